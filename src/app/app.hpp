@@ -1,0 +1,29 @@
+// Wiring: builds the router from every module's registration function plus the system
+// routes (health, metrics, OpenAPI), and opens the database with migrations applied.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace gz::app {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+// The database URL: --db flag, else GONGZHI_DB, else sqlite:gongzhi.db.
+std::string database_url(const std::string& flag_value);
+
+struct Application {
+  std::unique_ptr<storage::Database> database;
+  std::unique_ptr<storage::Pool> pool;
+  http::Router router;
+  std::unique_ptr<http::Dispatcher> dispatcher;
+};
+
+// Opens the database, applies migrations, registers routes. Throws on failure.
+std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size);
+
+}  // namespace gz::app

@@ -1,0 +1,306 @@
+// gongzhi: the one binary. Subcommands: serve, migrate, demo, user add, import, export,
+// ledger verify, version. Every subcommand that touches data takes --db (or GONGZHI_DB).
+#include <boost/json.hpp>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "app/app.hpp"
+#include "cli/args.hpp"
+#include "core/crypto.hpp"
+#include "http/server.hpp"
+#include "modules/accounts/accounts.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/audit/routes.hpp"
+#include "modules/registry/demo.hpp"
+#include "modules/registry/registry.hpp"
+#include "storage/migrate.hpp"
+
+namespace gz::cli {
+namespace {
+
+constexpr const char* kUsage = R"(gongzhi — 共治 guided community service management
+
+Usage:
+  gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
+  gongzhi migrate [--db URL]
+  gongzhi demo [--db URL] [--communities N] [--seed N]
+  gongzhi user add --username NAME --role resident|guide|staff|street|admin
+                   [--community ID]... [--household ID] [--password-stdin] [--db URL]
+  gongzhi import --community ID [--partial] FILE.csv [--db URL]
+  gongzhi export --community ID [--lang zh|en] [--out FILE.csv] [--db URL]
+  gongzhi ledger verify [--db URL]
+  gongzhi version
+
+URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
+GONGZHI_DB sets it when --db is not given.
+)";
+
+int usage_error(const std::string& message) {
+  std::cerr << "gongzhi: " << message << "\n\n" << kUsage;
+  return 2;
+}
+
+std::unique_ptr<storage::Database> open_migrated(const Args& args) {
+  auto database = storage::open_database(app::database_url(args.get("db").value_or("")));
+  auto connection = database->connect();
+  storage::migrate(*connection);
+  return database;
+}
+
+std::optional<std::int64_t> to_int(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    long long value = std::stoll(*text, &used);
+    if (used != text->size()) return std::nullopt;
+    return value;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+void print_logins(const std::vector<registry::DemoLogin>& logins) {
+  std::cout << "Demo logins (username / password):\n";
+  for (const auto& login : logins) {
+    std::cout << "  " << login.username << " / " << login.password << "   " << login.role << " "
+              << login.note << "\n";
+  }
+}
+
+bool database_is_empty(storage::Connection& connection) {
+  return connection.query_int("SELECT COUNT(*) FROM communities") == 0;
+}
+
+int run_demo_into(storage::Connection& connection, const registry::DemoOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  auto summary = registry::generate_demo(connection, options);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "Demo generated in " << seconds << " s: " << summary.communities << " communities, "
+            << summary.buildings << " buildings, " << summary.households << " households, "
+            << summary.residents << " residents (" << summary.registered << " registered, "
+            << summary.migrants << " migrants, " << summary.aged_60_plus << " aged 60+)\n";
+  print_logins(summary.logins);
+  return 0;
+}
+
+int command_serve(const Args& args) {
+  http::ServerOptions options;
+  options.host = args.get("host").value_or("127.0.0.1");
+  auto port = to_int(args.get("port").value_or("8080"));
+  if (!port || *port < 0 || *port > 65535) return usage_error("--port must be 0-65535");
+  options.port = static_cast<std::uint16_t>(*port);
+  if (auto limit = args.get("body-limit")) {
+    auto bytes = to_int(limit);
+    if (!bytes || *bytes < 1024) return usage_error("--body-limit must be at least 1024 bytes");
+    options.body_limit_bytes = static_cast<std::size_t>(*bytes);
+  }
+  std::string url = app::database_url(args.get("db").value_or(""));
+  auto application = app::build_application(url, http::default_worker_threads(options));
+  bool demo_present = false;
+  {
+    auto lease = application->pool->lease();
+    if (args.has("demo") && database_is_empty(*lease)) {
+      std::cout << "Empty database: generating the demo community…\n";
+      run_demo_into(*lease, registry::DemoOptions{});
+    }
+    demo_present = lease->query_one("SELECT id FROM users WHERE username = 'admin'").has_value();
+  }
+  // Block the signals in every thread; the server's signal_set receives them.
+  http::run_server(
+      options,
+      [&](const http::Request& request) { return application->dispatcher->handle(request); },
+      [&](std::uint16_t bound_port) {
+        std::cout << "gongzhi " << app::kVersion << " serving " << application->database->describe()
+                  << " at http://" << options.host << ":" << bound_port << "/" << std::endl;
+        if (args.has("demo") && demo_present) {
+          std::cout << "Demo logins: admin, street, staff, guide1..guide5, resident "
+                       "(password: "
+                    << registry::DemoOptions{}.password << ")" << std::endl;
+        }
+      });
+  return 0;
+}
+
+int command_migrate(const Args& args) {
+  auto database = storage::open_database(app::database_url(args.get("db").value_or("")));
+  auto connection = database->connect();
+  auto applied = storage::migrate(*connection);
+  std::cout << "Applied " << applied.size() << " migration(s); schema version "
+            << storage::current_version(*connection) << "\n";
+  return 0;
+}
+
+int command_demo(const Args& args) {
+  registry::DemoOptions options;
+  if (auto communities = args.get("communities")) {
+    auto count = to_int(communities);
+    if (!count || *count < 1 || *count > 1000) return usage_error("--communities must be 1-1000");
+    options.communities = static_cast<int>(*count);
+  }
+  if (auto seed = to_int(args.get("seed"))) options.seed = static_cast<std::uint64_t>(*seed);
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  if (!database_is_empty(*connection)) {
+    std::cerr << "gongzhi demo: the database already holds communities; use an empty one\n";
+    return 1;
+  }
+  return run_demo_into(*connection, options);
+}
+
+int command_user(const Args& args) {
+  if (args.positional.empty() || args.positional[0] != "add") {
+    return usage_error("user: expected 'user add'");
+  }
+  accounts::NewUser user;
+  user.username = args.get("username").value_or("");
+  auto role = parse_role(args.get("role").value_or(""));
+  if (user.username.empty()) return usage_error("user add: --username is required");
+  if (!role) return usage_error("user add: --role must be resident, guide, staff, street or admin");
+  user.role = *role;
+  for (const auto& community : args.all("community")) {
+    auto id = to_int(community);
+    if (!id) return usage_error("--community must be an integer id");
+    user.community_ids.push_back(*id);
+  }
+  if (auto household = args.get("household")) {
+    auto id = to_int(household);
+    if (!id) return usage_error("--household must be an integer id");
+    user.household_id = *id;
+  }
+  bool generated = !args.has("password-stdin");
+  if (generated) {
+    user.password = crypto::generate_password();
+  } else {
+    std::getline(std::cin, user.password);
+    if (!user.password.empty() && user.password.back() == '\r') user.password.pop_back();
+  }
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto result = accounts::add_user(*connection, audit::system_actor(), user);
+  if (!result) {
+    std::cerr << "gongzhi user add: " << result.error().code << ": " << result.error().message
+              << "\n";
+    return 1;
+  }
+  std::cout << "Created user " << user.username << " (id " << *result << ", role "
+            << role_name(user.role) << ")\n";
+  if (generated) std::cout << "Password: " << user.password << "\n";
+  return 0;
+}
+
+int command_import(const Args& args) {
+  auto community = to_int(args.get("community"));
+  if (!community) return usage_error("import: --community ID is required");
+  if (args.positional.size() != 1) return usage_error("import: give exactly one CSV file");
+  std::ifstream file(args.positional[0], std::ios::binary);
+  if (!file) {
+    std::cerr << "gongzhi import: cannot read " << args.positional[0] << "\n";
+    return 1;
+  }
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto result = registry::import_households(
+      *connection, audit::system_actor(), *community, buffer.str(),
+      args.has("partial") ? registry::ImportMode::partial : registry::ImportMode::all_or_nothing);
+  if (!result) {
+    std::cerr << "gongzhi import: " << result.error().code << ": " << result.error().message
+              << "\n";
+    return 1;
+  }
+  for (const auto& error : result->errors) {
+    std::cerr << "line " << error.line << (error.column.empty() ? "" : " [" + error.column + "]")
+              << ": " << error.code << ": " << error.message << "\n";
+  }
+  std::cout << (result->written ? "Imported " : "Nothing written: ") << result->households_created
+            << " households, " << result->residents_created << " residents, "
+            << result->buildings_created << " new buildings from " << result->rows << " rows ("
+            << result->encoding << "); " << result->errors.size() << " row error(s)\n";
+  return result->errors.empty() ? 0 : 1;
+}
+
+int command_export(const Args& args) {
+  auto community = to_int(args.get("community"));
+  if (!community) return usage_error("export: --community ID is required");
+  auto language =
+      args.get("lang").value_or("zh") == "en" ? registry::Language::en : registry::Language::zh;
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto result =
+      registry::export_households(*connection, audit::system_actor(), *community, language);
+  if (!result) {
+    std::cerr << "gongzhi export: " << result.error().code << ": " << result.error().message
+              << "\n";
+    return 1;
+  }
+  if (auto out = args.get("out")) {
+    std::ofstream file(*out, std::ios::binary);
+    file << *result;
+    if (!file) {
+      std::cerr << "gongzhi export: cannot write " << *out << "\n";
+      return 1;
+    }
+  } else {
+    std::cout << *result;
+  }
+  return 0;
+}
+
+int command_ledger(const Args& args) {
+  if (args.positional.empty() || args.positional[0] != "verify") {
+    return usage_error("ledger: expected 'ledger verify'");
+  }
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto result = audit::verify(*connection);
+  std::cout << boost::json::serialize(audit::verify_result_json(result)) << "\n";
+  if (result.ok) {
+    std::cerr << "audit chain intact: " << result.checked << " entries, head " << result.head.hash
+              << "\n";
+    return 0;
+  }
+  std::cerr << "AUDIT CHAIN BROKEN at entry " << result.finding.seq << ": "
+            << result.finding.message << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage_error("no command given");
+  std::string command = argv[1];
+  Args args = parse_args(argc, argv, 2, {"demo", "password-stdin", "partial", "help"});
+  if (command == "help" || command == "--help" || command == "-h" || args.has("help")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  try {
+    if (command == "serve") return command_serve(args);
+    if (command == "migrate") return command_migrate(args);
+    if (command == "demo") return command_demo(args);
+    if (command == "user") return command_user(args);
+    if (command == "import") return command_import(args);
+    if (command == "export") return command_export(args);
+    if (command == "ledger") return command_ledger(args);
+    if (command == "version" || command == "--version") {
+      std::cout << "gongzhi " << app::kVersion << "\n";
+      return 0;
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "gongzhi " << command << ": " << error.what() << "\n";
+    return 1;
+  }
+  return usage_error("unknown command '" + command + "'");
+}
+
+}  // namespace gz::cli
+
+int main(int argc, char** argv) {
+  return gz::cli::main(argc, argv);
+}

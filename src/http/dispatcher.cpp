@@ -1,0 +1,178 @@
+#include "http/dispatcher.hpp"
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "storage/database.hpp"
+
+namespace gz::http {
+namespace {
+
+bool is_write(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+void log_line(const Request& request, int status, double seconds, const std::string& route) {
+  std::fprintf(stderr, "%s request_id=%s method=%s path=%s route=\"%s\" status=%d ms=%.2f ip=%s\n",
+               now_iso8601().c_str(), request.request_id.c_str(), request.method.c_str(),
+               request.path.c_str(), route.c_str(), status, seconds * 1000.0,
+               request.remote_ip.c_str());
+}
+
+// Idempotency keys: the first response to (user, key) is stored and replayed; the same key
+// with another body is a conflict. The key is reserved before the handler runs, so two
+// concurrent retries cannot both execute it.
+struct IdempotencyOutcome {
+  std::optional<Response> replay;  // answer without running the handler
+  bool reserved = false;           // we hold the key and must record the response
+};
+
+IdempotencyOutcome reserve_key(storage::Connection& connection, std::int64_t user_id,
+                               const std::string& key, const Request& request) {
+  IdempotencyOutcome outcome;
+  std::string body_hash =
+      crypto::sha256_hex(request.method + " " + request.path + "\n" + request.body);
+  try {
+    connection.execute(
+        "INSERT INTO idempotency_keys (user_id, idem_key, method, path, body_hash, status, "
+        "response, created_at) VALUES (?, ?, ?, ?, ?, 0, NULL, ?)",
+        {user_id, key, request.method, request.path, body_hash, now_iso8601()});
+    outcome.reserved = true;
+    return outcome;
+  } catch (const storage::DbError& error) {
+    if (error.kind() != storage::DbErrorKind::unique_violation) throw;
+  }
+  auto row = connection.query_one(
+      "SELECT body_hash, status, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ?",
+      {user_id, key});
+  if (!row) {
+    outcome.replay = error_response(ErrorKind::conflict, "idempotency_retry",
+                                    "the request with this Idempotency-Key just failed; retry");
+  } else if (row->text(0) != body_hash) {
+    outcome.replay = error_response(ErrorKind::conflict, "idempotency_key_reused",
+                                    "this Idempotency-Key was used with a different request");
+  } else if (row->integer(1) == 0) {
+    outcome.replay = error_response(ErrorKind::conflict, "idempotency_in_progress",
+                                    "a request with this Idempotency-Key is still being processed");
+  } else {
+    Response response;
+    response.status = static_cast<int>(row->integer(1));
+    response.body = row->opt_text(2).value_or("");
+    response.headers.emplace_back("Idempotent-Replayed", "true");
+    outcome.replay = std::move(response);
+  }
+  return outcome;
+}
+
+void finish_key(storage::Connection& connection, std::int64_t user_id, const std::string& key,
+                const Response& response) {
+  if (response.status >= 500) {
+    // Let a retry run again: nothing durable was promised.
+    connection.execute("DELETE FROM idempotency_keys WHERE user_id = ? AND idem_key = ?",
+                       {user_id, key});
+    return;
+  }
+  connection.execute(
+      "UPDATE idempotency_keys SET status = ?, response = ? WHERE user_id = ? AND idem_key = ?",
+      {std::int64_t{response.status}, response.body, user_id, key});
+}
+
+}  // namespace
+
+std::optional<std::string> request_token(const Request& request) {
+  if (auto authorization = request.header("authorization")) {
+    constexpr std::string_view kBearer = "Bearer ";
+    if (authorization->size() > kBearer.size() &&
+        std::string_view(*authorization).substr(0, kBearer.size()) == kBearer) {
+      return authorization->substr(kBearer.size());
+    }
+  }
+  return request.cookie(kSessionCookie);
+}
+
+Dispatcher::Dispatcher(const Router& router, storage::Pool& pool, Authenticator authenticator)
+    : router_(router), pool_(pool), authenticator_(std::move(authenticator)) {
+  for (const auto& route : router_.routes()) metrics_.register_route(route->name());
+  unmatched_slot_ = metrics_.register_route("unmatched");
+}
+
+Response Dispatcher::handle(const Request& request) {
+  auto started = std::chrono::steady_clock::now();
+  Match match = router_.match(request.method, request.path);
+  Response response;
+  std::string route_name = match.route ? match.route->name() : "unmatched";
+  if (!match.route) {
+    response =
+        match.path_known
+            ? error_response(ErrorKind::method_not_allowed, "method_not_allowed",
+                             "method " + request.method + " is not allowed on " + request.path)
+            : error_response(ErrorKind::not_found, "route_not_found",
+                             "no route for " + request.method + " " + request.path);
+  } else {
+    try {
+      response = run(request, match);
+    } catch (const storage::DbError& error) {
+      std::fprintf(stderr, "%s request_id=%s database error: %s\n", now_iso8601().c_str(),
+                   request.request_id.c_str(), error.what());
+      response = error.kind() == storage::DbErrorKind::busy
+                     ? error_response(ErrorKind::unavailable, "database_busy",
+                                      "the database is busy; retry shortly")
+                     : error_response(ErrorKind::internal, "internal_error",
+                                      "internal error; request id " + request.request_id);
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "%s request_id=%s unhandled error: %s\n", now_iso8601().c_str(),
+                   request.request_id.c_str(), error.what());
+      response = error_response(ErrorKind::internal, "internal_error",
+                                "internal error; request id " + request.request_id);
+    }
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_.record(match.route ? metrics_.slot(route_name) : unmatched_slot_, response.status,
+                  seconds);
+  log_line(request, response.status, seconds, route_name);
+  return response;
+}
+
+Response Dispatcher::run(const Request& request, const Match& match) {
+  const Route& route = *match.route;
+  std::optional<Actor> actor;
+  if (auto token = request_token(request)) {
+    auto lease = pool_.lease();
+    actor = authenticator_(*lease, *token);
+  }
+  if (route.access == Access::login && !actor) {
+    return error_response(ErrorKind::unauthorized, "unauthorized",
+                          "log in first (POST /api/v1/auth/login)");
+  }
+  RequestContext context{request, match.params, actor, pool_};
+
+  auto key = request.header("idempotency-key");
+  if (!key || !actor || !is_write(request.method)) return route.handler(context);
+  if (key->empty() || key->size() > 128) {
+    return error_response(ErrorKind::bad_request, "invalid_idempotency_key",
+                          "Idempotency-Key must be 1 to 128 characters");
+  }
+  IdempotencyOutcome outcome;
+  {
+    auto lease = pool_.lease();
+    outcome = reserve_key(*lease, actor->user_id, *key, request);
+  }
+  if (outcome.replay) return std::move(*outcome.replay);
+  Response response;
+  try {
+    response = route.handler(context);
+  } catch (...) {
+    auto lease = pool_.lease();
+    finish_key(*lease, actor->user_id, *key, Response{500, "", "", {}});
+    throw;
+  }
+  auto lease = pool_.lease();
+  finish_key(*lease, actor->user_id, *key, response);
+  return response;
+}
+
+}  // namespace gz::http

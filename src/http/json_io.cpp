@@ -1,0 +1,139 @@
+#include "http/json_io.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include "core/text.hpp"
+
+namespace gz::http {
+namespace {
+
+std::size_t utf8_length(const std::string& text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+}  // namespace
+
+Result<boost::json::object> parse_json_object(const Request& request) {
+  if (request.body.empty())
+    return bad_request("invalid_json", "request body is empty; expected a JSON object");
+  boost::system::error_code ec;
+  boost::json::parse_options options;
+  options.max_depth = 32;
+  boost::json::value value = boost::json::parse(request.body, ec, {}, options);
+  if (ec) return bad_request("invalid_json", "request body is not valid JSON: " + ec.message());
+  if (!value.is_object())
+    return bad_request("body_not_object", "request body must be a JSON object");
+  return std::move(value.as_object());
+}
+
+void JsonReader::fail(const std::string& code, const std::string& message) {
+  if (!error_) error_ = bad_request(code, message);
+}
+
+std::optional<std::string> JsonReader::text(const char* key, Need need, std::size_t max_chars) {
+  auto* value = object_.if_contains(key);
+  if (!value || value->is_null()) {
+    if (need == Need::required)
+      fail("missing_field", std::string("field '") + key + "' is required");
+    return std::nullopt;
+  }
+  if (!value->is_string()) {
+    fail("invalid_field", std::string("field '") + key + "' must be a string");
+    return std::nullopt;
+  }
+  std::string result = text::trim(std::string(value->get_string()));
+  if (!text::is_valid_utf8(result)) {
+    fail("invalid_field", std::string("field '") + key + "' is not valid UTF-8");
+    return std::nullopt;
+  }
+  if (result.empty() && need == Need::required) {
+    fail("missing_field", std::string("field '") + key + "' must not be empty");
+    return std::nullopt;
+  }
+  if (utf8_length(result) > max_chars) {
+    fail("invalid_field", std::string("field '") + key + "' is longer than " +
+                              std::to_string(max_chars) + " characters");
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::optional<std::int64_t> JsonReader::integer(const char* key, Need need, std::int64_t min,
+                                                std::int64_t max) {
+  auto* value = object_.if_contains(key);
+  if (!value || value->is_null()) {
+    if (need == Need::required)
+      fail("missing_field", std::string("field '") + key + "' is required");
+    return std::nullopt;
+  }
+  std::optional<std::int64_t> number;
+  if (value->is_int64()) number = value->get_int64();
+  if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    number = static_cast<std::int64_t>(value->get_uint64());
+  }
+  if (!number) {
+    fail("invalid_field", std::string("field '") + key + "' must be an integer");
+    return std::nullopt;
+  }
+  if (*number < min || *number > max) {
+    fail("invalid_field", std::string("field '") + key + "' must be between " +
+                              std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<bool> JsonReader::boolean(const char* key, Need need) {
+  auto* value = object_.if_contains(key);
+  if (!value || value->is_null()) {
+    if (need == Need::required)
+      fail("missing_field", std::string("field '") + key + "' is required");
+    return std::nullopt;
+  }
+  if (!value->is_bool()) {
+    fail("invalid_field", std::string("field '") + key + "' must be true or false");
+    return std::nullopt;
+  }
+  return value->get_bool();
+}
+
+std::optional<std::vector<std::string>> JsonReader::text_list(const char* key, Need need,
+                                                              std::size_t max_items) {
+  auto* value = object_.if_contains(key);
+  if (!value || value->is_null()) {
+    if (need == Need::required)
+      fail("missing_field", std::string("field '") + key + "' is required");
+    return std::nullopt;
+  }
+  if (!value->is_array() || value->get_array().size() > max_items) {
+    fail("invalid_field", std::string("field '") + key + "' must be an array of at most " +
+                              std::to_string(max_items) + " strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> items;
+  for (const auto& element : value->get_array()) {
+    if (!element.is_string() || element.get_string().empty() || element.get_string().size() > 64 ||
+        !text::is_valid_utf8(element.get_string())) {
+      fail("invalid_field",
+           std::string("field '") + key + "' must hold non-empty strings of at most 64 bytes");
+      return std::nullopt;
+    }
+    items.emplace_back(element.get_string());
+  }
+  return items;
+}
+
+void JsonReader::only(std::initializer_list<const char*> keys) {
+  for (const auto& member : object_) {
+    bool known = false;
+    for (const char* key : keys) known = known || member.key() == key;
+    if (!known) {
+      fail("unknown_field", "unknown field '" + std::string(member.key()) + "'");
+      return;
+    }
+  }
+}
+
+}  // namespace gz::http

@@ -1,0 +1,46 @@
+// Decoding JSON request bodies into plain values with clear 400s: malformed JSON, a body that
+// is not an object, a missing field, a field of the wrong type or out of range. The first
+// problem found is reported, naming the field.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "http/message.hpp"
+
+namespace gz::http {
+
+// Parses the body as a JSON object (400 invalid_json / body_not_object).
+Result<boost::json::object> parse_json_object(const Request& request);
+
+enum class Need { required, optional };
+
+class JsonReader {
+ public:
+  explicit JsonReader(const boost::json::object& object) : object_(object) {}
+
+  std::optional<std::string> text(const char* key, Need need, std::size_t max_chars = 200);
+  std::optional<std::int64_t> integer(const char* key, Need need, std::int64_t min = INT64_MIN,
+                                      std::int64_t max = INT64_MAX);
+  std::optional<bool> boolean(const char* key, Need need);
+  std::optional<std::vector<std::string>> text_list(const char* key, Need need,
+                                                    std::size_t max_items = 50);
+  // Fails when the body has fields other than these (catches typos such as "adress").
+  void only(std::initializer_list<const char*> keys);
+  bool has(const char* key) const { return object_.contains(key); }
+
+  bool ok() const { return !error_.has_value(); }
+  const Error& error() const { return *error_; }
+
+ private:
+  void fail(const std::string& code, const std::string& message);
+  const boost::json::object& object_;
+  std::optional<Error> error_;
+};
+
+}  // namespace gz::http

@@ -1,0 +1,105 @@
+#include "http/router.hpp"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace gz::http {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    if (path[start] == '/') {
+      ++start;
+      continue;
+    }
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    segments.push_back(path.substr(start, end - start));
+    start = end;
+  }
+  return segments;
+}
+
+namespace {
+
+std::optional<std::int64_t> parse_int(const std::string& text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+             std::map<std::string, std::string>* params) {
+  if (pattern.size() != path.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const std::string& segment = pattern[i];
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+      if (params) (*params)[segment.substr(1, segment.size() - 2)] = path[i];
+    } else if (segment != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<std::int64_t> RequestContext::id_param(const std::string& name) const {
+  auto found = params.find(name);
+  if (found != params.end()) {
+    auto value = parse_int(found->second);
+    if (value && *value > 0) return *value;
+  }
+  return not_found("no such " + name + ": '" + (found == params.end() ? "" : found->second) + "'");
+}
+
+Result<std::optional<std::int64_t>> RequestContext::int_query(const std::string& name) const {
+  auto text = request.query_param(name);
+  if (!text) return std::optional<std::int64_t>{};
+  auto value = parse_int(*text);
+  if (!value)
+    return bad_request("invalid_query", "query parameter '" + name + "' must be an integer");
+  return std::optional<std::int64_t>{*value};
+}
+
+void Router::add(Route route) {
+  auto owned = std::make_unique<Route>(std::move(route));
+  auto segments = split_path(owned->pattern);
+  for (const auto& existing : compiled_) {
+    if (existing.route->method == owned->method && existing.segments == segments) {
+      throw std::logic_error("duplicate route " + owned->name());
+    }
+  }
+  compiled_.push_back({std::move(segments), owned.get()});
+  routes_.push_back(std::move(owned));
+}
+
+Match Router::match(const std::string& method, const std::string& path) const {
+  Match result;
+  auto segments = split_path(path);
+  // Literal segments win over parameters: try routes with fewer parameters first.
+  const Compiled* best = nullptr;
+  int best_params = 1 << 20;
+  for (const auto& candidate : compiled_) {
+    if (!matches(candidate.segments, segments, nullptr)) continue;
+    if (candidate.route->method != method) {
+      result.path_known = true;
+      continue;
+    }
+    int count = 0;
+    for (const auto& segment : candidate.segments) count += !segment.empty() && segment[0] == '{';
+    if (count < best_params) {
+      best = &candidate;
+      best_params = count;
+    }
+  }
+  if (best) {
+    matches(best->segments, segments, &result.params);
+    result.route = best->route;
+  }
+  return result;
+}
+
+}  // namespace gz::http

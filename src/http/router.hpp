@@ -1,0 +1,84 @@
+// Routes: method + path pattern ("/api/v1/households/{id}") → handler, with the metadata the
+// OpenAPI document and the metrics are built from. Every module registers its routes here.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+
+namespace gz::storage {
+class Pool;
+}
+
+namespace gz::http {
+
+enum class Access {
+  open,   // no login needed (public board, tracking lookup, health)
+  login,  // any logged-in user; finer checks in the module's permissions unit
+};
+
+struct RequestContext {
+  const Request& request;
+  std::map<std::string, std::string> params;  // from {name} segments
+  std::optional<Actor> actor;
+  storage::Pool& pool;
+
+  // The {name} path parameter as a positive integer id; 404 when it is not one.
+  Result<std::int64_t> id_param(const std::string& name) const;
+  // An optional integer query parameter; 400 when present but not an integer.
+  Result<std::optional<std::int64_t>> int_query(const std::string& name) const;
+  const Actor& user() const { return *actor; }  // only on Access::login routes
+};
+
+using Handler = std::function<Response(RequestContext&)>;
+
+struct RouteDoc {
+  std::string summary;
+  std::string tag;
+  std::string roles;             // who may call it, in words ("staff, admin")
+  std::string request_example;   // JSON example of the body, "" when none
+  std::string query_parameters;  // comma-separated names of query parameters
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Access access = Access::login;
+  Handler handler;
+  RouteDoc doc;
+  bool accepts_any_content_type = false;  // e.g. CSV import
+  std::string name() const { return method + " " + pattern; }
+};
+
+struct Match {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;  // some route has this path with another method (→ 405)
+};
+
+class Router {
+ public:
+  void add(Route route);
+  Match match(const std::string& method, const std::string& path) const;
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+ private:
+  struct Compiled {
+    std::vector<std::string> segments;  // "{x}" marks a parameter
+    const Route* route;
+  };
+  std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<Compiled> compiled_;
+};
+
+std::vector<std::string> split_path(const std::string& path);
+
+}  // namespace gz::http

@@ -1,0 +1,39 @@
+// The HTTP server: Boost.Beast on one io_context per core for sockets, a separate worker
+// pool for handlers (which touch the database), per-connection deadlines, header and body
+// limits, and a graceful stop on SIGTERM/SIGINT that lets in-flight requests finish.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace gz::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  unsigned io_threads = 0;      // 0: one per core
+  unsigned worker_threads = 0;  // 0: 4 per core, at least 8
+  std::size_t body_limit_bytes = 1024 * 1024;
+  std::size_t upload_limit_bytes = 32 * 1024 * 1024;  // bodies of paths ending in /import
+  std::size_t header_limit_bytes = 16 * 1024;
+  std::chrono::seconds read_timeout{15};  // to receive one whole request
+  std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
+  std::chrono::seconds write_timeout{30};
+  std::chrono::seconds drain_timeout{20};  // on shutdown, for in-flight requests
+};
+
+using RequestHandler = std::function<Response(const Request&)>;
+
+// Runs until SIGTERM or SIGINT, then stops accepting, finishes in-flight requests and
+// returns. `on_listening` is called with the bound port once the socket accepts.
+void run_server(const ServerOptions& options, RequestHandler handler,
+                const std::function<void(std::uint16_t)>& on_listening);
+
+unsigned default_worker_threads(const ServerOptions& options);
+
+}  // namespace gz::http

@@ -1,0 +1,94 @@
+// AddUser: creates a login with one role, linked to a household or to communities.
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "modules/accounts/accounts.hpp"
+#include "modules/audit/audit_log.hpp"
+
+namespace gz::accounts {
+
+bool is_valid_username(const std::string& username) {
+  if (username.size() < 3 || username.size() > 32) return false;
+  for (char c : username) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
+                              const NewUser& user) {
+  if (!is_valid_username(user.username)) {
+    return bad_request("invalid_username",
+                       "username must be 3-32 characters of a-z, 0-9, '_', '.', '-'");
+  }
+  if (user.password.size() < 8 || user.password.size() > 256) {
+    return bad_request("weak_password", "password must be 8 to 256 characters");
+  }
+  if (user.role == Role::resident && !user.household_id) {
+    return bad_request("household_required", "a resident must be linked to a household");
+  }
+  if (user.role != Role::resident && user.household_id) {
+    return bad_request("household_not_allowed", "only residents are linked to a household");
+  }
+  if ((user.role == Role::guide || user.role == Role::staff || user.role == Role::street) &&
+      user.community_ids.empty()) {
+    return bad_request("community_required", "guides, staff and street users need a community");
+  }
+  if (user.role == Role::guide || user.role == Role::staff) {
+    // Community workers serve one community; a street supervisor oversees several.
+    if (user.community_ids.size() != 1) {
+      return bad_request("one_community", "guides and staff belong to exactly one community");
+    }
+  }
+  std::string password_hash = crypto::hash_password(user.password);  // slow: outside the lock
+  std::int64_t user_id = 0;
+  std::optional<Error> failure;
+  storage::with_transaction(connection, storage::TxMode::write, [&] {
+    std::optional<std::int64_t> community_id;
+    if (user.household_id) {
+      auto household = connection.query_one("SELECT community_id FROM households WHERE id = ?",
+                                            {*user.household_id});
+      if (!household) {
+        failure = not_found("no household " + std::to_string(*user.household_id));
+        return;
+      }
+      community_id = household->integer(0);
+    }
+    for (std::int64_t id : user.community_ids) {
+      if (!connection.query_one("SELECT id FROM communities WHERE id = ?", {id})) {
+        failure = not_found("no community " + std::to_string(id));
+        return;
+      }
+    }
+    if (!community_id && !user.community_ids.empty()) community_id = user.community_ids.front();
+    if (connection.query_one("SELECT id FROM users WHERE username = ?", {user.username})) {
+      failure = conflict("username_taken", "username '" + user.username + "' is taken");
+      return;
+    }
+    auto inserted = connection.query_one(
+        "INSERT INTO users (community_id, username, password_hash, role, household_id, "
+        "display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {storage::opt_int(community_id), user.username, password_hash,
+         std::string(role_name(user.role)), storage::opt_int(user.household_id),
+         user.display_name.empty() ? storage::Value{} : storage::Value{user.display_name},
+         now_iso8601()});
+    user_id = inserted->integer(0);
+    boost::json::array communities;
+    for (std::int64_t id : user.community_ids) {
+      connection.execute("INSERT INTO user_communities (user_id, community_id) VALUES (?, ?)",
+                         {user_id, id});
+      communities.push_back(id);
+    }
+    boost::json::object change{
+        {"username", user.username}, {"role", role_name(user.role)}, {"communities", communities}};
+    if (user.household_id) change["household_id"] = *user.household_id;
+    audit::append(connection, by,
+                  {community_id, "user.create", "user", std::to_string(user_id), change});
+  });
+  if (failure) return *failure;
+  return user_id;
+}
+
+}  // namespace gz::accounts

@@ -1,0 +1,90 @@
+// HTTP routes of the accounts module: login, logout, me.
+#include <boost/json.hpp>
+
+#include "http/dispatcher.hpp"
+#include "http/json_io.hpp"
+#include "modules/accounts/accounts.hpp"
+#include "modules/accounts/routes.hpp"
+#include "storage/database.hpp"
+
+namespace gz::accounts {
+namespace {
+
+boost::json::object actor_json(const Actor& actor) {
+  boost::json::array communities;
+  for (auto id : actor.community_ids) communities.push_back(id);
+  boost::json::object user{{"id", actor.user_id},
+                           {"username", actor.username},
+                           {"role", role_name(actor.role)},
+                           {"community_ids", communities}};
+  user["household_id"] =
+      actor.household_id ? boost::json::value(*actor.household_id) : boost::json::value(nullptr);
+  if (!actor.display_name.empty()) user["display_name"] = actor.display_name;
+  return user;
+}
+
+http::Response login(http::RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  auto username = reader.text("username", http::Need::required, 64);
+  auto password = reader.text("password", http::Need::required, 256);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = log_in(*lease, *username, *password, context.request.remote_ip);
+  if (!result) {
+    auto response = http::error_response(result.error());
+    if (result.error().kind == ErrorKind::too_many_requests) {
+      response.headers.emplace_back("Retry-After", std::to_string(kThrottleWindowSeconds));
+    }
+    return response;
+  }
+  auto response =
+      http::json_response(200, boost::json::object{{"token", result->token},
+                                                   {"expires_in", kSessionSeconds},
+                                                   {"user", actor_json(result->actor)}});
+  response.headers.emplace_back(
+      "Set-Cookie",
+      std::string(http::kSessionCookie) + "=" + result->token +
+          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(kSessionSeconds));
+  return response;
+}
+
+http::Response logout(http::RequestContext& context) {
+  if (auto token = http::request_token(context.request)) {
+    auto lease = context.pool.lease();
+    log_out(*lease, *token);
+  }
+  auto response = http::json_response(200, boost::json::object{{"ok", true}});
+  response.headers.emplace_back(
+      "Set-Cookie",
+      std::string(http::kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  return response;
+}
+
+http::Response me(http::RequestContext& context) {
+  return http::json_response(200, boost::json::object{{"user", actor_json(context.user())}});
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  router.add({"POST",
+              "/api/v1/auth/login",
+              http::Access::open,
+              login,
+              {"Log in; returns a bearer token and sets an HttpOnly session cookie", "auth",
+               "anyone", R"({"username":"resident","password":"..."})", ""}});
+  router.add({"POST",
+              "/api/v1/auth/logout",
+              http::Access::login,
+              logout,
+              {"End the current session", "auth", "any logged-in user", "", ""}});
+  router.add({"GET",
+              "/api/v1/me",
+              http::Access::login,
+              me,
+              {"The logged-in user, role and communities", "auth", "any logged-in user", "", ""}});
+}
+
+}  // namespace gz::accounts

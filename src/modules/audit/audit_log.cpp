@@ -1,0 +1,92 @@
+#include "modules/audit/audit_log.hpp"
+
+#include "core/clock.hpp"
+#include "core/json.hpp"
+
+namespace gz::audit {
+
+Actor system_actor() {
+  Actor actor;
+  actor.user_id = 0;
+  actor.username = "system";
+  actor.role = Role::admin;
+  return actor;
+}
+
+std::int64_t append(storage::Connection& connection, const Actor& actor, const Record& record) {
+  // Lock the head row so concurrent appenders (threads or processes) take turns.
+  const char* head_sql = connection.dialect() == storage::Dialect::postgresql
+                             ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                             : "SELECT seq, hash FROM audit_head WHERE id = 1";
+  auto head_row = connection.query_one(head_sql);
+  if (!head_row) throw storage::DbError(storage::DbErrorKind::other, "audit_head row is missing");
+  Entry entry;
+  entry.seq = head_row->integer(0) + 1;
+  entry.prev_hash = head_row->text(1);
+  entry.community_id = record.community_id;
+  entry.at = now_iso8601();
+  if (actor.user_id > 0) entry.actor_user_id = actor.user_id;
+  entry.actor = actor.username;
+  entry.action = record.action;
+  entry.object_type = record.object_type;
+  entry.object_id = record.object_id;
+  entry.change = canonical_json(record.change);
+  entry.hash = compute_hash(entry);
+  connection.execute(
+      "INSERT INTO audit_log (seq, community_id, at, actor_user_id, actor, action, object_type, "
+      "object_id, change, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {entry.seq, storage::opt_int(entry.community_id), entry.at,
+       storage::opt_int(entry.actor_user_id), entry.actor, entry.action, entry.object_type,
+       entry.object_id, entry.change, entry.prev_hash, entry.hash});
+  connection.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
+                     {entry.seq, entry.hash});
+  return entry.seq;
+}
+
+Head head(storage::Connection& connection) {
+  auto row = connection.query_one("SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!row) return {0, kGenesisHash};
+  return {row->integer(0), row->text(1)};
+}
+
+VerifyResult verify(storage::Connection& connection) {
+  VerifyResult result;
+  Verifier verifier;
+  constexpr std::int64_t kPage = 5000;
+  std::int64_t after = -1;  // also catches rows with seq <= 0 inserted by hand
+  bool first = true;
+  for (;;) {
+    auto rows = connection.query(
+        first ? "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, "
+                "object_id, change, prev_hash, hash FROM audit_log ORDER BY seq LIMIT ?"
+              : "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, "
+                "object_id, change, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq "
+                "LIMIT ?",
+        first ? std::vector<storage::Value>{kPage} : std::vector<storage::Value>{after, kPage});
+    first = false;
+    for (const auto& row : rows) {
+      Entry entry;
+      entry.seq = row.integer(0);
+      entry.community_id = row.opt_integer(1);
+      entry.at = row.text(2);
+      entry.actor_user_id = row.opt_integer(3);
+      entry.actor = row.text(4);
+      entry.action = row.text(5);
+      entry.object_type = row.text(6);
+      entry.object_id = row.text(7);
+      entry.change = row.text(8);
+      entry.prev_hash = row.text(9);
+      entry.hash = row.text(10);
+      verifier.feed(entry);
+      after = entry.seq;
+    }
+    if (verifier.failed() || static_cast<std::int64_t>(rows.size()) < kPage) break;
+  }
+  result.head = head(connection);
+  result.finding = verifier.finish(result.head.seq, result.head.hash);
+  result.checked = verifier.checked();
+  result.ok = result.finding.problem == Problem::none;
+  return result;
+}
+
+}  // namespace gz::audit

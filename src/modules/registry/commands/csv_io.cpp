@@ -1,0 +1,472 @@
+// ImportHouseholds and ExportHouseholds: the registry as staff's spreadsheets hold it, one
+// row per resident, household columns repeated. Import is all-or-nothing by default and
+// reports every failing row; export masks personal data for roles that may not see it.
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+
+#include "core/clock.hpp"
+#include "core/pii.hpp"
+#include "core/text.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/registry/csv.hpp"
+#include "modules/registry/household_store.hpp"
+#include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
+
+namespace gz::registry {
+namespace {
+
+enum Column {
+  kHouseholdCode,
+  kBuilding,
+  kAddress,
+  kHousingType,
+  kIncomeBand,
+  kWillingness,
+  kTags,
+  kNeeds,
+  kSkills,
+  kName,
+  kSex,
+  kBirthDate,
+  kIdNumber,
+  kMobile,
+  kRelation,
+  kRegistration,
+  kColumnCount
+};
+
+struct ColumnName {
+  const char* en;
+  const char* zh;
+  const char* alias;
+};
+
+constexpr ColumnName kColumns[kColumnCount] = {
+    {"household_code", "户号", "户编号"},
+    {"building", "楼栋", "楼号"},
+    {"address", "地址", "住址"},
+    {"housing_type", "住房类型", "住房性质"},
+    {"income_band", "收入档次", "收入水平"},
+    {"willingness", "参与意愿", "参与度"},
+    {"tags", "标签", "人群标签"},
+    {"needs", "服务需求", "需求"},
+    {"skills", "技能特长", "技能"},
+    {"name", "姓名", "名字"},
+    {"sex", "性别", "性别"},
+    {"birth_date", "出生日期", "出生年月日"},
+    {"id_number", "身份证号", "公民身份号码"},
+    {"mobile", "手机号", "联系电话"},
+    {"relation", "与户主关系", "关系"},
+    {"registration", "户籍类型", "人口类型"},
+};
+
+std::vector<std::string> split_list(const std::string& value) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    std::string item = text::trim(current);
+    if (!item.empty()) out.push_back(item);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < value.size();) {
+    // Separators: ; | , and the full-width ；、，
+    if (value[i] == ';' || value[i] == '|' || value[i] == ',') {
+      flush();
+      ++i;
+    } else if (value.compare(i, 3, "；") == 0 || value.compare(i, 3, "、") == 0 ||
+               value.compare(i, 3, "，") == 0) {
+      flush();
+      i += 3;
+    } else {
+      current.push_back(value[i++]);
+    }
+  }
+  flush();
+  return out;
+}
+
+struct ParsedRow {
+  std::size_t line = 0;
+  std::string household_code;
+  std::string building;
+  HouseholdFields household;
+  std::optional<ResidentFields> resident;  // nullopt when the row has no name (empty household)
+  bool ok = true;
+};
+
+std::string join(const std::vector<std::string>& values, const char* separator) {
+  std::string out;
+  for (const auto& value : values) {
+    if (!out.empty()) out += separator;
+    out += value;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ImportReport> import_households(storage::Connection& db, const Actor& actor,
+                                       std::int64_t community_id, std::string_view bytes,
+                                       ImportMode mode) {
+  if (!permissions::may_view_community(actor, community_id)) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  if (!permissions::may_import(actor, community_id)) {
+    return forbidden("only staff of this community may import households");
+  }
+  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  ImportReport report;
+  switch (text::detect_encoding(bytes)) {
+    case text::Encoding::utf8:
+      report.encoding = "utf-8";
+      break;
+    case text::Encoding::utf8_bom:
+      report.encoding = "utf-8-bom";
+      break;
+    case text::Encoding::gbk:
+      report.encoding = "gbk";
+      break;
+  }
+  auto utf8 = text::to_utf8(bytes);
+  if (!utf8) {
+    return bad_request("invalid_encoding", "the file is neither UTF-8 nor GBK text");
+  }
+  auto records = csv::parse(*utf8);
+  if (!records) return records.take_error();
+  if (records->empty()) return bad_request("empty_file", "the file has no header row");
+
+  // Header: map each known column (English code or Chinese name) to its position.
+  int position[kColumnCount];
+  std::fill(std::begin(position), std::end(position), -1);
+  const auto& header = records->front().fields;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string name = text::to_lower_ascii(text::trim(header[i]));
+    for (int c = 0; c < kColumnCount; ++c) {
+      if (name == kColumns[c].en || name == kColumns[c].zh || name == kColumns[c].alias) {
+        position[c] = static_cast<int>(i);
+      }
+    }
+  }
+  for (Column required : {kHouseholdCode, kName}) {
+    if (position[required] < 0) {
+      return bad_request("missing_column", std::string("the header lacks the column '") +
+                                               kColumns[required].zh + "' (" +
+                                               kColumns[required].en + ")");
+    }
+  }
+  if (position[kAddress] < 0 && position[kBuilding] < 0) {
+    return bad_request("missing_column", "the header needs '地址' (address) or '楼栋' (building)");
+  }
+
+  std::vector<ParsedRow> rows;
+  auto add_error = [&](ParsedRow& row, int column, std::string code, std::string message) {
+    row.ok = false;
+    report.errors.push_back(
+        {row.line, column >= 0 ? kColumns[column].en : "", std::move(code), std::move(message)});
+  };
+  for (std::size_t r = 1; r < records->size(); ++r) {
+    const auto& record = (*records)[r];
+    auto cell = [&](Column column) -> std::string {
+      int at = position[column];
+      if (at < 0 || static_cast<std::size_t>(at) >= record.fields.size()) return "";
+      return text::trim(record.fields[at]);
+    };
+    ParsedRow row;
+    row.line = record.line;
+    row.household_code = cell(kHouseholdCode);
+    row.building = cell(kBuilding);
+    if (row.household_code.empty()) {
+      add_error(row, kHouseholdCode, "missing_field", "户号 (household_code) is empty");
+    }
+    std::string address = cell(kAddress);
+    if (address.empty()) address = row.building + " " + row.household_code;
+    row.household.code = row.household_code;
+    row.household.address = address;
+    auto enum_cell = [&](Column column, const std::vector<Term>& terms,
+                         std::optional<std::string>& target) {
+      std::string value = cell(column);
+      if (value.empty()) return;
+      auto code = find_term(terms, value);
+      if (!code) {
+        add_error(row, column, "invalid_" + std::string(kColumns[column].en),
+                  "unknown value '" + value + "'");
+      }
+      target = code;
+    };
+    enum_cell(kHousingType, housing_types(), row.household.housing_type);
+    enum_cell(kIncomeBand, income_bands(), row.household.income_band);
+    enum_cell(kWillingness, willingness_levels(), row.household.willingness);
+    auto list_cell = [&](Column column, const std::vector<Term>* terms,
+                         std::optional<std::vector<std::string>>& target) {
+      std::vector<std::string> values;
+      for (const auto& item : split_list(cell(column))) {
+        if (!terms) {
+          values.push_back(item);
+          continue;
+        }
+        auto code = find_term(*terms, item);
+        if (!code) {
+          add_error(row, column, "invalid_" + std::string(kColumns[column].en),
+                    "unknown value '" + item + "'");
+        } else {
+          values.push_back(*code);
+        }
+      }
+      target = values;
+    };
+    list_cell(kTags, &household_tags(), row.household.tags);
+    list_cell(kNeeds, &service_categories(), row.household.needs);
+    list_cell(kSkills, nullptr, row.household.skills);
+    if (row.household.skills && row.household.skills->size() > 20) {
+      add_error(row, kSkills, "invalid_skills", "at most 20 skills");
+    }
+
+    std::string name = cell(kName);
+    if (!name.empty()) {
+      ResidentFields resident;
+      resident.name = name;
+      auto optional_cell = [&](Column column) -> std::optional<std::string> {
+        std::string value = cell(column);
+        if (value.empty()) return std::nullopt;
+        return value;
+      };
+      resident.sex = optional_cell(kSex);
+      resident.birth_date = optional_cell(kBirthDate);
+      if (resident.birth_date) {
+        // Excel often writes 1990/1/5; accept it.
+        std::string& date = *resident.birth_date;
+        std::replace(date.begin(), date.end(), '/', '-');
+        int year;
+        unsigned month, day;
+        if (std::sscanf(date.c_str(), "%d-%u-%u", &year, &month, &day) == 3) {
+          char buffer[16];
+          std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+          date = buffer;
+        }
+      }
+      resident.id_number = optional_cell(kIdNumber);
+      resident.mobile = optional_cell(kMobile);
+      resident.relation = optional_cell(kRelation).value_or("other");
+      resident.registration = optional_cell(kRegistration).value_or("registered");
+      auto valid = validate_resident(resident);
+      if (!valid) {
+        const Error& error = valid.error();
+        int column = -1;
+        if (error.code.find("id_number") != std::string::npos) column = kIdNumber;
+        if (error.code.find("birth_date") != std::string::npos) column = kBirthDate;
+        if (error.code.find("mobile") != std::string::npos) column = kMobile;
+        if (error.code.find("sex") != std::string::npos) column = kSex;
+        if (error.code.find("name") != std::string::npos) column = kName;
+        if (error.code.find("relation") != std::string::npos) column = kRelation;
+        if (error.code.find("registration") != std::string::npos) column = kRegistration;
+        add_error(row, column, error.code, error.message);
+      } else {
+        row.resident = std::move(resident);
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  report.rows = static_cast<std::int64_t>(rows.size());
+
+  // Cross-row and database checks: duplicate ID numbers, households that already exist.
+  std::map<std::string, std::vector<ParsedRow*>> by_household;
+  std::vector<std::string> household_order;
+  std::map<std::string, std::size_t> id_seen;
+  for (auto& row : rows) {
+    if (row.household_code.empty()) continue;
+    if (!by_household.count(row.household_code)) household_order.push_back(row.household_code);
+    by_household[row.household_code].push_back(&row);
+    if (row.resident && row.resident->id_number) {
+      const std::string& id = *row.resident->id_number;
+      auto [it, inserted] = id_seen.emplace(id, row.line);
+      if (!inserted) {
+        add_error(row, kIdNumber, "duplicate_id_number",
+                  "ID number also on line " + std::to_string(it->second));
+      } else if (db.query_one("SELECT id FROM residents WHERE community_id = ? AND id_number = ?",
+                              {community_id, id})) {
+        add_error(row, kIdNumber, "resident_exists",
+                  "a resident with this ID number is already registered");
+      }
+    }
+  }
+  for (const auto& code : household_order) {
+    if (db.query_one("SELECT id FROM households WHERE community_id = ? AND code = ?",
+                     {community_id, code})) {
+      ParsedRow& first = *by_household[code].front();
+      add_error(first, kHouseholdCode, "household_exists",
+                "household '" + code + "' already exists in this community");
+    }
+  }
+  std::sort(report.errors.begin(), report.errors.end(),
+            [](const auto& a, const auto& b) { return a.line < b.line; });
+  if (!report.errors.empty() && mode == ImportMode::all_or_nothing) return report;
+
+  storage::with_transaction(db, storage::TxMode::write, [&] {
+    std::map<std::string, std::int64_t> buildings;
+    for (const auto& row :
+         db.query("SELECT id, name FROM buildings WHERE community_id = ?", {community_id})) {
+      buildings[row.text(1)] = row.integer(0);
+    }
+    std::string now = now_iso8601();
+    for (const auto& code : household_order) {
+      auto& members = by_household[code];
+      bool all_ok = std::all_of(members.begin(), members.end(), [](auto* row) { return row->ok; });
+      if (!all_ok) continue;
+      ParsedRow& first = *members.front();
+      std::optional<std::int64_t> building_id;
+      if (!first.building.empty()) {
+        auto found = buildings.find(first.building);
+        if (found == buildings.end()) {
+          std::int64_t id = db.query_one(
+                                  "INSERT INTO buildings (community_id, name, created_at) VALUES "
+                                  "(?, ?, ?) RETURNING id",
+                                  {community_id, first.building, now})
+                                ->integer(0);
+          audit::append(db, actor,
+                        {community_id, "building.create", "building", std::to_string(id),
+                         boost::json::object{{"name", first.building}, {"source", "import"}}});
+          found = buildings.emplace(first.building, id).first;
+          ++report.buildings_created;
+        }
+        building_id = found->second;
+      }
+      const HouseholdFields& fields = first.household;
+      std::int64_t resident_count = 0;
+      for (auto* row : members) resident_count += row->resident.has_value();
+      std::int64_t household_id =
+          db.query_one(
+                "INSERT INTO households (community_id, building_id, code, address, housing_type, "
+                "size, income_band, willingness, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?) RETURNING id",
+                {community_id, storage::opt_int(building_id), code, *fields.address,
+                 fields.housing_type.value_or("owner"), std::max<std::int64_t>(1, resident_count),
+                 fields.income_band.value_or("unknown"), fields.willingness.value_or("unknown"),
+                 now, now})
+              ->integer(0);
+      std::set<std::pair<std::string, std::string>> labels;
+      for (auto* row : members) {
+        for (const auto& tag : row->household.tags.value_or(std::vector<std::string>{}))
+          labels.insert({"tag", tag});
+        for (const auto& need : row->household.needs.value_or(std::vector<std::string>{}))
+          labels.insert({"need", need});
+        for (const auto& skill : row->household.skills.value_or(std::vector<std::string>{}))
+          labels.insert({"skill", skill});
+      }
+      if (fields.housing_type.value_or("owner") == "tenant") labels.insert({"tag", "tenant"});
+      for (const auto& [kind, value] : labels) {
+        db.execute(
+            "INSERT INTO household_labels (community_id, household_id, kind, value) VALUES (?, ?, "
+            "?, ?)",
+            {community_id, household_id, kind, value});
+      }
+      boost::json::array residents_json;
+      for (auto* row : members) {
+        if (!row->resident) continue;
+        const ResidentFields& resident = *row->resident;
+        std::int64_t resident_id =
+            db.query_one(
+                  "INSERT INTO residents (community_id, household_id, name, sex, birth_date, "
+                  "id_number, mobile, relation, registration, created_at) VALUES (?, ?, ?, ?, ?, "
+                  "?, "
+                  "?, ?, ?, ?) RETURNING id",
+                  {community_id, household_id, resident.name, *resident.sex,
+                   storage::opt_text(resident.birth_date), storage::opt_text(resident.id_number),
+                   storage::opt_text(resident.mobile), resident.relation, resident.registration,
+                   now})
+                ->integer(0);
+        boost::json::object item{{"id", resident_id}, {"name", resident.name}};
+        if (resident.id_number) item["id_number"] = pii::mask_id_number(*resident.id_number);
+        if (resident.mobile) item["mobile"] = pii::mask_mobile(*resident.mobile);
+        residents_json.push_back(std::move(item));
+        ++report.residents_created;
+      }
+      audit::append(db, actor,
+                    {community_id, "household.import", "household", std::to_string(household_id),
+                     boost::json::object{{"code", code},
+                                         {"address", *fields.address},
+                                         {"residents", std::move(residents_json)}}});
+      ++report.households_created;
+    }
+  });
+  report.written = true;
+  return report;
+}
+
+Result<std::string> export_households(storage::Connection& db, const Actor& actor,
+                                      std::int64_t community_id, Language language) {
+  if (!permissions::may_view_community(actor, community_id) ||
+      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  if (!permissions::may_export(actor, community_id)) {
+    return forbidden("your role may not export the registry");
+  }
+  bool full = permissions::may_see_personal_data(actor, community_id);
+  bool zh = language == Language::zh;
+  std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8 correctly
+  std::vector<std::string> header;
+  for (const auto& column : kColumns) header.push_back(zh ? column.zh : column.en);
+  out += csv::format_row(header);
+
+  HouseholdFilter filter;
+  filter.community_id = community_id;
+  filter.page_size = 1000;
+  std::int64_t exported_residents = 0;
+  for (filter.page = 1;; ++filter.page) {
+    HouseholdPage page = query_households(db, filter);
+    for (const auto& household : page.items) {
+      auto residents = load_residents(db, household.id);
+      auto term = [&](const std::vector<Term>& terms, const std::string& code) {
+        return zh ? label_of(terms, code) : code;
+      };
+      auto terms_joined = [&](const std::vector<Term>& terms,
+                              const std::vector<std::string>& codes) {
+        std::vector<std::string> values;
+        for (const auto& code : codes) values.push_back(term(terms, code));
+        return join(values, ";");
+      };
+      std::vector<std::string> base = {household.code,
+                                       household.building_name.value_or(""),
+                                       household.address,
+                                       term(housing_types(), household.housing_type),
+                                       term(income_bands(), household.income_band),
+                                       term(willingness_levels(), household.willingness),
+                                       terms_joined(household_tags(), household.tags),
+                                       terms_joined(service_categories(), household.needs),
+                                       join(household.skills, ";")};
+      if (residents.empty()) {
+        std::vector<std::string> row = base;
+        row.resize(kColumnCount);
+        out += csv::format_row(row);
+      }
+      for (auto& resident : residents) {
+        if (!full) mask_personal_data(resident);
+        std::vector<std::string> row = base;
+        row.push_back(resident.name);
+        row.push_back(term(sexes(), resident.sex));
+        row.push_back(resident.birth_date.value_or(""));
+        row.push_back(resident.id_number.value_or(""));
+        row.push_back(resident.mobile.value_or(""));
+        row.push_back(term(relations(), resident.relation));
+        row.push_back(term(registrations(), resident.registration));
+        out += csv::format_row(row);
+        ++exported_residents;
+      }
+    }
+    if (static_cast<std::int64_t>(page.items.size()) < filter.page_size) break;
+  }
+  if (full && exported_residents > 0) {
+    storage::with_transaction(db, storage::TxMode::write, [&] {
+      audit::append(db, actor,
+                    {community_id, "pii.export", "community", std::to_string(community_id),
+                     boost::json::object{{"residents", exported_residents}}});
+    });
+  }
+  return out;
+}
+
+}  // namespace gz::registry

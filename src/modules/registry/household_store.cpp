@@ -1,0 +1,146 @@
+#include "modules/registry/household_store.hpp"
+
+#include <map>
+
+namespace gz::registry {
+namespace {
+
+constexpr const char* kHouseholdColumns =
+    "SELECT h.id, h.community_id, h.building_id, b.name, h.code, h.address, h.housing_type, "
+    "h.size, h.income_band, h.willingness, h.guide_user_id, h.created_at, h.updated_at "
+    "FROM households h LEFT JOIN buildings b ON b.id = h.building_id";
+
+Household household_from(const storage::Row& row) {
+  Household household;
+  household.id = row.integer(0);
+  household.community_id = row.integer(1);
+  household.building_id = row.opt_integer(2);
+  household.building_name = row.opt_text(3);
+  household.code = row.text(4);
+  household.address = row.text(5);
+  household.housing_type = row.text(6);
+  household.size = row.integer(7);
+  household.income_band = row.text(8);
+  household.willingness = row.text(9);
+  household.guide_user_id = row.opt_integer(10);
+  household.created_at = row.text(11);
+  household.updated_at = row.text(12);
+  return household;
+}
+
+std::string escape_like(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void load_labels(storage::Connection& db, std::vector<Household>& households) {
+  if (households.empty()) return;
+  std::map<std::int64_t, Household*> by_id;
+  std::string placeholders;
+  std::vector<storage::Value> params;
+  for (auto& household : households) {
+    by_id[household.id] = &household;
+    placeholders += placeholders.empty() ? "?" : ",?";
+    params.emplace_back(household.id);
+  }
+  for (const auto& row : db.query("SELECT household_id, kind, value FROM household_labels WHERE "
+                                  "household_id IN (" +
+                                      placeholders + ") ORDER BY value",
+                                  params)) {
+    Household* household = by_id[row.integer(0)];
+    const std::string& kind = row.text(1);
+    if (kind == "tag") household->tags.push_back(row.text(2));
+    if (kind == "need") household->needs.push_back(row.text(2));
+    if (kind == "skill") household->skills.push_back(row.text(2));
+  }
+}
+
+std::optional<Household> load_household(storage::Connection& db, std::int64_t household_id) {
+  auto row = db.query_one(std::string(kHouseholdColumns) + " WHERE h.id = ?", {household_id});
+  if (!row) return std::nullopt;
+  std::vector<Household> one{household_from(*row)};
+  load_labels(db, one);
+  return std::move(one.front());
+}
+
+std::vector<Resident> load_residents(storage::Connection& db, std::int64_t household_id) {
+  std::vector<Resident> out;
+  for (const auto& row :
+       db.query("SELECT id, community_id, household_id, name, sex, birth_date, id_number, mobile, "
+                "relation, registration FROM residents WHERE household_id = ? ORDER BY id",
+                {household_id})) {
+    Resident resident;
+    resident.id = row.integer(0);
+    resident.community_id = row.integer(1);
+    resident.household_id = row.integer(2);
+    resident.name = row.text(3);
+    resident.sex = row.text(4);
+    resident.birth_date = row.opt_text(5);
+    resident.id_number = row.opt_text(6);
+    resident.mobile = row.opt_text(7);
+    resident.relation = row.text(8);
+    resident.registration = row.text(9);
+    out.push_back(std::move(resident));
+  }
+  return out;
+}
+
+HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& filter) {
+  std::string where = " WHERE 1 = 1";
+  std::vector<storage::Value> params;
+  if (filter.community_id) {
+    where += " AND h.community_id = ?";
+    params.emplace_back(*filter.community_id);
+  }
+  if (!filter.within_communities.empty()) {
+    where += " AND h.community_id IN (";
+    for (std::size_t i = 0; i < filter.within_communities.size(); ++i) {
+      where += i ? ",?" : "?";
+      params.emplace_back(filter.within_communities[i]);
+    }
+    where += ")";
+  }
+  if (filter.only_household_id) {
+    where += " AND h.id = ?";
+    params.emplace_back(*filter.only_household_id);
+  }
+  if (filter.building_id) {
+    where += " AND h.building_id = ?";
+    params.emplace_back(*filter.building_id);
+  }
+  if (filter.tag) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM household_labels l WHERE l.household_id = h.id AND "
+        "l.kind = 'tag' AND l.value = ?)";
+    params.emplace_back(*filter.tag);
+  }
+  if (filter.q && !filter.q->empty()) {
+    std::string pattern = "%" + escape_like(*filter.q) + "%";
+    where +=
+        " AND (h.code LIKE ? ESCAPE '\\' OR h.address LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
+        "FROM residents r WHERE r.household_id = h.id AND r.name LIKE ? ESCAPE '\\'))";
+    params.emplace_back(pattern);
+    params.emplace_back(pattern);
+    params.emplace_back(pattern);
+  }
+  HouseholdPage page;
+  page.page = filter.page;
+  page.page_size = filter.page_size;
+  page.total = db.query_int("SELECT COUNT(*) FROM households h" + where, params);
+  params.emplace_back(filter.page_size);
+  params.emplace_back((filter.page - 1) * filter.page_size);
+  for (const auto& row : db.query(
+           std::string(kHouseholdColumns) + where + " ORDER BY h.id LIMIT ? OFFSET ?", params)) {
+    page.items.push_back(household_from(row));
+  }
+  load_labels(db, page.items);
+  return page;
+}
+
+}  // namespace gz::registry

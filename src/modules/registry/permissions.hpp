@@ -1,0 +1,27 @@
+// Who may do what in the registry. Handlers ask; they do not decide.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "core/actor.hpp"
+
+namespace gz::registry::permissions {
+
+bool may_create_community(const Actor& actor);
+bool may_view_community(const Actor& actor, std::int64_t community_id);
+bool may_manage_buildings(const Actor& actor, std::int64_t community_id);
+// Households: residents only their own; guides, staff and street users those of their
+// communities; admins all.
+bool may_view_household(const Actor& actor, std::int64_t community_id, std::int64_t household_id);
+bool may_create_household(const Actor& actor, std::int64_t community_id);
+bool may_edit_household(const Actor& actor, std::int64_t community_id, std::int64_t household_id);
+// Residents may change only what they know best about themselves.
+bool may_edit_household_field(const Actor& actor, const char* field);
+bool may_assign_guide(const Actor& actor, std::int64_t community_id);
+// Full ID numbers and mobiles: staff and admins of the community only.
+bool may_see_personal_data(const Actor& actor, std::int64_t community_id);
+bool may_import(const Actor& actor, std::int64_t community_id);
+bool may_export(const Actor& actor, std::int64_t community_id);
+
+}  // namespace gz::registry::permissions

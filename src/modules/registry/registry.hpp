@@ -1,0 +1,86 @@
+// The registry's use cases. Each takes the acting user and a connection, checks permission
+// through permissions.hpp, validates, writes in one transaction with its audit entry, and
+// returns a value or an Error. No HTTP here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+#include "modules/registry/model.hpp"
+#include "storage/database.hpp"
+
+namespace gz::registry {
+
+struct NewCommunity {
+  std::string name;
+  std::string code;
+  std::optional<std::string> district;
+  std::optional<std::string> street;
+};
+
+Result<Community> create_community(storage::Connection& db, const Actor& actor,
+                                   const NewCommunity& input);
+Result<std::vector<Community>> list_communities(storage::Connection& db, const Actor& actor);
+Result<Community> get_community(storage::Connection& db, const Actor& actor, std::int64_t id);
+
+Result<Building> create_building(storage::Connection& db, const Actor& actor,
+                                 std::int64_t community_id, const std::string& name,
+                                 const std::optional<std::string>& address);
+Result<std::vector<Building>> list_buildings(storage::Connection& db, const Actor& actor,
+                                             std::int64_t community_id);
+
+Result<Household> create_household(storage::Connection& db, const Actor& actor,
+                                   std::int64_t community_id, const HouseholdFields& fields);
+Result<Household> update_household(storage::Connection& db, const Actor& actor,
+                                   std::int64_t household_id, const HouseholdFields& fields);
+// With residents; writes a pii.read audit entry when the actor sees full personal data.
+Result<Household> get_household(storage::Connection& db, const Actor& actor,
+                                std::int64_t household_id);
+Result<HouseholdPage> list_households(storage::Connection& db, const Actor& actor,
+                                      HouseholdFilter filter);
+
+Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
+                              std::int64_t household_id, const ResidentFields& fields);
+Result<std::vector<Resident>> list_residents(storage::Connection& db, const Actor& actor,
+                                             std::int64_t household_id);
+
+// Validates a resident's fields in place (normalises ID number and mobile, derives sex and
+// birth date from the ID number); the error names the field.
+Result<void> validate_resident(ResidentFields& fields);
+// Validates vocabulary fields of a household (tags, needs, enums).
+Result<void> validate_household_fields(const HouseholdFields& fields);
+
+// Masks personal data for roles that may not see it.
+void mask_personal_data(Resident& resident);
+
+// CSV import/export (csv_io.cpp).
+struct ImportRowError {
+  std::size_t line = 0;
+  std::string column;
+  std::string code;
+  std::string message;
+};
+struct ImportReport {
+  bool written = false;
+  std::int64_t households_created = 0;
+  std::int64_t residents_created = 0;
+  std::int64_t buildings_created = 0;
+  std::int64_t rows = 0;
+  std::string encoding;
+  std::vector<ImportRowError> errors;
+};
+enum class ImportMode { all_or_nothing, partial };
+// `bytes` may be UTF-8 (with or without BOM) or GBK. With all_or_nothing, nothing is
+// written when any row fails; with partial, every household whose rows are all valid is.
+Result<ImportReport> import_households(storage::Connection& db, const Actor& actor,
+                                       std::int64_t community_id, std::string_view bytes,
+                                       ImportMode mode);
+enum class Language { zh, en };
+// One row per resident (households without residents get one row); UTF-8 with BOM so Excel
+// opens it; personal data masked unless the actor may see it.
+Result<std::string> export_households(storage::Connection& db, const Actor& actor,
+                                      std::int64_t community_id, Language language);
+
+}  // namespace gz::registry

@@ -1,0 +1,122 @@
+#include "storage/database.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace gz::storage {
+
+const std::string& Row::text(std::size_t i) const {
+  const auto& column = columns_.at(i);
+  if (!column) throw DbError(DbErrorKind::other, "column " + std::to_string(i) + " is NULL");
+  return *column;
+}
+
+std::int64_t Row::integer(std::size_t i) const {
+  const std::string& value = text(i);
+  std::int64_t number = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (ec != std::errc() || end != value.data() + value.size()) {
+    throw DbError(DbErrorKind::other, "column is not an integer: " + value);
+  }
+  return number;
+}
+
+std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return integer(i);
+}
+
+std::optional<Row> Connection::query_one(std::string_view sql, const std::vector<Value>& params) {
+  Rows rows = query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::int64_t Connection::query_int(std::string_view sql, const std::vector<Value>& params) {
+  auto row = query_one(sql, params);
+  if (!row) throw DbError(DbErrorKind::other, "query returned no row");
+  return row->integer(0);
+}
+
+std::unique_ptr<Database> open_database(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return open_postgresql(url);
+  }
+  throw std::invalid_argument("unsupported database URL (use sqlite:PATH or postgresql://...): " +
+                              url);
+}
+
+struct Pool::State {
+  std::mutex mutex;
+  std::condition_variable available;
+  std::vector<std::unique_ptr<Connection>> idle;
+  std::size_t created = 0;
+  std::size_t size = 0;
+};
+
+Pool::Pool(Database& database, std::size_t size) : database_(database), state_(new State) {
+  state_->size = size == 0 ? 1 : size;
+}
+
+Pool::~Pool() = default;
+
+Pool::Lease Pool::lease() {
+  std::unique_lock lock(state_->mutex);
+  for (;;) {
+    if (!state_->idle.empty()) {
+      auto connection = std::move(state_->idle.back());
+      state_->idle.pop_back();
+      return Lease(this, std::move(connection));
+    }
+    if (state_->created < state_->size) {
+      ++state_->created;
+      lock.unlock();
+      try {
+        return Lease(this, database_.connect());
+      } catch (...) {
+        lock.lock();
+        --state_->created;
+        throw;
+      }
+    }
+    state_->available.wait(lock);
+  }
+}
+
+Pool::Lease::~Lease() {
+  if (!pool_ || !connection_) return;
+  std::lock_guard lock(pool_->state_->mutex);
+  pool_->state_->idle.push_back(std::move(connection_));
+  pool_->state_->available.notify_one();
+}
+
+void with_transaction(Connection& connection, TxMode mode, const std::function<void()>& work) {
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    connection.begin(mode);
+    try {
+      work();
+      connection.commit();
+      return;
+    } catch (const DbError& error) {
+      try {
+        connection.rollback();
+      } catch (...) {
+      }
+      if (error.kind() != DbErrorKind::busy || attempt == kAttempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    } catch (...) {
+      try {
+        connection.rollback();
+      } catch (...) {
+      }
+      throw;
+    }
+  }
+}
+
+}  // namespace gz::storage

@@ -1,0 +1,13 @@
+# Writes a C++ file holding every migrations/NNNN_name.sql as a raw string literal.
+file(GLOB files "${SRC_DIR}/migrations/*.sql")
+list(SORT files)
+set(body "")
+foreach(file ${files})
+  get_filename_component(name "${file}" NAME_WE)
+  string(SUBSTRING "${name}" 0 4 number)
+  math(EXPR version "${number}")
+  file(READ "${file}" sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"gzsql(${sql})gzsql\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from src/storage/migrations/*.sql; do not edit.\n#include \"storage/migrate.hpp\"\nnamespace gz::storage {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> migrations = {\n${body}  };\n  return migrations;\n}\n}  // namespace gz::storage\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

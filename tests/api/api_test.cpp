@@ -1,0 +1,472 @@
+// Black-box API tests: a real `gongzhi serve` on SQLite and on PostgreSQL, driven over HTTP
+// as a user would, checking statuses, error codes, permissions, masking and the audit chain.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "core/text.hpp"
+#include "harness.hpp"
+#include "storage/database.hpp"
+
+namespace gz::test {
+namespace {
+
+constexpr const char* kPassword = "correct-horse-42";
+
+// One server per backend, shared by the tests of that backend, with a small community.
+struct World {
+  std::unique_ptr<ServerProcess> server;
+  std::string url;
+  std::int64_t community_id = 0;
+  std::int64_t other_community_id = 0;
+  std::int64_t building_id = 0;
+  std::int64_t household_a = 0;  // the resident's own
+  std::int64_t household_b = 0;  // a neighbour's
+  std::int64_t guide_id = 0;
+  Client admin{0}, staff{0}, guide{0}, resident{0}, street{0};
+};
+
+std::string make_user(const std::string& url, const std::string& username, const std::string& role,
+                      const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {
+      "user", "add", "--username", username, "--role", role, "--password-stdin", "--db", url};
+  args.insert(args.end(), extra.begin(), extra.end());
+  std::string output;
+  int code = run_cli(args, std::string(kPassword) + "\n", &output);
+  EXPECT_EQ(code, 0) << output;
+  auto at = output.find("(id ");
+  return at == std::string::npos ? "" : output.substr(at + 4, output.find(',', at) - at - 4);
+}
+
+World& world(Backend backend) {
+  static std::map<Backend, std::unique_ptr<World>> worlds;
+  auto& slot = worlds[backend];
+  if (slot) return *slot;
+  slot = std::make_unique<World>();
+  World& w = *slot;
+  w.url = fresh_database_url(backend);
+  std::string output;
+  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
+  make_user(w.url, "admin", "admin", {});
+  w.server = std::make_unique<ServerProcess>(w.url);
+  int port = w.server->port();
+  w.admin = Client(port);
+  EXPECT_EQ(w.admin.login("admin", kPassword).status, 200);
+  auto community = w.admin.post(
+      "/api/v1/communities",
+      {{"name", "幸福里社区"}, {"code", "T-001"}, {"district", "西湖区"}, {"street", "北山街道"}});
+  EXPECT_EQ(community.status, 201) << community.body;
+  w.community_id = community.json().at("id").as_int64();
+  auto other = w.admin.post("/api/v1/communities", {{"name", "和平里社区"}, {"code", "T-002"}});
+  w.other_community_id = other.json().at("id").as_int64();
+  std::string cid = std::to_string(w.community_id);
+  make_user(w.url, "staff1", "staff", {"--community", cid});
+  w.guide_id = std::stoll(make_user(w.url, "guide1", "guide", {"--community", cid}));
+  make_user(w.url, "street1", "street",
+            {"--community", cid, "--community", std::to_string(w.other_community_id)});
+  w.staff = Client(port);
+  EXPECT_EQ(w.staff.login("staff1", kPassword).status, 200);
+  auto building = w.staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", "1号楼"}});
+  EXPECT_EQ(building.status, 201) << building.body;
+  w.building_id = building.json().at("id").as_int64();
+  auto a = w.staff.post("/api/v1/households", {{"community_id", w.community_id},
+                                               {"building_id", w.building_id},
+                                               {"code", "01-1-0101"},
+                                               {"address", "1号楼1单元101室"},
+                                               {"housing_type", "owner"},
+                                               {"tags", boost::json::array{"elderly_alone"}}});
+  EXPECT_EQ(a.status, 201) << a.body;
+  w.household_a = a.json().at("id").as_int64();
+  auto b = w.staff.post("/api/v1/households", {{"community_id", w.community_id},
+                                               {"code", "01-1-0102"},
+                                               {"address", "1号楼1单元102室"},
+                                               {"housing_type", "tenant"}});
+  w.household_b = b.json().at("id").as_int64();
+  auto member = w.staff.post("/api/v1/households/" + std::to_string(w.household_a) + "/residents",
+                             {{"name", "王秀英"},
+                              {"id_number", "11010519491231002X"},
+                              {"mobile", "13812345678"},
+                              {"relation", "self"}});
+  EXPECT_EQ(member.status, 201) << member.body;
+  make_user(w.url, "resident1", "resident", {"--household", std::to_string(w.household_a)});
+  w.guide = Client(port);
+  w.resident = Client(port);
+  w.street = Client(port);
+  EXPECT_EQ(w.guide.login("guide1", kPassword).status, 200);
+  EXPECT_EQ(w.resident.login("resident1", kPassword).status, 200);
+  EXPECT_EQ(w.street.login("street1", kPassword).status, 200);
+  return w;
+}
+
+class Api : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
+  }
+  World& w() { return world(GetParam()); }
+  int port() { return w().server->port(); }
+};
+
+TEST_P(Api, HealthzAnswersWithRequestId) {
+  auto response = send_http(port(), {"GET", "/healthz", "", {}});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.json().at("status").as_string(), "ok");
+  EXPECT_FALSE(response.headers["x-request-id"].empty());
+  auto echoed = send_http(port(), {"GET", "/healthz", "", {{"X-Request-Id", "trace-123"}}});
+  EXPECT_EQ(echoed.headers["x-request-id"], "trace-123");
+}
+
+TEST_P(Api, UnknownRouteIs404AndWrongMethodIs405) {
+  auto missing = send_http(port(), {"GET", "/api/v1/nothing-here", "", {}});
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.error_code(), "route_not_found");
+  auto wrong = send_http(port(), {"DELETE", "/api/v1/communities", "", {}});
+  EXPECT_EQ(wrong.status, 405);
+}
+
+TEST_P(Api, NoLoginIs401) {
+  auto response = send_http(port(), {"GET", "/api/v1/households", "", {}});
+  EXPECT_EQ(response.status, 401);
+  EXPECT_EQ(response.error_code(), "unauthorized");
+}
+
+TEST_P(Api, LoginSetsStrictHttpOnlyCookieAndMeWorksWithIt) {
+  Client client(port());
+  auto response = client.login("staff1", kPassword);
+  ASSERT_EQ(response.status, 200);
+  auto cookie = response.headers["set-cookie"];
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(response.json().at("user").at("role").as_string(), "staff");
+  std::string token = std::string(response.json().at("token").as_string());
+  auto me = send_http(port(), {"GET", "/api/v1/me", "", {{"Cookie", "gz_session=" + token}}});
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(me.json().at("user").at("username").as_string(), "staff1");
+  EXPECT_EQ(client.post("/api/v1/auth/logout", boost::json::object{}).status, 200);
+  EXPECT_EQ(client.get("/api/v1/me").status, 401);
+}
+
+TEST_P(Api, BadCredentialsAre401ThenThrottledWith429) {
+  Client client(port());
+  for (int i = 0; i < 5; ++i) {
+    auto response = client.login("guide1-throttle-target", "wrong-password");
+    EXPECT_EQ(response.status, 401);
+    EXPECT_EQ(response.error_code(), "invalid_credentials");
+  }
+  auto throttled = client.login("guide1-throttle-target", "wrong-password");
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(throttled.error_code(), "login_throttled");
+  EXPECT_FALSE(throttled.headers["retry-after"].empty());
+}
+
+TEST_P(Api, MalformedJsonAndWrongTypesAre400) {
+  auto& staff = w().staff;
+  HttpRequest broken{"POST", "/api/v1/households", "{\"community_id\": 1,", {}};
+  broken.headers.emplace_back("Authorization", "Bearer " + staff.token());
+  auto response = send_http(port(), broken);
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.error_code(), "invalid_json");
+  auto wrong_type =
+      staff.post("/api/v1/households", {{"community_id", "one"}, {"code", "x"}, {"address", "y"}});
+  EXPECT_EQ(wrong_type.status, 400);
+  EXPECT_EQ(wrong_type.error_code(), "invalid_field");
+  auto not_object = staff.post("/api/v1/households", boost::json::array{1, 2});
+  EXPECT_EQ(not_object.error_code(), "body_not_object");
+  auto typo = staff.post("/api/v1/households",
+                         {{"community_id", w().community_id}, {"code", "z"}, {"adress", "typo"}});
+  EXPECT_EQ(typo.status, 400);
+  EXPECT_EQ(typo.error_code(), "unknown_field");
+}
+
+TEST_P(Api, FiveMegabyteBodyIs413) {
+  std::string big(5 * 1024 * 1024, 'a');
+  auto response = send_http(
+      port(), {"POST", "/api/v1/auth/login", big, {{"Content-Type", "application/json"}}});
+  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(response.error_code(), "payload_too_large");
+}
+
+TEST_P(Api, OversizedHeaderIs431) {
+  std::string huge(64 * 1024, 'x');
+  auto response = send_http(port(), {"GET", "/healthz", "", {{"X-Huge", huge}}});
+  EXPECT_EQ(response.status, 431);
+}
+
+TEST_P(Api, StaffMayNotCreateCommunities) {
+  auto response = w().staff.post("/api/v1/communities", {{"name", "x"}, {"code", "T-X"}});
+  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(response.error_code(), "forbidden");
+}
+
+TEST_P(Api, ResidentSeesOnlyOwnHousehold) {
+  auto& resident = w().resident;
+  auto list = resident.get("/api/v1/households");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.json().at("total").as_int64(), 1);
+  EXPECT_EQ(list.json().at("items").at(0).at("id").as_int64(), w().household_a);
+  EXPECT_EQ(resident.get("/api/v1/households/" + std::to_string(w().household_a)).status, 200);
+  auto other = resident.get("/api/v1/households/" + std::to_string(w().household_b));
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(other.body.find("01-1-0102"), std::string::npos);
+}
+
+TEST_P(Api, ResidentMayEditOnlyNeedsSkillsWillingness) {
+  auto& resident = w().resident;
+  std::string path = "/api/v1/households/" + std::to_string(w().household_a);
+  auto ok = resident.patch(
+      path, {{"needs", boost::json::array{"elderly_care", "health"}}, {"willingness", "high"}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json().at("willingness").as_string(), "high");
+  auto denied = resident.patch(path, {{"income_band", "high"}});
+  EXPECT_EQ(denied.status, 403);
+  auto neighbour = resident.patch("/api/v1/households/" + std::to_string(w().household_b),
+                                  {{"needs", boost::json::array{"health"}}});
+  EXPECT_EQ(neighbour.status, 404);
+}
+
+TEST_P(Api, PersonalDataIsMaskedExceptForStaff) {
+  std::string path = "/api/v1/households/" + std::to_string(w().household_a);
+  auto guide_view = w().guide.get(path);
+  ASSERT_EQ(guide_view.status, 200);
+  auto masked = guide_view.json().at("residents").at(0);
+  EXPECT_EQ(masked.at("id_number").as_string(), "1101**********002X");
+  EXPECT_EQ(masked.at("mobile").as_string(), "138****5678");
+  auto resident_view = w().resident.get(path).json().at("residents").at(0);
+  EXPECT_EQ(resident_view.at("id_number").as_string(), "1101**********002X");
+
+  auto head_before = send_http(port(), {"GET", "/api/v1/ledger/head", "", {}}).json();
+  auto staff_view = w().staff.get(path);
+  auto full = staff_view.json().at("residents").at(0);
+  EXPECT_EQ(full.at("id_number").as_string(), "11010519491231002X");
+  EXPECT_EQ(full.at("mobile").as_string(), "13812345678");
+  auto head_after = send_http(port(), {"GET", "/api/v1/ledger/head", "", {}}).json();
+  // The unmasked read was written to the audit chain.
+  EXPECT_EQ(head_after.at("seq").as_int64(), head_before.at("seq").as_int64() + 1);
+}
+
+TEST_P(Api, InvalidIdNumberIsRejectedAndNothingWritten) {
+  std::string path = "/api/v1/households/" + std::to_string(w().household_b) + "/residents";
+  auto before = w().staff.get(path).json().at("items").as_array().size();
+  auto response = w().staff.post(path, {{"name", "李四"}, {"id_number", "110105194912310021"}});
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.error_code(), "invalid_id_number");
+  auto bad_mobile = w().staff.post(path, {{"name", "李四"}, {"sex", "male"}, {"mobile", "12345"}});
+  EXPECT_EQ(bad_mobile.error_code(), "invalid_mobile");
+  EXPECT_EQ(w().staff.get(path).json().at("items").as_array().size(), before);
+}
+
+TEST_P(Api, GuideSeesOnlyOwnCommunitiesAndStreetSeesSeveral) {
+  auto other =
+      w().guide.get("/api/v1/households?community_id=" + std::to_string(w().other_community_id));
+  EXPECT_EQ(other.status, 404);
+  auto communities = w().street.get("/api/v1/communities").json().at("items").as_array();
+  EXPECT_EQ(communities.size(), 2u);
+  auto guide_communities = w().guide.get("/api/v1/communities").json().at("items").as_array();
+  EXPECT_EQ(guide_communities.size(), 1u);
+  auto street_edit = w().street.patch("/api/v1/households/" + std::to_string(w().household_b),
+                                      {{"income_band", "low"}});
+  EXPECT_EQ(street_edit.status, 403);
+}
+
+TEST_P(Api, FiltersAndPaging) {
+  std::string base = "/api/v1/households?community_id=" + std::to_string(w().community_id);
+  auto by_tag = w().staff.get(base + "&tag=elderly_alone").json();
+  EXPECT_GE(by_tag.at("total").as_int64(), 1);
+  for (const auto& item : by_tag.at("items").as_array()) {
+    bool tagged = false;
+    for (const auto& tag : item.at("tags").as_array())
+      tagged = tagged || tag.as_string() == "elderly_alone";
+    EXPECT_TRUE(tagged);
+  }
+  auto by_name = w().staff.get(base + "&q=%E7%8E%8B%E7%A7%80").json();  // 王秀
+  EXPECT_EQ(by_name.at("total").as_int64(), 1);
+  auto paged = w().staff.get(base + "&page_size=1&page=2").json();
+  EXPECT_EQ(paged.at("items").as_array().size(), 1u);
+  EXPECT_EQ(w().staff.get(base + "&page_size=0").status, 400);
+  EXPECT_EQ(w().staff.get(base + "&tag=nonsense").error_code(), "invalid_tag");
+  EXPECT_EQ(w().staff.get("/api/v1/households?community_id=abc").status, 400);
+}
+
+TEST_P(Api, IdempotencyKeyReplaysAndRejectsADifferentBody) {
+  boost::json::object body{
+      {"community_id", w().community_id}, {"code", "IDEM-1"}, {"address", "幸福路9号"}};
+  std::vector<std::pair<std::string, std::string>> key = {{"Idempotency-Key", "key-create-idem-1"}};
+  auto first = w().staff.post("/api/v1/households", body, key);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = w().staff.post("/api/v1/households", body, key);
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.json().at("id"), first.json().at("id"));
+  EXPECT_EQ(again.headers["idempotent-replayed"], "true");
+  body["address"] = "另一个地址";
+  auto conflict = w().staff.post("/api/v1/households", body, key);
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_EQ(conflict.error_code(), "idempotency_key_reused");
+  auto list = w().staff.get("/api/v1/households?q=IDEM-1").json();
+  EXPECT_EQ(list.at("total").as_int64(), 1);
+}
+
+TEST_P(Api, DuplicateHouseholdCodeIs409) {
+  auto response = w().staff.post(
+      "/api/v1/households",
+      {{"community_id", w().community_id}, {"code", "01-1-0101"}, {"address", "dup"}});
+  EXPECT_EQ(response.status, 409);
+  EXPECT_EQ(response.error_code(), "household_exists");
+}
+
+std::string import_csv_utf8() {
+  return "户号,楼栋,地址,住房类型,收入档次,标签,服务需求,姓名,性别,出生日期,身份证号,手机号,"
+         "与户主关系,户籍类型\r\n"
+         "IMP-01,2号楼,2号楼1单元101室,租住,低收入,独居老人,养老服务,赵桂兰,,,11010519491231002X,"
+         "13900001111,户主,户籍\r\n"
+         "IMP-02,2号楼,2号楼1单元102室,自有,中等收入,,托育服务;文体活动,钱伟,男,1988/3/"
+         "5,,13700002222,户主,流动\r\n"
+         "IMP-02,2号楼,2号楼1单元102室,自有,中等收入,,,钱小宝,男,2023-06-01,,,子女,流动\r\n";
+}
+
+TEST_P(Api, ImportsGbkCsvFromExcelAndExportsIt) {
+  auto gbk = text::utf8_to_gbk(import_csv_utf8());
+  ASSERT_TRUE(gbk.has_value());
+  std::string target =
+      "/api/v1/households/import?community_id=" + std::to_string(w().other_community_id);
+  // Staff of another community may not import here.
+  EXPECT_EQ(w().staff.post_raw(target, *gbk, "text/csv").status, 404);
+  auto response = w().admin.post_raw(target, *gbk, "text/csv");
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto report = response.json();
+  EXPECT_EQ(report.at("encoding").as_string(), "gbk");
+  EXPECT_EQ(report.at("households_created").as_int64(), 2);
+  EXPECT_EQ(report.at("residents_created").as_int64(), 3);
+  EXPECT_EQ(report.at("buildings_created").as_int64(), 1);
+  auto exported = w().admin.get("/api/v1/households/export?community_id=" +
+                                std::to_string(w().other_community_id));
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_NE(exported.headers["content-type"].find("text/csv"), std::string::npos);
+  EXPECT_EQ(exported.body.rfind("\xEF\xBB\xBF", 0), 0u);
+  EXPECT_NE(exported.body.find("赵桂兰"), std::string::npos);
+  EXPECT_NE(exported.body.find("11010519491231002X"), std::string::npos);
+  EXPECT_NE(exported.body.find("1988-03-05"), std::string::npos);
+  // A street supervisor's export is masked.
+  auto masked = w().street.get("/api/v1/households/export?community_id=" +
+                               std::to_string(w().other_community_id));
+  ASSERT_EQ(masked.status, 200);
+  EXPECT_EQ(masked.body.find("11010519491231002X"), std::string::npos);
+  EXPECT_NE(masked.body.find("1101**********002X"), std::string::npos);
+}
+
+TEST_P(Api, ImportWithABadRowWritesNothingUnlessPartial) {
+  std::string csv =
+      "household_code,building,address,name,sex,id_number,mobile\n"
+      "BAD-01,3号楼,3号楼101,孙丽,female,,13600003333\n"
+      "BAD-02,3号楼,3号楼102,周强,male,110105194912310021,\n"
+      "BAD-03,3号楼,3号楼103,吴敏,female,,1360000\n";
+  std::string target = "/api/v1/households/import?community_id=" + std::to_string(w().community_id);
+  auto response = w().staff.post_raw(target, csv, "text/csv");
+  ASSERT_EQ(response.status, 422) << response.body;
+  EXPECT_EQ(response.error_code(), "import_failed");
+  auto errors = response.json().at("error").at("details").at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].at("line").as_int64(), 3);
+  EXPECT_EQ(errors[0].at("code").as_string(), "invalid_id_number");
+  EXPECT_EQ(errors[1].at("line").as_int64(), 4);
+  EXPECT_EQ(errors[1].at("column").as_string(), "mobile");
+  EXPECT_EQ(w().staff.get("/api/v1/households?q=BAD-0").json().at("total").as_int64(), 0);
+
+  auto partial = w().staff.post_raw(target + "&partial=true", csv, "text/csv");
+  ASSERT_EQ(partial.status, 200) << partial.body;
+  EXPECT_EQ(partial.json().at("households_created").as_int64(), 1);
+  EXPECT_EQ(w().staff.get("/api/v1/households?q=BAD-0").json().at("total").as_int64(), 1);
+}
+
+TEST_P(Api, GuideAssignmentNeedsStaffAndAGuideOfTheCommunity) {
+  std::string path = "/api/v1/households/" + std::to_string(w().household_b);
+  EXPECT_EQ(w().guide.patch(path, {{"guide_user_id", w().guide_id}}).status, 403);
+  auto assigned = w().staff.patch(path, {{"guide_user_id", w().guide_id}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.json().at("guide_user_id").as_int64(), w().guide_id);
+  auto not_guide = w().staff.patch(path, {{"guide_user_id", 1}});
+  EXPECT_EQ(not_guide.error_code(), "invalid_guide");
+}
+
+TEST_P(Api, OpenApiDescribesEveryRouteAndMetricsCountThem) {
+  auto document = send_http(port(), {"GET", "/api/v1/openapi.json", "", {}});
+  ASSERT_EQ(document.status, 200);
+  auto paths = document.json().at("paths").as_object();
+  for (const char* path :
+       {"/healthz", "/metrics", "/api/v1/auth/login", "/api/v1/households",
+        "/api/v1/households/{id}", "/api/v1/households/import", "/api/v1/ledger/verify",
+        "/api/v1/ledger/head", "/api/v1/communities/{id}/buildings"}) {
+    EXPECT_TRUE(paths.contains(path)) << path;
+  }
+  EXPECT_TRUE(paths.at("/api/v1/households/{id}").as_object().contains("patch"));
+  send_http(port(), {"GET", "/healthz", "", {}});
+  auto metrics = send_http(port(), {"GET", "/metrics", "", {}});
+  EXPECT_NE(metrics.body.find("gongzhi_http_requests_total{route=\"GET /healthz\",status=\"2xx\"}"),
+            std::string::npos);
+  EXPECT_NE(metrics.body.find(
+                "gongzhi_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"}"),
+            std::string::npos);
+}
+
+TEST_P(Api, LedgerVerifyPassesAndNamesATamperedEntry) {
+  auto verdict = w().staff.get("/api/v1/ledger/verify");
+  ASSERT_EQ(verdict.status, 200);
+  EXPECT_TRUE(verdict.json().at("ok").as_bool()) << verdict.body;
+  EXPECT_EQ(w().resident.get("/api/v1/ledger/verify").status, 403);
+  std::string output;
+  EXPECT_EQ(run_cli({"ledger", "verify", "--db", w().url}, "", &output), 0) << output;
+}
+
+// Runs last for each backend: it tampers with the chain of a separate server's database.
+TEST_P(Api, TamperingWithOneAuditRowIsNamedByVerify) {
+  std::string url = fresh_database_url(GetParam());
+  std::string output;
+  ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
+  make_user(url, "admin", "admin", {});
+  ServerProcess server(url);
+  Client admin(server.port());
+  ASSERT_EQ(admin.login("admin", kPassword).status, 200);
+  for (int i = 0; i < 5; ++i) {
+    auto made = admin.post("/api/v1/communities", {{"name", "社区" + std::to_string(i)},
+                                                   {"code", "TAMPER-" + std::to_string(i)}});
+    ASSERT_EQ(made.status, 201);
+  }
+  ASSERT_TRUE(admin.get("/api/v1/ledger/verify").json().at("ok").as_bool());
+  {
+    auto database = storage::open_database(url);
+    auto connection = database->connect();
+    connection->execute("UPDATE audit_log SET change = ? WHERE seq = 3",
+                        {std::string("{\"code\":\"FORGED\"}")});
+  }
+  auto verdict = admin.get("/api/v1/ledger/verify").json();
+  EXPECT_FALSE(verdict.at("ok").as_bool());
+  EXPECT_EQ(verdict.at("first_bad_entry").at("seq").as_int64(), 3);
+  EXPECT_EQ(verdict.at("first_bad_entry").at("problem").as_string(), "altered");
+  EXPECT_EQ(run_cli({"ledger", "verify", "--db", url}, "", &output), 1);
+  EXPECT_NE(output.find("entry 3"), std::string::npos) << output;
+  {
+    auto database = storage::open_database(url);
+    auto connection = database->connect();
+    connection->execute(
+        "UPDATE audit_log SET change = (SELECT change FROM audit_log WHERE seq = 2) WHERE seq = 3");
+    connection->execute("DELETE FROM audit_log WHERE seq = 5");
+  }
+  auto deleted = admin.get("/api/v1/ledger/verify").json();
+  EXPECT_FALSE(deleted.at("ok").as_bool());
+  EXPECT_EQ(deleted.at("first_bad_entry").at("seq").as_int64(), 3);  // still the first bad one
+}
+
+TEST_P(Api, GracefulShutdownFinishesAndExitsZero) {
+  std::string url = fresh_database_url(GetParam());
+  ServerProcess server(url);
+  EXPECT_EQ(send_http(server.port(), {"GET", "/healthz", "", {}}).status, 200);
+  EXPECT_EQ(server.stop(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test

@@ -1,0 +1,82 @@
+// Black-box test harness: starts a real `gongzhi serve` process on a fresh database (SQLite
+// file or a new PostgreSQL database) on a free loopback port, and talks HTTP to it over a
+// plain socket.
+#pragma once
+
+#include <boost/json.hpp>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gz::test {
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // names lower-case
+  std::string body;
+  boost::json::value json() const;
+  std::string error_code() const;  // error.code of a JSON error body, "" otherwise
+};
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string target = "/";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+HttpResponse send_http(int port, const HttpRequest& request);
+// Sends raw bytes and returns the raw reply (for malformed-request tests).
+std::string send_raw(int port, const std::string& bytes);
+
+// Runs the gongzhi binary to completion; returns exit code, captures stdout+stderr.
+int run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
+            std::string* output);
+
+enum class Backend { sqlite, postgresql };
+std::string backend_name(Backend backend);
+bool backend_available(Backend backend);
+
+// A fresh, empty database URL for this backend (a temp file, or a new PostgreSQL database).
+std::string fresh_database_url(Backend backend);
+
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& database_url, const std::vector<std::string>& extra_args = {});
+  ~ServerProcess();
+  int port() const { return port_; }
+  int pid() const { return pid_; }
+  // Sends SIGTERM and waits; returns the exit status (or -1).
+  int stop();
+  const std::string& database_url() const { return database_url_; }
+
+ private:
+  std::string database_url_;
+  int pid_ = -1;
+  int port_ = 0;
+  std::string log_path_;
+};
+
+// A client bound to one server, carrying a bearer token once logged in.
+class Client {
+ public:
+  explicit Client(int port) : port_(port) {}
+  HttpResponse get(const std::string& target) const;
+  HttpResponse post(const std::string& target, const boost::json::value& body,
+                    const std::vector<std::pair<std::string, std::string>>& headers = {}) const;
+  HttpResponse post_raw(const std::string& target, const std::string& body,
+                        const std::string& content_type) const;
+  HttpResponse patch(const std::string& target, const boost::json::value& body) const;
+  HttpResponse login(const std::string& username, const std::string& password);
+  void set_token(std::string token) { token_ = std::move(token); }
+  const std::string& token() const { return token_; }
+
+ private:
+  HttpResponse call(HttpRequest request) const;
+  int port_;
+  std::string token_;
+};
+
+}  // namespace gz::test

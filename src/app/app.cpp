@@ -20,7 +20,39 @@ std::string database_url(const std::string& flag_value) {
 
 namespace {
 
+// Until the web application lands (issue 8), the root explains where things are.
+constexpr const char* kLandingPage = R"html(<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>共治 Gongzhi</title>
+<style>body{font:18px/1.6 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}
+code{background:#f3f3f3;padding:0 .2em}</style></head>
+<body><h1>共治 · 社区服务管理</h1>
+<p>服务器运行正常。网页端（居民、工作人员、公示看板）将在后续版本提供；现在可通过 API 使用。</p>
+<p>The server is running. The web application comes in a later release; the API is ready.</p>
+<ul>
+<li><a href="/api/v1/openapi.json">API 文档 (OpenAPI)</a></li>
+<li><a href="/healthz">健康检查 /healthz</a> · <a href="/metrics">运行指标 /metrics</a></li>
+<li><a href="/api/v1/ledger/head">审计链头 /api/v1/ledger/head</a></li>
+</ul>
+<p>登录 / Log in: <code>POST /api/v1/auth/login {"username":"staff","password":"…"}</code></p>
+</body></html>
+)html";
+
 void register_system_routes(Application& app) {
+  app.router.add({"GET",
+                  "/",
+                  http::Access::open,
+                  [](http::RequestContext&) {
+                    http::Response response;
+                    response.content_type = "text/html; charset=utf-8";
+                    response.body = kLandingPage;
+                    response.headers.emplace_back(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+                    return response;
+                  },
+                  {"Landing page", "system", "anyone", "", ""}});
   app.router.add({"GET",
                   "/healthz",
                   http::Access::open,

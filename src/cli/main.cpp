@@ -65,9 +65,15 @@ std::optional<std::int64_t> to_int(const std::optional<std::string>& text) {
 
 void print_logins(const std::vector<registry::DemoLogin>& logins) {
   std::cout << "Demo logins (username / password):\n";
-  for (const auto& login : logins) {
+  constexpr std::size_t kShown = 12;
+  for (std::size_t i = 0; i < logins.size() && i < kShown; ++i) {
+    const auto& login = logins[i];
     std::cout << "  " << login.username << " / " << login.password << "   " << login.role << " "
               << login.note << "\n";
+  }
+  if (logins.size() > kShown) {
+    std::cout << "  … and " << logins.size() - kShown
+              << " more (staffN, guideN_1..guideN_5 for community N), same password\n";
   }
 }
 

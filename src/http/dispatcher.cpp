@@ -117,11 +117,20 @@ Response Dispatcher::handle(const Request& request) {
     } catch (const storage::DbError& error) {
       std::fprintf(stderr, "%s request_id=%s database error: %s\n", now_iso8601().c_str(),
                    request.request_id.c_str(), error.what());
-      response = error.kind() == storage::DbErrorKind::busy
-                     ? error_response(ErrorKind::unavailable, "database_busy",
-                                      "the database is busy; retry shortly")
-                     : error_response(ErrorKind::internal, "internal_error",
-                                      "internal error; request id " + request.request_id);
+      switch (error.kind()) {
+        case storage::DbErrorKind::busy:
+          response = error_response(ErrorKind::unavailable, "database_busy",
+                                    "the database is busy; retry shortly");
+          break;
+        case storage::DbErrorKind::unique_violation:
+          // A race the command's own check could not see (two requests at once).
+          response = error_response(ErrorKind::conflict, "conflict",
+                                    "the object already exists (concurrent request)");
+          break;
+        default:
+          response = error_response(ErrorKind::internal, "internal_error",
+                                    "internal error; request id " + request.request_id);
+      }
     } catch (const std::exception& error) {
       std::fprintf(stderr, "%s request_id=%s unhandled error: %s\n", now_iso8601().c_str(),
                    request.request_id.c_str(), error.what());

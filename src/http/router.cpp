@@ -67,8 +67,14 @@ Result<std::optional<std::int64_t>> RequestContext::int_query(const std::string&
 void Router::add(Route route) {
   auto owned = std::make_unique<Route>(std::move(route));
   auto segments = split_path(owned->pattern);
+  auto shape = [](std::vector<std::string> parts) {
+    for (auto& part : parts) {
+      if (part.size() > 2 && part.front() == '{') part = "{}";
+    }
+    return parts;
+  };
   for (const auto& existing : compiled_) {
-    if (existing.route->method == owned->method && existing.segments == segments) {
+    if (existing.route->method == owned->method && shape(existing.segments) == shape(segments)) {
       throw std::logic_error("duplicate route " + owned->name());
     }
   }

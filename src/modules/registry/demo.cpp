@@ -142,48 +142,44 @@ int age_in(Rng& rng, std::span<const AgeBand> bands) {
 // The commonest surnames with weights in tenths of a percent of the population (2020
 // census order), plus a few that are typical of Zhejiang.
 constexpr Weighted kSurnames[] = {
-    {"王", 71}, {"李", 70}, {"张", 64}, {"刘", 54}, {"陈", 46}, {"杨", 31}, {"黄", 25},
-    {"赵", 20}, {"吴", 20}, {"周", 19}, {"徐", 15}, {"孙", 15}, {"马", 13}, {"朱", 13},
-    {"胡", 12}, {"郭", 12}, {"何", 11}, {"高", 11}, {"林", 11}, {"罗", 10}, {"郑", 9},
-    {"梁", 9},  {"谢", 8},  {"宋", 7},  {"唐", 7},  {"许", 7},  {"韩", 7},  {"冯", 7},
-    {"邓", 7},  {"曹", 6},  {"彭", 6},  {"曾", 6},  {"肖", 6},  {"田", 5},  {"董", 5},
-    {"袁", 5},  {"潘", 5},  {"于", 5},  {"蒋", 5},  {"蔡", 5},  {"余", 5},  {"杜", 4},
-    {"叶", 4},  {"程", 4},  {"沈", 4},  {"魏", 4},  {"吕", 4},  {"丁", 4},  {"任", 4},
-    {"姚", 4},  {"卢", 4},  {"傅", 3},  {"钟", 3},  {"金", 3},  {"汪", 3},  {"方", 3},
-    {"钱", 3},  {"俞", 2},  {"应", 2},  {"楼", 2},  {"邵", 2},  {"施", 2},  {"章", 2},
-    {"葛", 2},
+    {"王", 71}, {"李", 70}, {"张", 64}, {"刘", 54}, {"陈", 46}, {"杨", 31}, {"黄", 25}, {"赵", 20},
+    {"吴", 20}, {"周", 19}, {"徐", 15}, {"孙", 15}, {"马", 13}, {"朱", 13}, {"胡", 12}, {"郭", 12},
+    {"何", 11}, {"高", 11}, {"林", 11}, {"罗", 10}, {"郑", 9},  {"梁", 9},  {"谢", 8},  {"宋", 7},
+    {"唐", 7},  {"许", 7},  {"韩", 7},  {"冯", 7},  {"邓", 7},  {"曹", 6},  {"彭", 6},  {"曾", 6},
+    {"肖", 6},  {"田", 5},  {"董", 5},  {"袁", 5},  {"潘", 5},  {"于", 5},  {"蒋", 5},  {"蔡", 5},
+    {"余", 5},  {"杜", 4},  {"叶", 4},  {"程", 4},  {"沈", 4},  {"魏", 4},  {"吕", 4},  {"丁", 4},
+    {"任", 4},  {"姚", 4},  {"卢", 4},  {"傅", 3},  {"钟", 3},  {"金", 3},  {"汪", 3},  {"方", 3},
+    {"钱", 3},  {"俞", 2},  {"应", 2},  {"楼", 2},  {"邵", 2},  {"施", 2},  {"章", 2},  {"葛", 2},
 };
 
 // Given names follow fashions, so they are chosen by the decade of birth.
 enum Era { born_before_1960, born_1960s_70s, born_1980s_90s, born_2000_on, era_count };
 
 constexpr std::string_view kMaleNames[era_count][26] = {
-    {"建国", "国庆", "建华", "国华", "德明", "福生", "根宝", "金海", "荣富", "长林",
-     "永康", "文华", "树林", "宝根", "志明", "国良", "炳荣", "水根", "德华", "瑞林",
-     "振华", "福林", "金发", "世昌", "明",   "忠"},
-    {"伟",   "勇",   "军",   "建平", "卫东", "红兵", "海峰", "志刚", "建明", "晓东",
-     "国平", "立新", "俊",   "斌",   "强",   "明",   "涛",   "建伟", "卫国", "晓峰",
-     "永刚", "海涛", "建新", "平",   "杰",   "峰"},
-    {"磊",   "浩",   "杰",   "鹏",   "超",   "涛",   "斌",   "晨",   "浩然", "俊杰",
-     "宇航", "文博", "志伟", "家豪", "晓明", "俊",   "凯",   "翔",   "飞",   "伟",
-     "帅",   "亮",   "阳",   "天宇", "嘉诚", "鑫"},
-    {"子轩", "浩宇", "梓豪", "宇轩", "一鸣", "俊熙", "皓轩", "子墨", "沐宸", "奕辰",
-     "宇泽", "锦程", "博文", "浩",   "睿",   "轩",   "铭",   "宸",   "昊然", "明哲",
-     "思远", "子豪", "嘉懿", "一凡", "安",   "梓睿"},
+    {"建国", "国庆", "建华", "国华", "德明", "福生", "根宝", "金海", "荣富",
+     "长林", "永康", "文华", "树林", "宝根", "志明", "国良", "炳荣", "水根",
+     "德华", "瑞林", "振华", "福林", "金发", "世昌", "明",   "忠"},
+    {"伟",   "勇",   "军",   "建平", "卫东", "红兵", "海峰", "志刚", "建明",
+     "晓东", "国平", "立新", "俊",   "斌",   "强",   "明",   "涛",   "建伟",
+     "卫国", "晓峰", "永刚", "海涛", "建新", "平",   "杰",   "峰"},
+    {"磊",   "浩",   "杰", "鹏", "超", "涛", "斌", "晨", "浩然", "俊杰", "宇航", "文博", "志伟",
+     "家豪", "晓明", "俊", "凯", "翔", "飞", "伟", "帅", "亮",   "阳",   "天宇", "嘉诚", "鑫"},
+    {"子轩", "浩宇", "梓豪", "宇轩", "一鸣", "俊熙", "皓轩", "子墨", "沐宸",
+     "奕辰", "宇泽", "锦程", "博文", "浩",   "睿",   "轩",   "铭",   "宸",
+     "昊然", "明哲", "思远", "子豪", "嘉懿", "一凡", "安",   "梓睿"},
 };
 constexpr std::string_view kFemaleNames[era_count][26] = {
-    {"秀英", "桂英", "玉兰", "秀兰", "凤英", "淑珍", "玉珍", "桂芳", "美娟", "素芬",
-     "彩凤", "月娥", "菊英", "金花", "杏娟", "素珍", "雅琴", "丽娟", "翠英", "梅",
-     "英",   "兰",   "珍",   "芳",   "阿娣", "宝娣"},
-    {"丽",   "红",   "霞",   "燕",   "玲",   "丽华", "红梅", "海燕", "晓红", "慧",
-     "芳",   "萍",   "丽娟", "雪梅", "春燕", "美华", "晓燕", "亚萍", "建英", "丽萍",
-     "敏",   "静",   "艳",   "小琴", "卫红", "彩霞"},
-    {"婷",   "静",   "丹",   "倩",   "敏",   "婷婷", "雪",   "佳",   "琳",   "晓雯",
-     "欣怡", "思佳", "颖",   "佳丽", "莉",   "晶",   "露",   "璐",   "梦",   "瑶",
-     "蕾",   "洁",   "娜",   "佳琪", "雯雯", "慧敏"},
-    {"梓涵", "一诺", "欣怡", "子涵", "诗涵", "语桐", "可馨", "雨桐", "若汐", "思彤",
-     "芷若", "梓萱", "依诺", "安琪", "悦",   "彤",   "琪",   "涵",   "欣妍", "语汐",
-     "可欣", "雨萱", "诗琪", "佳怡", "沐晴", "思琪"},
+    {"秀英", "桂英", "玉兰", "秀兰", "凤英", "淑珍", "玉珍", "桂芳", "美娟",
+     "素芬", "彩凤", "月娥", "菊英", "金花", "杏娟", "素珍", "雅琴", "丽娟",
+     "翠英", "梅",   "英",   "兰",   "珍",   "芳",   "阿娣", "宝娣"},
+    {"丽",   "红",   "霞", "燕",   "玲",   "丽华", "红梅", "海燕", "晓红",
+     "慧",   "芳",   "萍", "丽娟", "雪梅", "春燕", "美华", "晓燕", "亚萍",
+     "建英", "丽萍", "敏", "静",   "艳",   "小琴", "卫红", "彩霞"},
+    {"婷",   "静", "丹", "倩", "敏", "婷婷", "雪", "佳", "琳", "晓雯", "欣怡", "思佳", "颖",
+     "佳丽", "莉", "晶", "露", "璐", "梦",   "瑶", "蕾", "洁", "娜",   "佳琪", "雯雯", "慧敏"},
+    {"梓涵", "一诺", "欣怡", "子涵", "诗涵", "语桐", "可馨", "雨桐", "若汐",
+     "思彤", "芷若", "梓萱", "依诺", "安琪", "悦",   "彤",   "琪",   "涵",
+     "欣妍", "语汐", "可欣", "雨萱", "诗琪", "佳怡", "沐晴", "思琪"},
 };
 
 // Residence codes (the first six digits of an ID number). Registered residents mostly carry
@@ -196,20 +192,18 @@ constexpr Weighted kLocalRegions[] = {
     {"330402", 10},  {"330502", 10}, {"330602", 10}, {"330702", 10}, {"331002", 10},
 };
 constexpr Weighted kMigrantRegions[] = {
-    {"341202", 70}, {"340104", 40}, {"341502", 40}, {"341302", 30}, {"411302", 40},
-    {"411502", 40}, {"411602", 40}, {"410102", 20}, {"361102", 40}, {"360102", 20},
-    {"360402", 20}, {"511302", 30}, {"510104", 20}, {"511002", 20}, {"430102", 20},
-    {"430521", 20}, {"431102", 20}, {"421102", 20}, {"420102", 15}, {"520102", 25},
-    {"520502", 15}, {"500101", 20}, {"331102", 20}, {"330802", 20}, {"330302", 10},
-    {"320102", 10}, {"370102", 10}, {"450102", 10}, {"620102", 8},  {"610102", 8},
+    {"341202", 70}, {"340104", 40}, {"341502", 40}, {"341302", 30}, {"411302", 40}, {"411502", 40},
+    {"411602", 40}, {"410102", 20}, {"361102", 40}, {"360102", 20}, {"360402", 20}, {"511302", 30},
+    {"510104", 20}, {"511002", 20}, {"430102", 20}, {"430521", 20}, {"431102", 20}, {"421102", 20},
+    {"420102", 15}, {"520102", 25}, {"520502", 15}, {"500101", 20}, {"331102", 20}, {"330802", 20},
+    {"330302", 10}, {"320102", 10}, {"370102", 10}, {"450102", 10}, {"620102", 8},  {"610102", 8},
     {"350102", 8},  {"530102", 8},  {"230102", 5},
 };
 
 constexpr std::string_view kMobilePrefixes[] = {
-    "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150",
-    "151", "152", "153", "155", "156", "157", "158", "159", "166", "173", "175",
-    "176", "177", "178", "180", "181", "182", "183", "185", "186", "187", "188",
-    "189", "191", "198", "199",
+    "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151", "152",
+    "153", "155", "156", "157", "158", "159", "166", "173", "175", "176", "177", "178", "180",
+    "181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199",
 };
 
 constexpr std::string_view kCommunityNames[] = {
@@ -226,12 +220,12 @@ constexpr Weighted kPensionIncome[] = {{"low", 11},         {"lower_middle", 34}
                                        {"upper_middle", 9}, {"high", 2},          {"unknown", 12}};
 constexpr Weighted kFamilyIncome[] = {{"low", 3},           {"lower_middle", 15}, {"middle", 38},
                                       {"upper_middle", 23}, {"high", 9},          {"unknown", 12}};
-constexpr Weighted kMigrantWorkerIncome[] = {{"low", 8},          {"lower_middle", 46},
-                                             {"middle", 24},      {"upper_middle", 4},
-                                             {"high", 1},         {"unknown", 17}};
-constexpr Weighted kMigrantFamilyIncome[] = {{"low", 6},           {"lower_middle", 34},
-                                             {"middle", 35},       {"upper_middle", 10},
-                                             {"high", 3},          {"unknown", 12}};
+constexpr Weighted kMigrantWorkerIncome[] = {{"low", 8},     {"lower_middle", 46},
+                                             {"middle", 24}, {"upper_middle", 4},
+                                             {"high", 1},    {"unknown", 17}};
+constexpr Weighted kMigrantFamilyIncome[] = {{"low", 6},     {"lower_middle", 34},
+                                             {"middle", 35}, {"upper_middle", 10},
+                                             {"high", 3},    {"unknown", 12}};
 constexpr Weighted kPublicHousingIncome[] = {
     {"low", 45}, {"lower_middle", 38}, {"middle", 10}, {"unknown", 7}};
 
@@ -248,8 +242,8 @@ constexpr Weighted kSkills[] = {
     {"水电维修", 8}, {"心理疏导", 4},  {"摄影", 5},
 };
 // Skills a household of retired people typically offers.
-constexpr Weighted kRetiredSkills[] = {{"书法", 14}, {"烹饪", 14},     {"手工编织", 10},
-                                       {"太极拳", 10}, {"理发", 6},     {"医疗护理", 6},
+constexpr Weighted kRetiredSkills[] = {{"书法", 14},    {"烹饪", 14},   {"手工编织", 10},
+                                       {"太极拳", 10},  {"理发", 6},    {"医疗护理", 6},
                                        {"家电维修", 6}, {"法律咨询", 2}};
 
 // ---- Household kinds and their quotas.
@@ -346,13 +340,17 @@ struct Flat {
   int position;  // flat number on the landing
 };
 
-struct CommunityPlan {
+// The community row itself.
+struct CommunityHeader {
   std::string name;  // 幸福里社区
   std::string code;  // 330106-001
   std::string created_at;
-  std::vector<BuildingPlan> buildings;
-  int guide_count = kGuidesMin;
 };
+
+// Enough guides that nobody's caseload passes the cap, and never fewer than five.
+int guides_for(int households) {
+  return std::max(kGuidesMin, (households + kCaseloadMax - 1) / kCaseloadMax);
+}
 
 std::string community_name(int index) {
   constexpr int kNamed = static_cast<int>(std::size(kCommunityNames));
@@ -415,8 +413,7 @@ class Identities {
     char number[16];
     for (;;) {
       const std::string_view prefix = pick(rng, kMobilePrefixes);
-      std::snprintf(number, sizeof number, "%.3s%08d", prefix.data(),
-                    rng.between(0, 99'999'999));
+      std::snprintf(number, sizeof number, "%.3s%08d", prefix.data(), rng.between(0, 99'999'999));
       if (used_mobiles_.insert(std::stoull(number)).second) break;
     }
     return number;
@@ -440,20 +437,48 @@ class FamilyMaker {
                               : std::string(pick(rng_, kLocalRegions));
     paternal_ = surname();
     switch (kind) {
-      case Kind::elderly_alone: elderly_alone(); break;
-      case Kind::elderly_couple: elderly_couple(); break;
-      case Kind::three_generations: three_generations(); break;
-      case Kind::elderly_with_adult_child: elderly_with_adult_child(); break;
-      case Kind::skipped_generation: skipped_generation(); break;
-      case Kind::young_family: family(0, 17, 25, 37, false); break;
-      case Kind::young_couple: couple(rng_.between(24, 38)); break;
-      case Kind::middle_aged_family: middle_aged_family(); break;
-      case Kind::single_adult: single(rng_.between(22, 59)); break;
-      case Kind::migrant_shared_rental: shared_rental(); break;
-      case Kind::migrant_family: family(0, 14, 23, 35, false); break;
-      case Kind::migrant_single: single(age_in(rng_, kMigrantWorkerAges)); break;
-      case Kind::migrant_couple: couple(rng_.between(22, 50)); break;
-      case Kind::migrant_family_with_grandparents: family(0, 10, 24, 34, true); break;
+      case Kind::elderly_alone:
+        elderly_alone();
+        break;
+      case Kind::elderly_couple:
+        elderly_couple();
+        break;
+      case Kind::three_generations:
+        three_generations();
+        break;
+      case Kind::elderly_with_adult_child:
+        elderly_with_adult_child();
+        break;
+      case Kind::skipped_generation:
+        skipped_generation();
+        break;
+      case Kind::young_family:
+        family(0, 17, 25, 37, false);
+        break;
+      case Kind::young_couple:
+        couple(rng_.between(24, 38));
+        break;
+      case Kind::middle_aged_family:
+        middle_aged_family();
+        break;
+      case Kind::single_adult:
+        single(rng_.between(22, 59));
+        break;
+      case Kind::migrant_shared_rental:
+        shared_rental();
+        break;
+      case Kind::migrant_family:
+        family(0, 14, 23, 35, false);
+        break;
+      case Kind::migrant_single:
+        single(age_in(rng_, kMigrantWorkerAges));
+        break;
+      case Kind::migrant_couple:
+        couple(rng_.between(22, 50));
+        break;
+      case Kind::migrant_family_with_grandparents:
+        family(0, 10, 24, 34, true);
+        break;
     }
     return std::move(members_);
   }
@@ -490,7 +515,7 @@ class FamilyMaker {
     person.birth_date = date_text(birth_days);
     // Registered adults may have been born anywhere in the city; children and migrants carry
     // the household's code.
-    std::string own_region =
+    const std::string own_region =
         region ? *region
                : (!migrant_ && age >= 18 ? std::string(pick(rng_, kLocalRegions)) : family_region_);
     person.id_number = identities_.id_number(rng_, own_region, birth_days, male);
@@ -509,7 +534,7 @@ class FamilyMaker {
     return 35;
   }
 
-  // The wife of a husband of `husband_age`, or the reverse: couples are close in age.
+  // The age of the spouse of someone aged `age`: husbands are up to five years older.
   int partner_age(int age, bool partner_is_male, int minimum) {
     const int gap = rng_.between(0, 5);
     return std::max(minimum, partner_is_male ? age + gap : age - gap);
@@ -543,8 +568,8 @@ class FamilyMaker {
   // `oldest_child_low` and `oldest_child_high` (the oldest) with parents aged
   // `parent_gap_low`..`parent_gap_high` years older, and, when asked, one or two of their own
   // parents.
-  void family(int oldest_child_low, int oldest_child_high, int parent_gap_low,
-              int parent_gap_high, bool with_grandparents) {
+  void family(int oldest_child_low, int oldest_child_high, int parent_gap_low, int parent_gap_high,
+              bool with_grandparents) {
     const int oldest = child_age(oldest_child_low, oldest_child_high);
     const int husband = std::clamp(oldest + rng_.between(parent_gap_low, parent_gap_high), 22, 59);
     const int wife = std::clamp(husband - rng_.between(-1, 4), 21, 59);
@@ -558,17 +583,19 @@ class FamilyMaker {
       add(paternal_, true, husband, "spouse");
     }
     add(child_surname(mother_surname), rng_.percent(52), oldest, "child");
-    if (oldest >= 1 && rng_.percent(50)) {
+    // Brothers and sisters are born at least a year apart: two years apart in age.
+    if (oldest >= 2 && rng_.percent(50)) {
       add(child_surname(mother_surname), rng_.percent(52),
-          child_age(std::max(0, oldest - 8), oldest - 1), "child");
+          child_age(std::max(0, oldest - 8), oldest - 2), "child");
     }
     if (with_grandparents) {
-      // Usually the grandmother comes; the head's own parents or the spouse's.
+      // Both come, or more often the grandmother alone; the head's own parents.
       const int grandparent_age = std::min(85, std::max(husband, wife) + rng_.between(24, 32));
       const bool both = rng_.percent(40);
+      const bool grandfather = both || rng_.percent(25);
       const std::string grand_surname = husband_heads ? paternal_ : mother_surname;
-      if (both || rng_.percent(25)) add(grand_surname, true, grandparent_age, "parent");
-      if (both || members_.back().relation != "parent") {
+      if (grandfather) add(grand_surname, true, grandparent_age, "parent");
+      if (both || !grandfather) {
         add(surname(), false, std::max(50, grandparent_age - rng_.between(0, 4)), "parent");
       }
     }
@@ -587,16 +614,15 @@ class FamilyMaker {
     const int oldest = std::clamp(std::min(head_age, spouse_age) - rng_.between(24, 34), 0, 30);
     add(child_surname(mother_surname), rng_.percent(52), oldest, "child");
     if (oldest >= 2 && rng_.percent(40)) {
-      add(child_surname(mother_surname), rng_.percent(52),
-          std::max(0, oldest - rng_.between(2, 9)), "child");
+      add(child_surname(mother_surname), rng_.percent(52), std::max(0, oldest - rng_.between(2, 9)),
+          "child");
     }
     const int father_age = std::min(98, head_age + rng_.between(24, 32));
     const int mother_age = std::max(55, father_age - rng_.between(0, 4));
-    const int parents = rng_.percent(55) ? 2 : 1;
-    if (parents == 2 || rng_.percent(30)) add(head_surname, true, father_age, "parent");
-    if (parents == 2 || members_.back().relation != "parent") {
-      add(surname(), false, mother_age, "parent");
-    }
+    const bool both = rng_.percent(55);
+    const bool father = both || rng_.percent(30);  // a widowed mother more often than a father
+    if (father) add(head_surname, true, father_age, "parent");
+    if (both || !father) add(surname(), false, mother_age, "parent");
   }
 
   void elderly_with_adult_child() {
@@ -611,8 +637,8 @@ class FamilyMaker {
       const bool male = rng_.percent(30);
       add(male ? paternal_ : surname(), male, older, "self");
     }
-    const int child_age = std::max(22, mother_age - rng_.between(25, 34));
-    add(paternal_, rng_.percent(55), child_age, "child");
+    const int grown_child_age = std::max(22, mother_age - rng_.between(25, 34));
+    add(paternal_, rng_.percent(55), grown_child_age, "child");
   }
 
   void skipped_generation() {
@@ -643,8 +669,7 @@ class FamilyMaker {
       const int oldest = std::max(18, wife - rng_.between(24, 32));
       add(child_surname(mother_surname), rng_.percent(52), oldest, "child");
       if (oldest >= 21 && rng_.percent(15)) {
-        add(child_surname(mother_surname), rng_.percent(52), oldest - rng_.between(2, 6),
-            "child");
+        add(child_surname(mother_surname), rng_.percent(52), oldest - rng_.between(2, 6), "child");
       }
     }
   }
@@ -728,9 +753,9 @@ void label(Rng& rng, HouseholdPlan& household) {
   auto& needs = household.needs;
   if (elderly > 0) {
     const int percent = contains(tags, "elderly_alone") ? 85
-                        : oldest >= 80                   ? 70
-                        : all_elderly                    ? 50
-                                                         : 25;
+                        : oldest >= 80                  ? 70
+                        : all_elderly                   ? 50
+                                                        : 25;
     if (rng.percent(percent)) needs.push_back("elderly_care");
   }
   if (minor) {
@@ -766,13 +791,17 @@ std::string_view income_band(Rng& rng, Kind kind, std::string_view housing_type)
     case Kind::elderly_alone:
     case Kind::elderly_couple:
     case Kind::elderly_with_adult_child:
-    case Kind::skipped_generation: return pick(rng, kPensionIncome);
+    case Kind::skipped_generation:
+      return pick(rng, kPensionIncome);
     case Kind::migrant_shared_rental:
-    case Kind::migrant_single: return pick(rng, kMigrantWorkerIncome);
+    case Kind::migrant_single:
+      return pick(rng, kMigrantWorkerIncome);
     case Kind::migrant_family:
     case Kind::migrant_couple:
-    case Kind::migrant_family_with_grandparents: return pick(rng, kMigrantFamilyIncome);
-    default: return pick(rng, kFamilyIncome);
+    case Kind::migrant_family_with_grandparents:
+      return pick(rng, kMigrantFamilyIncome);
+    default:
+      return pick(rng, kFamilyIncome);
   }
 }
 
@@ -805,7 +834,7 @@ std::vector<int> apportion(int total, const std::vector<std::int64_t>& weights) 
 
 // About 40 buildings for 4,500 households: the older 60% are six-storey walk-ups with two
 // flats per landing, the rest high-rises with four, tall enough that about 6% of flats are
-// empty. Returns, per building, the flats that are lived in.
+// empty.
 struct BuildingShape {
   bool high_rise;
   int floors;
@@ -826,8 +855,8 @@ std::vector<BuildingShape> shape_buildings(Rng& rng, int households) {
   }
   const int needed = std::max(0, (households * 106 + 99) / 100 - capacity);
   const int high_rises = count - walk_ups;
-  std::vector<std::int64_t> weights;
-  for (int i = 0; i < high_rises; ++i) weights.push_back(rng.between(70, 130));
+  std::vector<std::int64_t> weights(static_cast<std::size_t>(high_rises));
+  for (auto& weight : weights) weight = rng.between(70, 130);
   const auto targets = apportion(needed, weights);
   for (int i = 0; i < high_rises; ++i) {
     BuildingShape shape{true, 11, rng.between(1, 2), 4};
@@ -842,21 +871,21 @@ std::vector<BuildingShape> shape_buildings(Rng& rng, int households) {
   return shapes;
 }
 
-CommunityPlan plan_community(Rng& rng, Identities& identities, int index, int households,
-                             std::int64_t reference_days) {
-  CommunityPlan plan;
-  plan.name = community_name(index);
-  plan.code = community_code(index);
+// The buildings of one community with their households and residents, in writing order.
+std::vector<BuildingPlan> plan_community(Rng& rng, Identities& identities,
+                                         const std::string& community, int households,
+                                         std::int64_t reference_days) {
+  std::vector<BuildingPlan> buildings;
+  const int guide_count = guides_for(households);
   const std::int64_t first_day =
       days_from_civil(kFirstRecordYear, kFirstRecordMonth, kFirstRecordDay);
-  plan.created_at = community_created_at(index);
-  plan.guide_count = std::max(kGuidesMin, (households + kCaseloadMax - 1) / kCaseloadMax);
 
   // Which flats are lived in: in proportion to each building's size.
   const auto shapes = shape_buildings(rng, households);
   std::vector<std::int64_t> capacities;
+  capacities.reserve(shapes.size());
   for (const auto& shape : shapes) {
-    capacities.push_back(shape.floors * shape.units * shape.flats_per_floor);
+    capacities.push_back(std::int64_t{shape.floors} * shape.units * shape.flats_per_floor);
   }
   const auto occupied = apportion(households, capacities);
 
@@ -877,7 +906,7 @@ CommunityPlan plan_community(Rng& rng, Identities& identities, int index, int ho
     building.number = static_cast<int>(b) + 1;
     building.name = std::to_string(building.number) + "号楼";
     building.address = std::string(kCity) + std::string(kDistrict) + std::string(kStreet) +
-                       plan.name + building.name;
+                       community + building.name;
     building.created_at = demo_timestamp(first_day, 9 * 3600 + static_cast<int>(b) * 120);
 
     std::vector<Flat> flats;
@@ -902,7 +931,7 @@ CommunityPlan plan_community(Rng& rng, Identities& identities, int index, int ho
       char code[32];
       std::snprintf(code, sizeof code, "%02d-%d-%04d", building.number, flat.unit, room);
       household.code = code;
-      household.address = plan.name + building.name + std::to_string(flat.unit) + "单元" +
+      household.address = community + building.name + std::to_string(flat.unit) + "单元" +
                           std::to_string(room) + "室";
       household.housing_type = pick(rng, quota.housing);
       household.members = maker.make(quota.kind);
@@ -911,7 +940,7 @@ CommunityPlan plan_community(Rng& rng, Identities& identities, int index, int ho
       label(rng, household);
       // Guides look after contiguous stretches of buildings, as grid workers (网格员) do.
       household.guide_index =
-          static_cast<int>(std::int64_t{household_index} * plan.guide_count / households);
+          static_cast<int>(std::int64_t{household_index} * guide_count / households);
       const std::int64_t day = first_day + std::int64_t{household_index} * record_days / households;
       const int seconds = 8 * 3600 + 30 * 60 + rng.between(0, 9 * 3600 - 1);
       household.created_at = demo_timestamp(day, seconds);
@@ -923,9 +952,9 @@ CommunityPlan plan_community(Rng& rng, Identities& identities, int index, int ho
       building.households.push_back(std::move(household));
       ++household_index;
     }
-    plan.buildings.push_back(std::move(building));
+    buildings.push_back(std::move(building));
   }
-  return plan;
+  return buildings;
 }
 
 // ---- Writing.
@@ -970,9 +999,9 @@ std::int64_t write_household(storage::Connection& connection, const Actor& actor
       connection
           .query_one(kInsertHousehold,
                      {community_id, building_id, household.code, household.address,
-                      std::string(household.housing_type), size,
-                      std::string(household.income_band), std::string(household.willingness),
-                      guide_user_id, household.created_at, household.updated_at})
+                      std::string(household.housing_type), size, std::string(household.income_band),
+                      std::string(household.willingness), guide_user_id, household.created_at,
+                      household.updated_at})
           ->integer(0);
   write_labels(connection, community_id, household_id, "tag", household.tags);
   write_labels(connection, community_id, household_id, "need", household.needs);
@@ -983,12 +1012,12 @@ std::int64_t write_household(storage::Connection& connection, const Actor& actor
     const std::string_view registration = person.migrant ? "migrant" : "registered";
     const std::int64_t resident_id =
         connection
-            .query_one(kInsertResident,
-                       {community_id, household_id, person.name,
-                        std::string(person.male ? "male" : "female"), person.birth_date,
-                        person.id_number, storage::opt_text(person.mobile),
-                        std::string(person.relation), std::string(registration),
-                        household.created_at})
+            .query_one(
+                kInsertResident,
+                {community_id, household_id, person.name,
+                 std::string(person.male ? "male" : "female"), person.birth_date, person.id_number,
+                 storage::opt_text(person.mobile), std::string(person.relation),
+                 std::string(registration), household.created_at})
             ->integer(0);
     boost::json::object entry{{"id", resident_id},
                               {"name", person.name},
@@ -1038,8 +1067,8 @@ std::string staff_name(Rng& rng) {
 }  // namespace
 
 DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& options) {
-  if (options.communities < 1 || options.communities > 999) {
-    throw std::invalid_argument("demo: communities must be between 1 and 999");
+  if (options.communities < 1 || options.communities > 1000) {
+    throw std::invalid_argument("demo: communities must be between 1 and 1000");
   }
   if (options.households_per_community < 1 || options.households_per_community > 100000) {
     throw std::invalid_argument("demo: households per community must be between 1 and 100000");
@@ -1056,9 +1085,9 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
   DemoSummary summary;
 
   // Communities first: the street supervisor's login names all of them.
-  std::vector<CommunityPlan> headers;
+  std::vector<CommunityHeader> headers;
   for (int k = 0; k < options.communities; ++k) {
-    CommunityPlan header;
+    CommunityHeader header;
     header.name = community_name(k);
     header.code = community_code(k);
     header.created_at = community_created_at(k);
@@ -1090,8 +1119,9 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
     summary.logins.push_back(
         {username, options.password, std::string(role_name(role)), std::move(note)});
   };
-  create_user(connection, {"admin", Role::admin, {first_community}, std::nullopt, options.password,
-                           "系统管理员"});
+  create_user(
+      connection,
+      {"admin", Role::admin, {first_community}, std::nullopt, options.password, "系统管理员"});
   login("admin", Role::admin, "管理员（全部社区）");
   create_user(connection, {"street", Role::street, summary.community_ids, std::nullopt,
                            options.password, std::string(kStreet) + "督办"});
@@ -1101,25 +1131,32 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
 
   // Staff and guides of every community; the first community's have the short names.
   const int households = options.households_per_community;
-  const int guide_count = std::max(kGuidesMin, (households + kCaseloadMax - 1) / kCaseloadMax);
+  const int guide_count = guides_for(households);
   std::vector<std::vector<std::int64_t>> guide_ids(options.communities);
   for (int k = 0; k < options.communities; ++k) {
     const std::int64_t community_id = summary.community_ids[k];
     const std::string suffix = k == 0 ? "" : std::to_string(k + 1);
     const std::string staff_username = "staff" + suffix;
-    create_user(connection, {staff_username, Role::staff, {community_id}, std::nullopt,
-                             options.password, staff_name(names_rng)});
+    create_user(connection, {staff_username,
+                             Role::staff,
+                             {community_id},
+                             std::nullopt,
+                             options.password,
+                             staff_name(names_rng)});
     login(staff_username, Role::staff, "社区工作者（" + headers[k].name + "）");
     for (int g = 0; g < guide_count; ++g) {
       const std::string username =
           k == 0 ? "guide" + std::to_string(g + 1) : "guide" + suffix + "_" + std::to_string(g + 1);
-      guide_ids[k].push_back(create_user(connection, {username, Role::guide, {community_id},
-                                                      std::nullopt, options.password,
+      guide_ids[k].push_back(create_user(connection, {username,
+                                                      Role::guide,
+                                                      {community_id},
+                                                      std::nullopt,
+                                                      options.password,
                                                       staff_name(names_rng)}));
       // Guide g serves the households whose index i has i * guides / households == g.
-      const int caseload = static_cast<int>(
-          (std::int64_t{g + 1} * households + guide_count - 1) / guide_count -
-          (std::int64_t{g} * households + guide_count - 1) / guide_count);
+      const int caseload =
+          static_cast<int>((std::int64_t{g + 1} * households + guide_count - 1) / guide_count -
+                           (std::int64_t{g} * households + guide_count - 1) / guide_count);
       login(username, Role::guide,
             "指导员（" + headers[k].name + "，" + std::to_string(caseload) + " 户）");
     }
@@ -1132,9 +1169,10 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
 
   for (int k = 0; k < options.communities; ++k) {
     Rng rng(options.seed, static_cast<std::uint64_t>(k) + 1);
-    const CommunityPlan plan = plan_community(rng, identities, k, households, reference_days);
+    const std::vector<BuildingPlan> buildings =
+        plan_community(rng, identities, headers[k].name, households, reference_days);
     const std::int64_t community_id = summary.community_ids[k];
-    for (const auto& building : plan.buildings) {
+    for (const auto& building : buildings) {
       std::optional<std::int64_t> chosen;
       storage::with_transaction(connection, storage::TxMode::write, [&] {
         chosen.reset();
@@ -1143,14 +1181,13 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
                 .query_one(kInsertBuilding,
                            {community_id, building.name, building.address, building.created_at})
                 ->integer(0);
-        audit::append(connection, system,
-                      {community_id, "building.create", "building", std::to_string(building_id),
-                       boost::json::object{{"name", building.name},
-                                           {"address", building.address}}});
+        audit::append(
+            connection, system,
+            {community_id, "building.create", "building", std::to_string(building_id),
+             boost::json::object{{"name", building.name}, {"address", building.address}}});
         for (const auto& household : building.households) {
-          const std::int64_t id =
-              write_household(connection, system, community_id, building_id,
-                              guide_ids[k][household.guide_index], household);
+          const std::int64_t id = write_household(connection, system, community_id, building_id,
+                                                  guide_ids[k][household.guide_index], household);
           if (k == 0 && !resident_household && !chosen && household.kind == Kind::young_family &&
               household.members.size() >= 3) {
             chosen = id;
@@ -1180,7 +1217,11 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
     resident_note = "居民（" + first_name + "）";
     resident_display_name = "居民";
   }
-  create_user(connection, {"resident", Role::resident, {}, resident_household, options.password,
+  create_user(connection, {"resident",
+                           Role::resident,
+                           {},
+                           resident_household,
+                           options.password,
                            resident_display_name});
   login("resident", Role::resident, resident_note);
   return summary;

@@ -13,19 +13,40 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 }
 
 void ensure_table(Connection& connection) {
-  const char* create =
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
   try {
-    connection.execute_script(create);
-  } catch (const DbError& error) {
+    connection.execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  } catch (const DbError&) {
     // Two PostgreSQL migrators creating it at once: IF NOT EXISTS does not see the other's
-    // uncommitted table, and the loser fails on pg_type's unique index once the winner
-    // commits. The table exists by then.
-    if (error.kind() != DbErrorKind::unique_violation) throw;
-    connection.execute_script(create);
+    // uncommitted table, and the loser fails (duplicate type or unique index) once the winner
+    // commits. The table exists by then; anything else fails this query too.
+    connection.query("SELECT COUNT(*) FROM schema_migrations");
   }
 }
+
+// Holds PostgreSQL's session advisory lock for the whole migration run, so servers starting
+// together apply migrations one after the other.
+class MigrationLock {
+ public:
+  explicit MigrationLock(Connection& connection) : connection_(connection) {
+    if (connection_.dialect() == Dialect::postgresql) {
+      connection_.query("SELECT pg_advisory_lock(727001)");
+    }
+  }
+  ~MigrationLock() {
+    if (connection_.dialect() != Dialect::postgresql) return;
+    try {
+      connection_.query("SELECT pg_advisory_unlock(727001)");
+    } catch (...) {
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+ private:
+  Connection& connection_;
+};
 
 }  // namespace
 
@@ -44,14 +65,13 @@ int current_version(Connection& connection) {
 }
 
 std::vector<int> migrate(Connection& connection) {
+  MigrationLock lock(connection);
   ensure_table(connection);
   std::vector<int> applied;
   for (const Migration& migration : embedded_migrations()) {
+    bool applied_now = false;
     with_transaction(connection, TxMode::write, [&] {
-      if (connection.dialect() == Dialect::postgresql) {
-        // One migrator at a time across processes; released at commit.
-        connection.query("SELECT pg_advisory_xact_lock(727001)");
-      }
+      applied_now = false;
       auto done = connection.query_one("SELECT version FROM schema_migrations WHERE version = ?",
                                        {std::int64_t{migration.version}});
       if (done) return;
@@ -59,8 +79,9 @@ std::vector<int> migrate(Connection& connection) {
       connection.execute(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
           {std::int64_t{migration.version}, migration.name, now_iso8601()});
-      applied.push_back(migration.version);
+      applied_now = true;
     });
+    if (applied_now) applied.push_back(migration.version);
   }
   return applied;
 }

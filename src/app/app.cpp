@@ -1,13 +1,20 @@
 #include "app/app.hpp"
 
 #include <boost/json.hpp>
+#include <cstdio>
 #include <cstdlib>
+
+#include "core/clock.hpp"
 
 #include "http/openapi.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/registry/routes.hpp"
+#include "modules/requests/calendar_store.hpp"
+#include "modules/requests/open311.hpp"
+#include "modules/requests/requests.hpp"
+#include "modules/requests/routes.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::app {
@@ -91,17 +98,43 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   {
     auto connection = app->database->connect();
     storage::migrate(*connection);
+    requests::seed_calendar(*connection);
   }
   app->pool = std::make_unique<storage::Pool>(*app->database, pool_size);
   register_system_routes(*app);
   accounts::register_routes(app->router);
   registry::register_routes(app->router);
   audit::register_routes(app->router);
+  requests::register_routes(app->router);
+  requests::open311::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);
       });
   return app;
+}
+
+std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
+  return std::jthread([&app, interval](std::stop_token stop) {
+    auto next = std::chrono::steady_clock::now();
+    while (!stop.stop_requested()) {
+      if (std::chrono::steady_clock::now() >= next) {
+        next = std::chrono::steady_clock::now() + interval;
+        try {
+          auto lease = app.pool->lease();
+          int escalated = requests::escalate_overdue(*lease, now_epoch_ms());
+          if (escalated > 0) {
+            std::fprintf(stderr, "%s job=escalate_overdue escalated=%d\n", now_iso8601().c_str(),
+                         escalated);
+          }
+        } catch (const std::exception& error) {
+          std::fprintf(stderr, "%s job=escalate_overdue failed: %s\n", now_iso8601().c_str(),
+                       error.what());
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
 }
 
 }  // namespace gz::app

@@ -2,8 +2,10 @@
 // routes (health, metrics, OpenAPI), and opens the database with migrations applied.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
@@ -25,5 +27,9 @@ struct Application {
 
 // Opens the database, applies migrations, registers routes. Throws on failure.
 std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size);
+
+// Background jobs (escalation of overdue requests) on their own thread until stopped. They
+// are stateless, so several servers may run them against one database.
+std::jthread start_jobs(Application& app, std::chrono::seconds interval);
 
 }  // namespace gz::app

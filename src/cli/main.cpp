@@ -10,6 +10,8 @@
 
 #include "app/app.hpp"
 #include "cli/args.hpp"
+#include "core/calendar.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/accounts.hpp"
@@ -17,6 +19,9 @@
 #include "modules/audit/routes.hpp"
 #include "modules/registry/demo.hpp"
 #include "modules/registry/registry.hpp"
+#include "modules/requests/calendar_store.hpp"
+#include "modules/requests/open311.hpp"
+#include "modules/requests/sla.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::cli {
@@ -33,6 +38,10 @@ Usage:
   gongzhi import --community ID [--partial] FILE.csv [--db URL]
   gongzhi export --community ID [--lang zh|en] [--out FILE.csv] [--db URL]
   gongzhi ledger verify [--db URL]
+  gongzhi sla deadline --priority red|yellow|blue --received 2026-09-30T10:00:00+08:00
+                       [--working-days N] [--db URL]
+  gongzhi calendar load FILE.json [--db URL]
+  gongzhi open311 key add --name CLIENT --community ID [--db URL]
   gongzhi version
 
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
@@ -116,7 +125,9 @@ int command_serve(const Args& args) {
     }
     demo_present = lease->query_one("SELECT id FROM users WHERE username = 'admin'").has_value();
   }
-  // Block the signals in every thread; the server's signal_set receives them.
+  std::int64_t job_seconds = to_int(args.get("job-interval").value_or("30")).value_or(30);
+  auto jobs =
+      app::start_jobs(*application, std::chrono::seconds(std::max<std::int64_t>(1, job_seconds)));
   http::run_server(
       options,
       [&](const http::Request& request) { return application->dispatcher->handle(request); },
@@ -276,6 +287,86 @@ int command_ledger(const Args& args) {
   return 1;
 }
 
+int command_sla(const Args& args) {
+  if (args.positional.empty() || args.positional[0] != "deadline") {
+    return usage_error("sla: expected 'sla deadline'");
+  }
+  auto priority = requests::parse_priority(args.get("priority").value_or(""));
+  if (!priority) return usage_error("sla deadline: --priority must be red, yellow or blue");
+  auto received = requests::parse_iso8601(args.get("received").value_or(""));
+  if (!received) return usage_error("sla deadline: --received: " + received.error().message);
+  // The calendar in the database when --db or GONGZHI_DB names one; otherwise the bundled one.
+  std::shared_ptr<const WorkCalendar> calendar;
+  if (args.get("db") || std::getenv("GONGZHI_DB")) {
+    auto database = open_migrated(args);
+    auto connection = database->connect();
+    requests::seed_calendar(*connection);
+    calendar = requests::current_calendar(*connection);
+  } else {
+    auto bundled = WorkCalendar::from_json(bundled_calendar_json());
+    if (!bundled) return usage_error("bundled calendar: " + bundled.error().message);
+    calendar = std::make_shared<const WorkCalendar>(std::move(*bundled));
+  }
+  std::int64_t due = requests::response_due_ms(*priority, *received, *calendar);
+  std::cout << format_iso8601(due) << "\n";
+  if (auto days = to_int(args.get("working-days"))) {
+    if (*days < 1 || *days > 365) return usage_error("--working-days must be 1-365");
+    std::cout << "resolution: "
+              << format_iso8601(
+                     requests::resolution_due_ms(static_cast<int>(*days), *received, *calendar))
+              << "\n";
+  }
+  return 0;
+}
+
+int command_calendar(const Args& args) {
+  if (args.positional.size() != 2 || args.positional[0] != "load") {
+    return usage_error("calendar: expected 'calendar load FILE.json'");
+  }
+  std::ifstream file(args.positional[1], std::ios::binary);
+  if (!file) {
+    std::cerr << "gongzhi calendar load: cannot read " << args.positional[1] << "\n";
+    return 1;
+  }
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  requests::seed_calendar(*connection);
+  auto result =
+      requests::load_calendar(*connection, audit::system_actor(), buffer.str(), args.positional[1]);
+  if (!result) {
+    std::cerr << "gongzhi calendar load: " << result.error().code << ": " << result.error().message
+              << "\n";
+    return 1;
+  }
+  std::cout << "Loaded " << result->years.size() << " year(s): " << result->holidays
+            << " holidays, " << result->workdays << " make-up workdays\n";
+  return 0;
+}
+
+int command_open311(const Args& args) {
+  if (args.positional.size() != 2 || args.positional[0] != "key" || args.positional[1] != "add") {
+    return usage_error("open311: expected 'open311 key add --name CLIENT --community ID'");
+  }
+  auto name = args.get("name");
+  auto community = to_int(args.get("community"));
+  if (!name || name->empty()) return usage_error("open311 key add: --name is required");
+  if (!community) return usage_error("open311 key add: --community ID is required");
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto key =
+      requests::open311::add_client_key(*connection, audit::system_actor(), *community, *name);
+  if (!key) {
+    std::cerr << "gongzhi open311 key add: " << key.error().code << ": " << key.error().message
+              << "\n";
+    return 1;
+  }
+  std::cout << "Open311 api_key for " << *name << ": " << *key << "\n"
+            << "(shown once; only its hash is stored)\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -294,6 +385,9 @@ int main(int argc, char** argv) {
     if (command == "import") return command_import(args);
     if (command == "export") return command_export(args);
     if (command == "ledger") return command_ledger(args);
+    if (command == "sla") return command_sla(args);
+    if (command == "calendar") return command_calendar(args);
+    if (command == "open311") return command_open311(args);
     if (command == "version" || command == "--version") {
       std::cout << "gongzhi " << app::kVersion << "\n";
       return 0;

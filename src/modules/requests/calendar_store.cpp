@@ -1,0 +1,147 @@
+#include "modules/requests/calendar_store.hpp"
+
+#include <boost/json.hpp>
+#include <cstdio>
+#include <mutex>
+
+#include "core/clock.hpp"
+#include "modules/audit/audit_log.hpp"
+
+namespace gz::requests {
+namespace {
+
+std::string day_text(std::int64_t day) {
+  int year;
+  unsigned month, day_of_month;
+  civil_from_days(day, year, month, day_of_month);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day_of_month);
+  return buffer;
+}
+
+int year_of(std::int64_t day) {
+  int year;
+  unsigned month, day_of_month;
+  civil_from_days(day, year, month, day_of_month);
+  return year;
+}
+
+// Replaces the stored years that `calendar` covers with its entries.
+CalendarLoadReport store(storage::Connection& db, const WorkCalendar& calendar,
+                         const std::string& source) {
+  CalendarLoadReport report;
+  std::string now = now_iso8601();
+  for (int year : calendar.years()) {
+    std::string prefix = std::to_string(year) + "-%";
+    db.execute("DELETE FROM calendar_days WHERE community_id = 0 AND day LIKE ?", {prefix});
+    db.execute("DELETE FROM calendar_years WHERE community_id = 0 AND year = ?",
+               {std::int64_t{year}});
+    db.execute(
+        "INSERT INTO calendar_years (community_id, year, source, loaded_at) VALUES (0, ?, ?, ?)",
+        {std::int64_t{year}, source, now});
+    report.years.push_back(year);
+  }
+  auto insert = [&](const std::map<std::int64_t, std::string>& days, const char* kind,
+                    std::size_t& count) {
+    for (const auto& [day, name] : days) {
+      if (!calendar.covers_year(year_of(day))) continue;
+      db.execute("INSERT INTO calendar_days (community_id, day, kind, name) VALUES (0, ?, ?, ?)",
+                 {day_text(day), std::string(kind), name});
+      ++count;
+    }
+  };
+  insert(calendar.holidays(), "holiday", report.holidays);
+  insert(calendar.workdays(), "workday", report.workdays);
+  return report;
+}
+
+struct Cache {
+  std::mutex mutex;
+  std::string stamp;
+  std::shared_ptr<const WorkCalendar> calendar;
+};
+
+Cache& cache() {
+  static Cache instance;
+  return instance;
+}
+
+}  // namespace
+
+void seed_calendar(storage::Connection& db) {
+  storage::with_transaction(db, storage::TxMode::write, [&] {
+    if (db.query_int("SELECT COUNT(*) FROM calendar_years WHERE community_id = 0") > 0) return;
+    auto bundled = WorkCalendar::from_json(bundled_calendar_json());
+    if (!bundled)
+      throw std::runtime_error("the bundled calendar is invalid: " + bundled.error().message);
+    auto report = store(db, *bundled, bundled->source());
+    audit::append(db, audit::system_actor(),
+                  {std::nullopt, "calendar.seed", "calendar", "bundled",
+                   boost::json::object{{"source", bundled->source()},
+                                       {"years", static_cast<std::int64_t>(report.years.size())},
+                                       {"holidays", report.holidays},
+                                       {"workdays", report.workdays}}});
+  });
+}
+
+std::shared_ptr<const WorkCalendar> current_calendar(storage::Connection& db) {
+  auto stamp_row = db.query_one(
+      "SELECT COUNT(*), COALESCE(MAX(loaded_at), '') FROM calendar_years WHERE community_id = 0");
+  std::string stamp = stamp_row->text(0) + "|" + stamp_row->text(1);
+  Cache& shared = cache();
+  {
+    std::lock_guard lock(shared.mutex);
+    if (shared.calendar && shared.stamp == stamp) return shared.calendar;
+  }
+  boost::json::object document;
+  boost::json::array years;
+  std::string source;
+  for (const auto& row :
+       db.query("SELECT year, source FROM calendar_years WHERE community_id = 0 ORDER BY year")) {
+    years.push_back(row.integer(0));
+    source = row.text(1);
+  }
+  boost::json::object holidays, workdays;
+  for (const auto& row :
+       db.query("SELECT day, kind, name FROM calendar_days WHERE community_id = 0 ORDER BY day")) {
+    (row.text(1) == "holiday" ? holidays : workdays)[row.text(0)] = row.text(2);
+  }
+  document["source"] = source.empty() ? "none" : source;
+  document["generated_from"] = "database";
+  document["years"] = std::move(years);
+  document["holidays"] = std::move(holidays);
+  document["workdays"] = std::move(workdays);
+  auto parsed = WorkCalendar::from_json(boost::json::serialize(document));
+  // A stored calendar was validated when loaded; if it is somehow unreadable, fall back to
+  // Monday–Friday rather than refusing requests.
+  auto calendar =
+      std::make_shared<const WorkCalendar>(parsed ? std::move(*parsed) : WorkCalendar{});
+  std::lock_guard lock(shared.mutex);
+  shared.stamp = stamp;
+  shared.calendar = calendar;
+  return calendar;
+}
+
+Result<CalendarLoadReport> load_calendar(storage::Connection& db, const Actor& actor,
+                                         std::string_view json_text, const std::string& source) {
+  if (!actor.is(Role::admin)) return forbidden("only administrators load the working-day calendar");
+  auto calendar = WorkCalendar::from_json(json_text);
+  if (!calendar) return calendar.take_error();
+  if (calendar->years().empty()) {
+    return bad_request("invalid_calendar", "the calendar file covers no year");
+  }
+  CalendarLoadReport report;
+  storage::with_transaction(db, storage::TxMode::write, [&] {
+    report = store(db, *calendar, calendar->source().empty() ? source : calendar->source());
+    boost::json::array years;
+    for (int year : report.years) years.push_back(year);
+    audit::append(
+        db, actor,
+        {std::nullopt, "calendar.load", "calendar", source,
+         boost::json::object{
+             {"years", years}, {"holidays", report.holidays}, {"workdays", report.workdays}}});
+  });
+  return report;
+}
+
+}  // namespace gz::requests

@@ -1,0 +1,167 @@
+// Resident requests (诉求): submit with triage and deadlines, move through the workflow,
+// rate, track publicly by code, escalate when overdue, and count the three rates. Each use
+// case checks permissions, validates, and writes in one transaction with its events and
+// audit entry. No HTTP here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+#include "modules/requests/priority.hpp"
+#include "modules/requests/stats.hpp"
+#include "modules/requests/workflow.hpp"
+#include "storage/database.hpp"
+
+namespace gz::requests {
+
+// Where a request came from.
+inline constexpr const char* kChannels[] = {"app",    "web", "phone", "counter", "building_corner",
+                                            "open311"};
+bool is_channel(const std::string& channel);
+
+struct Category {
+  std::string code;
+  std::string name_zh;
+  std::string name_en;
+  Priority default_priority = Priority::blue;
+  int resolution_working_days = 10;
+  bool is_complaint = false;
+};
+
+struct Department {
+  std::string code;
+  std::string name_zh;
+  std::string name_en;
+};
+
+struct Event {
+  std::int64_t id = 0;
+  std::string at;
+  std::string actor_role;
+  std::optional<std::int64_t> actor_user_id;
+  std::string action;
+  std::optional<std::string> from_status;
+  std::string to_status;
+  std::optional<std::string> note;
+  bool is_public = true;
+};
+
+struct Request {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::string tracking_code;
+  std::string category;
+  std::string description;
+  Priority priority = Priority::blue;
+  std::string priority_source;
+  std::optional<std::string> triage_note;
+  Status status = Status::submitted;
+  std::string channel;
+  std::optional<std::int64_t> household_id;
+  std::optional<std::int64_t> submitted_by_user_id;
+  std::optional<std::string> contact_name;
+  std::optional<std::string> contact_phone;
+  std::optional<std::string> location;
+  std::optional<std::string> latitude;
+  std::optional<std::string> longitude;
+  std::int64_t received_ms = 0;
+  std::int64_t response_due_ms = 0;
+  std::int64_t resolution_due_ms = 0;
+  std::optional<std::int64_t> responded_ms;
+  std::optional<std::int64_t> resolved_ms;
+  std::optional<std::int64_t> closed_ms;
+  std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::string> assignee_department;
+  std::optional<std::int64_t> duplicate_of;
+  bool overdue_response = false;
+  bool overdue_resolution = false;
+  std::optional<int> rating;
+  std::optional<std::string> rating_comment;
+  std::int64_t version = 1;
+  std::string updated_at;
+  std::vector<Event> events;  // filled by get_request
+};
+
+struct NewRequest {
+  std::optional<std::int64_t> community_id;
+  std::string category;
+  std::string description;
+  std::optional<Priority> priority;
+  std::optional<std::int64_t> household_id;
+  std::optional<std::string> location;
+  std::optional<std::string> latitude;
+  std::optional<std::string> longitude;
+  std::string channel = "app";
+  std::optional<std::int64_t> received_ms;  // staff entering an earlier phone/counter request
+  std::optional<std::string> contact_name;
+  std::optional<std::string> contact_phone;
+  std::optional<std::int64_t> open311_client_id;
+};
+
+// Open311 clients submit without a user: pass the system actor and set open311_client_id.
+Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewRequest input,
+                               std::int64_t now_ms);
+
+struct TransitionInput {
+  Action action = Action::comment;
+  std::optional<std::string> note;
+  std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::string> assignee_department;
+  std::optional<std::int64_t> duplicate_of;
+  std::optional<Priority> priority;
+  std::optional<std::int64_t> expected_version;  // optimistic concurrency: 409 when stale
+};
+Result<Request> transition_request(storage::Connection& db, const Actor& actor,
+                                   std::int64_t request_id, const TransitionInput& input,
+                                   std::int64_t now_ms);
+
+// 1–5, once; 1–2 reopens the case for review, 3–5 closes it. Staff may record a phone
+// follow-up on the resident's behalf.
+Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::int64_t request_id,
+                             int score, const std::optional<std::string>& comment,
+                             std::int64_t now_ms);
+
+Result<Request> get_request(storage::Connection& db, const Actor& actor, std::int64_t request_id);
+
+struct RequestFilter {
+  std::optional<std::int64_t> community_id;
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  std::optional<bool> overdue;
+  std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::string> category;
+  std::int64_t page = 1;
+  std::int64_t page_size = 50;
+};
+struct RequestPage {
+  std::vector<Request> items;
+  std::int64_t total = 0;
+  std::int64_t page = 1;
+  std::int64_t page_size = 50;
+};
+// The staff queue: overdue first, then by priority and due time. Residents get their own.
+Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
+                                  const RequestFilter& filter);
+
+// The public view by tracking code: no personal data, public events only.
+Result<Request> track_request(storage::Connection& db, const std::string& typed_code);
+
+Result<RequestStats> request_stats(storage::Connection& db, const Actor& actor,
+                                   std::int64_t community_id, std::int64_t from_ms,
+                                   std::int64_t to_ms, std::int64_t now_ms);
+
+// Marks requests whose response or resolution deadline has passed as overdue, records a
+// 督办 event and notifies the community's street supervisors. Safe to run from several
+// servers at once: each request is marked by exactly one conditional update.
+int escalate_overdue(storage::Connection& db, std::int64_t now_ms);
+
+std::vector<Category> list_categories(storage::Connection& db, std::int64_t community_id);
+std::optional<Category> find_category(storage::Connection& db, std::int64_t community_id,
+                                      const std::string& code);
+std::vector<Department> list_departments(storage::Connection& db, std::int64_t community_id);
+
+}  // namespace gz::requests

@@ -1,0 +1,492 @@
+// HTTP routes of the requests module: decode → command → encode.
+#include "modules/requests/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "core/pii.hpp"
+#include "http/json_io.hpp"
+#include "modules/requests/calendar_store.hpp"
+#include "modules/requests/sla.hpp"
+#include "storage/database.hpp"
+
+namespace gz::requests {
+namespace {
+
+using http::Need;
+using http::RequestContext;
+using http::Response;
+
+boost::json::value opt_time(const std::optional<std::int64_t>& ms) {
+  return ms ? boost::json::value(format_iso8601(*ms)) : boost::json::value(nullptr);
+}
+boost::json::value opt(const std::optional<std::string>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+boost::json::value opt(const std::optional<std::int64_t>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+bool overdue_now(const Request& request, std::int64_t now_ms) {
+  if (!is_open(request.status)) return false;
+  return (!request.responded_ms && request.response_due_ms < now_ms) ||
+         request.resolution_due_ms < now_ms;
+}
+
+boost::json::array events_json(const std::vector<Event>& events, bool with_actor) {
+  boost::json::array out;
+  for (const auto& event : events) {
+    boost::json::object item{{"at", event.at},
+                             {"action", event.action},
+                             {"from_status", opt(event.from_status)},
+                             {"status", event.to_status},
+                             {"note", opt(event.note)},
+                             {"by", event.actor_role}};
+    if (with_actor) {
+      item["actor_user_id"] = opt(event.actor_user_id);
+      item["public"] = event.is_public;
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<std::optional<Priority>> read_priority(const std::optional<std::string>& text) {
+  if (!text) return std::optional<Priority>{};
+  auto priority = parse_priority(*text);
+  if (!priority) return bad_request("invalid_priority", "priority must be red, yellow or blue");
+  return std::optional<Priority>{*priority};
+}
+
+Response submit_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "category", "description", "priority", "household_id", "location",
+               "latitude", "longitude", "channel", "received_at", "contact_name", "contact_phone"});
+  NewRequest input;
+  input.community_id = reader.integer("community_id", Need::optional, 1);
+  input.category = reader.text("category", Need::required, 40).value_or("");
+  input.description = reader.text("description", Need::required, 2000).value_or("");
+  auto priority_text = reader.text("priority", Need::optional, 10);
+  input.household_id = reader.integer("household_id", Need::optional, 1);
+  input.location = reader.text("location", Need::optional, 200);
+  input.latitude = reader.text("latitude", Need::optional, 20);
+  input.longitude = reader.text("longitude", Need::optional, 20);
+  input.channel = reader.text("channel", Need::optional, 20)
+                      .value_or(context.user().is(Role::resident) ? "app" : "phone");
+  auto received_at = reader.text("received_at", Need::optional, 40);
+  input.contact_name = reader.text("contact_name", Need::optional, 40);
+  input.contact_phone = reader.text("contact_phone", Need::optional, 20);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto priority = read_priority(priority_text);
+  if (!priority) return http::error_response(priority.error());
+  input.priority = *priority;
+  if (received_at) {
+    auto parsed = parse_iso8601(*received_at);
+    if (!parsed) return http::error_response(parsed.error());
+    input.received_ms = *parsed;
+  }
+  auto lease = context.pool.lease();
+  auto result = submit_request(*lease, context.user(), input, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(
+      201, boost::json::object{{"id", result->id},
+                               {"tracking_code", result->tracking_code},
+                               {"priority", priority_name(result->priority)},
+                               {"triage_note", opt(result->triage_note)},
+                               {"status", status_name(result->status)},
+                               {"received_at", format_iso8601(result->received_ms)},
+                               {"response_due_at", format_iso8601(result->response_due_ms)},
+                               {"resolution_due_at", format_iso8601(result->resolution_due_ms)}});
+}
+
+bool shows_contact(const Actor& actor, const Request& request) {
+  return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(request.community_id);
+}
+
+Response list_route(RequestContext& context) {
+  RequestFilter filter;
+  for (const char* name : {"community_id", "assignee", "page", "page_size"}) {
+    auto value = context.int_query(name);
+    if (!value) return http::error_response(value.error());
+    if (!*value) continue;
+    std::string key = name;
+    if (key == "community_id") filter.community_id = **value;
+    if (key == "assignee") filter.assignee_user_id = **value;
+    if (key == "page") filter.page = **value;
+    if (key == "page_size") filter.page_size = **value;
+  }
+  if (auto status = context.request.query_param("status")) {
+    filter.status = parse_status(*status);
+    if (!filter.status)
+      return http::error_response(bad_request("invalid_query", "unknown status '" + *status + "'"));
+  }
+  if (auto priority = context.request.query_param("priority")) {
+    filter.priority = parse_priority(*priority);
+    if (!filter.priority)
+      return http::error_response(
+          bad_request("invalid_query", "priority must be red, yellow or blue"));
+  }
+  if (auto overdue = context.request.query_param("overdue")) {
+    if (*overdue != "true" && *overdue != "false") {
+      return http::error_response(bad_request("invalid_query", "overdue must be true or false"));
+    }
+    filter.overdue = *overdue == "true";
+  }
+  filter.category = context.request.query_param("category");
+  auto lease = context.pool.lease();
+  auto result = list_requests(*lease, context.user(), filter);
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& request : result->items) {
+    items.push_back(request_json(request, shows_contact(context.user(), request)));
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)},
+                                                      {"total", result->total},
+                                                      {"page", result->page},
+                                                      {"page_size", result->page_size}});
+}
+
+Response get_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  auto result = get_request(*lease, context.user(), *id);
+  if (!result) return http::error_response(result.error());
+  auto out = request_json(*result, shows_contact(context.user(), *result));
+  out["events"] = events_json(result->events, !context.user().is(Role::resident));
+  return http::json_response(200, out);
+}
+
+Response transition_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"action", "note", "assignee", "department", "duplicate_of", "priority", "version"});
+  auto action_text = reader.text("action", Need::required, 30);
+  TransitionInput input;
+  input.note = reader.text("note", Need::optional, 1000);
+  input.assignee_user_id = reader.integer("assignee", Need::optional, 1);
+  input.assignee_department = reader.text("department", Need::optional, 40);
+  input.duplicate_of = reader.integer("duplicate_of", Need::optional, 1);
+  auto priority_text = reader.text("priority", Need::optional, 10);
+  input.expected_version = reader.integer("version", Need::optional, 1);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto action = parse_action(*action_text);
+  if (!action) {
+    return http::error_response(
+        bad_request("invalid_action",
+                    "action must be one of accept, assign, start, resolve, close, reopen, "
+                    "mark_duplicate, reject, cancel, comment, set_priority"));
+  }
+  input.action = *action;
+  auto priority = read_priority(priority_text);
+  if (!priority) return http::error_response(priority.error());
+  input.priority = *priority;
+  auto lease = context.pool.lease();
+  auto result = transition_request(*lease, context.user(), *id, input, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, request_json(*result, shows_contact(context.user(), *result)));
+}
+
+Response rating_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"score", "comment"});
+  auto score = reader.integer("score", Need::required, 1, 5);
+  auto comment = reader.text("comment", Need::optional, 500);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result =
+      rate_request(*lease, context.user(), *id, static_cast<int>(*score), comment, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, request_json(*result, shows_contact(context.user(), *result)));
+}
+
+Response track_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  auto result = track_request(*lease, context.params.at("code"));
+  if (!result) return http::error_response(result.error());
+  std::int64_t now_ms = now_epoch_ms();
+  std::string category_name = result->category;
+  if (auto category = find_category(*lease, result->community_id, result->category)) {
+    category_name = category->name_zh;
+  }
+  return http::json_response(
+      200, boost::json::object{{"tracking_code", result->tracking_code},
+                               {"category", result->category},
+                               {"category_name", category_name},
+                               {"status", status_name(result->status)},
+                               {"priority", priority_name(result->priority)},
+                               {"received_at", format_iso8601(result->received_ms)},
+                               {"response_due_at", format_iso8601(result->response_due_ms)},
+                               {"resolution_due_at", format_iso8601(result->resolution_due_ms)},
+                               {"responded_at", opt_time(result->responded_ms)},
+                               {"resolved_at", opt_time(result->resolved_ms)},
+                               {"closed_at", opt_time(result->closed_ms)},
+                               {"overdue", overdue_now(*result, now_ms)},
+                               {"rated", result->rating.has_value()},
+                               {"timeline", events_json(result->events, false)}});
+}
+
+// Dates as YYYY-MM-DD (Shanghai days; `to` inclusive) or full ISO 8601 times.
+Result<std::int64_t> read_bound(const std::optional<std::string>& text, bool end,
+                                std::int64_t fallback) {
+  if (!text) return fallback;
+  int year;
+  unsigned month, day;
+  if (parse_date(*text, year, month, day)) {
+    std::int64_t days = days_from_civil(year, month, day) + (end ? 1 : 0);
+    return days * 86'400'000 - std::int64_t{kShanghaiOffsetSeconds} * 1000;
+  }
+  auto parsed = parse_iso8601(*text);
+  if (!parsed) return bad_request("invalid_query", "from/to must be YYYY-MM-DD or ISO 8601 times");
+  return *parsed;
+}
+
+boost::json::object rate_json(const Rate& rate) {
+  auto value = rate.value();
+  return {{"value", value ? boost::json::value(*value) : boost::json::value(nullptr)},
+          {"numerator", rate.numerator},
+          {"denominator", rate.denominator}};
+}
+
+Response stats_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  if (!*community_id)
+    return http::error_response(bad_request("missing_query", "community_id is required"));
+  std::int64_t now_ms = now_epoch_ms();
+  auto from = read_bound(context.request.query_param("from"), false, now_ms - 365LL * 86'400'000);
+  if (!from) return http::error_response(from.error());
+  auto to = read_bound(context.request.query_param("to"), true, now_ms + 1);
+  if (!to) return http::error_response(to.error());
+  auto lease = context.pool.lease();
+  auto result = request_stats(*lease, context.user(), **community_id, *from, *to, now_ms);
+  if (!result) return http::error_response(result.error());
+  auto median = result->median_working_days_to_resolve;
+  return http::json_response(
+      200, boost::json::object{{"community_id", **community_id},
+                               {"from", format_iso8601(*from)},
+                               {"to", format_iso8601(*to)},
+                               {"received", result->received},
+                               {"response_rate", rate_json(result->response)},
+                               {"resolution_rate", rate_json(result->resolution)},
+                               {"satisfaction_rate", rate_json(result->satisfaction)},
+                               {"overdue", result->overdue},
+                               {"resolved", result->resolved_count},
+                               {"median_working_days_to_resolve",
+                                median ? boost::json::value(*median) : boost::json::value(nullptr)},
+                               {"definitions",
+                                {{"response_rate",
+                                  "first responses within the deadline / requests responded to or "
+                                  "past their response deadline (cancelled excluded)"},
+                                 {"resolution_rate",
+                                  "resolved or closed / requests resolved or past their resolution "
+                                  "deadline (cancelled, duplicates and referrals excluded)"},
+                                 {"satisfaction_rate", "ratings of 4-5 / all ratings"}}}});
+}
+
+Response categories_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  std::int64_t id = community_id->value_or(
+      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  if (id != 0 && !context.user().belongs_to(id))
+    return http::error_response(not_found("no community " + std::to_string(id)));
+  auto lease = context.pool.lease();
+  boost::json::array categories;
+  for (const auto& category : list_categories(*lease, id)) {
+    categories.push_back({{"code", category.code},
+                          {"name_zh", category.name_zh},
+                          {"name_en", category.name_en},
+                          {"default_priority", priority_name(category.default_priority)},
+                          {"resolution_working_days", category.resolution_working_days},
+                          {"is_complaint", category.is_complaint}});
+  }
+  boost::json::array departments;
+  for (const auto& department : list_departments(*lease, id)) {
+    departments.push_back({{"code", department.code},
+                           {"name_zh", department.name_zh},
+                           {"name_en", department.name_en}});
+  }
+  return http::json_response(200, boost::json::object{{"categories", std::move(categories)},
+                                                      {"departments", std::move(departments)}});
+}
+
+Response notifications_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  boost::json::array items;
+  for (const auto& row : lease->query("SELECT id, kind, object_type, object_id, message, "
+                                      "created_at, read_at FROM notifications "
+                                      "WHERE user_id = ? ORDER BY id DESC LIMIT 100",
+                                      {context.user().user_id})) {
+    items.push_back({{"id", row.integer(0)},
+                     {"kind", row.text(1)},
+                     {"object_type", row.text(2)},
+                     {"object_id", row.text(3)},
+                     {"message", row.text(4)},
+                     {"created_at", row.text(5)},
+                     {"read_at", opt(row.opt_text(6))}});
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response calendar_put_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  auto result = load_calendar(*lease, context.user(), context.request.body, "api");
+  if (!result) return http::error_response(result.error());
+  boost::json::array years;
+  for (int year : result->years) years.push_back(year);
+  return http::json_response(
+      200, boost::json::object{
+               {"years", years}, {"holidays", result->holidays}, {"workdays", result->workdays}});
+}
+
+Response calendar_get_route(RequestContext& context) {
+  auto year = context.int_query("year");
+  if (!year) return http::error_response(year.error());
+  auto lease = context.pool.lease();
+  auto calendar = current_calendar(*lease);
+  boost::json::array years;
+  for (int covered : calendar->years()) years.push_back(covered);
+  boost::json::object holidays, workdays;
+  auto collect = [&](const std::map<std::int64_t, std::string>& days, boost::json::object& out) {
+    for (const auto& [day, name] : days) {
+      std::string date = format_date(day * 86'400'000, 0);
+      if (!*year || date.rfind(std::to_string(**year) + "-", 0) == 0) out[date] = name;
+    }
+  };
+  collect(calendar->holidays(), holidays);
+  collect(calendar->workdays(), workdays);
+  return http::json_response(
+      200, boost::json::object{{"years", years}, {"holidays", holidays}, {"workdays", workdays}});
+}
+
+}  // namespace
+
+boost::json::object request_json(const Request& request, bool show_contact) {
+  std::int64_t now_ms = now_epoch_ms();
+  boost::json::object out{{"id", request.id},
+                          {"community_id", request.community_id},
+                          {"tracking_code", request.tracking_code},
+                          {"category", request.category},
+                          {"description", request.description},
+                          {"priority", priority_name(request.priority)},
+                          {"priority_source", request.priority_source},
+                          {"triage_note", opt(request.triage_note)},
+                          {"status", status_name(request.status)},
+                          {"channel", request.channel},
+                          {"household_id", opt(request.household_id)},
+                          {"location", opt(request.location)},
+                          {"latitude", opt(request.latitude)},
+                          {"longitude", opt(request.longitude)},
+                          {"received_at", format_iso8601(request.received_ms)},
+                          {"response_due_at", format_iso8601(request.response_due_ms)},
+                          {"resolution_due_at", format_iso8601(request.resolution_due_ms)},
+                          {"responded_at", opt_time(request.responded_ms)},
+                          {"resolved_at", opt_time(request.resolved_ms)},
+                          {"closed_at", opt_time(request.closed_ms)},
+                          {"assignee_user_id", opt(request.assignee_user_id)},
+                          {"assignee_department", opt(request.assignee_department)},
+                          {"duplicate_of", opt(request.duplicate_of)},
+                          {"overdue", overdue_now(request, now_ms)},
+                          {"escalated", request.overdue_response || request.overdue_resolution},
+                          {"rating", request.rating ? boost::json::value(*request.rating)
+                                                    : boost::json::value(nullptr)},
+                          {"rating_comment", opt(request.rating_comment)},
+                          {"version", request.version}};
+  out["contact_name"] = opt(request.contact_name);
+  if (request.contact_phone) {
+    out["contact_phone"] =
+        show_contact ? *request.contact_phone : pii::mask_mobile(*request.contact_phone);
+  } else {
+    out["contact_phone"] = nullptr;
+  }
+  return out;
+}
+
+void register_routes(http::Router& router) {
+  using http::Access;
+  router.add(
+      {"POST",
+       "/api/v1/requests",
+       Access::login,
+       submit_route,
+       {"Submit a request (诉求); triaged red/yellow/blue with deadlines and a tracking code",
+        "requests", "resident (own household), guide, staff, admin",
+        R"({"category":"water_leak","description":"楼上漏水到我家厨房","location":"3号楼2单元201"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/requests",
+              Access::login,
+              list_route,
+              {"The request queue: overdue first, then priority (residents: their own)", "requests",
+               "any logged-in user", "",
+               "community_id, status, priority, overdue, assignee, category, page, page_size"}});
+  router.add(
+      {"GET",
+       "/api/v1/requests/categories",
+       Access::login,
+       categories_route,
+       {"Request categories with their default priority and resolution days, and departments",
+        "requests", "any logged-in user", "", "community_id"}});
+  router.add(
+      {"GET",
+       "/api/v1/requests/stats",
+       Access::login,
+       stats_route,
+       {"Response, resolution and satisfaction rates (三率), overdue count, median working days",
+        "requests", "guide, staff, street, admin", "", "community_id, from, to"}});
+  router.add(
+      {"GET",
+       "/api/v1/requests/{id}",
+       Access::login,
+       get_route,
+       {"One request with its events", "requests", "its resident, community members", "", ""}});
+  router.add({"POST",
+              "/api/v1/requests/{id}/transitions",
+              Access::login,
+              transition_route,
+              {"Move a request through the workflow (409 when the state does not allow it)",
+               "requests", "by action: staff, guide, the resident who asked",
+               R"({"action":"assign","assignee":12,"note":"请指导员上门查看","version":2})", ""}});
+  router.add({"POST",
+              "/api/v1/requests/{id}/rating",
+              Access::login,
+              rating_route,
+              {"Rate a resolved request 1-5 once (1-2 reopens it)", "requests",
+               "the resident who asked; staff recording a follow-up call",
+               R"({"score":5,"comment":"很及时"})", ""}});
+  router.add({"GET",
+              "/api/v1/track/{code}",
+              Access::open,
+              track_route,
+              {"Public progress of a request by tracking code, without personal data", "requests",
+               "anyone", "", ""}});
+  router.add({"GET",
+              "/api/v1/notifications",
+              Access::login,
+              notifications_route,
+              {"Your notifications (escalations)", "requests", "any logged-in user", "", ""}});
+  router.add({"GET",
+              "/api/v1/calendar",
+              Access::open,
+              calendar_get_route,
+              {"The working-day calendar in force (holidays and make-up workdays)", "requests",
+               "anyone", "", "year"}});
+  router.add({"PUT",
+              "/api/v1/calendar",
+              Access::login,
+              calendar_put_route,
+              {"Load a year's calendar file (replaces the years it covers)", "requests", "admin",
+               R"({"years":[2027],"holidays":{"2027-01-01":"元旦"},"workdays":{}})", ""}});
+}
+
+}  // namespace gz::requests

@@ -10,11 +10,14 @@
 #include "modules/accounts/accounts.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/points/points.hpp"
+#include "modules/points/routes.hpp"
 #include "modules/registry/routes.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/routes.hpp"
+#include "modules/timebank/timebank.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::app {
@@ -106,6 +109,7 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   registry::register_routes(app->router);
   audit::register_routes(app->router);
   requests::register_routes(app->router);
+  points::register_routes(app->router);
   requests::open311::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
@@ -122,10 +126,14 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
         next = std::chrono::steady_clock::now() + interval;
         try {
           auto lease = app.pool->lease();
-          int escalated = requests::escalate_overdue(*lease, now_epoch_ms());
-          if (escalated > 0) {
-            std::fprintf(stderr, "%s job=escalate_overdue escalated=%d\n", now_iso8601().c_str(),
-                         escalated);
+          std::int64_t now_ms = now_epoch_ms();
+          int escalated = requests::escalate_overdue(*lease, now_ms);
+          int expired_services = timebank::expire_services(*lease, now_ms);
+          std::int64_t expired_points = points::expire_points(*lease, now_ms);
+          if (escalated > 0 || expired_services > 0 || expired_points > 0) {
+            std::fprintf(stderr, "%s jobs: escalated=%d expired_services=%d expired_points=%lld\n",
+                         now_iso8601().c_str(), escalated, expired_services,
+                         static_cast<long long>(expired_points));
           }
         } catch (const std::exception& error) {
           std::fprintf(stderr, "%s job=escalate_overdue failed: %s\n", now_iso8601().c_str(),

@@ -17,6 +17,7 @@
 #include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/registry/demo.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
@@ -276,15 +277,28 @@ int command_ledger(const Args& args) {
   auto database = open_migrated(args);
   auto connection = database->connect();
   auto result = audit::verify(*connection);
-  std::cout << boost::json::serialize(audit::verify_result_json(result)) << "\n";
-  if (result.ok) {
+  auto balances = ledger::verify_balances(*connection);
+  auto out = audit::verify_result_json(result).as_object();
+  out["ok"] = result.ok && balances.ok;
+  out["balances"] = {{"ok", balances.ok},
+                     {"accounts", balances.accounts},
+                     {"postings", balances.postings},
+                     {"message", balances.message}};
+  std::cout << boost::json::serialize(out) << "\n";
+  if (!result.ok) {
+    std::cerr << "AUDIT CHAIN BROKEN at entry " << result.finding.seq << ": "
+              << result.finding.message << "\n";
+  } else {
     std::cerr << "audit chain intact: " << result.checked << " entries, head " << result.head.hash
               << "\n";
-    return 0;
   }
-  std::cerr << "AUDIT CHAIN BROKEN at entry " << result.finding.seq << ": "
-            << result.finding.message << "\n";
-  return 1;
+  if (!balances.ok) {
+    std::cerr << "LEDGER BROKEN: " << balances.message << "\n";
+  } else {
+    std::cerr << "ledger balances match their postings: " << balances.accounts << " accounts, "
+              << balances.postings << " postings\n";
+  }
+  return result.ok && balances.ok ? 0 : 1;
 }
 
 int command_sla(const Args& args) {

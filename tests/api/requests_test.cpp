@@ -10,12 +10,18 @@
 #include <set>
 #include <thread>
 
+#include "core/clock.hpp"
 #include "harness.hpp"
 
 namespace gz::test {
 namespace {
 
 constexpr const char* kPassword = "requests-pass-42";
+
+// A moment `days` ago, as staff would type it (tests must keep passing on later dates).
+std::string days_ago(int days) {
+  return format_iso8601(now_epoch_ms() - days * 86'400'000LL).substr(0, 19) + "+08:00";
+}
 
 std::string add_user(const std::string& url, const std::string& username, const std::string& role,
                      const std::vector<std::string>& extra) {
@@ -156,31 +162,57 @@ TEST_P(Requests, KeywordRulesMakeGasUrgentWithA24HourDeadline) {
   EXPECT_NE(due.substr(0, 10), received.substr(0, 10));
 }
 
-TEST_P(Requests, StaffEnterAPhoneRequestWithItsRealReceivedTimeAcrossNationalDay) {
+TEST_P(Requests, StaffEnterAPhoneRequestWithItsRealReceivedTime) {
+  // National Day 2026 across the calendar the server uses: 1–7 Oct off; 8 Oct #1, 9 Oct #2,
+  // Saturday 10 Oct is a make-up workday: #3.
+  std::string output;
+  ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "yellow", "--received",
+                     "2026-09-30T10:00:00+08:00", "--db", t().url},
+                    "", &output),
+            0);
+  EXPECT_NE(output.find("2026-10-10T23:59:59.000+08:00"), std::string::npos) << output;
+  ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "blue", "--received",
+                     "2026-09-30T10:00:00+08:00", "--db", t().url},
+                    "", &output),
+            0);
+  EXPECT_NE(output.find("2026-10-15T23:59:59.000+08:00"), std::string::npos) << output;
+  // A request received by phone five days ago counts from then, not from when it was typed in.
+  std::string received = days_ago(5);
   auto yellow = submit(t().staff, {{"category", "water_leak"},
                                    {"description", "电话反映：地下车库漏水"},
                                    {"channel", "phone"},
                                    {"household_id", t().household_b},
-                                   {"received_at", "2026-09-30T10:00:00+08:00"}});
+                                   {"received_at", received}});
   ASSERT_EQ(yellow.status, 201) << yellow.body;
-  // 1–7 Oct off; 8 Oct #1, 9 Oct #2, Saturday 10 Oct is a make-up workday: #3.
-  EXPECT_EQ(yellow.json().at("response_due_at").as_string(), "2026-10-10T23:59:59.000+08:00");
+  EXPECT_EQ(std::string(yellow.json().at("received_at").as_string()).substr(0, 19),
+            received.substr(0, 19));
+  ASSERT_EQ(
+      run_cli({"sla", "deadline", "--priority", "yellow", "--received", received, "--db", t().url},
+              "", &output),
+      0);
+  EXPECT_EQ(std::string(yellow.json().at("response_due_at").as_string()) + "\n", output);
   auto blue = submit(t().staff, {{"category", "sanitation"},
                                  {"description", "电话反映：垃圾桶满溢"},
                                  {"channel", "counter"},
-                                 {"received_at", "2026-09-30T10:00:00+08:00"}});
+                                 {"received_at", received}});
   ASSERT_EQ(blue.status, 201);
   EXPECT_EQ(blue.json().at("priority").as_string(), "blue");
-  EXPECT_EQ(blue.json().at("response_due_at").as_string(), "2026-10-15T23:59:59.000+08:00");
-  // Residents may not backdate.
+  ASSERT_EQ(
+      run_cli({"sla", "deadline", "--priority", "blue", "--received", received, "--db", t().url},
+              "", &output),
+      0);
+  EXPECT_EQ(std::string(blue.json().at("response_due_at").as_string()) + "\n", output);
+  // Residents may not backdate, and nobody may date into the future or far into the past.
   auto resident = submit(
-      t().alice,
-      {{"category", "noise"}, {"description", "x"}, {"received_at", "2026-11-01T10:00:00+08:00"}});
+      t().alice, {{"category", "noise"}, {"description", "x"}, {"received_at", days_ago(1)}});
   EXPECT_EQ(resident.status, 403);
   auto future = submit(
       t().staff,
       {{"category", "noise"}, {"description", "x"}, {"received_at", "2099-01-01T00:00:00+08:00"}});
   EXPECT_EQ(future.error_code(), "invalid_received_at");
+  auto ancient = submit(
+      t().staff, {{"category", "noise"}, {"description", "x"}, {"received_at", days_ago(200)}});
+  EXPECT_EQ(ancient.error_code(), "invalid_received_at");
 }
 
 TEST_P(Requests, BadInputGetsClearErrors) {
@@ -310,7 +342,7 @@ TEST_P(Requests, ConcurrentSubmissionsNeverShareATrackingCode) {
 }
 
 TEST_P(Requests, OverdueRequestsAreEscalatedToTheStreetAndLeadTheQueue) {
-  std::string received = "2026-11-19T09:00:00+08:00";  // well past a red 24-hour deadline
+  std::string received = days_ago(10);  // well past a red 24-hour deadline
   auto late = submit(t().staff, {{"category", "elderly_unreachable"},
                                  {"description", "独居老人电话无人应答"},
                                  {"channel", "phone"},
@@ -358,7 +390,7 @@ TEST_P(Requests, TheThreeRatesMatchAHandCount) {
   auto d = submit(staff, {{"category", "gas_leak"},
                           {"description", "D"},
                           {"channel", "phone"},
-                          {"received_at", "2026-11-19T09:00:00+08:00"}});
+                          {"received_at", days_ago(10)}});
   ASSERT_EQ(d.status, 201);
   auto e = id_of(submit(sam, {{"category", "noise"}, {"description", "E"}}));
   for (auto id : {a, b}) {
@@ -379,7 +411,7 @@ TEST_P(Requests, TheThreeRatesMatchAHandCount) {
   ASSERT_TRUE(escalated);
   auto stats =
       staff.get("/api/v1/requests/stats?community_id=" + std::to_string(t().stats_community_id) +
-                "&from=2026-11-01&to=2027-12-31");
+                "&from=" + days_ago(30).substr(0, 10) + "&to=" + days_ago(-400).substr(0, 10));
   ASSERT_EQ(stats.status, 200) << stats.body;
   auto s = stats.json();
   EXPECT_EQ(s.at("received").as_int64(), 4);

@@ -20,18 +20,6 @@ boost::json::value verify_result_json(const VerifyResult& result) {
 
 namespace {
 
-http::Response verify_route(http::RequestContext& context) {
-  const Actor& actor = context.user();
-  if (!actor.is(Role::staff) && !actor.is(Role::admin) && !actor.is(Role::street)) {
-    return http::error_response(
-        forbidden("only staff, street and admin users may verify the chain"));
-  }
-  auto lease = context.pool.lease();
-  VerifyResult result;
-  storage::with_transaction(*lease, storage::TxMode::read, [&] { result = verify(*lease); });
-  return http::json_response(200, verify_result_json(result));
-}
-
 http::Response head_route(http::RequestContext& context) {
   auto lease = context.pool.lease();
   Head current = head(*lease);
@@ -42,12 +30,6 @@ http::Response head_route(http::RequestContext& context) {
 }  // namespace
 
 void register_routes(http::Router& router) {
-  router.add({"GET",
-              "/api/v1/ledger/verify",
-              http::Access::login,
-              verify_route,
-              {"Walk the audit chain and name the first altered, deleted or inserted entry",
-               "ledger", "staff, street, admin", "", ""}});
   router.add({"GET",
               "/api/v1/ledger/head",
               http::Access::open,

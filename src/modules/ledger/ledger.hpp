@@ -1,0 +1,107 @@
+// The double-entry ledger under the points bank and the time bank (TigerBeetle's rules):
+// a posting moves a positive integer amount from one account to another of the same kind
+// and community; postings are never updated or deleted (a correction is a new, reversing
+// posting naming the one it corrects); an account with a floor never goes below it; the
+// stored balance of every account equals the sum of its postings, and the balances of each
+// kind sum to zero. Every posting is also an entry in the audit chain, whose copy of the
+// posting lets `ledger verify` catch an edited row.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+#include "storage/database.hpp"
+
+namespace gz::ledger {
+
+enum class Kind { points, minutes };
+enum class Owner { resident, issuance, redemption, expiry, timebank_pool };
+
+std::string_view kind_name(Kind kind);
+std::string_view owner_name(Owner owner);
+
+struct Account {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  Kind kind = Kind::points;
+  Owner owner = Owner::resident;
+  std::optional<std::int64_t> resident_id;
+  std::optional<std::int64_t> floor;
+  std::int64_t balance = 0;
+};
+
+// The account of a resident (floor 0 for points, the community's debt cap for minutes) or
+// of the community (no floor), created on first use.
+Account resident_account(storage::Connection& db, std::int64_t community_id, Kind kind,
+                         std::int64_t resident_id);
+Account community_account(storage::Connection& db, std::int64_t community_id, Kind kind,
+                          Owner owner);
+std::optional<Account> find_resident_account(storage::Connection& db, Kind kind,
+                                             std::int64_t resident_id);
+
+struct PostingInput {
+  std::int64_t community_id = 0;
+  Kind kind = Kind::points;
+  std::int64_t debit_account_id = 0;
+  std::int64_t credit_account_id = 0;
+  std::int64_t amount = 0;
+  std::string code;  // award, redemption, correction, expiry, timebank_service, timebank_transfer
+  std::optional<std::string> rule;
+  std::optional<std::string> reference;
+  std::optional<std::int64_t> corrects_posting_id;
+  std::optional<std::string> memo;
+  // The error when the debit would cross the account's floor.
+  std::string floor_error_code = "insufficient_points";
+  // Stricter than the floor: the debit may not go below zero (a time-bank transfer may give
+  // away only banked time, never debt).
+  bool keep_debit_nonnegative = false;
+};
+
+struct Posting {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  Kind kind = Kind::points;
+  std::int64_t debit_account_id = 0;
+  std::int64_t credit_account_id = 0;
+  std::int64_t amount = 0;
+  std::string code;
+  std::optional<std::string> rule;
+  std::optional<std::string> reference;
+  std::optional<std::int64_t> corrects_posting_id;
+  std::optional<std::string> memo;
+  std::string created_at;
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> created_by_user_id;
+};
+
+// Must run inside the caller's write transaction (storage::transact), which it relies on to
+// roll back when a later step fails. Errors: conflict with floor_error_code when the debit
+// would cross the floor; conflict "duplicate_award" for a second award of one reference.
+Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingInput& input,
+                     std::int64_t now_ms);
+
+std::optional<Posting> load_posting(storage::Connection& db, std::int64_t posting_id);
+// An account's postings, newest first, with the signed amount for that account.
+struct Statement {
+  std::vector<std::pair<Posting, std::int64_t>> lines;  // posting, signed amount
+  std::int64_t total = 0;
+};
+Statement statement(storage::Connection& db, std::int64_t account_id, std::int64_t limit,
+                    std::int64_t before_id);
+
+struct BalanceCheck {
+  bool ok = true;
+  std::int64_t accounts = 0;
+  std::int64_t postings = 0;
+  std::string message;  // the first problem found
+};
+// Re-derives every balance from the postings alone, checks each kind sums to zero, and
+// compares each posting with its copy in the audit chain.
+BalanceCheck verify_balances(storage::Connection& db);
+
+}  // namespace gz::ledger

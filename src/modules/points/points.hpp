@@ -1,0 +1,122 @@
+// The contribution-points bank (积分银行): awards by rule (attending a meeting, volunteering,
+// sharing a skill), a redemption catalogue with stock and per-resident limits, corrections
+// by reversing postings, optional expiry, and an opt-in leaderboard. All movements are
+// postings on the ledger (modules/ledger); nothing here edits a balance directly.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+#include "modules/ledger/ledger.hpp"
+#include "modules/ledger/rules.hpp"
+#include "storage/database.hpp"
+
+namespace gz::points {
+
+// A resident as the ledger sees them.
+struct ResidentRef {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::int64_t household_id = 0;
+  std::string name;
+};
+// 404 when the resident does not exist or the actor may not know of them (residents see
+// their own household only).
+Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
+                                     std::int64_t resident_id);
+
+struct Rule {
+  std::string rule;
+  std::string name_zh;
+  ledger::Unit unit = ledger::Unit::event;
+  std::int64_t points_per_unit = 0;
+};
+std::vector<Rule> list_rules(storage::Connection& db, std::int64_t community_id);
+
+struct AwardInput {
+  std::int64_t resident_id = 0;
+  std::string rule;
+  std::int64_t quantity = 1;
+  std::string reference;  // the meeting or activity id
+  std::optional<std::string> memo;
+};
+// Staff and guides award points. A batch is all-or-nothing in one transaction.
+Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor& actor,
+                                           const std::vector<AwardInput>& awards,
+                                           std::int64_t now_ms);
+
+struct CatalogItem {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::string name;
+  std::string category;
+  std::int64_t price_points = 0;
+  std::optional<std::int64_t> stock_total;  // nullopt: unlimited
+  std::optional<std::int64_t> stock_remaining;
+  std::optional<std::int64_t> limit_per_resident;
+  std::optional<std::string> limit_period;
+  std::optional<std::string> available_from;   // YYYY-MM-DD, inclusive
+  std::optional<std::string> available_until;  // YYYY-MM-DD, inclusive
+  bool active = true;
+};
+inline constexpr const char* kCatalogCategories[] = {"canteen_voucher",
+                                                     "parking_discount",
+                                                     "childcare_place",
+                                                     "daily_goods",
+                                                     "service_voucher",
+                                                     "activity_ticket",
+                                                     "other"};
+Result<CatalogItem> add_catalog_item(storage::Connection& db, const Actor& actor, CatalogItem item);
+Result<std::vector<CatalogItem>> list_catalog(storage::Connection& db, const Actor& actor,
+                                              std::int64_t community_id);
+
+struct Redemption {
+  std::int64_t id = 0;
+  std::int64_t item_id = 0;
+  std::int64_t resident_id = 0;
+  std::int64_t quantity = 0;
+  std::int64_t points = 0;
+  ledger::Posting posting;
+  std::int64_t balance_after = 0;
+  std::optional<std::int64_t> stock_remaining;
+};
+// Atomic: stock, the per-resident limit and the balance are checked and changed together.
+// Errors (409): out_of_stock, limit_reached, insufficient_points, not_available.
+Result<Redemption> redeem(storage::Connection& db, const Actor& actor, std::int64_t resident_id,
+                          std::int64_t item_id, std::int64_t quantity, std::int64_t now_ms);
+
+// A reversing posting naming the one it corrects; a posting is corrected at most once.
+Result<ledger::Posting> correct(storage::Connection& db, const Actor& actor,
+                                std::int64_t posting_id, const std::string& reason,
+                                std::int64_t now_ms);
+
+struct AccountView {
+  ResidentRef resident;
+  ledger::Account account;
+  std::int64_t earned = 0;
+  std::int64_t spent = 0;
+};
+Result<AccountView> account_view(storage::Connection& db, const Actor& actor,
+                                 std::int64_t resident_id, ledger::Kind kind);
+
+struct LeaderboardRow {
+  std::int64_t rank = 0;
+  std::optional<std::int64_t> resident_id;  // only for residents who opted in
+  std::string name;                         // "匿名居民" unless opted in
+  std::int64_t points = 0;
+};
+Result<std::vector<LeaderboardRow>> leaderboard(storage::Connection& db, const Actor& actor,
+                                                std::int64_t community_id, std::int64_t from_ms,
+                                                std::int64_t to_ms, std::int64_t limit);
+Result<void> set_leaderboard_optin(storage::Connection& db, const Actor& actor,
+                                   std::int64_t resident_id, bool show_name);
+
+// The expiry job: where a community sets expiry_months, unspent points older than that move
+// to the community's expiry account. Returns points expired.
+std::int64_t expire_points(storage::Connection& db, std::int64_t now_ms);
+
+}  // namespace gz::points

@@ -1,0 +1,558 @@
+// HTTP routes of the points bank, the time bank and the ledger: decode → command → encode.
+#include "modules/points/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "http/json_io.hpp"
+#include "modules/audit/routes.hpp"
+#include "modules/points/points.hpp"
+#include "modules/timebank/timebank.hpp"
+#include "storage/database.hpp"
+
+namespace gz::points {
+namespace {
+
+using http::Need;
+using http::RequestContext;
+using http::Response;
+
+boost::json::value opt(const std::optional<std::string>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+boost::json::value opt(const std::optional<std::int64_t>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::object posting_json(const ledger::Posting& posting) {
+  return {{"id", posting.id},
+          {"kind", ledger::kind_name(posting.kind)},
+          {"debit_account_id", posting.debit_account_id},
+          {"credit_account_id", posting.credit_account_id},
+          {"amount", posting.amount},
+          {"code", posting.code},
+          {"rule", opt(posting.rule)},
+          {"reference", opt(posting.reference)},
+          {"corrects_posting_id", opt(posting.corrects_posting_id)},
+          {"memo", opt(posting.memo)},
+          {"created_at", posting.created_at}};
+}
+
+boost::json::object item_json(const CatalogItem& item) {
+  return {{"id", item.id},
+          {"community_id", item.community_id},
+          {"name", item.name},
+          {"category", item.category},
+          {"price_points", item.price_points},
+          {"stock", opt(item.stock_total)},
+          {"stock_remaining", opt(item.stock_remaining)},
+          {"limit_per_resident", opt(item.limit_per_resident)},
+          {"limit_period", opt(item.limit_period)},
+          {"available_from", opt(item.available_from)},
+          {"available_until", opt(item.available_until)}};
+}
+
+boost::json::object service_json(const timebank::Service& service) {
+  return {{"id", service.id},
+          {"community_id", service.community_id},
+          {"provider_resident_id", service.provider_resident_id},
+          {"recipient_resident_id", service.recipient_resident_id},
+          {"service_date", service.service_date},
+          {"minutes", service.minutes},
+          {"service_type", service.service_type},
+          {"note", opt(service.note)},
+          {"status", service.status},
+          {"posting_id", opt(service.posting_id)},
+          {"created_at", service.created_at},
+          {"expires_at", format_iso8601(service.expires_ms)}};
+}
+
+Response account_response(RequestContext& context, ledger::Kind kind) {
+  auto id = context.id_param("resident_id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  auto view = account_view(*lease, context.user(), *id, kind);
+  if (!view) return http::error_response(view.error());
+  boost::json::object out{{"resident_id", view->resident.id},
+                          {"community_id", view->resident.community_id},
+                          {"kind", ledger::kind_name(kind)},
+                          {"account_id", view->account.id ? boost::json::value(view->account.id)
+                                                          : boost::json::value(nullptr)},
+                          {"balance", view->account.balance},
+                          {"earned", view->earned},
+                          {"spent", view->spent}};
+  if (kind == ledger::Kind::minutes) {
+    out["floor"] = opt(view->account.floor);
+    auto statement = ledger::statement(*lease, view->account.id, 50, INT64_MAX);
+    boost::json::array lines;
+    for (const auto& [posting, signed_amount] : statement.lines) {
+      auto line = posting_json(posting);
+      line["signed_amount"] = signed_amount;
+      lines.push_back(std::move(line));
+    }
+    out["statement"] = std::move(lines);
+  }
+  return http::json_response(200, out);
+}
+
+Response points_account_route(RequestContext& context) {
+  return account_response(context, ledger::Kind::points);
+}
+Response timebank_account_route(RequestContext& context) {
+  return account_response(context, ledger::Kind::minutes);
+}
+
+Response postings_route(RequestContext& context) {
+  auto id = context.id_param("resident_id");
+  if (!id) return http::error_response(id.error());
+  auto limit = context.int_query("limit");
+  auto before = context.int_query("before");
+  if (!limit) return http::error_response(limit.error());
+  if (!before) return http::error_response(before.error());
+  std::int64_t page = limit->value_or(50);
+  if (page < 1 || page > 500)
+    return http::error_response(bad_request("invalid_query", "limit must be 1-500"));
+  auto lease = context.pool.lease();
+  auto view = account_view(*lease, context.user(), *id, ledger::Kind::points);
+  if (!view) return http::error_response(view.error());
+  boost::json::array items;
+  if (view->account.id) {
+    auto statement = ledger::statement(*lease, view->account.id, page, before->value_or(INT64_MAX));
+    for (const auto& [posting, signed_amount] : statement.lines) {
+      auto line = posting_json(posting);
+      line["signed_amount"] = signed_amount;
+      items.push_back(std::move(line));
+    }
+  }
+  return http::json_response(200, boost::json::object{{"resident_id", *id},
+                                                      {"balance", view->account.balance},
+                                                      {"items", std::move(items)}});
+}
+
+Result<AwardInput> read_award(const boost::json::object& body) {
+  http::JsonReader reader(body);
+  reader.only({"resident_id", "rule", "quantity", "reference", "memo"});
+  AwardInput input;
+  input.resident_id = reader.integer("resident_id", Need::required, 1).value_or(0);
+  input.rule = reader.text("rule", Need::required, 40).value_or("");
+  input.quantity = reader.integer("quantity", Need::optional, 1, 100000).value_or(1);
+  input.reference = reader.text("reference", Need::required, 100).value_or("");
+  input.memo = reader.text("memo", Need::optional, 200);
+  if (!reader.ok()) return reader.error();
+  return input;
+}
+
+Response awards_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  std::vector<AwardInput> awards;
+  bool batch = body->contains("awards");
+  if (batch) {
+    const auto& list = body->at("awards");
+    if (!list.is_array() || body->size() != 1) {
+      return http::error_response(
+          bad_request("invalid_field", "'awards' must be an array of awards"));
+    }
+    for (const auto& element : list.get_array()) {
+      if (!element.is_object())
+        return http::error_response(bad_request("invalid_field", "each award is an object"));
+      auto award = read_award(element.get_object());
+      if (!award) return http::error_response(award.error());
+      awards.push_back(std::move(*award));
+    }
+  } else {
+    auto award = read_award(*body);
+    if (!award) return http::error_response(award.error());
+    awards.push_back(std::move(*award));
+  }
+  auto lease = context.pool.lease();
+  auto result = award(*lease, context.user(), awards, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  if (!batch) {
+    auto out = posting_json(result->front());
+    out["resident_id"] = awards.front().resident_id;
+    out["points"] = result->front().amount;
+    out["balance"] =
+        ledger::find_resident_account(*lease, ledger::Kind::points, awards.front().resident_id)
+            ->balance;
+    return http::json_response(201, out);
+  }
+  std::int64_t total = 0;
+  for (const auto& posting : *result) total += posting.amount;
+  return http::json_response(
+      201, boost::json::object{{"postings", static_cast<std::int64_t>(result->size())},
+                               {"points", total},
+                               {"first_posting_id", result->front().id},
+                               {"last_posting_id", result->back().id}});
+}
+
+Response catalog_list_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  std::int64_t id = community_id->value_or(
+      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto lease = context.pool.lease();
+  auto items = list_catalog(*lease, context.user(), id);
+  if (!items) return http::error_response(items.error());
+  boost::json::array out;
+  for (const auto& item : *items) out.push_back(item_json(item));
+  return http::json_response(200, boost::json::object{{"items", std::move(out)}});
+}
+
+Response catalog_add_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "name", "category", "price_points", "stock", "limit_per_resident",
+               "limit_period", "available_from", "available_until"});
+  CatalogItem item;
+  item.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
+  item.name = reader.text("name", Need::required, 100).value_or("");
+  item.category = reader.text("category", Need::required, 40).value_or("");
+  item.price_points = reader.integer("price_points", Need::required, 1, 1'000'000).value_or(0);
+  item.stock_total = reader.integer("stock", Need::optional, 0, 1'000'000'000);
+  item.limit_per_resident = reader.integer("limit_per_resident", Need::optional, 1, 1'000'000);
+  item.limit_period = reader.text("limit_period", Need::optional, 10);
+  item.available_from = reader.text("available_from", Need::optional, 10);
+  item.available_until = reader.text("available_until", Need::optional, 10);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = add_catalog_item(*lease, context.user(), item);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(201, item_json(*result));
+}
+
+Response redemption_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"resident_id", "item_id", "quantity"});
+  auto resident_id = reader.integer("resident_id", Need::required, 1);
+  auto item_id = reader.integer("item_id", Need::required, 1);
+  auto quantity = reader.integer("quantity", Need::optional, 1, 100).value_or(1);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = redeem(*lease, context.user(), *resident_id, *item_id, quantity, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(
+      201, boost::json::object{{"id", result->id},
+                               {"resident_id", result->resident_id},
+                               {"item_id", result->item_id},
+                               {"quantity", result->quantity},
+                               {"points", result->points},
+                               {"posting_id", result->posting.id},
+                               {"balance", result->balance_after},
+                               {"stock_remaining", opt(result->stock_remaining)}});
+}
+
+Response correction_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"posting_id", "reason"});
+  auto posting_id = reader.integer("posting_id", Need::required, 1);
+  auto reason = reader.text("reason", Need::required, 500);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = correct(*lease, context.user(), *posting_id, *reason, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(201, posting_json(*result));
+}
+
+Response rules_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  std::int64_t id = community_id->value_or(
+      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  if (!context.user().belongs_to(id))
+    return http::error_response(not_found("no community " + std::to_string(id)));
+  auto lease = context.pool.lease();
+  boost::json::array out;
+  for (const auto& rule : list_rules(*lease, id)) {
+    out.push_back({{"rule", rule.rule},
+                   {"name_zh", rule.name_zh},
+                   {"unit", rule.unit == ledger::Unit::event ? "event" : "minute"},
+                   {"points_per_unit", rule.points_per_unit}});
+  }
+  return http::json_response(200, boost::json::object{{"rules", std::move(out)}});
+}
+
+// Periods: "2026" (year), "2026Q3" (quarter), "2026-11" (month); default: this year.
+Result<std::pair<std::int64_t, std::int64_t>> period_bounds(
+    const std::optional<std::string>& period) {
+  int year = 0;
+  unsigned first_month = 1, months = 12;
+  std::string text = period.value_or(format_date(now_epoch_ms()).substr(0, 4));
+  if (text.size() == 4 && std::sscanf(text.c_str(), "%4d", &year) == 1) {
+  } else if (text.size() == 6 && text[4] == 'Q' &&
+             std::sscanf(text.c_str(), "%4dQ%1u", &year, &first_month) == 2 && first_month >= 1 &&
+             first_month <= 4) {
+    first_month = (first_month - 1) * 3 + 1;
+    months = 3;
+  } else if (text.size() == 7 && text[4] == '-' &&
+             std::sscanf(text.c_str(), "%4d-%2u", &year, &first_month) == 2 && first_month >= 1 &&
+             first_month <= 12) {
+    months = 1;
+  } else {
+    return bad_request("invalid_period", "period must be like 2026, 2026Q3 or 2026-11");
+  }
+  int end_year = year + static_cast<int>((first_month - 1 + months) / 12);
+  unsigned end_month = (first_month - 1 + months) % 12 + 1;
+  const std::int64_t offset = std::int64_t{kShanghaiOffsetSeconds} * 1000;
+  return std::pair{days_from_civil(year, first_month, 1) * 86'400'000 - offset,
+                   days_from_civil(end_year, end_month, 1) * 86'400'000 - offset};
+}
+
+Response leaderboard_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  std::int64_t id = community_id->value_or(
+      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto bounds = period_bounds(context.request.query_param("period"));
+  if (!bounds) return http::error_response(bounds.error());
+  auto lease = context.pool.lease();
+  auto rows = leaderboard(*lease, context.user(), id, bounds->first, bounds->second, 50);
+  if (!rows) return http::error_response(rows.error());
+  boost::json::array out;
+  for (const auto& row : *rows) {
+    out.push_back({{"rank", row.rank},
+                   {"resident_id", opt(row.resident_id)},
+                   {"name", row.name},
+                   {"points", row.points}});
+  }
+  return http::json_response(200, boost::json::object{{"community_id", id},
+                                                      {"from", format_iso8601(bounds->first)},
+                                                      {"to", format_iso8601(bounds->second)},
+                                                      {"items", std::move(out)}});
+}
+
+Response optin_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"resident_id", "show_name"});
+  auto resident_id = reader.integer("resident_id", Need::required, 1);
+  auto show = reader.boolean("show_name", Need::required);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = set_leaderboard_optin(*lease, context.user(), *resident_id, *show);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(
+      200, boost::json::object{{"resident_id", *resident_id}, {"show_name", *show}});
+}
+
+Response record_service_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"provider_resident_id", "recipient_resident_id", "service_date", "minutes",
+               "service_type", "note"});
+  timebank::NewService input;
+  input.provider_resident_id =
+      reader.integer("provider_resident_id", Need::required, 1).value_or(0);
+  input.recipient_resident_id =
+      reader.integer("recipient_resident_id", Need::required, 1).value_or(0);
+  input.service_date = reader.text("service_date", Need::required, 10).value_or("");
+  input.minutes = reader.integer("minutes", Need::required, 1, 720).value_or(0);
+  input.service_type = reader.text("service_type", Need::required, 40).value_or("");
+  input.note = reader.text("note", Need::optional, 500);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = timebank::record_service(*lease, context.user(), input, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(201, service_json(*result));
+}
+
+Response confirm_service_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  auto result = timebank::confirm_service(*lease, context.user(), *id, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, service_json(*result));
+}
+
+Response dispute_service_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"note"});
+  auto note = reader.text("note", Need::required, 500);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = timebank::dispute_service(*lease, context.user(), *id, *note, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, service_json(*result));
+}
+
+Response list_services_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  std::int64_t id = community_id->value_or(
+      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto lease = context.pool.lease();
+  auto result =
+      timebank::list_services(*lease, context.user(), id, context.request.query_param("status"));
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& service : *result) items.push_back(service_json(service));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response transfer_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"from_resident_id", "to_resident_id", "minutes"});
+  auto from = reader.integer("from_resident_id", Need::required, 1);
+  auto to = reader.integer("to_resident_id", Need::required, 1);
+  auto minutes = reader.integer("minutes", Need::required, 1, 100000);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = timebank::transfer(*lease, context.user(), *from, *to, *minutes, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(201, posting_json(*result));
+}
+
+Response verify_route(RequestContext& context) {
+  const Actor& actor = context.user();
+  if (!actor.is(Role::staff) && !actor.is(Role::admin) && !actor.is(Role::street)) {
+    return http::error_response(
+        forbidden("only staff, street and admin users may verify the ledger"));
+  }
+  auto lease = context.pool.lease();
+  audit::VerifyResult chain;
+  ledger::BalanceCheck balances;
+  storage::with_transaction(*lease, storage::TxMode::read, [&] {
+    chain = audit::verify(*lease);
+    balances = ledger::verify_balances(*lease);
+  });
+  auto out = audit::verify_result_json(chain).as_object();
+  out["ok"] = chain.ok && balances.ok;
+  out["balances"] = {{"ok", balances.ok},
+                     {"accounts", balances.accounts},
+                     {"postings", balances.postings},
+                     {"message", balances.message}};
+  return http::json_response(200, out);
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  using http::Access;
+  router.add({"GET",
+              "/api/v1/points/accounts/{resident_id}",
+              Access::login,
+              points_account_route,
+              {"A resident's points balance", "points",
+               "own household (resident), community members", "", ""}});
+  router.add({"GET",
+              "/api/v1/points/accounts/{resident_id}/postings",
+              Access::login,
+              postings_route,
+              {"A resident's points postings, newest first", "points",
+               "own household (resident), community members", "", "limit, before"}});
+  router.add(
+      {"POST",
+       "/api/v1/points/awards",
+       Access::login,
+       awards_route,
+       {"Award points by rule (or a batch: {\"awards\":[...]}, all or nothing)", "points",
+        "staff, guide",
+        R"({"resident_id":12,"rule":"meeting","quantity":1,"reference":"meeting:2026-11-20"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/points/rules",
+              Access::login,
+              rules_route,
+              {"Earning rules of a community", "points", "community members", "", "community_id"}});
+  router.add({"GET",
+              "/api/v1/points/catalog",
+              Access::login,
+              catalog_list_route,
+              {"The redemption catalogue", "points", "community members", "", "community_id"}});
+  router.add(
+      {"POST",
+       "/api/v1/points/catalog",
+       Access::login,
+       catalog_add_route,
+       {"Add a catalogue item", "points", "staff, admin",
+        R"({"community_id":1,"name":"社区食堂餐券","category":"canteen_voucher","price_points":30,"stock":200,"limit_per_resident":4,"limit_period":"month"})",
+        ""}});
+  router.add(
+      {"POST",
+       "/api/v1/points/redemptions",
+       Access::login,
+       redemption_route,
+       {"Redeem points for a catalogue item (409 out_of_stock, insufficient_points, limit_reached)",
+        "points", "resident (own household), staff",
+        R"({"resident_id":12,"item_id":3,"quantity":1})", ""}});
+  router.add({"POST",
+              "/api/v1/points/corrections",
+              Access::login,
+              correction_route,
+              {"Correct a posting with a reversing posting", "points", "staff, admin",
+               R"({"posting_id":41,"reason":"重复录入"})", ""}});
+  router.add({"GET",
+              "/api/v1/points/leaderboard",
+              Access::login,
+              leaderboard_route,
+              {"Points earned per resident in a period; names only for those who opted in",
+               "points", "community members", "", "community_id, period"}});
+  router.add({"PUT",
+              "/api/v1/points/leaderboard/optin",
+              Access::login,
+              optin_route,
+              {"Choose whether your name appears on the leaderboard", "points", "resident",
+               R"({"resident_id":12,"show_name":true})", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/timebank/services",
+       Access::login,
+       record_service_route,
+       {"Record a service given (minutes move once the recipient confirms)", "timebank",
+        "provider's household, guide, staff",
+        R"({"provider_resident_id":12,"recipient_resident_id":34,"service_date":"2026-11-28","minutes":90,"service_type":"companionship"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/timebank/services",
+              Access::login,
+              list_services_route,
+              {"Time-bank service records", "timebank",
+               "community members (residents: their household's)", "", "community_id, status"}});
+  router.add({"POST",
+              "/api/v1/timebank/services/{id}/confirm",
+              Access::login,
+              confirm_service_route,
+              {"Confirm a service received; moves the minutes", "timebank",
+               "recipient's household, guide, staff", "", ""}});
+  router.add({"POST",
+              "/api/v1/timebank/services/{id}/dispute",
+              Access::login,
+              dispute_service_route,
+              {"Dispute a service record", "timebank", "recipient's household, guide, staff",
+               R"({"note":"没有上门"})", ""}});
+  router.add({"GET",
+              "/api/v1/timebank/accounts/{resident_id}",
+              Access::login,
+              timebank_account_route,
+              {"A member's banked minutes and statement", "timebank",
+               "own household (resident), community members", "", ""}});
+  router.add({"POST",
+              "/api/v1/timebank/transfers",
+              Access::login,
+              transfer_route,
+              {"Give banked minutes to a member of the same household", "timebank",
+               "the member's household, staff",
+               R"({"from_resident_id":12,"to_resident_id":13,"minutes":60})", ""}});
+  router.add({"GET",
+              "/api/v1/ledger/verify",
+              Access::login,
+              verify_route,
+              {"Walk the audit chain and re-derive every ledger balance; names the first problem",
+               "ledger", "staff, street, admin", "", ""}});
+}
+
+}  // namespace gz::points

@@ -1,0 +1,273 @@
+#include "modules/timebank/timebank.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/ledger/rules.hpp"
+#include "modules/points/points.hpp"
+#include "storage/transact.hpp"
+
+namespace gz::timebank {
+namespace {
+
+constexpr const char* kServiceColumns =
+    "SELECT id, community_id, provider_resident_id, recipient_resident_id, service_date, minutes, "
+    "service_type, note, status, posting_id, created_at, expires_ms FROM timebank_services";
+
+Service service_from(const storage::Row& row) {
+  Service service;
+  service.id = row.integer(0);
+  service.community_id = row.integer(1);
+  service.provider_resident_id = row.integer(2);
+  service.recipient_resident_id = row.integer(3);
+  service.service_date = row.text(4);
+  service.minutes = row.integer(5);
+  service.service_type = row.text(6);
+  service.note = row.opt_text(7);
+  service.status = row.text(8);
+  service.posting_id = row.opt_integer(9);
+  service.created_at = row.text(10);
+  service.expires_ms = row.integer(11);
+  return service;
+}
+
+bool is_worker(const Actor& actor, std::int64_t community_id) {
+  return (actor.is(Role::staff) || actor.is(Role::guide) || actor.is(Role::admin)) &&
+         actor.belongs_to(community_id);
+}
+
+// The actor speaks for this resident: their own household, or a worker of the community.
+bool speaks_for(const Actor& actor, const points::ResidentRef& resident) {
+  if (actor.is(Role::resident)) return actor.household_id == resident.household_id;
+  return is_worker(actor, resident.community_id);
+}
+
+std::optional<Service> load_service(storage::Connection& db, std::int64_t id) {
+  auto row = db.query_one(std::string(kServiceColumns) + " WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return service_from(*row);
+}
+
+// A service is known to the community's workers and to both households involved.
+bool may_see(storage::Connection& db, const Actor& actor, const Service& service) {
+  if (!actor.is(Role::resident)) return actor.belongs_to(service.community_id);
+  if (!actor.household_id) return false;
+  return db.query_int("SELECT COUNT(*) FROM residents WHERE household_id = ? AND id IN (?, ?)",
+                      {*actor.household_id, service.provider_resident_id,
+                       service.recipient_resident_id}) > 0;
+}
+
+// The recipient's household, or a worker of the community, may confirm or dispute.
+bool speaks_for_recipient(storage::Connection& db, const Actor& actor, const Service& service) {
+  if (!actor.is(Role::resident)) return is_worker(actor, service.community_id);
+  return actor.household_id &&
+         db.query_int("SELECT COUNT(*) FROM residents WHERE id = ? AND household_id = ?",
+                      {service.recipient_resident_id, *actor.household_id}) > 0;
+}
+
+}  // namespace
+
+Result<Service> record_service(storage::Connection& db, const Actor& actor, const NewService& input,
+                               std::int64_t now_ms) {
+  auto provider = points::visible_resident(db, actor, input.provider_resident_id);
+  if (!provider) return provider.take_error();
+  auto recipient =
+      db.query_one("SELECT id, community_id, household_id, name FROM residents WHERE id = ?",
+                   {input.recipient_resident_id});
+  if (!recipient || recipient->integer(1) != provider->community_id) {
+    return bad_request("invalid_recipient",
+                       "the recipient must be a resident of the same community");
+  }
+  if (input.provider_resident_id == input.recipient_resident_id) {
+    return bad_request("invalid_recipient", "a member cannot serve themselves");
+  }
+  if (!speaks_for(actor, *provider)) {
+    return forbidden("the provider's household or a guide records a service");
+  }
+  int year;
+  unsigned month, day;
+  if (!parse_date(input.service_date, year, month, day) ||
+      input.service_date > format_date(now_ms) ||
+      input.service_date < format_date(now_ms - kExpiryMs)) {
+    return bad_request("invalid_date", "service_date must be YYYY-MM-DD within the last 14 days");
+  }
+  if (input.minutes <= 0 || input.minutes > 12 * 60) {
+    return bad_request("invalid_minutes", "minutes must be 1 to 720");
+  }
+  bool known_type = false;
+  for (const char* type : kServiceTypes) known_type = known_type || input.service_type == type;
+  if (!known_type)
+    return bad_request("invalid_service_type", "unknown service_type '" + input.service_type + "'");
+  std::int64_t minutes = ledger::round_to_quarter_hour(input.minutes);
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Service> {
+    std::int64_t id =
+        db.query_one(
+              "INSERT INTO timebank_services (community_id, provider_resident_id, "
+              "recipient_resident_id, service_date, minutes, service_type, note, "
+              "status, recorded_by_user_id, created_at, created_ms, expires_ms) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id",
+              {provider->community_id, provider->id, input.recipient_resident_id,
+               input.service_date, minutes, input.service_type, storage::opt_text(input.note),
+               actor.user_id, format_iso8601(now_ms), now_ms, now_ms + kExpiryMs})
+            ->integer(0);
+    audit::append(
+        db, actor,
+        {provider->community_id, "timebank.record", "timebank_service", std::to_string(id),
+         boost::json::object{{"provider", provider->id},
+                             {"recipient", input.recipient_resident_id},
+                             {"minutes", minutes},
+                             {"service_type", input.service_type},
+                             {"service_date", input.service_date}}});
+    return *load_service(db, id);
+  });
+}
+
+Result<Service> confirm_service(storage::Connection& db, const Actor& actor,
+                                std::int64_t service_id, std::int64_t now_ms) {
+  auto service = load_service(db, service_id);
+  if (!service || !may_see(db, actor, *service)) {
+    return not_found("no time-bank service " + std::to_string(service_id));
+  }
+  if (!speaks_for_recipient(db, actor, *service)) {
+    return forbidden("the recipient (or a guide for them) confirms");
+  }
+  if (service->status != "pending") {
+    return conflict("not_pending", "this service is " + service->status + ", not pending");
+  }
+  if (now_ms > service->expires_ms) return conflict("expired", "this record expired unconfirmed");
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Service> {
+    // Claim the record first, so two confirmations cannot both pay.
+    if (db.execute("UPDATE timebank_services SET status = 'confirmed', confirmed_by_user_id = ? "
+                   "WHERE id = ? AND status = 'pending'",
+                   {actor.user_id, service_id}) != 1) {
+      return conflict("not_pending", "this service was confirmed or disputed meanwhile");
+    }
+    ledger::PostingInput input;
+    input.community_id = service->community_id;
+    input.kind = ledger::Kind::minutes;
+    input.debit_account_id =
+        ledger::resident_account(db, service->community_id, ledger::Kind::minutes,
+                                 service->recipient_resident_id)
+            .id;
+    input.credit_account_id =
+        ledger::resident_account(db, service->community_id, ledger::Kind::minutes,
+                                 service->provider_resident_id)
+            .id;
+    input.amount = service->minutes;
+    input.code = "timebank_service";
+    input.reference = "service:" + std::to_string(service_id);
+    input.memo = service->service_type + " " + service->service_date;
+    input.floor_error_code = "debt_cap_reached";
+    auto posting = ledger::post(db, actor, input, now_ms);
+    if (!posting) return posting.take_error();
+    db.execute("UPDATE timebank_services SET posting_id = ? WHERE id = ?",
+               {posting->id, service_id});
+    return *load_service(db, service_id);
+  });
+}
+
+Result<Service> dispute_service(storage::Connection& db, const Actor& actor,
+                                std::int64_t service_id, const std::string& note,
+                                std::int64_t now_ms) {
+  auto service = load_service(db, service_id);
+  if (!service || !may_see(db, actor, *service)) {
+    return not_found("no time-bank service " + std::to_string(service_id));
+  }
+  if (!speaks_for_recipient(db, actor, *service)) {
+    return forbidden("the recipient (or a guide for them) disputes");
+  }
+  if (note.empty()) return bad_request("note_required", "say what is wrong with the record");
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Service> {
+    if (db.execute("UPDATE timebank_services SET status = 'disputed', note = ? WHERE id = ? AND "
+                   "status = 'pending'",
+                   {note, service_id}) != 1) {
+      return conflict("not_pending", "only a pending record can be disputed");
+    }
+    audit::append(db, actor,
+                  {service->community_id, "timebank.dispute", "timebank_service",
+                   std::to_string(service_id), boost::json::object{{"note", note}}});
+    return *load_service(db, service_id);
+  });
+}
+
+Result<std::vector<Service>> list_services(storage::Connection& db, const Actor& actor,
+                                           std::int64_t community_id,
+                                           const std::optional<std::string>& status) {
+  if (!actor.belongs_to(community_id))
+    return not_found("no community " + std::to_string(community_id));
+  std::string sql = std::string(kServiceColumns) + " WHERE community_id = ?";
+  std::vector<storage::Value> params{community_id};
+  if (status) {
+    sql += " AND status = ?";
+    params.emplace_back(*status);
+  }
+  if (actor.is(Role::resident)) {
+    sql +=
+        " AND (provider_resident_id IN (SELECT id FROM residents WHERE household_id = ?) OR "
+        "recipient_resident_id IN (SELECT id FROM residents WHERE household_id = ?))";
+    params.emplace_back(actor.household_id.value_or(-1));
+    params.emplace_back(actor.household_id.value_or(-1));
+  }
+  sql += " ORDER BY id DESC LIMIT 200";
+  std::vector<Service> out;
+  for (const auto& row : db.query(sql, params)) out.push_back(service_from(row));
+  return out;
+}
+
+Result<ledger::Posting> transfer(storage::Connection& db, const Actor& actor,
+                                 std::int64_t from_resident_id, std::int64_t to_resident_id,
+                                 std::int64_t minutes, std::int64_t now_ms) {
+  auto from = points::visible_resident(db, actor, from_resident_id);
+  if (!from) return from.take_error();
+  auto to = points::visible_resident(db, actor, to_resident_id);
+  if (!to) return to.take_error();
+  if (from->id == to->id) return bad_request("invalid_transfer", "choose two different members");
+  if (from->household_id != to->household_id) {
+    return bad_request("not_family", "banked time goes only to a member of the same household");
+  }
+  if (!speaks_for(actor, *from)) return forbidden("the member's household or staff transfer time");
+  if (minutes <= 0 || minutes % 15 != 0) {
+    return bad_request("invalid_minutes", "minutes must be a positive multiple of 15");
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<ledger::Posting> {
+    ledger::PostingInput input;
+    input.community_id = from->community_id;
+    input.kind = ledger::Kind::minutes;
+    input.debit_account_id =
+        ledger::resident_account(db, from->community_id, ledger::Kind::minutes, from->id).id;
+    input.credit_account_id =
+        ledger::resident_account(db, to->community_id, ledger::Kind::minutes, to->id).id;
+    input.amount = minutes;
+    input.code = "timebank_transfer";
+    input.memo = "家庭成员转赠 / family transfer";
+    input.floor_error_code = "insufficient_minutes";
+    input.keep_debit_nonnegative = true;
+    return ledger::post(db, actor, input, now_ms);
+  });
+}
+
+int expire_services(storage::Connection& db, std::int64_t now_ms) {
+  int expired = 0;
+  for (const auto& row : db.query(
+           "SELECT id, community_id FROM timebank_services WHERE status IN ('pending', 'disputed') "
+           "AND expires_ms < ? LIMIT 1000",
+           {now_ms})) {
+    std::int64_t id = row.integer(0);
+    auto done = storage::transact(db, storage::TxMode::write, [&]() -> Result<bool> {
+      if (db.execute("UPDATE timebank_services SET status = 'expired' WHERE id = ? AND status IN "
+                     "('pending', 'disputed')",
+                     {id}) != 1) {
+        return false;
+      }
+      audit::append(db, audit::system_actor(),
+                    {row.integer(1), "timebank.expire", "timebank_service", std::to_string(id),
+                     boost::json::object{}});
+      return true;
+    });
+    if (done && *done) ++expired;
+  }
+  return expired;
+}
+
+}  // namespace gz::timebank

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/demo.hpp"
 #include "cli/args.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
@@ -92,14 +93,14 @@ bool database_is_empty(storage::Connection& connection) {
 }
 
 int run_demo_into(storage::Connection& connection, const registry::DemoOptions& options) {
-  auto started = std::chrono::steady_clock::now();
-  auto summary = registry::generate_demo(connection, options);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "Demo generated in " << seconds << " s: " << summary.communities << " communities, "
-            << summary.buildings << " buildings, " << summary.households << " households, "
-            << summary.residents << " residents (" << summary.registered << " registered, "
-            << summary.migrants << " migrants, " << summary.aged_60_plus << " aged 60+)\n";
+  auto report = app::run_demo(connection, options);
+  const auto& summary = report.registry;
+  std::cout << "Demo generated in " << report.seconds << " s: " << summary.communities
+            << " communities, " << summary.buildings << " buildings, " << summary.households
+            << " households, " << summary.residents << " residents (" << summary.registered
+            << " registered, " << summary.migrants << " migrants, " << summary.aged_60_plus
+            << " aged 60+); a year of history: " << report.requests << " requests ("
+            << report.request_events << " events)\n";
   print_logins(summary.logins);
   return 0;
 }

@@ -201,4 +201,10 @@ std::string to_lower_ascii(std::string_view text) {
   return lowered;
 }
 
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
 }  // namespace gz::text

@@ -22,6 +22,8 @@ std::optional<std::string> utf8_to_gbk(std::string_view utf8);
 std::optional<std::string> to_utf8(std::string_view bytes);
 
 std::string trim(std::string_view text);
+// Characters (code points) in valid UTF-8 text: what "at most N characters" limits count.
+std::size_t utf8_length(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 
 }  // namespace gz::text

@@ -2,18 +2,23 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/clock.hpp"
 #include "core/text.hpp"
 
 namespace gz::http {
-namespace {
+namespace {}  // namespace
 
-std::size_t utf8_length(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
+boost::json::value json_or_null(const std::optional<std::string>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
 }
 
-}  // namespace
+boost::json::value json_or_null(const std::optional<std::int64_t>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::value time_or_null(const std::optional<std::int64_t>& epoch_ms) {
+  return epoch_ms ? boost::json::value(format_iso8601(*epoch_ms)) : boost::json::value(nullptr);
+}
 
 Result<boost::json::object> parse_json_object(const Request& request) {
   if (request.body.empty())
@@ -52,7 +57,7 @@ std::optional<std::string> JsonReader::text(const char* key, Need need, std::siz
     fail("missing_field", std::string("field '") + key + "' must not be empty");
     return std::nullopt;
   }
-  if (utf8_length(result) > max_chars) {
+  if (text::utf8_length(result) > max_chars) {
     fail("invalid_field", std::string("field '") + key + "' is longer than " +
                               std::to_string(max_chars) + " characters");
     return std::nullopt;

@@ -15,6 +15,12 @@
 
 namespace gz::http {
 
+// null for an absent optional, the value otherwise (for encoding responses).
+boost::json::value json_or_null(const std::optional<std::string>& value);
+boost::json::value json_or_null(const std::optional<std::int64_t>& value);
+// An optional instant as ISO 8601 in Asia/Shanghai, or null.
+boost::json::value time_or_null(const std::optional<std::int64_t>& epoch_ms);
+
 // Parses the body as a JSON object (400 invalid_json / body_not_object).
 Result<boost::json::object> parse_json_object(const Request& request);
 

@@ -1,10 +1,11 @@
 #include "storage/database.hpp"
 
+#include "storage/transact.hpp"
+
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
-#include <thread>
 
 namespace gz::storage {
 
@@ -95,28 +96,11 @@ Pool::Lease::~Lease() {
 }
 
 void with_transaction(Connection& connection, TxMode mode, const std::function<void()>& work) {
-  constexpr int kAttempts = 8;
-  for (int attempt = 1;; ++attempt) {
-    connection.begin(mode);
-    try {
-      work();
-      connection.commit();
-      return;
-    } catch (const DbError& error) {
-      try {
-        connection.rollback();
-      } catch (...) {
-      }
-      if (error.kind() != DbErrorKind::busy || attempt == kAttempts) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
-    } catch (...) {
-      try {
-        connection.rollback();
-      } catch (...) {
-      }
-      throw;
-    }
-  }
+  Result<void> done = transact(connection, mode, [&]() -> Result<void> {
+    work();
+    return {};
+  });
+  (void)done;  // work() reports failure by throwing, which transact rethrows after rollback
 }
 
 }  // namespace gz::storage

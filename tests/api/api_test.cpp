@@ -29,18 +29,6 @@ struct World {
   Client admin{0}, staff{0}, guide{0}, resident{0}, street{0};
 };
 
-std::string make_user(const std::string& url, const std::string& username, const std::string& role,
-                      const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {
-      "user", "add", "--username", username, "--role", role, "--password-stdin", "--db", url};
-  args.insert(args.end(), extra.begin(), extra.end());
-  std::string output;
-  int code = run_cli(args, std::string(kPassword) + "\n", &output);
-  EXPECT_EQ(code, 0) << output;
-  auto at = output.find("(id ");
-  return at == std::string::npos ? "" : output.substr(at + 4, output.find(',', at) - at - 4);
-}
-
 World& world(Backend backend) {
   static std::map<Backend, std::unique_ptr<World>> worlds;
   auto& slot = worlds[backend];
@@ -50,7 +38,7 @@ World& world(Backend backend) {
   w.url = fresh_database_url(backend);
   std::string output;
   EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  make_user(w.url, "admin", "admin", {});
+  add_user(w.url, "admin", "admin", {}, kPassword);
   w.server = std::make_unique<ServerProcess>(w.url);
   int port = w.server->port();
   w.admin = Client(port);
@@ -63,10 +51,10 @@ World& world(Backend backend) {
   auto other = w.admin.post("/api/v1/communities", {{"name", "和平里社区"}, {"code", "T-002"}});
   w.other_community_id = other.json().at("id").as_int64();
   std::string cid = std::to_string(w.community_id);
-  make_user(w.url, "staff1", "staff", {"--community", cid});
-  w.guide_id = std::stoll(make_user(w.url, "guide1", "guide", {"--community", cid}));
-  make_user(w.url, "street1", "street",
-            {"--community", cid, "--community", std::to_string(w.other_community_id)});
+  add_user(w.url, "staff1", "staff", {"--community", cid}, kPassword);
+  w.guide_id = add_user(w.url, "guide1", "guide", {"--community", cid}, kPassword);
+  add_user(w.url, "street1", "street",
+           {"--community", cid, "--community", std::to_string(w.other_community_id)}, kPassword);
   w.staff = Client(port);
   EXPECT_EQ(w.staff.login("staff1", kPassword).status, 200);
   auto building = w.staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", "1号楼"}});
@@ -91,7 +79,8 @@ World& world(Backend backend) {
                               {"mobile", "13812345678"},
                               {"relation", "self"}});
   EXPECT_EQ(member.status, 201) << member.body;
-  make_user(w.url, "resident1", "resident", {"--household", std::to_string(w.household_a)});
+  add_user(w.url, "resident1", "resident", {"--household", std::to_string(w.household_a)},
+           kPassword);
   w.guide = Client(port);
   w.resident = Client(port);
   w.street = Client(port);
@@ -424,7 +413,7 @@ TEST_P(Api, TamperingWithOneAuditRowIsNamedByVerify) {
   std::string url = fresh_database_url(GetParam());
   std::string output;
   ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  make_user(url, "admin", "admin", {});
+  add_user(url, "admin", "admin", {}, kPassword);
   ServerProcess server(url);
   Client admin(server.port());
   ASSERT_EQ(admin.login("admin", kPassword).status, 200);

@@ -17,6 +17,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 #include "storage/database.hpp"
 
 extern char** environ;
@@ -128,6 +130,20 @@ int run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
   std::remove(input_path.c_str());
   if (output) *output = captured;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::int64_t add_user(const std::string& database_url, const std::string& username,
+                      const std::string& role, const std::vector<std::string>& extra_args,
+                      const std::string& password) {
+  std::vector<std::string> args = {"user",      "add", "--username",       username,
+                                   "--role",    role,  "--password-stdin", "--db",
+                                   database_url};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  std::string output;
+  int code = run_cli(args, password + "\n", &output);
+  EXPECT_EQ(code, 0) << output;
+  auto at = output.find("(id ");
+  return at == std::string::npos ? 0 : std::stoll(output.substr(at + 4));
 }
 
 std::string backend_name(Backend backend) {

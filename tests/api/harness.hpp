@@ -35,6 +35,12 @@ std::string send_raw(int port, const std::string& bytes);
 int run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
             std::string* output);
 
+// `gongzhi user add ... --password-stdin` on a database; returns the new user's id (0 when it
+// failed, which also fails the calling test).
+std::int64_t add_user(const std::string& database_url, const std::string& username,
+                      const std::string& role, const std::vector<std::string>& extra_args,
+                      const std::string& password);
+
 enum class Backend { sqlite, postgresql };
 std::string backend_name(Backend backend);
 bool backend_available(Backend backend);

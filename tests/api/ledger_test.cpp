@@ -18,15 +18,6 @@ namespace {
 
 constexpr const char* kPassword = "ledger-pass-42";
 
-void add_user(const std::string& url, const std::string& username, const std::string& role,
-              const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {
-      "user", "add", "--username", username, "--role", role, "--password-stdin", "--db", url};
-  args.insert(args.end(), extra.begin(), extra.end());
-  std::string output;
-  EXPECT_EQ(run_cli(args, std::string(kPassword) + "\n", &output), 0) << output;
-}
-
 struct Bank {
   std::unique_ptr<ServerProcess> server;
   std::string url;
@@ -54,7 +45,7 @@ Bank& bank(Backend backend) {
   b.url = fresh_database_url(backend);
   std::string output;
   EXPECT_EQ(run_cli({"migrate", "--db", b.url}, "", &output), 0) << output;
-  add_user(b.url, "admin", "admin", {});
+  add_user(b.url, "admin", "admin", {}, kPassword);
   b.server = std::make_unique<ServerProcess>(b.url);
   int port = b.server->port();
   b.admin = Client(port);
@@ -64,8 +55,8 @@ Bank& bank(Backend backend) {
                        .at("id")
                        .as_int64();
   std::string cid = std::to_string(b.community_id);
-  add_user(b.url, "staff", "staff", {"--community", cid});
-  add_user(b.url, "guide", "guide", {"--community", cid});
+  add_user(b.url, "staff", "staff", {"--community", cid}, kPassword);
+  add_user(b.url, "guide", "guide", {"--community", cid}, kPassword);
   b.staff = Client(port);
   EXPECT_EQ(b.staff.login("staff", kPassword).status, 200);
   auto household = [&](const std::string& code) {
@@ -85,8 +76,8 @@ Bank& bank(Backend backend) {
   b.poor = add_resident(b.staff, crowd_household, "贫困户", "female");
   for (int i = 0; i < 20; ++i)
     b.crowd.push_back(add_resident(b.staff, crowd_household, "居民" + std::to_string(i), "male"));
-  add_user(b.url, "alice", "resident", {"--household", std::to_string(b.household_a)});
-  add_user(b.url, "bob", "resident", {"--household", std::to_string(b.household_b)});
+  add_user(b.url, "alice", "resident", {"--household", std::to_string(b.household_a)}, kPassword);
+  add_user(b.url, "bob", "resident", {"--household", std::to_string(b.household_b)}, kPassword);
   b.guide = Client(port);
   b.alice = Client(port);
   b.bob = Client(port);
@@ -411,7 +402,7 @@ TEST_P(Ledger, EditingOnePostingIsCaught) {
   std::string url = fresh_database_url(GetParam());
   std::string output;
   ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0);
-  add_user(url, "admin", "admin", {});
+  add_user(url, "admin", "admin", {}, kPassword);
   ServerProcess server(url);
   Client admin(server.port());
   ASSERT_EQ(admin.login("admin", kPassword).status, 200);

@@ -369,15 +369,6 @@ struct World {
   Client admin{0}, staff{0};
 };
 
-void add_user(const std::string& url, const std::string& username, const std::string& role,
-              const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {
-      "user", "add", "--username", username, "--role", role, "--password-stdin", "--db", url};
-  args.insert(args.end(), extra.begin(), extra.end());
-  std::string output;
-  EXPECT_EQ(run_cli(args, std::string(kPassword) + "\n", &output), 0) << output;
-}
-
 // `gongzhi open311 key add` prints "Open311 api_key for NAME: KEY".
 std::string add_key(const std::string& url, const std::string& name, std::int64_t community_id) {
   std::string output;
@@ -401,7 +392,7 @@ World& world(Backend backend) {
   w.url = fresh_database_url(backend);
   std::string output;
   EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {});
+  add_user(w.url, "admin", "admin", {}, kPassword);
   w.server = std::make_unique<ServerProcess>(w.url);
   w.admin = Client(w.server->port());
   EXPECT_EQ(w.admin.login("admin", kPassword).status, 200);
@@ -411,7 +402,8 @@ World& world(Backend backend) {
   auto other = w.admin.post("/api/v1/communities", {{"name", "另一社区"}, {"code", kOtherCode}});
   EXPECT_EQ(other.status, 201) << other.body;
   w.other_community_id = other.json().at("id").as_int64();
-  add_user(w.url, "open311-staff", "staff", {"--community", std::to_string(w.community_id)});
+  add_user(w.url, "open311-staff", "staff", {"--community", std::to_string(w.community_id)},
+           kPassword);
   w.staff = Client(w.server->port());
   EXPECT_EQ(w.staff.login("open311-staff", kPassword).status, 200);
   w.api_key = add_key(w.url, "test-client", w.community_id);
@@ -582,7 +574,7 @@ TEST_P(Open311, OneCommunityNeedsNoJurisdiction) {
   std::string url = fresh_database_url(GetParam());
   std::string output;
   ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {});
+  add_user(url, "admin", "admin", {}, kPassword);
   ServerProcess server(url);
   Client admin(server.port());
   ASSERT_EQ(admin.login("admin", kPassword).status, 200);

@@ -23,17 +23,6 @@ std::string days_ago(int days) {
   return format_iso8601(now_epoch_ms() - days * 86'400'000LL).substr(0, 19) + "+08:00";
 }
 
-std::string add_user(const std::string& url, const std::string& username, const std::string& role,
-                     const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {
-      "user", "add", "--username", username, "--role", role, "--password-stdin", "--db", url};
-  args.insert(args.end(), extra.begin(), extra.end());
-  std::string output;
-  EXPECT_EQ(run_cli(args, std::string(kPassword) + "\n", &output), 0) << output;
-  auto at = output.find("(id ");
-  return at == std::string::npos ? "0" : output.substr(at + 4, output.find(',', at) - at - 4);
-}
-
 struct Town {
   std::unique_ptr<ServerProcess> server;
   std::string url;
@@ -61,7 +50,7 @@ Town& town(Backend backend) {
   t.url = fresh_database_url(backend);
   std::string output;
   EXPECT_EQ(run_cli({"migrate", "--db", t.url}, "", &output), 0) << output;
-  add_user(t.url, "admin", "admin", {});
+  add_user(t.url, "admin", "admin", {}, kPassword);
   t.server =
       std::make_unique<ServerProcess>(t.url, std::vector<std::string>{"--job-interval", "1"});
   int port = t.server->port();
@@ -78,10 +67,10 @@ Town& town(Backend backend) {
           .as_int64();
   std::string cid = std::to_string(t.community_id);
   std::string sid = std::to_string(t.stats_community_id);
-  add_user(t.url, "staff", "staff", {"--community", cid});
-  t.guide_id = std::stoll(add_user(t.url, "guide", "guide", {"--community", cid}));
-  add_user(t.url, "street", "street", {"--community", cid, "--community", sid});
-  add_user(t.url, "stats_staff", "staff", {"--community", sid});
+  add_user(t.url, "staff", "staff", {"--community", cid}, kPassword);
+  t.guide_id = add_user(t.url, "guide", "guide", {"--community", cid}, kPassword);
+  add_user(t.url, "street", "street", {"--community", cid, "--community", sid}, kPassword);
+  add_user(t.url, "stats_staff", "staff", {"--community", sid}, kPassword);
   t.staff = Client(port);
   EXPECT_EQ(t.staff.login("staff", kPassword).status, 200);
   t.stats_staff = Client(port);
@@ -89,9 +78,9 @@ Town& town(Backend backend) {
   t.household_a = make_household(t.staff, t.community_id, "A-101");
   t.household_b = make_household(t.staff, t.community_id, "B-202");
   t.household_s = make_household(t.stats_staff, t.stats_community_id, "S-1");
-  add_user(t.url, "alice", "resident", {"--household", std::to_string(t.household_a)});
-  add_user(t.url, "bob", "resident", {"--household", std::to_string(t.household_b)});
-  add_user(t.url, "sam", "resident", {"--household", std::to_string(t.household_s)});
+  add_user(t.url, "alice", "resident", {"--household", std::to_string(t.household_a)}, kPassword);
+  add_user(t.url, "bob", "resident", {"--household", std::to_string(t.household_b)}, kPassword);
+  add_user(t.url, "sam", "resident", {"--household", std::to_string(t.household_s)}, kPassword);
   for (auto [client, name] :
        {std::pair{&t.guide, "guide"}, std::pair{&t.street, "street"}, std::pair{&t.alice, "alice"},
         std::pair{&t.bob, "bob"}, std::pair{&t.sam, "sam"}}) {

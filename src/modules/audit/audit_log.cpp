@@ -13,16 +13,21 @@ Actor system_actor() {
   return actor;
 }
 
-std::int64_t append(storage::Connection& connection, const Actor& actor, const Record& record) {
+Appender::Appender(storage::Connection& connection) : connection_(connection) {
   // Lock the head row so concurrent appenders (threads or processes) take turns.
   const char* head_sql = connection.dialect() == storage::Dialect::postgresql
                              ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
                              : "SELECT seq, hash FROM audit_head WHERE id = 1";
   auto head_row = connection.query_one(head_sql);
   if (!head_row) throw storage::DbError(storage::DbErrorKind::other, "audit_head row is missing");
+  seq_ = head_row->integer(0);
+  hash_ = head_row->text(1);
+}
+
+std::int64_t Appender::append(const Actor& actor, const Record& record) {
   Entry entry;
-  entry.seq = head_row->integer(0) + 1;
-  entry.prev_hash = head_row->text(1);
+  entry.seq = seq_ + 1;
+  entry.prev_hash = hash_;
   entry.community_id = record.community_id;
   entry.at = now_iso8601();
   if (actor.user_id > 0) entry.actor_user_id = actor.user_id;
@@ -32,15 +37,29 @@ std::int64_t append(storage::Connection& connection, const Actor& actor, const R
   entry.object_id = record.object_id;
   entry.change = canonical_json(record.change);
   entry.hash = compute_hash(entry);
-  connection.execute(
+  connection_.execute(
       "INSERT INTO audit_log (seq, community_id, at, actor_user_id, actor, action, object_type, "
       "object_id, change, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {entry.seq, storage::opt_int(entry.community_id), entry.at,
        storage::opt_int(entry.actor_user_id), entry.actor, entry.action, entry.object_type,
        entry.object_id, entry.change, entry.prev_hash, entry.hash});
-  connection.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
-                     {entry.seq, entry.hash});
+  seq_ = entry.seq;
+  hash_ = entry.hash;
+  dirty_ = true;
   return entry.seq;
+}
+
+void Appender::finish() {
+  if (!dirty_) return;
+  connection_.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {seq_, hash_});
+  dirty_ = false;
+}
+
+std::int64_t append(storage::Connection& connection, const Actor& actor, const Record& record) {
+  Appender appender(connection);
+  std::int64_t seq = appender.append(actor, record);
+  appender.finish();
+  return seq;
 }
 
 Head head(storage::Connection& connection) {

@@ -27,6 +27,23 @@ Actor system_actor();
 // Returns the new entry's seq.
 std::int64_t append(storage::Connection& connection, const Actor& actor, const Record& record);
 
+// Appends many entries in one transaction, locking and reading the head once and writing it
+// once at finish(): a batch of 10,000 postings would otherwise rewrite the head row 10,000
+// times in one transaction (PostgreSQL keeps every version until commit). Only this appender
+// may append to the chain until finish(), within the caller's transaction.
+class Appender {
+ public:
+  explicit Appender(storage::Connection& connection);
+  std::int64_t append(const Actor& actor, const Record& record);
+  void finish();
+
+ private:
+  storage::Connection& connection_;
+  std::int64_t seq_ = 0;
+  std::string hash_;
+  bool dirty_ = false;
+};
+
 struct Head {
   std::int64_t seq = 0;
   std::string hash;

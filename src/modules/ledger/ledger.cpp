@@ -151,27 +151,30 @@ std::optional<Account> find_resident_account(storage::Connection& db, Kind kind,
 }
 
 Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingInput& input,
-                     std::int64_t now_ms) {
+                     std::int64_t now_ms, audit::Appender* appender) {
   if (input.amount <= 0) return bad_request("invalid_amount", "a posting moves a positive amount");
   if (input.debit_account_id == input.credit_account_id) {
     return bad_request("same_account", "a posting needs two different accounts");
   }
   for (std::int64_t id : {input.debit_account_id, input.credit_account_id}) {
+    if (input.accounts_checked) break;
     auto row = db.query_one("SELECT community_id, kind FROM ledger_accounts WHERE id = ?", {id});
     if (!row || row->integer(0) != input.community_id || row->text(1) != kind_name(input.kind)) {
       return bad_request("invalid_account", "both accounts must be of the same kind and community");
     }
   }
-  if (input.code == "award" && input.reference &&
-      db.query_one("SELECT id FROM ledger_postings WHERE credit_account_id = ? AND rule IS NOT "
-                   "DISTINCT FROM ? AND reference = ? AND code = 'award'",
-                   {input.credit_account_id, storage::opt_text(input.rule), *input.reference})) {
+  // Awards always name their rule; the lookup matches the partial unique index.
+  if (input.code == "award" && input.reference && input.rule &&
+      db.query_one("SELECT id FROM ledger_postings WHERE credit_account_id = ? AND rule = ? AND "
+                   "reference = ? AND code = 'award'",
+                   {input.credit_account_id, *input.rule, *input.reference})) {
     return conflict("duplicate_award", "this resident was already awarded for this reference");
   }
   // The debit first: a conditional update, so the floor holds under any concurrency (the row
   // lock orders concurrent debits; each sees the balance the previous one left).
   std::int64_t changed =
-      input.keep_debit_nonnegative
+      input.defer_debit_update ? 1
+      : input.keep_debit_nonnegative
           ? db.execute(
                 "UPDATE ledger_accounts SET balance = balance - ? WHERE id = ? AND "
                 "balance - ? >= 0",
@@ -213,10 +216,24 @@ Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingI
              storage::opt_int(posting.corrects_posting_id), storage::opt_text(posting.memo),
              posting.created_at, posting.created_ms, storage::opt_int(posting.created_by_user_id)})
           ->integer(0);
-  audit::append(db, actor,
-                {posting.community_id, "ledger.post", "posting", std::to_string(posting.id),
-                 posting_record(posting)});
+  audit::Record record{posting.community_id, "ledger.post", "posting", std::to_string(posting.id),
+                       posting_record(posting)};
+  if (appender) {
+    appender->append(actor, record);
+  } else {
+    audit::append(db, actor, record);
+  }
   return posting;
+}
+
+void apply_deferred_debit(storage::Connection& db, std::int64_t account_id, std::int64_t amount) {
+  if (amount == 0) return;
+  // Only floorless accounts may defer; anything else fails the whole transaction.
+  if (db.execute("UPDATE ledger_accounts SET balance = balance - ? WHERE id = ? AND floor IS NULL",
+                 {amount, account_id}) != 1) {
+    throw storage::DbError(storage::DbErrorKind::other,
+                           "deferred debits applied to an account with a floor");
+  }
 }
 
 std::optional<Posting> load_posting(storage::Connection& db, std::int64_t posting_id) {

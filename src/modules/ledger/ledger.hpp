@@ -15,6 +15,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/audit/audit_log.hpp"
 #include "storage/database.hpp"
 
 namespace gz::ledger {
@@ -60,7 +61,16 @@ struct PostingInput {
   // Stricter than the floor: the debit may not go below zero (a time-bank transfer may give
   // away only banked time, never debt).
   bool keep_debit_nonnegative = false;
+  // The caller took both accounts from resident_account()/community_account() for this
+  // community and kind in this transaction, so they need not be looked up again.
+  bool accounts_checked = false;
+  // For an account without a floor (issuance): the caller adds up the debits of a batch and
+  // applies them once with apply_deferred_debit(), instead of rewriting one hot row per posting.
+  bool defer_debit_update = false;
 };
+
+// Applies a batch's deferred debits to an account that has no floor.
+void apply_deferred_debit(storage::Connection& db, std::int64_t account_id, std::int64_t amount);
 
 struct Posting {
   std::int64_t id = 0;
@@ -82,8 +92,9 @@ struct Posting {
 // Must run inside the caller's write transaction (storage::transact), which it relies on to
 // roll back when a later step fails. Errors: conflict with floor_error_code when the debit
 // would cross the floor; conflict "duplicate_award" for a second award of one reference.
+// A batch passes one audit::Appender for all its postings (and calls finish() once).
 Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingInput& input,
-                     std::int64_t now_ms);
+                     std::int64_t now_ms, audit::Appender* appender = nullptr);
 
 std::optional<Posting> load_posting(storage::Connection& db, std::int64_t posting_id);
 // An account's postings, newest first, with the signed amount for that account.

@@ -126,7 +126,9 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
       db, storage::TxMode::write, [&]() -> Result<std::vector<ledger::Posting>> {
         std::vector<ledger::Posting> postings;
         postings.reserve(planned.size());
+        audit::Appender appender(db);  // one head update for the whole batch
         std::map<std::int64_t, std::int64_t> issuance_by_community;
+        std::map<std::int64_t, std::int64_t> deferred;  // issuance account → debits
         for (const auto& plan : planned) {
           auto& issuance = issuance_by_community[plan.resident.community_id];
           if (issuance == 0) {
@@ -146,10 +148,17 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
           input.rule = plan.input->rule;
           input.reference = plan.input->reference;
           input.memo = plan.input->memo;
-          auto posting = ledger::post(db, actor, input, now_ms);
+          input.accounts_checked = true;
+          input.defer_debit_update = true;
+          deferred[issuance] += plan.points;
+          auto posting = ledger::post(db, actor, input, now_ms, &appender);
           if (!posting) return posting.take_error();
           postings.push_back(std::move(*posting));
         }
+        for (const auto& [account_id, amount] : deferred) {
+          ledger::apply_deferred_debit(db, account_id, amount);
+        }
+        appender.finish();
         return postings;
       });
 }

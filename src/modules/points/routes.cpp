@@ -17,13 +17,6 @@ using http::Need;
 using http::RequestContext;
 using http::Response;
 
-boost::json::value opt(const std::optional<std::string>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
-boost::json::value opt(const std::optional<std::int64_t>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
-
 boost::json::object posting_json(const ledger::Posting& posting) {
   return {{"id", posting.id},
           {"kind", ledger::kind_name(posting.kind)},
@@ -31,10 +24,10 @@ boost::json::object posting_json(const ledger::Posting& posting) {
           {"credit_account_id", posting.credit_account_id},
           {"amount", posting.amount},
           {"code", posting.code},
-          {"rule", opt(posting.rule)},
-          {"reference", opt(posting.reference)},
-          {"corrects_posting_id", opt(posting.corrects_posting_id)},
-          {"memo", opt(posting.memo)},
+          {"rule", http::json_or_null(posting.rule)},
+          {"reference", http::json_or_null(posting.reference)},
+          {"corrects_posting_id", http::json_or_null(posting.corrects_posting_id)},
+          {"memo", http::json_or_null(posting.memo)},
           {"created_at", posting.created_at}};
 }
 
@@ -44,12 +37,12 @@ boost::json::object item_json(const CatalogItem& item) {
           {"name", item.name},
           {"category", item.category},
           {"price_points", item.price_points},
-          {"stock", opt(item.stock_total)},
-          {"stock_remaining", opt(item.stock_remaining)},
-          {"limit_per_resident", opt(item.limit_per_resident)},
-          {"limit_period", opt(item.limit_period)},
-          {"available_from", opt(item.available_from)},
-          {"available_until", opt(item.available_until)}};
+          {"stock", http::json_or_null(item.stock_total)},
+          {"stock_remaining", http::json_or_null(item.stock_remaining)},
+          {"limit_per_resident", http::json_or_null(item.limit_per_resident)},
+          {"limit_period", http::json_or_null(item.limit_period)},
+          {"available_from", http::json_or_null(item.available_from)},
+          {"available_until", http::json_or_null(item.available_until)}};
 }
 
 boost::json::object service_json(const timebank::Service& service) {
@@ -60,9 +53,9 @@ boost::json::object service_json(const timebank::Service& service) {
           {"service_date", service.service_date},
           {"minutes", service.minutes},
           {"service_type", service.service_type},
-          {"note", opt(service.note)},
+          {"note", http::json_or_null(service.note)},
           {"status", service.status},
-          {"posting_id", opt(service.posting_id)},
+          {"posting_id", http::json_or_null(service.posting_id)},
           {"created_at", service.created_at},
           {"expires_at", format_iso8601(service.expires_ms)}};
 }
@@ -82,7 +75,7 @@ Response account_response(RequestContext& context, ledger::Kind kind) {
                           {"earned", view->earned},
                           {"spent", view->spent}};
   if (kind == ledger::Kind::minutes) {
-    out["floor"] = opt(view->account.floor);
+    out["floor"] = http::json_or_null(view->account.floor);
     auto statement = ledger::statement(*lease, view->account.id, 50, INT64_MAX);
     boost::json::array lines;
     for (const auto& [posting, signed_amount] : statement.lines) {
@@ -242,7 +235,7 @@ Response redemption_route(RequestContext& context) {
                                {"points", result->points},
                                {"posting_id", result->posting.id},
                                {"balance", result->balance_after},
-                               {"stock_remaining", opt(result->stock_remaining)}});
+                               {"stock_remaining", http::json_or_null(result->stock_remaining)}});
 }
 
 Response correction_route(RequestContext& context) {
@@ -316,7 +309,7 @@ Response leaderboard_route(RequestContext& context) {
   boost::json::array out;
   for (const auto& row : *rows) {
     out.push_back({{"rank", row.rank},
-                   {"resident_id", opt(row.resident_id)},
+                   {"resident_id", http::json_or_null(row.resident_id)},
                    {"name", row.name},
                    {"points", row.points}});
   }

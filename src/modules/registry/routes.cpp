@@ -15,12 +15,6 @@ using http::Need;
 using http::RequestContext;
 using http::Response;
 
-boost::json::value opt(const std::optional<std::string>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
-boost::json::value opt(const std::optional<std::int64_t>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
 boost::json::array strings(const std::vector<std::string>& values) {
   boost::json::array out;
   for (const auto& value : values) out.emplace_back(value);
@@ -31,8 +25,8 @@ boost::json::object community_json(const Community& community) {
   return {{"id", community.id},
           {"name", community.name},
           {"code", community.code},
-          {"district", opt(community.district)},
-          {"street", opt(community.street)},
+          {"district", http::json_or_null(community.district)},
+          {"street", http::json_or_null(community.street)},
           {"created_at", community.created_at},
           {"counts",
            {{"buildings", community.buildings},
@@ -44,7 +38,7 @@ boost::json::object building_json(const Building& building) {
   return {{"id", building.id},
           {"community_id", building.community_id},
           {"name", building.name},
-          {"address", opt(building.address)},
+          {"address", http::json_or_null(building.address)},
           {"households", building.households}};
 }
 
@@ -53,9 +47,9 @@ boost::json::object resident_json(const Resident& resident) {
           {"household_id", resident.household_id},
           {"name", resident.name},
           {"sex", resident.sex},
-          {"birth_date", opt(resident.birth_date)},
-          {"id_number", opt(resident.id_number)},
-          {"mobile", opt(resident.mobile)},
+          {"birth_date", http::json_or_null(resident.birth_date)},
+          {"id_number", http::json_or_null(resident.id_number)},
+          {"mobile", http::json_or_null(resident.mobile)},
           {"relation", resident.relation},
           {"registration", resident.registration}};
 }
@@ -63,15 +57,15 @@ boost::json::object resident_json(const Resident& resident) {
 boost::json::object household_json(const Household& household, bool with_residents) {
   boost::json::object out{{"id", household.id},
                           {"community_id", household.community_id},
-                          {"building_id", opt(household.building_id)},
-                          {"building", opt(household.building_name)},
+                          {"building_id", http::json_or_null(household.building_id)},
+                          {"building", http::json_or_null(household.building_name)},
                           {"code", household.code},
                           {"address", household.address},
                           {"housing_type", household.housing_type},
                           {"size", household.size},
                           {"income_band", household.income_band},
                           {"willingness", household.willingness},
-                          {"guide_user_id", opt(household.guide_user_id)},
+                          {"guide_user_id", http::json_or_null(household.guide_user_id)},
                           {"tags", strings(household.tags)},
                           {"needs", strings(household.needs)},
                           {"skills", strings(household.skills)},

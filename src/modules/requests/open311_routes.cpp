@@ -176,12 +176,6 @@ bool is_list(const Attribute& attribute) {
 // ---------------------------------------------------------------------------------------
 // Small pure helpers.
 
-std::size_t utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
-
 // W3C date-time to the second ("2026-11-29T20:11:19+08:00"): the spec's examples, and what
 // strict client parsers expect.
 std::string w3c_time(std::int64_t epoch_ms) {
@@ -700,7 +694,7 @@ Result<std::vector<std::string>> answer_lines(
       if (one_line && values[0].find_first_of("\r\n") != std::string::npos) {
         return bad_request("invalid_attribute", name + " must be one line");
       }
-      if (utf8_length(values[0]) > (one_line ? 200u : 1000u)) {
+      if (text::utf8_length(values[0]) > (one_line ? 200u : 1000u)) {
         return bad_request("invalid_attribute", name + " is too long");
       }
       answer = values[0];
@@ -755,7 +749,7 @@ Result<Submission> read_submission(const Form& form, const Client& client,
                              "long"
                            : "a location is required: lat and long, or address_string");
   }
-  if (address && utf8_length(*address) > kMaxAddressChars) {
+  if (address && text::utf8_length(*address) > kMaxAddressChars) {
     return bad_request("invalid_location", "address_string is longer than 200 characters");
   }
   auto answers = form_attributes(form);
@@ -779,7 +773,7 @@ Result<Submission> read_submission(const Form& form, const Client& client,
   if (description.empty()) description = category.name_zh;
 
   input.contact_name = contact_name(fields["first_name"], fields["last_name"]);
-  if (input.contact_name && utf8_length(*input.contact_name) > kMaxNameChars) {
+  if (input.contact_name && text::utf8_length(*input.contact_name) > kMaxNameChars) {
     return bad_request("invalid_name", "first_name and last_name are longer than 40 characters");
   }
   // Only a mainland mobile is kept: it is what staff call back and what the PII rules know.

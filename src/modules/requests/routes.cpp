@@ -17,16 +17,6 @@ using http::Need;
 using http::RequestContext;
 using http::Response;
 
-boost::json::value opt_time(const std::optional<std::int64_t>& ms) {
-  return ms ? boost::json::value(format_iso8601(*ms)) : boost::json::value(nullptr);
-}
-boost::json::value opt(const std::optional<std::string>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
-boost::json::value opt(const std::optional<std::int64_t>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
-
 bool overdue_now(const Request& request, std::int64_t now_ms) {
   if (!is_open(request.status)) return false;
   return (!request.responded_ms && request.response_due_ms < now_ms) ||
@@ -38,12 +28,12 @@ boost::json::array events_json(const std::vector<Event>& events, bool with_actor
   for (const auto& event : events) {
     boost::json::object item{{"at", event.at},
                              {"action", event.action},
-                             {"from_status", opt(event.from_status)},
+                             {"from_status", http::json_or_null(event.from_status)},
                              {"status", event.to_status},
-                             {"note", opt(event.note)},
+                             {"note", http::json_or_null(event.note)},
                              {"by", event.actor_role}};
     if (with_actor) {
-      item["actor_user_id"] = opt(event.actor_user_id);
+      item["actor_user_id"] = http::json_or_null(event.actor_user_id);
       item["public"] = event.is_public;
     }
     out.push_back(std::move(item));
@@ -94,7 +84,7 @@ Response submit_route(RequestContext& context) {
       201, boost::json::object{{"id", result->id},
                                {"tracking_code", result->tracking_code},
                                {"priority", priority_name(result->priority)},
-                               {"triage_note", opt(result->triage_note)},
+                               {"triage_note", http::json_or_null(result->triage_note)},
                                {"status", status_name(result->status)},
                                {"received_at", format_iso8601(result->received_ms)},
                                {"response_due_at", format_iso8601(result->response_due_ms)},
@@ -227,9 +217,9 @@ Response track_route(RequestContext& context) {
                                {"received_at", format_iso8601(result->received_ms)},
                                {"response_due_at", format_iso8601(result->response_due_ms)},
                                {"resolution_due_at", format_iso8601(result->resolution_due_ms)},
-                               {"responded_at", opt_time(result->responded_ms)},
-                               {"resolved_at", opt_time(result->resolved_ms)},
-                               {"closed_at", opt_time(result->closed_ms)},
+                               {"responded_at", http::time_or_null(result->responded_ms)},
+                               {"resolved_at", http::time_or_null(result->resolved_ms)},
+                               {"closed_at", http::time_or_null(result->closed_ms)},
                                {"overdue", overdue_now(*result, now_ms)},
                                {"rated", result->rating.has_value()},
                                {"timeline", events_json(result->events, false)}});
@@ -333,7 +323,7 @@ Response notifications_route(RequestContext& context) {
                      {"object_id", row.text(3)},
                      {"message", row.text(4)},
                      {"created_at", row.text(5)},
-                     {"read_at", opt(row.opt_text(6))}});
+                     {"read_at", http::json_or_null(row.opt_text(6))}});
   }
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
@@ -380,29 +370,29 @@ boost::json::object request_json(const Request& request, bool show_contact) {
                           {"description", request.description},
                           {"priority", priority_name(request.priority)},
                           {"priority_source", request.priority_source},
-                          {"triage_note", opt(request.triage_note)},
+                          {"triage_note", http::json_or_null(request.triage_note)},
                           {"status", status_name(request.status)},
                           {"channel", request.channel},
-                          {"household_id", opt(request.household_id)},
-                          {"location", opt(request.location)},
-                          {"latitude", opt(request.latitude)},
-                          {"longitude", opt(request.longitude)},
+                          {"household_id", http::json_or_null(request.household_id)},
+                          {"location", http::json_or_null(request.location)},
+                          {"latitude", http::json_or_null(request.latitude)},
+                          {"longitude", http::json_or_null(request.longitude)},
                           {"received_at", format_iso8601(request.received_ms)},
                           {"response_due_at", format_iso8601(request.response_due_ms)},
                           {"resolution_due_at", format_iso8601(request.resolution_due_ms)},
-                          {"responded_at", opt_time(request.responded_ms)},
-                          {"resolved_at", opt_time(request.resolved_ms)},
-                          {"closed_at", opt_time(request.closed_ms)},
-                          {"assignee_user_id", opt(request.assignee_user_id)},
-                          {"assignee_department", opt(request.assignee_department)},
-                          {"duplicate_of", opt(request.duplicate_of)},
+                          {"responded_at", http::time_or_null(request.responded_ms)},
+                          {"resolved_at", http::time_or_null(request.resolved_ms)},
+                          {"closed_at", http::time_or_null(request.closed_ms)},
+                          {"assignee_user_id", http::json_or_null(request.assignee_user_id)},
+                          {"assignee_department", http::json_or_null(request.assignee_department)},
+                          {"duplicate_of", http::json_or_null(request.duplicate_of)},
                           {"overdue", overdue_now(request, now_ms)},
                           {"escalated", request.overdue_response || request.overdue_resolution},
                           {"rating", request.rating ? boost::json::value(*request.rating)
                                                     : boost::json::value(nullptr)},
-                          {"rating_comment", opt(request.rating_comment)},
+                          {"rating_comment", http::json_or_null(request.rating_comment)},
                           {"version", request.version}};
-  out["contact_name"] = opt(request.contact_name);
+  out["contact_name"] = http::json_or_null(request.contact_name);
   if (request.contact_phone) {
     out["contact_phone"] =
         show_contact ? *request.contact_phone : pii::mask_mobile(*request.contact_phone);

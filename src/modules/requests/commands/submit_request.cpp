@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/permissions.hpp"
@@ -18,12 +19,6 @@ namespace {
 
 constexpr std::int64_t kMaxBackdateMs = 90LL * 24 * 3600 * 1000;
 constexpr int kCodeAttempts = 8;
-
-std::size_t utf8_length(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 std::vector<TriageRule> triage_rules(storage::Connection& db, std::int64_t community_id) {
   std::vector<TriageRule> rules;
@@ -57,7 +52,7 @@ bool is_channel(const std::string& channel) {
 
 Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewRequest input,
                                std::int64_t now_ms) {
-  if (input.description.empty() || utf8_length(input.description) > 2000) {
+  if (input.description.empty() || text::utf8_length(input.description) > 2000) {
     return bad_request("invalid_description", "description must be 1 to 2000 characters");
   }
   if (!is_channel(input.channel)) {

@@ -1,0 +1,25 @@
+#include "app/demo.hpp"
+
+#include <chrono>
+
+#include "modules/requests/demo.hpp"
+
+namespace gz::app {
+
+DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  DemoReport report;
+  report.registry = registry::generate_demo(db, options);
+  std::uint64_t seed = options.seed;
+  for (std::int64_t community_id : report.registry.community_ids) {
+    auto requests =
+        requests::generate_demo_requests(db, community_id, seed++, requests::kDemoAsOfMs);
+    report.requests += requests.requests;
+    report.request_events += requests.events;
+  }
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace gz::app

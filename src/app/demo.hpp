@@ -1,0 +1,24 @@
+// The demo: a deterministic mixed community (or N of them) with about a year of history in
+// every module, so each page and indicator shows real figures on the first run.
+#pragma once
+
+#include <string>
+
+#include "modules/registry/demo.hpp"
+#include "storage/database.hpp"
+
+namespace gz::app {
+
+struct DemoReport {
+  registry::DemoSummary registry;
+  int requests = 0;
+  int request_events = 0;
+  int awards = 0;
+  int redemptions = 0;
+  int timebank_services = 0;
+  double seconds = 0;
+};
+
+DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& options);
+
+}  // namespace gz::app

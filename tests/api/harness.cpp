@@ -251,6 +251,11 @@ HttpResponse Client::patch(const std::string& target, const boost::json::value& 
       {"PATCH", target, boost::json::serialize(body), {{"Content-Type", "application/json"}}});
 }
 
+HttpResponse Client::put_json(const std::string& target, const boost::json::value& body) const {
+  return call(
+      {"PUT", target, boost::json::serialize(body), {{"Content-Type", "application/json"}}});
+}
+
 HttpResponse Client::login(const std::string& username, const std::string& password) {
   auto response = post("/api/v1/auth/login", {{"username", username}, {"password", password}});
   if (response.status == 200) token_ = std::string(response.json().at("token").as_string());

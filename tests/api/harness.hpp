@@ -75,6 +75,7 @@ class Client {
   HttpResponse post_raw(const std::string& target, const std::string& body,
                         const std::string& content_type) const;
   HttpResponse patch(const std::string& target, const boost::json::value& body) const;
+  HttpResponse put_json(const std::string& target, const boost::json::value& body) const;
   HttpResponse login(const std::string& username, const std::string& password);
   void set_token(std::string token) { token_ = std::move(token); }
   const std::string& token() const { return token_; }

@@ -444,6 +444,32 @@ TEST_P(Ledger, EditingOnePostingIsCaught) {
   EXPECT_FALSE(verdict.at("ok").as_bool());
 }
 
+TEST_P(Ledger, ACommunitySetsItsOwnRulesAndSettings) {
+  auto denied = b().guide.put_json("/api/v1/points/rules", {{"community_id", b().community_id},
+                                                            {"rule", "volunteer"},
+                                                            {"name_zh", "志愿服务"},
+                                                            {"unit", "minute"},
+                                                            {"points_per_unit", 6}});
+  EXPECT_EQ(denied.status, 403);
+  auto set = b().staff.put_json("/api/v1/points/rules", {{"community_id", b().community_id},
+                                                         {"rule", "garden"},
+                                                         {"name_zh", "共建花园"},
+                                                         {"unit", "minute"},
+                                                         {"points_per_unit", 6}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(award(b().a2, "garden", 30, "garden:1").json().at("points").as_int64(), 3);
+  EXPECT_EQ(b().staff
+                .put_json("/api/v1/points/settings",
+                          {{"community_id", b().community_id}, {"timebank_floor_minutes", 60}})
+                .error_code(),
+            "invalid_field");
+  auto settings = b().staff.put_json("/api/v1/points/settings", {{"community_id", b().community_id},
+                                                                 {"expiry_months", 24},
+                                                                 {"timebank_floor_minutes", -600}});
+  ASSERT_EQ(settings.status, 200) << settings.body;
+  EXPECT_EQ(b().alice.get("/api/v1/points/settings").json().at("expiry_months").as_int64(), 24);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Ledger, ::testing::Values(Backend::sqlite, Backend::postgresql),
                          [](const auto& info) { return backend_name(info.param); });
 

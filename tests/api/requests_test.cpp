@@ -350,6 +350,18 @@ TEST_P(Requests, OverdueRequestsAreEscalatedToTheStreetAndLeadTheQueue) {
   for (const auto& item : notifications)
     told = told || item.at("object_id").as_string() == std::to_string(id);
   EXPECT_TRUE(told);
+  // Read it: the unread count falls, and nobody else can mark it.
+  auto first = t().street.get("/api/v1/notifications?unread=true").json();
+  std::int64_t unread = first.at("unread").as_int64();
+  ASSERT_GT(unread, 0);
+  std::string note_id = std::to_string(first.at("items").at(0).at("id").as_int64());
+  EXPECT_EQ(
+      t().staff.post("/api/v1/notifications/" + note_id + "/read", boost::json::object{}).status,
+      404);
+  EXPECT_EQ(
+      t().street.post("/api/v1/notifications/" + note_id + "/read", boost::json::object{}).status,
+      200);
+  EXPECT_EQ(t().street.get("/api/v1/notifications").json().at("unread").as_int64(), unread - 1);
   auto queue =
       t().staff.get("/api/v1/requests?community_id=" + std::to_string(t().community_id)).json();
   EXPECT_TRUE(queue.at("items").at(0).at("overdue").as_bool());
@@ -451,6 +463,61 @@ TEST_P(Requests, AnAdministratorLoadsANewYearsCalendarWithoutARebuild) {
   put.body = "{\"years\":[2032],\"holidays\":{\"2032-13-01\":\"x\"},\"workdays\":{}}";
   EXPECT_EQ(send_http(port(), put).error_code(), "invalid_calendar");
   std::remove(file.c_str());
+}
+
+TEST_P(Requests, EachCommunityTunesItsCategoriesKeywordsAndDepartments) {
+  std::int64_t cid = t().community_id;
+  auto denied = t().guide.put_json("/api/v1/requests/categories", {{"community_id", cid},
+                                                                   {"code", "elevator"},
+                                                                   {"name_zh", "电梯故障"},
+                                                                   {"name_en", "Elevator"},
+                                                                   {"default_priority", "red"},
+                                                                   {"resolution_working_days", 2}});
+  EXPECT_EQ(denied.status, 403);
+  auto set = t().staff.put_json("/api/v1/requests/categories", {{"community_id", cid},
+                                                                {"code", "elevator"},
+                                                                {"name_zh", "电梯故障"},
+                                                                {"name_en", "Elevator"},
+                                                                {"default_priority", "red"},
+                                                                {"resolution_working_days", 2}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(submit(t().alice, {{"category", "elevator"}, {"description", "电梯停在8楼不动"}})
+                .json()
+                .at("priority")
+                .as_string(),
+            "red");
+  // Another community keeps the default (yellow).
+  EXPECT_EQ(submit(t().sam, {{"category", "elevator"}, {"description", "电梯异响"}})
+                .json()
+                .at("priority")
+                .as_string(),
+            "yellow");
+  auto rule = t().staff.post("/api/v1/requests/triage-rules", {{"community_id", cid},
+                                                               {"keyword", "积水"},
+                                                               {"priority", "yellow"},
+                                                               {"note", "地下室积水，按重要处理"}});
+  ASSERT_EQ(rule.status, 201) << rule.body;
+  auto flooded =
+      submit(t().alice, {{"category", "public_facility"}, {"description", "地下车库大量积水"}})
+          .json();
+  EXPECT_EQ(flooded.at("priority").as_string(), "yellow");
+  EXPECT_EQ(flooded.at("triage_note").as_string(), "地下室积水，按重要处理");
+  auto department = t().staff.post("/api/v1/requests/departments", {{"community_id", cid},
+                                                                    {"code", "water_company"},
+                                                                    {"name_zh", "自来水公司"},
+                                                                    {"name_en", "Water company"}});
+  ASSERT_EQ(department.status, 201) << department.body;
+  EXPECT_EQ(act(t().staff, flooded.at("id").as_int64(),
+                {{"action", "assign"}, {"department", "water_company"}})
+                .status,
+            200);
+  EXPECT_EQ(t().staff
+                .post("/api/v1/requests/departments", {{"community_id", cid},
+                                                       {"code", "water_company"},
+                                                       {"name_zh", "x"},
+                                                       {"name_en", "x"}})
+                .error_code(),
+            "department_exists");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Requests,

@@ -88,6 +88,77 @@ std::vector<Rule> list_rules(storage::Connection& db, std::int64_t community_id)
   return rules;
 }
 
+Result<Rule> set_rule(storage::Connection& db, const Actor& actor, std::int64_t community_id,
+                      const Rule& rule) {
+  if (!actor.belongs_to(community_id))
+    return not_found("no community " + std::to_string(community_id));
+  if (!is_manager(actor, community_id)) return forbidden("only staff set earning rules");
+  if (rule.rule.empty() || rule.rule.size() > 40)
+    return bad_request("invalid_rule", "rule id must be 1-40 bytes");
+  if (rule.name_zh.empty()) return bad_request("missing_field", "name_zh is required");
+  if (rule.points_per_unit < 1 || rule.points_per_unit > 1000) {
+    return bad_request("invalid_points", "points_per_unit must be 1 to 1000");
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Rule> {
+    db.execute("DELETE FROM points_rules WHERE community_id = ? AND rule = ?",
+               {community_id, rule.rule});
+    db.execute(
+        "INSERT INTO points_rules (community_id, rule, name_zh, unit, points_per_unit) VALUES (?, "
+        "?, ?, ?, ?)",
+        {community_id, rule.rule, rule.name_zh,
+         std::string(rule.unit == ledger::Unit::event ? "event" : "minute"), rule.points_per_unit});
+    audit::append(
+        db, actor,
+        {community_id, "points.rule_set", "points_rule", rule.rule,
+         boost::json::object{{"name_zh", rule.name_zh},
+                             {"unit", rule.unit == ledger::Unit::event ? "event" : "minute"},
+                             {"points_per_unit", rule.points_per_unit}}});
+    return rule;
+  });
+}
+
+Settings settings(storage::Connection& db, std::int64_t community_id) {
+  Settings value;
+  if (auto row = db.query_one("SELECT expiry_months, timebank_floor_minutes FROM points_settings "
+                              "WHERE community_id = ?",
+                              {community_id})) {
+    value.expiry_months = row->opt_integer(0);
+    value.timebank_floor_minutes = row->integer(1);
+  }
+  return value;
+}
+
+Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
+                              std::int64_t community_id, const Settings& value) {
+  if (!actor.belongs_to(community_id))
+    return not_found("no community " + std::to_string(community_id));
+  if (!is_manager(actor, community_id)) return forbidden("only staff change the points settings");
+  if (value.expiry_months && (*value.expiry_months < 1 || *value.expiry_months > 120)) {
+    return bad_request("invalid_expiry", "expiry_months must be 1 to 120, or null for never");
+  }
+  if (value.timebank_floor_minutes > 0 || value.timebank_floor_minutes < -100 * 60) {
+    return bad_request("invalid_floor", "timebank_floor_minutes must be between -6000 and 0");
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Settings> {
+    db.execute("DELETE FROM points_settings WHERE community_id = ?", {community_id});
+    db.execute(
+        "INSERT INTO points_settings (community_id, expiry_months, timebank_floor_minutes) VALUES "
+        "(?, ?, ?)",
+        {community_id, storage::opt_int(value.expiry_months), value.timebank_floor_minutes});
+    db.execute(
+        "UPDATE ledger_accounts SET floor = ? WHERE community_id = ? AND kind = 'minutes' AND "
+        "owner = 'resident'",
+        {value.timebank_floor_minutes, community_id});
+    boost::json::object change{{"timebank_floor_minutes", value.timebank_floor_minutes}};
+    change["expiry_months"] = value.expiry_months ? boost::json::value(*value.expiry_months)
+                                                  : boost::json::value(nullptr);
+    audit::append(
+        db, actor,
+        {community_id, "points.settings_set", "community", std::to_string(community_id), change});
+    return value;
+  });
+}
+
 Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor& actor,
                                            const std::vector<AwardInput>& awards,
                                            std::int64_t now_ms) {

@@ -36,6 +36,19 @@ struct Rule {
   std::int64_t points_per_unit = 0;
 };
 std::vector<Rule> list_rules(storage::Connection& db, std::int64_t community_id);
+// A community's own earning rule (overrides the default of the same id). Staff and admins.
+Result<Rule> set_rule(storage::Connection& db, const Actor& actor, std::int64_t community_id,
+                      const Rule& rule);
+
+struct Settings {
+  std::optional<std::int64_t> expiry_months;   // nullopt: points never expire (the default)
+  std::int64_t timebank_floor_minutes = -600;  // the time-bank debt cap
+};
+Settings settings(storage::Connection& db, std::int64_t community_id);
+// Changing the debt cap applies to accounts opened afterwards and, for existing accounts,
+// from the next confirmation on (their floor column is updated).
+Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
+                              std::int64_t community_id, const Settings& value);
 
 struct AwardInput {
   std::int64_t resident_id = 0;

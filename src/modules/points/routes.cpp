@@ -270,6 +270,67 @@ Response rules_route(RequestContext& context) {
   return http::json_response(200, boost::json::object{{"rules", std::move(out)}});
 }
 
+Response set_rule_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "rule", "name_zh", "unit", "points_per_unit"});
+  auto community_id = reader.integer("community_id", Need::required, 1);
+  Rule rule;
+  rule.rule = reader.text("rule", Need::required, 40).value_or("");
+  rule.name_zh = reader.text("name_zh", Need::required, 40).value_or("");
+  auto unit = reader.text("unit", Need::required, 10);
+  rule.points_per_unit = reader.integer("points_per_unit", Need::required, 1, 1000).value_or(0);
+  if (!reader.ok()) return http::error_response(reader.error());
+  if (*unit != "event" && *unit != "minute") {
+    return http::error_response(
+        bad_request("invalid_unit", "unit must be event or minute (points per hour)"));
+  }
+  rule.unit = *unit == "event" ? ledger::Unit::event : ledger::Unit::minute;
+  auto lease = context.pool.lease();
+  auto result = set_rule(*lease, context.user(), *community_id, rule);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200,
+                             boost::json::object{{"rule", result->rule},
+                                                 {"name_zh", result->name_zh},
+                                                 {"unit", *unit},
+                                                 {"points_per_unit", result->points_per_unit}});
+}
+
+boost::json::object settings_json(std::int64_t community_id, const Settings& value) {
+  return {{"community_id", community_id},
+          {"expiry_months", http::json_or_null(value.expiry_months)},
+          {"timebank_floor_minutes", value.timebank_floor_minutes}};
+}
+
+Response get_settings_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  std::int64_t id = community_id->value_or(
+      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  if (!context.user().belongs_to(id))
+    return http::error_response(not_found("no community " + std::to_string(id)));
+  auto lease = context.pool.lease();
+  return http::json_response(200, settings_json(id, settings(*lease, id)));
+}
+
+Response set_settings_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "expiry_months", "timebank_floor_minutes"});
+  auto community_id = reader.integer("community_id", Need::required, 1);
+  Settings value;
+  value.expiry_months = reader.integer("expiry_months", Need::optional, 1, 120);
+  value.timebank_floor_minutes =
+      reader.integer("timebank_floor_minutes", Need::optional, -6000, 0).value_or(-600);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = set_settings(*lease, context.user(), *community_id, value);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, settings_json(*community_id, *result));
+}
+
 // Periods: "2026" (year), "2026Q3" (quarter), "2026-11" (month); default: this year.
 Result<std::pair<std::int64_t, std::int64_t>> period_bounds(
     const std::optional<std::string>& period) {
@@ -546,6 +607,28 @@ void register_routes(http::Router& router) {
               verify_route,
               {"Walk the audit chain and re-derive every ledger balance; names the first problem",
                "ledger", "staff, street, admin", "", ""}});
+  router.add(
+      {"PUT",
+       "/api/v1/points/rules",
+       Access::login,
+       set_rule_route,
+       {"Set a community's earning rule (unit event: points per event; minute: points per hour)",
+        "points", "staff, admin",
+        R"({"community_id":1,"rule":"volunteer","name_zh":"志愿服务","unit":"minute","points_per_unit":6})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/points/settings",
+              Access::login,
+              get_settings_route,
+              {"Points expiry and the time-bank debt cap of a community", "points",
+               "community members", "", "community_id"}});
+  router.add({"PUT",
+              "/api/v1/points/settings",
+              Access::login,
+              set_settings_route,
+              {"Set points expiry (months, or null for never) and the time-bank debt cap", "points",
+               "staff, admin",
+               R"({"community_id":1,"expiry_months":24,"timebank_floor_minutes":-600})", ""}});
 }
 
 }  // namespace gz::points

@@ -164,4 +164,18 @@ std::optional<Category> find_category(storage::Connection& db, std::int64_t comm
                                       const std::string& code);
 std::vector<Department> list_departments(storage::Connection& db, std::int64_t community_id);
 
+// Community configuration (staff and admins of the community): a category of the community
+// overrides the default of the same code; triage keywords and departments add to the defaults.
+Result<Category> set_category(storage::Connection& db, const Actor& actor,
+                              std::int64_t community_id, const Category& category, bool active);
+struct TriageRuleInput {
+  std::string keyword;
+  Priority priority = Priority::red;
+  std::string note;
+};
+Result<std::int64_t> add_triage_rule(storage::Connection& db, const Actor& actor,
+                                     std::int64_t community_id, const TriageRuleInput& rule);
+Result<Department> add_department(storage::Connection& db, const Actor& actor,
+                                  std::int64_t community_id, const Department& department);
+
 }  // namespace gz::requests

@@ -310,13 +310,99 @@ Response categories_route(RequestContext& context) {
                                                       {"departments", std::move(departments)}});
 }
 
-Response notifications_route(RequestContext& context) {
+Response set_category_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "code", "name_zh", "name_en", "default_priority",
+               "resolution_working_days", "is_complaint", "active"});
+  auto community_id = reader.integer("community_id", Need::required, 1);
+  Category category;
+  category.code = reader.text("code", Need::required, 40).value_or("");
+  category.name_zh = reader.text("name_zh", Need::required, 40).value_or("");
+  category.name_en = reader.text("name_en", Need::required, 80).value_or("");
+  auto priority_text = reader.text("default_priority", Need::required, 10);
+  category.resolution_working_days = static_cast<int>(
+      reader.integer("resolution_working_days", Need::required, 1, 60).value_or(0));
+  category.is_complaint = reader.boolean("is_complaint", Need::optional).value_or(false);
+  bool active = reader.boolean("active", Need::optional).value_or(true);
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto priority = parse_priority(*priority_text);
+  if (!priority)
+    return http::error_response(
+        bad_request("invalid_priority", "default_priority must be red, yellow or blue"));
+  category.default_priority = *priority;
   auto lease = context.pool.lease();
+  auto result = set_category(*lease, context.user(), *community_id, category, active);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(
+      200, boost::json::object{{"code", result->code},
+                               {"name_zh", result->name_zh},
+                               {"default_priority", priority_name(result->default_priority)},
+                               {"resolution_working_days", result->resolution_working_days},
+                               {"active", active}});
+}
+
+Response add_triage_rule_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "keyword", "priority", "note"});
+  auto community_id = reader.integer("community_id", Need::required, 1);
+  TriageRuleInput rule;
+  rule.keyword = reader.text("keyword", Need::required, 20).value_or("");
+  auto priority_text = reader.text("priority", Need::required, 10);
+  rule.note = reader.text("note", Need::required, 200).value_or("");
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto priority = parse_priority(*priority_text);
+  if (!priority)
+    return http::error_response(
+        bad_request("invalid_priority", "priority must be red, yellow or blue"));
+  rule.priority = *priority;
+  auto lease = context.pool.lease();
+  auto result = add_triage_rule(*lease, context.user(), *community_id, rule);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(201, boost::json::object{{"id", *result},
+                                                      {"keyword", rule.keyword},
+                                                      {"priority", priority_name(rule.priority)}});
+}
+
+Response add_department_route(RequestContext& context) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  reader.only({"community_id", "code", "name_zh", "name_en"});
+  auto community_id = reader.integer("community_id", Need::required, 1);
+  Department department;
+  department.code = reader.text("code", Need::required, 40).value_or("");
+  department.name_zh = reader.text("name_zh", Need::required, 40).value_or("");
+  department.name_en = reader.text("name_en", Need::required, 80).value_or("");
+  if (!reader.ok()) return http::error_response(reader.error());
+  auto lease = context.pool.lease();
+  auto result = add_department(*lease, context.user(), *community_id, department);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(
+      201, boost::json::object{{"code", result->code}, {"name_zh", result->name_zh}});
+}
+
+Response notifications_route(RequestContext& context) {
+  auto unread_only = context.request.query_param("unread");
+  if (unread_only && *unread_only != "true" && *unread_only != "false") {
+    return http::error_response(bad_request("invalid_query", "unread must be true or false"));
+  }
+  bool only_unread = unread_only && *unread_only == "true";
+  auto lease = context.pool.lease();
+  std::int64_t unread =
+      lease->query_int("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
+                       {context.user().user_id});
   boost::json::array items;
-  for (const auto& row : lease->query("SELECT id, kind, object_type, object_id, message, "
-                                      "created_at, read_at FROM notifications "
-                                      "WHERE user_id = ? ORDER BY id DESC LIMIT 100",
-                                      {context.user().user_id})) {
+  for (const auto& row : lease->query(
+           only_unread ? "SELECT id, kind, object_type, object_id, message, created_at, read_at "
+                         "FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY id "
+                         "DESC LIMIT 100"
+                       : "SELECT id, kind, object_type, object_id, message, created_at, read_at "
+                         "FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 100",
+           {context.user().user_id})) {
     items.push_back({{"id", row.integer(0)},
                      {"kind", row.text(1)},
                      {"object_type", row.text(2)},
@@ -325,7 +411,21 @@ Response notifications_route(RequestContext& context) {
                      {"created_at", row.text(5)},
                      {"read_at", http::json_or_null(row.opt_text(6))}});
   }
-  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+  return http::json_response(200,
+                             boost::json::object{{"unread", unread}, {"items", std::move(items)}});
+}
+
+Response notification_read_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  // Only the addressee's own notifications; anything else is unknown to them.
+  std::int64_t changed = lease->execute(
+      "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?",
+      {now_iso8601(), *id, context.user().user_id});
+  if (changed != 1)
+    return http::error_response(not_found("no notification " + std::to_string(*id)));
+  return http::json_response(200, boost::json::object{{"id", *id}, {"read", true}});
 }
 
 Response calendar_put_route(RequestContext& context) {
@@ -464,7 +564,8 @@ void register_routes(http::Router& router) {
               "/api/v1/notifications",
               Access::login,
               notifications_route,
-              {"Your notifications (escalations)", "requests", "any logged-in user", "", ""}});
+              {"Your notifications (escalations), newest first, with the unread count", "requests",
+               "any logged-in user", "", "unread"}});
   router.add({"GET",
               "/api/v1/calendar",
               Access::open,
@@ -477,6 +578,36 @@ void register_routes(http::Router& router) {
               calendar_put_route,
               {"Load a year's calendar file (replaces the years it covers)", "requests", "admin",
                R"({"years":[2027],"holidays":{"2027-01-01":"元旦"},"workdays":{}})", ""}});
+  router.add(
+      {"PUT",
+       "/api/v1/requests/categories",
+       Access::login,
+       set_category_route,
+       {"Set a community's own version of a category (priority, resolution days, complaint flag)",
+        "requests", "staff, admin",
+        R"({"community_id":1,"code":"elevator","name_zh":"电梯故障","name_en":"Elevator fault","default_priority":"red","resolution_working_days":2})",
+        ""}});
+  router.add(
+      {"POST",
+       "/api/v1/requests/triage-rules",
+       Access::login,
+       add_triage_rule_route,
+       {"Add a keyword that raises a request's priority in a community", "requests", "staff, admin",
+        R"({"community_id":1,"keyword":"被困","priority":"red","note":"有人被困，按紧急处理"})",
+        ""}});
+  router.add(
+      {"POST",
+       "/api/v1/requests/departments",
+       Access::login,
+       add_department_route,
+       {"Add a department requests may be assigned to", "requests", "staff, admin",
+        R"({"community_id":1,"code":"water_company","name_zh":"自来水公司","name_en":"Water company"})",
+        ""}});
+  router.add({"POST",
+              "/api/v1/notifications/{id}/read",
+              Access::login,
+              notification_read_route,
+              {"Mark one of your notifications read", "requests", "any logged-in user", "", ""}});
 }
 
 }  // namespace gz::requests

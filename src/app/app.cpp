@@ -3,10 +3,12 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "core/clock.hpp"
 
 #include "http/openapi.hpp"
+#include "http/static_files.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/audit/routes.hpp"
@@ -30,7 +32,7 @@ std::string database_url(const std::string& flag_value) {
 
 namespace {
 
-// Until the web application lands (issue 8), the root explains where things are.
+// Without a built web application, the root explains where things are.
 constexpr const char* kLandingPage = R"html(<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -49,7 +51,7 @@ code{background:#f3f3f3;padding:0 .2em}</style></head>
 </body></html>
 )html";
 
-void register_system_routes(Application& app) {
+void register_landing_page(Application& app) {
   app.router.add({"GET",
                   "/",
                   http::Access::open,
@@ -63,6 +65,9 @@ void register_system_routes(Application& app) {
                     return response;
                   },
                   {"Landing page", "system", "anyone", "", ""}});
+}
+
+void register_system_routes(Application& app) {
   app.router.add({"GET",
                   "/healthz",
                   http::Access::open,
@@ -95,7 +100,15 @@ void register_system_routes(Application& app) {
 
 }  // namespace
 
-std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size) {
+std::string web_root(const std::string& flag_value) {
+  if (!flag_value.empty()) return flag_value;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file("web/dist/index.html", ec)) return "web/dist";
+  return "";
+}
+
+std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size,
+                                               const std::string& web_root) {
   auto app = std::make_unique<Application>();
   app->database = storage::open_database(url);
   {
@@ -105,6 +118,7 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   }
   app->pool = std::make_unique<storage::Pool>(*app->database, pool_size);
   register_system_routes(*app);
+  if (web_root.empty()) register_landing_page(*app);
   accounts::register_routes(app->router);
   registry::register_routes(app->router);
   audit::register_routes(app->router);
@@ -115,6 +129,12 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);
       });
+  if (!web_root.empty()) {
+    if (!std::filesystem::is_regular_file(std::filesystem::path(web_root) / "index.html")) {
+      throw std::runtime_error("--web-root " + web_root + " has no index.html (run make web)");
+    }
+    app->dispatcher->serve_static(std::make_shared<http::StaticFiles>(web_root));
+  }
   return app;
 }
 

@@ -25,8 +25,13 @@ struct Application {
   std::unique_ptr<http::Dispatcher> dispatcher;
 };
 
-// Opens the database, applies migrations, registers routes. Throws on failure.
-std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size);
+// Opens the database, applies migrations, registers routes. Throws on failure. With a web
+// root (the built web application), its files are served and "/" is the app; without one,
+// "/" is a short page pointing at the API.
+std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size,
+                                               const std::string& web_root = "");
+// --web-root when given; else web/dist when it holds a built app; else none.
+std::string web_root(const std::string& flag_value);
 
 // Background jobs (escalation of overdue requests) on their own thread until stopped. They
 // are stateless, so several servers may run them against one database.

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "modules/points/demo.hpp"
 #include "modules/requests/demo.hpp"
 
 namespace gz::app {
@@ -16,6 +17,10 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
         requests::generate_demo_requests(db, community_id, seed++, requests::kDemoAsOfMs);
     report.requests += requests.requests;
     report.request_events += requests.events;
+    auto points = points::generate_demo_points(db, community_id, seed++, requests::kDemoAsOfMs);
+    report.awards += points.awards;
+    report.redemptions += points.redemptions;
+    report.timebank_services += points.services;
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -33,6 +33,7 @@ constexpr const char* kUsage = R"(gongzhi — 共治 guided community service ma
 
 Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
+                [--web-root DIR] [--job-interval SECONDS]
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -100,7 +101,9 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << " households, " << summary.residents << " residents (" << summary.registered
             << " registered, " << summary.migrants << " migrants, " << summary.aged_60_plus
             << " aged 60+); a year of history: " << report.requests << " requests ("
-            << report.request_events << " events)\n";
+            << report.request_events << " events), " << report.awards << " points awards, "
+            << report.redemptions << " redemptions, " << report.timebank_services
+            << " time-bank services\n";
   print_logins(summary.logins);
   return 0;
 }
@@ -117,7 +120,8 @@ int command_serve(const Args& args) {
     options.body_limit_bytes = static_cast<std::size_t>(*bytes);
   }
   std::string url = app::database_url(args.get("db").value_or(""));
-  auto application = app::build_application(url, http::default_worker_threads(options));
+  std::string web_root = app::web_root(args.get("web-root").value_or(""));
+  auto application = app::build_application(url, http::default_worker_threads(options), web_root);
   bool demo_present = false;
   {
     auto lease = application->pool->lease();

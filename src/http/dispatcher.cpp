@@ -97,6 +97,7 @@ Dispatcher::Dispatcher(const Router& router, storage::Pool& pool, Authenticator 
     : router_(router), pool_(pool), authenticator_(std::move(authenticator)) {
   for (const auto& route : router_.routes()) metrics_.register_route(route->name());
   unmatched_slot_ = metrics_.register_route("unmatched");
+  static_slot_ = metrics_.register_route("GET static");
 }
 
 Response Dispatcher::handle(const Request& request) {
@@ -104,7 +105,14 @@ Response Dispatcher::handle(const Request& request) {
   Match match = router_.match(request.method, request.path);
   Response response;
   std::string route_name = match.route ? match.route->name() : "unmatched";
-  if (!match.route) {
+  std::optional<Response> static_response;
+  if (!match.route && !match.path_known && static_files_) {
+    static_response = static_files_->serve(request);
+  }
+  if (static_response) {
+    response = std::move(*static_response);
+    route_name = "GET static";
+  } else if (!match.route) {
     response =
         match.path_known
             ? error_response(ErrorKind::method_not_allowed, "method_not_allowed",
@@ -140,8 +148,10 @@ Response Dispatcher::handle(const Request& request) {
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  metrics_.record(match.route ? metrics_.slot(route_name) : unmatched_slot_, response.status,
-                  seconds);
+  std::size_t slot = match.route       ? metrics_.slot(route_name)
+                     : static_response ? static_slot_
+                                       : unmatched_slot_;
+  metrics_.record(slot, response.status, seconds);
   log_line(request, response.status, seconds, route_name);
   return response;
 }

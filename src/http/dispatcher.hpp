@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 
 namespace gz::storage {
 class Connection;
@@ -29,6 +31,8 @@ class Dispatcher {
   Dispatcher(const Router& router, storage::Pool& pool, Authenticator authenticator);
   Response handle(const Request& request);
   Metrics& metrics() { return metrics_; }
+  // Serve the web application's files for paths no route claims.
+  void serve_static(std::shared_ptr<const StaticFiles> files) { static_files_ = std::move(files); }
 
  private:
   Response run(const Request& request, const Match& match);
@@ -37,6 +41,8 @@ class Dispatcher {
   Authenticator authenticator_;
   Metrics metrics_;
   std::size_t unmatched_slot_;
+  std::size_t static_slot_;
+  std::shared_ptr<const StaticFiles> static_files_;
 };
 
 // The bearer token or session cookie of a request, if any.

@@ -1,7 +1,11 @@
 // Black-box API tests: a real `gongzhi serve` on SQLite and on PostgreSQL, driven over HTTP
 // as a user would, checking statuses, error codes, permissions, masking and the audit chain.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
 #include <signal.h>
+#include <filesystem>
+#include <fstream>
 
 #include <map>
 #include <memory>
@@ -456,6 +460,46 @@ TEST_P(Api, GracefulShutdownFinishesAndExitsZero) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::Values(Backend::sqlite, Backend::postgresql),
                          [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test
+
+namespace gz::test {
+namespace {
+
+TEST(WebRoot, ServesTheAppWithCachingHeadersStrictCspAndSpaFallback) {
+  std::string root = "/tmp/gz_web_root_" + std::to_string(::getpid());
+  std::filesystem::create_directories(root + "/assets");
+  std::ofstream(root + "/index.html") << "<!doctype html><title>共治</title><div id=app></div>";
+  std::ofstream(root + "/assets/app-1a2b3c.js") << "console.log('gz')";
+  std::ofstream(root + "/robots.txt") << "User-agent: *";
+  ServerProcess server(fresh_database_url(Backend::sqlite), {"--web-root", root});
+  auto shell = send_http(server.port(), {"GET", "/", "", {}});
+  ASSERT_EQ(shell.status, 200);
+  EXPECT_NE(shell.body.find("共治"), std::string::npos);
+  EXPECT_EQ(shell.headers["cache-control"], "no-cache");
+  EXPECT_NE(shell.headers["content-security-policy"].find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(shell.headers["content-security-policy"].find("unsafe-inline"), std::string::npos);
+  auto asset = send_http(server.port(), {"GET", "/assets/app-1a2b3c.js", "", {}});
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_EQ(asset.headers["cache-control"], "public, max-age=31536000, immutable");
+  EXPECT_NE(asset.headers["content-type"].find("javascript"), std::string::npos);
+  EXPECT_EQ(send_http(server.port(), {"GET", "/robots.txt", "", {}}).status, 200);
+  // Client-side routes get the app shell; missing files and API paths do not.
+  auto deep = send_http(server.port(), {"GET", "/staff/requests/12", "", {}});
+  EXPECT_EQ(deep.status, 200);
+  EXPECT_NE(deep.body.find("id=app"), std::string::npos);
+  EXPECT_EQ(send_http(server.port(), {"GET", "/assets/missing.js", "", {}}).status, 404);
+  EXPECT_EQ(send_http(server.port(), {"GET", "/api/v1/nothing", "", {}}).error_code(),
+            "route_not_found");
+  EXPECT_EQ(send_http(server.port(), {"GET", "/../../etc/passwd", "", {}}).body.find("root:"),
+            std::string::npos);
+  EXPECT_EQ(
+      send_http(server.port(), {"GET", "/assets/../../etc/passwd", "", {}}).body.find("root:"),
+      std::string::npos);
+  EXPECT_EQ(send_http(server.port(), {"POST", "/staff", "", {}}).status, 404);
+  std::filesystem::remove_all(root);
+}
 
 }  // namespace
 }  // namespace gz::test

@@ -61,6 +61,7 @@
 #include "core/actor.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
+#include "core/random.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/ledger/rules.hpp"
@@ -110,71 +111,7 @@ std::uint64_t stream_of(std::uint64_t purpose, std::int64_t community_id) {
   return purpose ^ (static_cast<std::uint64_t>(community_id) << 20);
 }
 
-// ---- Randomness: the registry demo's generator (xoshiro256** seeded through splitmix64),
-// with its own range reduction so that every platform draws the same numbers.
-// TODO(demo): one copy in core/ for the three demos once registry/demo.cpp can be touched.
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-class Rng {
- public:
-  Rng(std::uint64_t seed, std::uint64_t stream) {
-    std::uint64_t state = seed ^ (stream * 0xD1B54A32D192ED03ULL);
-    for (auto& word : state_) word = splitmix64(state);
-  }
-
-  std::uint64_t next() {
-    const std::uint64_t result = rotate_left(state_[1] * 5, 7) * 9;
-    const std::uint64_t shifted = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= shifted;
-    state_[3] = rotate_left(state_[3], 45);
-    return result;
-  }
-
-  // Uniform in [low, high]; rejects the few values that would bias the modulo.
-  std::int64_t between(std::int64_t low, std::int64_t high) {
-    const std::uint64_t span = static_cast<std::uint64_t>(high - low) + 1;
-    const std::uint64_t biased_below = (0 - span) % span;
-    std::uint64_t value = next();
-    while (value < biased_below) value = next();
-    return low + static_cast<std::int64_t>(value % span);
-  }
-  int between(int low, int high) {
-    return static_cast<int>(between(std::int64_t{low}, std::int64_t{high}));
-  }
-  bool percent(int chance) { return between(0, 99) < chance; }
-
-  template <typename T>
-  const T& pick(const std::vector<T>& items) {
-    return items[static_cast<std::size_t>(
-        between(std::int64_t{0}, std::int64_t(items.size()) - 1))];
-  }
-  template <typename T, std::size_t N>
-  const T& pick(const T (&items)[N]) {
-    return items[static_cast<std::size_t>(between(0, static_cast<int>(N) - 1))];
-  }
-
-  template <typename T>
-  void shuffle(std::vector<T>& items) {
-    for (std::size_t i = items.size(); i > 1; --i) {
-      const auto j = static_cast<std::size_t>(between(std::int64_t{0}, std::int64_t(i - 1)));
-      std::swap(items[i - 1], items[j]);
-    }
-  }
-
- private:
-  static std::uint64_t rotate_left(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4];
-};
+// Demo randomness: gz::Rng (core/random.hpp).
 
 // Index of the entry chosen with probability proportional to its weight; weights may be 0.
 std::optional<std::size_t> pick_weighted(Rng& rng, std::span<const int> weights) {

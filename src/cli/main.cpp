@@ -19,6 +19,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/ledger/ledger.hpp"
+#include "modules/pb/compute.hpp"
 #include "modules/registry/demo.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
@@ -45,6 +46,8 @@ Usage:
                        [--working-days N] [--db URL]
   gongzhi calendar load FILE.json [--db URL]
   gongzhi open311 key add --name CLIENT --community ID [--db URL]
+  gongzhi pb compute FILE.pb --rule greedy|equal-shares|equal-shares-add1|file
+                     [--utility cost|approval] [--json]
   gongzhi version
 
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
@@ -386,12 +389,40 @@ int command_open311(const Args& args) {
   return 0;
 }
 
+int command_pb(const Args& args) {
+  if (args.positional.size() != 2 || args.positional[0] != "compute") {
+    return usage_error("pb: expected 'pb compute FILE.pb --rule RULE'");
+  }
+  std::string rule_text = args.get("rule").value_or("file");
+  auto rule = pb::parse_rule_name(rule_text);
+  if (!rule && rule_text != "file") {
+    return usage_error(
+        "pb compute: --rule must be greedy, equal-shares, equal-shares-add1 or file");
+  }
+  pb::ComputeRequest request;
+  if (rule) request.rule = *rule;
+  if (auto utility = args.get("utility")) {
+    auto parsed = pb::parse_utility(*utility);
+    if (!parsed) return usage_error("pb compute: --utility must be cost or approval");
+    request.utility = *parsed;
+  }
+  request.format = args.has("json") ? pb::OutputFormat::json : pb::OutputFormat::text;
+  auto output = pb::compute_pb_file(args.positional[1], request, rule_text == "file");
+  if (!output) {
+    std::cerr << "gongzhi pb compute: " << output.error().message << "\n";
+    return 2;
+  }
+  std::cout << *output;
+  if (!output->empty() && output->back() != '\n') std::cout << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
-  Args args = parse_args(argc, argv, 2, {"demo", "password-stdin", "partial", "help"});
+  Args args = parse_args(argc, argv, 2, {"demo", "password-stdin", "partial", "help", "json"});
   if (command == "help" || command == "--help" || command == "-h" || args.has("help")) {
     std::cout << kUsage;
     return 0;
@@ -407,6 +438,7 @@ int main(int argc, char** argv) {
     if (command == "sla") return command_sla(args);
     if (command == "calendar") return command_calendar(args);
     if (command == "open311") return command_open311(args);
+    if (command == "pb") return command_pb(args);
     if (command == "version" || command == "--version") {
       std::cout << "gongzhi " << app::kVersion << "\n";
       return 0;

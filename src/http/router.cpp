@@ -64,6 +64,14 @@ Result<std::optional<std::int64_t>> RequestContext::int_query(const std::string&
   return std::optional<std::int64_t>{*value};
 }
 
+Result<std::int64_t> RequestContext::community_param() const {
+  auto given = int_query("community_id");
+  if (!given) return given.take_error();
+  if (*given) return **given;
+  if (!actor || actor->community_ids.empty()) return std::int64_t{0};
+  return actor->community_ids.front();
+}
+
 void Router::add(Route route) {
   auto owned = std::make_unique<Route>(std::move(route));
   auto segments = split_path(owned->pattern);

@@ -35,6 +35,9 @@ struct RequestContext {
   Result<std::int64_t> id_param(const std::string& name) const;
   // An optional integer query parameter; 400 when present but not an integer.
   Result<std::optional<std::int64_t>> int_query(const std::string& name) const;
+  // The community_id query parameter, or the actor's first community when it is absent
+  // (0 when they have none); 400 when present but not an integer.
+  Result<std::int64_t> community_param() const;
   const Actor& user() const { return *actor; }  // only on Access::login routes
 };
 

@@ -21,6 +21,7 @@
 #include "modules/ledger/ledger.hpp"
 #include "modules/registry/demo.hpp"
 #include "storage/migrate.hpp"
+#include "storage/temp_database.hpp"
 
 namespace gz::points {
 namespace {
@@ -29,48 +30,10 @@ namespace {
 const std::int64_t kAsOfMs = days_from_civil(2026, 11, 29) * 86'400'000;
 constexpr std::int64_t kYearMs = 366LL * 86'400'000;
 
-// A fresh, migrated SQLite file, removed afterwards.
-class TempDatabase {
- public:
-  TempDatabase() {
-    static int counter = 0;
-    path_ = (std::filesystem::temp_directory_path() /
-             ("gz_points_demo_test_" + std::to_string(::getpid()) + "_" +
-              std::to_string(++counter) + ".db"))
-                .string();
-    remove_files();
-    database_ = storage::open_sqlite(path_);
-    connection_ = database_->connect();
-    storage::migrate(*connection_);
-  }
-  ~TempDatabase() {
-    connection_.reset();
-    database_.reset();
-    remove_files();
-  }
-  storage::Connection& connection() { return *connection_; }
+using storage::TempDatabase;
 
- private:
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::filesystem::remove(path_ + suffix);
-    }
-  }
-  std::string path_;
-  std::unique_ptr<storage::Database> database_;
-  std::unique_ptr<storage::Connection> connection_;
-};
-
-std::vector<std::string> dump(storage::Connection& connection, const std::string& sql) {
-  std::vector<std::string> lines;
-  for (const auto& row : connection.query(sql)) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += (row.is_null(i) ? std::string("NULL") : row.text(i)) + "|";
-    }
-    lines.push_back(std::move(line));
-  }
-  return lines;
+std::vector<std::string> dump(storage::Connection& db, const std::string& sql) {
+  return storage::dump_rows(db, sql);
 }
 
 struct Generated {

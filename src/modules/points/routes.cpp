@@ -180,10 +180,9 @@ Response awards_route(RequestContext& context) {
 }
 
 Response catalog_list_route(RequestContext& context) {
-  auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  std::int64_t id = community_id->value_or(
-      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  std::int64_t id = *community;
   auto lease = context.pool.lease();
   auto items = list_catalog(*lease, context.user(), id);
   if (!items) return http::error_response(items.error());
@@ -253,10 +252,9 @@ Response correction_route(RequestContext& context) {
 }
 
 Response rules_route(RequestContext& context) {
-  auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  std::int64_t id = community_id->value_or(
-      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  std::int64_t id = *community;
   if (!context.user().belongs_to(id))
     return http::error_response(not_found("no community " + std::to_string(id)));
   auto lease = context.pool.lease();
@@ -304,10 +302,9 @@ boost::json::object settings_json(std::int64_t community_id, const Settings& val
 }
 
 Response get_settings_route(RequestContext& context) {
-  auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  std::int64_t id = community_id->value_or(
-      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  std::int64_t id = *community;
   if (!context.user().belongs_to(id))
     return http::error_response(not_found("no community " + std::to_string(id)));
   auto lease = context.pool.lease();
@@ -358,10 +355,9 @@ Result<std::pair<std::int64_t, std::int64_t>> period_bounds(
 }
 
 Response leaderboard_route(RequestContext& context) {
-  auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  std::int64_t id = community_id->value_or(
-      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  std::int64_t id = *community;
   auto bounds = period_bounds(context.request.query_param("period"));
   if (!bounds) return http::error_response(bounds.error());
   auto lease = context.pool.lease();
@@ -442,10 +438,9 @@ Response dispute_service_route(RequestContext& context) {
 }
 
 Response list_services_route(RequestContext& context) {
-  auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  std::int64_t id = community_id->value_or(
-      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  std::int64_t id = *community;
   auto lease = context.pool.lease();
   auto result =
       timebank::list_services(*lease, context.user(), id, context.request.query_param("status"));

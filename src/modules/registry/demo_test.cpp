@@ -19,6 +19,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/registry/model.hpp"
 #include "storage/migrate.hpp"
+#include "storage/temp_database.hpp"
 
 namespace gz::registry {
 namespace {
@@ -28,49 +29,11 @@ constexpr const char* kBornBefore60 = "1966-11-29";  // aged 60+ when born on or
 constexpr const char* kBornAfter18 = "2008-11-29";   // a minor when born after
 constexpr const char* kBornAfter1 = "2025-11-29";    // under one year old when born after
 
-// A fresh, migrated SQLite file, removed afterwards.
-class TempDatabase {
- public:
-  TempDatabase() {
-    static int counter = 0;
-    path_ =
-        (std::filesystem::temp_directory_path() /
-         ("gz_demo_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + ".db"))
-            .string();
-    remove_files();
-    database_ = storage::open_sqlite(path_);
-    connection_ = database_->connect();
-    storage::migrate(*connection_);
-  }
-  ~TempDatabase() {
-    connection_.reset();
-    database_.reset();
-    remove_files();
-  }
-  storage::Connection& connection() { return *connection_; }
-
- private:
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::filesystem::remove(path_ + suffix);
-    }
-  }
-  std::string path_;
-  std::unique_ptr<storage::Database> database_;
-  std::unique_ptr<storage::Connection> connection_;
-};
+using storage::TempDatabase;
 
 // Text of every row, for comparing two databases.
-std::vector<std::string> dump(storage::Connection& connection, const std::string& sql) {
-  std::vector<std::string> lines;
-  for (const auto& row : connection.query(sql)) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += (row.is_null(i) ? std::string("NULL") : row.text(i)) + "|";
-    }
-    lines.push_back(std::move(line));
-  }
-  return lines;
+std::vector<std::string> dump(storage::Connection& db, const std::string& sql) {
+  return storage::dump_rows(db, sql);
 }
 
 // One default demo (one community, default seed) shared by the read-only tests.

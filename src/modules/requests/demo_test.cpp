@@ -26,6 +26,7 @@
 #include "modules/requests/tracking_code.hpp"
 #include "modules/requests/triage.hpp"
 #include "storage/migrate.hpp"
+#include "storage/temp_database.hpp"
 
 namespace gz::requests {
 namespace {
@@ -34,48 +35,10 @@ constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr std::int64_t kYearMs = 365 * kDayMs;
 constexpr std::uint64_t kSeed = 20261129;
 
-// A fresh, migrated SQLite file, removed afterwards.
-class TempDatabase {
- public:
-  TempDatabase() {
-    static int counter = 0;
-    path_ = (std::filesystem::temp_directory_path() /
-             ("gz_requests_demo_test_" + std::to_string(::getpid()) + "_" +
-              std::to_string(++counter) + ".db"))
-                .string();
-    remove_files();
-    database_ = storage::open_sqlite(path_);
-    connection_ = database_->connect();
-    storage::migrate(*connection_);
-  }
-  ~TempDatabase() {
-    connection_.reset();
-    database_.reset();
-    remove_files();
-  }
-  storage::Connection& connection() { return *connection_; }
-
- private:
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::filesystem::remove(path_ + suffix);
-    }
-  }
-  std::string path_;
-  std::unique_ptr<storage::Database> database_;
-  std::unique_ptr<storage::Connection> connection_;
-};
+using storage::TempDatabase;
 
 std::vector<std::string> dump(storage::Connection& db, const std::string& sql) {
-  std::vector<std::string> lines;
-  for (const auto& row : db.query(sql)) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += (row.is_null(i) ? std::string("NULL") : row.text(i)) + "|";
-    }
-    lines.push_back(std::move(line));
-  }
-  return lines;
+  return storage::dump_rows(db, sql);
 }
 
 // The default demo community with its year of requests, shared by the read-only tests.

@@ -284,10 +284,9 @@ Response stats_route(RequestContext& context) {
 }
 
 Response categories_route(RequestContext& context) {
-  auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  std::int64_t id = community_id->value_or(
-      context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  std::int64_t id = *community;
   if (id != 0 && !context.user().belongs_to(id))
     return http::error_response(not_found("no community " + std::to_string(id)));
   auto lease = context.pool.lease();

@@ -11,7 +11,10 @@
 #include "http/static_files.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/accounts/routes.hpp"
+#include "modules/allocation/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/needs/routes.hpp"
+#include "modules/pb/routes.hpp"
 #include "modules/points/points.hpp"
 #include "modules/points/routes.hpp"
 #include "modules/registry/routes.hpp"
@@ -124,6 +127,9 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   audit::register_routes(app->router);
   requests::register_routes(app->router);
   points::register_routes(app->router);
+  needs::register_routes(app->router);
+  allocation::register_routes(app->router);
+  pb::register_routes(app->router);
   requests::open311::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {

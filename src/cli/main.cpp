@@ -16,6 +16,7 @@
 #include "core/crypto.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/accounts.hpp"
+#include "modules/allocation/allocate_command.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/ledger/ledger.hpp"
@@ -46,6 +47,7 @@ Usage:
                        [--working-days N] [--db URL]
   gongzhi calendar load FILE.json [--db URL]
   gongzhi open311 key add --name CLIENT --community ID [--db URL]
+  gongzhi allocate --community ID --quarter 2026Q3 --total N [--unit fen] [--db URL]
   gongzhi pb compute FILE.pb --rule greedy|equal-shares|equal-shares-add1|file
                      [--utility cost|approval] [--json]
   gongzhi version
@@ -417,6 +419,25 @@ int command_pb(const Args& args) {
   return 0;
 }
 
+int command_allocate(const Args& args) {
+  auto community = args.get("community");
+  auto quarter = args.get("quarter");
+  auto total = args.get("total");
+  if (!community || !quarter || !total) {
+    return usage_error("allocate: expected --community ID --quarter 2026Q3 --total N [--unit fen]");
+  }
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto plan = allocation::run_allocate(*connection, *community, *quarter, *total,
+                                       args.get("unit").value_or("fen"));
+  if (!plan) {
+    std::cerr << "gongzhi allocate: " << plan.error().message << "\n";
+    return 2;
+  }
+  std::cout << *plan << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -439,6 +460,7 @@ int main(int argc, char** argv) {
     if (command == "calendar") return command_calendar(args);
     if (command == "open311") return command_open311(args);
     if (command == "pb") return command_pb(args);
+    if (command == "allocate") return command_allocate(args);
     if (command == "version" || command == "--version") {
       std::cout << "gongzhi " << app::kVersion << "\n";
       return 0;

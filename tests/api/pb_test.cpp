@@ -1,0 +1,274 @@
+// Black-box tests of participatory budgeting on SQLite and PostgreSQL: a pabulib file
+// imported through the API gives the official greedy winners through the results route;
+// one ballot per household; no ballot outside the voting window; ballot limits hold.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "core/clock.hpp"
+#include "harness.hpp"
+
+namespace gz::test {
+namespace {
+
+constexpr const char* kPassword = "pb-pass-42";
+
+// Where the shared pabulib files live (as src/modules/pb/test_data.hpp finds them).
+std::string pabulib_file(const std::string& name) {
+  if (const char* dir = std::getenv("GONGZHI_PABULIB_DIR"); dir && *dir) {
+    return std::string(dir) + "/" + name;
+  }
+  std::filesystem::path repo = std::filesystem::path(__FILE__).parent_path() / ".." / "..";
+  return (repo / ".." / "shared" / "data" / "pabulib" / name).lexically_normal().string();
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// A ';'-separated row with CSV quoting.
+std::vector<std::string> split_row(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char ch = line[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        out.back() += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ';') {
+      out.emplace_back();
+    } else if (ch != '\r') {
+      out.back() += ch;
+    }
+  }
+  return out;
+}
+
+// The project ids whose `selected` column is 1: the official outcome written in the file.
+std::set<std::string> official_selection(const std::string& text) {
+  std::set<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line) && line.rfind("PROJECTS", 0) != 0) {
+  }
+  std::getline(in, line);
+  auto header = split_row(line);
+  std::size_t id_column = 0, selected_column = header.size();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == "project_id") id_column = i;
+    if (header[i] == "selected") selected_column = i;
+  }
+  while (std::getline(in, line) && line.rfind("VOTES", 0) != 0) {
+    auto row = split_row(line);
+    if (selected_column < row.size() && row[selected_column] == "1") out.insert(row[id_column]);
+  }
+  return out;
+}
+
+struct Town {
+  std::unique_ptr<ServerProcess> server;
+  std::string url;
+  std::int64_t community_id = 0;
+  std::int64_t household_a = 0, household_b = 0;
+  Client admin{0}, staff{0}, guide{0}, alice{0}, alan{0}, bob{0};
+};
+
+Town& town(Backend backend) {
+  static std::map<Backend, std::unique_ptr<Town>> made;
+  auto& slot = made[backend];
+  if (slot) return *slot;
+  slot = std::make_unique<Town>();
+  Town& t = *slot;
+  t.url = fresh_database_url(backend);
+  std::string output;
+  EXPECT_EQ(run_cli({"migrate", "--db", t.url}, "", &output), 0) << output;
+  add_user(t.url, "admin", "admin", {}, kPassword);
+  t.server = std::make_unique<ServerProcess>(t.url);
+  int port = t.server->port();
+  t.admin = Client(port);
+  EXPECT_EQ(t.admin.login("admin", kPassword).status, 200);
+  t.community_id = t.admin.post("/api/v1/communities", {{"name", "预算社区"}, {"code", "PB-1"}})
+                       .json()
+                       .at("id")
+                       .as_int64();
+  std::string cid = std::to_string(t.community_id);
+  add_user(t.url, "staff", "staff", {"--community", cid}, kPassword);
+  add_user(t.url, "guide", "guide", {"--community", cid}, kPassword);
+  t.staff = Client(port);
+  EXPECT_EQ(t.staff.login("staff", kPassword).status, 200);
+  auto household = [&](const std::string& code) {
+    return t.staff
+        .post("/api/v1/households",
+              {{"community_id", t.community_id}, {"code", code}, {"address", code}})
+        .json()
+        .at("id")
+        .as_int64();
+  };
+  t.household_a = household("A");
+  t.household_b = household("B");
+  // alice and alan share household A: one ballot between them.
+  add_user(t.url, "alice", "resident", {"--household", std::to_string(t.household_a)}, kPassword);
+  add_user(t.url, "alan", "resident", {"--household", std::to_string(t.household_a)}, kPassword);
+  add_user(t.url, "bob", "resident", {"--household", std::to_string(t.household_b)}, kPassword);
+  t.guide = Client(port);
+  t.alice = Client(port);
+  t.alan = Client(port);
+  t.bob = Client(port);
+  EXPECT_EQ(t.guide.login("guide", kPassword).status, 200);
+  EXPECT_EQ(t.alice.login("alice", kPassword).status, 200);
+  EXPECT_EQ(t.alan.login("alan", kPassword).status, 200);
+  EXPECT_EQ(t.bob.login("bob", kPassword).status, 200);
+  return t;
+}
+
+class PbTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
+  }
+  Town& t() { return town(GetParam()); }
+
+  std::int64_t election(const std::string& name, std::int64_t opens_offset_ms,
+                        std::int64_t closes_offset_ms, std::int64_t budget = 100,
+                        std::optional<std::int64_t> max_length = std::nullopt) {
+    std::int64_t now = now_epoch_ms();
+    boost::json::object body{{"community_id", t().community_id},
+                             {"name", name},
+                             {"budget", budget},
+                             {"rule", "greedy"},
+                             {"voting_opens_at", format_iso8601(now + opens_offset_ms)},
+                             {"voting_closes_at", format_iso8601(now + closes_offset_ms)}};
+    if (max_length) body["max_length"] = *max_length;
+    auto response = t().staff.post("/api/v1/pb/elections", body);
+    EXPECT_EQ(response.status, 201) << response.body;
+    return response.json().at("id").as_int64();
+  }
+  std::int64_t project(Client& who, std::int64_t election_id, const std::string& name,
+                       std::int64_t cost) {
+    auto response = who.post("/api/v1/pb/elections/" + std::to_string(election_id) + "/projects",
+                             {{"name", name}, {"cost", cost}});
+    EXPECT_EQ(response.status, 201) << response.body;
+    return response.json().at("id").as_int64();
+  }
+  HttpResponse vote(Client& who, std::int64_t election_id, boost::json::array projects) {
+    return who.post("/api/v1/pb/elections/" + std::to_string(election_id) + "/ballots",
+                    {{"projects", std::move(projects)}});
+  }
+};
+
+constexpr std::int64_t kHour = 3600 * 1000;
+
+TEST_P(PbTest, AnImportedWarsawElectionGivesTheOfficialGreedyWinners) {
+  const std::string path = pabulib_file("poland_warszawa_2023_rembertow.pb");
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is not there";
+  std::string text = read_text(path);
+  auto imported = t().staff.post_raw(
+      "/api/v1/pb/import?community_id=" + std::to_string(t().community_id), text, "text/plain");
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_EQ(imported.json().at("projects").as_int64(), 38);
+  EXPECT_EQ(imported.json().at("ballots").as_int64(), 1172);
+  auto id = std::to_string(imported.json().at("id").as_int64());
+
+  auto results = t().alice.get("/api/v1/pb/elections/" + id + "/results?rule=greedy");
+  ASSERT_EQ(results.status, 200) << results.body;
+  auto body = results.json();
+  std::set<std::string> selected;
+  for (const auto& project : body.at("selected").as_array()) {
+    selected.insert(std::string(project.at("project_key").as_string()));
+  }
+  auto official = official_selection(text);
+  ASSERT_FALSE(official.empty());
+  EXPECT_EQ(selected, official);
+  EXPECT_LE(body.at("cost").as_int64(), body.at("budget").as_int64());
+
+  auto shares = t().staff.get("/api/v1/pb/elections/" + id + "/results?rule=equal-shares-add1");
+  ASSERT_EQ(shares.status, 200) << shares.body;
+  EXPECT_LE(shares.json().at("cost").as_int64(), 1011308);
+  EXPECT_EQ(t().staff.get("/api/v1/pb/elections/" + id + "/results?rule=lottery").status, 400);
+  // An imported election is closed: it takes no new ballots.
+  EXPECT_EQ(vote(t().bob, std::stoll(id), {}).status, 409);
+  // Only staff import.
+  EXPECT_EQ(t().guide
+                .post_raw("/api/v1/pb/import?community_id=" + std::to_string(t().community_id),
+                          text, "text/plain")
+                .status,
+            403);
+}
+
+TEST_P(PbTest, OneBallotPerHouseholdAndGreedyCountsThem) {
+  std::int64_t id = election("楼道微更新", -kHour, kHour, 100);
+  std::int64_t lift = project(t().alice, id, "加装扶手", 60);
+  std::int64_t garden = project(t().staff, id, "口袋花园", 50);
+  std::int64_t bench = project(t().bob, id, "长椅", 40);
+  auto first = vote(t().alice, id, {lift, bench});
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = vote(t().alice, id, {garden});
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.error_code(), "already_voted");
+  auto same_household = vote(t().alan, id, {garden});
+  EXPECT_EQ(same_household.status, 409) << same_household.body;
+  EXPECT_EQ(vote(t().bob, id, {lift, garden}).status, 201);
+  EXPECT_EQ(vote(t().staff, id, {garden}).status, 403);
+  // Projects cannot be added once ballots are in.
+  auto late = t().alice.post("/api/v1/pb/elections/" + std::to_string(id) + "/projects",
+                             {{"name", "晚到的项目"}, {"cost", 10}});
+  EXPECT_EQ(late.status, 409) << late.body;
+
+  // Votes: lift 2, bench 1, garden 1. Greedy: lift (60), then bench (40; garden's tie goes to
+  // the lower cost) → 100 used; garden no longer fits.
+  auto results = t().bob.get("/api/v1/pb/elections/" + std::to_string(id) + "/results");
+  ASSERT_EQ(results.status, 200) << results.body;
+  auto body = results.json();
+  std::vector<std::int64_t> chosen;
+  for (const auto& p : body.at("selection_order").as_array()) chosen.push_back(p.as_int64());
+  EXPECT_EQ(chosen, (std::vector<std::int64_t>{lift, bench}));
+  EXPECT_EQ(body.at("cost").as_int64(), 100);
+}
+
+TEST_P(PbTest, ABallotOutsideTheVotingWindowIsRefused) {
+  std::int64_t closed = election("已结束", -2 * kHour, -kHour);
+  EXPECT_EQ(vote(t().bob, closed, {}).error_code(), "voting_closed");
+  EXPECT_EQ(vote(t().bob, closed, {}).status, 409);
+  std::int64_t later = election("未开始", kHour, 2 * kHour);
+  std::int64_t p = project(t().staff, later, "路灯", 10);
+  auto early = vote(t().bob, later, {p});
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.error_code(), "voting_not_open");
+}
+
+TEST_P(PbTest, ABallotMustKeepTheElectionsLimits) {
+  std::int64_t id = election("限选两项", -kHour, kHour, 100, 2);
+  std::int64_t a = project(t().staff, id, "甲", 10);
+  std::int64_t b = project(t().staff, id, "乙", 10);
+  std::int64_t c = project(t().staff, id, "丙", 10);
+  auto too_many = vote(t().bob, id, {a, b, c});
+  EXPECT_EQ(too_many.status, 400) << too_many.body;
+  EXPECT_EQ(too_many.error_code(), "invalid_ballot");
+  auto twice = vote(t().bob, id, {a, a});
+  EXPECT_EQ(twice.status, 400) << twice.body;
+  auto unknown = vote(t().bob, id, {a, 999999});
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_EQ(vote(t().bob, id, {a, b}).status, 201);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PbTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test

@@ -11,15 +11,18 @@ JOBS ?= $(shell nproc)
 
 RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config libboost1.81-dev libboost-json1.81-dev \
   libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev libargon2-dev
-TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format
+# Browser tests: Debian's chromium driven by playwright-core (no browser download), with CJK fonts.
+E2E_PACKAGES := chromium fonts-noto-cjk
+TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES)
 
-.PHONY: run test build deps deps-test format format-check clean
+.PHONY: run test build deps deps-test format format-check clean web web-test e2e node
 
-run: deps build
+run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
 
-test: deps-test build format-check
+test: deps-test build format-check web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory web-test e2e
 
 build:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -Wno-dev > /dev/null
@@ -30,6 +33,35 @@ deps:
 
 deps-test:
 	@scripts/install-packages.sh $(TEST_PACKAGES)
+
+# The web application (web/): Vue + Vite, built into web/dist, which `gongzhi serve` serves.
+# npm ci runs again only when node_modules is missing or package-lock.json changed.
+WEB_SOURCES = $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+  web/vite.config.ts web/tsconfig.json web/package.json
+
+web: web/dist/index.html
+
+web/dist/index.html: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npm run build
+
+web/node_modules/.installed: web/package-lock.json | node
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+tests/e2e/node_modules/.installed: tests/e2e/package-lock.json | node
+	cd tests/e2e && npm ci --no-audit --no-fund
+	touch $@
+
+web-test: web/node_modules/.installed
+	cd web && npm test
+
+e2e: web build tests/e2e/node_modules/.installed
+	cd tests/e2e && GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi node --test web.test.mjs
+
+# Debian 12's nodejs is 18, which the web toolchain supports; a machine with a newer node
+# (from its image) keeps it.
+node:
+	@command -v node > /dev/null || scripts/install-packages.sh nodejs npm
 
 FORMAT_FILES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
 

@@ -1,0 +1,402 @@
+// The typed client for the Gongzhi JSON API (/api/v1). Every call goes through `request`,
+// which sends the session cookie (the server sets it HttpOnly at login, so the page never
+// handles the token) and turns the server's {"error": {"code", "message"}} bodies, and
+// network failures, into ApiError exceptions that views can show next to the field.
+
+export class ApiError extends Error {
+  /** HTTP status, or 0 when the server could not be reached. */
+  readonly status: number;
+  /** The server's snake_case code ("invalid_credentials"), or "network" / "http_<status>". */
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Sent as Idempotency-Key so a retried write is applied once. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export const API_BASE = '/api/v1';
+
+/** Builds "/api/v1/path?x=1", leaving out empty query values. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const search = params.toString();
+  return API_BASE + path + (search ? `?${search}` : '');
+}
+
+/** The error a non-2xx response stands for, read from its JSON body when it has one. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): fall back to the status line.
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string') {
+    const message = typeof error.message === 'string' ? error.message : error.code;
+    return new ApiError(response.status, error.code, message);
+  }
+  return new ApiError(
+    response.status,
+    `http_${response.status}`,
+    response.statusText || `HTTP ${response.status}`,
+  );
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network', 'the server could not be reached');
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Server messages are often bilingual, "中文 / English"; this picks the half for the page's
+ * language and leaves one-language messages as they are.
+ */
+export function pickLanguage(message: string, locale: string): string {
+  const hasChinese = (text: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text);
+  // The separator is "/ " after the Chinese part (sometimes without a space before it, as
+  // after a full-width bracket), and the English part has no Chinese characters.
+  for (let at = message.indexOf('/ '); at >= 0; at = message.indexOf('/ ', at + 1)) {
+    const chinese = message.slice(0, at).trim();
+    const english = message.slice(at + 2).trim();
+    if (chinese && english && hasChinese(chinese) && !hasChinese(english)) {
+      return locale.startsWith('zh') ? chinese : english;
+    }
+  }
+  return message;
+}
+
+/** A random key for Idempotency-Key; crypto.randomUUID needs a secure context, this does not. */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- Types of the responses this application reads --------------------------------------
+
+export type Role = 'resident' | 'guide' | 'staff' | 'street' | 'admin';
+export type Priority = 'red' | 'yellow' | 'blue';
+export type RequestStatus =
+  | 'submitted'
+  | 'accepted'
+  | 'assigned'
+  | 'in_progress'
+  | 'resolved'
+  | 'closed'
+  | 'reopened'
+  | 'duplicate'
+  | 'not_our_responsibility'
+  | 'cancelled';
+export type TransitionAction =
+  | 'accept'
+  | 'assign'
+  | 'start'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'mark_duplicate'
+  | 'reject'
+  | 'cancel'
+  | 'comment'
+  | 'set_priority';
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  community_ids: number[];
+  household_id: number | null;
+  display_name: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  expires_in: number;
+  user: User;
+}
+
+export interface Category {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  default_priority: Priority;
+  resolution_working_days: number;
+  is_complaint: boolean;
+}
+
+export interface Department {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface RequestEvent {
+  at: string;
+  action: string;
+  from_status: RequestStatus | null;
+  status: RequestStatus;
+  note: string | null;
+  by: string;
+}
+
+export interface ServiceRequest {
+  id: number;
+  community_id: number;
+  tracking_code: string;
+  category: string;
+  description: string;
+  priority: Priority;
+  priority_source: string;
+  triage_note: string | null;
+  status: RequestStatus;
+  channel: string;
+  household_id: number | null;
+  location: string | null;
+  received_at: string;
+  response_due_at: string;
+  resolution_due_at: string;
+  responded_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  assignee_user_id: number | null;
+  assignee_department: string | null;
+  duplicate_of: number | null;
+  overdue: boolean;
+  escalated: boolean;
+  rating: number | null;
+  rating_comment: string | null;
+  version: number;
+  contact_name: string | null;
+  contact_phone: string | null;
+  events?: RequestEvent[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface TrackResult {
+  tracking_code: string;
+  category: string;
+  category_name: string;
+  status: RequestStatus;
+  priority: Priority;
+  received_at: string;
+  response_due_at: string;
+  resolution_due_at: string;
+  responded_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  overdue: boolean;
+  rated: boolean;
+  timeline: RequestEvent[];
+}
+
+export interface LedgerHead {
+  seq: number;
+  hash: string;
+}
+
+export interface Resident {
+  id: number;
+  household_id: number;
+  name: string;
+  sex: string;
+  birth_date: string | null;
+  id_number: string | null;
+  mobile: string | null;
+  relation: string;
+  registration: string;
+}
+
+export interface Household {
+  id: number;
+  community_id: number;
+  building_id: number;
+  building: string;
+  code: string;
+  address: string;
+  housing_type: string;
+  size: number;
+  income_band: string;
+  willingness: string;
+  guide_user_id: number | null;
+  tags: string[];
+  needs: string[];
+  skills: string[];
+  residents?: Resident[];
+}
+
+export interface Community {
+  id: number;
+  name: string;
+  code: string;
+  district: string;
+  street: string;
+}
+
+export interface VocabularyEntry {
+  code: string;
+  label_zh: string;
+}
+
+export interface Vocabulary {
+  tags: VocabularyEntry[];
+  housing_types: VocabularyEntry[];
+  [list: string]: VocabularyEntry[];
+}
+
+export interface PointsAccount {
+  resident_id: number;
+  community_id: number;
+  balance: number;
+  earned: number;
+  spent: number;
+}
+
+export interface CatalogItem {
+  id: number;
+  community_id: number;
+  name: string;
+  category: string;
+  price_points: number;
+  stock: number | null;
+  stock_remaining: number | null;
+  limit_per_resident: number | null;
+  limit_period: string | null;
+  available_from: string | null;
+  available_until: string | null;
+}
+
+export interface Redemption {
+  id: number;
+  resident_id: number;
+  item_id: number;
+  quantity: number;
+  points: number;
+  balance: number;
+  stock_remaining: number | null;
+}
+
+export interface SubmitRequestInput {
+  category: string;
+  description: string;
+  location?: string;
+}
+
+export interface TransitionInput {
+  action: TransitionAction;
+  note?: string;
+  assignee?: number;
+  department?: string;
+  version?: number;
+}
+
+export interface RateValue {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+export interface RequestStats {
+  community_id: number;
+  received: number;
+  response_rate: RateValue;
+  resolution_rate: RateValue;
+  satisfaction_rate: RateValue;
+  overdue: number;
+  resolved: number;
+  median_working_days_to_resolve: number | null;
+}
+
+// ---- Endpoints ---------------------------------------------------------------------------
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<LoginResponse>('/auth/login', { body: { username, password } }),
+  logout: () => request<unknown>('/auth/logout', { method: 'POST' }),
+  me: () => request<{ user: User }>('/me'),
+
+  ledgerHead: () => request<LedgerHead>('/ledger/head'),
+  track: (code: string) => request<TrackResult>(`/track/${enc(code)}`),
+
+  categories: (communityId?: number) =>
+    request<{ categories: Category[]; departments: Department[] }>('/requests/categories', {
+      query: { community_id: communityId },
+    }),
+  submitRequest: (input: SubmitRequestInput, idempotencyKey: string) =>
+    request<ServiceRequest>('/requests', { body: input, idempotencyKey }),
+  requests: (query: Record<string, QueryValue> = {}) =>
+    request<Page<ServiceRequest>>('/requests', { query }),
+  requestById: (id: number) => request<ServiceRequest>(`/requests/${id}`),
+  transition: (id: number, input: TransitionInput, idempotencyKey: string) =>
+    request<ServiceRequest>(`/requests/${id}/transitions`, { body: input, idempotencyKey }),
+  rate: (id: number, score: number, comment: string | undefined, idempotencyKey: string) =>
+    request<ServiceRequest>(`/requests/${id}/rating`, {
+      body: comment ? { score, comment } : { score },
+      idempotencyKey,
+    }),
+  requestStats: (communityId?: number) =>
+    request<RequestStats>('/requests/stats', { query: { community_id: communityId } }),
+
+  communities: () => request<{ items: Community[] }>('/communities'),
+  vocabulary: () => request<Vocabulary>('/registry/vocabulary'),
+  households: (query: Record<string, QueryValue>) =>
+    request<Page<Household>>('/households', { query }),
+  household: (id: number) => request<Household>(`/households/${id}`),
+
+  pointsAccount: (residentId: number) => request<PointsAccount>(`/points/accounts/${residentId}`),
+  catalog: (communityId?: number) =>
+    request<{ items: CatalogItem[] }>('/points/catalog', { query: { community_id: communityId } }),
+  redeem: (residentId: number, itemId: number, quantity: number, idempotencyKey: string) =>
+    request<Redemption>('/points/redemptions', {
+      body: { resident_id: residentId, item_id: itemId, quantity },
+      idempotencyKey,
+    }),
+};

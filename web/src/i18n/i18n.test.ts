@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import zhCN from './zh-CN.json';
+import en from './en.json';
+
+function keys(messages: object, prefix = ''): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}
+
+describe('translations', () => {
+  it('have the same keys in Chinese and English', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+  it('use the same placeholders in both languages', () => {
+    const lookup = (messages: object, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
+    for (const key of keys(zhCN)) {
+      expect(placeholders(lookup(en, key)), key).toEqual(placeholders(lookup(zhCN, key)));
+    }
+  });
+  it('contain no characters vue-i18n would read as syntax by accident', () => {
+    for (const messages of [zhCN, en]) {
+      for (const key of keys(messages)) {
+        const text = key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], messages) as string;
+        expect(text, key).not.toMatch(/[@|$]/);
+      }
+    }
+  });
+});

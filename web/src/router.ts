@@ -1,0 +1,98 @@
+// Routes. Public pages are in the main bundle; the resident portal and staff console load on
+// demand, and the chart page (ECharts) is its own chunk so residents never download it.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from './api';
+import { homeFor, loadSession, STAFF_ROLES } from './session';
+import HomeView from './views/HomeView.vue';
+import TrackView from './views/TrackView.vue';
+import LoginView from './views/LoginView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Roles that may open the page; absent for public pages. */
+    roles?: Role[];
+    /** i18n key of the page title. */
+    title?: string;
+  }
+}
+
+const resident: Role[] = ['resident'];
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', component: HomeView, meta: { title: 'nav.home' } },
+  { path: '/track/:code?', component: TrackView, meta: { title: 'track.title' } },
+  { path: '/login', component: LoginView, meta: { title: 'login.title' } },
+  {
+    path: '/resident',
+    component: () => import('./views/resident/ResidentHomeView.vue'),
+    meta: { roles: resident, title: 'nav.residentHome' },
+  },
+  {
+    path: '/resident/new',
+    component: () => import('./views/resident/NewRequestView.vue'),
+    meta: { roles: resident, title: 'resident.newTitle' },
+  },
+  {
+    path: '/resident/requests',
+    component: () => import('./views/resident/MyRequestsView.vue'),
+    meta: { roles: resident, title: 'resident.listTitle' },
+  },
+  {
+    path: '/resident/requests/:id(\\d+)',
+    component: () => import('./views/resident/RequestDetailView.vue'),
+    meta: { roles: resident, title: 'resident.detailTitle' },
+  },
+  {
+    path: '/resident/points',
+    component: () => import('./views/resident/PointsView.vue'),
+    meta: { roles: resident, title: 'points.title' },
+  },
+  { path: '/staff', redirect: '/staff/queue' },
+  {
+    path: '/staff/queue',
+    component: () => import('./views/staff/QueueView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },
+  },
+  {
+    path: '/staff/requests/:id(\\d+)',
+    component: () => import('./views/staff/CaseView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'staff.caseTitle' },
+  },
+  {
+    path: '/staff/households',
+    component: () => import('./views/staff/HouseholdsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'staff.householdsTitle' },
+  },
+  {
+    path: '/staff/overview',
+    component: () => import('./views/staff/OverviewView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },
+  },
+  {
+    path: '/forbidden',
+    component: () => import('./views/ForbiddenView.vue'),
+    meta: { title: 'forbidden.title' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { title: 'notFound.title' },
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  // Cheap for anonymous visitors: without a login on this device it asks nothing.
+  const user = await loadSession().catch(() => null);
+  if (to.path === '/login' && user) return homeFor(user);
+  const roles = to.meta.roles;
+  if (!roles) return true;
+  if (!user) return { path: '/login', query: { next: to.fullPath } };
+  if (!roles.includes(user.role)) return '/forbidden';
+  return true;
+});

@@ -1,0 +1,89 @@
+// Who is logged in. The session lives in an HttpOnly cookie set by the server, so the page
+// never sees the token: it asks GET /api/v1/me. To spare anonymous visitors a 401 on every
+// page, a flag in localStorage says whether this device logged in; without it we do not ask.
+import { reactive } from 'vue';
+import { api, ApiError, type Role, type User } from './api';
+
+export const session = reactive<{ user: User | null; loaded: boolean }>({
+  user: null,
+  loaded: false,
+});
+
+let loading: Promise<User | null> | null = null;
+
+const HINT_KEY = 'gongzhi.session';
+
+function setHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Without storage we simply ask the server every time.
+  }
+}
+
+function hasHint(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/** Loads the current user once; later calls reuse the answer. */
+export function loadSession(force = false): Promise<User | null> {
+  if (session.loaded && !force) return Promise.resolve(session.user);
+  if (!hasHint()) {
+    session.user = null;
+    session.loaded = true;
+    return Promise.resolve(null);
+  }
+  if (!loading || force) {
+    loading = api
+      .me()
+      .then((answer) => answer.user)
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) {
+          setHint(false);
+          return null;
+        }
+        throw error;
+      })
+      .then((user) => {
+        session.user = user;
+        session.loaded = true;
+        return user;
+      })
+      .finally(() => {
+        loading = null;
+      });
+  }
+  return loading;
+}
+
+export async function logIn(username: string, password: string): Promise<User> {
+  const answer = await api.login(username, password);
+  setHint(true);
+  session.user = answer.user;
+  session.loaded = true;
+  return answer.user;
+}
+
+export async function logOut(): Promise<void> {
+  try {
+    await api.logout();
+  } finally {
+    setHint(false);
+    session.user = null;
+    session.loaded = true;
+  }
+}
+
+export const STAFF_ROLES: Role[] = ['staff', 'guide', 'admin', 'street'];
+export const CASE_WORKER_ROLES: Role[] = ['staff', 'guide', 'admin'];
+
+/** Where a user lands after logging in. */
+export function homeFor(user: User | null): string {
+  if (!user) return '/';
+  return user.role === 'resident' ? '/resident' : '/staff/queue';
+}

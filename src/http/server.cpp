@@ -46,6 +46,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void read(std::chrono::seconds timeout) {
+    head_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_->options.header_limit_bytes));
     parser_->body_limit(shared_->options.body_limit_bytes);
@@ -100,6 +101,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
     Request request;
     request.method = std::string(message.method_string());
+    // HEAD is answered like GET without the body (same headers, same Content-Length).
+    head_ = message.method() == bhttp::verb::head;
+    if (head_) request.method = "GET";
     request.target = std::string(message.target());
     auto header_id = message["X-Request-Id"];
     request.request_id = sanitize_request_id(std::string_view(header_id.data(), header_id.size()));
@@ -166,13 +170,24 @@ class Session : public std::enable_shared_from_this<Session> {
     out->body() = std::move(response.body);
     out->prepare_payload();
     stream_.expires_after(shared_->options.write_timeout);
+    auto done = [self = shared_from_this(), keep](beast::error_code ec, std::size_t) {
+      self->shared_->in_flight.fetch_sub(1);
+      if (ec || !keep) return self->close();
+      self->request_id_.clear();
+      self->read(self->shared_->options.idle_timeout);
+    };
+    if (head_) {
+      auto head = std::make_shared<bhttp::response<bhttp::empty_body>>();
+      head->version(out->version());
+      head->result(out->result());
+      for (const auto& field : *out) head->insert(field.name_string(), field.value());
+      head->keep_alive(keep);
+      bhttp::async_write(stream_, *head,
+                         [head, done](beast::error_code ec, std::size_t n) { done(ec, n); });
+      return;
+    }
     bhttp::async_write(stream_, *out,
-                       [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
-                         self->shared_->in_flight.fetch_sub(1);
-                         if (ec || !keep) return self->close();
-                         self->request_id_.clear();
-                         self->read(self->shared_->options.idle_timeout);
-                       });
+                       [out, done](beast::error_code ec, std::size_t n) { done(ec, n); });
   }
 
   void close() {
@@ -186,6 +201,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bool keep_alive_ = false;
+  bool head_ = false;
   bool first_request_ = true;
   unsigned version_ = 11;
   std::string request_id_;

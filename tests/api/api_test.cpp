@@ -485,6 +485,13 @@ TEST(WebRoot, ServesTheAppWithCachingHeadersStrictCspAndSpaFallback) {
   EXPECT_EQ(asset.headers["cache-control"], "public, max-age=31536000, immutable");
   EXPECT_NE(asset.headers["content-type"].find("javascript"), std::string::npos);
   EXPECT_EQ(send_http(server.port(), {"GET", "/robots.txt", "", {}}).status, 200);
+  // HEAD answers like GET, without the body.
+  auto head = send_http(server.port(), {"HEAD", "/assets/app-1a2b3c.js", "", {}});
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.headers["content-length"],
+            std::to_string(std::string("console.log('gz')").size()));
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(send_http(server.port(), {"HEAD", "/healthz", "", {}}).status, 200);
   // Client-side routes get the app shell; missing files and API paths do not.
   auto deep = send_http(server.port(), {"GET", "/staff/requests/12", "", {}});
   EXPECT_EQ(deep.status, 200);

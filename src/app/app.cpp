@@ -13,6 +13,7 @@
 #include "modules/accounts/routes.hpp"
 #include "modules/allocation/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/indicators/routes.hpp"
 #include "modules/needs/routes.hpp"
 #include "modules/pb/routes.hpp"
 #include "modules/points/points.hpp"
@@ -131,6 +132,7 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   allocation::register_routes(app->router);
   pb::register_routes(app->router);
   requests::open311::register_routes(app->router);
+  indicators::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);

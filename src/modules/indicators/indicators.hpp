@@ -1,0 +1,125 @@
+// Evaluation indicators (issue 7, DESIGN.md module 7) for one community or a street, over a
+// period: each figure with its target, status, formula and the counts behind it. Pure
+// functions over plain structs; data loading is load_indicators.hpp, HTTP is routes.cpp.
+//
+// Definitions and proxies (until the data they need exists):
+// - participation_rate: households with at least one attendance in the period / households.
+//   Attendance is read from the points ledger until the meetings module (issue 6) exists: a
+//   household participates when one of its members received an uncorrected award for
+//   attending a meeting, a volunteer activity or a skill-sharing session in the period. Households
+//   are today's registry (it keeps no history).
+// - proposals_per_100_households, leader_growth_rate: no proposals or resident leaders are
+//   recorded yet → no_data, with the formula that will be counted.
+// - misallocation_rate: the allocation module's figure is a model (each plan line shared by
+//   demand), 0 by construction; until deliveries are recorded it is no_data.
+// - complaint_rate: requests in complaint categories (request_categories.is_complaint)
+//   received in the period, cancelled ones excluded / households.
+// - satisfaction_difference_coefficient: coefficient of variation (population standard
+//   deviation / mean) of the mean rating per resident group; each rated request counts in
+//   its household's group, the first that fits: elderly (tag elderly, elderly_alone or
+//   empty_nest), families_with_children (tag minor or newborn), tenants (housing type or tag
+//   tenant), others. Needs at least two groups with ratings.
+// - resource_utilization: points-catalogue items with a finite stock whose availability
+//   overlaps the period: units redeemed (stock_total − stock_remaining) / units offered
+//   (stock_total). The catalogue keeps no stock history, so it is the figure to date.
+// - cost_benefit_ratio: no costs are recorded yet → no_data.
+// - response_rate, resolution_rate, satisfaction_rate, median_resolution_working_days: the
+//   requests module's compute_stats over the requests received in the period.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/result.hpp"
+#include "modules/requests/stats.hpp"
+
+namespace gz::indicators {
+
+// A period in Asia/Shanghai time: "2026Q3", "2026-11" or "2026"; [from_ms, to_ms).
+struct Period {
+  std::string label;
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+  int months = 0;
+};
+
+// bad_request "invalid_period" for anything else (years 2000–2100).
+Result<Period> parse_period(std::string_view text);
+
+enum class ResidentGroup { elderly, families_with_children, tenants, others };
+std::string_view group_name(ResidentGroup group);
+// The household's group from its tags and housing type, in the order above.
+ResidentGroup group_of(const std::vector<std::string>& tags, std::string_view housing_type);
+
+struct GroupRating {
+  ResidentGroup group = ResidentGroup::others;
+  int rating = 0;  // 1–5
+};
+
+struct FiniteStock {
+  std::int64_t units_total = 0;
+  std::int64_t units_remaining = 0;
+};
+
+// Everything the indicators need, summed over the communities asked for.
+struct IndicatorInput {
+  std::int64_t households = 0;
+  std::int64_t participating_households = 0;
+  std::int64_t complaint_requests = 0;
+  std::vector<requests::RequestFacts> requests;
+  std::vector<GroupRating> ratings;
+  std::vector<FiniteStock> catalogue;
+};
+
+enum class Comparison { above, below };  // met when value > target, or value < target
+
+// Targets from the issue; the last two are configurable, with these defaults: at most 2
+// complaints per 100 households in the period, and resolution in under 5 working days
+// (the blue-priority default of most categories).
+struct Targets {
+  double participation_rate = 0.60;
+  double proposals_per_100_households = 5;
+  double leader_growth_rate = 0.10;
+  double misallocation_rate = 0.10;
+  double complaint_rate = 0.02;
+  double satisfaction_difference_coefficient = 0.3;
+  double resource_utilization = 0.85;
+  double median_resolution_working_days = 5;
+  double cost_benefit_ratio = 3;
+  double response_rate = 0.90;
+  double resolution_rate = 0.90;
+  double satisfaction_rate = 0.85;
+};
+
+enum class Status { met, not_met, no_data };
+std::string_view status_name(Status status);
+
+struct Indicator {
+  std::string key;
+  std::optional<double> value;
+  double target = 0;
+  Comparison comparison = Comparison::above;
+  Status status = Status::no_data;
+  std::string formula;
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+};
+
+// The twelve indicators, in the issue's order.
+std::vector<Indicator> compute_indicators(const IndicatorInput& input, const Targets& targets,
+                                          std::int64_t now_ms, const WorkCalendar& calendar);
+
+// Coefficient of variation of the group means; numerator = standard deviation, denominator
+// = mean of the means. None with fewer than two groups rated.
+struct Variation {
+  double standard_deviation = 0;
+  double mean = 0;
+  int groups = 0;
+};
+std::optional<Variation> group_mean_variation(const std::vector<GroupRating>& ratings);
+
+}  // namespace gz::indicators

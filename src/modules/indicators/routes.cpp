@@ -1,0 +1,78 @@
+// HTTP routes of the indicators module: decode → load_indicators → encode.
+#include "modules/indicators/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "http/json_io.hpp"
+#include "modules/indicators/load_indicators.hpp"
+#include "storage/database.hpp"
+
+namespace gz::indicators {
+namespace {
+
+using http::RequestContext;
+using http::Response;
+
+boost::json::value number_or_null(const std::optional<double>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::object indicator_json(const Indicator& indicator) {
+  return {{"key", indicator.key},
+          {"value", number_or_null(indicator.value)},
+          {"target", indicator.target},
+          {"comparison", indicator.comparison == Comparison::above ? ">" : "<"},
+          {"status", status_name(indicator.status)},
+          {"formula", indicator.formula},
+          {"numerator", number_or_null(indicator.numerator)},
+          {"denominator", number_or_null(indicator.denominator)}};
+}
+
+Response indicators_route(RequestContext& context) {
+  if (context.user().is(Role::resident)) {
+    return http::error_response(forbidden("residents may not read the indicators"));
+  }
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return http::error_response(community_id.error());
+  Scope scope;
+  scope.community_id = *community_id;
+  if (auto street = context.request.query_param("street_id"); street && !street->empty()) {
+    scope.street = *street;
+  }
+  auto period_text = context.request.query_param("period");
+  if (!period_text || period_text->empty()) {
+    return http::error_response(bad_request("missing_query", "period is required (e.g. 2026Q3)"));
+  }
+  auto period = parse_period(*period_text);
+  if (!period) return http::error_response(period.error());
+  auto lease = context.pool.lease();
+  auto report = load_indicators(*lease, context.user(), scope, *period, now_epoch_ms());
+  if (!report) return http::error_response(report.error());
+  boost::json::array communities, indicators;
+  for (auto id : report->community_ids) communities.push_back(id);
+  for (const auto& indicator : report->indicators) indicators.push_back(indicator_json(indicator));
+  boost::json::object body{{"period", report->period.label},
+                           {"from", format_iso8601(report->period.from_ms)},
+                           {"to", format_iso8601(report->period.to_ms)},
+                           {"community_ids", std::move(communities)},
+                           {"indicators", std::move(indicators)}};
+  if (scope.community_id) body["community_id"] = *scope.community_id;
+  if (scope.street) body["street_id"] = *scope.street;
+  return http::json_response(200, body);
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  router.add({"GET",
+              "/api/v1/indicators",
+              http::Access::login,
+              indicators_route,
+              {"Evaluation indicators of a community or a street for a period, each with its "
+               "target, status, formula, numerator and denominator",
+               "indicators", "guide, staff, street, admin of the community or street", "",
+               "community_id, street_id, period"}});
+}
+
+}  // namespace gz::indicators

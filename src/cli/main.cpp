@@ -11,6 +11,7 @@
 #include "app/app.hpp"
 #include "app/demo.hpp"
 #include "cli/args.hpp"
+#include "cli/backup.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -35,7 +36,7 @@ constexpr const char* kUsage = R"(gongzhi — 共治 guided community service ma
 
 Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
-                [--web-root DIR] [--job-interval SECONDS]
+                [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -50,6 +51,8 @@ Usage:
   gongzhi allocate --community ID --quarter 2026Q3 --total N [--unit fen] [--db URL]
   gongzhi pb compute FILE.pb --rule greedy|equal-shares|equal-shares-add1|file
                      [--utility cost|approval] [--json]
+  gongzhi backup FILE [--db URL]
+  gongzhi restore FILE [--force] [--db URL]
   gongzhi version
 
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
@@ -123,6 +126,11 @@ int command_serve(const Args& args) {
     auto bytes = to_int(limit);
     if (!bytes || *bytes < 1024) return usage_error("--body-limit must be at least 1024 bytes");
     options.body_limit_bytes = static_cast<std::size_t>(*bytes);
+  }
+  if (auto timeout = args.get("read-timeout")) {
+    auto seconds = to_int(timeout);
+    if (!seconds || *seconds < 1) return usage_error("--read-timeout must be at least 1 second");
+    options.read_timeout = std::chrono::seconds(*seconds);
   }
   std::string url = app::database_url(args.get("db").value_or(""));
   std::string web_root = app::web_root(args.get("web-root").value_or(""));
@@ -311,6 +319,22 @@ int command_ledger(const Args& args) {
   return result.ok && balances.ok ? 0 : 1;
 }
 
+int command_backup(const Args& args) {
+  if (args.positional.size() != 1) return usage_error("backup: give exactly one FILE");
+  backup_database(app::database_url(args.get("db").value_or("")), args.positional[0]);
+  std::cerr << "backed up to " << args.positional[0] << "\n";
+  return 0;
+}
+
+int command_restore(const Args& args) {
+  if (args.positional.size() != 1) return usage_error("restore: give exactly one FILE");
+  restore_database(
+      app::database_url(args.get("db").value_or("")), args.positional[0],
+      args.has("force") ? RestoreTarget::may_be_overwritten : RestoreTarget::must_be_empty);
+  std::cerr << "restored from " << args.positional[0] << "\n";
+  return 0;
+}
+
 int command_sla(const Args& args) {
   if (args.positional.empty() || args.positional[0] != "deadline") {
     return usage_error("sla: expected 'sla deadline'");
@@ -443,7 +467,8 @@ int command_allocate(const Args& args) {
 int main(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
-  Args args = parse_args(argc, argv, 2, {"demo", "password-stdin", "partial", "help", "json"});
+  Args args =
+      parse_args(argc, argv, 2, {"demo", "password-stdin", "partial", "help", "json", "force"});
   if (command == "help" || command == "--help" || command == "-h" || args.has("help")) {
     std::cout << kUsage;
     return 0;
@@ -461,6 +486,8 @@ int main(int argc, char** argv) {
     if (command == "open311") return command_open311(args);
     if (command == "pb") return command_pb(args);
     if (command == "allocate") return command_allocate(args);
+    if (command == "backup") return command_backup(args);
+    if (command == "restore") return command_restore(args);
     if (command == "version" || command == "--version") {
       std::cout << "gongzhi " << app::kVersion << "\n";
       return 0;

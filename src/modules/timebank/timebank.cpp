@@ -226,7 +226,14 @@ Result<ledger::Posting> transfer(storage::Connection& db, const Actor& actor,
   if (from->household_id != to->household_id) {
     return bad_request("not_family", "banked time goes only to a member of the same household");
   }
-  if (!speaks_for(actor, *from)) return forbidden("the member's household or staff transfer time");
+  // Giving away banked time is the family's decision: its own household, or staff on its
+  // behalf — not guides, who may record and confirm services but not move savings.
+  bool staff_member =
+      (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(from->community_id);
+  bool own_household = actor.is(Role::resident) && actor.household_id == from->household_id;
+  if (!staff_member && !own_household) {
+    return forbidden("the member's household or staff transfer time");
+  }
   if (minutes <= 0 || minutes % 15 != 0) {
     return bad_request("invalid_minutes", "minutes must be a positive multiple of 15");
   }

@@ -1,0 +1,371 @@
+// The access-control matrix: one table lists every route (method + pattern) with the status
+// each caller gets — no login, resident, guide, staff, street, admin — for a harmless,
+// valid-looking request against a small fixture. The test checks every cell, that nothing
+// answers 5xx, and that the table and GET /api/v1/openapi.json name the same routes, so no
+// route exists outside the table. Runs on SQLite, and on PostgreSQL when GONGZHI_TEST_PG is set.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "harness.hpp"
+
+namespace gz::test {
+namespace {
+
+constexpr const char* kPassword = "correct-horse-42";
+
+// One expectation per cell:
+//   A  allowed: the role passes the access check (not 401/403, never 5xx); the exact status
+//      depends on the body (2xx, 400 validation, 404 unknown id, 409 conflict, 429 throttled)
+//   U  401 (login needed)        F  403 (role may not)
+//   N  404 (the design hides that the thing exists from this caller)
+//   X  403 or 404: denied, either answer acceptable
+// Columns: no login, resident, guide, staff, street, admin.
+enum class Presence { always, without_web_root };
+
+struct Row {
+  const char* method;
+  const char* pattern;  // exactly as in openapi.json
+  const char* target;   // concrete path; {C} {O} {HA} {HB} {RA} {RB} {REQ} {CODE} {PLAN} {EL}
+  const char* body;     // JSON unless `content_type` says otherwise; "" for none
+  const char* expected;
+  const char* content_type = "application/json";
+  Presence presence = Presence::always;
+};
+
+constexpr const char* kRoles[] = {"no login", "resident", "guide", "staff", "street", "admin"};
+
+// clang-format off
+const std::vector<Row> kMatrix = {
+  // system and public
+  {"GET", "/healthz", "/healthz", "", "AAAAAA"},
+  {"GET", "/metrics", "/metrics", "", "AAAAAA"},
+  {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "AAAAAA"},
+  // "/" is the landing page only when no built web application is served (then it is a file).
+  {"GET", "/", "/", "", "AAAAAA", "application/json", Presence::without_web_root},
+  {"GET", "/api/v1/registry/vocabulary", "/api/v1/registry/vocabulary", "", "AAAAAA"},
+  {"GET", "/api/v1/ledger/head", "/api/v1/ledger/head", "", "AAAAAA"},
+  {"GET", "/api/v1/track/{code}", "/api/v1/track/{CODE}", "", "AAAAAA"},
+  {"GET", "/api/v1/calendar", "/api/v1/calendar", "", "AAAAAA"},
+  // accounts
+  {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username":"nobody_here"})", "AAAAAA"},
+  {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", "UAAAAA"},
+  {"GET", "/api/v1/me", "/api/v1/me", "", "UAAAAA"},
+  // registry
+  {"GET", "/api/v1/communities", "/api/v1/communities", "", "UAAAAA"},
+  {"POST", "/api/v1/communities", "/api/v1/communities", R"({"name":"矩阵社区","code":"M-{SEQ}"})", "UFFFAA"},
+  {"GET", "/api/v1/communities/{id}", "/api/v1/communities/{C}", "", "UAAAAA"},
+  {"GET", "/api/v1/communities/{id}/buildings", "/api/v1/communities/{C}/buildings", "", "UAAAAA"},
+  {"POST", "/api/v1/communities/{id}/buildings", "/api/v1/communities/{C}/buildings", R"({"name":"矩阵楼{SEQ}"})", "UFFAFA"},
+  {"GET", "/api/v1/households", "/api/v1/households", "", "UAAAAA"},
+  {"POST", "/api/v1/households", "/api/v1/households", R"({"community_id":{C},"code":"M-{SEQ}","address":"矩阵路{SEQ}号","housing_type":"owner"})", "UFAAFA"},
+  {"GET", "/api/v1/households/{id}", "/api/v1/households/{HA}", "", "UAAAAA"},
+  {"GET", "/api/v1/households/{id}", "/api/v1/households/{HB}", "", "UNAAAA"},
+  {"PATCH", "/api/v1/households/{id}", "/api/v1/households/{HA}", R"({"needs":["elderly_care"],"willingness":"high"})", "UAAAFA"},
+  {"PATCH", "/api/v1/households/{id}", "/api/v1/households/{HB}", R"({"needs":["elderly_care"],"willingness":"high"})", "UNAAFA"},
+  {"GET", "/api/v1/households/{id}/residents", "/api/v1/households/{HA}/residents", "", "UAAAAA"},
+  {"GET", "/api/v1/households/{id}/residents", "/api/v1/households/{HB}/residents", "", "UNAAAA"},
+  {"POST", "/api/v1/households/{id}/residents", "/api/v1/households/{HB}/residents", R"({"name":"李四","relation":"other"})", "UNAAFA"},
+  {"POST", "/api/v1/households/import", "/api/v1/households/import?community_id={C}", "户号,楼栋,地址,姓名,性别,身份证号,手机号,与户主关系\n", "UFFAFA", "text/csv"},
+  {"GET", "/api/v1/households/export", "/api/v1/households/export?community_id={C}", "", "UFAAAA"},
+  // requests
+  {"POST", "/api/v1/requests", "/api/v1/requests", R"({"category":"water_leak","description":"楼上漏水到我家厨房","household_id":{HA}})", "UAAAFA"},
+  {"GET", "/api/v1/requests", "/api/v1/requests", "", "UAAAAA"},
+  {"GET", "/api/v1/requests/categories", "/api/v1/requests/categories", "", "UAAAAA"},
+  {"PUT", "/api/v1/requests/categories", "/api/v1/requests/categories", R"({"community_id":{C},"code":"elevator","name_zh":"电梯故障","name_en":"Elevator fault","default_priority":"red","resolution_working_days":2})", "UFFAFA"},
+  {"GET", "/api/v1/requests/stats", "/api/v1/requests/stats?community_id={C}", "", "UXAAAA"},
+  {"GET", "/api/v1/requests/{id}", "/api/v1/requests/{REQ}", "", "UAAAAA"},
+  {"POST", "/api/v1/requests/{id}/transitions", "/api/v1/requests/{REQ}/transitions", R"({"action":"assign","assignee":{GUIDE},"note":"矩阵"})", "UFAAFA"},
+  {"POST", "/api/v1/requests/{id}/rating", "/api/v1/requests/{REQ}/rating", R"({"score":5,"comment":"很及时"})", "UAFAFA"},
+  {"GET", "/api/v1/notifications", "/api/v1/notifications", "", "UAAAAA"},
+  {"POST", "/api/v1/notifications/{id}/read", "/api/v1/notifications/999999/read", "", "UAAAAA"},
+  {"PUT", "/api/v1/calendar", "/api/v1/calendar", R"({"years":[2099],"holidays":{},"workdays":{}})", "UFFFFA"},
+  {"POST", "/api/v1/requests/triage-rules", "/api/v1/requests/triage-rules", R"({"community_id":{C},"keyword":"被困{SEQ}","priority":"red","note":"矩阵"})", "UFFAFA"},
+  {"POST", "/api/v1/requests/departments", "/api/v1/requests/departments", R"({"community_id":{C},"code":"dept_{SEQ}","name_zh":"部门","name_en":"Dept"})", "UFFAFA"},
+  // points bank
+  {"GET", "/api/v1/points/accounts/{resident_id}", "/api/v1/points/accounts/{RA}", "", "UAAAAA"},
+  {"GET", "/api/v1/points/accounts/{resident_id}", "/api/v1/points/accounts/{RB}", "", "UNAAAA"},
+  {"GET", "/api/v1/points/accounts/{resident_id}/postings", "/api/v1/points/accounts/{RA}/postings", "", "UAAAAA"},
+  {"GET", "/api/v1/points/accounts/{resident_id}/postings", "/api/v1/points/accounts/{RB}/postings", "", "UNAAAA"},
+  {"POST", "/api/v1/points/awards", "/api/v1/points/awards", R"({"resident_id":{RA},"rule":"meeting","quantity":1,"reference":"matrix:{SEQ}"})", "UFAAFA"},
+  {"GET", "/api/v1/points/rules", "/api/v1/points/rules?community_id={C}", "", "UAAAAA"},
+  {"PUT", "/api/v1/points/rules", "/api/v1/points/rules", R"({"community_id":{C},"rule":"volunteer","name_zh":"志愿服务","unit":"minute","points_per_unit":6})", "UFFAFA"},
+  {"GET", "/api/v1/points/catalog", "/api/v1/points/catalog?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/points/catalog", "/api/v1/points/catalog", R"({"community_id":{C},"name":"餐券{SEQ}","category":"canteen_voucher","price_points":30,"stock":200})", "UFFAFA"},
+  {"POST", "/api/v1/points/redemptions", "/api/v1/points/redemptions", R"({"resident_id":{RA},"item_id":999999,"quantity":1})", "UAFAFA"},
+  {"POST", "/api/v1/points/corrections", "/api/v1/points/corrections", R"({"posting_id":{POSTING},"reason":"矩阵"})", "UFFAFA"},
+  {"GET", "/api/v1/points/leaderboard", "/api/v1/points/leaderboard?community_id={C}&period=2026Q3", "", "UAAAAA"},
+  {"PUT", "/api/v1/points/leaderboard/optin", "/api/v1/points/leaderboard/optin", R"({"resident_id":{RA},"show_name":true})", "UAFFFF"},
+  {"GET", "/api/v1/points/settings", "/api/v1/points/settings?community_id={C}", "", "UAAAAA"},
+  {"PUT", "/api/v1/points/settings", "/api/v1/points/settings", R"({"community_id":{C},"expiry_months":24,"timebank_floor_minutes":-600})", "UFFAFA"},
+  // time bank
+  {"POST", "/api/v1/timebank/services", "/api/v1/timebank/services", R"({"provider_resident_id":{RA},"recipient_resident_id":{RB},"service_date":"2026-11-28","minutes":30,"service_type":"companionship"})", "UAAAFA"},
+  {"GET", "/api/v1/timebank/services", "/api/v1/timebank/services?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/timebank/services/{id}/confirm", "/api/v1/timebank/services/999999/confirm", "", "UAAAAA"},
+  {"POST", "/api/v1/timebank/services/{id}/dispute", "/api/v1/timebank/services/999999/dispute", R"({"note":"没有上门"})", "UAAAAA"},
+  {"GET", "/api/v1/timebank/accounts/{resident_id}", "/api/v1/timebank/accounts/{RA}", "", "UAAAAA"},
+  {"GET", "/api/v1/timebank/accounts/{resident_id}", "/api/v1/timebank/accounts/{RB}", "", "UNAAAA"},
+  // Guides record and confirm services but may not move a household's savings (found by this
+  // matrix and fixed).
+  {"POST", "/api/v1/timebank/transfers", "/api/v1/timebank/transfers", R"({"from_resident_id":{RA},"to_resident_id":{RA2},"minutes":15})", "UAFAFA"},
+  {"GET", "/api/v1/ledger/verify", "/api/v1/ledger/verify", "", "UFFAAA"},
+  // needs and allocation
+  {"GET", "/api/v1/needs/weights", "/api/v1/needs/weights?community_id={C}", "", "UFAAAA"},
+  {"PUT", "/api/v1/needs/weights", "/api/v1/needs/weights", R"({"community_id":{C},"population_structure":25,"health":20,"economy":20,"willingness":15,"special_needs":20})", "UFFAFA"},
+  {"POST", "/api/v1/needs/assessments", "/api/v1/needs/assessments", R"({"household_id":{HA},"dimension":"health","score":80,"reason":"上门评估"})", "UFAAFA"},
+  {"GET", "/api/v1/households/{id}/needs", "/api/v1/households/{HA}/needs", "", "UAAAAA"},
+  {"GET", "/api/v1/households/{id}/needs", "/api/v1/households/{HB}/needs", "", "UNAAAA"},
+  {"GET", "/api/v1/needs/demand", "/api/v1/needs/demand?community_id={C}", "", "UFAAAA"},
+  {"GET", "/api/v1/needs/heatmap", "/api/v1/needs/heatmap?community_id={C}", "", "UFAAAA"},
+  {"GET", "/api/v1/needs/ranking", "/api/v1/needs/ranking?community_id={C}", "", "UFAAAA"},
+  {"POST", "/api/v1/allocation/plans", "/api/v1/allocation/plans", R"({"community_id":{C},"quarter":"2026Q4","total":1000000,"unit":"fen"})", "UFFAFA"},
+  {"GET", "/api/v1/allocation/plans/{id}", "/api/v1/allocation/plans/{PLAN}", "", "UFAAAA"},
+  {"GET", "/api/v1/allocation/plans/{id}/fairness", "/api/v1/allocation/plans/{PLAN}/fairness", "", "UFAAAA"},
+  {"GET", "/api/v1/indicators", "/api/v1/indicators?community_id={C}&period=2026Q3", "", "UFAAAA"},
+  {"POST", "/api/v1/cofunding/split", "/api/v1/cofunding/split", R"({"class":"basic","amount_fen":100001})", "UAAAAA"},
+  // participatory budgeting
+  {"POST", "/api/v1/pb/elections", "/api/v1/pb/elections", R"({"community_id":{C},"name":"矩阵选举","budget":200000,"rule":"greedy","voting_opens_at":"2026-12-01T09:00:00+08:00","voting_closes_at":"2026-12-15T18:00:00+08:00","max_length":3})", "UFFAFA"},
+  {"GET", "/api/v1/pb/elections/{id}", "/api/v1/pb/elections/{EL}", "", "UAAAAA"},
+  {"POST", "/api/v1/pb/elections/{id}/projects", "/api/v1/pb/elections/{EL}/projects", R"({"name":"楼道扶手{SEQ}","cost":30000,"description":"加装扶手"})", "UAAAFA"},
+  {"POST", "/api/v1/pb/elections/{id}/ballots", "/api/v1/pb/elections/{EL}/ballots", R"({"projects":[]})", "UAFFFF"},
+  {"GET", "/api/v1/pb/elections/{id}/results", "/api/v1/pb/elections/{EL}/results", "", "UAAAAA"},
+  {"GET", "/api/v1/pb/elections/{id}/export", "/api/v1/pb/elections/{EL}/export", "", "UAAAAA"},
+  {"POST", "/api/v1/pb/import", "/api/v1/pb/import?community_id={C}", "", "UFFAFA", "text/plain"},
+  // Open311 GeoReport v2: public reads; POST needs an api_key, not a login
+  {"GET", "/open311/v2/discovery.json", "/open311/v2/discovery.json", "", "AAAAAA"},
+  {"GET", "/open311/v2/services.json", "/open311/v2/services.json?jurisdiction_id={C}", "", "AAAAAA"},
+  {"GET", "/open311/v2/requests.json", "/open311/v2/requests.json?jurisdiction_id={C}", "", "AAAAAA"},
+  {"POST", "/open311/v2/requests.json", "/open311/v2/requests.json", "service_code=water_leak&description=x", "FFFFFF", "application/x-www-form-urlencoded"},
+  {"GET", "/open311/v2/discovery.xml", "/open311/v2/discovery.xml", "", "AAAAAA"},
+  {"GET", "/open311/v2/services.xml", "/open311/v2/services.xml?jurisdiction_id={C}", "", "AAAAAA"},
+  {"GET", "/open311/v2/requests.xml", "/open311/v2/requests.xml?jurisdiction_id={C}", "", "AAAAAA"},
+  {"POST", "/open311/v2/requests.xml", "/open311/v2/requests.xml", "service_code=water_leak&description=x", "FFFFFF", "application/x-www-form-urlencoded"},
+  {"GET", "/open311/v2/services/{service_code}", "/open311/v2/services/water_leak.json?jurisdiction_id={C}", "", "AAAAAA"},
+  {"GET", "/open311/v2/requests/{service_request_id}", "/open311/v2/requests/{CODE}.json", "", "AAAAAA"},
+  {"GET", "/open311/v2/tokens/{token}", "/open311/v2/tokens/{CODE}.json", "", "AAAAAA"},
+  {"GET", "/open311/v2/{resource}", "/open311/v2/nothing.json", "", "NNNNNN"},
+  {"POST", "/open311/v2/{resource}", "/open311/v2/nothing.json", "", "NNNNNN", "application/x-www-form-urlencoded"},
+};
+// clang-format on
+
+struct Fixture {
+  std::unique_ptr<ServerProcess> server;
+  std::map<std::string, std::string> ids;  // placeholder → value
+  std::array<std::string, 6> usernames{"", "resident1", "guide1", "staff1", "street1", "admin"};
+  std::array<Client, 6> clients{Client(0), Client(0), Client(0), Client(0), Client(0), Client(0)};
+};
+
+std::int64_t created_id(const HttpResponse& response) {
+  EXPECT_EQ(response.status / 100, 2) << response.body;
+  if (response.status / 100 != 2) return 0;
+  return response.json().at("id").as_int64();
+}
+
+Fixture& fixture(Backend backend) {
+  static std::map<Backend, std::unique_ptr<Fixture>> fixtures;
+  auto& made = fixtures[backend];
+  if (made) return *made;
+  made = std::make_unique<Fixture>();
+  Fixture& f = *made;
+  std::string url = fresh_database_url(backend);
+  std::string output;
+  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
+  add_user(url, "admin", "admin", {}, kPassword);
+  f.server = std::make_unique<ServerProcess>(url);
+  int port = f.server->port();
+  Client admin(port);
+  EXPECT_EQ(admin.login("admin", kPassword).status, 200);
+  auto community =
+      created_id(admin.post("/api/v1/communities", {{"name", "幸福里社区"}, {"code", "X-001"}}));
+  auto other =
+      created_id(admin.post("/api/v1/communities", {{"name", "和平里社区"}, {"code", "X-002"}}));
+  std::string cid = std::to_string(community);
+  add_user(url, "staff1", "staff", {"--community", cid}, kPassword);
+  auto guide = add_user(url, "guide1", "guide", {"--community", cid}, kPassword);
+  add_user(url, "street1", "street", {"--community", cid, "--community", std::to_string(other)},
+           kPassword);
+  Client staff(port);
+  EXPECT_EQ(staff.login("staff1", kPassword).status, 200);
+  auto household_a = created_id(staff.post("/api/v1/households", {{"community_id", community},
+                                                                  {"code", "01-0101"},
+                                                                  {"address", "1号楼101室"},
+                                                                  {"housing_type", "owner"}}));
+  auto household_b = created_id(staff.post("/api/v1/households", {{"community_id", community},
+                                                                  {"code", "01-0102"},
+                                                                  {"address", "1号楼102室"},
+                                                                  {"housing_type", "tenant"}}));
+  auto member = [&](std::int64_t household, const char* name, const char* id_number,
+                    const char* relation) {
+    return created_id(
+        staff.post("/api/v1/households/" + std::to_string(household) + "/residents",
+                   {{"name", name}, {"id_number", id_number}, {"relation", relation}}));
+  };
+  auto resident_a = member(household_a, "王秀英", "11010519491231002X", "self");
+  auto resident_a2 = member(household_a, "王小明", "110105201001010010", "child");
+  auto resident_b = member(household_b, "赵六", "110105198001010016", "self");
+  add_user(url, "resident1", "resident", {"--household", std::to_string(household_a)}, kPassword);
+  Client resident(port);
+  EXPECT_EQ(resident.login("resident1", kPassword).status, 200);
+  auto request = resident.post(
+      "/api/v1/requests",
+      {{"category", "water_leak"}, {"description", "厨房漏水"}, {"household_id", household_a}});
+  auto request_id = created_id(request);
+  std::string code = request.status == 201
+                         ? std::string(request.json().at("tracking_code").as_string())
+                         : "XXXX-XXXXX";
+  auto posting = created_id(staff.post("/api/v1/points/awards", {{"resident_id", resident_a},
+                                                                 {"rule", "meeting"},
+                                                                 {"quantity", 1},
+                                                                 {"reference", "fixture"}}));
+  auto plan = created_id(staff.post(
+      "/api/v1/allocation/plans",
+      {{"community_id", community}, {"quarter", "2026Q3"}, {"total", 1000000}, {"unit", "fen"}}));
+  auto election = created_id(
+      staff.post("/api/v1/pb/elections", {{"community_id", community},
+                                          {"name", "微更新"},
+                                          {"budget", 200000},
+                                          {"rule", "greedy"},
+                                          {"voting_opens_at", "2026-01-01T09:00:00+08:00"},
+                                          {"voting_closes_at", "2099-12-31T18:00:00+08:00"},
+                                          {"max_length", 3}}));
+  f.ids = {{"{C}", cid},
+           {"{O}", std::to_string(other)},
+           {"{HA}", std::to_string(household_a)},
+           {"{HB}", std::to_string(household_b)},
+           {"{RA}", std::to_string(resident_a)},
+           {"{RA2}", std::to_string(resident_a2)},
+           {"{RB}", std::to_string(resident_b)},
+           {"{REQ}", std::to_string(request_id)},
+           {"{CODE}", code},
+           {"{PLAN}", std::to_string(plan)},
+           {"{EL}", std::to_string(election)},
+           {"{GUIDE}", std::to_string(guide)},
+           {"{POSTING}", std::to_string(posting)}};
+  for (std::size_t role = 1; role < f.clients.size(); ++role) {
+    f.clients[role] = Client(port);
+    EXPECT_EQ(f.clients[role].login(f.usernames[role], kPassword).status, 200) << f.usernames[role];
+  }
+  return f;
+}
+
+std::string substitute(std::string text, const std::map<std::string, std::string>& ids,
+                       int sequence) {
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+  };
+  for (const auto& [placeholder, value] : ids) replace_all(placeholder, value);
+  replace_all("{SEQ}", std::to_string(sequence));
+  return text;
+}
+
+bool meets(char expected, int status) {
+  if (status >= 500 || status == 0) return false;
+  switch (expected) {
+    case 'A':
+      return status != 401 && status != 403;
+    case 'U':
+      return status == 401;
+    case 'F':
+      return status == 403;
+    case 'N':
+      return status == 404;
+    case 'X':
+      return status == 403 || status == 404;
+  }
+  return false;
+}
+
+class AccessMatrix : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
+  }
+};
+
+TEST_P(AccessMatrix, EveryRouteIsInTheTableAndTheTableOnlyNamesRoutes) {
+  auto& f = fixture(GetParam());
+  auto document = send_http(f.server->port(), {"GET", "/api/v1/openapi.json", "", {}});
+  ASSERT_EQ(document.status, 200);
+  std::set<std::string> served;
+  auto openapi = document.json();
+  for (const auto& [path, operations] : openapi.at("paths").as_object()) {
+    if (!operations.is_object()) continue;
+    for (const auto& [method, operation] : operations.as_object()) {
+      std::string upper(method);
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      served.insert(upper + " " + std::string(path));
+    }
+  }
+  std::set<std::string> listed;
+  for (const auto& row : kMatrix) {
+    listed.insert(std::string(row.method) + " " + row.pattern);
+    EXPECT_EQ(std::string(row.expected).size(), 6u) << row.method << " " << row.pattern;
+  }
+  for (const auto& route : served) {
+    EXPECT_TRUE(listed.count(route)) << "route missing from the access matrix: " << route;
+  }
+  for (const auto& row : kMatrix) {
+    std::string route = std::string(row.method) + " " + row.pattern;
+    if (row.presence == Presence::without_web_root) continue;
+    EXPECT_TRUE(served.count(route)) << "the access matrix lists a route that is gone: " << route;
+  }
+  std::cout << "[ matrix  ] " << served.size() << " routes × 6 callers, " << kMatrix.size()
+            << " rows\n";
+}
+
+TEST_P(AccessMatrix, EveryCallerGetsTheExpectedStatusAndNothingFails) {
+  auto& f = fixture(GetParam());
+  int port = f.server->port();
+  int sequence = 0;
+  std::ostringstream mismatches;
+  int cells = 0;
+  auto started = std::chrono::steady_clock::now();
+  for (const auto& row : kMatrix) {
+    for (std::size_t role = 0; role < 6; ++role) {
+      ++sequence;
+      HttpRequest request{row.method,
+                          substitute(row.target, f.ids, sequence),
+                          substitute(row.body, f.ids, sequence),
+                          {}};
+      if (!request.body.empty() || std::string(row.method) != "GET") {
+        request.headers.emplace_back("Content-Type", row.content_type);
+      }
+      std::string token = role == 0 ? "" : f.clients[role].token();
+      if (role > 0 && std::string(row.pattern) == "/api/v1/auth/logout") {
+        Client session(port);  // log out a session of its own, not the matrix's
+        EXPECT_EQ(session.login(f.usernames[role], kPassword).status, 200);
+        token = session.token();
+      }
+      if (!token.empty()) request.headers.emplace_back("Authorization", "Bearer " + token);
+      auto response = send_http(port, request);
+      ++cells;
+      if (!meets(row.expected[role], response.status)) {
+        mismatches << "  " << row.method << " " << request.target << " as " << kRoles[role]
+                   << ": expected " << row.expected[role] << ", got " << response.status << " "
+                   << response.body.substr(0, 160) << "\n";
+      }
+    }
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "[ matrix  ] " << cells << " cells checked in " << seconds << " s\n";
+  EXPECT_TRUE(mismatches.str().empty()) << "access-matrix cells that differ:\n" << mismatches.str();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccessMatrix,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "modules/needs/demo.hpp"
 #include "modules/points/demo.hpp"
 #include "modules/requests/demo.hpp"
 
@@ -21,6 +22,11 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.awards += points.awards;
     report.redemptions += points.redemptions;
     report.timebank_services += points.services;
+    auto needs = needs::generate_demo_needs(db, community_id, seed++, requests::kDemoAsOfMs);
+    report.needs_assessments += needs.assessments;
+    report.allocation_plans += needs.plans;
+    report.pb_elections += needs.elections;
+    report.pb_ballots += needs.ballots;
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -16,6 +16,10 @@ struct DemoReport {
   int awards = 0;
   int redemptions = 0;
   int timebank_services = 0;
+  int needs_assessments = 0;
+  int allocation_plans = 0;
+  int pb_elections = 0;
+  int pb_ballots = 0;
   double seconds = 0;
 };
 

@@ -111,7 +111,9 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << " aged 60+); a year of history: " << report.requests << " requests ("
             << report.request_events << " events), " << report.awards << " points awards, "
             << report.redemptions << " redemptions, " << report.timebank_services
-            << " time-bank services\n";
+            << " time-bank services, " << report.needs_assessments << " needs assessments, "
+            << report.allocation_plans << " allocation plans, " << report.pb_elections
+            << " budgeting elections (" << report.pb_ballots << " ballots)\n";
   print_logins(summary.logins);
   return 0;
 }

@@ -267,6 +267,148 @@ TEST_P(PbTest, ABallotMustKeepTheElectionsLimits) {
   EXPECT_EQ(vote(t().bob, id, {a, b}).status, 201);
 }
 
+// The sections of a `.pb` text: META as key → value, PROJECTS and VOTES as rows keyed by
+// their header (split_row handles the quoting).
+struct PbSections {
+  std::map<std::string, std::string> meta;
+  std::vector<std::map<std::string, std::string>> projects, votes;
+};
+PbSections sections(const std::string& text) {
+  PbSections out;
+  std::istringstream in(text);
+  std::string line, section;
+  std::vector<std::string> header;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "META" || line == "PROJECTS" || line == "VOTES") {
+      section = line;
+      std::getline(in, line);
+      header = split_row(line);
+      continue;
+    }
+    if (line.empty()) continue;
+    auto row = split_row(line);
+    if (section == "META" && row.size() >= 2) out.meta[row[0]] = row[1];
+    if (section == "PROJECTS" || section == "VOTES") {
+      std::map<std::string, std::string> fields;
+      for (std::size_t i = 0; i < header.size() && i < row.size(); ++i) fields[header[i]] = row[i];
+      (section == "PROJECTS" ? out.projects : out.votes).push_back(std::move(fields));
+    }
+  }
+  return out;
+}
+
+// Each ballot's approved project ids, sorted, as a multiset: what the rules read of VOTES.
+std::multiset<std::string> ballot_multiset(const PbSections& file) {
+  std::multiset<std::string> out;
+  for (const auto& vote : file.votes) {
+    std::set<std::string> ids;
+    std::stringstream in(vote.at("vote"));
+    for (std::string id; std::getline(in, id, ',');) ids.insert(id);
+    std::string joined;
+    for (const auto& id : ids) joined += id + ",";
+    out.insert(joined);
+  }
+  return out;
+}
+
+std::string selected_keys(Client& who, const std::string& election_id, const std::string& rule) {
+  auto results = who.get("/api/v1/pb/elections/" + election_id + "/results?rule=" + rule);
+  EXPECT_EQ(results.status, 200) << results.body;
+  std::string out;
+  auto body = results.json();
+  for (const auto& p : body.at("selected").as_array()) {
+    out += std::string(p.at("project_key").as_string()) + ",";
+  }
+  return out;
+}
+
+TEST_P(PbTest, AnExportedElectionReadsBackWithTheSameProjectsBallotsAndResults) {
+  const std::string path = pabulib_file("poland_warszawa_2023_rembertow.pb");
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is not there";
+  std::string original = read_text(path);
+  std::string cid = std::to_string(t().community_id);
+  auto imported =
+      t().staff.post_raw("/api/v1/pb/import?community_id=" + cid, original, "text/plain");
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  auto id = std::to_string(imported.json().at("id").as_int64());
+
+  auto exported = t().alice.get("/api/v1/pb/elections/" + id + "/export");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_EQ(exported.headers["content-type"], "text/plain; charset=utf-8");
+  EXPECT_NE(exported.headers["content-disposition"].find("attachment"), std::string::npos);
+  auto before = sections(original);
+  auto after = sections(exported.body);
+  EXPECT_EQ(after.meta["num_projects"], "38");
+  EXPECT_EQ(after.meta["num_votes"], "1172");
+  EXPECT_EQ(after.meta["budget"], before.meta["budget"]);
+  ASSERT_EQ(after.projects.size(), before.projects.size());
+  for (std::size_t i = 0; i < before.projects.size(); ++i) {
+    EXPECT_EQ(after.projects[i]["project_id"], before.projects[i]["project_id"]);
+    EXPECT_EQ(after.projects[i]["cost"], before.projects[i]["cost"]);
+    EXPECT_EQ(after.projects[i]["votes"], before.projects[i]["votes"]);
+    // Imported elections are closed: `selected` is the greedy outcome, as the file's was.
+    EXPECT_EQ(after.projects[i]["selected"], before.projects[i]["selected"]);
+  }
+  EXPECT_EQ(ballot_multiset(after), ballot_multiset(before));
+  std::set<std::string> voter_ids;
+  for (const auto& vote : after.votes) voter_ids.insert(vote.at("voter_id"));
+  EXPECT_EQ(voter_ids.size(), after.votes.size());
+
+  // The pabulib reader of the CLI computes the same winners from the export.
+  auto file = std::filesystem::temp_directory_path() / ("gz-export-" + id + ".pb");
+  std::ofstream(file, std::ios::binary) << exported.body;
+  std::string from_original, from_export;
+  EXPECT_EQ(
+      run_cli({"pb", "compute", path, "--rule", "equal-shares-add1", "--json"}, "", &from_original),
+      0);
+  EXPECT_EQ(run_cli({"pb", "compute", file.string(), "--rule", "equal-shares-add1", "--json"}, "",
+                    &from_export),
+            0)
+      << from_export;
+  EXPECT_EQ(from_export, from_original);
+  std::filesystem::remove(file);
+
+  // Importing the export gives the same results by both rules.
+  auto again =
+      t().staff.post_raw("/api/v1/pb/import?community_id=" + cid, exported.body, "text/plain");
+  ASSERT_EQ(again.status, 201) << again.body;
+  auto again_id = std::to_string(again.json().at("id").as_int64());
+  for (const char* rule : {"greedy", "equal-shares", "equal-shares-add1"}) {
+    EXPECT_EQ(selected_keys(t().staff, again_id, rule), selected_keys(t().staff, id, rule)) << rule;
+  }
+}
+
+TEST_P(PbTest, AnExportNamesTheCommunityAndNoHousehold) {
+  std::int64_t id = election("2026 楼道微更新", -kHour, kHour, 100);
+  std::int64_t lift = project(t().staff, id, "加装电梯扶手", 60);
+  std::int64_t light = project(t().staff, id, "楼道照明改造; \"二期\"", 40);
+  ASSERT_EQ(vote(t().alice, id, {lift, light}).status, 201);
+  ASSERT_EQ(vote(t().bob, id, {light}).status, 201);
+  auto exported = t().bob.get("/api/v1/pb/elections/" + std::to_string(id) + "/export");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  auto file = sections(exported.body);
+  EXPECT_EQ(file.meta["description"], "2026 楼道微更新");
+  EXPECT_EQ(file.meta["country"], "China");
+  EXPECT_EQ(file.meta["unit"], "预算社区");
+  EXPECT_EQ(file.meta["vote_type"], "approval");
+  EXPECT_EQ(file.meta["rule"], "greedy");
+  EXPECT_EQ(file.meta["num_projects"], "2");
+  EXPECT_EQ(file.meta["num_votes"], "2");
+  ASSERT_EQ(file.projects.size(), 2u);
+  EXPECT_EQ(file.projects[1]["name"], "楼道照明改造; \"二期\"");
+  EXPECT_EQ(file.projects[1]["votes"], "2");
+  // Voting is still open: no outcome yet.
+  EXPECT_EQ(file.projects[0].count("selected"), 0u);
+  EXPECT_EQ(exported.body.find("household"), std::string::npos);
+  ASSERT_EQ(file.votes.size(), 2u);
+  // Sorted by content, numbered from 1: bob's {light} comes before alice's {lift, light}
+  // only through the content, never through who or when.
+  EXPECT_EQ(file.votes[0]["voter_id"], "1");
+  EXPECT_EQ(file.votes[1]["voter_id"], "2");
+  EXPECT_EQ(t().bob.get("/api/v1/pb/elections/999999/export").status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PbTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
                          [](const auto& info) { return backend_name(info.param); });
 

@@ -1,6 +1,8 @@
 #include "modules/pb/elections.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/clock.hpp"
@@ -354,6 +356,55 @@ Result<ElectionResults> election_results(storage::Connection& db, const Actor& a
   out.votes = project_votes(*model);
   out.election = std::move(*election);
   return out;
+}
+
+Result<std::string> export_election(storage::Connection& db, const Actor& actor,
+                                    std::int64_t election_id, std::int64_t now_ms) {
+  auto election = visible_election(db, actor, election_id);
+  if (!election) return election.take_error();
+  auto projects = load_projects(db, election_id);
+  auto model = to_pabulib(db, *election, projects);
+  if (!model) return model.take_error();
+  Election& out = *model;
+  // An imported election keeps the country and unit its file named.
+  if (meta_value(out, "country").empty()) set_meta(out, "country", "China");
+  if (meta_value(out, "unit").empty()) {
+    if (auto row =
+            db.query_one("SELECT name FROM communities WHERE id = ?", {election->community_id})) {
+      set_meta(out, "unit", row->text(0));
+    }
+  }
+  if (meta_value(out, "description").empty()) set_meta(out, "description", election->name);
+  set_meta(out, "vote_type", std::string(vote_type_name(out.vote_type)));
+  set_meta(out, "rule", election->rule);
+  // The outcome is only final once no more ballots can come (an imported election has no
+  // window and is closed from the start).
+  bool closed = !election->voting_closes_ms || now_ms >= *election->voting_closes_ms;
+  std::vector<bool> selected(out.projects.size(), false);
+  if (closed && !out.ballots.empty()) {
+    auto rule = parse_rule_name(election->rule).value_or(RuleName::greedy);
+    auto outcome = compute(out, ComputeRequest{rule, Utility::cost, OutputFormat::json});
+    if (!outcome) return outcome.take_error();
+    for (auto index : outcome->selected) selected[index] = true;
+  }
+  auto votes = project_votes(out);
+  out.project_columns.push_back("votes");
+  if (closed && !out.ballots.empty()) out.project_columns.push_back("selected");
+  for (std::size_t i = 0; i < out.projects.size(); ++i) {
+    out.projects[i].fields.push_back(std::to_string(votes[i]));
+    if (closed && !out.ballots.empty()) out.projects[i].fields.push_back(selected[i] ? "1" : "0");
+  }
+  // Anonymous voter ids: the stored keys name households, and insertion order would give
+  // away who voted when; sorting by content and numbering keeps only what the rules read.
+  std::stable_sort(out.ballots.begin(), out.ballots.end(), [](const Ballot& a, const Ballot& b) {
+    return std::tie(a.projects, a.points) < std::tie(b.projects, b.points);
+  });
+  for (std::size_t i = 0; i < out.ballots.size(); ++i) {
+    out.ballots[i].voter_id = std::to_string(i + 1);
+    out.ballots[i].fields.clear();
+  }
+  out.vote_columns.clear();
+  return write_pb(out);
 }
 
 Result<StoredElection> import_election(storage::Connection& db, const Actor& actor,

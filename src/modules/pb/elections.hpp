@@ -106,6 +106,15 @@ struct ElectionResults {
 Result<ElectionResults> election_results(storage::Connection& db, const Actor& actor,
                                          std::int64_t election_id, std::optional<RuleName> rule);
 
+// The election as a `.pb` file (pabulib's format, written by write_pb): META (description,
+// country, unit = the community's name, budget, vote_type, rule, num_projects, num_votes),
+// PROJECTS with name and votes, plus `selected` under the election's rule once voting has
+// closed, and VOTES. Voter ids are anonymous: ballots are sorted by their content and
+// numbered 1..n, so neither a household nor the order of voting can be read back. Members of
+// the community (the same people who may see the results).
+Result<std::string> export_election(storage::Connection& db, const Actor& actor,
+                                    std::int64_t election_id, std::int64_t now_ms);
+
 // A `.pb` file → a new election with its projects and ballots. Staff and admins.
 Result<StoredElection> import_election(storage::Connection& db, const Actor& actor,
                                        std::int64_t community_id, std::string_view pb_text);

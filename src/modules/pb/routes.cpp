@@ -164,6 +164,20 @@ Response results_route(RequestContext& context) {
                                {"projects", std::move(projects)}});
 }
 
+Response export_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  auto text = export_election(*lease, context.user(), *id, now_epoch_ms());
+  if (!text) return http::error_response(text.error());
+  Response response;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body = std::move(*text);
+  response.headers.emplace_back("Content-Disposition",
+                                "attachment; filename=\"election-" + std::to_string(*id) + ".pb\"");
+  return response;
+}
+
 Response import_route(RequestContext& context) {
   auto community_id = context.int_query("community_id");
   if (!community_id) return http::error_response(community_id.error());
@@ -212,6 +226,12 @@ void register_routes(http::Router& router) {
               results_route,
               {"Winners by greedy, equal-shares or equal-shares-add1 (exact arithmetic)", "pb",
                "community members", "", "rule"}});
+  router.add({"GET",
+              "/api/v1/pb/elections/{id}/export",
+              Access::login,
+              export_route,
+              {"The election as a pabulib .pb file (anonymous voter ids; `selected` once closed)",
+               "pb", "community members", "", ""}});
   http::Route import{"POST",
                      "/api/v1/pb/import",
                      Access::login,

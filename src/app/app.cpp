@@ -24,6 +24,7 @@
 #include "modules/requests/requests.hpp"
 #include "modules/requests/routes.hpp"
 #include "modules/timebank/timebank.hpp"
+#include "modules/transparency/routes.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::app {
@@ -133,6 +134,7 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   pb::register_routes(app->router);
   requests::open311::register_routes(app->router);
   indicators::register_routes(app->router);
+  transparency::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);

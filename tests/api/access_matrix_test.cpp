@@ -129,6 +129,12 @@ const std::vector<Row> kMatrix = {
   {"POST", "/api/v1/allocation/plans", "/api/v1/allocation/plans", R"({"community_id":{C},"quarter":"2026Q4","total":1000000,"unit":"fen"})", "UFFAFA"},
   {"GET", "/api/v1/allocation/plans/{id}", "/api/v1/allocation/plans/{PLAN}", "", "UFAAAA"},
   {"GET", "/api/v1/allocation/plans/{id}/fairness", "/api/v1/allocation/plans/{PLAN}/fairness", "", "UFAAAA"},
+  // plan lifecycle and the public board (transparency)
+  {"POST", "/api/v1/allocation/plans/{id}/transitions", "/api/v1/allocation/plans/{PLAN}/transitions", R"({"action":"publish","note":"矩阵公示"})", "UFFAFA"},
+  {"POST", "/api/v1/allocation/plans/{id}/objections", "/api/v1/allocation/plans/{PLAN}/objections", R"({"text":"矩阵异议"})", "UAFFFF"},
+  {"POST", "/api/v1/allocation/plans/{id}/objections/{oid}/answer", "/api/v1/allocation/plans/{PLAN}/objections/999999/answer", R"({"answer":"矩阵答复"})", "UFFAFA"},
+  {"GET", "/api/v1/public/notices", "/api/v1/public/notices?community_id={C}", "", "AAAAAA"},
+  {"GET", "/api/community-resources", "/api/community-resources?community_id={C}", "", "AAAAAA"},
   {"GET", "/api/v1/indicators", "/api/v1/indicators?community_id={C}&period=2026Q3", "", "UFAAAA"},
   {"POST", "/api/v1/cofunding/split", "/api/v1/cofunding/split", R"({"class":"basic","amount_fen":100001})", "UAAAAA"},
   // participatory budgeting

@@ -1,0 +1,89 @@
+// The plan lifecycle state machine; see lifecycle.hpp.
+#include "modules/transparency/lifecycle.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace gz::transparency {
+namespace {
+
+enum class Taker { staff, street };
+
+struct Step {
+  std::string_view action;
+  Stage from;
+  Stage to;
+  Taker by;
+};
+
+constexpr std::array<Step, 6> kSteps{{
+    {"publish", Stage::draft, Stage::public_notice, Taker::staff},
+    {"open_vote", Stage::public_notice, Stage::council_vote, Taker::staff},
+    {"assess", Stage::council_vote, Stage::professional_assessment, Taker::staff},
+    {"submit_review", Stage::professional_assessment, Stage::street_review, Taker::staff},
+    {"approve", Stage::street_review, Stage::executing, Taker::street},
+    {"close", Stage::executing, Stage::closed, Taker::staff},
+}};
+
+constexpr std::array<std::string_view, 7> kStageNames{
+    "draft",         "public_notice", "council_vote", "professional_assessment",
+    "street_review", "executing",     "closed"};
+
+bool may_take(Role role, Taker by) {
+  if (role == Role::admin) return true;
+  return by == Taker::staff ? role == Role::staff : role == Role::street;
+}
+
+}  // namespace
+
+std::string_view stage_name(Stage stage) {
+  return kStageNames.at(static_cast<std::size_t>(stage));
+}
+
+std::optional<Stage> parse_stage(std::string_view name) {
+  for (std::size_t i = 0; i < kStageNames.size(); ++i) {
+    if (kStageNames[i] == name) return static_cast<Stage>(i);
+  }
+  return std::nullopt;
+}
+
+std::int64_t notice_days_left(std::int64_t notice_started_ms, std::int64_t now_ms,
+                              std::int64_t notice_days) {
+  std::int64_t remaining_ms = notice_started_ms + notice_days * kDayMs - now_ms;
+  if (remaining_ms <= 0) return 0;
+  return (remaining_ms + kDayMs - 1) / kDayMs;
+}
+
+Result<Stage> next_stage(Stage current, std::string_view action, Role role,
+                         const NoticeFacts& facts) {
+  const auto* step = std::find_if(kSteps.begin(), kSteps.end(), [&](const Step& candidate) {
+    return candidate.action == action;
+  });
+  if (step == kSteps.end()) {
+    return bad_request("unknown_action", "unknown action '" + std::string(action) + "'");
+  }
+  if (!may_take(role, step->by)) {
+    return forbidden(step->by == Taker::staff ? "only community staff may " + std::string(action)
+                                              : "only the street may approve a plan");
+  }
+  if (step->from != current) {
+    return conflict("invalid_transition", "a plan in " + std::string(stage_name(current)) +
+                                              " cannot " + std::string(action));
+  }
+  if (current == Stage::public_notice) {
+    // Never shorter than the legal minimum, whatever the caller configured.
+    std::int64_t days = std::max(facts.notice_days, kNoticeDaysMin);
+    if (!facts.notice_started_ms || facts.now_ms < *facts.notice_started_ms + days * kDayMs) {
+      return conflict("notice_period_running",
+                      "the public notice lasts at least " + std::to_string(days) + " days");
+    }
+    if (facts.unanswered_objections > 0) {
+      return conflict("objections_unanswered", std::to_string(facts.unanswered_objections) +
+                                                   " objection(s) still need a public answer");
+    }
+  }
+  return step->to;
+}
+
+}  // namespace gz::transparency

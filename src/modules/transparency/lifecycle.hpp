@@ -1,0 +1,53 @@
+// The allocation-plan lifecycle (公示) as a pure state machine: which action moves a plan from
+// which stage to which, who may take it, and the two rules that hold a plan in public notice
+// (the notice period, and objections still waiting for a public answer). No database, no HTTP:
+// transparency.cpp loads the facts, asks here, and stores the answer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+
+namespace gz::transparency {
+
+enum class Stage {
+  draft,
+  public_notice,
+  council_vote,
+  professional_assessment,
+  street_review,
+  executing,
+  closed,
+};
+
+std::string_view stage_name(Stage stage);
+std::optional<Stage> parse_stage(std::string_view name);
+
+// The minimum the rules allow; a community may only lengthen it.
+constexpr std::int64_t kNoticeDaysMin = 7;
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+// What the machine needs to know about the plan besides its stage.
+struct NoticeFacts {
+  std::optional<std::int64_t> notice_started_ms;  // set once the plan entered public notice
+  std::int64_t now_ms = 0;
+  std::int64_t notice_days = kNoticeDaysMin;
+  std::int64_t unanswered_objections = 0;
+};
+
+// Actions, in order: publish (draft → public_notice), open_vote (→ council_vote),
+// assess (→ professional_assessment), submit_review (→ street_review) and close
+// (executing → closed) are staff's; approve (street_review → executing) is the street's.
+// Admins may take any. Errors: 400 unknown_action, 403 forbidden, 409 invalid_transition,
+// 409 notice_period_running, 409 objections_unanswered.
+Result<Stage> next_stage(Stage current, std::string_view action, Role role,
+                         const NoticeFacts& facts);
+
+// Whole calendar days left until the notice period ends (0 once it has; rounded up).
+std::int64_t notice_days_left(std::int64_t notice_started_ms, std::int64_t now_ms,
+                              std::int64_t notice_days);
+
+}  // namespace gz::transparency

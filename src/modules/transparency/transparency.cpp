@@ -1,0 +1,239 @@
+// The plan lifecycle use cases and the public board; see transparency.hpp.
+#include "modules/transparency/transparency.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "storage/transact.hpp"
+
+namespace gz::transparency {
+namespace {
+
+bool is_staff(const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+}
+
+constexpr const char* kStatusColumns =
+    "SELECT p.id, p.community_id, p.quarter, p.unit, p.total, l.stage, l.notice_started_ms, "
+    "l.notice_days FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id ";
+
+PlanStatus status_from(const storage::Row& row, std::int64_t now_ms) {
+  PlanStatus status;
+  status.plan_id = row.integer(0);
+  status.community_id = row.integer(1);
+  status.quarter = row.text(2);
+  status.unit = row.text(3);
+  status.total = row.integer(4);
+  if (!row.is_null(5)) status.stage = parse_stage(row.text(5)).value_or(Stage::draft);
+  status.notice_started_ms = row.opt_integer(6);
+  if (!row.is_null(7)) status.notice_days = row.integer(7);
+  if (status.stage == Stage::public_notice && status.notice_started_ms) {
+    status.notice_days_left =
+        notice_days_left(*status.notice_started_ms, now_ms, status.notice_days);
+  }
+  return status;
+}
+
+std::optional<PlanStatus> load_status(storage::Connection& db, std::int64_t plan_id,
+                                      std::int64_t now_ms) {
+  auto row = db.query_one(std::string(kStatusColumns) + "WHERE p.id = ?", {plan_id});
+  if (!row) return std::nullopt;
+  return status_from(*row, now_ms);
+}
+
+// The plan if the actor may know of it (a member of its community, or an admin).
+Result<PlanStatus> visible_plan(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
+                                std::int64_t now_ms) {
+  auto status = load_status(db, plan_id, now_ms);
+  if (!status || !actor.belongs_to(status->community_id)) {
+    return not_found("no plan " + std::to_string(plan_id));
+  }
+  return *status;
+}
+
+constexpr const char* kObjectionColumns =
+    "SELECT id, plan_id, body, created_at, answer, answered_at FROM plan_objections ";
+
+Objection objection_from(const storage::Row& row) {
+  return {row.integer(0), row.integer(1),  row.text(2),
+          row.text(3),    row.opt_text(4), row.opt_text(5)};
+}
+
+std::vector<Objection> objections_of(storage::Connection& db, std::int64_t plan_id,
+                                     bool answered_only) {
+  std::vector<Objection> out;
+  std::string sql = std::string(kObjectionColumns) + "WHERE plan_id = ?" +
+                    (answered_only ? " AND answer IS NOT NULL" : "") + " ORDER BY id";
+  for (const auto& row : db.query(sql, {plan_id})) out.push_back(objection_from(row));
+  return out;
+}
+
+// Transitions and objections on one plan take turns: each locks the plan's lifecycle row
+// first, so an objection filed while the plan leaves notice is either counted by the
+// transition or refused (not_in_notice). SQLite's write transactions are serial already.
+void lock_lifecycle(storage::Connection& db, std::int64_t plan_id) {
+  if (db.dialect() != storage::Dialect::postgresql) return;
+  db.query("SELECT stage FROM plan_lifecycle WHERE plan_id = ? FOR UPDATE", {plan_id});
+}
+
+Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
+  if (text.empty() || text.size() > max_bytes) {
+    return bad_request("invalid_field",
+                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
+                              const std::string& action, const std::string& note,
+                              std::int64_t now_ms) {
+  GZ_TRY(check_text(note, "note", 2000));
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<PlanStatus> {
+    lock_lifecycle(db, plan_id);
+    auto status = visible_plan(db, actor, plan_id, now_ms);
+    if (!status) return status.take_error();
+    NoticeFacts facts{status->notice_started_ms, now_ms, status->notice_days,
+                      db.query_int("SELECT COUNT(*) FROM plan_objections WHERE plan_id = ? AND "
+                                   "answer IS NULL",
+                                   {plan_id})};
+    auto next = next_stage(status->stage, action, actor.role, facts);
+    if (!next) return next.take_error();
+    std::string from(stage_name(status->stage)), to(stage_name(*next));
+    if (status->stage == Stage::draft) {
+      // Unique plan_id: two concurrent publishes cannot both insert.
+      db.execute(
+          "INSERT INTO plan_lifecycle (plan_id, community_id, stage, notice_started_ms, "
+          "notice_days, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+          {plan_id, status->community_id, to, now_ms, kNoticeDaysMin, now_iso8601()});
+      status->notice_started_ms = now_ms;
+    } else if (db.execute("UPDATE plan_lifecycle SET stage = ?, updated_at = ? WHERE plan_id = ? "
+                          "AND stage = ?",
+                          {to, now_iso8601(), plan_id, from}) != 1) {
+      return conflict("invalid_transition", "the plan moved meanwhile; reload it");
+    }
+    db.execute(
+        "INSERT INTO plan_events (plan_id, community_id, action, from_stage, to_stage, note, "
+        "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {plan_id, status->community_id, action, from, to, note, actor.user_id, now_iso8601()});
+    audit::append(
+        db, actor,
+        {status->community_id, "plan.transition", "allocation_plan", std::to_string(plan_id),
+         boost::json::object{{"action", action}, {"from", from}, {"to", to}, {"note", note}}});
+    status->stage = *next;
+    status->notice_days_left.reset();
+    if (*next == Stage::public_notice) {
+      status->notice_days_left = notice_days_left(now_ms, now_ms, status->notice_days);
+    }
+    return *status;
+  });
+}
+
+Result<Objection> file_objection(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
+                                 const std::string& text) {
+  GZ_TRY(check_text(text, "text", 2000));
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
+    auto now_ms = now_epoch_ms();
+    lock_lifecycle(db, plan_id);
+    auto status = visible_plan(db, actor, plan_id, now_ms);
+    if (!status) return status.take_error();
+    if (!actor.is(Role::resident) || !actor.household_id) {
+      return forbidden("only residents of the community may object");
+    }
+    if (status->stage != Stage::public_notice) {
+      return conflict("not_in_notice", "objections are taken only during public notice");
+    }
+    Objection objection{0, plan_id, text, now_iso8601(), std::nullopt, std::nullopt};
+    objection.id = db.query_one(
+                         "INSERT INTO plan_objections (plan_id, community_id, household_id, "
+                         "user_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                         {plan_id, status->community_id, *actor.household_id, actor.user_id, text,
+                          objection.created_at})
+                       ->integer(0);
+    // The chain keeps who objected; the public board never shows it.
+    audit::append(
+        db, actor,
+        {status->community_id, "plan.objection", "plan_objection", std::to_string(objection.id),
+         boost::json::object{{"plan_id", plan_id}, {"text", text}}});
+    return objection;
+  });
+}
+
+Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
+                                   std::int64_t plan_id, std::int64_t objection_id,
+                                   const std::string& answer) {
+  GZ_TRY(check_text(answer, "answer", 4000));
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
+    auto status = visible_plan(db, actor, plan_id, now_epoch_ms());
+    if (!status) return status.take_error();
+    if (!is_staff(actor, status->community_id)) {
+      return forbidden("only community staff answer objections");
+    }
+    auto row = db.query_one(std::string(kObjectionColumns) + "WHERE id = ? AND plan_id = ?",
+                            {objection_id, plan_id});
+    if (!row) return not_found("no objection " + std::to_string(objection_id));
+    std::string answered_at = now_iso8601();
+    if (db.execute("UPDATE plan_objections SET answer = ?, answered_by_user_id = ?, "
+                   "answered_at = ? WHERE id = ? AND answer IS NULL",
+                   {answer, actor.user_id, answered_at, objection_id}) != 1) {
+      return conflict("already_answered", "this objection has its answer");
+    }
+    audit::append(db, actor,
+                  {status->community_id, "plan.objection_answer", "plan_objection",
+                   std::to_string(objection_id),
+                   boost::json::object{{"plan_id", plan_id}, {"answer", answer}}});
+    auto objection = objection_from(*row);
+    objection.answer = answer;
+    objection.answered_at = answered_at;
+    return objection;
+  });
+}
+
+Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t community_id,
+                                           std::int64_t now_ms) {
+  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  std::vector<Notice> notices;
+  for (const auto& row :
+       db.query(std::string(kStatusColumns) +
+                    "WHERE p.community_id = ? AND l.stage IS NOT NULL ORDER BY p.id DESC",
+                {community_id})) {
+    Notice notice{status_from(row, now_ms), {}};
+    notice.objections = objections_of(db, notice.status.plan_id, false);
+    notices.push_back(std::move(notice));
+  }
+  return notices;
+}
+
+Result<CommunityResources> community_resources(storage::Connection& db, std::int64_t community_id,
+                                               std::int64_t now_ms) {
+  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  CommunityResources out;
+  auto row = db.query_one(std::string(kStatusColumns) +
+                              "WHERE p.community_id = ? AND l.stage IS NOT NULL ORDER BY p.id "
+                              "DESC LIMIT 1",
+                          {community_id});
+  if (!row) return out;
+  out.plan = status_from(*row, now_ms);
+  std::int64_t plan_id = out.plan->plan_id;
+  for (const auto& line : db.query("SELECT category, total FROM allocation_plan_lines WHERE "
+                                   "plan_id = ? ORDER BY position",
+                                   {plan_id})) {
+    out.lines.push_back({line.text(0), line.integer(1), 0});
+  }
+  out.feedback = objections_of(db, plan_id, true);
+  for (const auto& event : db.query("SELECT id, action, from_stage, to_stage, note, created_at "
+                                    "FROM plan_events WHERE plan_id = ? ORDER BY id",
+                                    {plan_id})) {
+    out.history.push_back({event.integer(0), event.text(1), event.text(2), event.text(3),
+                           event.text(4), event.text(5)});
+  }
+  return out;
+}
+
+}  // namespace gz::transparency

@@ -1,0 +1,90 @@
+// The use cases of the plan lifecycle (公示) and the public board: moving an allocation plan
+// through its stages, residents' objections during public notice and staff's public answers,
+// and the no-login read-outs (the notice list and /api/community-resources). The rules live in
+// lifecycle.hpp; this file loads the facts, stores the outcome, and audits every write.
+// A plan with no lifecycle row is a draft; drafts are never shown on the public board.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/result.hpp"
+#include "modules/transparency/lifecycle.hpp"
+#include "storage/database.hpp"
+
+namespace gz::transparency {
+
+struct PlanEvent {
+  std::int64_t id = 0;
+  std::string action;
+  std::string from_stage;
+  std::string to_stage;
+  std::string note;
+  std::string created_at;
+};
+
+// Public by design: no household, no name, no user id.
+struct Objection {
+  std::int64_t id = 0;
+  std::int64_t plan_id = 0;
+  std::string text;
+  std::string created_at;
+  std::optional<std::string> answer;
+  std::optional<std::string> answered_at;
+};
+
+struct PlanStatus {
+  std::int64_t plan_id = 0;
+  std::int64_t community_id = 0;
+  std::string quarter;
+  std::string unit;
+  std::int64_t total = 0;
+  Stage stage = Stage::draft;
+  std::optional<std::int64_t> notice_started_ms;
+  std::int64_t notice_days = kNoticeDaysMin;
+  std::optional<std::int64_t> notice_days_left;  // only while in public notice
+};
+
+// Staff, street users of the plan's community and admins (roles per lifecycle.hpp); others of
+// the community get 403, outsiders 404. Audited, and kept as a plan event.
+Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
+                              const std::string& action, const std::string& note,
+                              std::int64_t now_ms);
+
+// A resident of the plan's community, while the plan is in public notice (409 not_in_notice).
+Result<Objection> file_objection(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
+                                 const std::string& text);
+
+// Staff and admins of the plan's community; once per objection (409 already_answered).
+Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
+                                   std::int64_t plan_id, std::int64_t objection_id,
+                                   const std::string& answer);
+
+// No login: every plan of the community past draft, newest first, with its objections.
+struct Notice {
+  PlanStatus status;
+  std::vector<Objection> objections;
+};
+Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t community_id,
+                                           std::int64_t now_ms);
+
+// No login: the community's current plan (the newest past draft), its lines, answered
+// objections and events. plan is empty when the community has none yet.
+struct ResourceLine {
+  std::string category;
+  std::int64_t planned = 0;
+  std::int64_t spent = 0;  // no spending records yet: always 0
+};
+struct CommunityResources {
+  std::optional<PlanStatus> plan;
+  std::vector<ResourceLine> lines;
+  std::vector<Objection> feedback;
+  std::vector<PlanEvent> history;
+};
+Result<CommunityResources> community_resources(storage::Connection& db, std::int64_t community_id,
+                                               std::int64_t now_ms);
+
+}  // namespace gz::transparency

@@ -1,0 +1,218 @@
+// Black-box tests of the plan lifecycle (公示) and the public board on SQLite and PostgreSQL:
+// a published plan cannot leave public notice before its 7 days (409), only residents of the
+// community may object, staff answer each objection once and publicly, and the no-login board
+// shows the plan, its answered objections and its history without personal data. The pass
+// after 7 days and the hold on unanswered objections are in lifecycle_test.cpp (the server
+// clock cannot be moved from here).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+#include "harness.hpp"
+
+namespace gz::test {
+namespace {
+
+constexpr const char* kPassword = "transparency-pass-42";
+
+struct Fixture {
+  std::unique_ptr<ServerProcess> server;
+  std::int64_t community_id = 0;
+  std::int64_t plan_id = 0;
+  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, resident{0}, outsider{0};
+};
+
+std::int64_t make_community(Client& admin, const char* name, const char* code) {
+  auto response = admin.post("/api/v1/communities", {{"name", name}, {"code", code}});
+  EXPECT_EQ(response.status, 201) << response.body;
+  return response.json().at("id").as_int64();
+}
+
+std::int64_t make_household(Client& admin, std::int64_t community_id, const char* code) {
+  auto response = admin.post("/api/v1/households", {{"community_id", community_id},
+                                                    {"code", code},
+                                                    {"address", std::string(code) + "室"},
+                                                    {"housing_type", "owner"}});
+  EXPECT_EQ(response.status, 201) << response.body;
+  return response.json().at("id").as_int64();
+}
+
+std::int64_t make_plan(Client& staff, std::int64_t community_id, const char* quarter) {
+  boost::json::array categories{
+      boost::json::object{
+          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
+      boost::json::object{{"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
+  auto response = staff.post("/api/v1/allocation/plans", {{"community_id", community_id},
+                                                          {"quarter", quarter},
+                                                          {"total", 1000000},
+                                                          {"unit", "fen"},
+                                                          {"categories", categories}});
+  EXPECT_EQ(response.status, 201) << response.body;
+  return response.json().at("id").as_int64();
+}
+
+Fixture& fixture(Backend backend) {
+  static std::map<Backend, std::unique_ptr<Fixture>> made;
+  auto& slot = made[backend];
+  if (slot) return *slot;
+  slot = std::make_unique<Fixture>();
+  Fixture& f = *slot;
+  std::string url = fresh_database_url(backend);
+  std::string output;
+  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
+  add_user(url, "admin", "admin", {}, kPassword);
+  f.server = std::make_unique<ServerProcess>(url);
+  int port = f.server->port();
+  f.anonymous = Client(port);
+  f.admin = Client(port);
+  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
+  f.community_id = make_community(f.admin, "公示社区", "T-1");
+  std::int64_t other = make_community(f.admin, "隔壁社区", "T-2");
+  std::string cid = std::to_string(f.community_id);
+  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
+  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
+  add_user(url, "street", "street", {"--community", cid}, kPassword);
+  add_user(url, "resident", "resident",
+           {"--household", std::to_string(make_household(f.admin, f.community_id, "1-101"))},
+           kPassword);
+  add_user(url, "outsider", "resident",
+           {"--household", std::to_string(make_household(f.admin, other, "9-901"))}, kPassword);
+  for (auto [client, name] :
+       {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"}, std::pair{&f.street, "street"},
+        std::pair{&f.resident, "resident"}, std::pair{&f.outsider, "outsider"}}) {
+    *client = Client(port);
+    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
+  }
+  f.plan_id = make_plan(f.staff, f.community_id, "2027Q1");
+  return f;
+}
+
+class TransparencyTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
+  }
+  Fixture& f() { return fixture(GetParam()); }
+  std::string plan_path(const std::string& rest) {
+    return "/api/v1/allocation/plans/" + std::to_string(f().plan_id) + rest;
+  }
+  std::string cid() { return std::to_string(f().community_id); }
+};
+
+// One story, in order: the plan is published, held in notice, objected to and answered.
+TEST_P(TransparencyTest, PlanIsHeldInNoticeObjectedToAndAnsweredPublicly) {
+  // Only staff publish; the street approves later, residents and guides never move a plan.
+  auto by_resident =
+      f().resident.post(plan_path("/transitions"), {{"action", "publish"}, {"note", "我来公示"}});
+  EXPECT_EQ(by_resident.status, 403) << by_resident.body;
+  auto by_street =
+      f().street.post(plan_path("/transitions"), {{"action", "publish"}, {"note", "街道"}});
+  EXPECT_EQ(by_street.status, 403) << by_street.body;
+  auto by_outsider = f().outsider.post(plan_path("/objections"), {{"text", "我不是这个社区的"}});
+  EXPECT_EQ(by_outsider.status, 404) << by_outsider.body;
+  auto too_soon = f().resident.post(plan_path("/objections"), {{"text", "还没公示"}});
+  EXPECT_EQ(too_soon.status, 409) << too_soon.body;
+  EXPECT_EQ(too_soon.error_code(), "not_in_notice");
+
+  auto published = f().staff.post(plan_path("/transitions"),
+                                  {{"action", "publish"}, {"note", "张贴于社区公告栏"}});
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.json().at("state").as_string(), "public_notice");
+  EXPECT_EQ(published.json().at("days_left").as_int64(), 7);
+
+  // The notice period runs: nobody may move the plan on yet.
+  auto early =
+      f().staff.post(plan_path("/transitions"), {{"action", "open_vote"}, {"note", "提交议事会"}});
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.error_code(), "notice_period_running");
+  auto skip = f().street.post(plan_path("/transitions"), {{"action", "approve"}, {"note", "同意"}});
+  EXPECT_EQ(skip.status, 409) << skip.body;
+  EXPECT_EQ(skip.error_code(), "invalid_transition");
+
+  // A resident of the community objects; staff may not file objections.
+  auto objection = f().resident.post(plan_path("/objections"), {{"text", "助老份额偏少"}});
+  ASSERT_EQ(objection.status, 201) << objection.body;
+  std::int64_t oid = objection.json().at("id").as_int64();
+  auto staff_objects = f().staff.post(plan_path("/objections"), {{"text", "员工异议"}});
+  EXPECT_EQ(staff_objects.status, 403) << staff_objects.body;
+  auto outsider_objects = f().outsider.post(plan_path("/objections"), {{"text", "外人"}});
+  EXPECT_EQ(outsider_objects.status, 404) << outsider_objects.body;
+
+  // The public board shows the open objection, and nothing about who filed it.
+  auto notices = f().anonymous.get("/api/v1/public/notices?community_id=" + cid());
+  ASSERT_EQ(notices.status, 200) << notices.body;
+  auto notices_json = notices.json();
+  const auto& items = notices_json.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("state").as_string(), "public_notice");
+  EXPECT_EQ(items[0].at("days_left").as_int64(), 7);
+  ASSERT_EQ(items[0].at("objections").as_array().size(), 1u);
+  EXPECT_TRUE(items[0].at("objections").as_array()[0].at("answer").is_null());
+  EXPECT_EQ(notices.body.find("household"), std::string::npos) << notices.body;
+  EXPECT_EQ(notices.body.find("user"), std::string::npos) << notices.body;
+  EXPECT_EQ(notices.body.find("1-101"), std::string::npos) << notices.body;
+
+  // Staff answer, once; residents and guides cannot answer.
+  std::string answer_path = plan_path("/objections/" + std::to_string(oid) + "/answer");
+  EXPECT_EQ(f().resident.post(answer_path, {{"answer", "我自己答"}}).status, 403);
+  EXPECT_EQ(f().guide.post(answer_path, {{"answer", "指导员答"}}).status, 403);
+  auto answered = f().staff.post(answer_path, {{"answer", "已按需求评估复核，维持原方案"}});
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.json().at("answer").as_string(), "已按需求评估复核，维持原方案");
+  auto again = f().staff.post(answer_path, {{"answer", "再答一次"}});
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.error_code(), "already_answered");
+  auto unknown = f().staff.post(plan_path("/objections/999999/answer"), {{"answer", "无"}});
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+
+  // Still within the 7 days, answered or not.
+  auto still_early =
+      f().admin.post(plan_path("/transitions"), {{"action", "open_vote"}, {"note", "提交议事会"}});
+  EXPECT_EQ(still_early.status, 409) << still_early.body;
+  EXPECT_EQ(still_early.error_code(), "notice_period_running");
+}
+
+TEST_P(TransparencyTest, BoardShowsTheCurrentPlanWithoutLoginAndSkipsDrafts) {
+  // A newer plan still in draft is not public and does not replace the published one.
+  make_plan(f().staff, f().community_id, "2027Q2");
+  auto board = f().anonymous.get("/api/community-resources?community_id=" + cid());
+  ASSERT_EQ(board.status, 200) << board.body;
+  auto json = board.json();
+  ASSERT_FALSE(json.at("plan").is_null()) << board.body;
+  EXPECT_EQ(json.at("plan").at("plan_id").as_int64(), f().plan_id);
+  const auto& labels = json.at("allocation").at("labels").as_array();
+  const auto& values = json.at("allocation").at("values").as_array();
+  ASSERT_EQ(labels.size(), 2u);
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(labels[0].as_string(), "elderly_care");
+  // The lines add up to the plan less its 5% reserve.
+  EXPECT_EQ(values[0].as_int64() + values[1].as_int64(), 950000);
+  const auto& progress = json.at("progress").as_array();
+  ASSERT_EQ(progress.size(), 2u);
+  EXPECT_EQ(progress[0].at("spent").as_int64(), 0);
+  EXPECT_EQ(progress[0].at("planned").as_int64(), values[0].as_int64());
+  const auto& feedback = json.at("feedback").as_array();
+  ASSERT_EQ(feedback.size(), 1u);
+  EXPECT_FALSE(feedback[0].at("answer").is_null());
+  const auto& history = json.at("history").as_array();
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].at("action").as_string(), "publish");
+  EXPECT_EQ(history[0].at("note").as_string(), "张贴于社区公告栏");
+  EXPECT_EQ(board.body.find("household"), std::string::npos) << board.body;
+  EXPECT_EQ(board.body.find("user"), std::string::npos) << board.body;
+}
+
+TEST_P(TransparencyTest, PublicReadsNeedACommunityThatExists) {
+  EXPECT_EQ(f().anonymous.get("/api/community-resources").status, 400);
+  EXPECT_EQ(f().anonymous.get("/api/v1/public/notices?community_id=999999").status, 404);
+  auto empty = f().anonymous.get("/api/v1/public/notices?community_id=" + cid());
+  EXPECT_EQ(empty.status, 200) << empty.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TransparencyTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test

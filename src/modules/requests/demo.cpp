@@ -926,14 +926,7 @@ Community load_community(storage::Connection& db, std::int64_t community_id,
   for (const auto& department : list_departments(db, community_id)) {
     community.departments.emplace(department.code, department.name_zh);
   }
-  // The rules submit_request applies, in the same order.
-  for (const auto& row :
-       db.query("SELECT keyword, priority, note FROM triage_rules WHERE community_id IN (0, ?) "
-                "ORDER BY id",
-                {community_id})) {
-    community.rules.push_back(
-        {row.text(0), parse_priority(row.text(1)).value_or(Priority::blue), row.text(2)});
-  }
+  community.rules = list_triage_rules(db, community_id);  // as submit_request applies them
   return community;
 }
 

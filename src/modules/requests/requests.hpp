@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "modules/requests/priority.hpp"
 #include "modules/requests/stats.hpp"
+#include "modules/requests/triage.hpp"
 #include "modules/requests/workflow.hpp"
 #include "storage/database.hpp"
 
@@ -163,6 +164,8 @@ std::vector<Category> list_categories(storage::Connection& db, std::int64_t comm
 std::optional<Category> find_category(storage::Connection& db, std::int64_t community_id,
                                       const std::string& code);
 std::vector<Department> list_departments(storage::Connection& db, std::int64_t community_id);
+// The keyword rules triage applies for a community (its own and the defaults), in order.
+std::vector<TriageRule> list_triage_rules(storage::Connection& db, std::int64_t community_id);
 
 // Community configuration (staff and admins of the community): a category of the community
 // overrides the default of the same code; triage keywords and departments add to the defaults.

@@ -20,17 +20,6 @@ namespace {
 constexpr std::int64_t kMaxBackdateMs = 90LL * 24 * 3600 * 1000;
 constexpr int kCodeAttempts = 8;
 
-std::vector<TriageRule> triage_rules(storage::Connection& db, std::int64_t community_id) {
-  std::vector<TriageRule> rules;
-  for (const auto& row : db.query("SELECT keyword, priority, note FROM triage_rules WHERE "
-                                  "community_id IN (0, ?) ORDER BY id",
-                                  {community_id})) {
-    rules.push_back(
-        {row.text(0), parse_priority(row.text(1)).value_or(Priority::blue), row.text(2)});
-  }
-  return rules;
-}
-
 bool valid_coordinate(const std::string& text, double limit) {
   try {
     std::size_t used = 0;
@@ -139,7 +128,7 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
 
   TriageDecision decision = triage({category->default_priority, category->name_zh,
                                     input.description, input.priority, staff_entry},
-                                   triage_rules(db, community_id));
+                                   list_triage_rules(db, community_id));
   auto calendar = current_calendar(db);
   std::int64_t response_due = response_due_ms(decision.priority, received_ms, *calendar);
   std::int64_t resolution_due = resolution_due_ms(
@@ -200,6 +189,17 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
                   {community_id, "request.submit", "request", std::to_string(id), change});
   });
   return *store::load_request(db, id);
+}
+
+std::vector<TriageRule> list_triage_rules(storage::Connection& db, std::int64_t community_id) {
+  std::vector<TriageRule> rules;
+  for (const auto& row : db.query("SELECT keyword, priority, note FROM triage_rules WHERE "
+                                  "community_id IN (0, ?) ORDER BY id",
+                                  {community_id})) {
+    rules.push_back(
+        {row.text(0), parse_priority(row.text(1)).value_or(Priority::blue), row.text(2)});
+  }
+  return rules;
 }
 
 std::vector<Category> list_categories(storage::Connection& db, std::int64_t community_id) {

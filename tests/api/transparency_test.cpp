@@ -199,8 +199,10 @@ TEST_P(TransparencyTest, BoardShowsTheCurrentPlanWithoutLoginAndSkipsDrafts) {
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].at("action").as_string(), "publish");
   EXPECT_EQ(history[0].at("note").as_string(), "张贴于社区公告栏");
-  EXPECT_EQ(board.body.find("household"), std::string::npos) << board.body;
+  // Counts of households are public; which households, and who, are not.
+  EXPECT_EQ(board.body.find("household_id"), std::string::npos) << board.body;
   EXPECT_EQ(board.body.find("user"), std::string::npos) << board.body;
+  EXPECT_EQ(board.body.find("1-101"), std::string::npos) << board.body;
 }
 
 TEST_P(TransparencyTest, PublicReadsNeedACommunityThatExists) {

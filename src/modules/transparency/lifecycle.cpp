@@ -55,6 +55,12 @@ std::int64_t notice_days_left(std::int64_t notice_started_ms, std::int64_t now_m
   return (remaining_ms + kDayMs - 1) / kDayMs;
 }
 
+bool needs_third_party(std::int64_t objecting_households, std::int64_t households,
+                       std::int64_t threshold_bp) {
+  if (objecting_households <= 0) return false;
+  return objecting_households * 10000 > threshold_bp * households;
+}
+
 Result<Stage> next_stage(Stage current, std::string_view action, Role role,
                          const NoticeFacts& facts) {
   const auto* step = std::find_if(kSteps.begin(), kSteps.end(), [&](const Step& candidate) {
@@ -82,6 +88,15 @@ Result<Stage> next_stage(Stage current, std::string_view action, Role role,
       return conflict("objections_unanswered", std::to_string(facts.unanswered_objections) +
                                                    " objection(s) still need a public answer");
     }
+    if (facts.third_party_required && !facts.third_party_recorded) {
+      return conflict("third_party_evaluation_required",
+                      "objections exceed the community's threshold: a third-party evaluation "
+                      "must be on record before the council vote");
+    }
+  }
+  if (current == Stage::executing && !facts.final_evaluation_recorded) {
+    return conflict("final_evaluation_missing",
+                    "record the plan's final evaluation before closing it");
   }
   return step->to;
 }

@@ -36,13 +36,26 @@ struct NoticeFacts {
   std::int64_t now_ms = 0;
   std::int64_t notice_days = kNoticeDaysMin;
   std::int64_t unanswered_objections = 0;
+  // Objections from more than the community's threshold share of households (default 5%)
+  // require a third-party evaluation on record before the council vote.
+  bool third_party_required = false;
+  bool third_party_recorded = false;
+  // A plan closes only with its final evaluation on record (the final accounts are computed
+  // at closing from the spending records).
+  bool final_evaluation_recorded = false;
 };
+
+// Whether objecting households exceed the threshold, in basis points of all households
+// (500 = 5%): objecting × 10000 > threshold_bp × households. Never with no objection.
+bool needs_third_party(std::int64_t objecting_households, std::int64_t households,
+                       std::int64_t threshold_bp);
 
 // Actions, in order: publish (draft → public_notice), open_vote (→ council_vote),
 // assess (→ professional_assessment), submit_review (→ street_review) and close
 // (executing → closed) are staff's; approve (street_review → executing) is the street's.
 // Admins may take any. Errors: 400 unknown_action, 403 forbidden, 409 invalid_transition,
-// 409 notice_period_running, 409 objections_unanswered.
+// 409 notice_period_running, 409 objections_unanswered, 409 third_party_evaluation_required
+// (open_vote), 409 final_evaluation_missing (close).
 Result<Stage> next_stage(Stage current, std::string_view action, Role role,
                          const NoticeFacts& facts);
 

@@ -10,7 +10,9 @@ namespace {
 constexpr std::int64_t kStart = 1'800'000'000'000;
 
 NoticeFacts after_days(std::int64_t days, std::int64_t unanswered = 0) {
-  return {kStart, kStart + days * kDayMs, kNoticeDaysMin, unanswered};
+  NoticeFacts facts{kStart, kStart + days * kDayMs, kNoticeDaysMin, unanswered};
+  facts.final_evaluation_recorded = true;
+  return facts;
 }
 
 TEST(Lifecycle, RunsFromDraftToClosedEachStepByItsRole) {
@@ -96,6 +98,30 @@ TEST(Lifecycle, StageNamesRoundTrip) {
     EXPECT_EQ(parse_stage(stage_name(stage)), stage);
   }
   EXPECT_FALSE(parse_stage("published").has_value());
+}
+
+TEST(Lifecycle, ManyObjectionsRequireAThirdPartyEvaluationBeforeTheVote) {
+  // 5% of 400 households is 20: the 21st objecting household crosses the threshold.
+  EXPECT_FALSE(needs_third_party(0, 400, 500));
+  EXPECT_FALSE(needs_third_party(20, 400, 500));
+  EXPECT_TRUE(needs_third_party(21, 400, 500));
+  EXPECT_TRUE(needs_third_party(1, 0, 500));  // any objection in an empty registry
+  auto facts = after_days(8);
+  facts.third_party_required = true;
+  auto held = next_stage(Stage::public_notice, "open_vote", Role::staff, facts);
+  ASSERT_FALSE(held.ok());
+  EXPECT_EQ(held.error().code, "third_party_evaluation_required");
+  facts.third_party_recorded = true;
+  EXPECT_EQ(*next_stage(Stage::public_notice, "open_vote", Role::staff, facts),
+            Stage::council_vote);
+}
+
+TEST(Lifecycle, ClosingNeedsTheFinalEvaluation) {
+  auto facts = after_days(30);
+  facts.final_evaluation_recorded = false;
+  auto held = next_stage(Stage::executing, "close", Role::staff, facts);
+  ASSERT_FALSE(held.ok());
+  EXPECT_EQ(held.error().code, "final_evaluation_missing");
 }
 
 }  // namespace

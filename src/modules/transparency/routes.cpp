@@ -1,10 +1,13 @@
-// HTTP routes of the plan lifecycle and the public board: decode → command → encode.
+// HTTP routes of the plan lifecycle, plan execution and the public board: decode → command →
+// encode. The lifecycle routes answer under /api/v1/plans/{id}/… and, as first published,
+// under /api/v1/allocation/plans/{id}/…; both run the same handlers.
 #include "modules/transparency/routes.hpp"
 
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
+#include "modules/transparency/notice_page.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/database.hpp"
 
@@ -39,52 +42,284 @@ boost::json::object objection_json(const Objection& objection) {
           {"answered_at", http::json_or_null(objection.answered_at)}};
 }
 
-Response transition_route(RequestContext& context) {
+boost::json::object spending_json(const Spending& spending) {
+  return {{"id", spending.id},
+          {"plan_id", spending.plan_id},
+          {"category", spending.category},
+          {"amount", spending.amount},
+          {"purpose", spending.purpose},
+          {"payee_category", spending.payee_category},
+          {"receipt_ref", spending.receipt_ref},
+          {"spent_on", spending.spent_on},
+          {"corrects_id", http::json_or_null(spending.corrects_id)},
+          {"households", spending.households},
+          {"created_at", spending.created_at}};
+}
+
+boost::json::object evaluation_json(const Evaluation& evaluation) {
+  return {{"id", evaluation.id},
+          {"plan_id", evaluation.plan_id},
+          {"kind", evaluation.kind},
+          {"evaluator", evaluation.evaluator},
+          {"summary", evaluation.summary},
+          {"score", http::json_or_null(evaluation.score)},
+          {"report_ref", http::json_or_null(evaluation.report_ref)},
+          {"created_at", evaluation.created_at}};
+}
+
+boost::json::object satisfaction_json(const Satisfaction& satisfaction) {
+  boost::json::array distribution;
+  for (auto count : satisfaction.distribution) distribution.push_back(count);
+  return {{"served_households", satisfaction.served_households},
+          {"responses", satisfaction.responses},
+          {"distribution", std::move(distribution)},
+          {"mean_hundredths", satisfaction.mean_hundredths},
+          {"satisfied_bp", satisfaction.satisfied_bp}};
+}
+
+std::int64_t share_bp(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? (part * 10000 + whole / 2) / whole : 0;
+}
+
+boost::json::object board_json(const PlanBoard& board) {
+  boost::json::array labels, values, progress, spending, evaluations, feedback, history;
+  for (const auto& line : board.progress.lines) {
+    labels.push_back(boost::json::value(line.category));
+    values.push_back(line.planned);
+    boost::json::object item{{"category", line.category},
+                             {"planned", line.planned},
+                             {"spent", line.spent},
+                             {"spent_bp", share_bp(line.spent, line.planned)},
+                             {"households_served", line.households_served},
+                             {"households_covered", line.households_covered},
+                             {"households_targeted", http::json_or_null(line.households_targeted)}};
+    item["coverage_bp"] =
+        line.households_targeted
+            ? boost::json::value(share_bp(line.households_covered, *line.households_targeted))
+            : boost::json::value(nullptr);
+    progress.push_back(std::move(item));
+  }
+  for (const auto& record : board.spending) spending.push_back(spending_json(record));
+  for (const auto& evaluation : board.evaluations)
+    evaluations.push_back(evaluation_json(evaluation));
+  for (const auto& objection : board.feedback) feedback.push_back(objection_json(objection));
+  for (const auto& event : board.history) {
+    history.push_back(boost::json::object{{"id", event.id},
+                                          {"action", event.action},
+                                          {"from", event.from_stage},
+                                          {"to", event.to_stage},
+                                          {"note", event.note},
+                                          {"created_at", event.created_at}});
+  }
+  const auto& totals = board.progress;
+  return {{"plan", status_json(board.plan)},
+          {"allocation",
+           boost::json::object{{"labels", std::move(labels)}, {"values", std::move(values)}}},
+          {"progress", std::move(progress)},
+          {"totals", boost::json::object{{"planned", totals.planned},
+                                         {"spent", totals.spent},
+                                         {"spent_bp", share_bp(totals.spent, totals.planned)},
+                                         {"households_served", totals.households_served},
+                                         {"delivered_units", totals.delivered_units},
+                                         {"misallocated_units", totals.misallocated_units},
+                                         {"misallocation_bp", share_bp(totals.misallocated_units,
+                                                                       totals.delivered_units)}}},
+          {"spending", std::move(spending)},
+          {"evaluations", std::move(evaluations)},
+          {"feedback", std::move(feedback)},
+          {"objections",
+           boost::json::object{{"objecting_households", board.objections.objecting_households},
+                               {"households", board.objections.households},
+                               {"threshold_bp", board.objections.threshold_bp},
+                               {"third_party_required", board.objections.third_party_required},
+                               {"third_party_recorded", board.objections.third_party_recorded}}},
+          {"satisfaction", satisfaction_json(board.satisfaction)},
+          {"history", std::move(history)}};
+}
+
+template <typename Decode>
+Response with_body(RequestContext& context, Decode decode) {
   auto id = context.id_param("id");
   if (!id) return http::error_response(id.error());
   auto body = http::parse_json_object(context.request);
   if (!body) return http::error_response(body.error());
-  http::JsonReader reader(*body);
-  reader.only({"action", "note"});
-  auto action = reader.text("action", Need::required, 40);
-  auto note = reader.text("note", Need::required, 2000);
-  if (!reader.ok()) return http::error_response(reader.error());
-  auto lease = context.pool.lease();
-  auto result = transition(*lease, context.user(), *id, *action, *note, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
-  return http::json_response(200, status_json(*result));
+  return decode(*id, *body);
+}
+
+Response transition_route(RequestContext& context) {
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"action", "note"});
+    auto action = reader.text("action", Need::required, 40);
+    auto note = reader.text("note", Need::required, 2000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(200, status_json(*result));
+  });
 }
 
 Response objection_route(RequestContext& context) {
-  auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
-  http::JsonReader reader(*body);
-  reader.only({"text"});
-  auto text = reader.text("text", Need::required, 2000);
-  if (!reader.ok()) return http::error_response(reader.error());
-  auto lease = context.pool.lease();
-  auto result = file_objection(*lease, context.user(), *id, *text);
-  if (!result) return http::error_response(result.error());
-  return http::json_response(201, objection_json(*result));
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"text"});
+    auto text = reader.text("text", Need::required, 2000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result = file_objection(*lease, context.user(), id, *text, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, objection_json(*result));
+  });
 }
 
 Response answer_route(RequestContext& context) {
-  auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
   auto objection_id = context.id_param("oid");
   if (!objection_id) return http::error_response(objection_id.error());
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"answer"});
+    auto answer = reader.text("answer", Need::required, 4000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result =
+        answer_objection(*lease, context.user(), id, *objection_id, *answer, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(200, objection_json(*result));
+  });
+}
+
+Result<std::vector<std::int64_t>> household_list(const boost::json::object& body) {
+  std::vector<std::int64_t> out;
+  const auto* field = body.if_contains("household_ids");
+  if (!field || field->is_null()) return out;
+  if (!field->is_array()) {
+    return bad_request("invalid_field", "household_ids must be an array of household ids");
+  }
+  for (const auto& item : field->get_array()) {
+    if (!item.is_int64() || item.get_int64() < 1) {
+      return bad_request("invalid_field", "household_ids must be an array of household ids");
+    }
+    out.push_back(item.get_int64());
+  }
+  return out;
+}
+
+Response spending_route(RequestContext& context) {
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"category", "amount", "purpose", "payee_category", "receipt_ref", "spent_on",
+                 "household_ids", "corrects_id"});
+    SpendingInput input;
+    auto corrects = reader.integer("corrects_id", Need::optional, 1);
+    Need need = corrects ? Need::optional : Need::required;
+    auto category = reader.text("category", need, 100);
+    auto amount = reader.integer("amount", need, 1);
+    auto purpose = reader.text("purpose", Need::required, 500);
+    auto payee = reader.text("payee_category", need, 40);
+    auto receipt = reader.text("receipt_ref", need, 200);
+    auto spent_on = reader.text("spent_on", Need::optional, 10);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto households = household_list(body);
+    if (!households) return http::error_response(households.error());
+    input.category = category.value_or("");
+    input.amount = amount.value_or(0);
+    input.purpose = *purpose;
+    input.payee_category = payee.value_or("");
+    input.receipt_ref = receipt.value_or("");
+    input.spent_on = spent_on;
+    input.household_ids = std::move(*households);
+    input.corrects_id = corrects;
+    if (input.corrects_id && (!input.household_ids.empty() || category || amount)) {
+      return http::error_response(bad_request(
+          "invalid_correction", "a correction names only corrects_id and purpose (the reason)"));
+    }
+    auto lease = context.pool.lease();
+    auto result = record_spending(*lease, context.user(), id, input, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, spending_json(*result));
+  });
+}
+
+Response spending_list_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto limit = context.int_query("limit");
+  if (!limit) return http::error_response(limit.error());
+  auto lease = context.pool.lease();
+  auto result =
+      list_spending(*lease, context.user(), *id,
+                    static_cast<int>(std::clamp<std::int64_t>(limit->value_or(100), 1, 500)));
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& record : *result) items.push_back(spending_json(record));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response evaluation_route(RequestContext& context) {
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"kind", "evaluator", "summary", "score", "report_ref"});
+    EvaluationInput input;
+    auto kind = reader.text("kind", Need::required, 20);
+    auto evaluator = reader.text("evaluator", Need::required, 100);
+    auto summary = reader.text("summary", Need::required, 4000);
+    input.score = reader.integer("score", Need::optional, 0, 100);
+    input.report_ref = reader.text("report_ref", Need::optional, 200);
+    if (!reader.ok()) return http::error_response(reader.error());
+    input.kind = *kind;
+    input.evaluator = *evaluator;
+    input.summary = *summary;
+    auto lease = context.pool.lease();
+    auto result = record_evaluation(*lease, context.user(), id, input, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, evaluation_json(*result));
+  });
+}
+
+Response rating_route(RequestContext& context) {
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"score", "comment"});
+    auto score = reader.integer("score", Need::required, 1, 5);
+    auto comment = reader.text("comment", Need::optional, 1000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result = rate_plan(*lease, context.user(), id, *score, comment, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, satisfaction_json(*result));
+  });
+}
+
+boost::json::object settings_json(const Settings& settings) {
+  return {{"community_id", settings.community_id},
+          {"notice_days", settings.notice_days},
+          {"objection_threshold_bp", settings.objection_threshold_bp}};
+}
+
+Response settings_get_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto lease = context.pool.lease();
+  auto result = get_settings(*lease, context.user(), *community);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, settings_json(*result));
+}
+
+Response settings_put_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
   auto body = http::parse_json_object(context.request);
   if (!body) return http::error_response(body.error());
   http::JsonReader reader(*body);
-  reader.only({"answer"});
-  auto answer = reader.text("answer", Need::required, 4000);
+  reader.only({"notice_days", "objection_threshold_bp"});
+  auto days = reader.integer("notice_days", Need::required);
+  auto threshold = reader.integer("objection_threshold_bp", Need::required);
   if (!reader.ok()) return http::error_response(reader.error());
   auto lease = context.pool.lease();
-  auto result = answer_objection(*lease, context.user(), *id, *objection_id, *answer);
+  auto result = set_settings(*lease, context.user(), {*community, *days, *threshold});
   if (!result) return http::error_response(result.error());
-  return http::json_response(200, objection_json(*result));
+  return http::json_response(200, settings_json(*result));
 }
 
 // Public routes read community_id from the query only: there is no login to default from.
@@ -121,58 +356,130 @@ Response community_resources_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto resources = community_resources(*lease, *community, now_epoch_ms());
   if (!resources) return http::error_response(resources.error());
-  boost::json::array labels, values, progress, feedback, history;
-  for (const auto& line : resources->lines) {
-    labels.push_back(boost::json::value(line.category));
-    values.push_back(line.planned);
-    progress.push_back(boost::json::object{
-        {"category", line.category}, {"spent", line.spent}, {"planned", line.planned}});
+  boost::json::object out;
+  if (resources->current) {
+    out = board_json(*resources->current);
+  } else {
+    out = {{"plan", nullptr},
+           {"allocation", boost::json::object{{"labels", boost::json::array{}},
+                                              {"values", boost::json::array{}}}},
+           {"progress", boost::json::array{}},
+           {"feedback", boost::json::array{}},
+           {"history", boost::json::array{}}};
   }
-  for (const auto& objection : resources->feedback) feedback.push_back(objection_json(objection));
-  for (const auto& event : resources->history) {
-    history.push_back(boost::json::object{{"id", event.id},
-                                          {"action", event.action},
-                                          {"from", event.from_stage},
-                                          {"to", event.to_stage},
-                                          {"note", event.note},
-                                          {"created_at", event.created_at}});
-  }
-  boost::json::object out{{"community_id", *community},
-                          {"allocation", boost::json::object{{"labels", std::move(labels)},
-                                                             {"values", std::move(values)}}},
-                          {"progress", std::move(progress)},
-                          {"feedback", std::move(feedback)},
-                          {"history", std::move(history)}};
-  out["plan"] = resources->plan ? boost::json::value(status_json(*resources->plan))
-                                : boost::json::value(nullptr);
+  out["community_id"] = *community;
+  boost::json::array plans;
+  for (const auto& plan : resources->plans) plans.push_back(status_json(plan));
+  out["plans"] = std::move(plans);
   return http::json_response(200, out);
+}
+
+Response public_plan_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  auto board = public_plan(*lease, *id, now_epoch_ms());
+  if (!board) return http::error_response(board.error());
+  return http::json_response(200, board_json(*board));
+}
+
+Response print_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  auto lease = context.pool.lease();
+  auto now_ms = now_epoch_ms();
+  auto board = public_plan(*lease, *id, now_ms);
+  if (!board) return http::error_response(board.error());
+  auto community =
+      lease->query_one("SELECT name FROM communities WHERE id = ?", {board->plan.community_id});
+  NoticePageInput input{&*board, community ? community->text(0) : "",
+                        notice_url(context.request, board->plan.plan_id), now_ms,
+                        context.request.query_param("lang").value_or("zh") == "en"};
+  Response response;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = render_notice_page(input);
+  // Inline styles and an inline SVG only: nothing to fetch, nothing to run.
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                                "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  return response;
 }
 
 }  // namespace
 
 void register_routes(http::Router& router) {
   using http::Access;
+  for (const char* prefix : {"/api/v1/plans", "/api/v1/allocation/plans"}) {
+    std::string base(prefix);
+    router.add({"POST",
+                base + "/{id}/transitions",
+                Access::login,
+                transition_route,
+                {"Move a plan through its lifecycle (publish, open_vote, assess, submit_review, "
+                 "approve, close); 409 notice_period_running, objections_unanswered, "
+                 "third_party_evaluation_required, final_evaluation_missing, invalid_transition",
+                 "transparency", "staff (approve: street), admin",
+                 R"({"action":"publish","note":"公示于社区公告栏与线上"})", ""}});
+    router.add({"POST",
+                base + "/{id}/objections",
+                Access::login,
+                objection_route,
+                {"Object to a plan during its public notice", "transparency",
+                 "residents of the community", R"({"text":"助老份额偏少"})", ""}});
+    router.add({"POST",
+                base + "/{id}/objections/{oid}/answer",
+                Access::login,
+                answer_route,
+                {"Answer an objection publicly (once)", "transparency", "staff, admin",
+                 R"({"answer":"已按需求评估调整"})", ""}});
+  }
   router.add(
       {"POST",
-       "/api/v1/allocation/plans/{id}/transitions",
+       "/api/v1/plans/{id}/spending",
        Access::login,
-       transition_route,
-       {"Move a plan through its lifecycle (publish, open_vote, assess, submit_review, approve, "
-        "close); 409 notice_period_running, objections_unanswered, invalid_transition",
-        "transparency", "staff (approve: street), admin",
-        R"({"action":"publish","note":"公示于社区公告栏与线上"})", ""}});
-  router.add({"POST",
-              "/api/v1/allocation/plans/{id}/objections",
+       spending_route,
+       {"Record spending against a plan line while it executes, with the households served; "
+        "or reverse one record (corrects_id). 409 not_executing, line_overspent, "
+        "already_corrected",
+        "transparency", "staff, admin",
+        R"({"category":"elderly_care","amount":120000,"purpose":"助餐补贴","payee_category":"service_provider","receipt_ref":"FP-2026-0193","household_ids":[12,15]})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/plans/{id}/spending",
               Access::login,
-              objection_route,
-              {"Object to a plan during its public notice", "transparency",
-               "residents of the community", R"({"text":"助老份额偏少"})", ""}});
+              spending_list_route,
+              {"A plan's spending records, newest first", "transparency",
+               "guide, staff, street, admin", "", "limit"}});
+  router.add(
+      {"POST",
+       "/api/v1/plans/{id}/evaluations",
+       Access::login,
+       evaluation_route,
+       {"Record the third-party evaluation (public notice, council vote) or the final "
+        "evaluation (executing); once each",
+        "transparency", "staff, admin",
+        R"({"kind":"third_party","evaluator":"某社工评估中心","summary":"…","score":82})", ""}});
   router.add({"POST",
-              "/api/v1/allocation/plans/{id}/objections/{oid}/answer",
+              "/api/v1/plans/{id}/ratings",
               Access::login,
-              answer_route,
-              {"Answer an objection publicly (once)", "transparency", "staff, admin",
-               R"({"answer":"已按需求评估调整"})", ""}});
+              rating_route,
+              {"Satisfaction (1-5) of a household the closed plan served; once per household",
+               "transparency", "residents served", R"({"score":5,"comment":"送餐准时"})", ""}});
+  router.add({"GET",
+              "/api/v1/transparency/settings",
+              Access::login,
+              settings_get_route,
+              {"The community's public-notice rules", "transparency", "guide, staff, street, admin",
+               "", "community_id"}});
+  router.add({"PUT",
+              "/api/v1/transparency/settings",
+              Access::login,
+              settings_put_route,
+              {"Set the notice length (7-60 days) and the objection threshold (basis points "
+               "of households)",
+               "transparency", "staff, admin", R"({"notice_days":10,"objection_threshold_bp":500})",
+               "community_id"}});
   router.add({"GET",
               "/api/v1/public/notices",
               Access::open,
@@ -181,11 +488,25 @@ void register_routes(http::Router& router) {
                "(no personal data)",
                "transparency", "anyone, no login", "", "community_id"}});
   router.add({"GET",
+              "/api/v1/public/plans/{id}",
+              Access::open,
+              public_plan_route,
+              {"One plan past draft as the board shows it: progress, coverage, spending, "
+               "evaluations, objections, satisfaction, history",
+               "transparency", "anyone, no login", "", ""}});
+  router.add({"GET",
+              "/api/v1/public/plans/{id}/print",
+              Access::open,
+              print_route,
+              {"The printable notice (HTML for the notice board) with a QR code to the online "
+               "notice",
+               "transparency", "anyone, no login", "", "lang"}});
+  router.add({"GET",
               "/api/community-resources",
               Access::open,
               community_resources_route,
-              {"The transparency board: the current plan's allocation, progress, answered "
-               "objections and history",
+              {"The transparency board: the current plan's allocation, progress, coverage, "
+               "spending, answered objections and history, and every plan past draft",
                "transparency", "anyone, no login", "", "community_id"}});
 }
 

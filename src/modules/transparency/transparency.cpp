@@ -1,10 +1,12 @@
 // The plan lifecycle use cases and the public board; see transparency.hpp.
 #include "modules/transparency/transparency.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/transparency/execution.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::transparency {
@@ -42,6 +44,8 @@ std::optional<PlanStatus> load_status(storage::Connection& db, std::int64_t plan
   return status_from(*row, now_ms);
 }
 
+}  // namespace
+
 // The plan if the actor may know of it (a member of its community, or an admin).
 Result<PlanStatus> visible_plan(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                                 std::int64_t now_ms) {
@@ -51,6 +55,8 @@ Result<PlanStatus> visible_plan(storage::Connection& db, const Actor& actor, std
   }
   return *status;
 }
+
+namespace {
 
 constexpr const char* kObjectionColumns =
     "SELECT id, plan_id, body, created_at, answer, answered_at FROM plan_objections ";
@@ -69,6 +75,8 @@ std::vector<Objection> objections_of(storage::Connection& db, std::int64_t plan_
   return out;
 }
 
+}  // namespace
+
 // Transitions and objections on one plan take turns: each locks the plan's lifecycle row
 // first, so an objection filed while the plan leaves notice is either counted by the
 // transition or refused (not_in_notice). SQLite's write transactions are serial already.
@@ -76,6 +84,8 @@ void lock_lifecycle(storage::Connection& db, std::int64_t plan_id) {
   if (db.dialect() != storage::Dialect::postgresql) return;
   db.query("SELECT stage FROM plan_lifecycle WHERE plan_id = ? FOR UPDATE", {plan_id});
 }
+
+namespace {
 
 Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
   if (text.empty() || text.size() > max_bytes) {
@@ -86,6 +96,24 @@ Result<void> check_text(const std::string& text, const char* field, std::size_t 
 }
 
 }  // namespace
+
+ObjectionThreshold objection_threshold(storage::Connection& db, const PlanStatus& status,
+                                       const Settings& settings) {
+  ObjectionThreshold out;
+  out.threshold_bp = settings.objection_threshold_bp;
+  out.objecting_households =
+      db.query_int("SELECT COUNT(DISTINCT household_id) FROM plan_objections WHERE plan_id = ?",
+                   {status.plan_id});
+  out.households =
+      db.query_int("SELECT COUNT(*) FROM households WHERE community_id = ?", {status.community_id});
+  out.third_party_required =
+      needs_third_party(out.objecting_households, out.households, out.threshold_bp);
+  out.third_party_recorded =
+      db.query_one("SELECT id FROM plan_evaluations WHERE plan_id = ? AND kind = 'third_party'",
+                   {status.plan_id})
+          .has_value();
+  return out;
+}
 
 Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                               const std::string& action, const std::string& note,
@@ -99,6 +127,14 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
                       db.query_int("SELECT COUNT(*) FROM plan_objections WHERE plan_id = ? AND "
                                    "answer IS NULL",
                                    {plan_id})};
+    auto settings = load_settings(db, status->community_id);
+    auto threshold = objection_threshold(db, *status, settings);
+    facts.third_party_required = threshold.third_party_required;
+    facts.third_party_recorded = threshold.third_party_recorded;
+    facts.final_evaluation_recorded =
+        db.query_one("SELECT id FROM plan_evaluations WHERE plan_id = ? AND kind = 'final'",
+                     {plan_id})
+            .has_value();
     auto next = next_stage(status->stage, action, actor.role, facts);
     if (!next) return next.take_error();
     std::string from(stage_name(status->stage)), to(stage_name(*next));
@@ -107,17 +143,22 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
       db.execute(
           "INSERT INTO plan_lifecycle (plan_id, community_id, stage, notice_started_ms, "
           "notice_days, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-          {plan_id, status->community_id, to, now_ms, kNoticeDaysMin, now_iso8601()});
+          {plan_id, status->community_id, to, now_ms,
+           std::max(settings.notice_days, kNoticeDaysMin), format_iso8601(now_ms)});
       status->notice_started_ms = now_ms;
+      status->notice_days = std::max(settings.notice_days, kNoticeDaysMin);
     } else if (db.execute("UPDATE plan_lifecycle SET stage = ?, updated_at = ? WHERE plan_id = ? "
                           "AND stage = ?",
-                          {to, now_iso8601(), plan_id, from}) != 1) {
+                          {to, format_iso8601(now_ms), plan_id, from}) != 1) {
       return conflict("invalid_transition", "the plan moved meanwhile; reload it");
     }
+    if (*next == Stage::executing) freeze_targets(db, plan_id, status->community_id);
+    if (*next == Stage::closed) freeze_accounts(db, plan_id, status->community_id, now_ms);
     db.execute(
         "INSERT INTO plan_events (plan_id, community_id, action, from_stage, to_stage, note, "
         "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {plan_id, status->community_id, action, from, to, note, actor.user_id, now_iso8601()});
+        {plan_id, status->community_id, action, from, to, note, actor.user_id,
+         format_iso8601(now_ms)});
     audit::append(
         db, actor,
         {status->community_id, "plan.transition", "allocation_plan", std::to_string(plan_id),
@@ -132,10 +173,9 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
 }
 
 Result<Objection> file_objection(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
-                                 const std::string& text) {
+                                 const std::string& text, std::int64_t now_ms) {
   GZ_TRY(check_text(text, "text", 2000));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
-    auto now_ms = now_epoch_ms();
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
@@ -145,7 +185,7 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
     if (status->stage != Stage::public_notice) {
       return conflict("not_in_notice", "objections are taken only during public notice");
     }
-    Objection objection{0, plan_id, text, now_iso8601(), std::nullopt, std::nullopt};
+    Objection objection{0, plan_id, text, format_iso8601(now_ms), std::nullopt, std::nullopt};
     objection.id = db.query_one(
                          "INSERT INTO plan_objections (plan_id, community_id, household_id, "
                          "user_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -163,10 +203,10 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
 
 Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
                                    std::int64_t plan_id, std::int64_t objection_id,
-                                   const std::string& answer) {
+                                   const std::string& answer, std::int64_t now_ms) {
   GZ_TRY(check_text(answer, "answer", 4000));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
-    auto status = visible_plan(db, actor, plan_id, now_epoch_ms());
+    auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
     if (!is_staff(actor, status->community_id)) {
       return forbidden("only community staff answer objections");
@@ -174,7 +214,7 @@ Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
     auto row = db.query_one(std::string(kObjectionColumns) + "WHERE id = ? AND plan_id = ?",
                             {objection_id, plan_id});
     if (!row) return not_found("no objection " + std::to_string(objection_id));
-    std::string answered_at = now_iso8601();
+    std::string answered_at = format_iso8601(now_ms);
     if (db.execute("UPDATE plan_objections SET answer = ?, answered_by_user_id = ?, "
                    "answered_at = ? WHERE id = ? AND answer IS NULL",
                    {answer, actor.user_id, answered_at, objection_id}) != 1) {
@@ -208,31 +248,44 @@ Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t
   return notices;
 }
 
+Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std::int64_t now_ms) {
+  auto status = load_status(db, plan_id, now_ms);
+  if (!status || status->stage == Stage::draft) {
+    return not_found("no public plan " + std::to_string(plan_id));
+  }
+  PlanBoard board;
+  board.plan = *status;
+  board.progress = progress_of(db, plan_id);
+  board.spending = spending_of(db, plan_id, 50);
+  board.evaluations = evaluations_of(db, plan_id);
+  board.feedback = objections_of(db, plan_id, true);
+  board.objections = objection_threshold(db, *status, load_settings(db, status->community_id));
+  board.satisfaction = satisfaction_of(db, plan_id);
+  for (const auto& event : db.query("SELECT id, action, from_stage, to_stage, note, created_at "
+                                    "FROM plan_events WHERE plan_id = ? ORDER BY id",
+                                    {plan_id})) {
+    board.history.push_back({event.integer(0), event.text(1), event.text(2), event.text(3),
+                             event.text(4), event.text(5)});
+  }
+  return board;
+}
+
 Result<CommunityResources> community_resources(storage::Connection& db, std::int64_t community_id,
                                                std::int64_t now_ms) {
   if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
   CommunityResources out;
-  auto row = db.query_one(std::string(kStatusColumns) +
-                              "WHERE p.community_id = ? AND l.stage IS NOT NULL ORDER BY p.id "
-                              "DESC LIMIT 1",
-                          {community_id});
-  if (!row) return out;
-  out.plan = status_from(*row, now_ms);
-  std::int64_t plan_id = out.plan->plan_id;
-  for (const auto& line : db.query("SELECT category, total FROM allocation_plan_lines WHERE "
-                                   "plan_id = ? ORDER BY position",
-                                   {plan_id})) {
-    out.lines.push_back({line.text(0), line.integer(1), 0});
+  for (const auto& row :
+       db.query(std::string(kStatusColumns) +
+                    "WHERE p.community_id = ? AND l.stage IS NOT NULL ORDER BY p.id DESC",
+                {community_id})) {
+    out.plans.push_back(status_from(row, now_ms));
   }
-  out.feedback = objections_of(db, plan_id, true);
-  for (const auto& event : db.query("SELECT id, action, from_stage, to_stage, note, created_at "
-                                    "FROM plan_events WHERE plan_id = ? ORDER BY id",
-                                    {plan_id})) {
-    out.history.push_back({event.integer(0), event.text(1), event.text(2), event.text(3),
-                           event.text(4), event.text(5)});
-  }
+  if (out.plans.empty()) return out;
+  auto board = public_plan(db, out.plans.front().plan_id, now_ms);
+  if (!board) return board.take_error();
+  out.current = std::move(*board);
   return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/transparency/execution.hpp"
 #include "modules/transparency/lifecycle.hpp"
 #include "storage/database.hpp"
 
@@ -48,6 +49,24 @@ struct PlanStatus {
   std::optional<std::int64_t> notice_days_left;  // only while in public notice
 };
 
+// The plan if the actor may know of it (a member of its community, or an admin); 404 else.
+Result<PlanStatus> visible_plan(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
+                                std::int64_t now_ms);
+// Inside a write transaction: writes on one plan take turns (a row lock on PostgreSQL;
+// SQLite's write transactions are serial already).
+void lock_lifecycle(storage::Connection& db, std::int64_t plan_id);
+
+// How many households objected against the community's threshold (execution.hpp settings).
+struct ObjectionThreshold {
+  std::int64_t objecting_households = 0;
+  std::int64_t households = 0;
+  std::int64_t threshold_bp = 500;
+  bool third_party_required = false;
+  bool third_party_recorded = false;
+};
+ObjectionThreshold objection_threshold(storage::Connection& db, const PlanStatus& status,
+                                       const Settings& settings);
+
 // Staff, street users of the plan's community and admins (roles per lifecycle.hpp); others of
 // the community get 403, outsiders 404. Audited, and kept as a plan event.
 Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
@@ -56,12 +75,12 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
 
 // A resident of the plan's community, while the plan is in public notice (409 not_in_notice).
 Result<Objection> file_objection(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
-                                 const std::string& text);
+                                 const std::string& text, std::int64_t now_ms);
 
 // Staff and admins of the plan's community; once per objection (409 already_answered).
 Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
                                    std::int64_t plan_id, std::int64_t objection_id,
-                                   const std::string& answer);
+                                   const std::string& answer, std::int64_t now_ms);
 
 // No login: every plan of the community past draft, newest first, with its objections.
 struct Notice {
@@ -71,18 +90,26 @@ struct Notice {
 Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t community_id,
                                            std::int64_t now_ms);
 
-// No login: the community's current plan (the newest past draft), its lines, answered
-// objections and events. plan is empty when the community has none yet.
-struct ResourceLine {
-  std::string category;
-  std::int64_t planned = 0;
-  std::int64_t spent = 0;  // no spending records yet: always 0
-};
-struct CommunityResources {
-  std::optional<PlanStatus> plan;
-  std::vector<ResourceLine> lines;
-  std::vector<Objection> feedback;
+// No login: one plan past draft as the transparency board shows it — its status, live (or,
+// once closed, final) progress and coverage, spending records, evaluations, answered
+// objections, how many households objected against the threshold, satisfaction, and every
+// lifecycle event. 404 for drafts and unknown plans.
+struct PlanBoard {
+  PlanStatus plan;
+  Progress progress;
+  std::vector<Spending> spending;  // newest first, at most 50
+  std::vector<Evaluation> evaluations;
+  std::vector<Objection> feedback;  // answered objections
+  ObjectionThreshold objections;
+  Satisfaction satisfaction;
   std::vector<PlanEvent> history;
+};
+Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std::int64_t now_ms);
+
+// No login: the community's current plan (the newest past draft) and every plan past draft.
+struct CommunityResources {
+  std::optional<PlanBoard> current;
+  std::vector<PlanStatus> plans;  // newest first
 };
 Result<CommunityResources> community_resources(storage::Connection& db, std::int64_t community_id,
                                                std::int64_t now_ms);

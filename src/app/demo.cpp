@@ -5,6 +5,7 @@
 #include "modules/needs/demo.hpp"
 #include "modules/points/demo.hpp"
 #include "modules/requests/demo.hpp"
+#include "modules/transparency/demo.hpp"
 
 namespace gz::app {
 
@@ -27,6 +28,11 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.allocation_plans += needs.plans;
     report.pb_elections += needs.elections;
     report.pb_ballots += needs.ballots;
+    auto plans = transparency::generate_demo_transparency(db, community_id, needs.plan_ids,
+                                                          seed++, requests::kDemoAsOfMs);
+    report.plans_closed += plans.plans_closed;
+    report.plan_objections += plans.objections;
+    report.plan_spending_records += plans.spending_records;
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -20,6 +20,9 @@ struct DemoReport {
   int allocation_plans = 0;
   int pb_elections = 0;
   int pb_ballots = 0;
+  int plans_closed = 0;
+  int plan_objections = 0;
+  int plan_spending_records = 0;
   double seconds = 0;
 };
 

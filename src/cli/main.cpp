@@ -113,7 +113,9 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << report.redemptions << " redemptions, " << report.timebank_services
             << " time-bank services, " << report.needs_assessments << " needs assessments, "
             << report.allocation_plans << " allocation plans, " << report.pb_elections
-            << " budgeting elections (" << report.pb_ballots << " ballots)\n";
+            << " budgeting elections (" << report.pb_ballots << " ballots), " << report.plans_closed
+            << " plans closed after public notice (" << report.plan_objections << " objections, "
+            << report.plan_spending_records << " spending records)\n";
   print_logins(summary.logins);
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "core/clock.hpp"
 #include "modules/allocation/apportion.hpp"
@@ -73,32 +74,34 @@ bool valid_day(const std::string& text) {
   return parse_date(text, year, month, day) && year >= 2000 && year <= 2100;
 }
 
-// Households with demand in each of the five categories, by category name.
-std::vector<std::pair<std::string, std::set<std::int64_t>>> demand_by_category(
-    storage::Connection& db, std::int64_t community_id) {
-  auto community = needs::load_community(db, community_id);
-  std::vector<std::pair<std::string, std::set<std::int64_t>>> out;
-  for (std::size_t c = 0; c < allocation::kCategoryCount; ++c) {
-    std::set<std::int64_t> households;
-    for (const auto& household : community.households) {
-      if (household.demand[c] > 0) households.insert(household.household_id);
-    }
-    out.emplace_back(std::string(category_name(static_cast<allocation::ServiceCategory>(c))),
-                     std::move(households));
-  }
-  return out;
-}
-
-const std::set<std::int64_t>* households_with_demand(
-    const std::vector<std::pair<std::string, std::set<std::int64_t>>>& demand,
-    const std::string& category) {
+const std::vector<std::int64_t>* households_with_demand(const DemandIndex& demand,
+                                                        const std::string& category) {
   for (const auto& [name, households] : demand) {
     if (name == category) return &households;
   }
   return nullptr;
 }
 
+bool has(const std::vector<std::int64_t>& sorted, std::int64_t id) {
+  return std::binary_search(sorted.begin(), sorted.end(), id);
+}
+
 }  // namespace
+
+DemandIndex load_demand_index(storage::Connection& db, std::int64_t community_id) {
+  auto community = needs::load_community(db, community_id);
+  DemandIndex out;
+  for (std::size_t c = 0; c < allocation::kCategoryCount; ++c) {
+    std::vector<std::int64_t> households;
+    for (const auto& household : community.households) {
+      if (household.demand[c] > 0) households.push_back(household.household_id);
+    }
+    std::sort(households.begin(), households.end());
+    out.emplace_back(std::string(category_name(static_cast<allocation::ServiceCategory>(c))),
+                     std::move(households));
+  }
+  return out;
+}
 
 // --- settings --------------------------------------------------------------------------------
 
@@ -265,7 +268,8 @@ Result<std::vector<Spending>> list_spending(storage::Connection& db, const Actor
 }
 
 Result<Spending> record_spending(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
-                                 const SpendingInput& input, std::int64_t now_ms) {
+                                 const SpendingInput& input, std::int64_t now_ms,
+                                 const DemandIndex* demand) {
   GZ_TRY(check_text(input.purpose, "purpose", 1000));
   if (!input.corrects_id) {
     GZ_TRY(check_text(input.category, "category", 100));
@@ -348,15 +352,19 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
                                                         " is not a household of this community");
           }
         }
-        auto demand = demand_by_category(db, status->community_id);
-        const auto* needing = households_with_demand(demand, input.category);
+        DemandIndex loaded;
+        if (!demand) {
+          loaded = load_demand_index(db, status->community_id);
+          demand = &loaded;
+        }
+        const auto* needing = households_with_demand(*demand, input.category);
         std::vector<std::int64_t> weights(input.household_ids.size(), 1);
         auto units = allocation::apportion(amount, weights);
         if (!units) return units.take_error();
         for (std::size_t i = 0; i < input.household_ids.size(); ++i) {
           auto household = input.household_ids[i];
           // Lines outside the five measured categories have no assessed demand to miss.
-          bool had = !needing || needing->count(household) > 0;
+          bool had = !needing || has(*needing, household);
           deliveries.emplace_back(household, (*units)[i], had ? 1 : 0);
         }
       }
@@ -399,7 +407,7 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
 // --- progress, targets, accounts ---------------------------------------------------------------
 
 void freeze_targets(storage::Connection& db, std::int64_t plan_id, std::int64_t community_id) {
-  auto demand = demand_by_category(db, community_id);
+  auto demand = load_demand_index(db, community_id);
   for (const auto& line : db.query(
            "SELECT position, category FROM allocation_plan_lines WHERE plan_id = ?", {plan_id})) {
     const auto* needing = households_with_demand(demand, line.text(1));

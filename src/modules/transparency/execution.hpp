@@ -97,8 +97,15 @@ struct Spending {
 // The payee categories a record may name.
 bool valid_payee_category(const std::string& name);
 
+// Households with demand in each measured category (category name → sorted household ids),
+// read from the needs assessment. record_spending loads it when a record names households;
+// a caller recording many records at once (the demo) may load it once and pass it.
+using DemandIndex = std::vector<std::pair<std::string, std::vector<std::int64_t>>>;
+DemandIndex load_demand_index(storage::Connection& db, std::int64_t community_id);
+
 Result<Spending> record_spending(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
-                                 const SpendingInput& input, std::int64_t now_ms);
+                                 const SpendingInput& input, std::int64_t now_ms,
+                                 const DemandIndex* demand = nullptr);
 // Newest first; `limit` 1–500.
 std::vector<Spending> spending_of(storage::Connection& db, std::int64_t plan_id, int limit);
 // Guides, staff, street users of the plan's community and admins.

@@ -144,6 +144,7 @@ const std::vector<Row> kMatrix = {
   {"PUT", "/api/v1/transparency/settings", "/api/v1/transparency/settings?community_id={C}", R"({"notice_days":7,"objection_threshold_bp":500})", "UFFAFA"},
   {"GET", "/api/v1/public/plans/{id}", "/api/v1/public/plans/{PLAN}", "", "AAAAAA"},
   {"GET", "/api/v1/public/plans/{id}/print", "/api/v1/public/plans/{PLAN}/print", "", "AAAAAA"},
+  {"POST", "/api/v1/pb/elections/{id}/plan", "/api/v1/pb/elections/{EL}/plan", R"({"rule":"greedy"})", "UFFAFA"},
   {"GET", "/api/v1/public/notices", "/api/v1/public/notices?community_id={C}", "", "AAAAAA"},
   {"GET", "/api/community-resources", "/api/community-resources?community_id={C}", "", "AAAAAA"},
   {"GET", "/api/v1/indicators", "/api/v1/indicators?community_id={C}&period=2026Q3", "", "UFAAAA"},

@@ -334,6 +334,48 @@ TEST_P(PlanExecutionTest, PlanRunsFromNoticeThroughSpendingToItsSatisfactionSurv
   EXPECT_NE(english.body.find("Public notice"), std::string::npos);
 }
 
+// A budgeting outcome becomes a plan and goes on notice like any other.
+TEST_P(PlanExecutionTest, BudgetingOutcomeBecomesAPlanOnNotice) {
+  const std::string pb_text =
+      "META\nkey;value\ndescription;楼道微更新\ncountry;China\nunit;执行社区\n"
+      "num_projects;3\nnum_votes;4\nbudget;1000\nvote_type;approval\nrule;greedy\n"
+      "PROJECTS\nproject_id;cost;name\n1;600;健身步道\n2;300;儿童游乐设施\n3;500;楼道照明\n"
+      "VOTES\nvoter_id;vote\nv1;1,2\nv2;1\nv3;2,3\nv4;1,3\n";
+  auto imported =
+      w().staff.post_raw("/api/v1/pb/import?community_id=" + cid(), pb_text, "text/plain");
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  std::string target =
+      "/api/v1/pb/elections/" + std::to_string(imported.json().at("id").as_int64()) + "/plan";
+  EXPECT_EQ(w().plain_resident.post(target, boost::json::object{}).status, 403);
+  EXPECT_EQ(w().guide.post(target, boost::json::object{}).status, 403);
+  EXPECT_EQ(w().staff.post(target, {{"rule", "lottery"}}).error_code(), "invalid_rule");
+  auto made = w().staff.post(target, {{"rule", "greedy"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json().at("state").as_string(), "draft");
+  EXPECT_EQ(made.json().at("total").as_int64(), 100000);  // 1,000 yuan in fen
+  EXPECT_EQ(made.json().at("unit").as_string(), "fen");
+  EXPECT_EQ(w().staff.post(target, boost::json::object{}).error_code(), "plan_exists");
+  std::int64_t plan = made.json().at("plan_id").as_int64();
+  // Greedy by votes: 健身步道 (3 votes, 600), then 儿童游乐设施 (2, 300); 楼道照明 no longer fits.
+  auto stored = w().staff.get("/api/v1/allocation/plans/" + std::to_string(plan));
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  auto lines = stored.json().at("lines").as_array();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].at("category").as_string(), "健身步道");
+  EXPECT_EQ(lines[0].at("total").as_int64(), 60000);
+  EXPECT_EQ(lines[1].at("category").as_string(), "儿童游乐设施");
+  EXPECT_EQ(lines[1].at("total").as_int64(), 30000);
+  ASSERT_EQ(move(w().staff, plan, "publish").status, 200);
+  auto board = w().anonymous.get("/api/v1/public/plans/" + std::to_string(plan));
+  ASSERT_EQ(board.status, 200) << board.body;
+  auto board_json = board.json();
+  const auto& labels = board_json.at("allocation").at("labels").as_array();
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_EQ(labels[1].as_string(), "儿童游乐设施");
+  // Project lines are outside the five measured categories: no household target to cover.
+  EXPECT_TRUE(board_json.at("progress").as_array()[0].at("households_targeted").is_null());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PlanExecutionTest,
                          ::testing::Values(Backend::sqlite, Backend::postgresql),
                          [](const auto& info) { return backend_name(info.param); });

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 #include "modules/transparency/notice_page.hpp"
+#include "modules/transparency/pb_plan.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/database.hpp"
 
@@ -406,6 +407,24 @@ Response print_route(RequestContext& context) {
   return response;
 }
 
+Response pb_plan_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  std::optional<std::string> rule;
+  if (!context.request.body.empty()) {
+    auto body = http::parse_json_object(context.request);
+    if (!body) return http::error_response(body.error());
+    http::JsonReader reader(*body);
+    reader.only({"rule"});
+    rule = reader.text("rule", Need::optional, 40);
+    if (!reader.ok()) return http::error_response(reader.error());
+  }
+  auto lease = context.pool.lease();
+  auto result = plan_from_election(*lease, context.user(), *id, rule, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(201, status_json(*result));
+}
+
 }  // namespace
 
 void register_routes(http::Router& router) {
@@ -466,6 +485,13 @@ void register_routes(http::Router& router) {
               rating_route,
               {"Satisfaction (1-5) of a household the closed plan served; once per household",
                "transparency", "residents served", R"({"score":5,"comment":"送餐准时"})", ""}});
+  router.add({"POST",
+              "/api/v1/pb/elections/{id}/plan",
+              Access::login,
+              pb_plan_route,
+              {"Turn a closed budgeting election's funded projects into a draft plan (fen, one "
+               "line per project) for public notice; 409 voting_not_closed, plan_exists",
+               "transparency", "staff, admin", R"({"rule":"equal_shares"})", ""}});
   router.add({"GET",
               "/api/v1/transparency/settings",
               Access::login,

@@ -89,3 +89,13 @@ CREATE TABLE plan_targets (
   households_targeted BIGINT NOT NULL,
   PRIMARY KEY (plan_id, position)
 );
+
+-- A participatory-budgeting outcome turned into a plan (one line per funded project), so it
+-- goes through the same notice, vote, review, spending and closing as any plan.
+CREATE TABLE pb_plans (
+  election_id BIGINT PRIMARY KEY REFERENCES pb_elections(id),
+  plan_id BIGINT NOT NULL UNIQUE REFERENCES allocation_plans(id),
+  community_id BIGINT NOT NULL,
+  rule TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);

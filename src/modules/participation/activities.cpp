@@ -1,0 +1,368 @@
+// Activities, sign-ups, attendance with points, minutes; see activities.hpp.
+#include "modules/participation/activities.hpp"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/ledger/ledger.hpp"
+#include "modules/ledger/rules.hpp"
+#include "modules/participation/permissions.hpp"
+#include "modules/points/points.hpp"
+#include "storage/transact.hpp"
+
+namespace gz::participation {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT a.id, a.community_id, a.kind, a.channel, a.building_id, a.title, a.agenda, "
+    "a.starts_ms, a.ends_ms, a.capacity, a.checkin_code, a.minutes, a.minutes_at, "
+    "(SELECT COUNT(*) FROM activity_signups s WHERE s.activity_id = a.id), "
+    "(SELECT COUNT(*) FROM activity_attendance t WHERE t.activity_id = a.id), "
+    "(SELECT COUNT(DISTINCT t.household_id) FROM activity_attendance t WHERE t.activity_id = "
+    "a.id) FROM activities a ";
+
+Activity activity_from(const storage::Row& row) {
+  Activity a;
+  a.id = row.integer(0);
+  a.community_id = row.integer(1);
+  a.kind = parse_kind(row.text(2)).value_or(Kind::activity);
+  a.channel = parse_channel(row.text(3)).value_or(Channel::community);
+  a.building_id = row.opt_integer(4);
+  a.title = row.text(5);
+  a.agenda = row.text(6);
+  a.starts_ms = row.integer(7);
+  a.ends_ms = row.integer(8);
+  a.capacity = row.opt_integer(9);
+  a.checkin_code = row.text(10);
+  a.minutes = row.opt_text(11);
+  a.minutes_at = row.opt_text(12);
+  a.signups = row.integer(13);
+  a.attendees = row.integer(14);
+  a.attending_households = row.integer(15);
+  return a;
+}
+
+std::optional<Activity> load(storage::Connection& db, std::int64_t id) {
+  auto row = db.query_one(std::string(kColumns) + "WHERE a.id = ?", {id});
+  if (!row) return std::nullopt;
+  return activity_from(*row);
+}
+
+Result<Activity> visible(storage::Connection& db, const Actor& actor, std::int64_t id) {
+  auto activity = load(db, id);
+  if (!activity || !actor.belongs_to(activity->community_id)) {
+    return not_found("no activity " + std::to_string(id));
+  }
+  return *activity;
+}
+
+// Sign-ups and check-ins of one activity take turns on PostgreSQL (the capacity count and
+// the insert must see each other); SQLite's write transactions are serial already.
+void lock_activity(storage::Connection& db, std::int64_t id) {
+  if (db.dialect() != storage::Dialect::postgresql) return;
+  db.query("SELECT id FROM activities WHERE id = ? FOR UPDATE", {id});
+}
+
+// Six digits from the OS CSPRNG: short enough to read out at a meeting.
+std::string new_checkin_code() {
+  std::string hex = crypto::random_hex(4);
+  std::uint64_t value = std::stoull(hex, nullptr, 16);
+  std::string code = std::to_string(value % 1'000'000);
+  return std::string(6 - code.size(), '0') + code;
+}
+
+// The household's member the resident acts for: the one named (404 outside the household),
+// or the household's first member.
+Result<points::ResidentRef> own_member(storage::Connection& db, const Actor& actor,
+                                       std::optional<std::int64_t> resident_id) {
+  if (resident_id) return points::visible_resident(db, actor, *resident_id);
+  auto row = db.query_one(
+      "SELECT id, community_id, household_id, name FROM residents WHERE household_id = ? "
+      "ORDER BY id LIMIT 1",
+      {*actor.household_id});
+  if (!row) return conflict("no_member", "your household has no registered member yet");
+  return points::ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
+}
+
+// Writes one attendance and its points posting in the caller's transaction. The primary key
+// (activity, resident) makes the check-in and so the award happen once.
+Result<Attendance> attend(storage::Connection& db, const Actor& actor, const Activity& activity,
+                          const points::ResidentRef& resident, const char* method,
+                          std::int64_t now_ms) {
+  Attendance out;
+  out.resident_id = resident.id;
+  if (auto existing = db.query_one(
+          "SELECT points, posting_id, checked_in_at FROM activity_attendance WHERE activity_id "
+          "= ? AND resident_id = ?",
+          {activity.id, resident.id})) {
+    out.points = existing->integer(0);
+    out.posting_id = existing->opt_integer(1);
+    out.checked_in_at = existing->text(2);
+    out.already = true;
+    return out;
+  }
+  out.checked_in_at = format_iso8601(now_ms);
+  if (auto award = points_for(activity.kind, activity.starts_ms, activity.ends_ms)) {
+    std::optional<points::Rule> rule;
+    for (const auto& candidate : points::list_rules(db, activity.community_id)) {
+      if (candidate.rule == award->rule) rule = candidate;
+    }
+    if (rule) {
+      auto amount = ledger::award_points(rule->unit, rule->points_per_unit, award->quantity);
+      // Too short a volunteer stint to earn a whole point still counts as attendance.
+      if (!amount && amount.error().code != "too_little") return amount.take_error();
+      if (amount && *amount > 0) {
+        ledger::PostingInput input;
+        input.community_id = activity.community_id;
+        input.kind = ledger::Kind::points;
+        input.debit_account_id =
+            ledger::community_account(db, activity.community_id, ledger::Kind::points,
+                                      ledger::Owner::issuance)
+                .id;
+        input.credit_account_id =
+            ledger::resident_account(db, activity.community_id, ledger::Kind::points, resident.id)
+                .id;
+        input.amount = *amount;
+        input.code = "award";
+        input.rule = rule->rule;
+        input.reference = "activity:" + std::to_string(activity.id);
+        input.memo = activity.title;
+        input.accounts_checked = true;
+        auto posting = ledger::post(db, actor, input, now_ms);
+        if (!posting) return posting.take_error();
+        out.points = posting->amount;
+        out.posting_id = posting->id;
+      }
+    }
+  }
+  db.execute(
+      "INSERT INTO activity_attendance (activity_id, community_id, resident_id, household_id, "
+      "method, posting_id, points, checked_in_ms, checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)",
+      {activity.id, activity.community_id, resident.id, resident.household_id, std::string(method),
+       storage::opt_int(out.posting_id), out.points, now_ms, out.checked_in_at});
+  boost::json::object change{{"activity_id", activity.id},
+                             {"resident_id", resident.id},
+                             {"method", method},
+                             {"points", out.points}};
+  audit::append(db, actor,
+                {activity.community_id, "activity.check_in", "activity",
+                 std::to_string(activity.id), change});
+  return out;
+}
+
+}  // namespace
+
+Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
+                                 const ActivityInput& input, std::int64_t now_ms) {
+  if (input.community_id < 1 || !actor.belongs_to(input.community_id) ||
+      !db.query_one("SELECT id FROM communities WHERE id = ?", {input.community_id})) {
+    return not_found("no community " + std::to_string(input.community_id));
+  }
+  if (!may_run_activities(actor, input.community_id)) {
+    return forbidden("only staff and guides of the community run activities");
+  }
+  auto kind = parse_kind(input.kind);
+  if (!kind) {
+    return bad_request("invalid_kind",
+                       "kind must be meeting, activity, volunteer or skill_sharing");
+  }
+  auto channel = parse_channel(input.channel.empty() ? "community" : input.channel);
+  if (!channel) {
+    return bad_request("invalid_channel",
+                       "channel must be online_hall, building_corner, tenant_reps or community");
+  }
+  if (input.title.empty()) return bad_request("invalid_field", "title is required");
+  if (*channel == Channel::building_corner && !input.building_id) {
+    return bad_request("missing_building", "a building corner (楼栋议事角) needs building_id");
+  }
+  if (input.building_id && !db.query_one("SELECT id FROM buildings WHERE id = ? AND "
+                                         "community_id = ?",
+                                         {*input.building_id, input.community_id})) {
+    return not_found("no building " + std::to_string(*input.building_id));
+  }
+  Window window;
+  if (!input.starts_ms && !input.ends_ms && *channel == Channel::online_hall) {
+    window = online_hall_evening(now_ms);
+    if (window.ends_ms <= now_ms) window = online_hall_evening(now_ms + kDayMs);
+  } else if (input.starts_ms && input.ends_ms) {
+    window = {*input.starts_ms, *input.ends_ms};
+  } else if (input.starts_ms) {
+    window = {*input.starts_ms, *input.starts_ms + 2 * kHourMs};
+  } else {
+    return bad_request("invalid_time",
+                       "starts_at is required (only the online hall has a default)");
+  }
+  if (window.ends_ms <= window.starts_ms || window.ends_ms - window.starts_ms > 24 * kHourMs) {
+    return bad_request("invalid_time", "ends_at must be after starts_at, within 24 hours");
+  }
+  if (input.capacity && (*input.capacity < 1 || *input.capacity > 100000)) {
+    return bad_request("invalid_capacity", "capacity must be 1-100000");
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Activity> {
+    std::string code = new_checkin_code();
+    std::int64_t id =
+        db.query_one(
+              "INSERT INTO activities (community_id, kind, channel, building_id, title, agenda, "
+              "starts_ms, ends_ms, capacity, checkin_code, created_by_user_id, created_at) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {input.community_id, std::string(kind_name(*kind)),
+               std::string(channel_name(*channel)), storage::opt_int(input.building_id),
+               input.title, input.agenda, window.starts_ms, window.ends_ms,
+               storage::opt_int(input.capacity), code, actor.user_id, now_iso8601()})
+            ->integer(0);
+    boost::json::object change{{"kind", kind_name(*kind)},
+                               {"channel", channel_name(*channel)},
+                               {"title", input.title},
+                               {"starts_at", format_iso8601(window.starts_ms)},
+                               {"ends_at", format_iso8601(window.ends_ms)}};
+    audit::append(db, actor,
+                  {input.community_id, "activity.create", "activity", std::to_string(id), change});
+    return *load(db, id);
+  });
+}
+
+Result<std::vector<Activity>> list_activities(storage::Connection& db, const Actor& actor,
+                                              std::int64_t community_id,
+                                              std::optional<std::int64_t> from_ms,
+                                              std::optional<std::int64_t> to_ms) {
+  if (community_id < 1 || !actor.belongs_to(community_id)) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  std::vector<Activity> out;
+  for (const auto& row :
+       db.query(std::string(kColumns) +
+                    "WHERE a.community_id = ? AND a.starts_ms >= ? AND a.starts_ms < ? ORDER BY "
+                    "a.starts_ms DESC, a.id DESC LIMIT 500",
+                {community_id, from_ms.value_or(INT64_MIN), to_ms.value_or(INT64_MAX)})) {
+    out.push_back(activity_from(row));
+  }
+  return out;
+}
+
+Result<Activity> get_activity(storage::Connection& db, const Actor& actor,
+                              std::int64_t activity_id) {
+  return visible(db, actor, activity_id);
+}
+
+Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t activity_id,
+                       std::optional<std::int64_t> resident_id, std::int64_t now_ms) {
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Signup> {
+    lock_activity(db, activity_id);
+    auto activity = visible(db, actor, activity_id);
+    if (!activity) return activity.take_error();
+    if (!is_resident_of(actor, activity->community_id)) {
+      return forbidden("residents sign up for themselves; staff record attendance instead");
+    }
+    auto resident = own_member(db, actor, resident_id);
+    if (!resident) return resident.take_error();
+    if (now_ms >= activity->ends_ms) return conflict("activity_ended", "this activity is over");
+    if (db.query_one("SELECT resident_id FROM activity_signups WHERE activity_id = ? AND "
+                     "resident_id = ?",
+                     {activity_id, resident->id})) {
+      return conflict("already_signed_up", "this resident has signed up already");
+    }
+    if (activity->capacity && activity->signups >= *activity->capacity) {
+      return conflict("activity_full", "all " + std::to_string(*activity->capacity) +
+                                           " places are taken (名额已满)");
+    }
+    Signup signup{activity_id, resident->id, format_iso8601(now_ms)};
+    db.execute(
+        "INSERT INTO activity_signups (activity_id, community_id, resident_id, household_id, "
+        "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {activity_id, activity->community_id, resident->id, resident->household_id, actor.user_id,
+         signup.created_at});
+    audit::append(
+        db, actor,
+        {activity->community_id, "activity.sign_up", "activity", std::to_string(activity_id),
+         boost::json::object{{"resident_id", resident->id}}});
+    return signup;
+  });
+}
+
+Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& actor,
+                                         std::int64_t activity_id, const CheckinInput& input,
+                                         std::int64_t now_ms) {
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::vector<Attendance>> {
+    lock_activity(db, activity_id);
+    auto activity = visible(db, actor, activity_id);
+    if (!activity) return activity.take_error();
+    Window window{activity->starts_ms, activity->ends_ms};
+    std::vector<Attendance> out;
+    if (may_run_activities(actor, activity->community_id)) {
+      if (input.resident_ids.empty()) {
+        return bad_request("missing_field", "resident_ids names the residents present");
+      }
+      if (!staff_checkin_open(window, now_ms)) {
+        return conflict("checkin_closed",
+                        "attendance can be recorded from 30 minutes before "
+                        "the start");
+      }
+      std::set<std::int64_t> seen;
+      for (std::int64_t id : input.resident_ids) {
+        if (!seen.insert(id).second) continue;
+        auto resident = points::visible_resident(db, actor, id);
+        if (!resident || resident->community_id != activity->community_id) {
+          return not_found("no resident " + std::to_string(id) + " in this community");
+        }
+        auto attendance = attend(db, actor, *activity, *resident, "staff", now_ms);
+        if (!attendance) return attendance.take_error();
+        out.push_back(*attendance);
+      }
+      return out;
+    }
+    if (!is_resident_of(actor, activity->community_id)) {
+      return forbidden("only residents check themselves in, with the code");
+    }
+    if (!input.code || input.code->empty()) {
+      return bad_request("missing_field",
+                         "code (the check-in code shown at the meeting) is "
+                         "required");
+    }
+    if (!self_checkin_open(window, now_ms)) {
+      return conflict("checkin_closed",
+                      "check-in opens 30 minutes before the start and closes "
+                      "an hour after the end");
+    }
+    if (*input.code != activity->checkin_code) {
+      return make_error(ErrorKind::forbidden, "wrong_checkin_code",
+                        "the check-in code is not this activity's (签到码错误)");
+    }
+    auto resident = own_member(db, actor, input.resident_id);
+    if (!resident) return resident.take_error();
+    auto attendance = attend(db, actor, *activity, *resident, "code", now_ms);
+    if (!attendance) return attendance.take_error();
+    out.push_back(*attendance);
+    return out;
+  });
+}
+
+Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
+                                std::int64_t activity_id, const std::string& minutes,
+                                std::int64_t now_ms) {
+  if (minutes.empty()) return bad_request("invalid_field", "minutes are required");
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Activity> {
+    auto activity = visible(db, actor, activity_id);
+    if (!activity) return activity.take_error();
+    if (!may_run_activities(actor, activity->community_id)) {
+      return forbidden("only staff and guides record minutes");
+    }
+    if (now_ms < activity->ends_ms) {
+      return conflict("not_ended", "minutes are recorded after the meeting ends");
+    }
+    if (db.execute("UPDATE activities SET minutes = ?, minutes_at = ? WHERE id = ? AND minutes "
+                   "IS NULL",
+                   {minutes, format_iso8601(now_ms), activity_id}) != 1) {
+      return conflict("minutes_recorded", "this activity has its minutes");
+    }
+    audit::append(db, actor,
+                  {activity->community_id, "activity.minutes", "activity",
+                   std::to_string(activity_id), boost::json::object{{"minutes", minutes}}});
+    return *load(db, activity_id);
+  });
+}
+
+}  // namespace gz::participation

@@ -1,0 +1,475 @@
+// Black-box tests of participation on SQLite and PostgreSQL: activities on their channels
+// with sign-ups against the capacity, check-in by staff or with the code (points paid once per
+// resident and activity), minutes after the meeting; proposals seconded by other households
+// up to the threshold, put on a meeting's agenda, voted once per household under many
+// parallel requests, decided by quorum and majority, answered publicly by the deadline, and
+// flagged as stalled from their third meeting. Outsiders get 404, wrong roles 403.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "harness.hpp"
+
+namespace gz::test {
+namespace {
+
+constexpr const char* kPassword = "participation-pass-42";
+constexpr int kHouseholds = 8;
+constexpr std::int64_t kMinuteMs = 60'000;
+
+struct Fixture {
+  std::unique_ptr<ServerProcess> server;
+  std::int64_t community_id = 0;
+  std::int64_t building_id = 0;
+  Client admin{0}, staff{0}, guide{0}, street{0}, outsider{0};
+  std::vector<Client> residents;           // one login per household
+  std::vector<std::int64_t> resident_ids;  // the registered member of each household
+};
+
+std::int64_t created_id(const HttpResponse& response) {
+  EXPECT_EQ(response.status, 201) << response.body;
+  if (response.status != 201) return 0;
+  return response.json().at("id").as_int64();
+}
+
+Fixture& fixture(Backend backend) {
+  static std::map<Backend, std::unique_ptr<Fixture>> made;
+  auto& slot = made[backend];
+  if (slot) return *slot;
+  slot = std::make_unique<Fixture>();
+  Fixture& f = *slot;
+  std::string url = fresh_database_url(backend);
+  std::string output;
+  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
+  add_user(url, "admin", "admin", {}, kPassword);
+  f.server = std::make_unique<ServerProcess>(url);
+  int port = f.server->port();
+  f.admin = Client(port);
+  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
+  f.community_id =
+      created_id(f.admin.post("/api/v1/communities", {{"name", "议事社区"}, {"code", "P-1"}}));
+  std::int64_t other =
+      created_id(f.admin.post("/api/v1/communities", {{"name", "隔壁社区"}, {"code", "P-2"}}));
+  std::string cid = std::to_string(f.community_id);
+  f.building_id =
+      created_id(f.admin.post("/api/v1/communities/" + cid + "/buildings", {{"name", "3号楼"}}));
+  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
+  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
+  add_user(url, "street", "street", {"--community", cid}, kPassword);
+  for (int i = 0; i < kHouseholds; ++i) {
+    std::string code = "3-" + std::to_string(101 + i);
+    std::int64_t household =
+        created_id(f.admin.post("/api/v1/households", {{"community_id", f.community_id},
+                                                       {"code", code},
+                                                       {"address", code + "室"},
+                                                       {"housing_type", "owner"}}));
+    f.resident_ids.push_back(created_id(f.admin.post(
+        "/api/v1/households/" + std::to_string(household) + "/residents",
+        {{"name", "居民" + std::to_string(i)}, {"sex", "female"}, {"relation", "self"}})));
+    add_user(url, "resident" + std::to_string(i), "resident",
+             {"--household", std::to_string(household)}, kPassword);
+  }
+  std::int64_t far_household =
+      created_id(f.admin.post("/api/v1/households", {{"community_id", other},
+                                                     {"code", "9-901"},
+                                                     {"address", "9-901室"},
+                                                     {"housing_type", "owner"}}));
+  add_user(url, "outsider", "resident", {"--household", std::to_string(far_household)}, kPassword);
+  for (auto [client, name] : {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"},
+                              std::pair{&f.street, "street"}, std::pair{&f.outsider, "outsider"}}) {
+    *client = Client(port);
+    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
+  }
+  for (int i = 0; i < kHouseholds; ++i) {
+    f.residents.emplace_back(port);
+    EXPECT_EQ(f.residents.back().login("resident" + std::to_string(i), kPassword).status, 200);
+  }
+  return f;
+}
+
+std::string at(std::int64_t offset_minutes) {
+  return format_iso8601(now_epoch_ms() + offset_minutes * kMinuteMs);
+}
+
+class ParticipationTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
+  }
+  Fixture& f() { return fixture(GetParam()); }
+  // An activity from `start` to `end` minutes from now.
+  std::int64_t activity(const char* kind, std::int64_t start, std::int64_t end,
+                        std::optional<std::int64_t> capacity = std::nullopt) {
+    boost::json::object body{
+        {"community_id", f().community_id},    {"kind", kind},           {"channel", "community"},
+        {"title", std::string("测试") + kind}, {"starts_at", at(start)}, {"ends_at", at(end)}};
+    if (capacity) body["capacity"] = *capacity;
+    return created_id(f().staff.post("/api/v1/activities", body));
+  }
+  std::string path(const char* base, std::int64_t id, const std::string& rest = "") {
+    return std::string(base) + std::to_string(id) + rest;
+  }
+  std::int64_t balance(int household) {
+    auto account =
+        f().staff.get("/api/v1/points/accounts/" + std::to_string(f().resident_ids[household]));
+    EXPECT_EQ(account.status, 200) << account.body;
+    return account.status == 200 ? account.json().at("balance").as_int64() : -1;
+  }
+  void set_settings(int seconds, int quorum_min) {
+    auto put =
+        f().staff.put_json("/api/v1/participation/settings", {{"community_id", f().community_id},
+                                                              {"seconds_required", seconds},
+                                                              {"quorum_percent", 50},
+                                                              {"quorum_min_households", quorum_min},
+                                                              {"response_days", 15}});
+    ASSERT_EQ(put.status, 200) << put.body;
+  }
+  // A proposal by household 0, submitted and seconded by households 1..seconds.
+  std::int64_t eligible_proposal(const char* title, int seconds) {
+    auto made = f().residents[0].post("/api/v1/proposals",
+                                      {{"title", title}, {"body", "理由与建议"}, {"submit", true}});
+    std::int64_t id = created_id(made);
+    for (int i = 1; i <= seconds; ++i) {
+      auto second =
+          f().residents[i].post(path("/api/v1/proposals/", id, "/seconds"), boost::json::object{});
+      EXPECT_EQ(second.status, 201) << second.body;
+    }
+    return id;
+  }
+  void step(std::int64_t proposal, const char* name) {
+    auto response =
+        f().staff.post(path("/api/v1/proposals/", proposal, "/motion"), {{"step", name}});
+    ASSERT_EQ(response.status, 200) << name << " " << response.body;
+  }
+  void check_in(std::int64_t meeting, int households) {
+    boost::json::array ids;
+    for (int i = 0; i < households; ++i) ids.push_back(f().resident_ids[i]);
+    auto response =
+        f().staff.post(path("/api/v1/activities/", meeting, "/checkins"), {{"resident_ids", ids}});
+    ASSERT_EQ(response.status, 200) << response.body;
+  }
+};
+
+TEST_P(ParticipationTest, SignUpCheckInPaysPointsOnceAndCapacityFills) {
+  std::int64_t meeting = activity("meeting", -10, 50, 2);
+  auto& r = f().residents;
+  std::string signups = path("/api/v1/activities/", meeting, "/signups");
+  EXPECT_EQ(r[0].post(signups, boost::json::object{}).status, 201);
+  auto twice = r[0].post(signups, boost::json::object{});
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_EQ(twice.error_code(), "already_signed_up");
+  EXPECT_EQ(r[1].post(signups, boost::json::object{}).status, 201);
+  auto full = r[2].post(signups, boost::json::object{});
+  EXPECT_EQ(full.status, 409) << full.body;
+  EXPECT_EQ(full.error_code(), "activity_full");
+  EXPECT_EQ(f().staff.post(signups, boost::json::object{}).status, 403);
+
+  // The code is for those who run the meeting; residents read it off the screen.
+  auto seen_by_resident = r[0].get(path("/api/v1/activities/", meeting));
+  ASSERT_EQ(seen_by_resident.status, 200);
+  EXPECT_FALSE(seen_by_resident.json().as_object().contains("checkin_code"));
+  EXPECT_EQ(seen_by_resident.json().at("places_left").as_int64(), 0);
+  auto seen_by_guide = f().guide.get(path("/api/v1/activities/", meeting));
+  ASSERT_EQ(seen_by_guide.status, 200);
+  std::string code(seen_by_guide.json().at("checkin_code").as_string());
+
+  std::int64_t before = balance(0);
+  std::string checkins = path("/api/v1/activities/", meeting, "/checkins");
+  auto wrong = r[0].post(checkins, {{"code", code == "000000" ? "111111" : "000000"}});
+  EXPECT_EQ(wrong.status, 403) << wrong.body;
+  EXPECT_EQ(wrong.error_code(), "wrong_checkin_code");
+  auto first = r[0].post(checkins, {{"code", code}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json().at("points_awarded").as_int64(), 10);
+  auto retry = r[0].post(checkins, {{"code", code}});
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.json().at("points_awarded").as_int64(), 0);
+  EXPECT_TRUE(retry.json().at("items").as_array()[0].at("already_checked_in").as_bool());
+  // Staff entering the sheet afterwards do not pay household 0 again.
+  boost::json::array both{f().resident_ids[0], f().resident_ids[1]};
+  auto sheet = f().staff.post(checkins, {{"resident_ids", both}});
+  ASSERT_EQ(sheet.status, 200) << sheet.body;
+  EXPECT_EQ(sheet.json().at("points_awarded").as_int64(), 10);
+  EXPECT_EQ(balance(0), before + 10);
+  auto counted = f().staff.get(path("/api/v1/activities/", meeting));
+  EXPECT_EQ(counted.json().at("attendees").as_int64(), 2);
+
+  // A volunteer stint of two hours pays 5 points an hour.
+  std::int64_t volunteering = activity("volunteer", -120, 0);
+  std::int64_t before_volunteering = balance(3);
+  auto volunteered = f().guide.post(path("/api/v1/activities/", volunteering, "/checkins"),
+                                    {{"resident_ids", boost::json::array{f().resident_ids[3]}}});
+  ASSERT_EQ(volunteered.status, 200) << volunteered.body;
+  EXPECT_EQ(balance(3), before_volunteering + 10);
+
+  // Check-in with the code only around the activity.
+  std::int64_t tomorrow = activity("meeting", 24 * 60, 25 * 60);
+  auto later = f().guide.get(path("/api/v1/activities/", tomorrow));
+  auto early = r[0].post(path("/api/v1/activities/", tomorrow, "/checkins"),
+                         {{"code", later.json().at("checkin_code").as_string()}});
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.error_code(), "checkin_closed");
+}
+
+TEST_P(ParticipationTest, ChannelsRolesOutsidersAndMinutes) {
+  std::string cid = std::to_string(f().community_id);
+  auto hall = f().guide.post("/api/v1/activities", {{"community_id", f().community_id},
+                                                    {"kind", "meeting"},
+                                                    {"channel", "online_hall"},
+                                                    {"title", "线上议事厅"}});
+  ASSERT_EQ(hall.status, 201) << hall.body;
+  std::string starts(hall.json().at("starts_at").as_string());
+  std::string ends(hall.json().at("ends_at").as_string());
+  EXPECT_NE(starts.find("T20:00:00"), std::string::npos) << starts;
+  EXPECT_NE(ends.find("T22:00:00"), std::string::npos) << ends;
+  auto corner = f().staff.post("/api/v1/activities", {{"community_id", f().community_id},
+                                                      {"kind", "meeting"},
+                                                      {"channel", "building_corner"},
+                                                      {"title", "楼栋议事角"},
+                                                      {"starts_at", at(60)}});
+  EXPECT_EQ(corner.status, 400) << corner.body;
+  EXPECT_EQ(corner.error_code(), "missing_building");
+  auto corner_ok = f().staff.post("/api/v1/activities", {{"community_id", f().community_id},
+                                                         {"kind", "meeting"},
+                                                         {"channel", "building_corner"},
+                                                         {"building_id", f().building_id},
+                                                         {"title", "楼栋议事角"},
+                                                         {"starts_at", at(60)}});
+  EXPECT_EQ(corner_ok.status, 201) << corner_ok.body;
+  auto bad_kind = f().staff.post("/api/v1/activities", {{"community_id", f().community_id},
+                                                        {"kind", "party"},
+                                                        {"title", "x"},
+                                                        {"starts_at", at(60)}});
+  EXPECT_EQ(bad_kind.error_code(), "invalid_kind");
+  auto by_resident =
+      f().residents[0].post("/api/v1/activities", {{"community_id", f().community_id},
+                                                   {"kind", "meeting"},
+                                                   {"title", "我来组织"},
+                                                   {"starts_at", at(60)}});
+  EXPECT_EQ(by_resident.status, 403) << by_resident.body;
+  auto by_street = f().street.post("/api/v1/activities", {{"community_id", f().community_id},
+                                                          {"kind", "meeting"},
+                                                          {"title", "街道"},
+                                                          {"starts_at", at(60)}});
+  EXPECT_EQ(by_street.status, 403) << by_street.body;
+
+  std::int64_t id = hall.json().at("id").as_int64();
+  EXPECT_EQ(f().outsider.get(path("/api/v1/activities/", id)).status, 404);
+  EXPECT_EQ(
+      f().outsider.post(path("/api/v1/activities/", id, "/signups"), boost::json::object{}).status,
+      404);
+  EXPECT_EQ(f().outsider.get("/api/v1/activities?community_id=" + cid).status, 404);
+  auto listed = f().residents[2].get("/api/v1/activities?community_id=" + cid);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_GE(listed.json().at("items").as_array().size(), 2u);
+
+  // Minutes once the meeting is over, once.
+  std::int64_t future = activity("meeting", 10, 70);
+  auto too_soon = f().staff.put_json(path("/api/v1/activities/", future, "/minutes"),
+                                     {{"minutes", "尚未开会"}});
+  EXPECT_EQ(too_soon.status, 409) << too_soon.body;
+  EXPECT_EQ(too_soon.error_code(), "not_ended");
+  std::int64_t past = activity("meeting", -180, -60);
+  std::string minutes_path = path("/api/v1/activities/", past, "/minutes");
+  EXPECT_EQ(f().residents[0].put_json(minutes_path, {{"minutes", "居民记录"}}).status, 403);
+  auto recorded = f().staff.put_json(minutes_path, {{"minutes", "到会12户，议定加装扶手"}});
+  ASSERT_EQ(recorded.status, 200) << recorded.body;
+  EXPECT_EQ(recorded.json().at("minutes").as_string(), "到会12户，议定加装扶手");
+  EXPECT_EQ(f().staff.put_json(minutes_path, {{"minutes", "改写"}}).error_code(),
+            "minutes_recorded");
+}
+
+TEST_P(ParticipationTest, SecondingThresholdOwnHouseholdAndParallelVotesCountOncePerHousehold) {
+  set_settings(3, 3);
+  auto& r = f().residents;
+  auto draft =
+      r[0].post("/api/v1/proposals", {{"title", "增设电动车充电桩"}, {"body", "楼下停满"}});
+  std::int64_t id = created_id(draft);
+  EXPECT_EQ(draft.json().at("state").as_string(), "draft");
+  // A draft is the proposer's own.
+  EXPECT_EQ(r[1].get(path("/api/v1/proposals/", id)).status, 404);
+  EXPECT_EQ(r[1].post(path("/api/v1/proposals/", id, "/seconds"), boost::json::object{}).status,
+            404);
+  EXPECT_EQ(
+      r[1].post(path("/api/v1/proposals/", id, "/transitions"), {{"action", "submit"}}).status,
+      404);
+  auto submitted =
+      r[0].post(path("/api/v1/proposals/", id, "/transitions"), {{"action", "submit"}});
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(submitted.json().at("state").as_string(), "seconding");
+
+  std::string seconds = path("/api/v1/proposals/", id, "/seconds");
+  auto own = r[0].post(seconds, boost::json::object{});
+  EXPECT_EQ(own.status, 409) << own.body;
+  EXPECT_EQ(own.error_code(), "own_household");
+  EXPECT_EQ(f().staff.post(seconds, boost::json::object{}).status, 403);
+  EXPECT_EQ(f().outsider.post(seconds, boost::json::object{}).status, 404);
+  auto one = r[1].post(seconds, boost::json::object{});
+  ASSERT_EQ(one.status, 201) << one.body;
+  EXPECT_EQ(one.json().at("seconds").as_int64(), 1);
+  EXPECT_EQ(one.json().at("state").as_string(), "seconding");
+  EXPECT_EQ(r[1].post(seconds, boost::json::object{}).error_code(), "already_seconded");
+  EXPECT_EQ(r[2].post(seconds, boost::json::object{}).json().at("state").as_string(), "seconding");
+  auto third = r[3].post(seconds, boost::json::object{});
+  EXPECT_EQ(third.json().at("state").as_string(), "eligible") << third.body;
+  EXPECT_EQ(r[4].post(seconds, boost::json::object{}).error_code(), "not_seconding");
+
+  std::int64_t meeting = activity("meeting", -10, 80);
+  std::string agenda = path("/api/v1/proposals/", id, "/agenda");
+  EXPECT_EQ(r[0].post(agenda, {{"activity_id", meeting}}).status, 403);
+  std::int64_t not_meeting = activity("volunteer", 10, 70);
+  EXPECT_EQ(f().staff.post(agenda, {{"activity_id", not_meeting}}).error_code(), "not_a_meeting");
+  auto on = f().staff.post(agenda, {{"activity_id", meeting}});
+  ASSERT_EQ(on.status, 200) << on.body;
+  EXPECT_EQ(on.json().at("state").as_string(), "on_agenda");
+
+  std::string votes = path("/api/v1/proposals/", id, "/votes");
+  EXPECT_EQ(r[1].post(votes, {{"choice", "yes"}}).error_code(), "voting_closed");
+  EXPECT_EQ(f().staff.post(path("/api/v1/proposals/", id, "/outcome"), boost::json::object{})
+                .error_code(),
+            "voting_not_open");
+  step(id, "move");
+  EXPECT_EQ(f().staff.post(path("/api/v1/proposals/", id, "/motion"), {{"step", "call_vote"}})
+                .error_code(),
+            "invalid_step");
+  step(id, "second");
+  step(id, "call_vote");
+  check_in(meeting, 6);
+  auto absent = r[7].post(votes, {{"choice", "yes"}});
+  EXPECT_EQ(absent.status, 409) << absent.body;
+  EXPECT_EQ(absent.error_code(), "not_present");
+  EXPECT_EQ(r[1].post(votes, {{"choice", "maybe"}}).error_code(), "invalid_choice");
+
+  // Six households present, each sending five votes at once: one counts per household.
+  constexpr int kTries = 5;
+  std::vector<std::atomic<int>> accepted(6);
+  std::vector<std::atomic<int>> refused(6);
+  std::vector<std::thread> threads;
+  for (int household = 0; household < 6; ++household) {
+    for (int attempt = 0; attempt < kTries; ++attempt) {
+      threads.emplace_back([&, household, attempt] {
+        const char* choice = household == 5 ? "no" : (attempt % 2 ? "yes" : "yes");
+        auto response = r[household].post(votes, {{"choice", choice}});
+        if (response.status == 201) ++accepted[household];
+        if (response.status == 409 && response.error_code() == "already_voted") {
+          ++refused[household];
+        }
+      });
+    }
+  }
+  for (auto& thread : threads) thread.join();
+  for (int household = 0; household < 6; ++household) {
+    EXPECT_EQ(accepted[household].load(), 1) << "household " << household;
+    EXPECT_EQ(refused[household].load(), kTries - 1) << "household " << household;
+  }
+  EXPECT_EQ(r[4].get(path("/api/v1/proposals/", id))
+                .json()
+                .at("agenda")
+                .as_array()[0]
+                .at("yes")
+                .as_int64(),
+            5);
+
+  auto decided = f().staff.post(path("/api/v1/proposals/", id, "/outcome"), {{"note", "表决通过"}});
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  auto json = decided.json();
+  EXPECT_EQ(json.at("state").as_string(), "passed");
+  EXPECT_FALSE(json.at("response_overdue").as_bool());
+  // The response is due 15 days after the decision.
+  std::string decided_at(json.at("decided_at").as_string());
+  std::string due(json.at("response_due_at").as_string());
+  EXPECT_EQ(due.substr(10), decided_at.substr(10));
+  auto day_number = [](const std::string& iso) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    EXPECT_TRUE(parse_date(iso.substr(0, 10), year, month, day)) << iso;
+    return days_from_civil(year, month, day);
+  };
+  EXPECT_EQ(day_number(due) - day_number(decided_at), 15);
+  auto detail = f().residents[6].get(path("/api/v1/proposals/", id));
+  ASSERT_EQ(detail.status, 200);
+  auto detail_json = detail.json();
+  const auto& item = detail_json.at("agenda").as_array()[0];
+  EXPECT_EQ(item.at("present_households").as_int64(), 6);
+  EXPECT_EQ(item.at("yes").as_int64(), 5);
+  EXPECT_EQ(item.at("no").as_int64(), 1);
+  EXPECT_EQ(item.at("outcome").as_string(), "passed");
+
+  std::string response_path = path("/api/v1/proposals/", id, "/response");
+  EXPECT_EQ(r[0].post(response_path, {{"response", "自己答"}}).status, 403);
+  auto answered =
+      f().staff.post(response_path, {{"response", "已列入下季度微更新计划，预计三月完工"}});
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.json().at("state").as_string(), "responded");
+  EXPECT_EQ(f().staff.post(response_path, {{"response", "再答"}}).error_code(),
+            "invalid_transition");
+}
+
+TEST_P(ParticipationTest, WithoutQuorumAProposalCannotPass) {
+  set_settings(3, 3);
+  std::int64_t id = eligible_proposal("楼道加装扶手", 3);
+  std::int64_t meeting = activity("meeting", -10, 80);
+  ASSERT_EQ(
+      f().staff.post(path("/api/v1/proposals/", id, "/agenda"), {{"activity_id", meeting}}).status,
+      200);
+  step(id, "move");
+  step(id, "second");
+  step(id, "call_vote");
+  check_in(meeting, 2);  // the minimum is 3 households
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(
+        f().residents[i].post(path("/api/v1/proposals/", id, "/votes"), {{"choice", "yes"}}).status,
+        201);
+  }
+  auto outcome = f().staff.post(path("/api/v1/proposals/", id, "/outcome"), boost::json::object{});
+  ASSERT_EQ(outcome.status, 200) << outcome.body;
+  EXPECT_EQ(outcome.json().at("state").as_string(), "no_quorum");
+  EXPECT_TRUE(outcome.json().at("decided_at").is_null());
+  auto respond =
+      f().staff.post(path("/api/v1/proposals/", id, "/response"), {{"response", "未达法定人数"}});
+  EXPECT_EQ(respond.status, 409) << respond.body;
+  // It may go on a later meeting.
+  std::int64_t later = activity("meeting", 60, 120);
+  auto again = f().staff.post(path("/api/v1/proposals/", id, "/agenda"), {{"activity_id", later}});
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json().at("meetings").as_int64(), 2);
+}
+
+TEST_P(ParticipationTest, ATopicOnItsThirdMeetingWithoutDecisionIsStalled) {
+  set_settings(3, 3);
+  std::int64_t id = eligible_proposal("小区停车难", 3);
+  std::string agenda = path("/api/v1/proposals/", id, "/agenda");
+  for (int meeting = 1; meeting <= 3; ++meeting) {
+    std::int64_t activity_id = activity("meeting", 60 * meeting, 60 * meeting + 50);
+    auto on = f().staff.post(agenda, {{"activity_id", activity_id}});
+    ASSERT_EQ(on.status, 200) << on.body;
+    EXPECT_EQ(on.json().at("meetings").as_int64(), meeting);
+    EXPECT_EQ(on.json().at("stalled").as_bool(), meeting >= 3) << "meeting " << meeting;
+    if (meeting < 3) {
+      EXPECT_EQ(f().staff.post(agenda, {{"activity_id", activity_id}}).error_code(),
+                "invalid_transition");
+      step(id, "defer");
+    }
+  }
+  auto detail = f().residents[5].get(path("/api/v1/proposals/", id));
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.json().at("warnings").as_array()[0].as_string(), "stalled_topic");
+  EXPECT_EQ(detail.json().at("agenda").as_array().size(), 3u);
+  auto list = f().street.get("/api/v1/proposals?community_id=" + std::to_string(f().community_id));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_GE(list.json().at("warnings").at("stalled_topic").as_int64(), 1);
+  EXPECT_EQ(f().outsider.get(path("/api/v1/proposals/", id)).status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ParticipationTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test

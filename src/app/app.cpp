@@ -13,8 +13,10 @@
 #include "modules/accounts/routes.hpp"
 #include "modules/allocation/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/civic/routes.hpp"
 #include "modules/indicators/routes.hpp"
 #include "modules/needs/routes.hpp"
+#include "modules/participation/routes.hpp"
 #include "modules/pb/routes.hpp"
 #include "modules/points/points.hpp"
 #include "modules/points/routes.hpp"
@@ -25,6 +27,8 @@
 #include "modules/requests/routes.hpp"
 #include "modules/timebank/timebank.hpp"
 #include "modules/transparency/routes.hpp"
+#include "modules/warnings/routes.hpp"
+#include "modules/warnings/warnings.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::app {
@@ -135,6 +139,9 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   requests::open311::register_routes(app->router);
   indicators::register_routes(app->router);
   transparency::register_routes(app->router);
+  participation::register_routes(app->router);
+  civic::register_routes(app->router);
+  warnings::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);
@@ -151,7 +158,21 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
 std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
   return std::jthread([&app, interval](std::stop_token stop) {
     auto next = std::chrono::steady_clock::now();
+    // Warnings read whole quarters: hourly is often enough (the first run at start).
+    auto next_warnings = next;
     while (!stop.stop_requested()) {
+      if (std::chrono::steady_clock::now() >= next_warnings) {
+        next_warnings = std::chrono::steady_clock::now() + std::chrono::hours(1);
+        try {
+          auto lease = app.pool->lease();
+          int raised = warnings::run_job(*lease, now_epoch_ms());
+          if (raised > 0) {
+            std::fprintf(stderr, "%s jobs: warnings raised=%d\n", now_iso8601().c_str(), raised);
+          }
+        } catch (const std::exception& error) {
+          std::fprintf(stderr, "%s job=warnings failed: %s\n", now_iso8601().c_str(), error.what());
+        }
+      }
       if (std::chrono::steady_clock::now() >= next) {
         next = std::chrono::steady_clock::now() + interval;
         try {

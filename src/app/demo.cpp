@@ -2,10 +2,13 @@
 
 #include <chrono>
 
+#include "modules/civic/demo.hpp"
 #include "modules/needs/demo.hpp"
+#include "modules/participation/demo.hpp"
 #include "modules/points/demo.hpp"
 #include "modules/requests/demo.hpp"
 #include "modules/transparency/demo.hpp"
+#include "modules/warnings/warnings.hpp"
 
 namespace gz::app {
 
@@ -23,16 +26,28 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.awards += points.awards;
     report.redemptions += points.redemptions;
     report.timebank_services += points.services;
+    // After the points demo: its sign-in sheets become the year's activities. Its own streams
+    // of the base seed, so the seeds of the modules after it do not shift.
+    participation::generate_demo_participation(db, community_id, options.seed,
+                                               requests::kDemoAsOfMs);
     auto needs = needs::generate_demo_needs(db, community_id, seed++, requests::kDemoAsOfMs);
     report.needs_assessments += needs.assessments;
     report.allocation_plans += needs.plans;
     report.pb_elections += needs.elections;
     report.pb_ballots += needs.ballots;
-    auto plans = transparency::generate_demo_transparency(db, community_id, needs.plan_ids,
-                                                          seed++, requests::kDemoAsOfMs);
+    auto plans = transparency::generate_demo_transparency(db, community_id, needs.plan_ids, seed++,
+                                                          requests::kDemoAsOfMs);
     report.plans_closed += plans.plans_closed;
     report.plan_objections += plans.objections;
     report.plan_spending_records += plans.spending_records;
+    // Surveys, tenant representatives and resident leaders (after needs: a plan gets a survey).
+    civic::generate_demo_civic(db, community_id, seed++, requests::kDemoAsOfMs);
+    // Last: the warnings the year's history raises on the demo date, and staff's answer to the
+    // rising complaints: an improvement task already past its plan.
+    auto raised = warnings::evaluate(db, community_id, requests::kDemoAsOfMs);
+    report.warnings += raised.raised;
+    report.improvement_tasks += raised.improvements_opened;
+    report.improvement_tasks += warnings::demo_improvement(db, community_id, requests::kDemoAsOfMs);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -23,6 +23,8 @@ struct DemoReport {
   int plans_closed = 0;
   int plan_objections = 0;
   int plan_spending_records = 0;
+  int warnings = 0;
+  int improvement_tasks = 0;
   double seconds = 0;
 };
 

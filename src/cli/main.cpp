@@ -27,6 +27,7 @@
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/sla.hpp"
+#include "modules/warnings/warnings.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::cli {
@@ -115,7 +116,8 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << report.allocation_plans << " allocation plans, " << report.pb_elections
             << " budgeting elections (" << report.pb_ballots << " ballots), " << report.plans_closed
             << " plans closed after public notice (" << report.plan_objections << " objections, "
-            << report.plan_spending_records << " spending records)\n";
+            << report.plan_spending_records << " spending records), " << report.warnings
+            << " warnings and " << report.improvement_tasks << " improvement tasks raised\n";
   print_logins(summary.logins);
   return 0;
 }
@@ -325,7 +327,24 @@ int command_ledger(const Args& args) {
 
 int command_backup(const Args& args) {
   if (args.positional.size() != 1) return usage_error("backup: give exactly one FILE");
-  backup_database(app::database_url(args.get("db").value_or("")), args.positional[0]);
+  std::string url = app::database_url(args.get("db").value_or(""));
+  // The outcome goes on record for the platform-fault warning (best effort: a database that
+  // cannot be reached cannot take the record either).
+  auto record = [&](bool ok, const std::string& detail) {
+    try {
+      auto database = storage::open_database(url);
+      auto connection = database->connect();
+      warnings::record_platform_event(*connection, 0, "backup", ok, detail, now_epoch_ms());
+    } catch (const std::exception&) {
+    }
+  };
+  try {
+    backup_database(url, args.positional[0]);
+  } catch (const std::exception& error) {
+    record(false, error.what());
+    throw;
+  }
+  record(true, "backed up to " + args.positional[0]);
   std::cerr << "backed up to " << args.positional[0] << "\n";
   return 0;
 }

@@ -147,8 +147,55 @@ const std::vector<Row> kMatrix = {
   {"POST", "/api/v1/pb/elections/{id}/plan", "/api/v1/pb/elections/{EL}/plan", R"({"rule":"greedy"})", "UFFAFA"},
   {"GET", "/api/v1/public/notices", "/api/v1/public/notices?community_id={C}", "", "AAAAAA"},
   {"GET", "/api/community-resources", "/api/community-resources?community_id={C}", "", "AAAAAA"},
+  // risk warnings and improvement (PDCA) tasks
+  {"GET", "/api/v1/warnings", "/api/v1/warnings?community_id={C}", "", "UFAAAA"},
+  {"POST", "/api/v1/warnings/evaluate", "/api/v1/warnings/evaluate?community_id={C}", "", "UFFAFA"},
+  {"POST", "/api/v1/warnings/{id}/resolve", "/api/v1/warnings/999999/resolve", R"({"resolution":"矩阵"})", "UXXAXA"},
+  {"GET", "/api/v1/improvements", "/api/v1/improvements?community_id={C}", "", "UFAAAA"},
+  {"POST", "/api/v1/improvements", "/api/v1/improvements", R"({"community_id":{C},"indicator":"complaint_rate","period":"2026Q3","title":"矩阵","due_on":"2026-12-31"})", "UFFAFA"},
+  {"PATCH", "/api/v1/improvements/{id}", "/api/v1/improvements/999999", R"({"due_on":"2026-12-31"})", "UXXAXA"},
   {"GET", "/api/v1/indicators", "/api/v1/indicators?community_id={C}&period=2026Q3", "", "UFAAAA"},
   {"POST", "/api/v1/cofunding/split", "/api/v1/cofunding/split", R"({"class":"basic","amount_fen":100001})", "UAAAAA"},
+  // participation: activities and meetings, proposals ({ACT} is a past meeting, {PROP} a
+  // proposal of resident1's household collecting seconds)
+  {"GET", "/api/v1/activities", "/api/v1/activities?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/activities", "/api/v1/activities", R"({"community_id":{C},"kind":"meeting","channel":"online_hall","title":"矩阵议事厅"})", "UFAAFA"},
+  {"GET", "/api/v1/activities/{id}", "/api/v1/activities/{ACT}", "", "UAAAAA"},
+  {"POST", "/api/v1/activities/{id}/signups", "/api/v1/activities/{ACT}/signups", "", "UAFFFF"},
+  {"POST", "/api/v1/activities/{id}/checkins", "/api/v1/activities/{ACT}/checkins", R"({"resident_ids":[{RA}]})", "UAAAFA"},
+  {"PUT", "/api/v1/activities/{id}/minutes", "/api/v1/activities/{ACT}/minutes", R"({"minutes":"矩阵纪要"})", "UFAAFA"},
+  {"GET", "/api/v1/proposals", "/api/v1/proposals?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/proposals", "/api/v1/proposals", R"({"community_id":{C},"title":"矩阵提案{SEQ}","body":"内容"})", "UAFFFF"},
+  {"GET", "/api/v1/proposals/{id}", "/api/v1/proposals/{PROP}", "", "UAAAAA"},
+  {"POST", "/api/v1/proposals/{id}/transitions", "/api/v1/proposals/{PROP}/transitions", R"({"action":"submit"})", "UAFFFF"},
+  {"POST", "/api/v1/proposals/{id}/seconds", "/api/v1/proposals/{PROP}/seconds", "", "UAFFFF"},
+  {"POST", "/api/v1/proposals/{id}/agenda", "/api/v1/proposals/{PROP}/agenda", R"({"activity_id":999999})", "UFFAFA"},
+  {"POST", "/api/v1/proposals/{id}/motion", "/api/v1/proposals/{PROP}/motion", R"({"step":"move"})", "UFFAFA"},
+  {"POST", "/api/v1/proposals/{id}/votes", "/api/v1/proposals/{PROP}/votes", R"({"choice":"yes"})", "UAFFFF"},
+  {"POST", "/api/v1/proposals/{id}/outcome", "/api/v1/proposals/{PROP}/outcome", "", "UFFAFA"},
+  {"POST", "/api/v1/proposals/{id}/response", "/api/v1/proposals/{PROP}/response", R"({"response":"矩阵答复"})", "UFFAFA"},
+  {"GET", "/api/v1/participation/settings", "/api/v1/participation/settings?community_id={C}", "", "UAAAAA"},
+  {"PUT", "/api/v1/participation/settings", "/api/v1/participation/settings", R"({"community_id":{C},"seconds_required":5})", "UFFAFA"},
+  // civic: surveys ({SURVEY} is open; close runs last), tenant representatives ({BLD} is a
+  // building of {C}; {RB} lives in no building, so staff get 409), resident leaders
+  {"POST", "/api/v1/surveys", "/api/v1/surveys", R"({"community_id":{C},"title":"矩阵问卷{SEQ}","questions":[{"kind":"scale","prompt":"满意度"}]})", "UFAAFA"},
+  {"GET", "/api/v1/surveys", "/api/v1/surveys?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/surveys/{id}", "/api/v1/surveys/{SURVEY}", "", "UAAAAA"},
+  {"POST", "/api/v1/surveys/{id}/open", "/api/v1/surveys/{SURVEY}/open", "", "UFAAFA"},
+  {"POST", "/api/v1/surveys/{id}/responses", "/api/v1/surveys/{SURVEY}/responses", R"({"answers":[]})", "UAFFFF"},
+  {"GET", "/api/v1/surveys/{id}/results", "/api/v1/surveys/{SURVEY}/results", "", "UFAAAA"},
+  {"POST", "/api/v1/surveys/{id}/close", "/api/v1/surveys/{SURVEY}/close", "", "UFAAFA"},
+  {"POST", "/api/v1/representatives/elections", "/api/v1/representatives/elections", R"({"building_id":{BLD},"election_date":"2026-01-05","term_start":"2026-01-10","term_end":"2029-01-09","candidates":[{"resident_id":{RB},"votes":3}],"elected":[{RB}]})", "UFFAFA"},
+  {"GET", "/api/v1/representatives", "/api/v1/representatives?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/leaders/modules", "/api/v1/leaders/modules?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/leaders/modules", "/api/v1/leaders/modules", R"({"community_id":{C},"title":"矩阵课程{SEQ}","hours":2})", "UFFAFA"},
+  {"POST", "/api/v1/leaders/completions", "/api/v1/leaders/completions", R"({"module_id":999999,"resident_id":{RA},"completed_on":"2026-05-20"})", "UXAAXA"},
+  {"GET", "/api/v1/leaders", "/api/v1/leaders?community_id={C}", "", "UFAAAA"},
+  {"POST", "/api/v1/leaders", "/api/v1/leaders", R"({"resident_id":{RA},"since":"2026-01-01","area":"矩阵"})", "UFAAFA"},
+  {"POST", "/api/v1/leaders/{id}/end", "/api/v1/leaders/999999/end", R"({"until":"2026-02-01"})", "UXAAXA"},
+  {"GET", "/api/v1/leaders/organisations", "/api/v1/leaders/organisations?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/leaders/organisations", "/api/v1/leaders/organisations", R"({"community_id":{C},"name":"矩阵社团{SEQ}","founded_on":"2026-01-01","leader_resident_ids":[{RA}],"member_count":10})", "UFAAFA"},
+  {"GET", "/api/v1/leaders/summary", "/api/v1/leaders/summary?community_id={C}&from=2025-01-01&to=2026-01-01", "", "UFAAAA"},
   // participatory budgeting
   {"POST", "/api/v1/pb/elections", "/api/v1/pb/elections", R"({"community_id":{C},"name":"矩阵选举","budget":200000,"rule":"greedy","voting_opens_at":"2026-12-01T09:00:00+08:00","voting_closes_at":"2026-12-15T18:00:00+08:00","max_length":3})", "UFFAFA"},
   {"GET", "/api/v1/pb/elections/{id}", "/api/v1/pb/elections/{EL}", "", "UAAAAA"},
@@ -246,6 +293,24 @@ Fixture& fixture(Backend backend) {
   auto plan = created_id(staff.post(
       "/api/v1/allocation/plans",
       {{"community_id", community}, {"quarter", "2026Q3"}, {"total", 1000000}, {"unit", "fen"}}));
+  auto activity = created_id(staff.post("/api/v1/activities",
+                                        {{"community_id", community},
+                                         {"kind", "meeting"},
+                                         {"channel", "community"},
+                                         {"title", "矩阵议事会"},
+                                         {"starts_at", "2026-01-01T09:00:00+08:00"},
+                                         {"ends_at", "2026-01-01T11:00:00+08:00"}}));
+  auto proposal = created_id(resident.post(
+      "/api/v1/proposals", {{"title", "矩阵提案"}, {"body", "内容"}, {"submit", true}}));
+  boost::json::array questions{boost::json::object{{"kind", "scale"}, {"prompt", "满意度"}}};
+  auto survey = created_id(
+      staff.post("/api/v1/surveys",
+                 {{"community_id", community}, {"title", "矩阵问卷"}, {"questions", questions}}));
+  auto opened =
+      staff.post("/api/v1/surveys/" + std::to_string(survey) + "/open", boost::json::object{});
+  EXPECT_EQ(opened.status, 200) << opened.body;
+  auto building =
+      created_id(staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", "矩阵代表楼"}}));
   auto election = created_id(
       staff.post("/api/v1/pb/elections", {{"community_id", community},
                                           {"name", "微更新"},
@@ -266,7 +331,11 @@ Fixture& fixture(Backend backend) {
            {"{PLAN}", std::to_string(plan)},
            {"{EL}", std::to_string(election)},
            {"{GUIDE}", std::to_string(guide)},
-           {"{POSTING}", std::to_string(posting)}};
+           {"{POSTING}", std::to_string(posting)},
+           {"{ACT}", std::to_string(activity)},
+           {"{PROP}", std::to_string(proposal)},
+           {"{SURVEY}", std::to_string(survey)},
+           {"{BLD}", std::to_string(building)}};
   for (std::size_t role = 1; role < f.clients.size(); ++role) {
     f.clients[role] = Client(port);
     EXPECT_EQ(f.clients[role].login(f.usernames[role], kPassword).status, 200) << f.usernames[role];

@@ -47,11 +47,27 @@ std::int64_t add_member(Client& staff, std::int64_t household, const std::string
   return response.status == 201 ? response.json().at("id").as_int64() : 0;
 }
 
-void award(Client& staff, std::int64_t resident, const std::string& rule,
-           const std::string& reference) {
-  auto response = staff.post("/api/v1/points/awards",
-                             {{"resident_id", resident}, {"rule", rule}, {"reference", reference}});
-  EXPECT_EQ(response.status, 201) << response.body;
+// A meeting of the community running now, with these residents checked in by staff.
+void meeting(Client& staff, std::int64_t community, boost::json::array residents) {
+  auto at = [](std::int64_t minutes) {
+    std::time_t t = std::time(nullptr) + minutes * 60 + 8 * 3600;
+    std::tm parts{};
+    gmtime_r(&t, &parts);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+08:00", &parts);
+    return std::string(text);
+  };
+  auto created = staff.post("/api/v1/activities", {{"community_id", community},
+                                                   {"kind", "meeting"},
+                                                   {"channel", "community"},
+                                                   {"title", "居民议事会"},
+                                                   {"starts_at", at(-10)},
+                                                   {"ends_at", at(50)}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto checked = staff.post(
+      "/api/v1/activities/" + std::to_string(created.json().at("id").as_int64()) + "/checkins",
+      {{"resident_ids", residents}});
+  ASSERT_EQ(checked.status, 200) << checked.body;
 }
 
 // A request resolved by staff and, when rating > 0, rated on a phone follow-up.
@@ -71,10 +87,10 @@ void resolved_request(Client& staff, std::int64_t community, std::int64_t househ
   }
 }
 
-// East: 4 households — elderly (meeting award, noise complaint rated 5), children (a
-// skill-share award only: not attendance), tenant (sanitation request rated 2, which reopens it),
-// plain. West: 1 household (meeting award, neighbour-dispute complaint, unrated). Staff belong to
-// the east only; the street user to both.
+// East: 4 households — elderly (at the meeting, noise complaint rated 5), children (at the
+// meeting), tenant (sanitation request rated 2, which reopens it), plain. West: 1 household
+// (at its meeting, neighbour-dispute complaint, unrated). Staff belong to the east only; the
+// street user to both.
 Street& street(Backend backend) {
   static std::map<Backend, std::unique_ptr<Street>> made;
   auto& slot = made[backend];
@@ -125,9 +141,10 @@ Street& street(Backend backend) {
   auto plain =
       add_household(writer, s.east, east_building, {{"code", "E-4"}, {"address", "1号楼104"}});
   auto far = add_household(writer, s.west, west_building, {{"code", "W-1"}, {"address", "西1"}});
-  award(writer, add_member(writer, elderly, "王奶奶", "1945-01-01"), "meeting", "meeting:e-1");
-  award(writer, add_member(writer, children, "李妈妈", "1990-01-01"), "skill_share", "skill:e-1");
-  award(writer, add_member(writer, far, "赵先生", "1980-01-01"), "meeting", "meeting:w-1");
+  meeting(writer, s.east,
+          {add_member(writer, elderly, "王奶奶", "1945-01-01"),
+           add_member(writer, children, "李妈妈", "1990-01-01")});
+  meeting(writer, s.west, {add_member(writer, far, "赵先生", "1980-01-01")});
   resolved_request(writer, s.east, elderly, "noise", 5);
   resolved_request(writer, s.east, tenant, "sanitation", 2);
   resolved_request(writer, s.west, far, "neighbour_dispute", 0);
@@ -167,7 +184,7 @@ TEST_P(IndicatorsTest, ACommunitysFiguresShowTheHandCountedCounts) {
   EXPECT_EQ(body.at("period").as_string(), this_year());
   auto all = by_key(body);
   EXPECT_EQ(all.size(), 12u);
-  // 1 of 4 households attended a meeting (the skill-share award does not count).
+  // 2 of 4 households attended a meeting.
   EXPECT_EQ(number(all["participation_rate"].at("numerator")), 2);
   EXPECT_EQ(number(all["participation_rate"].at("denominator")), 4);
   EXPECT_EQ(all["participation_rate"].at("status").as_string(), "not_met");
@@ -185,8 +202,12 @@ TEST_P(IndicatorsTest, ACommunitysFiguresShowTheHandCountedCounts) {
   EXPECT_EQ(number(all["resolution_rate"].at("numerator")), 1);
   EXPECT_EQ(number(all["resolution_rate"].at("denominator")), 1);
   EXPECT_EQ(number(all["median_resolution_working_days"].at("denominator")), 1);
-  for (const char* key : {"proposals_per_100_households", "leader_growth_rate",
-                          "misallocation_rate", "cost_benefit_ratio", "resource_utilization"}) {
+  // No proposal yet: a zero against the target, not a gap.
+  EXPECT_EQ(number(all["proposals_per_100_households"].at("value")), 0);
+  EXPECT_EQ(all["proposals_per_100_households"].at("status").as_string(), "not_met");
+  // No leaders, deliveries, spending or approved plans: nothing to divide by.
+  for (const char* key :
+       {"leader_growth_rate", "misallocation_rate", "cost_benefit_ratio", "resource_utilization"}) {
     EXPECT_EQ(all[key].at("status").as_string(), "no_data") << key;
     EXPECT_TRUE(all[key].at("value").is_null()) << key;
     EXPECT_FALSE(all[key].at("formula").as_string().empty()) << key;

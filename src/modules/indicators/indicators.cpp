@@ -156,24 +156,37 @@ std::vector<Indicator> compute_indicators(const IndicatorInput& input, const Tar
   auto stats = requests::compute_stats(input.requests, now_ms, calendar);
   std::vector<Indicator> out;
   out.push_back(ratio("participation_rate",
-                      "households with at least one attendance in the period (proxy: a member "
-                      "received an uncorrected points award for a meeting, volunteer activity or "
-                      "skill-sharing session) / households",
+                      "households with at least one attendance at an activity or meeting in the "
+                      "period / households",
                       input.participating_households, input.households, targets.participation_rate,
                       Comparison::above));
-  out.push_back(no_data("proposals_per_100_households",
-                        "resident proposals submitted in the period × 100 / households, scaled "
-                        "to a year (no proposals are recorded yet)",
-                        targets.proposals_per_100_households, Comparison::above));
-  out.push_back(no_data("leader_growth_rate",
-                        "(resident leaders at the end of the year − at its start) / at its start "
-                        "(no resident leaders are recorded yet)",
-                        targets.leader_growth_rate, Comparison::above));
-  out.push_back(no_data("misallocation_rate",
-                        "units delivered to households not assessed as needing the category / "
-                        "units delivered (no deliveries are recorded yet; the allocation plans' "
-                        "modelled figure is 0 by construction)",
-                        targets.misallocation_rate, Comparison::below));
+  {
+    Indicator proposals =
+        ratio("proposals_per_100_households",
+              "resident proposals submitted in the period × 100 × 12 / "
+              "(households × months of the period)",
+              input.proposals * 100 * 12, input.households * std::max(input.months, 1),
+              targets.proposals_per_100_households, Comparison::above);
+    out.push_back(std::move(proposals));
+  }
+  {
+    Indicator growth = no_data("leader_growth_rate",
+                               "(resident leaders on the register at the end of the period − at "
+                               "its start) / at its start",
+                               targets.leader_growth_rate, Comparison::above);
+    if (input.leaders_at_start) {
+      growth = ratio("leader_growth_rate", growth.formula + " × 12 / months of the period",
+                     (input.leaders_at_end - *input.leaders_at_start) * 12,
+                     *input.leaders_at_start * std::max(input.months, 1),
+                     targets.leader_growth_rate, Comparison::above);
+    }
+    out.push_back(std::move(growth));
+  }
+  out.push_back(ratio("misallocation_rate",
+                      "units delivered in the period to households the needs assessment showed no "
+                      "demand in the line's category / units delivered",
+                      input.misallocated_units, input.delivered_units, targets.misallocation_rate,
+                      Comparison::below));
   out.push_back(ratio("complaint_rate",
                       "requests in complaint categories received in the period (cancelled "
                       "excluded) / households",
@@ -193,17 +206,11 @@ std::vector<Indicator> compute_indicators(const IndicatorInput& input, const Tar
     }
     out.push_back(std::move(cv));
   }
-  {
-    std::int64_t used = 0, offered = 0;
-    for (const auto& item : input.catalogue) {
-      used += item.units_total - item.units_remaining;
-      offered += item.units_total;
-    }
-    out.push_back(ratio("resource_utilization",
-                        "units redeemed / units offered, over points-catalogue items with a "
-                        "finite stock available in the period (to date)",
-                        used, offered, targets.resource_utilization, Comparison::above));
-  }
+  out.push_back(ratio("resource_utilization",
+                      "fen spent / fen planned over the approved money plans of the period's "
+                      "quarters (to date)",
+                      input.spent_fen, input.planned_fen, targets.resource_utilization,
+                      Comparison::above));
   {
     Indicator median = no_data("median_resolution_working_days",
                                "median working days from receipt to resolution, over requests "
@@ -216,10 +223,12 @@ std::vector<Indicator> compute_indicators(const IndicatorInput& input, const Tar
     }
     out.push_back(std::move(median));
   }
-  out.push_back(no_data("cost_benefit_ratio",
-                        "monetised benefits / costs of the period's services (no costs are "
-                        "recorded yet)",
-                        targets.cost_benefit_ratio, Comparison::above));
+  out.push_back(ratio("cost_benefit_ratio",
+                      "(minutes at volunteer activities + confirmed time-bank minutes) × " +
+                          std::to_string(targets.volunteer_hour_value_fen) +
+                          " fen per hour / 60 ÷ fen spent on plan services in the period",
+                      input.contribution_minutes * targets.volunteer_hour_value_fen / 60,
+                      input.spending_fen, targets.cost_benefit_ratio, Comparison::above));
   out.push_back(from_rate("response_rate",
                           "first responses within the deadline / requests responded to or past "
                           "their response deadline (cancelled excluded)",

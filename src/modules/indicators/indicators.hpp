@@ -2,16 +2,18 @@
 // period: each figure with its target, status, formula and the counts behind it. Pure
 // functions over plain structs; data loading is load_indicators.hpp, HTTP is routes.cpp.
 //
-// Definitions and proxies (until the data they need exists):
-// - participation_rate: households with at least one attendance in the period / households.
-//   Attendance is read from the points ledger until the meetings module (issue 6) exists: a
-//   household participates when one of its members received an uncorrected award for
-//   attending a meeting, a volunteer activity or a skill-sharing session in the period. Households
-//   are today's registry (it keeps no history).
-// - proposals_per_100_households, leader_growth_rate: no proposals or resident leaders are
-//   recorded yet → no_data, with the formula that will be counted.
-// - misallocation_rate: the allocation module's figure is a model (each plan line shared by
-//   demand), 0 by construction; until deliveries are recorded it is no_data.
+// Definitions:
+// - participation_rate: households with at least one attendance (activity_attendance: staff
+//   check-in, check-in code, or a sign-in sheet) at an activity or meeting in the period /
+//   households. Households are today's registry (it keeps no history).
+// - proposals_per_100_households: resident proposals submitted (past draft) in the period ×
+//   100 / households, scaled to a year (× 12 / months of the period).
+// - leader_growth_rate: (resident leaders on the register at the end of the period − at its
+//   start) / at its start, scaled to a year (× 12 / months); no_data with no leader at the
+//   start.
+// - misallocation_rate: units delivered by spending records dated in the period to households
+//   the needs assessment showed no demand in the line's category / units delivered (lines of
+//   the five measured categories; reversals net out).
 // - complaint_rate: requests in complaint categories (request_categories.is_complaint)
 //   received in the period, cancelled ones excluded / households.
 // - satisfaction_difference_coefficient: coefficient of variation (population standard
@@ -19,10 +21,13 @@
 //   its household's group, the first that fits: elderly (tag elderly, elderly_alone or
 //   empty_nest), families_with_children (tag minor or newborn), tenants (housing type or tag
 //   tenant), others. Needs at least two groups with ratings.
-// - resource_utilization: points-catalogue items with a finite stock whose availability
-//   overlaps the period: units redeemed (stock_total − stock_remaining) / units offered
-//   (stock_total). The catalogue keeps no stock history, so it is the figure to date.
-// - cost_benefit_ratio: no costs are recorded yet → no_data.
+// - resource_utilization: fen spent / fen planned over the money plans (unit fen) of the
+//   quarters in the period that were approved for execution (executing or closed); to date for
+//   a quarter still running.
+// - cost_benefit_ratio: monetised resident contribution / public service spending in the
+//   period: (minutes at volunteer activities + confirmed time-bank minutes) × the hourly value
+//   (Targets::volunteer_hour_value_fen, default 2,500 fen = 25 yuan) / fen spent by plan
+//   spending records dated in the period. It is the part of the benefit the system records.
 // - response_rate, resolution_rate, satisfaction_rate, median_resolution_working_days: the
 //   requests module's compute_stats over the requests received in the period.
 #pragma once
@@ -60,19 +65,23 @@ struct GroupRating {
   int rating = 0;  // 1–5
 };
 
-struct FiniteStock {
-  std::int64_t units_total = 0;
-  std::int64_t units_remaining = 0;
-};
-
 // Everything the indicators need, summed over the communities asked for.
 struct IndicatorInput {
+  int months = 3;  // of the period
   std::int64_t households = 0;
   std::int64_t participating_households = 0;
+  std::int64_t proposals = 0;
+  std::optional<std::int64_t> leaders_at_start;  // none when leaders are not recorded
+  std::int64_t leaders_at_end = 0;
+  std::int64_t delivered_units = 0;
+  std::int64_t misallocated_units = 0;
   std::int64_t complaint_requests = 0;
   std::vector<requests::RequestFacts> requests;
   std::vector<GroupRating> ratings;
-  std::vector<FiniteStock> catalogue;
+  std::int64_t planned_fen = 0;           // approved money plans of the period's quarters
+  std::int64_t spent_fen = 0;             // against them, to date
+  std::int64_t contribution_minutes = 0;  // volunteer activities and time bank
+  std::int64_t spending_fen = 0;          // spending records dated in the period
 };
 
 enum class Comparison { above, below };  // met when value > target, or value < target
@@ -93,6 +102,7 @@ struct Targets {
   double response_rate = 0.90;
   double resolution_rate = 0.90;
   double satisfaction_rate = 0.85;
+  std::int64_t volunteer_hour_value_fen = 2500;  // values an hour of residents' service
 };
 
 enum class Status { met, not_met, no_data };

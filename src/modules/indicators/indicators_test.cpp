@@ -94,7 +94,8 @@ TEST(Indicators, EachFigureShowsItsCountsAndStatus) {
   slow.rating = 2;
   input.requests = {quick, slow};
   input.ratings = {{ResidentGroup::elderly, 5}, {ResidentGroup::tenants, 2}};
-  input.catalogue = {{10, 1}, {10, 0}};  // 19 of 20 units redeemed: 0.95 > 0.85
+  input.planned_fen = 200'000;
+  input.spent_fen = 190'000;  // 0.95 > 0.85
 
   auto all = compute_indicators(input, Targets{}, kMonday + 30 * 24 * kHour, WorkCalendar{});
   ASSERT_EQ(all.size(), 12u);
@@ -148,12 +149,53 @@ TEST(Indicators, EachFigureShowsItsCountsAndStatus) {
   EXPECT_DOUBLE_EQ(*satisfaction.value, 0.5);
   EXPECT_EQ(satisfaction.status, Status::not_met);
 
-  for (const char* key : {"proposals_per_100_households", "leader_growth_rate",
-                          "misallocation_rate", "cost_benefit_ratio"}) {
+  // No proposal in a community with households is a zero, not a gap.
+  EXPECT_DOUBLE_EQ(*find(all, "proposals_per_100_households").value, 0.0);
+  EXPECT_EQ(find(all, "proposals_per_100_households").status, Status::not_met);
+  for (const char* key : {"leader_growth_rate", "misallocation_rate", "cost_benefit_ratio"}) {
     const auto& missing = find(all, key);
     EXPECT_EQ(missing.status, Status::no_data) << key;
     EXPECT_FALSE(missing.value) << key;
   }
+}
+
+TEST(Indicators, ParticipationFiguresAreScaledToAYear) {
+  IndicatorInput input;
+  input.months = 3;
+  input.households = 400;
+  input.proposals = 6;  // in a quarter: 6 × 100 × 12 / (400 × 3) = 6 per 100 a year > 5
+  input.leaders_at_start = 40;
+  input.leaders_at_end = 41;  // +1 in a quarter: (1 × 12) / (40 × 3) = 0.10, not above 0.10
+  input.delivered_units = 1000;
+  input.misallocated_units = 120;         // 0.12, not below 0.10
+  input.contribution_minutes = 60 * 480;  // 480 hours × 25 yuan = 12,000 yuan
+  input.spending_fen = 300'000;           // 3,000 yuan: ratio 4 > 3
+  auto all = compute_indicators(input, Targets{}, kMonday, WorkCalendar{});
+
+  const auto& proposals = find(all, "proposals_per_100_households");
+  EXPECT_DOUBLE_EQ(*proposals.value, 6.0);
+  EXPECT_EQ(*proposals.numerator, 7200);
+  EXPECT_EQ(*proposals.denominator, 1200);
+  EXPECT_EQ(proposals.status, Status::met);
+
+  const auto& growth = find(all, "leader_growth_rate");
+  EXPECT_DOUBLE_EQ(*growth.value, 0.10);
+  EXPECT_EQ(growth.status, Status::not_met);  // more than 10% is the target
+
+  const auto& misallocation = find(all, "misallocation_rate");
+  EXPECT_DOUBLE_EQ(*misallocation.value, 0.12);
+  EXPECT_EQ(misallocation.status, Status::not_met);
+
+  const auto& cost_benefit = find(all, "cost_benefit_ratio");
+  EXPECT_EQ(*cost_benefit.numerator, 1'200'000);
+  EXPECT_DOUBLE_EQ(*cost_benefit.value, 4.0);
+  EXPECT_EQ(cost_benefit.status, Status::met);
+
+  Targets valued;
+  valued.volunteer_hour_value_fen = 1500;  // 15 yuan an hour: 7,200 / 3,000 = 2.4
+  auto cheaper = compute_indicators(input, valued, kMonday, WorkCalendar{});
+  EXPECT_DOUBLE_EQ(*find(cheaper, "cost_benefit_ratio").value, 2.4);
+  EXPECT_EQ(find(cheaper, "cost_benefit_ratio").status, Status::not_met);
 }
 
 TEST(Indicators, an_empty_community_has_no_data_rather_than_zero) {

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 
+#include "modules/civic/leaders.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/workflow.hpp"
 
@@ -59,22 +60,108 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
     std::string where = in_list("community_id", *ids, params);
     input.households = db.query_int("SELECT COUNT(*) FROM households WHERE " + where, params);
   }
+  input.months = period.months;
   {
-    // A corrected award was reversed: it does not count as attendance.
     std::vector<storage::Value> params;
-    std::string where = in_list("p.community_id", *ids, params);
+    std::string where = in_list("community_id", *ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
-    input.participating_households = db.query_int(
-        "SELECT COUNT(DISTINCT r.household_id) FROM ledger_postings p "
-        "JOIN ledger_accounts a ON a.id = p.credit_account_id "
-        "JOIN residents r ON r.id = a.resident_id WHERE " +
-            where +
-            " AND p.code = 'award' AND p.rule IN ('meeting', 'volunteer', 'skill_share') AND "
-            "p.created_ms >= ? AND "
-            "p.created_ms < ? AND NOT EXISTS (SELECT 1 FROM ledger_postings c WHERE "
-            "c.corrects_posting_id = p.id)",
+    input.participating_households =
+        db.query_int("SELECT COUNT(DISTINCT household_id) FROM activity_attendance WHERE " + where +
+                         " AND checked_in_ms >= ? AND checked_in_ms < ?",
+                     params);
+  }
+  const std::string first_day = format_date(period.from_ms);
+  const std::string last_day = format_date(period.to_ms - 1);
+  const std::string from_iso = format_iso8601(period.from_ms);
+  const std::string to_iso = format_iso8601(period.to_ms);
+  {
+    // Submitted: past draft (withdrawn ones were submitted too).
+    std::vector<storage::Value> params;
+    std::string where = in_list("community_id", *ids, params);
+    params.emplace_back(from_iso);
+    params.emplace_back(to_iso);
+    input.proposals = db.query_int("SELECT COUNT(*) FROM proposals WHERE " + where +
+                                       " AND state <> 'draft' AND created_at >= ? AND "
+                                       "created_at < ?",
+                                   params);
+  }
+  {
+    std::int64_t start = 0, end = 0;
+    for (auto id : *ids) {
+      auto growth = civic::leader_growth(db, id, first_day, last_day);
+      start += growth.leaders_at_start;
+      end += growth.leaders_at_end;
+    }
+    if (start > 0) input.leaders_at_start = start;
+    input.leaders_at_end = end;
+  }
+  {
+    std::vector<storage::Value> params;
+    std::string where = in_list("s.community_id", *ids, params);
+    params.emplace_back(first_day);
+    params.emplace_back(last_day);
+    if (auto row = db.query_one(
+            "SELECT COALESCE(SUM(d.units), 0), COALESCE(SUM(CASE WHEN d.had_demand = 0 THEN "
+            "d.units ELSE 0 END), 0) FROM plan_deliveries d JOIN plan_spending s ON s.id = "
+            "d.spending_id WHERE " +
+                where + " AND s.spent_on >= ? AND s.spent_on <= ?",
+            params)) {
+      input.delivered_units = row->integer(0);
+      input.misallocated_units = row->integer(1);
+    }
+  }
+  {
+    // Quarters of the period ("2026Q3" sorts between "2026Q1" and "2026Q4").
+    std::string first_quarter = first_day.substr(0, 4) + "Q" +
+                                std::to_string((std::stoi(first_day.substr(5, 2)) - 1) / 3 + 1);
+    std::string last_quarter = last_day.substr(0, 4) + "Q" +
+                               std::to_string((std::stoi(last_day.substr(5, 2)) - 1) / 3 + 1);
+    std::vector<storage::Value> params;
+    std::string where = in_list("p.community_id", *ids, params);
+    params.emplace_back(first_quarter);
+    params.emplace_back(last_quarter);
+    if (auto row = db.query_one(
+            "SELECT COALESCE(SUM(l.total), 0), COALESCE(SUM((SELECT COALESCE(SUM(s.amount), 0) "
+            "FROM plan_spending s WHERE s.plan_id = l.plan_id AND s.position = l.position)), 0) "
+            "FROM allocation_plan_lines l JOIN allocation_plans p ON p.id = l.plan_id JOIN "
+            "plan_lifecycle c ON c.plan_id = p.id WHERE " +
+                where +
+                " AND p.unit = 'fen' AND c.stage IN ('executing', 'closed') AND p.quarter >= ? "
+                "AND p.quarter <= ?",
+            params)) {
+      input.planned_fen = row->integer(0);
+      input.spent_fen = row->integer(1);
+    }
+  }
+  {
+    std::vector<storage::Value> params;
+    std::string where = in_list("a.community_id", *ids, params);
+    params.emplace_back(period.from_ms);
+    params.emplace_back(period.to_ms);
+    std::int64_t volunteering = db.query_int(
+        "SELECT COALESCE(SUM((a.ends_ms - a.starts_ms) / 60000), 0) FROM activity_attendance t "
+        "JOIN activities a ON a.id = t.activity_id WHERE " +
+            where + " AND a.kind = 'volunteer' AND t.checked_in_ms >= ? AND t.checked_in_ms < ?",
         params);
+    std::vector<storage::Value> bank_params;
+    std::string bank_where = in_list("community_id", *ids, bank_params);
+    bank_params.emplace_back(first_day);
+    bank_params.emplace_back(last_day);
+    std::int64_t banked =
+        db.query_int("SELECT COALESCE(SUM(minutes), 0) FROM timebank_services WHERE " + bank_where +
+                         " AND status = 'confirmed' AND service_date >= ? AND service_date <= ?",
+                     bank_params);
+    input.contribution_minutes = volunteering + banked;
+    std::vector<storage::Value> spend_params;
+    std::string spend_where = in_list("s.community_id", *ids, spend_params);
+    spend_params.emplace_back(first_day);
+    spend_params.emplace_back(last_day);
+    input.spending_fen = db.query_int(
+        "SELECT COALESCE(SUM(s.amount), 0) FROM plan_spending s JOIN allocation_plans p ON p.id "
+        "= s.plan_id WHERE " +
+            spend_where + " AND p.unit = 'fen' AND s.spent_on >= ? AND s.spent_on <= ?",
+        spend_params);
   }
   {
     // Categories of community 0 are the defaults a community inherits unless it has its own.
@@ -139,26 +226,6 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
           {group_of(found == tags.end() ? kNoTags : found->second, housing[household]), rating});
     }
   }
-  {
-    // Items with a finite stock whose availability window (dates, Shanghai) overlaps the
-    // period; a missing bound is open.
-    std::vector<storage::Value> params;
-    std::string where = in_list("community_id", *ids, params);
-    for (const auto& row :
-         db.query("SELECT stock_total, stock_remaining, available_from, available_until FROM "
-                  "points_catalog WHERE " +
-                      where + " AND stock_total IS NOT NULL AND stock_total > 0",
-                  params)) {
-      auto from = row.opt_text(2);
-      auto until = row.opt_text(3);
-      std::string period_first = format_date(period.from_ms);
-      std::string period_last = format_date(period.to_ms - 1);
-      if (from && !from->empty() && from->substr(0, 10) > period_last) continue;
-      if (until && !until->empty() && until->substr(0, 10) < period_first) continue;
-      input.catalogue.push_back({row.integer(0), row.opt_integer(1).value_or(0)});
-    }
-  }
-
   IndicatorReport report;
   report.period = period;
   report.community_ids = *ids;

@@ -1,7 +1,8 @@
 // The web application end to end, in Debian's chromium against a real `gongzhi serve` on a
 // fresh demo database: a resident reports a problem and gets a tracking code, staff accept and
 // resolve it, the resident rates it, the public tracking page shows its whole history, points
-// are redeemed (and refused for the right reasons), and the large-type mode enlarges text.
+// are redeemed (and refused for the right reasons), the large-type mode enlarges text, and the
+// public transparency board shows the plans, takes a resident's objection and staff's answer.
 // Every page visited is saved to tests/e2e/screenshots/. The steps share one story, so they
 // run in order; a failed step makes the later ones fail too.
 import { after, before, describe, it } from 'node:test';
@@ -40,7 +41,7 @@ async function fontSizeOf(locator) {
 }
 
 // State handed from step to step.
-const story = { code: '', requestId: 0 };
+const story = { code: '', requestId: 0, noticePlanId: 0, objectionText: '' };
 let resident;
 let staff;
 
@@ -290,6 +291,96 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     await page.locator('[data-test="track-result"] [data-test="timeline"] li').nth(3).waitFor();
     assert.deepEqual(await page.locator('[data-test="timeline"] strong').allTextContents(), ['Submitted', 'Accepted', 'Resolved', 'Rated']);
     await screenshot(page, '17-track-english-desktop');
+  });
+
+  it('shows the transparency board without a login on a phone, with the current plan and its chart', async () => {
+    const { context } = await openContext();
+    const page = await context.newPage();
+    const expected = await (await context.request.get('/api/community-resources?community_id=1')).json();
+    story.noticePlanId = expected.plan.plan_id;
+    await page.goto('/');
+    await page.getByRole('link', { name: '阳光公示' }).click();
+    await page.waitForURL('**/board');
+    const summary = page.locator('[data-test="plan-summary"]');
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('data-plan'), String(expected.plan.plan_id));
+    assert.equal(expected.plan.state, 'public_notice', 'the demo has a plan on public notice');
+    assert.equal((await page.locator('[data-test="stepper"] [aria-current="step"] .stepper__label').textContent()).trim(), '公示中');
+    assert.equal(await page.locator('[data-test="stepper"] li').count(), 7);
+    assert.match(await page.locator('[data-test="days-left"]').textContent(), new RegExp(`公示期还剩 ${expected.plan.days_left} 天`));
+    // The budget in yuan with two decimals, as the server counts it in fen.
+    const yuan = (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')} 元`;
+    assert.equal((await page.locator('[data-test="budget"]').textContent()).trim(), yuan(expected.plan.total));
+    await page.locator('[data-test="allocation-chart"] canvas').waitFor();
+    const firstLine = page.locator('[data-test="progress"] li').first();
+    assert.match(await firstLine.textContent(), new RegExp(yuan(expected.progress[0].planned).replace('.', '\\.')));
+    assert.equal(await firstLine.locator('strong').textContent(), '养老服务');
+    // The notices list carries the days left; earlier plans are listed with their stage.
+    await page.locator(`[data-test="notices"] li[data-plan="${expected.plan.plan_id}"] [data-test="notice-days"]`).waitFor();
+    assert.equal(await page.locator('[data-test="plans"] li').count(), expected.plans.length);
+    // No personal data: the page shows no phone or ID numbers.
+    assert.doesNotMatch(await page.locator('main').textContent(), /1[3-9]\d{9}|\d{17}[\dX]/);
+    await screenshot(page, '18-board-phone');
+
+    const closed = expected.plans.find((plan) => plan.state === 'closed');
+    await page.locator(`[data-test="plans"] li[data-plan="${closed.plan_id}"] a`).click();
+    await page.waitForURL(`**/board/plans/${closed.plan_id}`);
+    const closedSummary = page.locator(`[data-test="plan-summary"][data-plan="${closed.plan_id}"]`);
+    await closedSummary.waitFor();
+    assert.equal(await closedSummary.getAttribute('data-state'), 'closed');
+    assert.equal((await page.locator('[data-test="stepper"] [aria-current="step"] .stepper__label').textContent()).trim(), '已结项');
+    const closedBoard = await (await context.request.get(`/api/v1/public/plans/${closed.plan_id}`)).json();
+    const percent = (bp) => `${(Math.round(bp / 10) / 10).toFixed(1)}%`;
+    assert.equal((await page.locator('[data-test="spent-percent"]').textContent()).trim(), percent(closedBoard.totals.spent_bp));
+    assert.equal((await page.locator('[data-test="misallocation"]').textContent()).trim(), percent(closedBoard.totals.misallocation_bp));
+    await page.locator('[data-test="allocation-chart"] canvas').waitFor();
+    assert.equal(await page.locator('[data-test="history"] li').count(), closedBoard.history.length);
+    await screenshot(page, '19-board-closed-plan');
+
+    // The printable notice: HTML with a QR code that leads back to this page.
+    const href = await page.locator('[data-test="print-link"]').getAttribute('href');
+    assert.equal(await page.locator('[data-test="print-link"]').getAttribute('target'), '_blank');
+    const printed = await context.request.get(href);
+    assert.equal(printed.status(), 200);
+    assert.match(printed.headers()['content-type'], /text\/html/);
+    const html = await printed.text();
+    assert.match(html, /<svg[\s>]/);
+    assert.match(html, new RegExp(`/board/plans/${closed.plan_id}`));
+  });
+
+  it('lets a resident object to the plan on notice and see it listed, in large type', async () => {
+    const page = resident.page;
+    await page.goto(`/board/plans/${story.noticePlanId}`);
+    await page.locator('[data-test="objection-form"]').waitFor();
+    await page.locator('[data-test="objection-submit"]').click();
+    await page.locator('[data-test="objection-error"]').filter({ hasText: '请写下您的意见' }).waitFor();
+    const text = `希望文体活动经费多用于老年大学（e2e ${Date.now()}）`;
+    await page.getByLabel('您的意见').fill(text);
+    await page.locator('[data-test="objection-submit"]').click();
+    await page.locator('[data-test="objection-done"]').waitFor();
+    const listed = page.locator('[data-test="objections"] li').filter({ hasText: text });
+    await listed.waitFor();
+    assert.match(await listed.textContent(), /待答复/);
+    story.objectionText = text;
+    await screenshot(page, '20-board-objection-large-type');
+  });
+
+  it('lets staff answer the objection and hears why the notice cannot end early', async () => {
+    const page = staff.context.pages()[0];
+    await page.goto(`/staff/plans/${story.noticePlanId}`);
+    await page.locator('[data-test="desk-summary"][data-state="public_notice"]').waitFor();
+    await page.getByLabel('说明（公开显示）').fill('公示期满，提交议事会表决');
+    await page.locator('[data-action="open_vote"]').click();
+    await page.locator('[data-test="transition-error"]').filter({ hasText: /公示期还没满|还有异议没有答复/ }).waitFor();
+    const open = page.locator('[data-test="answers"] li').filter({ hasText: story.objectionText });
+    await open.getByLabel('答复（公开显示）').fill('已转议事会讨论，会后公开答复');
+    await open.getByRole('button', { name: '答复' }).click();
+    await page.locator('[data-test="answers"] li').filter({ hasText: story.objectionText }).waitFor({ state: 'detached' });
+    await screenshot(page, '21-staff-plan-desk');
+    const residentPage = resident.page;
+    await residentPage.reload();
+    const answered = residentPage.locator('[data-test="objections"] li').filter({ hasText: story.objectionText });
+    await answered.filter({ hasText: '已转议事会讨论，会后公开答复' }).waitFor();
   });
 
   it('sends unknown paths to the app, which says the page does not exist', async () => {

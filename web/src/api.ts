@@ -26,19 +26,21 @@ export interface RequestOptions {
   /** Sent as Idempotency-Key so a retried write is applied once. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Path prefix; API_BASE unless the route was published outside /api/v1. */
+  base?: string;
 }
 
 export const API_BASE = '/api/v1';
 
 /** Builds "/api/v1/path?x=1", leaving out empty query values. */
-export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+export function apiUrl(path: string, query?: Record<string, QueryValue>, base = API_BASE): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     params.append(key, String(value));
   }
   const search = params.toString();
-  return API_BASE + path + (search ? `?${search}` : '');
+  return base + path + (search ? `?${search}` : '');
 }
 
 /** The error a non-2xx response stands for, read from its JSON body when it has one. */
@@ -71,7 +73,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
+    response = await fetch(apiUrl(path, options.query, options.base), {
       method: options.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
       body,
@@ -353,6 +355,165 @@ export interface RequestStats {
   median_working_days_to_resolve: number | null;
 }
 
+// ---- Allocation plans and the public transparency board ---------------------------------
+
+export type PlanStage =
+  | 'draft'
+  | 'public_notice'
+  | 'council_vote'
+  | 'professional_assessment'
+  | 'street_review'
+  | 'executing'
+  | 'closed';
+export type PlanAction = 'publish' | 'open_vote' | 'assess' | 'submit_review' | 'approve' | 'close';
+export type PayeeCategory =
+  | 'supplier'
+  | 'service_provider'
+  | 'social_organisation'
+  | 'individual'
+  | 'government'
+  | 'resident_group'
+  | 'other';
+
+export interface PlanStatus {
+  plan_id: number;
+  community_id: number;
+  quarter: string;
+  /** "fen" for money; otherwise whole units such as "place". */
+  unit: string;
+  total: number;
+  state: PlanStage;
+  notice_days: number;
+  days_left: number | null;
+  notice_started_at: string | null;
+}
+
+export interface PlanProgressLine {
+  category: string;
+  planned: number;
+  spent: number;
+  spent_bp: number;
+  households_served: number;
+  households_covered: number;
+  households_targeted: number | null;
+  coverage_bp: number | null;
+}
+
+export interface PlanSpending {
+  id: number;
+  category: string;
+  amount: number;
+  purpose: string;
+  payee_category: string;
+  receipt_ref: string;
+  spent_on: string;
+  corrects_id: number | null;
+  households: number;
+  created_at: string;
+}
+
+export interface PlanEvaluation {
+  kind: 'third_party' | 'final';
+  evaluator: string;
+  summary: string;
+  score: number | null;
+  report_ref: string | null;
+  created_at: string;
+}
+
+export interface PlanObjection {
+  id: number;
+  text: string;
+  answer: string | null;
+  created_at: string;
+  answered_at: string | null;
+}
+
+export interface PlanHistoryEvent {
+  action: PlanAction;
+  from: PlanStage;
+  to: PlanStage;
+  note: string;
+  created_at: string;
+}
+
+export interface PlanBoard {
+  plan: PlanStatus;
+  allocation: { labels: string[]; values: number[] };
+  progress: PlanProgressLine[];
+  totals: {
+    planned: number;
+    spent: number;
+    spent_bp: number;
+    households_served: number;
+    delivered_units: number;
+    misallocated_units: number;
+    misallocation_bp: number;
+  };
+  spending: PlanSpending[];
+  evaluations: PlanEvaluation[];
+  /** Answered objections only: the public answers. */
+  feedback: PlanObjection[];
+  objections: {
+    objecting_households: number;
+    households: number;
+    threshold_bp: number;
+    third_party_required: boolean;
+    third_party_recorded: boolean;
+  };
+  satisfaction: {
+    served_households: number;
+    responses: number;
+    distribution: number[];
+    mean_hundredths: number;
+    satisfied_bp: number;
+  };
+  history: PlanHistoryEvent[];
+}
+
+export interface CommunityBoard extends PlanBoard {
+  community_id: number;
+  /** Every plan past draft, newest first. */
+  plans: PlanStatus[];
+}
+
+export interface PublicNotice extends PlanStatus {
+  objections: PlanObjection[];
+}
+
+export interface SpendingInput {
+  category: string;
+  amount: number;
+  purpose: string;
+  payee_category: PayeeCategory;
+  receipt_ref: string;
+  spent_on?: string;
+  household_ids?: number[];
+}
+
+export interface EvaluationInput {
+  kind: 'third_party' | 'final';
+  evaluator: string;
+  summary: string;
+  score?: number;
+}
+
+export interface AllocationPlanLine {
+  category: string;
+  total: number;
+  previous_total: number | null;
+  change: number | null;
+}
+
+export interface AllocationPlan {
+  id: number;
+  community_id: number;
+  quarter: string;
+  total: number;
+  unit: string;
+  lines: AllocationPlanLine[];
+}
+
 // ---- Endpoints ---------------------------------------------------------------------------
 
 const enc = encodeURIComponent;
@@ -399,4 +560,29 @@ export const api = {
       body: { resident_id: residentId, item_id: itemId, quantity },
       idempotencyKey,
     }),
+  communityBoard: (communityId?: number) =>
+    // The board keeps the address it was first published under, outside /api/v1.
+    request<CommunityBoard>('/community-resources', { base: '/api', query: { community_id: communityId } }),
+  publicPlan: (id: number) => request<PlanBoard>(`/public/plans/${id}`),
+  publicNotices: (communityId?: number) =>
+    request<{ items: PublicNotice[] }>('/public/notices', { query: { community_id: communityId } }),
+  object: (planId: number, text: string, idempotencyKey: string) =>
+    request<PlanObjection>(`/plans/${planId}/objections`, { body: { text }, idempotencyKey }),
+  ratePlan: (planId: number, score: number, comment: string | undefined, idempotencyKey: string) =>
+    request<unknown>(`/plans/${planId}/ratings`, {
+      body: comment ? { score, comment } : { score },
+      idempotencyKey,
+    }),
+  planTransition: (planId: number, action: PlanAction, note: string, idempotencyKey: string) =>
+    request<PlanStatus>(`/plans/${planId}/transitions`, { body: { action, note }, idempotencyKey }),
+  answerObjection: (planId: number, objectionId: number, answer: string, idempotencyKey: string) =>
+    request<PlanObjection>(`/plans/${planId}/objections/${objectionId}/answer`, {
+      body: { answer },
+      idempotencyKey,
+    }),
+  recordSpending: (planId: number, input: SpendingInput, idempotencyKey: string) =>
+    request<PlanSpending>(`/plans/${planId}/spending`, { body: input, idempotencyKey }),
+  recordEvaluation: (planId: number, input: EvaluationInput, idempotencyKey: string) =>
+    request<PlanEvaluation>(`/plans/${planId}/evaluations`, { body: input, idempotencyKey }),
+  allocationPlan: (id: number) => request<AllocationPlan>(`/allocation/plans/${id}`),
 };

@@ -1,5 +1,6 @@
-// Routes. Public pages are in the main bundle; the resident portal and staff console load on
-// demand, and the chart page (ECharts) is its own chunk so residents never download it.
+// Routes. Public pages are in the main bundle, except the transparency board, which loads on
+// demand like the resident portal and staff console; ECharts is its own chunk, fetched only by
+// pages that draw charts.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from './api';
 import { homeFor, loadSession, STAFF_ROLES } from './session';
@@ -22,6 +23,16 @@ const routes: RouteRecordRaw[] = [
   { path: '/', component: HomeView, meta: { title: 'nav.home' } },
   { path: '/track/:code?', component: TrackView, meta: { title: 'track.title' } },
   { path: '/login', component: LoginView, meta: { title: 'login.title' } },
+  {
+    path: '/board',
+    component: () => import('./views/board/BoardView.vue'),
+    meta: { title: 'board.title' },
+  },
+  {
+    path: '/board/plans/:id(\\d+)',
+    component: () => import('./views/board/PlanView.vue'),
+    meta: { title: 'board.planTitle' },
+  },
   {
     path: '/resident',
     component: () => import('./views/resident/ResidentHomeView.vue'),
@@ -67,6 +78,11 @@ const routes: RouteRecordRaw[] = [
     path: '/staff/overview',
     component: () => import('./views/staff/OverviewView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },
+  },
+  {
+    path: '/staff/plans/:id(\\d+)',
+    component: () => import('./views/staff/PlanDeskView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'planStaff.title' },
   },
   {
     path: '/forbidden',

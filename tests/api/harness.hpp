@@ -56,6 +56,8 @@ class ServerProcess {
   int pid() const { return pid_; }
   // Sends SIGTERM and waits; returns the exit status (or -1).
   int stop();
+  // SIGKILL, as a power cut or an OOM kill would: no shutdown code runs.
+  void kill_hard();
   const std::string& database_url() const { return database_url_; }
 
  private:

@@ -1,0 +1,27 @@
+#include "modules/property/permissions.hpp"
+
+namespace gz::property {
+
+bool is_member(const Actor& actor, std::int64_t community_id) {
+  return actor.belongs_to(community_id);
+}
+
+bool is_manager(const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+}
+
+bool is_committee_member(storage::Connection& db, const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::resident) && actor.belongs_to(community_id) &&
+         db.query_one("SELECT 1 FROM property_committee WHERE community_id = ? AND user_id = ?",
+                      {community_id, actor.user_id});
+}
+
+Result<void> check_member(storage::Connection& db, const Actor& actor, std::int64_t community_id) {
+  if (!is_member(actor, community_id) ||
+      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  return {};
+}
+
+}  // namespace gz::property

@@ -1,0 +1,617 @@
+// HTTP routes of the property trust fund (信托制物业) and public-revenue sharing: decode →
+// use case → encode. Money is in fen, shares and adjustments in basis points, mean scores in
+// hundredths. Who may call each route is in trust_fund.hpp and revenue.hpp.
+#include "modules/property/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "http/json_io.hpp"
+#include "modules/property/revenue.hpp"
+#include "modules/property/trust_fund.hpp"
+#include "storage/database.hpp"
+
+namespace gz::property {
+namespace {
+
+using http::Need;
+using http::RequestContext;
+using http::Response;
+
+constexpr std::int64_t kMaxLimit = 5000;
+
+boost::json::value opt(const std::optional<std::int64_t>& value) {
+  return http::json_or_null(value);
+}
+
+boost::json::object settings_json(const Settings& settings) {
+  const auto& a = settings.adjustment;
+  return {
+      {"community_id", settings.community_id},
+      {"base_fee_fen", opt(settings.base_fee_fen)},
+      {"fee_basis", "household_month"},
+      {"adjustment",
+       boost::json::object{{"neutral_score", a.neutral_score},
+                           {"up_bp_per_point", a.up_bp_per_point},
+                           {"down_bp_per_point", a.down_bp_per_point},
+                           {"cap_up_bp", a.cap_up_bp},
+                           {"cap_down_bp", a.cap_down_bp},
+                           {"rule",
+                            "分数每高于中性分1分上调up_bp_per_point个基点，每低1分下调"
+                            "down_bp_per_point个基点，上下限各不超过10%（1000基点），四舍五入"}}},
+      {"notice_days", settings.notice_days}};
+}
+
+boost::json::object fee_json(const QuarterFee& fee) {
+  return {{"quarter", fee.quarter},
+          {"base_fee_fen", fee.base_fee_fen},
+          {"evaluated_quarter", fee.evaluated_quarter},
+          {"evaluations", fee.evaluations},
+          {"mean_score_centi", opt(fee.mean_score_centi)},
+          {"adjustment_bp", fee.adjustment_bp},
+          {"monthly_fee_fen", fee.monthly_fee_fen},
+          {"bills", fee.bills},
+          {"billed_fen", fee.billed_fen}};
+}
+
+boost::json::object posting_json(const FundPosting& posting) {
+  return {{"id", posting.id},
+          {"debit", posting.debit},
+          {"credit", posting.credit},
+          {"amount_fen", posting.amount},
+          {"code", posting.code},
+          {"reference", posting.reference},
+          {"memo", http::json_or_null(posting.memo)},
+          {"created_at", posting.created_at}};
+}
+
+boost::json::object expense_json(const Expense& expense) {
+  return {{"id", expense.id},
+          {"community_id", expense.community_id},
+          {"amount_fen", expense.amount_fen},
+          {"category", expense.category},
+          {"payee_category", expense.payee_category},
+          {"receipt_ref", expense.receipt_ref},
+          {"purpose", expense.purpose},
+          {"spent_on", expense.spent_on},
+          {"status", expense.status},
+          {"approved_by_committee", expense.decided_by_committee && expense.status == "approved"},
+          {"decision_note", http::json_or_null(expense.decision_note)},
+          {"decided_at", http::json_or_null(expense.decided_at)},
+          {"posting_id", opt(expense.posting_id)},
+          {"created_at", expense.created_at}};
+}
+
+boost::json::object rule_json(const RevenueRule& rule) {
+  boost::json::array shares;
+  for (const auto& share : rule.shares) {
+    shares.push_back(
+        boost::json::object{{"destination", share.destination}, {"share_bp", share.share_bp}});
+  }
+  return {{"id", rule.id},
+          {"community_id", rule.community_id},
+          {"source", rule.source},
+          {"version", rule.version},
+          {"notice", rule.notice},
+          {"shares", std::move(shares)},
+          {"published_at", rule.published_at},
+          {"effective_on", rule.effective_on},
+          {"status", rule.status}};
+}
+
+boost::json::object income_json(const Income& income) {
+  boost::json::array shares;
+  for (const auto& share : income.shares) {
+    shares.push_back(boost::json::object{{"destination", share.destination},
+                                         {"share_bp", share.share_bp},
+                                         {"amount_fen", share.amount_fen},
+                                         {"posting_id", opt(share.posting_id)}});
+  }
+  return {{"id", income.id},
+          {"community_id", income.community_id},
+          {"source", income.source},
+          {"amount_fen", income.amount_fen},
+          {"received_on", income.received_on},
+          {"receipt_ref", income.receipt_ref},
+          {"payer_category", income.payer_category},
+          {"rule_id", income.rule_id},
+          {"rule_version", income.rule_version},
+          {"shares", std::move(shares)},
+          {"created_at", income.created_at}};
+}
+
+// The community_id of a body, or the caller's first community when absent.
+std::int64_t body_community(http::JsonReader& reader, const RequestContext& context) {
+  auto given = reader.integer("community_id", Need::optional, 1);
+  if (given) return *given;
+  const auto& communities = context.user().community_ids;
+  return communities.empty() ? 0 : communities.front();
+}
+
+Result<std::int64_t> limit_param(const RequestContext& context, std::int64_t fallback) {
+  auto limit = context.int_query("limit");
+  if (!limit) return limit.take_error();
+  if (!*limit) return fallback;
+  if (**limit < 1 || **limit > kMaxLimit) {
+    return bad_request("invalid_query", "limit must be 1-" + std::to_string(kMaxLimit));
+  }
+  return **limit;
+}
+
+template <typename Handle>
+Response with_body(RequestContext& context, Handle handle) {
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  http::JsonReader reader(*body);
+  return handle(*body, reader);
+}
+
+Response settings_get_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto lease = context.pool.lease();
+  auto result = get_settings(*lease, context.user(), *community);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, settings_json(*result));
+}
+
+Response settings_put_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only({"community_id", "base_fee_fen", "neutral_score", "up_bp_per_point",
+                 "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days"});
+    std::int64_t community_id = body_community(reader, context);
+    auto base = reader.integer("base_fee_fen", Need::required);
+    auto neutral = reader.integer("neutral_score", Need::optional);
+    auto up = reader.integer("up_bp_per_point", Need::optional);
+    auto down = reader.integer("down_bp_per_point", Need::optional);
+    auto cap_up = reader.integer("cap_up_bp", Need::optional);
+    auto cap_down = reader.integer("cap_down_bp", Need::optional);
+    auto notice_days = reader.integer("notice_days", Need::optional);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    // Fields left out keep their current values.
+    Settings settings = load_settings(*lease, community_id);
+    settings.base_fee_fen = base;
+    auto& a = settings.adjustment;
+    a.neutral_score = neutral.value_or(a.neutral_score);
+    a.up_bp_per_point = up.value_or(a.up_bp_per_point);
+    a.down_bp_per_point = down.value_or(a.down_bp_per_point);
+    a.cap_up_bp = cap_up.value_or(a.cap_up_bp);
+    a.cap_down_bp = cap_down.value_or(a.cap_down_bp);
+    settings.notice_days = notice_days.value_or(settings.notice_days);
+    auto result = set_settings(*lease, context.user(), settings);
+    if (!result) return http::error_response(result.error());
+    return http::json_response(200, settings_json(*result));
+  });
+}
+
+Response committee_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only({"community_id", "user_id"});
+    std::int64_t community_id = body_community(reader, context);
+    auto user_id = reader.integer("user_id", Need::required, 1);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result =
+        add_committee_member(*lease, context.user(), community_id, *user_id, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, boost::json::object{{"community_id", result->community_id},
+                                                        {"user_id", result->user_id},
+                                                        {"display_name", result->display_name}});
+  });
+}
+
+Response issue_bills_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only({"community_id", "quarter"});
+    std::int64_t community_id = body_community(reader, context);
+    auto quarter = reader.text("quarter", Need::required, 10);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result = issue_bills(*lease, context.user(), community_id, *quarter, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, fee_json(*result));
+  });
+}
+
+Response bills_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto limit = limit_param(context, 500);
+  if (!limit) return http::error_response(limit.error());
+  auto lease = context.pool.lease();
+  auto result = list_bills(*lease, context.user(), *community,
+                           context.request.query_param("quarter"), *limit);
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& bill : *result) {
+    boost::json::object item{{"id", bill.id},
+                             {"household_id", bill.household_id},
+                             {"quarter", bill.quarter},
+                             {"amount_fen", bill.amount_fen},
+                             {"paid", bill.paid_on.has_value()},
+                             {"paid_on", http::json_or_null(bill.paid_on)},
+                             {"posting_id", opt(bill.posting_id)}};
+    if (!bill.household_code.empty()) item["household_code"] = bill.household_code;
+    items.push_back(std::move(item));
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response payments_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object& body, http::JsonReader& reader) {
+    reader.only({"bill_ids", "paid_on"});
+    auto paid_on = reader.text("paid_on", Need::optional, 10);
+    if (!reader.ok()) return http::error_response(reader.error());
+    std::vector<std::int64_t> bill_ids;
+    const auto* field = body.if_contains("bill_ids");
+    if (!field || !field->is_array()) {
+      return http::error_response(
+          bad_request("invalid_bills", "bill_ids must be an array of bill ids"));
+    }
+    for (const auto& item : field->get_array()) {
+      if (!item.is_int64() || item.get_int64() < 1) {
+        return http::error_response(
+            bad_request("invalid_bills", "bill_ids must be an array of bill ids"));
+      }
+      bill_ids.push_back(item.get_int64());
+    }
+    auto lease = context.pool.lease();
+    auto result = record_payments(*lease, context.user(), bill_ids, paid_on, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    boost::json::array paid(result->paid.begin(), result->paid.end());
+    boost::json::array already(result->already_paid.begin(), result->already_paid.end());
+    boost::json::object out{{"paid", std::move(paid)},
+                            {"already_paid", std::move(already)},
+                            {"amount_fen", result->amount_fen}};
+    out["posting"] = result->posting ? boost::json::value(posting_json(*result->posting))
+                                     : boost::json::value(nullptr);
+    return http::json_response(result->posting ? 201 : 200, out);
+  });
+}
+
+Response expense_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only({"community_id", "amount_fen", "category", "payee_category", "receipt_ref",
+                 "purpose", "spent_on"});
+    ExpenseInput input;
+    input.community_id = body_community(reader, context);
+    auto amount = reader.integer("amount_fen", Need::required);
+    auto category = reader.text("category", Need::required, 40);
+    auto payee = reader.text("payee_category", Need::required, 40);
+    auto receipt = reader.text("receipt_ref", Need::required, 80);
+    auto purpose = reader.text("purpose", Need::required, 1000);
+    auto spent_on = reader.text("spent_on", Need::required, 10);
+    if (!reader.ok()) return http::error_response(reader.error());
+    input.amount_fen = *amount;
+    input.category = *category;
+    input.payee_category = *payee;
+    input.receipt_ref = *receipt;
+    input.purpose = *purpose;
+    input.spent_on = *spent_on;
+    auto lease = context.pool.lease();
+    auto result = record_expense(*lease, context.user(), input, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, expense_json(*result));
+  });
+}
+
+Response decision_route(RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return http::error_response(id.error());
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only({"decision", "note"});
+    auto decision = reader.text("decision", Need::required, 20);
+    auto note = reader.text("note", Need::optional, 2000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result =
+        decide_expense(*lease, context.user(), *id, *decision, note.value_or(""), now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(200, expense_json(*result));
+  });
+}
+
+Response fund_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto limit = limit_param(context, 100);
+  if (!limit) return http::error_response(limit.error());
+  auto before = context.int_query("before_id");
+  if (!before) return http::error_response(before.error());
+  auto lease = context.pool.lease();
+  auto result = fund_view(*lease, context.user(), *community, *limit, before->value_or(INT64_MAX));
+  if (!result) return http::error_response(result.error());
+  boost::json::array accounts, income, expenses, postings;
+  for (const auto& account : result->accounts) {
+    accounts.push_back(
+        boost::json::object{{"code", account.code}, {"balance_fen", account.balance}});
+  }
+  for (const auto& [quarter, fen] : result->income_by_quarter) {
+    income.push_back(boost::json::object{{"quarter", quarter}, {"paid_fen", fen}});
+  }
+  for (const auto& expense : result->expenses) expenses.push_back(expense_json(expense));
+  for (const auto& posting : result->postings) postings.push_back(posting_json(posting));
+  return http::json_response(
+      200, boost::json::object{{"community_id", result->community_id},
+                               {"trust_fund_fen", result->trust_fund_fen},
+                               {"fee_income_fen", result->fee_income_fen},
+                               {"expenses_fen", result->expenses_fen},
+                               {"pending_expenses_fen", result->pending_expenses_fen},
+                               {"accounts", std::move(accounts)},
+                               {"income_by_quarter", std::move(income)},
+                               {"expenses", std::move(expenses)},
+                               {"postings", std::move(postings)}});
+}
+
+Response quarters_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto lease = context.pool.lease();
+  auto result = quarter_reports(*lease, context.user(), *community);
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& report : *result) {
+    boost::json::object item{{"quarter", report.quarter},
+                             {"bills_issued", report.bills_issued},
+                             {"billed_fen", report.billed_fen},
+                             {"bills_paid", report.bills_paid},
+                             {"paid_fen", report.paid_fen},
+                             {"collection_rate_bp", report.collection_rate_bp},
+                             {"collection_rate_fen_bp", report.collection_rate_fen_bp},
+                             {"evaluations", report.evaluations},
+                             {"mean_score_centi", opt(report.mean_score_centi)},
+                             {"next_adjustment_bp", opt(report.next_adjustment_bp)},
+                             {"my_score", opt(report.my_score)}};
+    item["fee"] =
+        report.fee ? boost::json::value(fee_json(*report.fee)) : boost::json::value(nullptr);
+    items.push_back(std::move(item));
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response evaluation_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only({"quarter", "score"});
+    auto quarter = reader.text("quarter", Need::required, 10);
+    auto score = reader.integer("score", Need::required);
+    if (!reader.ok()) return http::error_response(reader.error());
+    auto lease = context.pool.lease();
+    auto result = submit_evaluation(*lease, context.user(), *quarter, *score, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, boost::json::object{{"id", result->id},
+                                                        {"quarter", result->quarter},
+                                                        {"score", result->score},
+                                                        {"created_at", result->created_at}});
+  });
+}
+
+Response rule_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object& body, http::JsonReader& reader) {
+    reader.only({"community_id", "source", "shares", "effective_on", "notice"});
+    RuleInput input;
+    input.community_id = body_community(reader, context);
+    auto source = reader.text("source", Need::required, 40);
+    auto effective_on = reader.text("effective_on", Need::optional, 10);
+    auto notice = reader.text("notice", Need::required, 2000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    const auto* field = body.if_contains("shares");
+    Error invalid = bad_request(
+        "invalid_shares", "shares must be an array of {\"destination\", \"share_bp\"} objects");
+    if (!field || !field->is_array()) return http::error_response(invalid);
+    for (const auto& item : field->get_array()) {
+      if (!item.is_object()) return http::error_response(invalid);
+      const auto& object = item.get_object();
+      const auto* destination = object.if_contains("destination");
+      const auto* share = object.if_contains("share_bp");
+      if (object.size() != 2 || !destination || !destination->is_string() || !share ||
+          !share->is_int64()) {
+        return http::error_response(invalid);
+      }
+      input.shares.push_back({std::string(destination->get_string()), share->get_int64()});
+    }
+    input.source = *source;
+    input.effective_on = effective_on;
+    input.notice = *notice;
+    auto lease = context.pool.lease();
+    auto result = declare_rule(*lease, context.user(), input, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(201, rule_json(*result));
+  });
+}
+
+Response rules_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto lease = context.pool.lease();
+  auto result = list_rules(*lease, context.user(), *community, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& rule : *result) items.push_back(rule_json(rule));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response income_route(RequestContext& context) {
+  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
+    reader.only(
+        {"community_id", "source", "amount_fen", "received_on", "receipt_ref", "payer_category"});
+    IncomeInput input;
+    input.community_id = body_community(reader, context);
+    auto source = reader.text("source", Need::required, 40);
+    auto amount = reader.integer("amount_fen", Need::required);
+    auto received_on = reader.text("received_on", Need::required, 10);
+    auto receipt = reader.text("receipt_ref", Need::required, 80);
+    auto payer = reader.text("payer_category", Need::optional, 40);
+    if (!reader.ok()) return http::error_response(reader.error());
+    input.source = *source;
+    input.amount_fen = *amount;
+    input.received_on = *received_on;
+    input.receipt_ref = *receipt;
+    input.payer_category = payer.value_or("other");
+    auto lease = context.pool.lease();
+    auto result = record_income(*lease, context.user(), input, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    return http::json_response(result->repeated ? 200 : 201, income_json(*result));
+  });
+}
+
+Response incomes_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto limit = limit_param(context, 100);
+  if (!limit) return http::error_response(limit.error());
+  auto lease = context.pool.lease();
+  auto result = list_incomes(*lease, context.user(), *community,
+                             context.request.query_param("source"), *limit);
+  if (!result) return http::error_response(result.error());
+  boost::json::array items;
+  for (const auto& income : *result) items.push_back(income_json(income));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Response verify_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto lease = context.pool.lease();
+  auto member = check_member(*lease, context.user(), *community);
+  if (!member) return http::error_response(member.error());
+  // The whole fund ledger (every community): balances from postings, each posting against its
+  // copy in the audit chain.
+  auto check = verify_fund(*lease);
+  return http::json_response(200, boost::json::object{{"ok", check.ok},
+                                                      {"accounts", check.accounts},
+                                                      {"postings", check.postings},
+                                                      {"message", check.message}});
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  using http::Access;
+  const std::string base = "/api/v1/property";
+  const char* tag = "property";
+  const char* members = "members of the community (all roles), admin";
+  const char* managers = "staff, admin";
+  router.add({"GET",
+              base + "/settings",
+              Access::login,
+              settings_get_route,
+              {"The fee schedule (base fee per household per month, fen) and the documented "
+               "adjustment parameters",
+               tag, members, "", "community_id"}});
+  router.add(
+      {"PUT",
+       base + "/settings",
+       Access::login,
+       settings_put_route,
+       {"Set the base fee, the adjustment parameters (caps ≤ 1000 bp) and the notice "
+        "days of rule changes (≥ 7)",
+        tag, managers,
+        R"({"community_id":1,"base_fee_fen":15000,"neutral_score":80,"up_bp_per_point":25,"down_bp_per_point":50,"cap_up_bp":1000,"cap_down_bp":1000,"notice_days":7})",
+        ""}});
+  router.add({"POST",
+              base + "/committee",
+              Access::login,
+              committee_route,
+              {"Flag a resident user as an owners' committee member (approves expenses); 409 "
+               "already_member",
+               tag, managers, R"({"community_id":1,"user_id":42})", ""}});
+  router.add({"POST",
+              base + "/bills",
+              Access::login,
+              issue_bills_route,
+              {"Issue a quarter's bills to every household at the fee its previous quarter's "
+               "evaluation fixed; 409 fee_not_set, bills_already_issued, quarter_too_early",
+               tag, managers, R"({"community_id":1,"quarter":"2027Q1"})", ""}});
+  router.add({"GET",
+              base + "/bills",
+              Access::login,
+              bills_route,
+              {"Bills: a resident's own household, or all for staff", tag,
+               "resident (own household), staff, admin", "", "community_id,quarter,limit"}});
+  router.add({"POST",
+              base + "/payments",
+              Access::login,
+              payments_route,
+              {"Record bills as paid: one fee_payment posting into the trust fund; bills paid "
+               "already are listed and left alone (201 new, 200 nothing new)",
+               tag, managers, R"({"bill_ids":[101,102],"paid_on":"2026-11-20"})", ""}});
+  router.add(
+      {"POST",
+       base + "/expenses",
+       Access::login,
+       expense_route,
+       {"Record an expense of the trust fund, pending the committee's approval", tag, managers,
+        R"({"community_id":1,"amount_fen":350000,"category":"cleaning","payee_category":"service_provider","receipt_ref":"FP-2026-0193","purpose":"11月保洁服务","spent_on":"2026-11-20"})",
+        ""}});
+  router.add(
+      {"POST",
+       base + "/expenses/{id}/decision",
+       Access::login,
+       decision_route,
+       {"A committee member approves (posts trust_fund → expense) or rejects an expense; "
+        "409 already_decided, fund_insufficient",
+        tag, "owners' committee members", R"({"decision":"approve","note":"票据核对无误"})", ""}});
+  router.add({"GET",
+              base + "/fund",
+              Access::login,
+              fund_route,
+              {"The trust fund in public: balances, income per quarter (no payers), expenses and "
+               "every posting",
+               tag, members, "", "community_id,limit,before_id"}});
+  router.add({"GET",
+              base + "/verify",
+              Access::login,
+              verify_route,
+              {"Re-derive every fund balance from its postings and compare each posting with "
+               "the audit chain",
+               tag, members, "", "community_id"}});
+  router.add({"GET",
+              base + "/quarters",
+              Access::login,
+              quarters_route,
+              {"Per quarter: the fee and its adjustment, collection rate (bills and fen), "
+               "evaluations and mean score",
+               tag, members, "", "community_id"}});
+  router.add({"POST",
+              base + "/evaluations",
+              Access::login,
+              evaluation_route,
+              {"A household's service-quality score (0-100) for the current or last quarter, "
+               "once; 409 already_evaluated, evaluation_closed",
+               tag, "residents", R"({"quarter":"2026Q4","score":85})", ""}});
+  router.add(
+      {"POST",
+       base + "/revenue/rules",
+       Access::login,
+       rule_route,
+       {"Publish a sharing rule of a revenue source (shares sum to 10000 bp); a change "
+        "takes effect no sooner than notice_days after publication; 409 change_pending",
+        tag, managers,
+        R"({"community_id":1,"source":"advertising","shares":[{"destination":"maintenance_fund","share_bp":5000},{"destination":"elderly_canteen","share_bp":3000},{"destination":"activities","share_bp":2000}],"notice":"电梯广告收益分配规则","effective_on":"2026-12-10"})",
+        ""}});
+  router.add(
+      {"GET",
+       base + "/revenue/rules",
+       Access::login,
+       rules_route,
+       {"Every version of every sharing rule, with its status", tag, members, "", "community_id"}});
+  router.add(
+      {"POST",
+       base + "/revenue/incomes",
+       Access::login,
+       income_route,
+       {"Record a public-revenue income: split by the rule in effect on received_on into "
+        "postings that sum exactly to it; a repeated receipt returns the first record",
+        tag, managers,
+        R"({"community_id":1,"source":"advertising","amount_fen":1000001,"received_on":"2026-11-20","receipt_ref":"AD-2026-11","payer_category":"advertiser"})",
+        ""}});
+  router.add({"GET",
+              base + "/revenue/incomes",
+              Access::login,
+              incomes_route,
+              {"Public-revenue incomes with their splits and postings", tag, members, "",
+               "community_id,source,limit"}});
+}
+
+}  // namespace gz::property

@@ -48,10 +48,38 @@ class MigrationLock {
   Connection& connection_;
 };
 
+// Keeps only the lines meant for this dialect: a line "-- dialect: sqlite" or
+// "-- dialect: postgresql" starts a section for that engine alone (an FTS5 table, a pg_trgm
+// index), "-- dialect: all" ends it. Migrations without markers are unchanged.
+std::string select_dialect(const std::string& sql, Dialect dialect) {
+  if (sql.find("-- dialect: ") == std::string::npos) return sql;
+  std::string out;
+  bool keep = true;
+  std::size_t start = 0;
+  while (start < sql.size()) {
+    std::size_t end = sql.find('\n', start);
+    if (end == std::string::npos) end = sql.size();
+    std::string line = sql.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "-- dialect: sqlite") {
+      keep = dialect == Dialect::sqlite;
+    } else if (line == "-- dialect: postgresql") {
+      keep = dialect == Dialect::postgresql;
+    } else if (line == "-- dialect: all") {
+      keep = true;
+    } else if (keep) {
+      out += line;
+      out += '\n';
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_migration(const std::string& sql, Dialect dialect) {
-  std::string out = sql;
+  std::string out = select_dialect(sql, dialect);
   replace_all(
       out, "{{PK}}",
       dialect == Dialect::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY");

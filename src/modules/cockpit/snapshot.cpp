@@ -1,0 +1,95 @@
+// LoadSnapshot: the cockpit's figures from the indicators, warnings, requests and audit modules.
+#include "modules/cockpit/snapshot.hpp"
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "modules/transparency/pb_plan.hpp"
+
+namespace gz::cockpit {
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+
+// The open states of requests/workflow.hpp's is_open, as SQL.
+constexpr const char* kOpenStatuses =
+    "status IN ('submitted', 'accepted', 'assigned', 'in_progress', 'reopened')";
+
+std::string in_list(const std::vector<std::int64_t>& ids, std::vector<storage::Value>& params) {
+  std::string sql = "community_id IN (";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    sql += i ? ",?" : "?";
+    params.emplace_back(ids[i]);
+  }
+  return sql + ")";
+}
+
+RequestsToday count_requests(storage::Connection& db, const std::vector<std::int64_t>& ids,
+                             std::int64_t now_ms) {
+  RequestsToday today;
+  {
+    std::vector<storage::Value> params;
+    std::string where = in_list(ids, params);
+    params.emplace_back(start_of_day_ms(now_ms));
+    params.emplace_back(now_ms);
+    today.received = db.query_int("SELECT COUNT(*) FROM requests WHERE " + where +
+                                      " AND received_ms >= ? AND received_ms <= ?",
+                                  params);
+  }
+  {
+    std::vector<storage::Value> params;
+    std::string where = in_list(ids, params);
+    params.emplace_back(now_ms);
+    params.emplace_back(now_ms);
+    today.overdue_open =
+        db.query_int("SELECT COUNT(*) FROM requests WHERE " + where + " AND " + kOpenStatuses +
+                         " AND ((responded_ms IS NULL AND response_due_ms < ?) OR "
+                         "resolution_due_ms < ?)",
+                     params);
+  }
+  return today;
+}
+
+}  // namespace
+
+std::int64_t start_of_day_ms(std::int64_t epoch_ms) {
+  const std::int64_t offset_ms = static_cast<std::int64_t>(kShanghaiOffsetSeconds) * 1000;
+  std::int64_t local = epoch_ms + offset_ms;
+  std::int64_t day = local / kDayMs - (local % kDayMs < 0 ? 1 : 0);
+  return day * kDayMs - offset_ms;
+}
+
+std::vector<warnings::Warning> newest_first(std::vector<warnings::Warning> warnings,
+                                            std::size_t limit) {
+  // raised_at is ISO 8601 in one zone (Asia/Shanghai), so text order is time order.
+  std::sort(warnings.begin(), warnings.end(), [](const auto& a, const auto& b) {
+    return a.raised_at != b.raised_at ? a.raised_at > b.raised_at : a.id > b.id;
+  });
+  if (warnings.size() > limit) warnings.resize(limit);
+  return warnings;
+}
+
+Result<Snapshot> load_snapshot(storage::Connection& db, const Actor& actor,
+                               const indicators::Scope& scope, std::int64_t now_ms) {
+  auto period = indicators::parse_period(transparency::quarter_of(now_ms));
+  if (!period) return period.take_error();
+  // load_indicators also decides who may look and which communities the scope covers.
+  auto report = indicators::load_indicators(db, actor, scope, *period, now_ms);
+  if (!report) return report.take_error();
+  Snapshot snapshot;
+  snapshot.generated_ms = now_ms;
+  std::vector<warnings::Warning> open;
+  for (auto community_id : report->community_ids) {
+    auto listed = warnings::list_warnings(db, actor, community_id, "open");
+    if (!listed) return listed.take_error();
+    open.insert(open.end(), listed->begin(), listed->end());
+  }
+  snapshot.open_warnings = static_cast<std::int64_t>(open.size());
+  snapshot.newest_warnings = newest_first(std::move(open), kNewestWarnings);
+  snapshot.requests_today = count_requests(db, report->community_ids, now_ms);
+  snapshot.ledger_head = audit::head(db);
+  snapshot.indicators = std::move(*report);
+  return snapshot;
+}
+
+}  // namespace gz::cockpit

@@ -249,7 +249,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 unsigned default_worker_threads(const ServerOptions& options) {
   if (options.worker_threads) return options.worker_threads;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return std::max(8u, cores * 4);
+  return std::max(16u, cores * 8);
 }
 
 void run_server(const ServerOptions& options, RequestHandler handler,

@@ -16,8 +16,10 @@ namespace gz::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  unsigned io_threads = 0;      // 0: one per core
-  unsigned worker_threads = 0;  // 0: 4 per core, at least 8
+  unsigned io_threads = 0;  // 0: one per core
+  // 0: 8 per core, at least 16. Handlers mostly wait on the database (a write waits for its
+  // group commit), so more of them than cores keeps batches full; each holds a pool connection.
+  unsigned worker_threads = 0;
   std::size_t body_limit_bytes = 1024 * 1024;
   std::size_t upload_limit_bytes = 32 * 1024 * 1024;  // bodies of paths ending in /import
   std::size_t header_limit_bytes = 16 * 1024;

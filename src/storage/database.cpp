@@ -1,5 +1,7 @@
 #include "storage/database.hpp"
 
+#include "storage/group_commit.hpp"
+
 #include "storage/transact.hpp"
 
 #include <charconv>
@@ -52,6 +54,8 @@ std::unique_ptr<Database> open_database(const std::string& url) {
 }
 
 struct Pool::State {
+  std::once_flag group_once;
+  std::unique_ptr<GroupCommit> group;
   std::mutex mutex;
   std::condition_variable available;
   std::vector<std::unique_ptr<Connection>> idle;
@@ -90,9 +94,32 @@ Pool::Lease Pool::lease() {
 
 Pool::Lease::~Lease() {
   if (!pool_ || !connection_) return;
+  // A transaction left open by a failed caller must not carry over to the next one (it would
+  // be nested into, and its writes committed with someone else's).
+  try {
+    if (connection_->in_transaction()) connection_->rollback();
+  } catch (...) {
+    connection_.reset();  // unusable: let the pool open a new one
+  }
   std::lock_guard lock(pool_->state_->mutex);
+  if (!connection_) {
+    --pool_->state_->created;
+    pool_->state_->available.notify_one();
+    return;
+  }
   pool_->state_->idle.push_back(std::move(connection_));
   pool_->state_->available.notify_one();
+}
+
+void Pool::write_grouped(const std::function<void(Connection&)>& work) {
+  if (database_.dialect() != Dialect::sqlite) {
+    auto leased = lease();
+    work(*leased);
+    return;
+  }
+  std::call_once(state_->group_once,
+                 [this] { state_->group = std::make_unique<GroupCommit>(database_); });
+  state_->group->run(work);
 }
 
 void with_transaction(Connection& connection, TxMode mode, const std::function<void()>& work) {

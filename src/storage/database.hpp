@@ -78,6 +78,8 @@ class Connection {
   virtual void begin(TxMode mode) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+  // Whether a transaction is open on this connection (transact() nests as a savepoint then).
+  virtual bool in_transaction() const = 0;
   // Single-row helpers.
   std::optional<Row> query_one(std::string_view sql, const std::vector<Value>& params = {});
   std::int64_t query_int(std::string_view sql, const std::vector<Value>& params = {});
@@ -118,6 +120,10 @@ class Pool {
   };
   Lease lease();
   Database& database() { return database_; }
+  // Runs a write `work(connection)` — which opens its own transaction(s) with transact() —
+  // so that it is durable when this returns: on SQLite in the group commit's next batch
+  // (group_commit.hpp), elsewhere on a leased connection. Rethrows what `work` throws.
+  void write_grouped(const std::function<void(Connection&)>& work);
 
  private:
   struct State;

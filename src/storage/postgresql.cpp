@@ -258,6 +258,11 @@ class PostgresConnection final : public Connection {
     }
   }
 
+  bool in_transaction() const override {
+    return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK &&
+           PQtransactionStatus(conn_) != PQTRANS_IDLE;
+  }
+
   void rollback() override {
     in_transaction_ = false;
     if (PQstatus(conn_) != CONNECTION_OK) return;  // the server already discarded it

@@ -104,6 +104,7 @@ class SqliteConnection final : public Connection {
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
   }
+  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
 
  private:
   struct Reset {

@@ -12,8 +12,30 @@
 
 namespace gz::storage {
 
+// Inside an open transaction (a group commit's batch, or a use case calling another) the work
+// runs in a savepoint instead: its error result or exception undoes only its own writes, and
+// busy/serialization retries are the outer transaction's business.
+template <typename Work>
+auto transact_nested(Connection& connection, Work&& work) -> decltype(work()) {
+  connection.execute_script("SAVEPOINT gz_nested");
+  try {
+    auto result = work();
+    if (!result.ok()) connection.execute_script("ROLLBACK TO SAVEPOINT gz_nested");
+    connection.execute_script("RELEASE SAVEPOINT gz_nested");
+    return result;
+  } catch (...) {
+    try {
+      connection.execute_script("ROLLBACK TO SAVEPOINT gz_nested");
+      connection.execute_script("RELEASE SAVEPOINT gz_nested");
+    } catch (...) {
+    }
+    throw;
+  }
+}
+
 template <typename Work>
 auto transact(Connection& connection, TxMode mode, Work&& work) -> decltype(work()) {
+  if (connection.in_transaction()) return transact_nested(connection, work);
   constexpr int kAttempts = 8;
   for (int attempt = 1;; ++attempt) {
     connection.begin(mode);

@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/group_commit.hpp"
 #include "storage/migrate.hpp"
+#include "storage/transact.hpp"
 
 namespace gz::storage {
 
@@ -698,6 +700,72 @@ TEST_P(Storage, SessionRunsInUtcWithQuietNotices) {
   EXPECT_EQ(connection_->query_one("SELECT current_setting('TimeZone')")->text(0), "UTC");
   EXPECT_EQ(connection_->query_one("SELECT current_setting('client_min_messages')")->text(0),
             "warning");
+}
+
+// --- nesting and group commit
+
+TEST_P(Storage, NestedTransactUndoesOnlyItsOwnWrites) {
+  create_sample_table();
+  with_transaction(*connection_, TxMode::write, [&] {
+    connection_->execute("INSERT INTO sample (id) VALUES (?)", {std::int64_t{1}});
+    // A nested use case that fails with an error result: its savepoint is rolled back.
+    auto failed = transact(*connection_, TxMode::write, [&]() -> Result<void> {
+      connection_->execute("INSERT INTO sample (id) VALUES (?)", {std::int64_t{2}});
+      return conflict("nope", "refused");
+    });
+    EXPECT_FALSE(failed.ok());
+    // One that throws a constraint violation leaves the outer transaction usable (PostgreSQL
+    // would otherwise abort it).
+    EXPECT_EQ(error_kind([&] {
+                with_transaction(*connection_, TxMode::write, [&] {
+                  connection_->execute("INSERT INTO sample (id) VALUES (?)", {std::int64_t{1}});
+                });
+              }),
+              DbErrorKind::unique_violation);
+    connection_->execute("INSERT INTO sample (id) VALUES (?)", {std::int64_t{3}});
+  });
+  auto other = database_->connect();
+  EXPECT_EQ(other->query_int("SELECT COUNT(*) FROM sample"), 2);
+  EXPECT_EQ(other->query_int("SELECT COUNT(*) FROM sample WHERE id = 2"), 0);
+}
+
+TEST_P(Storage, GroupCommitBatchesConcurrentWritesAndIsolatesFailures) {
+  create_sample_table();
+  GroupCommit group(*database_);
+  constexpr int kThreads = 16, kEach = 25;
+  std::atomic<int> refused{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        std::int64_t id = t * 1000 + i;
+        try {
+          group.run([&](Connection& connection) {
+            with_transaction(connection, TxMode::write, [&] {
+              connection.execute("INSERT INTO sample (id, number) VALUES (?, ?)", {id, id});
+              // Every fifth write of thread 0 collides with itself and must fail alone.
+              if (t == 0 && i % 5 == 0) {
+                connection.execute("INSERT INTO sample (id, number) VALUES (?, ?)", {id, id});
+              }
+            });
+          });
+        } catch (const DbError& error) {
+          EXPECT_EQ(error.kind(), DbErrorKind::unique_violation);
+          ++refused;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(refused.load(), kEach / 5);
+  // Every acknowledged write is committed and visible from another connection; the refused
+  // ones left nothing.
+  auto other = database_->connect();
+  EXPECT_EQ(other->query_int("SELECT COUNT(*) FROM sample"), kThreads * kEach - kEach / 5);
+  EXPECT_EQ(other->query_int("SELECT COUNT(*) FROM sample WHERE id < 1000 AND id % 5 = 0"), 0);
+  auto stats = group.stats();
+  EXPECT_EQ(stats.jobs, static_cast<std::size_t>(kThreads * kEach));
+  EXPECT_LT(stats.batches, stats.jobs);  // writes arriving together shared commits
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, Storage, testing::Values(Engine::sqlite, Engine::postgresql),

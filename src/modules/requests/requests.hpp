@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,6 +107,14 @@ struct NewRequest {
 // Open311 clients submit without a user: pass the system actor and set open311_client_id.
 Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewRequest input,
                                std::int64_t now_ms);
+// The same, with the writing step (the request row, its first event and its audit entry) run
+// through `write`, which must run the step in a transaction and return once it is committed —
+// the HTTP route passes the pool's group commit (storage::Pool::write_grouped). The checks and
+// reads before it, and the read after it, use `db`.
+using WriteStep = std::function<void(storage::Connection&)>;
+Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewRequest input,
+                               std::int64_t now_ms,
+                               const std::function<void(const WriteStep&)>& write);
 
 struct TransitionInput {
   Action action = Action::comment;

@@ -78,7 +78,13 @@ Response submit_route(RequestContext& context) {
     input.received_ms = *parsed;
   }
   auto lease = context.pool.lease();
-  auto result = submit_request(*lease, context.user(), input, now_epoch_ms());
+  // The write joins the group commit: one durable commit for all submissions arriving together.
+  auto result =
+      submit_request(*lease, context.user(), input, now_epoch_ms(), [&](const WriteStep& step) {
+        context.pool.write_grouped([&](storage::Connection& connection) {
+          storage::with_transaction(connection, storage::TxMode::write, [&] { step(connection); });
+        });
+      });
   if (!result) return http::error_response(result.error());
   return http::json_response(
       201, boost::json::object{{"id", result->id},

@@ -41,6 +41,14 @@ bool is_channel(const std::string& channel) {
 
 Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewRequest input,
                                std::int64_t now_ms) {
+  return submit_request(db, actor, std::move(input), now_ms, [&](const WriteStep& step) {
+    storage::with_transaction(db, storage::TxMode::write, [&] { step(db); });
+  });
+}
+
+Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewRequest input,
+                               std::int64_t now_ms,
+                               const std::function<void(const WriteStep&)>& write) {
   if (input.description.empty() || text::utf8_length(input.description) > 2000) {
     return bad_request("invalid_description", "description must be 1 to 2000 characters");
   }
@@ -137,11 +145,11 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
   std::int64_t id = 0;
   std::string code;
   std::string now = format_iso8601(now_ms);
-  storage::with_transaction(db, storage::TxMode::write, [&] {
+  write([&](storage::Connection& w) {
     id = 0;
     for (int attempt = 0; attempt < kCodeAttempts && id == 0; ++attempt) {
       code = new_tracking_code();
-      auto row = db.query_one(
+      auto row = w.query_one(
           "INSERT INTO requests (community_id, tracking_code, category, description, priority, "
           "priority_source, triage_note, status, channel, household_id, submitted_by_user_id, "
           "open311_client_id, contact_name, contact_phone, location, latitude, longitude, "
@@ -174,10 +182,10 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
     }
     if (id == 0) throw storage::DbError(storage::DbErrorKind::other, "no free tracking code");
     store::insert_event(
-        db, {community_id, id, now_ms,
-             actor.user_id > 0 ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
-             via_open311 ? "open311" : std::string(role_name(actor.role)), "submit", std::nullopt,
-             "submitted", decision.note, true});
+        w, {community_id, id, now_ms,
+            actor.user_id > 0 ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
+            via_open311 ? "open311" : std::string(role_name(actor.role)), "submit", std::nullopt,
+            "submitted", decision.note, true});
     boost::json::object change{{"tracking_code", code},
                                {"category", category->code},
                                {"priority", priority_name(decision.priority)},
@@ -185,7 +193,7 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
                                {"channel", input.channel},
                                {"received_at", format_iso8601(received_ms)}};
     if (input.household_id) change["household_id"] = *input.household_id;
-    audit::append(db, actor,
+    audit::append(w, actor,
                   {community_id, "request.submit", "request", std::to_string(id), change});
   });
   return *store::load_request(db, id);

@@ -182,7 +182,7 @@ TEST_P(ParticipationTest, SignUpCheckInPaysPointsOnceAndCapacityFills) {
   std::int64_t before = balance(0);
   std::string checkins = path("/api/v1/activities/", meeting, "/checkins");
   auto wrong = r[0].post(checkins, {{"code", code == "000000" ? "111111" : "000000"}});
-  EXPECT_EQ(wrong.status, 403) << wrong.body;
+  EXPECT_EQ(wrong.status, 400) << wrong.body;
   EXPECT_EQ(wrong.error_code(), "wrong_checkin_code");
   auto first = r[0].post(checkins, {{"code", code}});
   ASSERT_EQ(first.status, 200) << first.body;

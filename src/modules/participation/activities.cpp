@@ -328,8 +328,8 @@ Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& a
                       "an hour after the end");
     }
     if (*input.code != activity->checkin_code) {
-      return make_error(ErrorKind::forbidden, "wrong_checkin_code",
-                        "the check-in code is not this activity's (签到码错误)");
+      return bad_request("wrong_checkin_code",
+                         "the check-in code is not this activity's (签到码错误)");
     }
     auto resident = own_member(db, actor, input.resident_id);
     if (!resident) return resident.take_error();

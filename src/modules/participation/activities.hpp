@@ -85,7 +85,7 @@ struct CheckinInput {
   std::optional<std::int64_t> resident_id;  // residents: a member of their household
 };
 // Staff/guides name residents (from 30 minutes before the start on); a resident gives the
-// code (403 wrong_checkin_code; 409 checkin_closed outside the window). Each new attendance
+// code (400 wrong_checkin_code; 409 checkin_closed outside the window). Each new attendance
 // pays the activity's points rule once; a repeat is answered with already = true.
 Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& actor,
                                          std::int64_t activity_id, const CheckinInput& input,

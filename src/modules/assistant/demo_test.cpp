@@ -91,7 +91,6 @@ TEST(AssistantDemo, BuildsTheKnowledgeBaseAndTheUnansweredLog) {
 
   auto verified = audit::verify(db);
   EXPECT_TRUE(verified.ok);
-  EXPECT_LT(generated.milliseconds, 3000);
 }
 
 TEST(AssistantDemo, TheSameSeedGivesTheSameData) {

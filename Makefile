@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc)
 
 RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config libboost1.81-dev libboost-json1.81-dev \
   libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev libargon2-dev \
-  libqrencode-dev
+  libqrencode-dev libxlsxwriter-dev
 # Browser tests: Debian's chromium driven by playwright-core (no browser download), with CJK fonts.
 E2E_PACKAGES := chromium fonts-noto-cjk
 TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES)

@@ -12,15 +12,19 @@
 #include "modules/accounts/accounts.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/allocation/routes.hpp"
+#include "modules/assistant/routes.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/civic/routes.hpp"
+#include "modules/cockpit/routes.hpp"
 #include "modules/indicators/routes.hpp"
 #include "modules/needs/routes.hpp"
 #include "modules/participation/routes.hpp"
 #include "modules/pb/routes.hpp"
 #include "modules/points/points.hpp"
 #include "modules/points/routes.hpp"
+#include "modules/property/routes.hpp"
 #include "modules/registry/routes.hpp"
+#include "modules/reports/routes.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/requests.hpp"
@@ -141,7 +145,11 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   transparency::register_routes(app->router);
   participation::register_routes(app->router);
   civic::register_routes(app->router);
+  property::register_routes(app->router);
   warnings::register_routes(app->router);
+  reports::register_routes(app->router);
+  assistant::register_routes(app->router);
+  cockpit::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);

@@ -24,6 +24,9 @@
 #include "modules/pb/compute.hpp"
 #include "modules/registry/demo.hpp"
 #include "modules/registry/registry.hpp"
+#include "modules/reports/document.hpp"
+#include "modules/reports/figures.hpp"
+#include "modules/reports/xlsx.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/sla.hpp"
@@ -52,6 +55,8 @@ Usage:
   gongzhi allocate --community ID --quarter 2026Q3 --total N [--unit fen] [--db URL]
   gongzhi pb compute FILE.pb --rule greedy|equal-shares|equal-shares-add1|file
                      [--utility cost|approval] [--json]
+  gongzhi report --community ID|--street NAME --period 2026Q3 --format html|csv|xlsx
+                 [--lang zh|en] [--output FILE] [--db URL]   (xlsx needs --output)
   gongzhi backup FILE [--db URL]
   gongzhi restore FILE [--force] [--db URL]
   gongzhi version
@@ -485,6 +490,67 @@ int command_allocate(const Args& args) {
   return 0;
 }
 
+int command_report(const Args& args) {
+  auto community = args.get("community");
+  auto street = args.get("street");
+  auto period = args.get("period");
+  auto format = reports::parse_format(args.get("format").value_or(""));
+  if (community.has_value() == street.has_value() || !period || !format ||
+      *format == reports::Format::json) {
+    return usage_error(
+        "report: expected --community ID|--street NAME --period 2026Q3 --format html|csv|xlsx");
+  }
+  auto output = args.get("output");
+  if (*format == reports::Format::xlsx && !output) {
+    return usage_error("report: xlsx needs --output FILE");
+  }
+  indicators::Scope scope;
+  if (community) {
+    scope.community_id = to_int(community);
+    if (!scope.community_id) return usage_error("--community must be an integer id");
+  } else {
+    scope.street = *street;
+  }
+  auto quarter = reports::parse_quarter(*period);
+  if (!quarter) return usage_error("report: " + quarter.error().message);
+  auto language =
+      args.get("lang").value_or("zh") == "en" ? reports::Language::en : reports::Language::zh;
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto report =
+      reports::build_report(*connection, audit::system_actor(), scope, *quarter, now_epoch_ms());
+  if (!report) {
+    std::cerr << "gongzhi report: " << report.error().code << ": " << report.error().message
+              << "\n";
+    return 1;
+  }
+  if (*format == reports::Format::xlsx) {
+    // Written straight to the output file: no copy through memory.
+    auto written = reports::write_xlsx(reports::report_figures(*report, language), *output);
+    if (!written) {
+      std::cerr << "gongzhi report: " << written.error().message << "\n";
+      return 1;
+    }
+    return 0;
+  }
+  auto document = reports::render_document(*report, *format, language);
+  if (!document) {
+    std::cerr << "gongzhi report: " << document.error().message << "\n";
+    return 1;
+  }
+  if (output) {
+    std::ofstream file(*output, std::ios::binary);
+    file << document->body;
+    if (!file) {
+      std::cerr << "gongzhi report: cannot write " << *output << "\n";
+      return 1;
+    }
+  } else {
+    std::cout << document->body;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -509,6 +575,7 @@ int main(int argc, char** argv) {
     if (command == "open311") return command_open311(args);
     if (command == "pb") return command_pb(args);
     if (command == "allocate") return command_allocate(args);
+    if (command == "report") return command_report(args);
     if (command == "backup") return command_backup(args);
     if (command == "restore") return command_restore(args);
     if (command == "version" || command == "--version") {

@@ -154,7 +154,15 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/improvements", "/api/v1/improvements?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/improvements", "/api/v1/improvements", R"({"community_id":{C},"indicator":"complaint_rate","period":"2026Q3","title":"矩阵","due_on":"2026-12-31"})", "UFFAFA"},
   {"PATCH", "/api/v1/improvements/{id}", "/api/v1/improvements/999999", R"({"due_on":"2026-12-31"})", "UXXAXA"},
+  {"GET", "/api/v1/indicators/targets", "/api/v1/indicators/targets?community_id={C}", "", "UFAAAA"},
+  {"PUT", "/api/v1/indicators/targets", "/api/v1/indicators/targets?community_id={C}", R"({"targets":{"complaint_rate":0.02}})", "UFFAFA"},
   {"GET", "/api/v1/indicators", "/api/v1/indicators?community_id={C}&period=2026Q3", "", "UFAAAA"},
+  // the quarterly report (residents 403; a community the caller is not in 404)
+  {"GET", "/api/v1/reports/{period}", "/api/v1/reports/2026Q3?community_id={C}", "", "UFAAAA"},
+  {"GET", "/api/v1/reports/{period}", "/api/v1/reports/2026Q3?community_id={O}&format=csv", "", "UFNNAA"},
+  // the data cockpit (snapshot as JSON, and as one Server-Sent Event)
+  {"GET", "/api/v1/cockpit", "/api/v1/cockpit?community_id={C}", "", "UFAAAA"},
+  {"GET", "/api/v1/cockpit/stream", "/api/v1/cockpit/stream?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/cofunding/split", "/api/v1/cofunding/split", R"({"class":"basic","amount_fen":100001})", "UAAAAA"},
   // participation: activities and meetings, proposals ({ACT} is a past meeting, {PROP} a
   // proposal of resident1's household collecting seconds)
@@ -196,6 +204,21 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/leaders/organisations", "/api/v1/leaders/organisations?community_id={C}", "", "UAAAAA"},
   {"POST", "/api/v1/leaders/organisations", "/api/v1/leaders/organisations", R"({"community_id":{C},"name":"矩阵社团{SEQ}","founded_on":"2026-01-01","leader_resident_ids":[{RA}],"member_count":10})", "UFAAFA"},
   {"GET", "/api/v1/leaders/summary", "/api/v1/leaders/summary?community_id={C}&from=2025-01-01&to=2026-01-01", "", "UFAAAA"},
+  // community assistant: ask and classify need no login; guides draft entries, staff publish
+  // (999999 is no entry and no logged question: who passes the role check gets 404)
+  {"GET", "/api/v1/assistant/ask", "/api/v1/assistant/ask?community_id={C}&q=%E5%9E%83%E5%9C%BE", "", "AAAAAA"},
+  {"POST", "/api/v1/assistant/classify", "/api/v1/assistant/classify", R"({"community_id":{C},"text":"电梯坏了"})", "AAAAAA"},
+  {"GET", "/api/v1/assistant/entries", "/api/v1/assistant/entries?community_id={C}", "", "AAAAAA"},
+  {"POST", "/api/v1/assistant/entries", "/api/v1/assistant/entries", R"({"community_id":{C},"question":"矩阵问题{SEQ}","answer":"矩阵回答"})", "UFAAFA"},
+  {"GET", "/api/v1/assistant/entries/{id}", "/api/v1/assistant/entries/999999", "", "NNNNNN"},
+  {"PATCH", "/api/v1/assistant/entries/{id}", "/api/v1/assistant/entries/999999", R"({"answer":"矩阵"})", "UFAAFA"},
+  {"DELETE", "/api/v1/assistant/entries/{id}", "/api/v1/assistant/entries/999999", "", "UFFAFA"},
+  {"GET", "/api/v1/assistant/unanswered", "/api/v1/assistant/unanswered?community_id={C}", "", "UFAAAA"},
+  {"POST", "/api/v1/assistant/unanswered/{id}/resolve", "/api/v1/assistant/unanswered/999999/resolve", "", "UFAAFA"},
+  {"GET", "/api/v1/assistant/synonyms", "/api/v1/assistant/synonyms?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/assistant/synonyms", "/api/v1/assistant/synonyms", R"({"community_id":{C},"terms":["矩阵{SEQ}","矩阵词{SEQ}"]})", "UFFAFA"},
+  {"GET", "/api/v1/assistant/category-keywords", "/api/v1/assistant/category-keywords?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/assistant/category-keywords", "/api/v1/assistant/category-keywords", R"({"community_id":{C},"category":"parking","keyword":"矩阵{SEQ}"})", "UFFAFA"},
   // participatory budgeting
   {"POST", "/api/v1/pb/elections", "/api/v1/pb/elections", R"({"community_id":{C},"name":"矩阵选举","budget":200000,"rule":"greedy","voting_opens_at":"2026-12-01T09:00:00+08:00","voting_closes_at":"2026-12-15T18:00:00+08:00","max_length":3})", "UFFAFA"},
   {"GET", "/api/v1/pb/elections/{id}", "/api/v1/pb/elections/{EL}", "", "UAAAAA"},
@@ -204,6 +227,25 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/pb/elections/{id}/results", "/api/v1/pb/elections/{EL}/results", "", "UAAAAA"},
   {"GET", "/api/v1/pb/elections/{id}/export", "/api/v1/pb/elections/{EL}/export", "", "UAAAAA"},
   {"POST", "/api/v1/pb/import", "/api/v1/pb/import?community_id={C}", "", "UFFAFA", "text/plain"},
+  // property trust fund and public-revenue sharing: community members read, staff write,
+  // committee members decide expenses, households score the service
+  {"GET", "/api/v1/property/settings", "/api/v1/property/settings?community_id={C}", "", "UAAAAA"},
+  {"PUT", "/api/v1/property/settings", "/api/v1/property/settings", R"({"community_id":{C},"base_fee_fen":15000})", "UFFAFA"},
+  {"POST", "/api/v1/property/committee", "/api/v1/property/committee", R"({"community_id":{C},"user_id":999999})", "UFFAFA"},
+  {"POST", "/api/v1/property/bills", "/api/v1/property/bills", R"({"community_id":{C},"quarter":"2099Q1"})", "UFFAFA"},
+  {"GET", "/api/v1/property/bills", "/api/v1/property/bills?community_id={C}", "", "UAFAFA"},
+  {"POST", "/api/v1/property/payments", "/api/v1/property/payments", R"({"bill_ids":[999999]})", "UXXAXA"},
+  {"POST", "/api/v1/property/expenses", "/api/v1/property/expenses", R"({"community_id":{C},"amount_fen":100,"category":"cleaning","payee_category":"supplier","receipt_ref":"M-{SEQ}","purpose":"矩阵","spent_on":"2026-01-01"})", "UFFAFA"},
+  {"POST", "/api/v1/property/expenses/{id}/decision", "/api/v1/property/expenses/999999/decision", R"({"decision":"reject"})", "UNNNNN"},
+  {"GET", "/api/v1/property/fund", "/api/v1/property/fund?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/property/fund", "/api/v1/property/fund?community_id={O}", "", "UNNNAA"},
+  {"GET", "/api/v1/property/quarters", "/api/v1/property/quarters?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/property/verify", "/api/v1/property/verify?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/property/evaluations", "/api/v1/property/evaluations", R"({"quarter":"2020Q1","score":80})", "UAFFFF"},
+  {"POST", "/api/v1/property/revenue/rules", "/api/v1/property/revenue/rules", R"({"community_id":{C},"source":"matrix_{SEQ}","shares":[{"destination":"activities","share_bp":10000}],"notice":"矩阵"})", "UFFAFA"},
+  {"GET", "/api/v1/property/revenue/rules", "/api/v1/property/revenue/rules?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/property/revenue/incomes", "/api/v1/property/revenue/incomes", R"({"community_id":{C},"source":"nothing_declared","amount_fen":100,"received_on":"2026-01-01","receipt_ref":"M-{SEQ}"})", "UFFAFA"},
+  {"GET", "/api/v1/property/revenue/incomes", "/api/v1/property/revenue/incomes?community_id={C}", "", "UAAAAA"},
   // Open311 GeoReport v2: public reads; POST needs an api_key, not a login
   {"GET", "/open311/v2/discovery.json", "/open311/v2/discovery.json", "", "AAAAAA"},
   {"GET", "/open311/v2/services.json", "/open311/v2/services.json?jurisdiction_id={C}", "", "AAAAAA"},

@@ -233,6 +233,35 @@ TEST_P(IndicatorsTest, AStreetQueryAddsUpItsCommunities) {
   EXPECT_EQ(number(all["resolution_rate"].at("denominator")), 2);
 }
 
+TEST_P(IndicatorsTest, ACommunitySetsItsOwnTargets) {
+  std::string path = "/api/v1/indicators/targets?community_id=" + std::to_string(s().east);
+  EXPECT_EQ(s().resident.get(path).status, 403);
+  EXPECT_EQ(s().street.put_json(path, {{"targets", {{"complaint_rate", 0.5}}}}).status, 403);
+  EXPECT_EQ(s().staff.put_json(path, {{"targets", {{"complaint_rate", 1.5}}}}).error_code(),
+            "invalid_target");
+  EXPECT_EQ(s().staff.put_json(path, {{"targets", {{"happiness", 1}}}}).error_code(),
+            "unknown_target");
+  // One complaint of four households: 0.25 misses the default 0.02 but meets a target of 0.3.
+  auto set = s().staff.put_json(path, {{"targets", {{"complaint_rate", 0.3}}}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_DOUBLE_EQ(number(set.json().at("targets").at("complaint_rate")), 0.3);
+  EXPECT_DOUBLE_EQ(number(set.json().at("targets").at("participation_rate")), 0.6);
+  auto all = by_key(s().staff
+                        .get("/api/v1/indicators?community_id=" + std::to_string(s().east) +
+                             "&period=" + this_year())
+                        .json());
+  EXPECT_DOUBLE_EQ(number(all["complaint_rate"].at("target")), 0.3);
+  EXPECT_EQ(all["complaint_rate"].at("status").as_string(), "met");
+  // The street is measured against the defaults.
+  auto street = by_key(s().street
+                           .get("/api/v1/indicators?street_id=" +
+                                std::string("%E6%B5%8B%E8%AF%95%E8%A1%97%E9%81%93") +
+                                "&period=" + this_year())
+                           .json());
+  EXPECT_DOUBLE_EQ(number(street["complaint_rate"].at("target")), 0.02);
+  ASSERT_EQ(s().staff.put_json(path, {{"targets", {{"complaint_rate", 0.02}}}}).status, 200);
+}
+
 TEST_P(IndicatorsTest, AnotherYearHasNoDataRatherThanZero) {
   auto response = s().staff.get("/api/v1/indicators?community_id=" + std::to_string(s().east) +
                                 "&period=2020Q1");

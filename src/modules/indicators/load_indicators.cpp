@@ -1,9 +1,13 @@
 // LoadIndicators: reads the facts behind the indicators for a community or a street.
 #include "modules/indicators/load_indicators.hpp"
 
+#include <boost/json.hpp>
+#include <cmath>
 #include <map>
 
 #include "core/clock.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "storage/transact.hpp"
 
 #include "modules/civic/leaders.hpp"
 #include "modules/requests/calendar_store.hpp"
@@ -48,9 +52,122 @@ Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, 
 
 }  // namespace
 
+namespace {
+
+// Where each key's target lives in Targets, and whether it is a share (0–1).
+struct TargetField {
+  const char* key;
+  double Targets::*field;
+  bool share;
+};
+constexpr TargetField kTargetFields[] = {
+    {"participation_rate", &Targets::participation_rate, true},
+    {"proposals_per_100_households", &Targets::proposals_per_100_households, false},
+    {"leader_growth_rate", &Targets::leader_growth_rate, false},
+    {"misallocation_rate", &Targets::misallocation_rate, true},
+    {"complaint_rate", &Targets::complaint_rate, true},
+    {"satisfaction_difference_coefficient", &Targets::satisfaction_difference_coefficient, false},
+    {"resource_utilization", &Targets::resource_utilization, true},
+    {"median_resolution_working_days", &Targets::median_resolution_working_days, false},
+    {"cost_benefit_ratio", &Targets::cost_benefit_ratio, false},
+    {"response_rate", &Targets::response_rate, true},
+    {"resolution_rate", &Targets::resolution_rate, true},
+    {"satisfaction_rate", &Targets::satisfaction_rate, true},
+};
+constexpr const char* kHourValueKey = "volunteer_hour_value_fen";
+
+bool reader_of(const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::admin) || (!actor.is(Role::resident) && actor.belongs_to(community_id));
+}
+
+Result<void> community_known(storage::Connection& db, const Actor& actor,
+                             std::int64_t community_id) {
+  if (!actor.belongs_to(community_id) ||
+      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  return {};
+}
+
+}  // namespace
+
+Targets load_targets(storage::Connection& db, std::int64_t community_id) {
+  Targets targets;
+  for (const auto& row :
+       db.query("SELECT key, value_milli FROM indicator_targets WHERE community_id = ?",
+                {community_id})) {
+    if (row.text(0) == kHourValueKey) {
+      targets.volunteer_hour_value_fen = row.integer(1) / 1000;
+      continue;
+    }
+    for (const auto& field : kTargetFields) {
+      if (row.text(0) == field.key)
+        targets.*field.field = static_cast<double>(row.integer(1)) / 1000;
+    }
+  }
+  return targets;
+}
+
+std::vector<std::pair<std::string, double>> target_values(const Targets& targets) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& field : kTargetFields) out.emplace_back(field.key, targets.*field.field);
+  out.emplace_back(kHourValueKey, static_cast<double>(targets.volunteer_hour_value_fen));
+  return out;
+}
+
+Result<Targets> get_targets(storage::Connection& db, const Actor& actor,
+                            std::int64_t community_id) {
+  GZ_TRY(community_known(db, actor, community_id));
+  if (!reader_of(actor, community_id)) return forbidden("residents may not read the targets");
+  return load_targets(db, community_id);
+}
+
+Result<Targets> set_targets(storage::Connection& db, const Actor& actor, std::int64_t community_id,
+                            const std::vector<std::pair<std::string, double>>& values,
+                            std::int64_t now_ms) {
+  GZ_TRY(community_known(db, actor, community_id));
+  if (!actor.is(Role::admin) && !actor.is(Role::staff)) {
+    return forbidden("only community staff set the targets");
+  }
+  std::vector<std::pair<std::string, std::int64_t>> rows;
+  for (const auto& [key, value] : values) {
+    const TargetField* found = nullptr;
+    for (const auto& field : kTargetFields) {
+      if (key == field.key) found = &field;
+    }
+    if (!found && key != kHourValueKey) {
+      return bad_request("unknown_target", "no indicator '" + key + "'");
+    }
+    bool share = found && found->share;
+    if (!std::isfinite(value) || value < 0 || (share && value > 1) || value > 1'000'000) {
+      return bad_request("invalid_target", key + (share ? " is a share between 0 and 1"
+                                                        : " must be a number 0 or more"));
+    }
+    rows.emplace_back(key, static_cast<std::int64_t>(std::llround(value * 1000)));
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Targets> {
+    boost::json::object change;
+    for (const auto& [key, milli] : rows) {
+      if (db.execute("UPDATE indicator_targets SET value_milli = ?, updated_by_user_id = ?, "
+                     "updated_at = ? WHERE community_id = ? AND key = ?",
+                     {milli, actor.user_id, format_iso8601(now_ms), community_id, key}) == 0) {
+        db.execute(
+            "INSERT INTO indicator_targets (community_id, key, value_milli, updated_by_user_id, "
+            "updated_at) VALUES (?, ?, ?, ?, ?)",
+            {community_id, key, milli, actor.user_id, format_iso8601(now_ms)});
+      }
+      change[key] = static_cast<double>(milli) / 1000;
+    }
+    audit::append(db, actor,
+                  {community_id, "indicators.targets", "community", std::to_string(community_id),
+                   std::move(change)});
+    return load_targets(db, community_id);
+  });
+}
+
 Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& actor,
                                         const Scope& scope, const Period& period,
-                                        std::int64_t now_ms, const Targets& targets) {
+                                        std::int64_t now_ms, const std::optional<Targets>& given) {
   auto ids = communities_in_scope(db, actor, scope);
   if (!ids) return ids.take_error();
   IndicatorInput input;
@@ -229,6 +346,8 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   IndicatorReport report;
   report.period = period;
   report.community_ids = *ids;
+  Targets targets =
+      given ? *given : (ids->size() == 1 ? load_targets(db, ids->front()) : Targets{});
   report.indicators = compute_indicators(input, targets, now_ms, *requests::current_calendar(db));
   return report;
 }

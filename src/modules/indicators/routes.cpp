@@ -62,9 +62,62 @@ Response indicators_route(RequestContext& context) {
   return http::json_response(200, body);
 }
 
+boost::json::object targets_json(std::int64_t community_id, const Targets& targets) {
+  boost::json::object values;
+  for (const auto& [key, value] : target_values(targets)) values[key] = value;
+  return {{"community_id", community_id}, {"targets", std::move(values)}};
+}
+
+Response targets_get_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto lease = context.pool.lease();
+  auto result = get_targets(*lease, context.user(), *community);
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, targets_json(*community, *result));
+}
+
+Response targets_put_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return http::error_response(community.error());
+  auto body = http::parse_json_object(context.request);
+  if (!body) return http::error_response(body.error());
+  const auto* given = body->if_contains("targets");
+  if (!given || !given->is_object() || body->size() != 1) {
+    return http::error_response(
+        bad_request("invalid_field", "the body is {\"targets\": {key: number, ...}}"));
+  }
+  std::vector<std::pair<std::string, double>> values;
+  for (const auto& [key, value] : given->get_object()) {
+    if (!value.is_number()) {
+      return http::error_response(
+          bad_request("invalid_target", std::string(key) + " must be a number"));
+    }
+    values.emplace_back(std::string(key), value.to_number<double>());
+  }
+  auto lease = context.pool.lease();
+  auto result = set_targets(*lease, context.user(), *community, values, now_epoch_ms());
+  if (!result) return http::error_response(result.error());
+  return http::json_response(200, targets_json(*community, *result));
+}
+
 }  // namespace
 
 void register_routes(http::Router& router) {
+  router.add({"GET",
+              "/api/v1/indicators/targets",
+              http::Access::login,
+              targets_get_route,
+              {"The community's indicator targets (its own, else the defaults)", "indicators",
+               "guide, staff, street, admin", "", "community_id"}});
+  router.add(
+      {"PUT",
+       "/api/v1/indicators/targets",
+       http::Access::login,
+       targets_put_route,
+       {"Set some of the community's indicator targets (shares 0-1, counts and days)", "indicators",
+        "staff, admin", R"({"targets":{"complaint_rate":0.03,"median_resolution_working_days":4}})",
+        "community_id"}});
   router.add({"GET",
               "/api/v1/indicators",
               http::Access::login,

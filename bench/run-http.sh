@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# HTTP throughput and latency (issue 9): gongzhi on SQLite against nginx serving a static file of
+# the size of a tracking response on the same machine in the same run (the practical ceiling).
+# Seeds a fresh database with HTTP_BENCH_REQUESTS requests (default 1,000,000), then for 64 and
+# 256 connections runs wrk against: nginx static; GET /healthz; GET /api/v1/track/{code} over a
+# sample of the seeded codes; POST /api/v1/requests as a staff user; GET /api/community-resources.
+# Prints the figures and writes them to bench/RESULTS.md (HTTP section).
+#   bench/run-http.sh
+#   HTTP_BENCH_SECONDS=3 HTTP_BENCH_REQUESTS=20000 bench/run-http.sh    # a quick try
+# HTTP_BENCH_CONNECTIONS="64 256" sets the connection counts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${HTTP_BENCH_REQUESTS:-1000000}
+seconds=${HTTP_BENCH_SECONDS:-10}
+connections=${HTTP_BENCH_CONNECTIONS:-64 256}
+scripts/install-packages.sh nginx wrk curl
+# The lock keeps concurrent builds on a shared box from starving each other; free otherwise.
+flock /tmp/gz-build.lock sh -c '
+  cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -Wno-dev > /dev/null &&
+  cmake --build build-bench -j "$(nproc)" --target gongzhi http_seed'
+
+work=$(mktemp -d /tmp/gz_http_bench.XXXXXX)
+chmod 755 "$work"  # nginx's workers run as nobody and must read the static file
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+# Waits until URL answers 200, or fails showing the server's log.
+wait_for() {
+  local url=$1 log=$2
+  for _ in $(seq 1 150); do
+    curl -fsS -o /dev/null "$url" 2> /dev/null && return 0
+    sleep 0.2
+  done
+  echo "run-http: no answer from $url; its log:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+# --- the fixture
+password=bench-$RANDOM-$RANDOM
+echo "seeding $requests requests…" >&2
+build-bench/http_seed --db "sqlite:$work/bench.db" --requests "$requests" --codes "$work/codes.txt" \
+  --sample 10000 --password "$password" > "$work/seed.txt"
+seed() { sed -n "s/^$1=//p" "$work/seed.txt"; }
+community_id=$(seed community_id)
+household_id=$(seed household_id)
+
+# --- gongzhi (no --demo: the seeded database is all it serves)
+gongzhi_port=$(free_port)
+build-bench/gongzhi serve --db "sqlite:$work/bench.db" --host 127.0.0.1 --port "$gongzhi_port" \
+  > "$work/gongzhi.log" 2>&1 &
+servers+=($!)
+gongzhi=http://127.0.0.1:$gongzhi_port
+wait_for "$gongzhi/healthz" "$work/gongzhi.log"
+token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$(seed username)\",\"password\":\"$password\"}" "$gongzhi/api/v1/auth/login" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+
+# --- nginx, serving a real tracking response as its static file
+mkdir -p "$work/nginx/www" "$work/nginx/logs"
+curl -fsS "$gongzhi/api/v1/track/$(head -n 1 "$work/codes.txt")" > "$work/nginx/www/track.json"
+chmod -R a+rX "$work/nginx"
+nginx_port=$(free_port)
+cat > "$work/nginx/nginx.conf" << EOF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log crit;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile off;
+  keepalive_timeout 65;
+  keepalive_requests 1000000;
+  default_type application/json;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/www;
+  }
+}
+EOF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2> "$work/nginx/logs/stderr.log" &
+servers+=($!)
+wait_for "http://127.0.0.1:$nginx_port/track.json" "$work/nginx/logs/stderr.log"
+
+# --- the runs, in the order of the issue at each connection count
+run() {  # run NAME CONNECTIONS URL [-s SCRIPT -- SCRIPT ARGS...]
+  local name=$1 count=$2 url=$3
+  shift 3
+  echo "wrk $name, $count connections, ${seconds}s…" >&2
+  wrk -t2 -c"$count" -d"${seconds}s" --latency "$url" "$@" > "$work/wrk-$name-$count.txt"
+}
+for count in $connections; do
+  run nginx "$count" "http://127.0.0.1:$nginx_port/track.json"
+  run healthz "$count" "$gongzhi/healthz"
+  run track "$count" "$gongzhi/" -s bench/http/track.lua -- "$work/codes.txt"
+  run submit "$count" "$gongzhi/" -s bench/http/submit.lua -- "$token" "$community_id" "$household_id"
+  run board "$count" "$gongzhi/api/community-resources?community_id=$community_id"
+done
+
+seeded=$(seed requests)
+after=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM requests").fetchone()[0])' "$work/bench.db")
+
+python3 - "$work" "$connections" "$seeded" "$after" "$seconds" "$(seed seconds)" "$(nginx -v 2>&1)" \
+  "$(stat -c %s "$work/nginx/www/track.json")" << 'PY'
+import datetime, os, pathlib, re, sys
+work, connections, seeded, after, seconds, seed_seconds, nginx_version, static_bytes = sys.argv[1:9]
+connections = [int(c) for c in connections.split()]
+targets = [("nginx", "nginx static file (baseline)"), ("healthz", "gongzhi GET /healthz"),
+           ("track", "GET /api/v1/track/{code}"), ("submit", "POST /api/v1/requests"),
+           ("board", "GET /api/community-resources")]
+unit_ms = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
+
+def parse(path):
+    text = pathlib.Path(path).read_text()
+    def latency(percent):
+        m = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
+        return float(m.group(1)) * unit_ms[m.group(2)] if m else None
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    total = re.search(r"(\d+) requests in", text)
+    return {"rate": float(rate.group(1)) if rate else 0.0, "p50": latency(50), "p99": latency(99),
+            "non2xx": int(non2xx.group(1)) if non2xx else 0,
+            "errors": sum(int(g) for g in sockets.groups()) if sockets else 0,
+            "total": int(total.group(1)) if total else 0}
+
+def ms(value):
+    if value is None: return "?"
+    return f"{value * 1000:.0f} µs" if value < 1 else f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+
+results = {(name, c): parse(f"{work}/wrk-{name}-{c}.txt") for name, _ in targets for c in connections}
+lines = ["## HTTP (issue 9)", "",
+         f"`bench/run-http.sh`, {datetime.date.today()}, {os.cpu_count()} CPUs, wrk -t2 for {seconds} s "
+         f"per run, client and servers on the same machine; gongzhi on SQLite (WAL, synchronous=FULL) "
+         f"holding {int(seeded):,} requests (seeded in {float(seed_seconds):.1f} s; {int(after):,} after "
+         f"the submission runs); baseline {nginx_version.replace('nginx version: ', '')} serving a "
+         f"{int(static_bytes):,}-byte copy of a tracking response.", "",
+         "| target | connections | req/s | p50 | p99 | × nginx | non-2xx / socket errors |",
+         "|---|---|---|---|---|---|---|"]
+def flagged(r): return r["non2xx"] > 0 or r["errors"] > 0 or r["total"] == 0
+for c in connections:
+    base = results[("nginx", c)]["rate"]
+    for name, label in targets:
+        r = results[(name, c)]
+        bad = flagged(r)
+        rate = f"{r['rate']:,.0f}" + (" ⚠" if bad else "")
+        ratio = f"{r['rate'] / base:.2f}" if base else "?"
+        errors = (f"⚠ {r['non2xx']:,} of {r['total']:,} / {r['errors']:,}" if bad
+                  else "0 / 0")
+        lines.append(f"| {label} | {c} | {rate} | {ms(r['p50'])} | {ms(r['p99'])} | {ratio} | {errors} |")
+
+def verdict(name, test, describe):
+    parts, ok = [], True
+    for c in connections:
+        r = results[(name, c)]
+        good = not flagged(r) and test(r, results[("nginx", c)])
+        ok = ok and good
+        parts.append(f"{describe(r, results[('nginx', c)])} at {c}" + ("" if not flagged(r) else " (with errors)"))
+    return ("**met**" if ok else "**not met**") + " — " + ", ".join(parts)
+lines += ["", "Targets (met only when met at every connection count, without non-2xx or socket errors):", "",
+          "- tracking lookup ≥ 0.7 × nginx: " + verdict(
+              "track", lambda r, n: n["rate"] > 0 and r["rate"] >= 0.7 * n["rate"],
+              lambda r, n: f"{r['rate'] / n['rate']:.2f}×" if n["rate"] else "?"),
+          "- request submission ≥ 10,000/s on SQLite: " + verdict(
+              "submit", lambda r, n: r["rate"] >= 10000, lambda r, n: f"{r['rate']:,.0f}/s"),
+          "", "A ⚠ marks a run with non-2xx responses or socket errors: its req/s counts those too."]
+section = "\n".join(lines) + "\n"
+print(section)
+path = pathlib.Path("bench/RESULTS.md")
+text = path.read_text() if path.exists() else "# Benchmark results\n\n"
+text = re.sub(r"## HTTP \(issue 9\).*?(?=\n## |\Z)", "", text, flags=re.S).rstrip() + "\n\n" + section
+path.write_text(text)
+PY

@@ -14,7 +14,10 @@ RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config libboost1.81-dev libboos
   libqrencode-dev libxlsxwriter-dev
 # Browser tests: Debian's chromium driven by playwright-core (no browser download), with CJK fonts.
 E2E_PACKAGES := chromium fonts-noto-cjk
-TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES)
+# Fuzz targets (fuzz/): Debian's clang with its libFuzzer and sanitizer runtimes.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES) \
+  $(FUZZ_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node
 
@@ -24,6 +27,7 @@ run: deps build web
 test: deps-test build format-check web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory web-test e2e
+	$(MAKE) --no-print-directory fuzz
 
 build:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -Wno-dev > /dev/null
@@ -74,3 +78,6 @@ format-check:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Fuzz targets: make fuzz [FUZZ_SECONDS=20]; see fuzz/fuzz.mk.
+include fuzz/fuzz.mk

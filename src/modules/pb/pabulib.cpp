@@ -132,10 +132,13 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   if (fraction.size() > kMaxAmountDecimals) return std::nullopt;
   Decimal out;
   out.decimals = static_cast<int>(fraction.size());
-  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max() / 10;
+  // Refused before the step that would pass INT64_MAX: checking only digits > max / 10
+  // let "9223372036854775809" overflow on its last digit.
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   for (char c : std::string(whole) + std::string(fraction)) {
-    if (out.digits > kMax) return std::nullopt;
-    out.digits = out.digits * 10 + (c - '0');
+    const int digit = c - '0';
+    if (out.digits > (kMax - digit) / 10) return std::nullopt;
+    out.digits = out.digits * 10 + digit;
   }
   return out;
 }
@@ -147,6 +150,9 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
     negative = text.front() == '-';
     text.remove_prefix(1);
   }
+  // One sign only: from_chars takes a '-' of its own, and "--9223372036854775808" would
+  // otherwise read INT64_MIN and negate it.
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) return std::nullopt;
   // "3.0" is a whole number written as a float; accept it, refuse "3.5".
   std::size_t dot = text.find('.');
   if (dot != std::string_view::npos) {
@@ -644,7 +650,11 @@ Result<void> check_ballot(const Election& election, const Ballot& ballot) {
       if (max_points && points > *max_points) {
         return refuse("each project gets at most " + std::to_string(*max_points) + " points");
       }
-      sum += points;
+      // Points come from files and requests: a total outside the int64 range is refused
+      // rather than wrapped.
+      if (__builtin_add_overflow(sum, points, &sum)) {
+        return refuse("the points add up to more than can be counted");
+      }
     }
     if (auto max = meta_int(election, "max_sum_points"); max && sum > *max) {
       return refuse("at most " + std::to_string(*max) + " points in all");

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "modules/pb/test_data.hpp"
@@ -198,6 +199,37 @@ TEST(Pabulib, checks_ballots_against_the_meta_limits) {
   EXPECT_FALSE(check_ballot(e, Ballot{"v", {9}, {1}, {}}).ok());
   auto refused = check_ballot(e, Ballot{"v", {0, 1}, {2, 2}, {}});
   EXPECT_EQ(refused.error().code, "invalid_ballot");
+}
+
+// Found by fuzz/pabulib_fuzz (UBSan: signed overflow on the last digit of an amount).
+TEST(Pabulib, refuses_an_amount_one_past_the_int64_range) {
+  const std::string tail = "PROJECTS\nproject_id;cost\n1;1\nVOTES\nvoter_id;vote\n";
+  EXPECT_NE(
+      parse_error("META\nkey;value\nbudget;9223372036854775809\n" + tail).find("is not an amount"),
+      std::string::npos);
+  EXPECT_EQ(parse_ok("META\nkey;value\nbudget;9223372036854775807\n" + tail).budget, INT64_MAX);
+}
+
+// Found by fuzz/pabulib_fuzz (UBSan: negating INT64_MIN read after a second sign).
+TEST(Pabulib, refuses_points_with_two_signs) {
+  const std::string head =
+      "META\nkey;value\nbudget;1\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;1\n"
+      "VOTES\nvoter_id;vote;points\n";
+  EXPECT_NE(parse_error(head + "1;1;--9223372036854775808\n").find("not a whole number"),
+            std::string::npos);
+  EXPECT_NE(parse_error(head + "1;1;+-5\n").find("not a whole number"), std::string::npos);
+  EXPECT_EQ(parse_ok(head + "1;1;-5\n").ballots[0].points, (std::vector<std::int64_t>{-5}));
+}
+
+// Found by fuzz/pabulib_fuzz (UBSan: signed overflow summing a ballot's points).
+TEST(Pabulib, refuses_a_ballot_whose_points_add_up_past_the_int64_range) {
+  Election e = parse_ok(
+      "META\nkey;value\nbudget;1\nvote_type;scoring\nPROJECTS\nproject_id;cost\n1;1\n2;1\n"
+      "VOTES\nvoter_id;vote;points\n1;1,2;9223372036854775807,1\n");
+  auto refused = check_ballot(e, e.ballots[0]);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "invalid_ballot");
+  EXPECT_FALSE(check_ballot(e, Ballot{"v", {0, 1}, {INT64_MIN, -1}, {}}).ok());
 }
 
 TEST(Pabulib, every_real_file_reads_and_round_trips) {

@@ -1,0 +1,10 @@
+META
+key;value
+budget;1
+vote_type;cumulative
+PROJECTS
+project_id;cost
+1;1
+VOTES
+voter_id;vote;points
+1;1;--9223372036854775808

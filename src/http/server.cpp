@@ -49,7 +49,8 @@ class Session : public std::enable_shared_from_this<Session> {
     head_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_->options.header_limit_bytes));
-    parser_->body_limit(shared_->options.body_limit_bytes);
+    body_limit_ = shared_->options.body_limit_bytes;
+    parser_->body_limit(body_limit_);
     // The first bytes may take up to the idle timeout; the whole request must then arrive
     // within the read timeout (checked again once the header is in).
     stream_.expires_after(first_request_ ? shared_->options.read_timeout : timeout);
@@ -62,10 +63,19 @@ class Session : public std::enable_shared_from_this<Session> {
     // Spreadsheet imports are larger than any JSON body; only they get the upload limit.
     std::string_view target = parser_->get().target();
     std::string_view path = target.substr(0, target.find('?'));
+    // Request photos (…/photos) may be 5 MB; the handler answers 413 past that, so the parser
+    // keeps a little slack to let it say so in words.
     constexpr std::string_view kImportSuffix = "/import";
-    if (path.size() >= kImportSuffix.size() &&
-        path.substr(path.size() - kImportSuffix.size()) == kImportSuffix) {
-      parser_->body_limit(shared_->options.upload_limit_bytes);
+    constexpr std::string_view kPhotosSuffix = "/photos";
+    auto ends_with = [&](std::string_view suffix) {
+      return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+    };
+    if (ends_with(kImportSuffix)) {
+      body_limit_ = shared_->options.upload_limit_bytes;
+      parser_->body_limit(body_limit_);
+    } else if (ends_with(kPhotosSuffix)) {
+      body_limit_ = shared_->options.photo_limit_bytes;
+      parser_->body_limit(body_limit_);
     }
     stream_.expires_after(shared_->options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
@@ -74,9 +84,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_read_error(beast::error_code ec) {
     if (ec == bhttp::error::body_limit) {
-      return reply_and_close(413, "payload_too_large",
-                             "request body is larger than " +
-                                 std::to_string(shared_->options.body_limit_bytes) + " bytes");
+      return reply_and_close(
+          413, "payload_too_large",
+          "request body is larger than " + std::to_string(body_limit_) + " bytes");
     }
     if (ec == bhttp::error::header_limit) {
       return reply_and_close(431, "header_too_large", "request header fields are too large");
@@ -200,6 +210,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<Shared> shared_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::size_t body_limit_ = 0;  // the limit of the request being read, for the 413 message
   bool keep_alive_ = false;
   bool head_ = false;
   bool first_request_ = true;

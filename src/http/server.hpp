@@ -22,6 +22,7 @@ struct ServerOptions {
   unsigned worker_threads = 0;
   std::size_t body_limit_bytes = 1024 * 1024;
   std::size_t upload_limit_bytes = 32 * 1024 * 1024;  // bodies of paths ending in /import
+  std::size_t photo_limit_bytes = 6 * 1024 * 1024;    // paths ending in /photos (5 MB + slack)
   std::size_t header_limit_bytes = 16 * 1024;
   std::chrono::seconds read_timeout{15};  // to receive one whole request
   std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection

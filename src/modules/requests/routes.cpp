@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "http/json_io.hpp"
+#include "modules/attachments/attachments.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/sla.hpp"
 #include "storage/database.hpp"
@@ -152,6 +153,15 @@ Response get_route(RequestContext& context) {
   if (!result) return http::error_response(result.error());
   auto out = request_json(*result, shows_contact(context.user(), *result));
   out["events"] = events_json(result->events, !context.user().is(Role::resident));
+  // Photos are listed here (the images themselves at …/photos/{n}); never on the public page.
+  boost::json::array photos;
+  for (const auto& photo : attachments::list_photos(*lease, *id)) {
+    photos.push_back({{"n", photo.n},
+                      {"content_type", photo.content_type},
+                      {"bytes", photo.bytes},
+                      {"created_at", photo.created_at}});
+  }
+  out["photos"] = std::move(photos);
   return http::json_response(200, out);
 }
 

@@ -1,0 +1,167 @@
+// Black-box tests of request photos on SQLite and PostgreSQL: the filing household uploads a
+// real PNG and JPEG and reads them back byte for byte with their type and Cache-Control:
+// private; the request JSON lists them and the public tracking page does not; a file that is
+// not an image is 415 whatever it claims to be; a fourth photo is 409; over 5 MB is 413; a
+// resident of another household gets 404; every upload is in the audit chain.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+#include "harness.hpp"
+
+namespace gz::test {
+namespace {
+
+constexpr const char* kPassword = "photos-pass-42";
+
+// A 1×1 PNG and the first bytes of a JPEG (SOI + APP0/JFIF): the server checks magic bytes.
+std::string tiny_png() {
+  const unsigned char bytes[] = {
+      0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48,
+      0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+      0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78,
+      0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99,
+      0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+  return std::string(reinterpret_cast<const char*>(bytes), sizeof bytes);
+}
+std::string tiny_jpeg() {
+  const unsigned char bytes[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46,
+                                 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+                                 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xD9};
+  return std::string(reinterpret_cast<const char*>(bytes), sizeof bytes);
+}
+
+struct Fixture {
+  std::unique_ptr<ServerProcess> server;
+  Client anonymous{0}, admin{0}, staff{0}, street{0}, owner{0}, neighbour{0};
+  std::int64_t request_id = 0;
+  std::string tracking_code;
+};
+
+std::int64_t created(const HttpResponse& response) {
+  EXPECT_EQ(response.status, 201) << response.body;
+  return response.status == 201 ? response.json().at("id").as_int64() : 0;
+}
+
+Fixture& fixture(Backend backend) {
+  static std::map<Backend, std::unique_ptr<Fixture>> made;
+  auto& slot = made[backend];
+  if (slot) return *slot;
+  slot = std::make_unique<Fixture>();
+  Fixture& f = *slot;
+  std::string url = fresh_database_url(backend);
+  std::string output;
+  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
+  add_user(url, "admin", "admin", {}, kPassword);
+  f.server = std::make_unique<ServerProcess>(url);
+  int port = f.server->port();
+  f.anonymous = Client(port);
+  f.admin = Client(port);
+  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
+  auto community =
+      created(f.admin.post("/api/v1/communities", {{"name", "照片社区"}, {"code", "PH-1"}}));
+  std::string cid = std::to_string(community);
+  auto household = [&](const char* code) {
+    return std::to_string(
+        created(f.admin.post("/api/v1/households", {{"community_id", community},
+                                                    {"code", code},
+                                                    {"address", std::string(code) + "室"},
+                                                    {"housing_type", "owner"}})));
+  };
+  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
+  add_user(url, "street", "street", {"--community", cid}, kPassword);
+  add_user(url, "owner", "resident", {"--household", household("1-101")}, kPassword);
+  add_user(url, "neighbour", "resident", {"--household", household("1-102")}, kPassword);
+  for (auto [client, name] : {std::pair{&f.staff, "staff"}, std::pair{&f.street, "street"},
+                              std::pair{&f.owner, "owner"}, std::pair{&f.neighbour, "neighbour"}}) {
+    *client = Client(port);
+    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
+  }
+  auto submitted = f.owner.post("/api/v1/requests", {{"category", "public_facility"},
+                                                     {"description", "楼道灯坏了，晚上很黑"}});
+  f.request_id = created(submitted);
+  if (f.request_id) f.tracking_code = submitted.json().at("tracking_code").as_string().c_str();
+  return f;
+}
+
+class PhotosTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
+  }
+  Fixture& f() { return fixture(GetParam()); }
+  std::string path(const std::string& rest = "") {
+    return "/api/v1/requests/" + std::to_string(f().request_id) + "/photos" + rest;
+  }
+};
+
+TEST_P(PhotosTest, TheHouseholdAttachesUpToThreePhotosThatOnlyItAndStaffSee) {
+  ASSERT_GT(f().request_id, 0);
+  // Not an image, whatever the header says: 415; a wrong header on a real image: 415 too.
+  auto gif = f().owner.post_raw(path(), "GIF89a\x01\x00\x01\x00", "image/png");
+  EXPECT_EQ(gif.status, 415) << gif.body;
+  EXPECT_EQ(gif.error_code(), "unsupported_media_type");
+  EXPECT_EQ(f().owner.post_raw(path(), tiny_png(), "text/plain").status, 415);
+  // Another household and the street office do not learn the request exists.
+  EXPECT_EQ(f().neighbour.post_raw(path(), tiny_png(), "image/png").status, 404);
+  EXPECT_EQ(f().anonymous.post_raw(path(), tiny_png(), "image/png").status, 401);
+
+  auto head_before = f().anonymous.get("/api/v1/ledger/head");
+  ASSERT_EQ(head_before.status, 200) << head_before.body;
+  std::int64_t seq_before = head_before.json().at("seq").as_int64();
+  // The declared type does not matter once the bytes are a PNG or a JPEG.
+  auto png = f().owner.post_raw(path(), tiny_png(), "image/jpeg");
+  ASSERT_EQ(png.status, 201) << png.body;
+  EXPECT_EQ(png.json().at("n").as_int64(), 1);
+  EXPECT_EQ(png.json().at("content_type").as_string(), "image/png");
+  EXPECT_EQ(png.json().at("bytes").as_int64(), static_cast<std::int64_t>(tiny_png().size()));
+  auto jpeg = f().staff.post_raw(path(), tiny_jpeg(), "image/jpeg");
+  ASSERT_EQ(jpeg.status, 201) << jpeg.body;
+  EXPECT_EQ(jpeg.json().at("n").as_int64(), 2);
+
+  auto read = f().owner.get(path("/1"));
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(read.body, tiny_png());
+  EXPECT_EQ(read.headers["content-type"], "image/png");
+  EXPECT_NE(read.headers["cache-control"].find("private"), std::string::npos);
+  auto read_jpeg = f().staff.get(path("/2"));
+  ASSERT_EQ(read_jpeg.status, 200);
+  EXPECT_EQ(read_jpeg.body, tiny_jpeg());
+  EXPECT_EQ(read_jpeg.headers["content-type"], "image/jpeg");
+  EXPECT_EQ(f().neighbour.get(path("/1")).status, 404);
+  EXPECT_EQ(f().street.get(path("/1")).status, 404);
+  EXPECT_EQ(f().owner.get(path("/9")).status, 404);
+
+  auto detail = f().owner.get("/api/v1/requests/" + std::to_string(f().request_id));
+  ASSERT_EQ(detail.status, 200);
+  auto photos = detail.json().at("photos").as_array();
+  ASSERT_EQ(photos.size(), 2u);
+  EXPECT_EQ(photos[0].at("content_type").as_string(), "image/png");
+  EXPECT_EQ(photos[1].at("n").as_int64(), 2);
+  auto tracked = f().anonymous.get("/api/v1/track/" + f().tracking_code);
+  ASSERT_EQ(tracked.status, 200);
+  EXPECT_EQ(tracked.body.find("photo"), std::string::npos);
+
+  // Over 5 MB: 413, and nothing stored.
+  std::string big = tiny_jpeg() + std::string(5 * 1024 * 1024, 'x');
+  auto too_big = f().owner.post_raw(path(), big, "image/jpeg");
+  EXPECT_EQ(too_big.status, 413) << too_big.body.substr(0, 200);
+
+  ASSERT_EQ(f().owner.post_raw(path(), tiny_jpeg(), "image/jpeg").status, 201);
+  auto fourth = f().owner.post_raw(path(), tiny_png(), "image/png");
+  EXPECT_EQ(fourth.status, 409) << fourth.body;
+  EXPECT_EQ(fourth.error_code(), "too_many_photos");
+
+  // Each upload added one entry to the audit chain (the 409 added none).
+  auto head_after = f().anonymous.get("/api/v1/ledger/head");
+  ASSERT_EQ(head_after.status, 200);
+  EXPECT_EQ(head_after.json().at("seq").as_int64() - seq_before, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PhotosTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace gz::test

@@ -46,6 +46,20 @@ struct NewUser {
 Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
                               const NewUser& user);
 
+// A guide or staff member of a community; caseload_households for guides only.
+struct CommunityUser {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  Role role = Role::guide;
+  std::optional<std::int64_t> caseload_households;
+};
+
+// Staff, street users of the community and admins (residents and guides 403, outsiders 404).
+// role: guide or staff (400 invalid_role otherwise); both when absent. Never password data.
+Result<std::vector<CommunityUser>> list_users(storage::Connection& connection, const Actor& by,
+                                              std::int64_t community_id, std::optional<Role> role);
+
 bool is_valid_username(const std::string& username);
 
 }  // namespace gz::accounts

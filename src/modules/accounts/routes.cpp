@@ -66,6 +66,32 @@ http::Response me(http::RequestContext& context) {
   return http::json_response(200, boost::json::object{{"user", actor_json(context.user())}});
 }
 
+http::Response list_users_route(http::RequestContext& context) {
+  auto community_id = context.community_param();
+  if (!community_id) return http::error_response(community_id.error());
+  std::optional<Role> role;
+  if (auto text = context.request.query_param("role"); text && !text->empty()) {
+    role = parse_role(*text);
+    if (!role) {
+      return http::error_response(bad_request("invalid_role", "role must be guide or staff"));
+    }
+  }
+  auto lease = context.pool.lease();
+  auto users = list_users(*lease, context.user(), *community_id, role);
+  if (!users) return http::error_response(users.error());
+  boost::json::array items;
+  for (const auto& user : *users) {
+    items.push_back(
+        boost::json::object{{"id", user.id},
+                            {"username", user.username},
+                            {"display_name", user.display_name},
+                            {"role", role_name(user.role)},
+                            {"caseload", http::json_or_null(user.caseload_households)}});
+  }
+  return http::json_response(
+      200, boost::json::object{{"community_id", *community_id}, {"items", std::move(items)}});
+}
+
 }  // namespace
 
 void register_routes(http::Router& router) {
@@ -80,6 +106,13 @@ void register_routes(http::Router& router) {
               http::Access::login,
               logout,
               {"End the current session", "auth", "any logged-in user", "", ""}});
+  router.add({"GET",
+              "/api/v1/users",
+              http::Access::login,
+              list_users_route,
+              {"The guides and staff of a community (caseload = households assigned, guides "
+               "only)",
+               "auth", "staff, street, admin", "", "community_id, role"}});
   router.add({"GET",
               "/api/v1/me",
               http::Access::login,

@@ -223,6 +223,25 @@ Result<StoredPlan> get_plan(storage::Connection& db, const Actor& actor, std::in
   return plan;
 }
 
+Result<std::vector<PlanSummary>> list_plans(storage::Connection& db, const Actor& actor,
+                                            std::int64_t community_id) {
+  if (!actor.belongs_to(community_id) ||
+      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  if (!is_reader(actor, community_id)) return forbidden("residents do not read plans");
+  std::vector<PlanSummary> plans;
+  for (const auto& row :
+       db.query("SELECT p.id, p.quarter, p.unit, p.total, COALESCE(l.stage, 'draft'), p.created_at "
+                "FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id "
+                "WHERE p.community_id = ? ORDER BY p.id DESC",
+                {community_id})) {
+    plans.push_back(
+        {row.integer(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.text(5)});
+  }
+  return plans;
+}
+
 Result<PlanFairness> plan_fairness(storage::Connection& db, const Actor& actor,
                                    std::int64_t plan_id) {
   auto plan = get_plan(db, actor, plan_id);

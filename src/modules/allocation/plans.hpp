@@ -84,6 +84,21 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
 // Guides, staff, street users of the community and admins.
 Result<StoredPlan> get_plan(storage::Connection& db, const Actor& actor, std::int64_t plan_id);
 
+// One row of a community's list of plans: the figures and where the plan is in its lifecycle
+// ("draft" until transparency records a stage for it).
+struct PlanSummary {
+  std::int64_t id = 0;
+  std::string quarter;
+  std::string unit;
+  std::int64_t total = 0;
+  std::string stage;
+  std::string created_at;
+};
+// Guides, staff, street users of the community and admins; newest first. Residents 403,
+// outsiders 404.
+Result<std::vector<PlanSummary>> list_plans(storage::Connection& db, const Actor& actor,
+                                            std::int64_t community_id);
+
 // Fairness of a plan against today's registry. Model: each line's total goes to the
 // households with demand in its category in proportion to that demand (largest remainder).
 // Each household counts in one group, the first it fits in this order: disabled,

@@ -77,6 +77,25 @@ Response create_plan_route(RequestContext& context) {
   return http::json_response(201, plan_json(*plan));
 }
 
+Response list_plans_route(RequestContext& context) {
+  auto community_id = context.community_param();
+  if (!community_id) return http::error_response(community_id.error());
+  auto lease = context.pool.lease();
+  auto plans = list_plans(*lease, context.user(), *community_id);
+  if (!plans) return http::error_response(plans.error());
+  boost::json::array items;
+  for (const auto& plan : *plans) {
+    items.push_back(boost::json::object{{"id", plan.id},
+                                        {"quarter", plan.quarter},
+                                        {"unit", plan.unit},
+                                        {"total", plan.total},
+                                        {"stage", plan.stage},
+                                        {"created_at", plan.created_at}});
+  }
+  return http::json_response(
+      200, boost::json::object{{"community_id", *community_id}, {"items", std::move(items)}});
+}
+
 Response get_plan_route(RequestContext& context) {
   auto id = context.id_param("id");
   if (!id) return http::error_response(id.error());
@@ -201,6 +220,13 @@ void register_routes(http::Router& router) {
         "dynamic pool by need-weighted demand; every split exact (largest remainder)",
         "allocation", "staff, admin",
         R"({"community_id":1,"quarter":"2026Q3","total":1000000,"unit":"fen"})", ""}});
+  router.add({"GET",
+              "/api/v1/allocation/plans",
+              Access::login,
+              list_plans_route,
+              {"A community's allocation plans, newest first, with their lifecycle stage (draft "
+               "until published)",
+               "allocation", "guide, staff, street, admin", "", "community_id"}});
   router.add({"GET",
               "/api/v1/allocation/plans/{id}",
               Access::login,

@@ -277,6 +277,7 @@ Response ranking_route(RequestContext& context) {
                                         {"code", h.code},
                                         {"building", building_label(h.building)},
                                         {"overall_hundredths", h.score.overall_hundredths},
+                                        {"sub_scores", scores_json(h.score.sub_scores)},
                                         {"demand", demand_json(h.demand)},
                                         {"participation_count", h.facts.participation_count},
                                         {"request_count", h.request_count},

@@ -71,9 +71,10 @@ struct ImportReport {
   std::string encoding;
   std::vector<ImportRowError> errors;
 };
-enum class ImportMode { all_or_nothing, partial };
+enum class ImportMode { all_or_nothing, partial, dry_run };
 // `bytes` may be UTF-8 (with or without BOM) or GBK. With all_or_nothing, nothing is
-// written when any row fails; with partial, every household whose rows are all valid is.
+// written when any row fails; with partial, every household whose rows are all valid is;
+// dry_run checks every row and writes nothing (the staff console shows the report first).
 Result<ImportReport> import_households(storage::Connection& db, const Actor& actor,
                                        std::int64_t community_id, std::string_view bytes,
                                        ImportMode mode);

@@ -276,6 +276,8 @@ Response import_route(RequestContext& context) {
   auto partial = context.request.query_param("partial");
   ImportMode mode = partial && (*partial == "true" || *partial == "1") ? ImportMode::partial
                                                                        : ImportMode::all_or_nothing;
+  auto dry_run = context.request.query_param("dry_run");
+  if (dry_run && (*dry_run == "true" || *dry_run == "1")) mode = ImportMode::dry_run;
   if (context.request.body.empty()) {
     return http::error_response(bad_request("empty_file", "the request body holds no CSV"));
   }
@@ -297,6 +299,10 @@ Response import_route(RequestContext& context) {
                              {"residents_created", result->residents_created},
                              {"buildings_created", result->buildings_created},
                              {"errors", errors}};
+  if (mode == ImportMode::dry_run) {
+    report["dry_run"] = true;
+    return http::json_response(200, report);
+  }
   if (!result->written) {
     Error error = make_error(ErrorKind::unprocessable, "import_failed",
                              std::to_string(result->errors.size()) +
@@ -430,9 +436,9 @@ void register_routes(http::Router& router) {
       Access::login,
       import_route,
       {"Import households from CSV (UTF-8 with/without BOM, or GBK); all-or-nothing unless "
-       "partial=true",
+       "partial=true; dry_run=true checks every row and writes nothing",
        "registry", "staff, admin", "户号,楼栋,地址,姓名,性别,身份证号,手机号,与户主关系",
-       "community_id, partial"}};
+       "community_id, partial, dry_run"}};
   import.accepts_any_content_type = true;
   router.add(std::move(import));
   router.add({"GET",

@@ -303,6 +303,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
   }
   std::sort(report.errors.begin(), report.errors.end(),
             [](const auto& a, const auto& b) { return a.line < b.line; });
+  if (mode == ImportMode::dry_run) return report;
   if (!report.errors.empty() && mode == ImportMode::all_or_nothing) return report;
 
   storage::with_transaction(db, storage::TxMode::write, [&] {

@@ -13,6 +13,7 @@
 #include "modules/accounts/routes.hpp"
 #include "modules/allocation/routes.hpp"
 #include "modules/assistant/routes.hpp"
+#include "modules/attachments/routes.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/civic/routes.hpp"
 #include "modules/cockpit/routes.hpp"
@@ -136,6 +137,7 @@ std::unique_ptr<Application> build_application(const std::string& url, std::size
   registry::register_routes(app->router);
   audit::register_routes(app->router);
   requests::register_routes(app->router);
+  attachments::register_routes(app->router);
   points::register_routes(app->router);
   needs::register_routes(app->router);
   allocation::register_routes(app->router);

@@ -59,6 +59,8 @@ const std::vector<Row> kMatrix = {
   {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username":"nobody_here"})", "AAAAAA"},
   {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", "UAAAAA"},
   {"GET", "/api/v1/me", "/api/v1/me", "", "UAAAAA"},
+  {"GET", "/api/v1/users", "/api/v1/users?community_id={C}&role=guide", "", "UFFAAA"},
+  {"GET", "/api/v1/users", "/api/v1/users?community_id={O}", "", "UFNNAA"},
   // registry
   {"GET", "/api/v1/communities", "/api/v1/communities", "", "UAAAAA"},
   {"POST", "/api/v1/communities", "/api/v1/communities", R"({"name":"矩阵社区","code":"M-{SEQ}"})", "UFFFAA"},
@@ -85,6 +87,9 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/requests/{id}", "/api/v1/requests/{REQ}", "", "UAAAAA"},
   {"POST", "/api/v1/requests/{id}/transitions", "/api/v1/requests/{REQ}/transitions", R"({"action":"assign","assignee":{GUIDE},"note":"矩阵"})", "UFAAFA"},
   {"POST", "/api/v1/requests/{id}/rating", "/api/v1/requests/{REQ}/rating", R"({"score":5,"comment":"很及时"})", "UAFAFA"},
+  // photos: the filing household and the community's guides/staff; street supervisors get 404
+  {"POST", "/api/v1/requests/{id}/photos", "/api/v1/requests/{REQ}/photos", "GIF89a-not-accepted", "UAAANA", "image/png"},
+  {"GET", "/api/v1/requests/{id}/photos/{n}", "/api/v1/requests/{REQ}/photos/1", "", "UAAANA"},
   {"GET", "/api/v1/notifications", "/api/v1/notifications", "", "UAAAAA"},
   {"POST", "/api/v1/notifications/{id}/read", "/api/v1/notifications/999999/read", "", "UAAAAA"},
   {"PUT", "/api/v1/calendar", "/api/v1/calendar", R"({"years":[2099],"holidays":{},"workdays":{}})", "UFFFFA"},
@@ -127,6 +132,8 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/needs/heatmap", "/api/v1/needs/heatmap?community_id={C}", "", "UFAAAA"},
   {"GET", "/api/v1/needs/ranking", "/api/v1/needs/ranking?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/allocation/plans", "/api/v1/allocation/plans", R"({"community_id":{C},"quarter":"2026Q4","total":1000000,"unit":"fen"})", "UFFAFA"},
+  {"GET", "/api/v1/allocation/plans", "/api/v1/allocation/plans?community_id={C}", "", "UFAAAA"},
+  {"GET", "/api/v1/allocation/plans", "/api/v1/allocation/plans?community_id={O}", "", "UNNNAA"},
   {"GET", "/api/v1/allocation/plans/{id}", "/api/v1/allocation/plans/{PLAN}", "", "UFAAAA"},
   {"GET", "/api/v1/allocation/plans/{id}/fairness", "/api/v1/allocation/plans/{PLAN}/fairness", "", "UFAAAA"},
   // plan lifecycle and the public board (transparency)
@@ -335,13 +342,13 @@ Fixture& fixture(Backend backend) {
   auto plan = created_id(staff.post(
       "/api/v1/allocation/plans",
       {{"community_id", community}, {"quarter", "2026Q3"}, {"total", 1000000}, {"unit", "fen"}}));
-  auto activity = created_id(staff.post("/api/v1/activities",
-                                        {{"community_id", community},
-                                         {"kind", "meeting"},
-                                         {"channel", "community"},
-                                         {"title", "矩阵议事会"},
-                                         {"starts_at", "2026-01-01T09:00:00+08:00"},
-                                         {"ends_at", "2026-01-01T11:00:00+08:00"}}));
+  auto activity =
+      created_id(staff.post("/api/v1/activities", {{"community_id", community},
+                                                   {"kind", "meeting"},
+                                                   {"channel", "community"},
+                                                   {"title", "矩阵议事会"},
+                                                   {"starts_at", "2026-01-01T09:00:00+08:00"},
+                                                   {"ends_at", "2026-01-01T11:00:00+08:00"}}));
   auto proposal = created_id(resident.post(
       "/api/v1/proposals", {{"title", "矩阵提案"}, {"body", "内容"}, {"submit", true}}));
   boost::json::array questions{boost::json::object{{"kind", "scale"}, {"prompt", "满意度"}}};

@@ -7,6 +7,10 @@
 // run in order; a failed step makes the later ones fail too.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
@@ -32,6 +36,41 @@ async function logIn(page, username) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** A small valid PNG (grey, width × height), built byte by byte so the test needs no file. */
+function tinyPng(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buffer) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter: none
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 async function rootFontSize(page) {
   return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 }
@@ -41,7 +80,7 @@ async function fontSizeOf(locator) {
 }
 
 // State handed from step to step.
-const story = { code: '', requestId: 0, noticePlanId: 0, objectionText: '' };
+const story = { code: '', requestId: 0, noticePlanId: 0, objectionText: '', meetingId: 0, checkinCode: '' };
 let resident;
 let staff;
 
@@ -383,6 +422,188 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     await answered.filter({ hasText: '已转议事会讨论，会后公开答复' }).waitFor();
   });
 
+  it('lets a resident sign up for an activity and answer a survey, on a phone', async () => {
+    const page = resident.page;
+    await page.goto('/resident/activities');
+    const firstOpen = page.locator('[data-test="activity"]').filter({ has: page.locator('[data-test="signup"]:not([disabled])') }).first();
+    await firstOpen.waitFor();
+    // Pinned by id: while the sign-up is sent its button is disabled, and the filter would move on.
+    const open = page.locator(`[data-test="activity"][data-activity="${await firstOpen.getAttribute('data-activity')}"]`);
+    await open.locator('[data-test="signup"]').click();
+    await open.locator('[data-test="activity-done"]').filter({ hasText: '报名成功' }).waitFor();
+    // A second sign-up is refused in words next to the activity.
+    await open.locator('[data-test="signup"]').click();
+    await open.locator('[data-test="activity-error"]').filter({ hasText: '已经报过名了' }).waitFor();
+    await screenshot(page, '22-resident-activities');
+
+    await page.goto('/resident/surveys');
+    const form = page.locator('[data-test="survey-form"]').first();
+    await form.waitFor();
+    await form.locator('[data-test="survey-submit"]').click();
+    await form.locator('[data-test="survey-error"]').filter({ hasText: /还有 \d+ 道题没有回答/ }).waitFor();
+    const questions = form.locator('.survey-question');
+    for (let i = 0; i < (await questions.count()); i += 1) {
+      const question = questions.nth(i);
+      const kind = await question.getAttribute('data-kind');
+      if (kind === 'scale') await question.locator('[data-score="4"]').click();
+      if (kind === 'single_choice') await question.locator('input[type="radio"]').first().check();
+      if (kind === 'multiple_choice') {
+        await question.locator('input[type="checkbox"]').nth(0).check();
+        await question.locator('input[type="checkbox"]').nth(1).check();
+      }
+      if (kind === 'text') await question.locator('textarea').fill('希望增加老年助餐（e2e）');
+    }
+    await screenshot(page, '23a-resident-survey-form');
+    await form.locator('[data-test="survey-submit"]').click();
+    await page.locator('[data-test="survey-thanks"]').filter({ hasText: '谢谢您的参与' }).waitFor();
+    await screenshot(page, '23-resident-survey-answered');
+  });
+
+  it('lets staff create a meeting, show its check-in code and check a resident in', async () => {
+    const me = await (await resident.context.request.get('/api/v1/me')).json();
+    const household = await (await resident.context.request.get(`/api/v1/households/${me.user.household_id}`)).json();
+    const self = household.residents.find((r) => r.name === me.user.display_name) ?? household.residents[0];
+    const page = staff.context.pages()[0];
+    await page.goto('/staff/meetings');
+    await page.locator('[data-test="activity-form"]').waitFor();
+    // Times default to a quarter of an hour from now for two hours: check-in is open.
+    await page.getByLabel('名称').fill('线下议事会：楼道照明改造（e2e）');
+    await page.getByLabel(/名额/).fill('60');
+    await page.locator('[data-test="activity-create"]').click();
+    await page.waitForURL(/\/staff\/meetings\/\d+$/);
+    story.meetingId = Number(new URL(page.url()).pathname.split('/').pop());
+    const code = (await page.locator('[data-test="checkin-code"]').textContent()).trim();
+    assert.match(code, /^\w{4,}$/);
+    story.checkinCode = code;
+    await page.locator('[data-test="checkin-submit"]').click();
+    await page.locator('[data-test="checkin-error"]').filter({ hasText: '请填写至少一个居民编号' }).waitFor();
+    // Staff find the resident in the household files by name; a tap adds the number.
+    await page.getByLabel('按姓名或门牌查找居民').fill(self.name);
+    await page.locator('[data-test="resident-lookup"] button').click();
+    await page.locator(`.chip[data-resident="${self.id}"]`).first().click();
+    assert.equal(await page.getByLabel('居民编号').inputValue(), String(self.id));
+    await page.locator('[data-test="checkin-submit"]').click();
+    await page.locator('[data-test="checkin-done"]').filter({ hasText: '已签到 1 人' }).waitFor();
+    // The count refreshes from the server just after the confirmation: wait for it.
+    await page.waitForFunction(
+      () => document.querySelector('[data-test="attendees"]')?.textContent.trim() === '1',
+    );
+    await screenshot(page, '24-staff-meeting-desk');
+
+    // Survey results by group, small groups suppressed rather than shown.
+    const surveys = await (await staff.context.request.get('/api/v1/surveys?community_id=1')).json();
+    const yearly = surveys.items.find((s) => s.status === 'closed' && s.responses > 100);
+    await page.goto('/staff/surveys');
+    await page.getByLabel('问卷').selectOption(String(yearly.id));
+    await page.locator('[data-test="respondents"]').filter({ hasText: String(yearly.responses) }).waitFor();
+    assert.ok((await page.locator('[data-test="group"][data-suppressed="true"] [data-test="suppressed"]').count()) > 0);
+    assert.ok((await page.locator('[data-test="group"][data-suppressed="false"]').count()) > 0);
+    await screenshot(page, '24b-staff-survey-results');
+    await page.goto(`/staff/meetings/${story.meetingId}`);
+
+    // Another member of the household checks in on the phone with the code read out.
+    const other = household.residents.find((r) => r.id !== self.id);
+    const phonePage = resident.page;
+    await phonePage.goto('/resident/activities');
+    const card = phonePage.locator(`[data-test="activity"][data-activity="${story.meetingId}"]`);
+    await card.waitFor();
+    if (other) await phonePage.getByLabel('为谁报名、签到').selectOption(String(other.id));
+    await card.getByLabel(/签到码/).fill('WRONG1');
+    await card.locator('[data-test="checkin"]').click();
+    await card.locator('[data-test="activity-error"]').filter({ hasText: '签到码不对' }).waitFor();
+    await card.getByLabel(/签到码/).fill(code);
+    await card.locator('[data-test="checkin"]').click();
+    await card.locator('[data-test="activity-done"]').filter({ hasText: /签到成功|已经签到过了/ }).waitFor();
+  });
+
+  it('lets a resident second a proposal and see the count against the requirement', async () => {
+    const list = await (await resident.context.request.get('/api/v1/proposals?community_id=1&state=seconding')).json();
+    const target = list.items.find((p) => !p.own && p.seconds === 0 && p.seconds_required >= 2);
+    assert.ok(target, 'the demo has a proposal nobody has seconded');
+    const page = resident.page;
+    await page.goto('/resident/proposals');
+    const item = page.locator(`[data-test="proposal"][data-proposal="${target.id}"]`);
+    await item.waitFor();
+    assert.equal((await item.locator('[data-test="seconding-count"]').textContent()).trim(), `附议 0 / ${target.seconds_required} 户`);
+    await item.locator('[data-test="second"]').click();
+    await item.locator('[data-test="second-done"]').waitFor();
+    assert.equal((await item.locator('[data-test="seconding-count"]').textContent()).trim(), `附议 1 / ${target.seconds_required} 户`);
+    await item.locator('[data-test="second"]').click();
+    await item.locator('[data-test="second-error"]').filter({ hasText: '您家已经附议过了' }).waitFor();
+    await screenshot(page, '25-resident-proposal-seconded');
+  });
+
+  it('lets a resident bank a service given to a neighbour once it is confirmed', async () => {
+    const page = resident.page;
+    await page.goto('/resident/timebank');
+    const accounts = page.locator('[data-test="timebank-accounts"] [data-resident]');
+    await accounts.first().waitFor();
+    const ids = await accounts.evaluateAll((cards) => cards.map((card) => Number(card.getAttribute('data-resident'))));
+    assert.ok(ids.length >= 2, 'the demo household has two members');
+    const [provider, recipient] = ids;
+    await page.getByLabel('谁提供了服务').selectOption(String(provider));
+    await page.getByLabel('接受服务的居民编号').fill(String(provider));
+    await page.getByLabel(/时长/).fill('90');
+    await page.locator('[data-test="record-service"] button[type="submit"]').click();
+    await page.locator('[data-test="record-error"]').filter({ hasText: '不能给自己记录服务' }).waitFor();
+    await page.getByLabel('接受服务的居民编号').fill(String(recipient));
+    await page.locator('[data-test="record-service"] button[type="submit"]').click();
+    await page.locator('[data-test="record-done"]').waitFor();
+    // The recipient's household (the same one here) confirms; only then do the minutes move.
+    const pending = page.locator('[data-test="to-confirm"] li').first();
+    await pending.locator('[data-test="confirm"]').click();
+    await page.locator(`[data-resident="${provider}"] [data-test="timebank-balance"]`).filter({ hasText: '1 小时 30 分' }).waitFor();
+    assert.match(await page.locator(`[data-resident="${recipient}"] [data-test="timebank-balance"]`).textContent(), /−1 小时 30 分/);
+    await screenshot(page, '25b-resident-timebank');
+  });
+
+  it('runs a proposal through the meeting: agenda, motion, the resident’s vote, outcome and response', async () => {
+    // One household is present at the e2e meeting, so staff lower the quorum for it (and put
+    // the community's rule back afterwards).
+    const before = await (await staff.context.request.get('/api/v1/participation/settings?community_id=1')).json();
+    const put = (data) => staff.context.request.put('/api/v1/participation/settings', { data: { community_id: 1, ...data } });
+    assert.ok((await put({ quorum_min_households: 1 })).ok());
+    try {
+      const list = await (await staff.context.request.get('/api/v1/proposals?community_id=1&state=eligible')).json();
+      const proposal = list.items[0];
+      assert.ok(proposal, 'the demo has an eligible proposal');
+      const page = staff.context.pages()[0];
+      await page.goto(`/staff/meetings/${story.meetingId}`);
+      await page.getByLabel('把提案列入本次会议').selectOption(String(proposal.id));
+      await page.locator('[data-test="agenda-add"]').click();
+      const item = page.locator(`[data-test="agenda-proposal"][data-proposal="${proposal.id}"]`);
+      await item.locator('[data-test="motion"]').filter({ hasText: '已列入议程' }).waitFor();
+      for (const [step, shown] of [['move', '已提出动议'], ['second', '讨论中'], ['call_vote', '表决中']]) {
+        await item.locator(`[data-step="${step}"]`).click();
+        await item.locator('[data-test="motion"]').filter({ hasText: shown }).waitFor();
+      }
+
+      const phonePage = resident.page;
+      await phonePage.goto(`/resident/proposals/${proposal.id}`);
+      await phonePage.locator('[data-choice="yes"]').click();
+      await phonePage.locator('[data-test="action-done"]').filter({ hasText: '已投票：赞成' }).waitFor();
+      await screenshot(phonePage, '26-resident-vote');
+
+      await item.getByRole('button', { name: '刷新票数' }).click();
+      await item.locator('[data-test="live-tally"]').filter({ hasText: '赞成 1' }).waitFor();
+      assert.match(await item.locator('[data-test="live-tally"]').textContent(), /达到法定人数/);
+      await item.locator('[data-test="record-outcome"]').click();
+      await page.locator(`[data-test="agenda-proposal"][data-proposal="${proposal.id}"][data-state="passed"]`).waitFor();
+      await item.locator('[data-test="respond"]').click();
+      await item.locator('[data-test="proposal-error"]').filter({ hasText: '请写下答复内容' }).waitFor();
+      await item.getByLabel('公开答复').fill('已列入下季度微更新计划（e2e）');
+      await item.locator('[data-test="respond"]').click();
+      await item.locator('[data-test="public-response"]').filter({ hasText: '已列入下季度微更新计划' }).waitFor();
+      await screenshot(page, '27-staff-meeting-outcome');
+
+      await phonePage.reload();
+      await phonePage.locator('[data-test="response"]').filter({ hasText: '已列入下季度微更新计划' }).waitFor();
+      assert.equal((await phonePage.locator('[data-test="proposal-state"]').textContent()).trim(), '已公开答复');
+    } finally {
+      await put({ quorum_min_households: before.quorum_min_households });
+    }
+  });
+
   it('sends unknown paths to the app, which says the page does not exist', async () => {
     const { context } = await openContext();
     const page = await context.newPage();
@@ -394,9 +615,165 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     await page.waitForURL(/\/login\?next=/);
   });
 
+  it('shows staff the data cockpit with live figures, the heat map and the fairness chart', async () => {
+    const watched = await openContext(desktop);
+    const page = await watched.context.newPage();
+    await logIn(page, 'staff');
+    await page.getByRole('link', { name: '数据驾驶舱' }).click();
+    await page.waitForURL('**/cockpit');
+    await page.getByRole('heading', { name: '数据驾驶舱' }).waitFor();
+    // The cards show the same figures as the indicators route for the current quarter.
+    const snapshot = await (await watched.context.request.get('/api/v1/cockpit?community_id=1')).json();
+    const report = await (await watched.context.request.get(`/api/v1/indicators?community_id=1&period=${snapshot.period}`)).json();
+    const participation = report.indicators.find((indicator) => indicator.key === 'participation_rate');
+    const percent = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(participation.value * 100);
+    const card = page.locator('[data-test="indicator"][data-key="participation_rate"]');
+    await card.waitFor();
+    assert.equal((await card.locator('[data-test="indicator-value"]').textContent()).trim(), `${percent}%`);
+    assert.equal(await card.getAttribute('data-status'), participation.status);
+    assert.equal(await page.locator('[data-test="indicator"]').count(), report.indicators.length);
+    assert.equal((await page.locator('[data-test="open-warnings"]').textContent()).trim(), String(snapshot.warnings.open));
+    assert.ok(snapshot.warnings.open > 0, 'the demo has open warnings');
+    assert.equal(await page.locator('[data-test="warnings"] li').count(), Math.min(5, snapshot.warnings.open));
+    assert.match(await page.locator('[data-test="warnings"]').textContent(), /建议：/);
+    // The formula opens under the card.
+    await card.locator('summary').click();
+    assert.match(await card.locator('[data-test="indicator-formula"]').textContent(), /总户数/);
+    // Charts: the heat map, the four-quarter trends and the fairness of the current plan.
+    const heatCanvas = page.locator('[data-test="heatmap"] canvas').first();
+    await heatCanvas.waitFor();
+    assert.ok((await heatCanvas.boundingBox()).width > 300, 'the heat map canvas is drawn');
+    await page.locator('[data-test="rates-chart"] canvas').first().waitFor();
+    await page.locator('[data-test="participation-chart"] canvas').first().waitFor();
+    await page.locator('[data-test="fairness-chart"] canvas').first().waitFor();
+    // The EventSource connected: the live indicator shows the snapshot's time, and the browser
+    // reconnects after the server's retry delay (15 s) for the next one.
+    const live = page.locator('[data-test="live"][data-live="on"] [data-test="live-time"]');
+    await live.waitFor();
+    const first = (await live.textContent()).trim();
+    assert.match(first, /^\d{2}:\d{2}:\d{2}$/);
+    await screenshot(page, 'cockpit-01-desktop');
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-test="live-time"]')?.textContent.trim() !== before,
+      first,
+      { timeout: 25_000 },
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
+    await heatCanvas.waitFor();
+    await screenshot(page, 'cockpit-02-phone');
+    assert.deepEqual(unexpected(watched.problems), []);
+  });
+
+  it('lets staff list the plans, plan a quarter and see its split, rank needs, dry-run a CSV and assign to a named guide', async () => {
+    const page = staff.context.pages()[0];
+    await page.goto('/staff/plans');
+    await page.locator('[data-test="plans"] [data-plan]').first().waitFor();
+    assert.match(await page.locator('[data-test="plans"]').textContent(), /公示中|执行中|已结项/);
+    await screenshot(page, 'planning-01-plans');
+    // The planner: policy weights arrive from the needs module; the engine's split comes back.
+    await page.locator('[data-test="new-plan"]').click();
+    await page.waitForURL('**/staff/plans/new');
+    await page.waitForFunction(() => document.querySelector('[data-policy="elderly_care"]')?.value !== '');
+    await page.locator('#plan-quarter').fill('2027Q1');
+    await page.locator('#plan-total').fill('120000');
+    await page.locator('[data-test="planner-submit"]').click();
+    const result = page.locator('[data-test="plan-result"]');
+    await result.waitFor();
+    assert.match(await result.locator('[data-test="pools"]').textContent(), /6,000\.00/);
+    assert.equal(await result.locator('[data-test="plan-lines"] tbody tr').count(), 5);
+    await page.locator('[data-test="change-chart"] canvas').first().waitFor();
+    await page.locator('[data-test="plan-fairness"] [data-group]').first().waitFor();
+    await screenshot(page, 'planning-02-planner');
+    // The needs ranking with its dimension scores and the heat map.
+    await page.goto('/staff/needs');
+    await page.locator('[data-test="ranking"] [data-household]').first().waitFor();
+    await page.locator('[data-test="needs-heatmap"] canvas').first().waitFor();
+    await screenshot(page, 'planning-03-needs');
+    // A CSV dry run: the report names the bad row and nothing is written.
+    await page.goto('/staff/households');
+    await page.locator('[data-test="household-import"] summary').click();
+    const csv =
+      'household_code,building,address,name,sex,id_number,mobile\n' +
+      'E2E-01,9号楼,9号楼101,孙丽,female,,13600003333\n' +
+      'E2E-02,9号楼,9号楼102,周强,male,110105194912310021,\n';
+    await page.locator('#import-file').setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('[data-test="import-check"]').click();
+    const report = page.locator('[data-test="import-report"]');
+    await report.waitFor();
+    assert.match(await report.textContent(), /共 2 行，1 处错误/);
+    await report.locator('[data-line="3"]').waitFor();
+    assert.ok(await page.locator('[data-test="import-run"]').isDisabled());
+    await screenshot(page, 'planning-04-import-dry-run');
+    // Assign a request to a guide chosen by name.
+    const guides = await (await staff.context.request.get('/api/v1/users?community_id=1&role=guide')).json();
+    const guide = guides.items[0];
+    const households = await (await staff.context.request.get('/api/v1/households?community_id=1&page_size=1')).json();
+    const submitted = await staff.context.request.post('/api/v1/requests', {
+      data: { category: 'water_leak', description: '地下车库入口积水，请指导员查看', household_id: households.items[0].id },
+    });
+    assert.equal(submitted.status(), 201);
+    const requestId = (await submitted.json()).id;
+    await page.goto(`/staff/requests/${requestId}`);
+    const name = guide.display_name || guide.username;
+    await page.locator('#case-assignee option', { hasText: name }).first().waitFor({ state: 'attached' });
+    await page.locator('#case-assignee').selectOption({ value: `user:${guide.id}` });
+    await page.locator('[data-action="assign"]').click();
+    await page.locator('[data-test="case-done"]').waitFor();
+    const assigned = await (await staff.context.request.get(`/api/v1/requests/${requestId}`)).json();
+    assert.equal(assigned.assignee_user_id, guide.id);
+    assert.match(await page.locator('#case-title').locator('..').textContent(), new RegExp(name));
+    await screenshot(page, 'planning-05-assigned-to-guide');
+  });
+
+  it('lets a resident on a phone ask the assistant, read the property trust fund and attach a photo to a request', async () => {
+    const page = await resident.context.newPage();
+    // 社区问答: an answer with where it comes from.
+    await page.goto('/resident');
+    await page.locator('[data-test="tile-assistant"]').click();
+    await page.waitForURL('**/assistant');
+    await page.getByLabel('您想问什么？').fill('垃圾几点清运');
+    await page.locator('[data-test="ask"]').click();
+    await page.locator('[data-test="answer"]').waitFor();
+    assert.match(await page.locator('[data-test="answer"]').textContent(), /清运/);
+    assert.match(await page.locator('[data-test="answer-source"]').textContent(), /来源：(社区公告|常见问题|政策文件)/);
+    await screenshot(page, 'services-01-assistant');
+    // 物业信托: the fund in aggregate, the fee and the household's own bills.
+    await page.goto('/resident');
+    await page.locator('[data-test="tile-property"]').click();
+    await page.waitForURL('**/property');
+    await page.locator('[data-test="fund-balance"]').waitFor();
+    assert.match(await page.locator('[data-test="fund-balance"]').textContent(), /^¥[\d,]+\.\d{2}$/);
+    assert.ok((await page.locator('[data-test="bill"]').count()) > 0, 'the resident sees their bills');
+    assert.match(await page.locator('[data-test="fee-rule"]').textContent(), /±10%/);
+    await page.locator('[data-test="rule"]').first().waitFor();
+    await screenshot(page, 'services-02-property');
+    // A request with a photo: a real PNG written by this test, uploaded after the request
+    // exists, then shown on the detail page.
+    const photoPath = path.join(os.tmpdir(), `gongzhi-e2e-${process.pid}.png`);
+    fs.writeFileSync(photoPath, tinyPng(24, 16));
+    await page.goto('/resident/new');
+    await page.getByLabel('问题描述').fill('5号楼门口的路灯坏了，晚上很黑，附上照片');
+    // A tap on the suggestion works in both the normal and the large-type layout.
+    await page.locator('[data-test="suggestions"] .chip[data-code="public_facility"]').click();
+    await page.locator('[data-test="photo-input"]').setInputFiles(photoPath);
+    await page.locator('[data-test="photo-preview"]').waitFor();
+    await screenshot(page, 'services-03-request-photo');
+    await page.locator('[data-test="submit-request"]').click();
+    await page.locator('[data-test="photos-uploaded"]').waitFor();
+    await page.getByRole('link', { name: '查看办理进度' }).click();
+    await page.waitForURL(/\/resident\/requests\/\d+$/);
+    const image = page.locator('[data-test="request-photo"]');
+    await image.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-test="request-photo"]')?.naturalWidth === 24);
+    await screenshot(page, 'services-04-request-detail-photo');
+    fs.rmSync(photoPath, { force: true });
+    await page.close();
+  });
+
   it('ran without page errors, CSP refusals or unexpected failed requests', () => {
-    // Expected failures: 400/404 for the mistyped codes, 401 for the wrong password, 409 for
-    // the refused redemptions; anything else (a script error, a CSP refusal) is a bug.
+    // Expected failures: 400/404 for the mistyped codes (tracking and check-in), 401 for the
+    // wrong password, 409 for the refused redemptions, sign-up and second; anything else (a
+    // 403 from a page calling what its role may not, a script error, a CSP refusal) is a bug.
     const problems = contexts.flatMap((watched) => unexpected(watched.problems, [400, 401, 404, 409]));
     assert.deepEqual(problems, []);
   });

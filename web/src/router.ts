@@ -34,6 +34,16 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'board.planTitle' },
   },
   {
+    path: '/assistant',
+    component: () => import('./views/assistant/AssistantView.vue'),
+    meta: { title: 'assistant.title' },
+  },
+  {
+    path: '/property',
+    component: () => import('./views/property/PropertyView.vue'),
+    meta: { roles: resident, title: 'property.title' },
+  },
+  {
     path: '/resident',
     component: () => import('./views/resident/ResidentHomeView.vue'),
     meta: { roles: resident, title: 'nav.residentHome' },
@@ -58,6 +68,31 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/resident/PointsView.vue'),
     meta: { roles: resident, title: 'points.title' },
   },
+  {
+    path: '/resident/activities',
+    component: () => import('./views/resident/ActivitiesView.vue'),
+    meta: { roles: resident, title: 'part.activities.title' },
+  },
+  {
+    path: '/resident/proposals',
+    component: () => import('./views/resident/ProposalsView.vue'),
+    meta: { roles: resident, title: 'part.proposals.title' },
+  },
+  {
+    path: '/resident/proposals/:id(\\d+)',
+    component: () => import('./views/resident/ProposalDetailView.vue'),
+    meta: { roles: resident, title: 'part.proposals.title' },
+  },
+  {
+    path: '/resident/surveys',
+    component: () => import('./views/resident/SurveysView.vue'),
+    meta: { roles: resident, title: 'part.surveys.title' },
+  },
+  {
+    path: '/resident/timebank',
+    component: () => import('./views/resident/TimebankView.vue'),
+    meta: { roles: resident, title: 'part.timebank.title' },
+  },
   { path: '/staff', redirect: '/staff/queue' },
   {
     path: '/staff/queue',
@@ -80,9 +115,44 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },
   },
   {
+    path: '/staff/plans',
+    component: () => import('./views/staff/PlansView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'planning.listTitle' },
+  },
+  {
+    path: '/staff/plans/new',
+    component: () => import('./views/staff/PlannerView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'planning.plannerTitle' },
+  },
+  {
+    path: '/staff/needs',
+    component: () => import('./views/staff/NeedsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'planning.needsTitle' },
+  },
+  {
     path: '/staff/plans/:id(\\d+)',
     component: () => import('./views/staff/PlanDeskView.vue'),
     meta: { roles: STAFF_ROLES, title: 'planStaff.title' },
+  },
+  {
+    path: '/staff/meetings',
+    component: () => import('./views/staff/MeetingsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'part.meetings.title' },
+  },
+  {
+    path: '/staff/meetings/:id(\\d+)',
+    component: () => import('./views/staff/MeetingDeskView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'part.meetings.title' },
+  },
+  {
+    path: '/staff/surveys',
+    component: () => import('./views/staff/SurveyResultsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'part.results.title' },
+  },
+  {
+    path: '/cockpit',
+    component: () => import('./views/cockpit/CockpitView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'cockpit.title' },
   },
   {
     path: '/forbidden',

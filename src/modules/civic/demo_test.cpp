@@ -170,7 +170,6 @@ TEST_F(CivicDemo, KeepsTheAuditChainValid) {
             summary().responses);
 }
 
-
 TEST(CivicDemoSmall, IsTheSameForTheSameSeedAndWorksWithoutPlans) {
   auto a = generate(300, 7, false);
   auto b = generate(300, 7, false);

@@ -147,7 +147,6 @@ TEST_F(PropertyDemo, FundLedgerBalancesAndTheAuditChainHolds) {
   EXPECT_TRUE(chain.ok);
 }
 
-
 TEST(PropertyDemoSeeds, TheSameSeedGivesTheSameHistory) {
   auto dump = [](storage::Connection& db) {
     std::string out;

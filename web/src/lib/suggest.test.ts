@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../api';
-import { suggestCategories } from './suggest';
+import { mergeSuggestions, suggestCategories } from './suggest';
 
 const category = (code: string, name_zh: string, name_en: string): Category => ({
   code,
@@ -55,5 +55,16 @@ describe('suggestCategories', () => {
   });
   it('offers at most three suggestions', () => {
     expect(codes('停水停电电梯坏了漏水燃气噪音').length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('mergeSuggestions', () => {
+  it("puts the server's category first, keeps the local ones after it, and ignores unknown codes", () => {
+    const local = [categories[1], categories[2]];
+    expect(mergeSuggestions('gas_leak', local, categories).map((c) => c.code)).toEqual(['gas_leak', 'noise', 'parking']);
+    expect(mergeSuggestions('noise', local, categories).map((c) => c.code)).toEqual(['noise', 'parking']);
+    expect(mergeSuggestions('no_such_code', local, categories).map((c) => c.code)).toEqual(['noise', 'parking']);
+    expect(mergeSuggestions('', [], categories)).toEqual([]);
+    expect(mergeSuggestions('gas_leak', local, categories, 2).map((c) => c.code)).toEqual(['gas_leak', 'noise']);
   });
 });

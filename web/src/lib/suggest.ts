@@ -73,3 +73,19 @@ export function suggestCategories(
     .slice(0, limit)
     .map((entry) => entry.category);
 }
+
+/**
+ * The server's classification (the community's configurable keyword rules, POST
+ * /assistant/classify) first when it named a known category, then the local matches above,
+ * which answer instantly and stay when the server is slow or unreachable; at most `limit`.
+ */
+export function mergeSuggestions(
+  serverCategory: string | null | undefined,
+  local: Category[],
+  categories: Category[],
+  limit = 3,
+): Category[] {
+  const fromServer = serverCategory ? categories.find((c) => c.code === serverCategory) : undefined;
+  const merged = fromServer ? [fromServer, ...local.filter((c) => c.code !== fromServer.code)] : local;
+  return merged.slice(0, limit);
+}

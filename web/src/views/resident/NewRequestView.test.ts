@@ -17,16 +17,23 @@ async function mountView() {
   const { default: NewRequestView } = await import('./NewRequestView.vue');
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] });
   const wrapper = mount(NewRequestView, { global: { plugins: [i18nFor(), router] } });
+  mounted.push(wrapper);
   await flushPromises();
   return wrapper;
 }
+
+// Unmounted after each test, so a pending suggestion request cannot reach the next test's stub.
+const mounted: { unmount: () => void }[] = [];
 
 describe('NewRequestView', () => {
   beforeEach(() => {
     localStorage.clear();
     document.documentElement.className = '';
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    for (const wrapper of mounted.splice(0)) wrapper.unmount();
+    vi.unstubAllGlobals();
+  });
 
   it('suggests a category as the resident types, and a tap chooses it', async () => {
     stubFetch({ 'GET /api/v1/requests/categories': { body: categories } });
@@ -75,5 +82,56 @@ describe('NewRequestView', () => {
     await flushPromises();
     expect(wrapper.find('[data-test="suggestions"] .chip').attributes('aria-pressed')).toBe('true');
     expect(wrapper.find('select').exists()).toBe(false);
+  });
+
+  it("puts the server's classification first and shows the urgency it expects", async () => {
+    const { calls } = stubFetch({
+      'GET /api/v1/requests/categories': { body: categories },
+      'POST /api/v1/assistant/classify': {
+        body: { community_id: 1, category: 'gas_leak', category_name: '燃气泄漏', priority: 'red', priority_source: 'rule', priority_note: '含“煤气”', matched_keywords: [], urgent_keywords: [], confidence: 0.9, confidence_bp: 9000 },
+      },
+    });
+    const wrapper = await mountView();
+    await wrapper.find('textarea').setValue('楼道里有股怪味，还有点漏水');
+    await new Promise((resolve) => setTimeout(resolve, 650));
+    await flushPromises();
+    expect(calls.filter((c) => c.url.includes('/assistant/classify'))).toHaveLength(1);
+    expect(wrapper.find('[data-test="suggestions"] .chip').attributes('data-code')).toBe('gas_leak');
+    expect(wrapper.find('[data-test="suggested-priority"]').text()).toContain('24 小时内响应');
+  });
+
+  it('uploads the chosen photos after the request exists and says which failed', async () => {
+    let photoCalls = 0;
+    const { calls } = stubFetch({
+      'GET /api/v1/requests/categories': { body: categories },
+      'POST /api/v1/requests': { status: 201, body: { id: 42, tracking_code: '7KQM-3XH9P', priority: 'blue', response_due_at: '', resolution_due_at: '' } },
+      'POST /api/v1/requests/42/photos': () => {
+        photoCalls += 1;
+        return photoCalls === 1
+          ? { status: 201, body: { n: 1, content_type: 'image/png', bytes: 9, created_at: '' } }
+          : { status: 415, body: { error: { code: 'unsupported_media_type', message: 'x' } } };
+      },
+    });
+    const wrapper = await mountView();
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'a.png', { type: 'image/png' });
+    const jpeg = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0])], 'b.jpg', { type: 'image/jpeg' });
+    const gif = new File([new TextEncoder().encode('GIF89a....')], 'c.gif', { type: 'image/gif' });
+    const input = wrapper.find('[data-test="photo-input"]');
+    Object.defineProperty(input.element, 'files', { value: [png, gif, jpeg], configurable: true });
+    await input.trigger('change');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await flushPromises();
+    expect(wrapper.findAll('[data-test="photo-preview"]')).toHaveLength(2);
+    expect(wrapper.find('[data-test="photo-picker"] .field-error').text()).toContain('c.gif');
+    await wrapper.find('textarea').setValue('楼上装修太吵了');
+    await wrapper.find('select').setValue('noise');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    const uploads = calls.filter((c) => c.url.endsWith('/requests/42/photos'));
+    expect(uploads).toHaveLength(2);
+    expect((uploads[0].init!.headers as Record<string, string>)['Content-Type']).toBe('image/png');
+    expect(wrapper.find('[data-test="photos-uploaded"]').text()).toContain('1');
+    expect(wrapper.find('[data-test="photo-failed"]').text()).toContain('照片 2 没有上传成功：只能上传 JPG 或 PNG 图片。');
   });
 });

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBasisPoints,
+  formatCount,
+  formatIndicator,
+  lastQuarters,
+  quarterOf,
+  scopeQuery,
+  shapeHeatmap,
+  statusClass,
+  statusColour,
+  streamUrl,
+  toPercent,
+} from './cockpit';
+
+describe('status colours', () => {
+  it('draw met in green, not met in red and no data in grey', () => {
+    expect(statusColour('met')).toBe('var(--ok)');
+    expect(statusColour('not_met')).toBe('var(--danger)');
+    expect(statusColour('no_data')).toBe('var(--muted)');
+    expect(statusClass('not_met')).toBe('indicator--not-met');
+  });
+});
+
+describe('number formatting', () => {
+  it('shows shares as percentages with one decimal', () => {
+    expect(formatIndicator('participation_rate', 0.7908888, 'zh-CN')).toBe('79.1%');
+    expect(formatIndicator('complaint_rate', 0.02, 'en')).toBe('2.0%');
+  });
+  it('shows the ratio, the coefficient and the days in their own forms', () => {
+    expect(formatIndicator('cost_benefit_ratio', 33.89, 'zh-CN')).toBe('1:33.9');
+    expect(formatIndicator('satisfaction_difference_coefficient', 0.00817, 'zh-CN')).toBe('0.01');
+    expect(formatIndicator('median_resolution_working_days', 3, 'zh-CN')).toBe('3.0');
+    expect(formatIndicator('proposals_per_100_households', 5.0666, 'en')).toBe('5.1');
+  });
+  it('shows a dash rather than a zero without data', () => {
+    expect(formatIndicator('resource_utilization', null, 'zh-CN')).toBe('—');
+    expect(formatCount(null, 'zh-CN')).toBe('—');
+  });
+  it('groups counts and keeps fractions short', () => {
+    expect(formatCount(721386, 'en')).toBe('721,386');
+    expect(formatCount(68400, 'zh-CN')).toBe('68,400');
+    expect(formatCount(1.5, 'en')).toBe('1.5');
+    expect(formatCount(3.14159, 'en')).toBe('3.14');
+    expect(formatBasisPoints(3649, 'zh-CN')).toBe('36.5%');
+    expect(toPercent(0.93735)).toBe(93.7);
+    expect(toPercent(null)).toBeNull();
+  });
+});
+
+describe('quarters', () => {
+  it('takes the quarter in Shanghai time', () => {
+    expect(quarterOf(Date.parse('2026-12-31T23:30:00+08:00'))).toBe('2026Q4');
+    expect(quarterOf(Date.parse('2027-01-01T00:30:00+08:00'))).toBe('2027Q1');
+  });
+  it('lists the last four quarters oldest first, across a year', () => {
+    expect(lastQuarters('2026Q4', 4)).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
+    expect(lastQuarters('2027Q2', 4)).toEqual(['2026Q3', '2026Q4', '2027Q1', '2027Q2']);
+    expect(lastQuarters('nonsense', 4)).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  it('asks by community or by street', () => {
+    expect(scopeQuery({ communityId: 3 })).toEqual({ community_id: 3 });
+    expect(scopeQuery({ streetId: '北山街道' })).toEqual({ street_id: '北山街道' });
+    expect(streamUrl({ streetId: '北山街道' })).toBe(
+      '/api/v1/cockpit/stream?street_id=%E5%8C%97%E5%B1%B1%E8%A1%97%E9%81%93',
+    );
+  });
+});
+
+describe('heat-map shaping', () => {
+  const heatmap = {
+    community_id: 1,
+    categories: ['elderly_care', 'childcare'],
+    buildings: ['10号楼', '1号楼', '2号楼'],
+    cells: [
+      [5, 0],
+      [24, 6],
+      [3, 9],
+    ],
+  };
+  it('sorts buildings by number, not by text', () => {
+    expect(shapeHeatmap(heatmap).buildings).toEqual(['1号楼', '2号楼', '10号楼']);
+  });
+  it('keeps every cell with its building and category, zeros included', () => {
+    const data = shapeHeatmap(heatmap);
+    expect(data.points).toEqual([
+      [0, 0, 24],
+      [0, 1, 6],
+      [1, 0, 3],
+      [1, 1, 9],
+      [2, 0, 5],
+      [2, 1, 0],
+    ]);
+    expect(data.max).toBe(24);
+    expect(data.categories).toEqual(['elderly_care', 'childcare']);
+  });
+  it('reads a missing row as zeros', () => {
+    const data = shapeHeatmap({ ...heatmap, cells: [[1, 2]] });
+    expect(data.points.filter(([, , v]) => v > 0)).toEqual([
+      [2, 0, 1],
+      [2, 1, 2],
+    ]);
+  });
+});

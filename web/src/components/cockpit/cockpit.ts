@@ -1,0 +1,226 @@
+// The data cockpit's data: the types of the snapshot (GET /api/v1/cockpit and its event stream),
+// the needs heat map and the fairness read-out, the calls that fetch them, and the pure helpers
+// the cards and charts use (status colours, number formatting, quarters, heat-map shaping).
+import { request } from '../../api';
+
+export type IndicatorStatus = 'met' | 'not_met' | 'no_data';
+
+export interface CockpitIndicator {
+  key: string;
+  value: number | null;
+  target: number;
+  comparison: '>' | '<';
+  status: IndicatorStatus;
+  formula: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface CockpitWarning {
+  id: number;
+  community_id: number;
+  kind: string;
+  subject: string;
+  suggestion: string;
+  suggestion_en: string;
+  raised_at: string;
+}
+
+export interface CockpitSnapshot {
+  generated_at: string;
+  community_id?: number;
+  street_id?: string;
+  community_ids: number[];
+  period: string;
+  indicators: CockpitIndicator[];
+  warnings: { open: number; newest: CockpitWarning[] };
+  requests_today: { received: number; overdue_open: number };
+  ledger: { seq: number; hash: string };
+}
+
+export interface IndicatorReport {
+  period: string;
+  community_ids: number[];
+  indicators: CockpitIndicator[];
+}
+
+export interface NeedsHeatmap {
+  community_id: number;
+  categories: string[];
+  buildings: string[];
+  /** cells[building][category]: households with demand. */
+  cells: number[][];
+}
+
+export interface FairnessGroup {
+  group: string;
+  resource_share_bp: number;
+  need_share_bp: number;
+  population_share_bp: number;
+  ratio_to_need_percent: number | null;
+  elite_capture: boolean;
+  left_behind: boolean;
+}
+
+export interface PlanFairness {
+  plan_id: number;
+  community_id: number;
+  quarter: string;
+  unit: string;
+  groups: FairnessGroup[];
+  elite_capture: boolean;
+  gini_bp: number;
+  group_gini_bp: number;
+}
+
+/** Either one community or a street (communities.street), as the cockpit routes take them. */
+export type CockpitScope = { communityId: number } | { streetId: string };
+
+export function scopeQuery(scope: CockpitScope): Record<string, string | number> {
+  return 'streetId' in scope ? { street_id: scope.streetId } : { community_id: scope.communityId };
+}
+
+export const cockpitApi = {
+  snapshot: (scope: CockpitScope) => request<CockpitSnapshot>('/cockpit', { query: scopeQuery(scope) }),
+  indicators: (scope: CockpitScope, period: string) =>
+    request<IndicatorReport>('/indicators', { query: { ...scopeQuery(scope), period } }),
+  heatmap: (communityId: number) => request<NeedsHeatmap>('/needs/heatmap', { query: { community_id: communityId } }),
+  fairness: (planId: number) => request<PlanFairness>(`/allocation/plans/${planId}/fairness`),
+};
+
+/** The URL the EventSource listens on. */
+export function streamUrl(scope: CockpitScope): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(scopeQuery(scope))) params.append(key, String(value));
+  return `/api/v1/cockpit/stream?${params.toString()}`;
+}
+
+// ---- Status colours ---------------------------------------------------------------------
+
+/** The CSS custom property a status is drawn in: green met, red not met, grey no data. */
+export function statusColour(status: IndicatorStatus): string {
+  switch (status) {
+    case 'met':
+      return 'var(--ok)';
+    case 'not_met':
+      return 'var(--danger)';
+    default:
+      return 'var(--muted)';
+  }
+}
+
+/** The modifier class of a card in that status. */
+export function statusClass(status: IndicatorStatus): string {
+  return `indicator--${status.replace('_', '-')}`;
+}
+
+// ---- Number formatting ------------------------------------------------------------------
+
+/** How an indicator's value reads: a share, a plain number, working days or a ratio. */
+export type IndicatorKind = 'share' | 'number' | 'coefficient' | 'days' | 'ratio';
+
+const SHARES = new Set([
+  'participation_rate',
+  'leader_growth_rate',
+  'misallocation_rate',
+  'complaint_rate',
+  'resource_utilization',
+  'response_rate',
+  'resolution_rate',
+  'satisfaction_rate',
+]);
+
+export function indicatorKind(key: string): IndicatorKind {
+  if (SHARES.has(key)) return 'share';
+  if (key === 'satisfaction_difference_coefficient') return 'coefficient';
+  if (key === 'median_resolution_working_days') return 'days';
+  if (key === 'cost_benefit_ratio') return 'ratio';
+  return 'number';
+}
+
+function decimal(value: number, digits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * A value as the card shows it: "79.1%", "5.1", "0.01", "3.0", "1:33.9"; "—" without data.
+ * Days carry no unit here; the card adds it in words.
+ */
+export function formatIndicator(key: string, value: number | null, locale: string): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  switch (indicatorKind(key)) {
+    case 'share':
+      return `${decimal(value * 100, 1, locale)}%`;
+    case 'coefficient':
+      return decimal(value, 2, locale);
+    case 'ratio':
+      return `1:${decimal(value, 1, locale)}`;
+    default:
+      return decimal(value, 1, locale);
+  }
+}
+
+/** A count (numerator or denominator): whole numbers as such, others to two decimals. */
+export function formatCount(value: number | null, locale: string): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 }).format(value);
+}
+
+/** Basis points (1/100 of a percent) as a percentage with one decimal: 3649 → "36.5%". */
+export function formatBasisPoints(bp: number, locale: string): string {
+  return `${decimal(bp / 100, 1, locale)}%`;
+}
+
+/** A share value as a chart number in percent with one decimal (0.7909 → 79.1), null kept. */
+export function toPercent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 10;
+}
+
+// ---- Quarters ---------------------------------------------------------------------------
+
+/** The quarter ("2026Q4") an instant falls in, in Asia/Shanghai (UTC+8, no summer time). */
+export function quarterOf(epochMs: number): string {
+  const shanghai = new Date(epochMs + 8 * 3600 * 1000);
+  return `${shanghai.getUTCFullYear()}Q${Math.floor(shanghai.getUTCMonth() / 3) + 1}`;
+}
+
+/** The last `count` quarters up to and including `quarter`, oldest first. */
+export function lastQuarters(quarter: string, count: number): string[] {
+  const match = /^(\d{4})Q([1-4])$/.exec(quarter);
+  if (!match) return [];
+  let index = Number(match[1]) * 4 + Number(match[2]) - 1;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++, index--) out.unshift(`${Math.floor(index / 4)}Q${(index % 4) + 1}`);
+  return out;
+}
+
+// ---- Heat map ---------------------------------------------------------------------------
+
+/** Compares "2号楼" before "10号楼": numbers inside labels by value. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'zh-CN', { numeric: true });
+}
+
+export interface HeatmapData {
+  buildings: string[];
+  categories: string[];
+  /** [building index, category index, households] in the sorted order; zero cells included. */
+  points: [number, number, number][];
+  max: number;
+}
+
+/** The server's building × category cells, buildings in natural order, as ECharts points. */
+export function shapeHeatmap(heatmap: NeedsHeatmap): HeatmapData {
+  const order = heatmap.buildings.map((name, index) => ({ name, index })).sort((a, b) => naturalCompare(a.name, b.name));
+  const points: [number, number, number][] = [];
+  let max = 0;
+  order.forEach(({ index }, x) => {
+    const row = heatmap.cells[index] ?? [];
+    heatmap.categories.forEach((_, y) => {
+      const value = row[y] ?? 0;
+      points.push([x, y, value]);
+      max = Math.max(max, value);
+    });
+  });
+  return { buildings: order.map((b) => b.name), categories: [...heatmap.categories], points, max };
+}

@@ -1,0 +1,250 @@
+// The participation part of the JSON API (/api/v1): activities and meetings, proposals with
+// their motions and votes, surveys, and the time bank. Kept beside api.ts, on the same
+// `request`, so the two grow without stepping on each other.
+import { request } from './api';
+
+export type ActivityKind = 'meeting' | 'activity' | 'volunteer' | 'skill_sharing';
+export type Channel = 'online_hall' | 'building_corner' | 'tenant_reps' | 'community';
+
+export interface Activity {
+  id: number;
+  community_id: number;
+  kind: ActivityKind;
+  channel: Channel;
+  building_id: number | null;
+  title: string;
+  agenda: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number | null;
+  signups: number;
+  attendees: number;
+  attending_households: number;
+  minutes: string | null;
+  minutes_at: string | null;
+  places_left?: number;
+  /** Only for those who run the activity. */
+  checkin_code?: string;
+}
+
+export interface ActivityInput {
+  community_id: number;
+  kind: ActivityKind;
+  channel: Channel;
+  title: string;
+  agenda?: string;
+  starts_at?: string;
+  ends_at?: string;
+  capacity?: number;
+  building_id?: number;
+}
+
+export interface CheckinResult {
+  activity_id: number;
+  points_awarded: number;
+  items: { resident_id: number; points: number; already_checked_in: boolean; checked_in_at: string }[];
+}
+
+export type ProposalState =
+  | 'draft'
+  | 'seconding'
+  | 'eligible'
+  | 'on_agenda'
+  | 'passed'
+  | 'rejected'
+  | 'no_quorum'
+  | 'deferred'
+  | 'responded'
+  | 'withdrawn';
+export type Motion = 'scheduled' | 'moved' | 'debating' | 'voting' | 'decided' | 'deferred';
+export type MotionStep = 'move' | 'second' | 'call_vote' | 'defer';
+export type VoteChoice = 'yes' | 'no' | 'abstain';
+
+export interface AgendaItem {
+  id: number;
+  activity_id: number;
+  meeting_title: string;
+  meeting_starts_at: string;
+  motion: Motion;
+  outcome: string | null;
+  present_households: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  note: string | null;
+  decided_at: string | null;
+}
+
+export interface Proposal {
+  id: number;
+  community_id: number;
+  title: string;
+  body: string;
+  state: ProposalState;
+  seconds: number;
+  seconds_required: number;
+  meetings: number;
+  stalled: boolean;
+  response_overdue: boolean;
+  warnings: string[];
+  decided_at: string | null;
+  response_due_at: string | null;
+  response: string | null;
+  responded_at: string | null;
+  created_at: string;
+  own: boolean;
+  household_id?: number;
+  agenda?: AgendaItem[];
+}
+
+export interface ParticipationSettings {
+  community_id: number;
+  seconds_required: number;
+  quorum_percent: number;
+  quorum_min_households: number;
+  response_days: number;
+}
+
+export type QuestionKind = 'single_choice' | 'multiple_choice' | 'scale' | 'text';
+
+export interface Question {
+  id: number;
+  kind: QuestionKind;
+  prompt: string;
+  options: string[];
+  required: boolean;
+}
+
+export interface Survey {
+  id: number;
+  community_id: number;
+  title: string;
+  description: string;
+  status: 'draft' | 'open' | 'closed';
+  responses: number;
+  questions: Question[];
+  responded?: boolean;
+}
+
+export interface SurveyAnswer {
+  question_id: number;
+  value: number | number[] | string;
+}
+
+export interface QuestionTally {
+  question_id: number;
+  kind: QuestionKind;
+  prompt: string;
+  answered: number;
+  options?: { index: number; label: string; count: number }[];
+  distribution?: Record<string, number>;
+  mean?: number | null;
+  answers?: string[];
+}
+
+export interface SurveyResults {
+  survey: Omit<Survey, 'questions'>;
+  respondents: number;
+  min_group_respondents: number;
+  questions: QuestionTally[];
+  groups: {
+    dimension: string;
+    key: string;
+    label: string;
+    respondents: number | null;
+    suppressed: boolean;
+    questions: QuestionTally[];
+  }[];
+  group_differences: { question_id: number; dimension: string; coefficient: number | null }[];
+}
+
+export interface TimebankService {
+  id: number;
+  community_id: number;
+  provider_resident_id: number;
+  recipient_resident_id: number;
+  service_date: string;
+  minutes: number;
+  service_type: string;
+  note: string | null;
+  status: 'pending' | 'confirmed' | 'disputed' | 'expired';
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TimebankAccount {
+  resident_id: number;
+  balance: number;
+  earned: number;
+  spent: number;
+  floor: number | null;
+}
+
+export interface NewService {
+  provider_resident_id: number;
+  recipient_resident_id: number;
+  service_date: string;
+  minutes: number;
+  service_type: string;
+  note?: string;
+}
+
+export const participationApi = {
+  activities: (communityId: number | undefined, from?: string) =>
+    request<{ items: Activity[] }>('/activities', { query: { community_id: communityId, from } }),
+  activity: (id: number) => request<Activity>(`/activities/${id}`),
+  createActivity: (input: ActivityInput, idempotencyKey: string) =>
+    request<Activity>('/activities', { body: input, idempotencyKey }),
+  signUp: (id: number, residentId: number | undefined, idempotencyKey: string) =>
+    request<unknown>(`/activities/${id}/signups`, {
+      body: residentId ? { resident_id: residentId } : {},
+      idempotencyKey,
+    }),
+  checkInWithCode: (id: number, code: string, residentId: number | undefined, idempotencyKey: string) =>
+    request<CheckinResult>(`/activities/${id}/checkins`, {
+      body: residentId ? { code, resident_id: residentId } : { code },
+      idempotencyKey,
+    }),
+  checkInResidents: (id: number, residentIds: number[], idempotencyKey: string) =>
+    request<CheckinResult>(`/activities/${id}/checkins`, { body: { resident_ids: residentIds }, idempotencyKey }),
+  recordMinutes: (id: number, minutes: string) =>
+    request<Activity>(`/activities/${id}/minutes`, { method: 'PUT', body: { minutes } }),
+
+  proposals: (communityId: number | undefined, state?: ProposalState) =>
+    request<{ items: Proposal[]; warnings: { stalled_topic: number; response_overdue: number } }>('/proposals', {
+      query: { community_id: communityId, state },
+    }),
+  proposal: (id: number) => request<Proposal>(`/proposals/${id}`),
+  createProposal: (title: string, body: string, submit: boolean, idempotencyKey: string) =>
+    request<Proposal>('/proposals', { body: { title, body, submit }, idempotencyKey }),
+  proposalTransition: (id: number, action: 'submit' | 'withdraw', idempotencyKey: string) =>
+    request<Proposal>(`/proposals/${id}/transitions`, { body: { action }, idempotencyKey }),
+  second: (id: number, idempotencyKey: string) =>
+    request<Proposal>(`/proposals/${id}/seconds`, { method: 'POST', idempotencyKey }),
+  putOnAgenda: (id: number, activityId: number, idempotencyKey: string) =>
+    request<Proposal>(`/proposals/${id}/agenda`, { body: { activity_id: activityId }, idempotencyKey }),
+  motion: (id: number, step: MotionStep, idempotencyKey: string) =>
+    request<Proposal>(`/proposals/${id}/motion`, { body: { step }, idempotencyKey }),
+  vote: (id: number, choice: VoteChoice, idempotencyKey: string) =>
+    request<unknown>(`/proposals/${id}/votes`, { body: { choice }, idempotencyKey }),
+  outcome: (id: number, note: string | undefined, idempotencyKey: string) =>
+    request<Proposal>(`/proposals/${id}/outcome`, { body: note ? { note } : {}, idempotencyKey }),
+  respond: (id: number, response: string, idempotencyKey: string) =>
+    request<Proposal>(`/proposals/${id}/response`, { body: { response }, idempotencyKey }),
+  settings: (communityId: number | undefined) =>
+    request<ParticipationSettings>('/participation/settings', { query: { community_id: communityId } }),
+
+  surveys: (communityId: number | undefined) =>
+    request<{ items: Survey[] }>('/surveys', { query: { community_id: communityId } }),
+  answerSurvey: (id: number, answers: SurveyAnswer[], idempotencyKey: string) =>
+    request<unknown>(`/surveys/${id}/responses`, { body: { answers }, idempotencyKey }),
+  surveyResults: (id: number) => request<SurveyResults>(`/surveys/${id}/results`),
+
+  timebankAccount: (residentId: number) => request<TimebankAccount>(`/timebank/accounts/${residentId}`),
+  timebankServices: (communityId: number | undefined) =>
+    request<{ items: TimebankService[] }>('/timebank/services', { query: { community_id: communityId } }),
+  recordService: (input: NewService, idempotencyKey: string) =>
+    request<TimebankService>('/timebank/services', { body: input, idempotencyKey }),
+  confirmService: (id: number, idempotencyKey: string) =>
+    request<TimebankService>(`/timebank/services/${id}/confirm`, { method: 'POST', idempotencyKey }),
+};

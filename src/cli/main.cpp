@@ -41,6 +41,7 @@ constexpr const char* kUsage = R"(gongzhi — 共治 guided community service ma
 Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
+                [--workers N]
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -137,6 +138,11 @@ int command_serve(const Args& args) {
     auto bytes = to_int(limit);
     if (!bytes || *bytes < 1024) return usage_error("--body-limit must be at least 1024 bytes");
     options.body_limit_bytes = static_cast<std::size_t>(*bytes);
+  }
+  if (auto workers = args.get("workers")) {
+    auto count = to_int(workers);
+    if (!count || *count < 1 || *count > 1024) return usage_error("--workers must be 1 to 1024");
+    options.worker_threads = static_cast<unsigned>(*count);
   }
   if (auto timeout = args.get("read-timeout")) {
     auto seconds = to_int(timeout);

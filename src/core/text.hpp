@@ -26,4 +26,8 @@ std::string trim(std::string_view text);
 std::size_t utf8_length(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 
+// Text made safe inside HTML or XML element content and quoted attribute values: & < > " '
+// become entities; everything else is kept as is (UTF-8 passes through).
+std::string escape_markup(std::string_view text);
+
 }  // namespace gz::text

@@ -275,3 +275,15 @@ TEST(ToLowerAscii, lowers_only_ascii_letters) {
 
 }  // namespace
 }  // namespace gz::text
+
+namespace gz::text {
+namespace {
+
+TEST(Text, EscapesMarkupButKeepsChinese) {
+  EXPECT_EQ(escape_markup(R"(<a href="x">'社区' & 公示</a>)"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;社区&#39; &amp; 公示&lt;/a&gt;");
+  EXPECT_EQ(escape_markup(""), "");
+}
+
+}  // namespace
+}  // namespace gz::text

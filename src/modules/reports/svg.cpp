@@ -1,6 +1,8 @@
 // SVG chart builders; see svg.hpp.
 #include "modules/reports/svg.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -31,30 +33,7 @@ std::string text_at(double x, double y, const std::string& text, const char* anc
 }  // namespace
 
 std::string escape_xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return text::escape_markup(text);
 }
 
 double Scale::y(double value) const {

@@ -6,35 +6,13 @@
 
 #include "core/clock.hpp"
 #include "core/qr.hpp"
+#include "core/text.hpp"
 
 namespace gz::transparency {
 namespace {
 
 std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return text::escape_markup(text);
 }
 
 struct Words {

@@ -31,6 +31,15 @@ struct Actor {
   }
 };
 
+// Staff of the community, or an admin: those who run its records.
+inline bool is_staff_of(const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+}
+// Guides, staff and street users of the community, or an admin: everyone but residents.
+inline bool is_official_of(const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::admin) || (!actor.is(Role::resident) && actor.belongs_to(community_id));
+}
+
 inline std::string_view role_name(Role role) {
   switch (role) {
     case Role::resident:

@@ -75,4 +75,10 @@ bool parse_date(const std::string& text, int& year, unsigned& month, unsigned& d
   return day <= max_day;
 }
 
+std::string quarter_of(std::int64_t epoch_ms, int offset_seconds) {
+  std::string date = format_date(epoch_ms, offset_seconds);
+  int month = (date[5] - '0') * 10 + (date[6] - '0');
+  return date.substr(0, 4) + "Q" + std::to_string((month - 1) / 3 + 1);
+}
+
 }  // namespace gz

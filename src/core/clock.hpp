@@ -22,5 +22,7 @@ std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day);
 // Parses "YYYY-MM-DD"; false when malformed or not a real date.
 bool parse_date(const std::string& text, int& year, unsigned& month, unsigned& day);
+// The calendar quarter an instant falls in, in the given offset: "2026Q3".
+std::string quarter_of(std::int64_t epoch_ms, int offset_seconds = kShanghaiOffsetSeconds);
 
 }  // namespace gz

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
-#include "modules/transparency/pb_plan.hpp"
 
 namespace gz::cockpit {
 namespace {
@@ -71,7 +70,7 @@ std::vector<warnings::Warning> newest_first(std::vector<warnings::Warning> warni
 
 Result<Snapshot> load_snapshot(storage::Connection& db, const Actor& actor,
                                const indicators::Scope& scope, std::int64_t now_ms) {
-  auto period = indicators::parse_period(transparency::quarter_of(now_ms));
+  auto period = indicators::parse_period(quarter_of(now_ms));
   if (!period) return period.take_error();
   // load_indicators also decides who may look and which communities the scope covers.
   auto report = indicators::load_indicators(db, actor, scope, *period, now_ms);

@@ -76,10 +76,6 @@ constexpr TargetField kTargetFields[] = {
 };
 constexpr const char* kHourValueKey = "volunteer_hour_value_fen";
 
-bool reader_of(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (!actor.is(Role::resident) && actor.belongs_to(community_id));
-}
-
 Result<void> community_known(storage::Connection& db, const Actor& actor,
                              std::int64_t community_id) {
   if (!actor.belongs_to(community_id) ||
@@ -118,7 +114,7 @@ std::vector<std::pair<std::string, double>> target_values(const Targets& targets
 Result<Targets> get_targets(storage::Connection& db, const Actor& actor,
                             std::int64_t community_id) {
   GZ_TRY(community_known(db, actor, community_id));
-  if (!reader_of(actor, community_id)) return forbidden("residents may not read the targets");
+  if (!is_official_of(actor, community_id)) return forbidden("residents may not read the targets");
   return load_targets(db, community_id);
 }
 
@@ -230,10 +226,8 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   }
   {
     // Quarters of the period ("2026Q3" sorts between "2026Q1" and "2026Q4").
-    std::string first_quarter = first_day.substr(0, 4) + "Q" +
-                                std::to_string((std::stoi(first_day.substr(5, 2)) - 1) / 3 + 1);
-    std::string last_quarter = last_day.substr(0, 4) + "Q" +
-                               std::to_string((std::stoi(last_day.substr(5, 2)) - 1) / 3 + 1);
+    std::string first_quarter = quarter_of(period.from_ms);
+    std::string last_quarter = quarter_of(period.to_ms - 1);
     std::vector<storage::Value> params;
     std::string where = in_list("p.community_id", *ids, params);
     params.emplace_back(first_quarter);

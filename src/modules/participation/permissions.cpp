@@ -9,7 +9,7 @@ bool may_run_activities(const Actor& actor, std::int64_t community_id) {
 }
 
 bool may_chair(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+  return is_staff_of(actor, community_id);
 }
 
 bool is_resident_of(const Actor& actor, std::int64_t community_id) {

@@ -7,7 +7,7 @@ bool is_member(const Actor& actor, std::int64_t community_id) {
 }
 
 bool is_manager(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+  return is_staff_of(actor, community_id);
 }
 
 bool is_committee_member(storage::Connection& db, const Actor& actor, std::int64_t community_id) {

@@ -13,7 +13,7 @@ bool may_view_community(const Actor& actor, std::int64_t community_id) {
 }
 
 bool may_manage_buildings(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+  return is_staff_of(actor, community_id);
 }
 
 bool may_view_household(const Actor& actor, std::int64_t community_id, std::int64_t household_id) {
@@ -40,11 +40,11 @@ bool may_edit_household_field(const Actor& actor, const char* field) {
 }
 
 bool may_assign_guide(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+  return is_staff_of(actor, community_id);
 }
 
 bool may_see_personal_data(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
+  return is_staff_of(actor, community_id);
 }
 
 bool may_import(const Actor& actor, std::int64_t community_id) {

@@ -20,14 +20,6 @@ namespace {
 constexpr std::int64_t kMaxNoticeDays = 60;
 constexpr std::size_t kMaxHouseholdsPerRecord = 5000;
 
-bool is_staff(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
-}
-
-bool is_reader(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (!actor.is(Role::resident) && actor.belongs_to(community_id));
-}
-
 Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
   if (text.empty() || text.size() > max_bytes) {
     return bad_request("invalid_field",
@@ -122,7 +114,7 @@ Result<Settings> get_settings(storage::Connection& db, const Actor& actor,
                               std::int64_t community_id) {
   if (!actor.belongs_to(community_id))
     return not_found("no community " + std::to_string(community_id));
-  if (!is_reader(actor, community_id)) return forbidden("residents do not read plan settings");
+  if (!is_official_of(actor, community_id)) return forbidden("residents do not read plan settings");
   if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
@@ -133,7 +125,7 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor, Setti
   if (!actor.belongs_to(settings.community_id)) {
     return not_found("no community " + std::to_string(settings.community_id));
   }
-  if (!is_staff(actor, settings.community_id)) {
+  if (!is_staff_of(actor, settings.community_id)) {
     return forbidden("only community staff set the public-notice rules");
   }
   if (settings.notice_days < 7 || settings.notice_days > kMaxNoticeDays) {
@@ -198,7 +190,7 @@ Result<Evaluation> record_evaluation(storage::Connection& db, const Actor& actor
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!is_staff(actor, status->community_id)) {
+    if (!is_staff_of(actor, status->community_id)) {
       return forbidden("only community staff record evaluations");
     }
     bool third_party = input.kind == "third_party";
@@ -261,7 +253,7 @@ Result<std::vector<Spending>> list_spending(storage::Connection& db, const Actor
                                             std::int64_t plan_id, int limit) {
   auto status = visible_plan(db, actor, plan_id, now_epoch_ms());
   if (!status) return status.take_error();
-  if (!is_reader(actor, status->community_id)) {
+  if (!is_official_of(actor, status->community_id)) {
     return forbidden("residents read spending on the public board");
   }
   return spending_of(db, plan_id, limit);
@@ -295,7 +287,7 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!is_staff(actor, status->community_id)) {
+    if (!is_staff_of(actor, status->community_id)) {
       return forbidden("only community staff record spending");
     }
     if (status->stage != Stage::executing) {

@@ -11,12 +11,6 @@
 
 namespace gz::transparency {
 
-std::string quarter_of(std::int64_t epoch_ms) {
-  std::string date = format_date(epoch_ms);  // YYYY-MM-DD, Asia/Shanghai
-  int month = std::stoi(date.substr(5, 2));
-  return date.substr(0, 4) + "Q" + std::to_string((month - 1) / 3 + 1);
-}
-
 Result<PlanStatus> plan_from_election(storage::Connection& db, const Actor& actor,
                                       std::int64_t election_id,
                                       const std::optional<std::string>& rule, std::int64_t now_ms) {

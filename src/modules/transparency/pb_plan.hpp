@@ -22,7 +22,4 @@ Result<PlanStatus> plan_from_election(storage::Connection& db, const Actor& acto
                                       std::int64_t election_id,
                                       const std::optional<std::string>& rule, std::int64_t now_ms);
 
-// The quarter ("2026Q3") an instant falls in, in Asia/Shanghai.
-std::string quarter_of(std::int64_t epoch_ms);
-
 }  // namespace gz::transparency

@@ -12,10 +12,6 @@
 namespace gz::transparency {
 namespace {
 
-bool is_staff(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
-}
-
 constexpr const char* kStatusColumns =
     "SELECT p.id, p.community_id, p.quarter, p.unit, p.total, l.stage, l.notice_started_ms, "
     "l.notice_days FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id ";
@@ -208,7 +204,7 @@ Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!is_staff(actor, status->community_id)) {
+    if (!is_staff_of(actor, status->community_id)) {
       return forbidden("only community staff answer objections");
     }
     auto row = db.query_one(std::string(kObjectionColumns) + "WHERE id = ? AND plan_id = ?",

@@ -18,14 +18,6 @@ namespace {
 
 constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
-bool is_staff(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (actor.is(Role::staff) && actor.belongs_to(community_id));
-}
-
-bool is_reader(const Actor& actor, std::int64_t community_id) {
-  return actor.is(Role::admin) || (!actor.is(Role::resident) && actor.belongs_to(community_id));
-}
-
 Result<void> community_visible(storage::Connection& db, const Actor& actor,
                                std::int64_t community_id) {
   if (!actor.belongs_to(community_id) ||
@@ -33,13 +25,6 @@ Result<void> community_visible(storage::Connection& db, const Actor& actor,
     return not_found("no community " + std::to_string(community_id));
   }
   return {};
-}
-
-// The quarter an instant falls in, Asia/Shanghai.
-std::string quarter_at(std::int64_t epoch_ms) {
-  std::string date = format_date(epoch_ms);
-  int month = std::stoi(date.substr(5, 2));
-  return date.substr(0, 4) + "Q" + std::to_string((month - 1) / 3 + 1);
 }
 
 // The last day of a quarter, YYYY-MM-DD.
@@ -129,7 +114,7 @@ int participation_falling(storage::Connection& db, std::int64_t community_id, st
 }
 
 int complaints_rising(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms) {
-  std::string last = previous_quarter(quarter_at(now_ms));
+  std::string last = previous_quarter(quarter_of(now_ms));
   std::vector<std::string> quarters{previous_quarter(previous_quarter(last)),
                                     previous_quarter(last), last};
   std::vector<double> rates;
@@ -209,7 +194,7 @@ int platform_faults(storage::Connection& db, std::int64_t community_id, std::int
 // previous quarter's task with this quarter's figure.
 void improvements(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms,
                   Evaluation& out) {
-  std::string quarter = previous_quarter(quarter_at(now_ms));
+  std::string quarter = previous_quarter(quarter_of(now_ms));
   auto satisfaction = indicator_of(db, community_id, quarter, "satisfaction_rate", now_ms);
   if (!satisfaction || !satisfaction->value) return;
   std::int64_t value_bp = to_bp(*satisfaction->value);
@@ -332,7 +317,8 @@ Evaluation evaluate(storage::Connection& db, std::int64_t community_id, std::int
 Result<Evaluation> evaluate_now(storage::Connection& db, const Actor& actor,
                                 std::int64_t community_id, std::int64_t now_ms) {
   GZ_TRY(community_visible(db, actor, community_id));
-  if (!is_staff(actor, community_id)) return forbidden("only community staff run the evaluation");
+  if (!is_staff_of(actor, community_id))
+    return forbidden("only community staff run the evaluation");
   return evaluate(db, community_id, now_ms);
 }
 
@@ -366,7 +352,7 @@ int run_job(storage::Connection& db, std::int64_t now_ms) {
 Result<std::vector<Warning>> list_warnings(storage::Connection& db, const Actor& actor,
                                            std::int64_t community_id, const std::string& state) {
   GZ_TRY(community_visible(db, actor, community_id));
-  if (!is_reader(actor, community_id)) return forbidden("residents do not read warnings");
+  if (!is_official_of(actor, community_id)) return forbidden("residents do not read warnings");
   std::string filter;
   if (state == "open") {
     filter = " AND resolved_at IS NULL";
@@ -396,7 +382,7 @@ Result<Warning> resolve_warning(storage::Connection& db, const Actor& actor,
       return not_found("no warning " + std::to_string(warning_id));
     }
     auto warning = warning_from(*row);
-    if (!is_staff(actor, warning.community_id)) return forbidden("only staff resolve warnings");
+    if (!is_staff_of(actor, warning.community_id)) return forbidden("only staff resolve warnings");
     std::string at = format_iso8601(now_ms);
     if (db.execute("UPDATE warnings SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? "
                    "WHERE id = ? AND resolved_at IS NULL",
@@ -415,7 +401,8 @@ Result<Warning> resolve_warning(storage::Connection& db, const Actor& actor,
 Result<std::vector<Improvement>> list_improvements(storage::Connection& db, const Actor& actor,
                                                    std::int64_t community_id) {
   GZ_TRY(community_visible(db, actor, community_id));
-  if (!is_reader(actor, community_id)) return forbidden("residents do not read improvement tasks");
+  if (!is_official_of(actor, community_id))
+    return forbidden("residents do not read improvement tasks");
   std::vector<Improvement> out;
   for (const auto& row : db.query(
            std::string(kImprovementColumns) + "WHERE community_id = ? ORDER BY id DESC LIMIT 500",
@@ -436,7 +423,8 @@ Result<Improvement> open_improvement(storage::Connection& db, const Actor& actor
   }
   if (!valid_day(input.due_on)) return bad_request("invalid_date", "due_on is YYYY-MM-DD");
   GZ_TRY(community_visible(db, actor, input.community_id));
-  if (!is_staff(actor, input.community_id)) return forbidden("only staff open improvement tasks");
+  if (!is_staff_of(actor, input.community_id))
+    return forbidden("only staff open improvement tasks");
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Improvement> {
     if (input.owner_user_id && !is_owner_candidate(db, *input.owner_user_id, input.community_id)) {
       return bad_request("unknown_owner", "the owner must be staff or a guide of the community");
@@ -481,7 +469,7 @@ Result<Improvement> change_improvement(storage::Connection& db, const Actor& act
       return not_found("no improvement task " + std::to_string(improvement_id));
     }
     auto task = improvement_from(*row);
-    if (!is_staff(actor, task.community_id))
+    if (!is_staff_of(actor, task.community_id))
       return forbidden("only staff change improvement tasks");
     std::string now_text = format_iso8601(now_ms);
     boost::json::object detail;

@@ -85,13 +85,15 @@ void register_system_routes(Application& app) {
   app.router.add({"GET",
                   "/healthz",
                   http::Access::open,
-                  [&app](http::RequestContext&) {
-                    auto lease = app.pool->lease();
+                  [](http::RequestContext& context) {
+                    auto lease = context.pool.lease();
                     lease->query("SELECT 1");
                     return http::json_response(
                         200, boost::json::object{{"status", "ok"}, {"version", kVersion}});
                   },
-                  {"Liveness and database check", "system", "anyone", "", ""}});
+                  {"Liveness and database check", "system", "anyone", "", ""},
+                  false,
+                  /*quick=*/true});
   app.router.add(
       {"GET",
        "/metrics",

@@ -164,6 +164,7 @@ int command_serve(const Args& args) {
   std::int64_t job_seconds = to_int(args.get("job-interval").value_or("30")).value_or(30);
   auto jobs =
       app::start_jobs(*application, std::chrono::seconds(std::max<std::int64_t>(1, job_seconds)));
+  application->dispatcher->open_lanes(*application->database, http::io_thread_count(options));
   http::run_server(
       options,
       [&](const http::Request& request) { return application->dispatcher->handle(request); },
@@ -175,6 +176,9 @@ int command_serve(const Args& args) {
                        "(password: "
                     << registry::DemoOptions{}.password << ")" << std::endl;
         }
+      },
+      [&](const http::Request& request, unsigned lane) {
+        return application->dispatcher->handle_quick(request, lane);
       });
   return 0;
 }

@@ -101,8 +101,24 @@ Dispatcher::Dispatcher(const Router& router, storage::Pool& pool, Authenticator 
 }
 
 Response Dispatcher::handle(const Request& request) {
-  auto started = std::chrono::steady_clock::now();
+  return dispatch(request, router_.match(request.method, request.path), pool_);
+}
+
+std::optional<Response> Dispatcher::handle_quick(const Request& request, unsigned lane) {
+  if (lane >= lanes_.size() || request.method != "GET") return std::nullopt;
   Match match = router_.match(request.method, request.path);
+  if (!match.route || !match.route->quick) return std::nullopt;
+  return dispatch(request, match, *lanes_[lane]);
+}
+
+void Dispatcher::open_lanes(storage::Database& database, unsigned count) {
+  lanes_.clear();
+  for (unsigned i = 0; i < count; ++i)
+    lanes_.push_back(std::make_unique<storage::Pool>(database, 2));
+}
+
+Response Dispatcher::dispatch(const Request& request, const Match& match, storage::Pool& pool) {
+  auto started = std::chrono::steady_clock::now();
   Response response;
   std::string route_name = match.route ? match.route->name() : "unmatched";
   std::optional<Response> static_response;
@@ -121,7 +137,7 @@ Response Dispatcher::handle(const Request& request) {
                              "no route for " + request.method + " " + request.path);
   } else {
     try {
-      response = run(request, match);
+      response = run(request, match, pool);
     } catch (const storage::DbError& error) {
       std::fprintf(stderr, "%s request_id=%s database error: %s\n", now_iso8601().c_str(),
                    request.request_id.c_str(), error.what());
@@ -156,18 +172,18 @@ Response Dispatcher::handle(const Request& request) {
   return response;
 }
 
-Response Dispatcher::run(const Request& request, const Match& match) {
+Response Dispatcher::run(const Request& request, const Match& match, storage::Pool& pool) {
   const Route& route = *match.route;
   std::optional<Actor> actor;
   if (auto token = request_token(request)) {
-    auto lease = pool_.lease();
+    auto lease = pool.lease();
     actor = authenticator_(*lease, *token);
   }
   if (route.access == Access::login && !actor) {
     return error_response(ErrorKind::unauthorized, "unauthorized",
                           "log in first (POST /api/v1/auth/login)");
   }
-  RequestContext context{request, match.params, actor, pool_};
+  RequestContext context{request, match.params, actor, pool};
 
   auto key = request.header("idempotency-key");
   if (!key || !actor || !is_write(request.method)) return route.handler(context);
@@ -177,7 +193,7 @@ Response Dispatcher::run(const Request& request, const Match& match) {
   }
   IdempotencyOutcome outcome;
   {
-    auto lease = pool_.lease();
+    auto lease = pool.lease();
     outcome = reserve_key(*lease, actor->user_id, *key, request);
   }
   if (outcome.replay) return std::move(*outcome.replay);
@@ -185,11 +201,11 @@ Response Dispatcher::run(const Request& request, const Match& match) {
   try {
     response = route.handler(context);
   } catch (...) {
-    auto lease = pool_.lease();
+    auto lease = pool.lease();
     finish_key(*lease, actor->user_id, *key, Response{500, "", "", {}});
     throw;
   }
-  auto lease = pool_.lease();
+  auto lease = pool.lease();
   finish_key(*lease, actor->user_id, *key, response);
   return response;
 }

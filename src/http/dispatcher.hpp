@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/actor.hpp"
 #include "http/message.hpp"
@@ -16,6 +17,7 @@
 
 namespace gz::storage {
 class Connection;
+class Database;
 class Pool;
 }  // namespace gz::storage
 
@@ -30,14 +32,23 @@ class Dispatcher {
  public:
   Dispatcher(const Router& router, storage::Pool& pool, Authenticator authenticator);
   Response handle(const Request& request);
+  // A request for a quick route (Route::quick), answered here on network thread `lane` with
+  // that lane's own connections; nothing when the route is not quick (send it to handle() on
+  // the worker pool) or when no lanes are open.
+  std::optional<Response> handle_quick(const Request& request, unsigned lane);
+  // Opens `count` lanes of two connections each (one network thread uses one lane; the second
+  // connection is a margin should a handler ever lease twice).
+  void open_lanes(storage::Database& database, unsigned count);
   Metrics& metrics() { return metrics_; }
   // Serve the web application's files for paths no route claims.
   void serve_static(std::shared_ptr<const StaticFiles> files) { static_files_ = std::move(files); }
 
  private:
-  Response run(const Request& request, const Match& match);
+  Response dispatch(const Request& request, const Match& match, storage::Pool& pool);
+  Response run(const Request& request, const Match& match, storage::Pool& pool);
   const Router& router_;
   storage::Pool& pool_;
+  std::vector<std::unique_ptr<storage::Pool>> lanes_;
   Authenticator authenticator_;
   Metrics metrics_;
   std::size_t unmatched_slot_;

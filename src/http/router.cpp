@@ -74,6 +74,9 @@ Result<std::int64_t> RequestContext::community_param() const {
 
 void Router::add(Route route) {
   auto owned = std::make_unique<Route>(std::move(route));
+  if (owned->quick && owned->method != "GET") {
+    throw std::logic_error("a quick route only reads: " + owned->name());
+  }
   auto segments = split_path(owned->pattern);
   auto shape = [](std::vector<std::string> parts) {
     for (auto& part : parts) {

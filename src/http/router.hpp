@@ -58,6 +58,10 @@ struct Route {
   Handler handler;
   RouteDoc doc;
   bool accepts_any_content_type = false;  // e.g. CSV import
+  // A GET that answers from a few indexed reads and never waits on a lock (tracking lookup,
+  // health): run on the network thread that read it, with that thread's own connections,
+  // sparing the two thread hand-offs of the worker pool. It must not write.
+  bool quick = false;
   std::string name() const { return method + " " + pattern; }
 };
 

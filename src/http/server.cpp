@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/random.hpp"
 
 namespace gz::http {
 namespace {
@@ -23,24 +24,34 @@ using tcp = asio::ip::tcp;
 struct Shared {
   ServerOptions options;
   RequestHandler handler;
+  QuickHandler quick;
   asio::thread_pool* workers = nullptr;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
 };
 
+// Request ids only tell log lines apart, they guard nothing: a per-thread generator seeded once
+// from the OS spares every request a call into the CSPRNG.
+std::string new_request_id() {
+  thread_local Rng rng(std::stoull(crypto::random_hex(8), nullptr, 16), 0);
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(rng.next()));
+  return text;
+}
+
 std::string sanitize_request_id(std::string_view candidate) {
-  if (candidate.empty() || candidate.size() > 64) return crypto::random_hex(8);
+  if (candidate.empty() || candidate.size() > 64) return new_request_id();
   for (char c : candidate) {
     bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    if (!ok) return crypto::random_hex(8);
+    if (!ok) return new_request_id();
   }
   return std::string(candidate);
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, std::shared_ptr<Shared> shared)
-      : stream_(std::move(socket)), shared_(std::move(shared)) {}
+  Session(tcp::socket socket, std::shared_ptr<Shared> shared, unsigned lane)
+      : stream_(std::move(socket)), shared_(std::move(shared)), lane_(lane) {}
 
   void start() { read(shared_->options.idle_timeout); }
 
@@ -139,7 +150,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
     shared_->in_flight.fetch_add(1);
     stream_.expires_never();
-    // Handlers may block on the database: run them on the worker pool, then come back to this
+    // A quick route is answered right here, on this connection's network thread.
+    if (shared_->quick) {
+      if (auto response = shared_->quick(request, lane_)) return write(std::move(*response));
+    }
+    // Other handlers may block on the database: run them on the worker pool, then come back to this
     // connection's io_context to write.
     asio::post(*shared_->workers, [self = shared_from_this(), request = std::move(request)] {
       Response response = self->shared_->handler(request);
@@ -155,7 +170,7 @@ class Session : public std::enable_shared_from_this<Session> {
     response.status = status;
     response.body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     shared_->in_flight.fetch_add(1);
-    if (request_id_.empty()) request_id_ = crypto::random_hex(8);
+    if (request_id_.empty()) request_id_ = new_request_id();
     std::fprintf(stderr, "%s request_id=%s status=%d %s\n", now_iso8601().c_str(),
                  request_id_.c_str(), status, code.c_str());
     write(std::move(response));
@@ -208,6 +223,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   std::shared_ptr<Shared> shared_;
+  unsigned lane_;  // the index of the network thread (io_context) this connection lives on
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::size_t body_limit_ = 0;  // the limit of the request being read, for the 413 message
@@ -230,18 +246,17 @@ class Listener : public std::enable_shared_from_this<Listener> {
   }
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
   void accept() {
-    auto& target = *contexts_[next_++ % contexts_.size()];
-    acceptor_.async_accept(target,
-                           [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-                             if (ec == asio::error::operation_aborted || !self->acceptor_.is_open())
-                               return;
-                             if (!ec) {
-                               beast::error_code option_ec;
-                               socket.set_option(tcp::no_delay(true), option_ec);
-                               std::make_shared<Session>(std::move(socket), self->shared_)->start();
-                             }
-                             self->accept();
-                           });
+    auto lane = static_cast<unsigned>(next_++ % contexts_.size());
+    acceptor_.async_accept(*contexts_[lane], [self = shared_from_this(), lane](beast::error_code ec,
+                                                                               tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
+      if (!ec) {
+        beast::error_code option_ec;
+        socket.set_option(tcp::no_delay(true), option_ec);
+        std::make_shared<Session>(std::move(socket), self->shared_, lane)->start();
+      }
+      self->accept();
+    });
   }
   void stop() {
     beast::error_code ec;
@@ -263,14 +278,19 @@ unsigned default_worker_threads(const ServerOptions& options) {
   return std::max(16u, cores * 8);
 }
 
+unsigned io_thread_count(const ServerOptions& options) {
+  return options.io_threads ? options.io_threads
+                            : std::max(1u, std::thread::hardware_concurrency());
+}
+
 void run_server(const ServerOptions& options, RequestHandler handler,
-                const std::function<void(std::uint16_t)>& on_listening) {
-  unsigned io_threads =
-      options.io_threads ? options.io_threads : std::max(1u, std::thread::hardware_concurrency());
+                const std::function<void(std::uint16_t)>& on_listening, QuickHandler quick) {
+  unsigned io_threads = io_thread_count(options);
   asio::thread_pool workers(default_worker_threads(options));
   auto shared = std::make_shared<Shared>();
   shared->options = options;
   shared->handler = std::move(handler);
+  shared->quick = std::move(quick);
   shared->workers = &workers;
 
   std::vector<std::unique_ptr<asio::io_context>> contexts;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -31,12 +32,17 @@ struct ServerOptions {
 };
 
 using RequestHandler = std::function<Response(const Request&)>;
+// Answers a request on the network thread `lane` (0 .. io_thread_count - 1) that read it, or
+// returns nothing to send it to the worker pool and the RequestHandler. For requests that need
+// no waiting; anything that may block belongs on the pool.
+using QuickHandler = std::function<std::optional<Response>(const Request&, unsigned lane)>;
 
 // Runs until SIGTERM or SIGINT, then stops accepting, finishes in-flight requests and
 // returns. `on_listening` is called with the bound port once the socket accepts.
 void run_server(const ServerOptions& options, RequestHandler handler,
-                const std::function<void(std::uint16_t)>& on_listening);
+                const std::function<void(std::uint16_t)>& on_listening, QuickHandler quick = {});
 
 unsigned default_worker_threads(const ServerOptions& options);
+unsigned io_thread_count(const ServerOptions& options);
 
 }  // namespace gz::http

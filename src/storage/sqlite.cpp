@@ -1,6 +1,7 @@
 // SQLite driver: WAL journal, a busy timeout so concurrent writers wait instead of failing,
 // foreign keys on, and synchronous=FULL so an acknowledged commit survives power loss.
 #include <sqlite3.h>
+#include <cctype>
 
 #include <string>
 
@@ -87,6 +88,13 @@ class SqliteConnection final : public Connection {
   }
 
   void execute_script(std::string_view sql) override {
+    // One statement (savepoints, per request): through the statement cache, parsed once.
+    auto first = sql.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && std::isalpha(static_cast<unsigned char>(sql[first])) &&
+        sql.find(';') == std::string_view::npos && sql.find("--") == std::string_view::npos) {
+      execute(sql, {});
+      return;
+    }
     std::string text(sql);
     char* message = nullptr;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
@@ -97,10 +105,11 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  // Prepared once and kept in the statement cache, like any query: not parsed again per call.
   void begin(TxMode mode) override {
-    execute_script(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    execute(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", {});
   }
-  void commit() override { execute_script("COMMIT"); }
+  void commit() override { execute("COMMIT", {}); }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
   }

@@ -10,6 +10,7 @@
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/sla.hpp"
 #include "storage/database.hpp"
+#include "storage/transact.hpp"
 
 namespace gz::requests {
 namespace {
@@ -217,13 +218,17 @@ Response rating_route(RequestContext& context) {
 
 Response track_route(RequestContext& context) {
   auto lease = context.pool.lease();
-  auto result = track_request(*lease, context.params.at("code"));
+  // One snapshot: the status and the timeline agree (and SQLite takes its read lock once).
+  std::string category_name;
+  auto result = storage::transact(*lease, storage::TxMode::read, [&]() -> Result<Request> {
+    auto found = track_request(*lease, context.params.at("code"));
+    if (!found) return found;
+    auto category = find_category(*lease, found->community_id, found->category);
+    category_name = category ? category->name_zh : found->category;
+    return found;
+  });
   if (!result) return http::error_response(result.error());
   std::int64_t now_ms = now_epoch_ms();
-  std::string category_name = result->category;
-  if (auto category = find_category(*lease, result->community_id, result->category)) {
-    category_name = category->name_zh;
-  }
   return http::json_response(
       200, boost::json::object{{"tracking_code", result->tracking_code},
                                {"category", result->category},
@@ -574,7 +579,9 @@ void register_routes(http::Router& router) {
               Access::open,
               track_route,
               {"Public progress of a request by tracking code, without personal data", "requests",
-               "anyone", "", ""}});
+               "anyone", "", ""},
+              false,
+              /*quick=*/true});
   router.add({"GET",
               "/api/v1/notifications",
               Access::login,

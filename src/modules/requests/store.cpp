@@ -13,6 +13,24 @@ const char* const kRequestColumns =
     "r.overdue_response, r.overdue_resolution, r.rating, r.rating_comment, r.version, "
     "r.updated_at FROM requests r";
 
+const std::string& returning_columns() {
+  static const std::string clause = [] {
+    std::string columns(kRequestColumns);
+    columns = columns.substr(std::string_view("SELECT ").size());
+    columns = columns.substr(0, columns.find(" FROM "));
+    std::string out = "RETURNING ";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns.compare(i, 2, "r.") == 0 && (i == 0 || columns[i - 1] == ' ')) {
+        ++i;
+        continue;
+      }
+      out += columns[i];
+    }
+    return out;
+  }();
+  return clause;
+}
+
 Request request_from(const storage::Row& row) {
   Request request;
   request.id = row.integer(0);

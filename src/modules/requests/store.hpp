@@ -11,6 +11,9 @@
 namespace gz::requests::store {
 
 extern const char* const kRequestColumns;  // "SELECT ... FROM requests r"
+// "RETURNING id, community_id, …": the columns of kRequestColumns in the same order, so an
+// INSERT hands back the row request_from() reads, without reading it again.
+const std::string& returning_columns();
 Request request_from(const storage::Row& row);
 std::optional<Request> load_request(storage::Connection& db, std::int64_t id);
 std::optional<Request> load_request_by_code(storage::Connection& db, const std::string& code);

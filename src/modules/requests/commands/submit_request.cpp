@@ -143,10 +143,12 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
       decision.priority, category->resolution_working_days, received_ms, *calendar);
 
   std::int64_t id = 0;
+  std::optional<Request> stored;
   std::string code;
   std::string now = format_iso8601(now_ms);
   write([&](storage::Connection& w) {
     id = 0;
+    stored.reset();
     for (int attempt = 0; attempt < kCodeAttempts && id == 0; ++attempt) {
       code = new_tracking_code();
       auto row = w.query_one(
@@ -155,7 +157,8 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
           "open311_client_id, contact_name, contact_phone, location, latitude, longitude, "
           "received_at, received_ms, response_due_ms, resolution_due_ms, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (tracking_code) DO NOTHING RETURNING id",
+          "ON CONFLICT (tracking_code) DO NOTHING " +
+              store::returning_columns(),
           {community_id,
            code,
            category->code,
@@ -178,7 +181,10 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
            resolution_due,
            now,
            now});
-      if (row) id = row->integer(0);
+      if (row) {
+        stored = store::request_from(*row);
+        id = stored->id;
+      }
     }
     if (id == 0) throw storage::DbError(storage::DbErrorKind::other, "no free tracking code");
     store::insert_event(
@@ -196,7 +202,7 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
     audit::append(w, actor,
                   {community_id, "request.submit", "request", std::to_string(id), change});
   });
-  return *store::load_request(db, id);
+  return std::move(*stored);
 }
 
 std::vector<TriageRule> list_triage_rules(storage::Connection& db, std::int64_t community_id) {
@@ -228,10 +234,20 @@ std::vector<Category> list_categories(storage::Connection& db, std::int64_t comm
 
 std::optional<Category> find_category(storage::Connection& db, std::int64_t community_id,
                                       const std::string& code) {
-  for (auto& category : list_categories(db, community_id)) {
-    if (category.code == code) return category;
-  }
-  return std::nullopt;
+  // The community's own entry of the code when it has one (an inactive one hides the default),
+  // else the default: the one entry list_categories would show for this code.
+  auto row = db.query_one(
+      "SELECT code, name_zh, name_en, default_priority, resolution_working_days, is_complaint, "
+      "active FROM request_categories WHERE code = ? AND community_id IN (0, ?) "
+      "ORDER BY community_id DESC LIMIT 1",
+      {code, community_id});
+  if (!row || row->integer(6) != 1) return std::nullopt;
+  return Category{row->text(0),
+                  row->text(1),
+                  row->text(2),
+                  parse_priority(row->text(3)).value_or(Priority::blue),
+                  static_cast<int>(row->integer(4)),
+                  row->integer(5) != 0};
 }
 
 std::vector<Department> list_departments(storage::Connection& db, std::int64_t community_id) {

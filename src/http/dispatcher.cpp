@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "http/access_log.hpp"
 #include "storage/database.hpp"
 
 namespace gz::http {
@@ -16,10 +17,24 @@ bool is_write(const std::string& method) {
 }
 
 void log_line(const Request& request, int status, double seconds, const std::string& route) {
-  std::fprintf(stderr, "%s request_id=%s method=%s path=%s route=\"%s\" status=%d ms=%.2f ip=%s\n",
-               now_iso8601().c_str(), request.request_id.c_str(), request.method.c_str(),
-               request.path.c_str(), route.c_str(), status, seconds * 1000.0,
-               request.remote_ip.c_str());
+  constexpr const char* kFormat =
+      "%s request_id=%s method=%s path=%s route=\"%s\" status=%d ms=%.2f ip=%s";
+  std::string time = now_iso8601();
+  char line[512];
+  int size = std::snprintf(line, sizeof line, kFormat, time.c_str(), request.request_id.c_str(),
+                           request.method.c_str(), request.path.c_str(), route.c_str(), status,
+                           seconds * 1000.0, request.remote_ip.c_str());
+  if (size < 0) return;
+  if (static_cast<std::size_t>(size) < sizeof line) {
+    access_log::add(std::string_view(line, static_cast<std::size_t>(size)));
+    return;
+  }
+  std::string long_line(static_cast<std::size_t>(size) + 1, '\0');  // a long path
+  std::snprintf(long_line.data(), long_line.size(), kFormat, time.c_str(),
+                request.request_id.c_str(), request.method.c_str(), request.path.c_str(),
+                route.c_str(), status, seconds * 1000.0, request.remote_ip.c_str());
+  long_line.pop_back();
+  access_log::add(long_line);
 }
 
 // Idempotency keys: the first response to (user, key) is stored and replayed; the same key
@@ -139,6 +154,7 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
     try {
       response = run(request, match, pool);
     } catch (const storage::DbError& error) {
+      access_log::flush();  // the error line after the access lines before it
       std::fprintf(stderr, "%s request_id=%s database error: %s\n", now_iso8601().c_str(),
                    request.request_id.c_str(), error.what());
       switch (error.kind()) {
@@ -156,6 +172,7 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
                                     "internal error; request id " + request.request_id);
       }
     } catch (const std::exception& error) {
+      access_log::flush();
       std::fprintf(stderr, "%s request_id=%s unhandled error: %s\n", now_iso8601().c_str(),
                    request.request_id.c_str(), error.what());
       response = error_response(ErrorKind::internal, "internal_error",

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/random.hpp"
+#include "http/access_log.hpp"
 
 namespace gz::http {
 namespace {
@@ -332,6 +333,7 @@ void run_server(const ServerOptions& options, RequestHandler handler,
   contexts[0]->run();
   for (auto& thread : threads) thread.join();
   workers.join();
+  access_log::flush();
   std::fprintf(stderr, "%s server stopped\n", now_iso8601().c_str());
 }
 

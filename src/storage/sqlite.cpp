@@ -41,10 +41,7 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(db_, 10000);
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-        "PRAGMA temp_store=MEMORY;"
-        // Reads through a shared memory map of (up to) the first 1 GiB instead of a pread() per
-        // page into each connection's own small cache; writes still go through the WAL.
-        "PRAGMA mmap_size=1073741824;");
+        "PRAGMA temp_store=MEMORY;");
   }
   ~SqliteConnection() override {
     for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);

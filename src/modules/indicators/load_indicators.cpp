@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/indicators/input_cache.hpp"
 #include "storage/transact.hpp"
 
 #include "modules/civic/leaders.hpp"
@@ -161,22 +162,22 @@ Result<Targets> set_targets(storage::Connection& db, const Actor& actor, std::in
   });
 }
 
-Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& actor,
-                                        const Scope& scope, const Period& period,
-                                        std::int64_t now_ms, const std::optional<Targets>& given) {
-  auto ids = communities_in_scope(db, actor, scope);
-  if (!ids) return ids.take_error();
+namespace {
+
+// What the indicators need from the records of the given communities for the period.
+IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int64_t>& ids,
+                            const Period& period) {
   IndicatorInput input;
 
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("community_id", *ids, params);
+    std::string where = in_list("community_id", ids, params);
     input.households = db.query_int("SELECT COUNT(*) FROM households WHERE " + where, params);
   }
   input.months = period.months;
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("community_id", *ids, params);
+    std::string where = in_list("community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     input.participating_households =
@@ -191,7 +192,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   {
     // Submitted: past draft (withdrawn ones were submitted too).
     std::vector<storage::Value> params;
-    std::string where = in_list("community_id", *ids, params);
+    std::string where = in_list("community_id", ids, params);
     params.emplace_back(from_iso);
     params.emplace_back(to_iso);
     input.proposals = db.query_int("SELECT COUNT(*) FROM proposals WHERE " + where +
@@ -201,7 +202,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   }
   {
     std::int64_t start = 0, end = 0;
-    for (auto id : *ids) {
+    for (auto id : ids) {
       auto growth = civic::leader_growth(db, id, first_day, last_day);
       start += growth.leaders_at_start;
       end += growth.leaders_at_end;
@@ -211,7 +212,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("s.community_id", *ids, params);
+    std::string where = in_list("s.community_id", ids, params);
     params.emplace_back(first_day);
     params.emplace_back(last_day);
     if (auto row = db.query_one(
@@ -229,7 +230,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
     std::string first_quarter = quarter_of(period.from_ms);
     std::string last_quarter = quarter_of(period.to_ms - 1);
     std::vector<storage::Value> params;
-    std::string where = in_list("p.community_id", *ids, params);
+    std::string where = in_list("p.community_id", ids, params);
     params.emplace_back(first_quarter);
     params.emplace_back(last_quarter);
     if (auto row = db.query_one(
@@ -247,7 +248,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("a.community_id", *ids, params);
+    std::string where = in_list("a.community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     std::int64_t volunteering = db.query_int(
@@ -256,7 +257,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
             where + " AND a.kind = 'volunteer' AND t.checked_in_ms >= ? AND t.checked_in_ms < ?",
         params);
     std::vector<storage::Value> bank_params;
-    std::string bank_where = in_list("community_id", *ids, bank_params);
+    std::string bank_where = in_list("community_id", ids, bank_params);
     bank_params.emplace_back(first_day);
     bank_params.emplace_back(last_day);
     std::int64_t banked =
@@ -265,7 +266,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
                      bank_params);
     input.contribution_minutes = volunteering + banked;
     std::vector<storage::Value> spend_params;
-    std::string spend_where = in_list("s.community_id", *ids, spend_params);
+    std::string spend_where = in_list("s.community_id", ids, spend_params);
     spend_params.emplace_back(first_day);
     spend_params.emplace_back(last_day);
     input.spending_fen = db.query_int(
@@ -277,7 +278,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   {
     // Categories of community 0 are the defaults a community inherits unless it has its own.
     std::vector<storage::Value> params;
-    std::string where = in_list("q.community_id", *ids, params);
+    std::string where = in_list("q.community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     input.complaint_requests = db.query_int(
@@ -290,7 +291,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("q.community_id", *ids, params);
+    std::string where = in_list("q.community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     std::map<std::int64_t, std::vector<std::string>> tags;  // of rated households
@@ -321,7 +322,7 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
     }
     if (!housing.empty()) {
       std::vector<storage::Value> label_params;
-      std::string label_where = in_list("community_id", *ids, label_params);
+      std::string label_where = in_list("community_id", ids, label_params);
       for (const auto& row :
            db.query("SELECT household_id, value FROM household_labels WHERE " + label_where +
                         " AND kind = 'tag' AND value IN ('elderly', 'elderly_alone', 'empty_nest', "
@@ -337,6 +338,29 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
           {group_of(found == tags.end() ? kNoTags : found->second, housing[household]), rating});
     }
   }
+  return input;
+}
+
+// A street's inputs, community by community, kept until the community's next write.
+InputCache& street_inputs() {
+  static InputCache cache(
+      [](storage::Connection& db, std::int64_t community_id, const Period& period) {
+        return gather_input(db, {community_id}, period);
+      },
+      std::chrono::minutes(10));
+  return cache;
+}
+
+}  // namespace
+
+Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& actor,
+                                        const Scope& scope, const Period& period,
+                                        std::int64_t now_ms, const std::optional<Targets>& given) {
+  auto ids = communities_in_scope(db, actor, scope);
+  if (!ids) return ids.take_error();
+  // One community is read live; a street sums its communities' kept inputs (input_cache.hpp).
+  IndicatorInput input =
+      ids->size() == 1 ? gather_input(db, *ids, period) : street_inputs().sum(db, *ids, period);
   IndicatorReport report;
   report.period = period;
   report.community_ids = *ids;

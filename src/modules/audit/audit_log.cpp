@@ -1,5 +1,7 @@
 #include "modules/audit/audit_log.hpp"
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "core/json.hpp"
 
@@ -60,6 +62,28 @@ std::int64_t append(storage::Connection& connection, const Actor& actor, const R
   std::int64_t seq = appender.append(actor, record);
   appender.finish();
   return seq;
+}
+
+std::vector<std::int64_t> latest_seqs(storage::Connection& connection,
+                                      const std::vector<std::int64_t>& community_ids) {
+  std::vector<std::int64_t> seqs;
+  seqs.reserve(community_ids.size());
+  for (auto id : community_ids) {
+    auto row = connection.query_one("SELECT MAX(seq) FROM audit_log WHERE community_id = ?", {id});
+    seqs.push_back(row ? row->opt_integer(0).value_or(0) : 0);
+  }
+  return seqs;
+}
+
+std::int64_t latest_global_seq(storage::Connection& connection) {
+  std::int64_t newest = 0;
+  for (const char* sql : {"SELECT MAX(seq) FROM audit_log WHERE community_id IS NULL",
+                          "SELECT MAX(seq) FROM audit_log WHERE community_id = 0"}) {
+    if (auto row = connection.query_one(sql)) {
+      newest = std::max(newest, row->opt_integer(0).value_or(0));
+    }
+  }
+  return newest;
 }
 
 Head head(storage::Connection& connection) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/actor.hpp"
 #include "modules/audit/chain.hpp"
@@ -26,6 +27,14 @@ Actor system_actor();
 
 // Returns the new entry's seq.
 std::int64_t append(storage::Connection& connection, const Actor& actor, const Record& record);
+
+// The newest entry's seq of each community (0 when it has none). Every write is audited with
+// its community, so a reader that saw the same number before has seen the community's data as
+// it still is (the indicators' and the household search's caches rely on this).
+std::vector<std::int64_t> latest_seqs(storage::Connection& connection,
+                                      const std::vector<std::int64_t>& community_ids);
+// The same for the entries of no community (NULL or 0): defaults every community inherits.
+std::int64_t latest_global_seq(storage::Connection& connection);
 
 // Appends many entries in one transaction, locking and reading the head once and writing it
 // once at finish(): a batch of 10,000 postings would otherwise rewrite the head row 10,000

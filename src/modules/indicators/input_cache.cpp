@@ -1,7 +1,7 @@
 // The street's per-community input cache; see input_cache.hpp.
 #include "modules/indicators/input_cache.hpp"
 
-#include <algorithm>
+#include "modules/audit/audit_log.hpp"
 
 namespace gz::indicators {
 
@@ -25,26 +25,6 @@ void add_input(IndicatorInput& total, const IndicatorInput& part) {
   total.spending_fen += part.spending_fen;
 }
 
-std::vector<std::int64_t> latest_audit_seqs(storage::Connection& db,
-                                            const std::vector<std::int64_t>& community_ids) {
-  std::vector<std::int64_t> seqs;
-  seqs.reserve(community_ids.size());
-  for (auto id : community_ids) {
-    auto row = db.query_one("SELECT MAX(seq) FROM audit_log WHERE community_id = ?", {id});
-    seqs.push_back(row ? row->opt_integer(0).value_or(0) : 0);
-  }
-  return seqs;
-}
-
-std::int64_t latest_global_audit_seq(storage::Connection& db) {
-  std::int64_t newest = 0;
-  for (const char* sql : {"SELECT MAX(seq) FROM audit_log WHERE community_id IS NULL",
-                          "SELECT MAX(seq) FROM audit_log WHERE community_id = 0"}) {
-    if (auto row = db.query_one(sql)) newest = std::max(newest, row->opt_integer(0).value_or(0));
-  }
-  return newest;
-}
-
 InputCache::InputCache(Gather gather, std::chrono::seconds max_age, std::size_t max_entries)
     : gather_(std::move(gather)), max_age_(max_age), max_entries_(max_entries) {}
 
@@ -57,8 +37,8 @@ IndicatorInput InputCache::sum(storage::Connection& db,
   total.months = period.months;
   // The sequence numbers are read before gathering: a write landing in between makes the kept
   // entry look older than it is (gathered again next time), never newer.
-  auto seqs = latest_audit_seqs(db, community_ids);
-  std::int64_t global_seq = latest_global_audit_seq(db);
+  auto seqs = audit::latest_seqs(db, community_ids);
+  std::int64_t global_seq = audit::latest_global_seq(db);
   auto now = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < community_ids.size(); ++i) {
     Key key{community_ids[i], period_key};

@@ -62,10 +62,4 @@ class InputCache {
   Stats stats_;
 };
 
-// The newest audit entry's sequence number of each community (0 when it has none).
-std::vector<std::int64_t> latest_audit_seqs(storage::Connection& db,
-                                            const std::vector<std::int64_t>& community_ids);
-// The newest audit entry's sequence number among those of no community (NULL or 0).
-std::int64_t latest_global_audit_seq(storage::Connection& db);
-
 }  // namespace gz::indicators

@@ -1,6 +1,9 @@
 #include "modules/registry/household_store.hpp"
 
+#include <algorithm>
 #include <map>
+
+#include "modules/registry/text_index.hpp"
 
 namespace gz::registry {
 namespace {
@@ -91,7 +94,52 @@ std::vector<Resident> load_residents(storage::Connection& db, std::int64_t house
   return out;
 }
 
+namespace {
+
+// A search by text alone (no building, tag or single household): the matching ids come from
+// the in-memory text index, then only the page's rows are read.
+HouseholdPage search_by_text(storage::Connection& db, const HouseholdFilter& filter) {
+  std::vector<std::int64_t> communities;
+  if (filter.community_id) {
+    bool allowed = filter.within_communities.empty() ||
+                   std::find(filter.within_communities.begin(), filter.within_communities.end(),
+                             *filter.community_id) != filter.within_communities.end();
+    if (allowed) communities.push_back(*filter.community_id);
+  } else if (!filter.within_communities.empty()) {
+    communities = filter.within_communities;
+  } else {
+    for (const auto& row : db.query("SELECT id FROM communities ORDER BY id")) {
+      communities.push_back(row.integer(0));
+    }
+  }
+  auto ids = household_text_index().find(db, communities, *filter.q);
+  HouseholdPage page;
+  page.page = filter.page;
+  page.page_size = filter.page_size;
+  page.total = static_cast<std::int64_t>(ids.size());
+  std::size_t first = static_cast<std::size_t>((filter.page - 1) * filter.page_size);
+  if (first >= ids.size()) return page;
+  std::size_t last = std::min(ids.size(), first + static_cast<std::size_t>(filter.page_size));
+  std::string sql = std::string(kHouseholdColumns) + " WHERE h.id IN (";
+  std::vector<storage::Value> params;
+  for (std::size_t i = first; i < last; ++i) {
+    sql += i == first ? "?" : ",?";
+    params.emplace_back(ids[i]);
+  }
+  for (const auto& row : db.query(sql + ") ORDER BY h.id", params)) {
+    page.items.push_back(household_from(row));
+  }
+  load_labels(db, page.items);
+  return page;
+}
+
+}  // namespace
+
 HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& filter) {
+  if (filter.q && !filter.q->empty() && !filter.building_id && !filter.tag &&
+      !filter.only_household_id) {
+    return search_by_text(db, filter);
+  }
   std::string where = " WHERE 1 = 1";
   std::vector<storage::Value> params;
   if (filter.community_id) {

@@ -51,7 +51,7 @@ TEST(InputCache, KeepsACommunitysInputUntilItsNextAuditedWrite) {
   EXPECT_EQ(again.households, first.households);
   EXPECT_EQ(gather.calls[1], 1);
   EXPECT_EQ(gather.calls[2], 1);
-  EXPECT_EQ(cache.stats().hits, 2u);
+  EXPECT_EQ(cache.hits(), 2u);
 
   audit(db, 2);  // a write in community 2 only
   auto after_write = cache.sum(db, {1, 2}, q3);

@@ -1,4 +1,5 @@
 #include "modules/needs/needs.hpp"
+#include "modules/audit/kept.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -7,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/audit/kept.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::needs {
@@ -386,7 +388,12 @@ Result<CommunityNeeds> community_needs(storage::Connection& db, const Actor& act
   if (!may_read_community(actor, community_id)) {
     return forbidden("residents see their own household's needs only");
   }
-  return load_community(db, community_id);
+  // Every ranking, heat map and planner call reads the whole community: keep it until the
+  // community's next audited write, five minutes at most (ages and the participation window
+  // move with the clock).
+  static audit::Kept<CommunityNeeds> kept(std::chrono::minutes(5));
+  auto stamp = audit::stamps(db, {community_id}).front();
+  return *kept.get(community_id, "", stamp, [&] { return load_community(db, community_id); });
 }
 
 std::vector<allocation::AssessedHousehold> assessed(const CommunityNeeds& needs) {

@@ -23,23 +23,10 @@ std::string fold_ascii(std::string text) {
   return text;
 }
 
-TextIndex::TextIndex(std::chrono::seconds max_age) : max_age_(max_age) {}
+TextIndex::TextIndex(std::chrono::seconds max_age) : kept_(max_age) {}
 
-std::shared_ptr<const TextIndex::Community> TextIndex::community(storage::Connection& db,
-                                                                 std::int64_t community_id,
-                                                                 std::int64_t audit_seq) {
-  auto now = std::chrono::steady_clock::now();
-  {
-    std::lock_guard lock(mutex_);
-    auto found = communities_.find(community_id);
-    if (found != communities_.end() && found->second->audit_seq == audit_seq &&
-        now - found->second->loaded_at < max_age_) {
-      return found->second;
-    }
-  }
-  auto loaded = std::make_shared<Community>();
-  loaded->audit_seq = audit_seq;
-  loaded->loaded_at = now;
+TextIndex::Community TextIndex::read(storage::Connection& db, std::int64_t community_id) {
+  Community loaded;
   std::map<std::int64_t, std::string> texts;
   for (const auto& row : db.query("SELECT id, code, address FROM households WHERE community_id = ?",
                                   {community_id})) {
@@ -57,17 +44,14 @@ std::shared_ptr<const TextIndex::Community> TextIndex::community(storage::Connec
     found->second += kSeparator;
     found->second += fold_ascii(row.text(1));
   }
-  loaded->household_ids.reserve(texts.size());
-  loaded->starts.reserve(texts.size());
+  loaded.household_ids.reserve(texts.size());
+  loaded.starts.reserve(texts.size());
   for (auto& [id, text] : texts) {
-    loaded->household_ids.push_back(id);
-    loaded->starts.push_back(loaded->text.size());
-    loaded->text += text;
-    loaded->text += kEnd;
+    loaded.household_ids.push_back(id);
+    loaded.starts.push_back(loaded.text.size());
+    loaded.text += text;
+    loaded.text += kEnd;
   }
-  std::lock_guard lock(mutex_);
-  ++loads_;
-  communities_[community_id] = loaded;
   return loaded;
 }
 
@@ -81,9 +65,10 @@ std::vector<std::int64_t> TextIndex::find(storage::Connection& db,
   if (needle.find_first_of(std::string{kSeparator, kEnd}) != std::string::npos) return out;
   // Read before the text: a write landing in between makes the kept text look older than it
   // is (read again next time), never newer.
-  auto seqs = audit::latest_seqs(db, community_ids);
+  auto stamps = audit::stamps(db, community_ids);
   for (std::size_t i = 0; i < community_ids.size(); ++i) {
-    auto kept = community(db, community_ids[i], seqs[i]);
+    auto kept =
+        kept_.get(community_ids[i], "", stamps[i], [&] { return read(db, community_ids[i]); });
     const std::string& text = kept->text;
     std::size_t from = 0;
     while (from < text.size()) {
@@ -98,11 +83,6 @@ std::vector<std::int64_t> TextIndex::find(storage::Connection& db,
   }
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::uint64_t TextIndex::loads() const {
-  std::lock_guard lock(mutex_);
-  return loads_;
 }
 
 TextIndex& household_text_index() {

@@ -1,19 +1,17 @@
 // Household search by a fragment of its code, its address or a member's name, across any
 // number of communities, without scanning the tables on every call: each community's
-// searchable text is kept in memory with the sequence number of the community's newest audit
-// entry when it was read, and read again once that has moved (every registry write is audited)
-// or after max_age. A street of 100 communities (about 450,000 households, 1.3 million names)
-// is then a scan of a few tens of megabytes in memory. Matching is a plain substring test on
-// the UTF-8 text, ASCII letters compared without case (SQLite's LIKE did the same).
+// searchable text is kept in memory (audit/kept.hpp) until the community's next audited write. A
+// street of 100 communities (about 450,000 households, 1.3 million names) is then a scan of a few
+// tens of megabytes in memory. Matching is a plain substring test on the UTF-8 text, ASCII letters
+// compared without case (SQLite's LIKE did the same).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "modules/audit/kept.hpp"
 #include "storage/database.hpp"
 
 namespace gz::registry {
@@ -28,25 +26,19 @@ class TextIndex {
                                  const std::vector<std::int64_t>& community_ids,
                                  const std::string& fragment);
 
-  std::uint64_t loads() const;  // communities read from the database so far
+  std::uint64_t loads() const { return kept_.reads(); }  // communities read so far
 
  private:
   struct Community {
-    std::int64_t audit_seq = 0;
-    std::chrono::steady_clock::time_point loaded_at;
     std::vector<std::int64_t> household_ids;  // ascending
     // Every household's text, one after the other: code, address and names separated by
     // \x1f, each household ended by \x1e; starts[i] is where household_ids[i]'s begins.
     std::string text;
     std::vector<std::size_t> starts;
   };
-  std::shared_ptr<const Community> community(storage::Connection& db, std::int64_t community_id,
-                                             std::int64_t audit_seq);
+  static Community read(storage::Connection& db, std::int64_t community_id);
 
-  std::chrono::seconds max_age_;
-  mutable std::mutex mutex_;
-  std::map<std::int64_t, std::shared_ptr<const Community>> communities_;
-  std::uint64_t loads_ = 0;
+  audit::Kept<Community> kept_;
 };
 
 TextIndex& household_text_index();

@@ -341,8 +341,8 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
   return input;
 }
 
-// A street's inputs, community by community, kept until the community's next write.
-InputCache& street_inputs() {
+// Inputs community by community, kept until the community's next audited write.
+InputCache& kept_inputs() {
   static InputCache cache(
       [](storage::Connection& db, std::int64_t community_id, const Period& period) {
         return gather_input(db, {community_id}, period);
@@ -358,9 +358,9 @@ Result<IndicatorReport> load_indicators(storage::Connection& db, const Actor& ac
                                         std::int64_t now_ms, const std::optional<Targets>& given) {
   auto ids = communities_in_scope(db, actor, scope);
   if (!ids) return ids.take_error();
-  // One community is read live; a street sums its communities' kept inputs (input_cache.hpp).
-  IndicatorInput input =
-      ids->size() == 1 ? gather_input(db, *ids, period) : street_inputs().sum(db, *ids, period);
+  // Each community's input is kept until its next audited write (input_cache.hpp); a street
+  // sums its communities'.
+  IndicatorInput input = kept_inputs().sum(db, *ids, period);
   IndicatorReport report;
   report.period = period;
   report.community_ids = *ids;

@@ -14,38 +14,10 @@ requests=${HTTP_BENCH_REQUESTS:-1000000}
 seconds=${HTTP_BENCH_SECONDS:-10}
 connections=${HTTP_BENCH_CONNECTIONS:-64 256}
 scripts/install-packages.sh nginx wrk curl
-# The lock keeps concurrent builds on a shared box from starving each other; free otherwise.
-flock /tmp/gz-build.lock sh -c '
-  cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -Wno-dev > /dev/null &&
-  cmake --build build-bench -j "$(nproc)" --target gongzhi http_seed'
-
-work=$(mktemp -d /tmp/gz_http_bench.XXXXXX)
+source bench/lib.sh
+bench_build gongzhi http_seed
+bench_workdir gz_http_bench
 chmod 755 "$work"  # nginx's workers run as nobody and must read the static file
-servers=()
-cleanup() {
-  for pid in "${servers[@]}"; do
-    kill "$pid" 2> /dev/null || true
-    wait "$pid" 2> /dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-# Waits until URL answers 200, or fails showing the server's log.
-wait_for() {
-  local url=$1 log=$2
-  for _ in $(seq 1 150); do
-    curl -fsS -o /dev/null "$url" 2> /dev/null && return 0
-    sleep 0.2
-  done
-  echo "run-http: no answer from $url; its log:" >&2
-  cat "$log" >&2
-  return 1
-}
 
 # --- the fixture
 password=bench-$RANDOM-$RANDOM

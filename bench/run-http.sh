@@ -90,32 +90,14 @@ after=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).exec
 
 python3 - "$work" "$connections" "$seeded" "$after" "$seconds" "$(seed seconds)" "$(nginx -v 2>&1)" \
   "$(stat -c %s "$work/nginx/www/track.json")" << 'PY'
-import datetime, os, pathlib, re, sys
+import datetime, os, sys
+sys.path.insert(0, "bench")
+from wrk_report import ms, parse, replace_section
 work, connections, seeded, after, seconds, seed_seconds, nginx_version, static_bytes = sys.argv[1:9]
 connections = [int(c) for c in connections.split()]
 targets = [("nginx", "nginx static file (baseline)"), ("healthz", "gongzhi GET /healthz"),
            ("track", "GET /api/v1/track/{code}"), ("submit", "POST /api/v1/requests"),
            ("board", "GET /api/community-resources")]
-unit_ms = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
-
-def parse(path):
-    text = pathlib.Path(path).read_text()
-    def latency(percent):
-        m = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
-        return float(m.group(1)) * unit_ms[m.group(2)] if m else None
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    total = re.search(r"(\d+) requests in", text)
-    return {"rate": float(rate.group(1)) if rate else 0.0, "p50": latency(50), "p99": latency(99),
-            "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "errors": sum(int(g) for g in sockets.groups()) if sockets else 0,
-            "total": int(total.group(1)) if total else 0}
-
-def ms(value):
-    if value is None: return "?"
-    return f"{value * 1000:.0f} µs" if value < 1 else f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
-
 results = {(name, c): parse(f"{work}/wrk-{name}-{c}.txt") for name, _ in targets for c in connections}
 lines = ["## HTTP (issue 9)", "",
          f"`bench/run-http.sh`, {datetime.date.today()}, {os.cpu_count()} CPUs, wrk -t2 for {seconds} s "
@@ -154,8 +136,5 @@ lines += ["", "Targets (met only when met at every connection count, without non
           "", "A ⚠ marks a run with non-2xx responses or socket errors: its req/s counts those too."]
 section = "\n".join(lines) + "\n"
 print(section)
-path = pathlib.Path("bench/RESULTS.md")
-text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-text = re.sub(r"## HTTP \(issue 9\).*?(?=\n## |\Z)", "", text, flags=re.S).rstrip() + "\n\n" + section
-path.write_text(text)
+replace_section("HTTP (issue 9)", section)
 PY

@@ -211,8 +211,9 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$work" "$seconds" "$connections" "$period" "$solo_seconds" "$load_before" "$load_after" << 'PY'
 import datetime, os, pathlib, re, sys
+sys.path.insert(0, "bench")
+from wrk_report import ms, parse, replace_section
 work, seconds, connections, period, solo_seconds, load_before, load_after = sys.argv[1:8]
-unit_ms = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
 
 def figures(label):
     out = {}
@@ -221,23 +222,6 @@ def figures(label):
         out[key] = value
     return out
 
-def parse(path):
-    text = pathlib.Path(path).read_text()
-    def latency(percent):
-        m = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
-        return float(m.group(1)) * unit_ms[m.group(2)] if m else None
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    total = re.search(r"(\d+) requests in", text)
-    return {"rate": float(rate.group(1)) if rate else 0.0, "p50": latency(50), "p99": latency(99),
-            "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "errors": sum(int(g) for g in sockets.groups()) if sockets else 0,
-            "total": int(total.group(1)) if total else 0}
-
-def ms(value):
-    if value is None: return "?"
-    return f"{value * 1000:.0f} µs" if value < 1 else f"{value:.1f} ms" if value < 100 else f"{value:,.0f} ms"
 def sec(value): return f"{float(value):.2f} s" if float(value) < 10 else f"{float(value):,.0f} s"
 def mb(kb): return f"{int(kb) / 1024:,.0f} MB"
 
@@ -311,8 +295,5 @@ lines += ["", f"Target, every interactive call p99 < 100 ms at {n} communities: 
           f"its p99 is several times its service time alone."]
 section = "\n".join(lines) + "\n"
 print(section)
-path = pathlib.Path("bench/RESULTS.md")
-text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-text = re.sub(r"## Scale \(issue 9\).*?(?=\n## |\Z)", "", text, flags=re.S).rstrip() + "\n\n" + section
-path.write_text(text)
+replace_section("Scale (issue 9)", section)
 PY

@@ -130,4 +130,15 @@ void with_transaction(Connection& connection, TxMode mode, const std::function<v
   (void)done;  // work() reports failure by throwing, which transact rethrows after rollback
 }
 
+std::string in_list(std::string_view column, const std::vector<std::int64_t>& ids,
+                    std::vector<Value>& params) {
+  std::string sql(column);
+  sql += " IN (";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    sql += i ? ",?" : "?";
+    params.emplace_back(ids[i]);
+  }
+  return sql + ")";
+}
+
 }  // namespace gz::storage

@@ -135,4 +135,8 @@ class Pool {
 // SQLite "busy" and PostgreSQL serialization failures are retried a few times.
 void with_transaction(Connection& connection, TxMode mode, const std::function<void()>& work);
 
+// "column IN (?,?,…)" for the ids, their parameters appended to `params` (ids not empty).
+std::string in_list(std::string_view column, const std::vector<std::int64_t>& ids,
+                    std::vector<Value>& params);
+
 }  // namespace gz::storage

@@ -14,21 +14,12 @@ constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr const char* kOpenStatuses =
     "status IN ('submitted', 'accepted', 'assigned', 'in_progress', 'reopened')";
 
-std::string in_list(const std::vector<std::int64_t>& ids, std::vector<storage::Value>& params) {
-  std::string sql = "community_id IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    sql += i ? ",?" : "?";
-    params.emplace_back(ids[i]);
-  }
-  return sql + ")";
-}
-
 RequestsToday count_requests(storage::Connection& db, const std::vector<std::int64_t>& ids,
                              std::int64_t now_ms) {
   RequestsToday today;
   {
     std::vector<storage::Value> params;
-    std::string where = in_list(ids, params);
+    std::string where = storage::in_list("community_id", ids, params);
     params.emplace_back(start_of_day_ms(now_ms));
     params.emplace_back(now_ms);
     today.received = db.query_int("SELECT COUNT(*) FROM requests WHERE " + where +
@@ -37,7 +28,7 @@ RequestsToday count_requests(storage::Connection& db, const std::vector<std::int
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list(ids, params);
+    std::string where = storage::in_list("community_id", ids, params);
     params.emplace_back(now_ms);
     params.emplace_back(now_ms);
     today.overdue_open =

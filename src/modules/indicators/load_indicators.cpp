@@ -17,17 +17,6 @@
 namespace gz::indicators {
 namespace {
 
-// "community_id IN (?,?,…)" for the given column, with its parameters appended.
-std::string in_list(const std::string& column, const std::vector<std::int64_t>& ids,
-                    std::vector<storage::Value>& params) {
-  std::string sql = column + " IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    sql += i ? ",?" : "?";
-    params.emplace_back(ids[i]);
-  }
-  return sql + ")";
-}
-
 Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, const Actor& actor,
                                                        const Scope& scope) {
   if (actor.is(Role::resident)) return forbidden("residents may not read the indicators");
@@ -171,13 +160,13 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
 
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("community_id", ids, params);
+    std::string where = storage::in_list("community_id", ids, params);
     input.households = db.query_int("SELECT COUNT(*) FROM households WHERE " + where, params);
   }
   input.months = period.months;
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("community_id", ids, params);
+    std::string where = storage::in_list("community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     input.participating_households =
@@ -192,7 +181,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
   {
     // Submitted: past draft (withdrawn ones were submitted too).
     std::vector<storage::Value> params;
-    std::string where = in_list("community_id", ids, params);
+    std::string where = storage::in_list("community_id", ids, params);
     params.emplace_back(from_iso);
     params.emplace_back(to_iso);
     input.proposals = db.query_int("SELECT COUNT(*) FROM proposals WHERE " + where +
@@ -212,7 +201,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("s.community_id", ids, params);
+    std::string where = storage::in_list("s.community_id", ids, params);
     params.emplace_back(first_day);
     params.emplace_back(last_day);
     if (auto row = db.query_one(
@@ -230,7 +219,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
     std::string first_quarter = quarter_of(period.from_ms);
     std::string last_quarter = quarter_of(period.to_ms - 1);
     std::vector<storage::Value> params;
-    std::string where = in_list("p.community_id", ids, params);
+    std::string where = storage::in_list("p.community_id", ids, params);
     params.emplace_back(first_quarter);
     params.emplace_back(last_quarter);
     if (auto row = db.query_one(
@@ -248,7 +237,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("a.community_id", ids, params);
+    std::string where = storage::in_list("a.community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     std::int64_t volunteering = db.query_int(
@@ -257,7 +246,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
             where + " AND a.kind = 'volunteer' AND t.checked_in_ms >= ? AND t.checked_in_ms < ?",
         params);
     std::vector<storage::Value> bank_params;
-    std::string bank_where = in_list("community_id", ids, bank_params);
+    std::string bank_where = storage::in_list("community_id", ids, bank_params);
     bank_params.emplace_back(first_day);
     bank_params.emplace_back(last_day);
     std::int64_t banked =
@@ -266,7 +255,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
                      bank_params);
     input.contribution_minutes = volunteering + banked;
     std::vector<storage::Value> spend_params;
-    std::string spend_where = in_list("s.community_id", ids, spend_params);
+    std::string spend_where = storage::in_list("s.community_id", ids, spend_params);
     spend_params.emplace_back(first_day);
     spend_params.emplace_back(last_day);
     input.spending_fen = db.query_int(
@@ -278,7 +267,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
   {
     // Categories of community 0 are the defaults a community inherits unless it has its own.
     std::vector<storage::Value> params;
-    std::string where = in_list("q.community_id", ids, params);
+    std::string where = storage::in_list("q.community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     input.complaint_requests = db.query_int(
@@ -291,7 +280,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
   }
   {
     std::vector<storage::Value> params;
-    std::string where = in_list("q.community_id", ids, params);
+    std::string where = storage::in_list("q.community_id", ids, params);
     params.emplace_back(period.from_ms);
     params.emplace_back(period.to_ms);
     std::map<std::int64_t, std::vector<std::string>> tags;  // of rated households
@@ -322,7 +311,7 @@ IndicatorInput gather_input(storage::Connection& db, const std::vector<std::int6
     }
     if (!housing.empty()) {
       std::vector<storage::Value> label_params;
-      std::string label_where = in_list("community_id", ids, label_params);
+      std::string label_where = storage::in_list("community_id", ids, label_params);
       for (const auto& row :
            db.query("SELECT household_id, value FROM household_labels WHERE " + label_where +
                         " AND kind = 'tag' AND value IN ('elderly', 'elderly_alone', 'empty_nest', "

@@ -120,13 +120,11 @@ HouseholdPage search_by_text(storage::Connection& db, const HouseholdFilter& fil
   std::size_t first = static_cast<std::size_t>((filter.page - 1) * filter.page_size);
   if (first >= ids.size()) return page;
   std::size_t last = std::min(ids.size(), first + static_cast<std::size_t>(filter.page_size));
-  std::string sql = std::string(kHouseholdColumns) + " WHERE h.id IN (";
   std::vector<storage::Value> params;
-  for (std::size_t i = first; i < last; ++i) {
-    sql += i == first ? "?" : ",?";
-    params.emplace_back(ids[i]);
-  }
-  for (const auto& row : db.query(sql + ") ORDER BY h.id", params)) {
+  std::string where = storage::in_list(
+      "h.id", std::vector<std::int64_t>(ids.begin() + first, ids.begin() + last), params);
+  for (const auto& row :
+       db.query(std::string(kHouseholdColumns) + " WHERE " + where + " ORDER BY h.id", params)) {
     page.items.push_back(household_from(row));
   }
   load_labels(db, page.items);
@@ -147,12 +145,7 @@ HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& f
     params.emplace_back(*filter.community_id);
   }
   if (!filter.within_communities.empty()) {
-    where += " AND h.community_id IN (";
-    for (std::size_t i = 0; i < filter.within_communities.size(); ++i) {
-      where += i ? ",?" : "?";
-      params.emplace_back(filter.within_communities[i]);
-    }
-    where += ")";
+    where += " AND " + storage::in_list("h.community_id", filter.within_communities, params);
   }
   if (filter.only_household_id) {
     where += " AND h.id = ?";

@@ -13,21 +13,10 @@
 namespace gz::reports {
 namespace {
 
-// "community_id IN (?,?,…)" with its parameters appended.
-std::string in_list(const std::string& column, const std::vector<std::int64_t>& ids,
-                    std::vector<storage::Value>& params) {
-  std::string sql = column + " IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    sql += i ? ",?" : "?";
-    params.emplace_back(ids[i]);
-  }
-  return sql + ")";
-}
-
 RequestSection load_requests(storage::Connection& db, const std::vector<std::int64_t>& ids,
                              const indicators::Period& period, std::int64_t now_ms) {
   std::vector<storage::Value> params;
-  std::string where = in_list("community_id", ids, params);
+  std::string where = storage::in_list("community_id", ids, params);
   params.emplace_back(period.from_ms);
   params.emplace_back(period.to_ms);
   std::vector<requests::RequestFacts> all;
@@ -67,7 +56,7 @@ std::vector<std::int64_t> plans_of_quarter(storage::Connection& db,
                                            const std::string& quarter,
                                            std::map<std::int64_t, std::string>& stages) {
   std::vector<storage::Value> params;
-  std::string where = in_list("p.community_id", ids, params);
+  std::string where = storage::in_list("p.community_id", ids, params);
   params.emplace_back(quarter);
   std::map<std::int64_t, std::vector<std::int64_t>> past_draft;
   std::map<std::int64_t, std::int64_t> latest_draft;

@@ -35,7 +35,6 @@ namespace {
 using namespace gz;
 
 constexpr std::int64_t kRowsPerTransaction = 20'000;
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 struct Options {
   std::string url;

@@ -47,43 +47,41 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
   report.registry = registry::generate_demo(db, options);
   std::uint64_t seed = options.seed;
   for (std::int64_t community_id : report.registry.community_ids) {
-    auto requests =
-        requests::generate_demo_requests(db, community_id, seed++, requests::kDemoAsOfMs);
+    auto requests = requests::generate_demo_requests(db, community_id, seed++, options.as_of_ms);
     report.requests += requests.requests;
     report.request_events += requests.events;
-    auto points = points::generate_demo_points(db, community_id, seed++, requests::kDemoAsOfMs);
+    auto points = points::generate_demo_points(db, community_id, seed++, options.as_of_ms);
     report.awards += points.awards;
     report.redemptions += points.redemptions;
     report.timebank_services += points.services;
     // After the points demo: its sign-in sheets become the year's activities. Its own streams
     // of the base seed, so the seeds of the modules after it do not shift.
-    participation::generate_demo_participation(db, community_id, options.seed,
-                                               requests::kDemoAsOfMs);
-    auto needs = needs::generate_demo_needs(db, community_id, seed++, requests::kDemoAsOfMs);
+    participation::generate_demo_participation(db, community_id, options.seed, options.as_of_ms);
+    auto needs = needs::generate_demo_needs(db, community_id, seed++, options.as_of_ms);
     report.needs_assessments += needs.assessments;
     report.allocation_plans += needs.plans;
     report.pb_elections += needs.elections;
     report.pb_ballots += needs.ballots;
     auto plans = transparency::generate_demo_transparency(db, community_id, needs.plan_ids, seed++,
-                                                          requests::kDemoAsOfMs);
+                                                          options.as_of_ms);
     report.plans_closed += plans.plans_closed;
     report.plan_objections += plans.objections;
     report.plan_spending_records += plans.spending_records;
     // Surveys, tenant representatives and resident leaders (after needs: a plan gets a survey).
-    civic::generate_demo_civic(db, community_id, seed++, requests::kDemoAsOfMs);
+    civic::generate_demo_civic(db, community_id, seed++, options.as_of_ms);
     // The property trust fund and public revenue; its own stream of the base seed per
     // community, so the seeds of the modules after it do not shift.
     property::generate_demo_property(db, community_id,
                                      options.seed + static_cast<std::uint64_t>(community_id),
-                                     requests::kDemoAsOfMs);
+                                     options.as_of_ms);
     // The knowledge base and residents' questions (its own stream of the base seed).
-    assistant::generate_demo_assistant(db, community_id, options.seed, requests::kDemoAsOfMs);
+    assistant::generate_demo_assistant(db, community_id, options.seed, options.as_of_ms);
     // Last: the warnings the year's history raises on the demo date, and staff's answer to the
     // rising complaints: an improvement task already past its plan.
-    auto raised = warnings::evaluate(db, community_id, requests::kDemoAsOfMs);
+    auto raised = warnings::evaluate(db, community_id, options.as_of_ms);
     report.warnings += raised.raised;
     report.improvement_tasks += raised.improvements_opened;
-    report.improvement_tasks += warnings::demo_improvement(db, community_id, requests::kDemoAsOfMs);
+    report.improvement_tasks += warnings::demo_improvement(db, community_id, options.as_of_ms);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

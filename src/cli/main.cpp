@@ -41,9 +41,9 @@ constexpr const char* kUsage = R"(gongzhi — 共治 guided community service ma
 Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
-                [--workers N]
+                [--workers N] [--now INSTANT [--freeze-clock]]
   gongzhi migrate [--db URL]
-  gongzhi demo [--db URL] [--communities N] [--seed N]
+  gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
                    [--community ID]... [--household ID] [--password-stdin] [--db URL]
   gongzhi import --community ID [--partial] FILE.csv [--db URL]
@@ -64,6 +64,11 @@ Usage:
 
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
 GONGZHI_DB sets it when --db is not given.
+
+--now 2026-09-30T10:00:00+08:00 (or GONGZHI_NOW) starts the clock at that instant, which then
+advances (or stays, with --freeze-clock or GONGZHI_FREEZE_CLOCK=1); the demo's year of
+history ends there. It is for demos and tests: demo and serve --demo accept it, any other
+command only when GONGZHI_TEST_CLOCK=1.
 )";
 
 int usage_error(const std::string& message) {
@@ -102,6 +107,43 @@ void print_logins(const std::vector<registry::DemoLogin>& logins) {
     std::cout << "  … and " << logins.size() - kShown
               << " more (staffN, guideN_1..guideN_5 for community N), same password\n";
   }
+}
+
+// --now / GONGZHI_NOW: the clock starts at that instant (see the usage text). Returns false,
+// having said why, when the instant is malformed or not allowed here.
+bool set_clock_from(const Args& args, bool allowed) {
+  std::optional<std::string> text = args.get("now");
+  if (!text) {
+    if (const char* from_environment = std::getenv("GONGZHI_NOW")) text = from_environment;
+  }
+  const char* freeze_variable = std::getenv("GONGZHI_FREEZE_CLOCK");
+  bool freeze = args.has("freeze-clock") ||
+                (freeze_variable != nullptr && std::string_view(freeze_variable) == "1");
+  if (!text || text->empty()) {
+    if (args.has("freeze-clock")) {
+      usage_error("--freeze-clock needs --now");
+      return false;
+    }
+    return true;
+  }
+  if (!allowed) {
+    usage_error(
+        "--now (GONGZHI_NOW) sets a demo's or a test's clock: use it with --demo, or "
+        "set GONGZHI_TEST_CLOCK=1 in tests");
+    return false;
+  }
+  auto instant = parse_iso8601(*text);
+  if (!instant) {
+    usage_error("--now: " + instant.error().message);
+    return false;
+  }
+  set_clock(*instant, freeze ? ClockPace::frozen : ClockPace::advancing);
+  return true;
+}
+
+bool test_clock_allowed() {
+  const char* flag = std::getenv("GONGZHI_TEST_CLOCK");
+  return flag != nullptr && std::string_view(flag) == "1";
 }
 
 bool database_is_empty(storage::Connection& connection) {
@@ -156,8 +198,11 @@ int command_serve(const Args& args) {
   {
     auto lease = application->pool->lease();
     if (args.has("demo") && database_is_empty(*lease)) {
-      std::cout << "Empty database: generating the demo community…\n";
-      run_demo_into(*lease, registry::DemoOptions{});
+      std::cout << "Empty database: generating the demo community, its year of history up to "
+                << now_iso8601() << "…\n";
+      registry::DemoOptions demo;
+      demo.as_of_ms = now_epoch_ms();
+      run_demo_into(*lease, demo);
     }
     demo_present = lease->query_one("SELECT id FROM users WHERE username = 'admin'").has_value();
   }
@@ -194,6 +239,7 @@ int command_migrate(const Args& args) {
 
 int command_demo(const Args& args) {
   registry::DemoOptions options;
+  options.as_of_ms = now_epoch_ms();
   if (auto communities = args.get("communities")) {
     auto count = to_int(communities);
     if (!count || *count < 1 || *count > 1000) return usage_error("--communities must be 1-1000");
@@ -567,11 +613,17 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
   Args args =
-      parse_args(argc, argv, 2, {"demo", "password-stdin", "partial", "help", "json", "force"});
+      parse_args(argc, argv, 2,
+                 {"demo", "password-stdin", "partial", "help", "json", "force", "freeze-clock"});
   if (command == "help" || command == "--help" || command == "-h" || args.has("help")) {
     std::cout << kUsage;
     return 0;
   }
+  // Every command reads one clock: a demo's may be set, a server's with --demo, any other's
+  // only in tests.
+  bool clock_allowed =
+      command == "demo" || (command == "serve" && args.has("demo")) || test_clock_allowed();
+  if (!set_clock_from(args, clock_allowed)) return 2;
   try {
     if (command == "serve") return command_serve(args);
     if (command == "migrate") return command_migrate(args);

@@ -1,13 +1,113 @@
 #include "core/clock.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
 namespace gz {
+namespace {
 
-std::int64_t now_epoch_ms() {
+std::int64_t system_epoch_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The set clock as two words read without a lock: an offset added to the system clock, or
+// (frozen) the one instant it shows. Relaxed is enough: a reader may see the previous setting
+// for a moment, never a torn one.
+std::atomic<bool> g_clock_set{false};
+std::atomic<bool> g_clock_frozen{false};
+std::atomic<std::int64_t> g_clock_value_ms{0};
+
+Error invalid_time(std::string_view text, std::string_view why) {
+  return bad_request("invalid_time", "\"" + std::string(text) +
+                                         "\" is not a time: " + std::string(why) +
+                                         " (expected e.g. 2026-09-30T10:00:00+08:00)");
+}
+
+// Reads `count` digits at `at` as a number, or -1.
+int digits(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) return -1;
+  int number = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    number = number * 10 + (text[i] - '0');
+  }
+  return number;
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t quotient = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient;
+}
+
+}  // namespace
+
+std::int64_t now_epoch_ms() {
+  if (!g_clock_set.load(std::memory_order_relaxed)) return system_epoch_ms();
+  std::int64_t value = g_clock_value_ms.load(std::memory_order_relaxed);
+  return g_clock_frozen.load(std::memory_order_relaxed) ? value : system_epoch_ms() + value;
+}
+
+void set_clock(std::int64_t start_epoch_ms, ClockPace pace) {
+  bool frozen = pace == ClockPace::frozen;
+  g_clock_value_ms.store(frozen ? start_epoch_ms : start_epoch_ms - system_epoch_ms(),
+                         std::memory_order_relaxed);
+  g_clock_frozen.store(frozen, std::memory_order_relaxed);
+  g_clock_set.store(true, std::memory_order_relaxed);
+}
+
+void reset_clock() {
+  g_clock_set.store(false, std::memory_order_relaxed);
+}
+
+bool clock_is_set() {
+  return g_clock_set.load(std::memory_order_relaxed);
+}
+
+std::int64_t shanghai_day(std::int64_t epoch_ms) {
+  return floor_div(epoch_ms + std::int64_t{kShanghaiOffsetSeconds} * 1000, kDayMs);
+}
+
+std::int64_t shanghai_midnight_ms(std::int64_t day) {
+  return day * kDayMs - std::int64_t{kShanghaiOffsetSeconds} * 1000;
+}
+
+std::optional<Quarter> Quarter::parse(std::string_view text) {
+  if (text.size() != 6 || text[4] != 'Q') return std::nullopt;
+  int year = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    year = year * 10 + (text[i] - '0');
+  }
+  if (year < 2000 || year > 2200 || text[5] < '1' || text[5] > '4') return std::nullopt;
+  return Quarter{year, text[5] - '0'};
+}
+
+Quarter Quarter::containing(std::int64_t epoch_ms) {
+  int year = 0;
+  unsigned month = 1, day = 1;
+  civil_from_days(shanghai_day(epoch_ms), year, month, day);
+  return Quarter{year, static_cast<int>((month - 1) / 3 + 1)};
+}
+
+std::string Quarter::name() const {
+  return std::to_string(year) + "Q" + std::to_string(number);
+}
+
+Quarter Quarter::plus(int count) const {
+  int index = year * 4 + (number - 1) + count;
+  int new_year = index >= 0 ? index / 4 : (index - 3) / 4;
+  return Quarter{new_year, index - new_year * 4 + 1};
+}
+
+std::int64_t Quarter::start_ms() const {
+  return day_start_ms(0, 1);
+}
+
+std::int64_t Quarter::day_start_ms(int month, unsigned day) const {
+  auto first_month = static_cast<unsigned>((number - 1) * 3 + 1 + month);
+  return shanghai_midnight_ms(days_from_civil(year, first_month, 1) + day - 1);
 }
 
 // Howard Hinnant's public-domain civil calendar algorithms.
@@ -56,6 +156,23 @@ std::string now_iso8601() {
   return format_iso8601(now_epoch_ms());
 }
 
+std::string format_http_date(std::int64_t epoch_ms) {
+  static constexpr const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::int64_t days = floor_div(epoch_ms, kDayMs);
+  std::int64_t seconds_of_day = (epoch_ms - days * kDayMs) / 1000;
+  int year;
+  unsigned month, day;
+  civil_from_days(days, year, month, day);
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d GMT",
+                kWeekdays[((days % 7) + 7) % 7], day, kMonths[month - 1], year,
+                static_cast<int>(seconds_of_day / 3600), static_cast<int>(seconds_of_day / 60 % 60),
+                static_cast<int>(seconds_of_day % 60));
+  return buffer;
+}
+
 std::string format_date(std::int64_t epoch_ms, int offset_seconds) {
   return format_iso8601(epoch_ms, offset_seconds).substr(0, 10);
 }
@@ -79,6 +196,77 @@ std::string quarter_of(std::int64_t epoch_ms, int offset_seconds) {
   std::string date = format_date(epoch_ms, offset_seconds);
   int month = (date[5] - '0') * 10 + (date[6] - '0');
   return date.substr(0, 4) + "Q" + std::to_string((month - 1) / 3 + 1);
+}
+
+Result<std::int64_t> parse_iso8601(std::string_view text) {
+  // YYYY-MM-DD
+  if (text.size() < 10) return invalid_time(text, "too short");
+  int year, month, day;
+  {
+    unsigned m, d;
+    if (!parse_date(std::string(text.substr(0, 10)), year, m, d)) {
+      return invalid_time(text, "the date is not a real YYYY-MM-DD date");
+    }
+    month = static_cast<int>(m);
+    day = static_cast<int>(d);
+  }
+  std::size_t at = 10;
+  if (at >= text.size() || (text[at] != 'T' && text[at] != 't' && text[at] != ' ')) {
+    return invalid_time(text, "a time of day (THH:MM:SS) must follow the date");
+  }
+  ++at;
+
+  // HH:MM[:SS[.fraction]]
+  const int hour = digits(text, at, 2);
+  const int minute = at + 2 < text.size() && text[at + 2] == ':' ? digits(text, at + 3, 2) : -1;
+  if (hour < 0 || minute < 0) return invalid_time(text, "the time of day must read HH:MM:SS");
+  if (hour > 23 || minute > 59) return invalid_time(text, "the time of day is out of range");
+  at += 5;
+  int second = 0;
+  if (at < text.size() && text[at] == ':') {
+    second = digits(text, at + 1, 2);
+    if (second < 0) return invalid_time(text, "the seconds must be two digits");
+    if (second > 59) return invalid_time(text, "the seconds are out of range");
+    at += 3;
+  }
+  int millisecond = 0;
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    std::size_t fraction_digits = 0;
+    for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, ++fraction_digits) {
+      if (fraction_digits < 3) millisecond = millisecond * 10 + (text[at] - '0');
+    }
+    if (fraction_digits == 0) return invalid_time(text, "a fraction needs digits after '.'");
+    for (; fraction_digits < 3; ++fraction_digits) millisecond *= 10;
+  }
+
+  // Z | ±HH:MM
+  int offset_seconds = 0;
+  if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
+    ++at;
+  } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+    const int offset_hours = digits(text, at + 1, 2);
+    const int offset_minutes =
+        at + 3 < text.size() && text[at + 3] == ':' ? digits(text, at + 4, 2) : -1;
+    if (offset_hours < 0 || offset_minutes < 0) {
+      return invalid_time(text, "the offset must read Z or +HH:MM");
+    }
+    if (offset_hours > 23 || offset_minutes > 59) {
+      return invalid_time(text, "the offset is out of range");
+    }
+    offset_seconds = (offset_hours * 3600 + offset_minutes * 60) * (text[at] == '-' ? -1 : 1);
+    at += 6;
+  } else if (at >= text.size()) {
+    return invalid_time(text, "an offset (Z or +08:00) is required");
+  } else {
+    return invalid_time(text, "unexpected text after the time of day");
+  }
+  if (at != text.size()) return invalid_time(text, "unexpected text after the offset");
+
+  const std::int64_t local_ms =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * kDayMs +
+      ((hour * 60LL + minute) * 60 + second) * 1000 + millisecond;
+  return local_ms - std::int64_t{offset_seconds} * 1000;
 }
 
 }  // namespace gz

@@ -3,11 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace gz {
 namespace {
-
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
 
 TEST(Clock, QuarterOfAnInstantInShanghai) {
   const std::int64_t october_first_utc = days_from_civil(2026, 10, 1) * kDayMs;
@@ -16,6 +15,51 @@ TEST(Clock, QuarterOfAnInstantInShanghai) {
   EXPECT_EQ(quarter_of(days_from_civil(2027, 1, 1) * kDayMs), "2027Q1");
   EXPECT_EQ(quarter_of(days_from_civil(2026, 4, 15) * kDayMs), "2026Q2");
   EXPECT_EQ(quarter_of(october_first_utc - 8 * kHourMs, 0), "2026Q3");  // in UTC still September
+}
+
+// A demo or a test sets the clock to an instant; it then advances with the system clock (or
+// stays, frozen), and resetting it gives the system clock back.
+TEST(Clock, a_set_clock_starts_at_its_instant_and_advances) {
+  const std::int64_t new_years_eve = *parse_iso8601("2026-12-31T23:59:00+08:00");
+  set_clock(new_years_eve);
+  EXPECT_TRUE(clock_is_set());
+  const std::int64_t first = now_epoch_ms();
+  EXPECT_GE(first, new_years_eve);
+  EXPECT_LT(first, new_years_eve + kMinuteMs);
+  EXPECT_EQ(quarter_of(first), "2026Q4");
+  EXPECT_GE(now_epoch_ms(), first);
+  reset_clock();
+  EXPECT_FALSE(clock_is_set());
+  EXPECT_GT(std::abs(now_epoch_ms() - new_years_eve), kMinuteMs);  // the real date, not the eve
+}
+
+TEST(Clock, a_frozen_clock_stays_at_its_instant) {
+  const std::int64_t instant = *parse_iso8601("2027-01-01T00:01:00+08:00");
+  set_clock(instant, ClockPace::frozen);
+  EXPECT_EQ(now_epoch_ms(), instant);
+  EXPECT_EQ(now_iso8601(), "2027-01-01T00:01:00.000+08:00");
+  EXPECT_EQ(quarter_of(now_epoch_ms()), "2027Q1");
+  reset_clock();
+}
+
+TEST(Clock, shanghai_days_turn_at_shanghai_midnight) {
+  const std::int64_t midnight = *parse_iso8601("2027-01-01T00:00:00+08:00");
+  EXPECT_EQ(shanghai_day(midnight), days_from_civil(2027, 1, 1));
+  EXPECT_EQ(shanghai_day(midnight - 1), days_from_civil(2026, 12, 31));
+  EXPECT_EQ(shanghai_midnight_ms(days_from_civil(2027, 1, 1)), midnight);
+}
+
+TEST(Clock, http_dates_are_imf_fixdates_in_gmt) {
+  EXPECT_EQ(format_http_date(*parse_iso8601("2026-12-07T05:03:44+08:00")),
+            "Sun, 06 Dec 2026 21:03:44 GMT");
+  EXPECT_EQ(format_http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+}
+
+TEST(Clock, parse_iso8601_refuses_a_time_without_an_offset) {
+  EXPECT_EQ(*parse_iso8601("2026-09-30T02:00:00Z"), *parse_iso8601("2026-09-30T10:00:00+08:00"));
+  auto local = parse_iso8601("2026-09-30T10:00:00");
+  ASSERT_FALSE(local.ok());
+  EXPECT_EQ(local.error().code, "invalid_time");
 }
 
 }  // namespace

@@ -31,6 +31,18 @@ struct Shared {
   std::atomic<bool> draining{false};
 };
 
+// The Date header's text, formatted once a second per thread.
+const std::string& http_date_now() {
+  thread_local std::int64_t second = -1;
+  thread_local std::string text;
+  std::int64_t now_ms = now_epoch_ms();
+  if (now_ms / 1000 != second) {
+    second = now_ms / 1000;
+    text = format_http_date(now_ms);
+  }
+  return text;
+}
+
 // Request ids only tell log lines apart, they guard nothing: a per-thread generator seeded once
 // from the OS spares every request a call into the CSPRNG.
 std::string new_request_id() {
@@ -182,6 +194,9 @@ class Session : public std::enable_shared_from_this<Session> {
     out->version(version_);
     out->result(static_cast<unsigned>(response.status));
     out->set(bhttp::field::server, "gongzhi");
+    // From the process's clock (core/clock), which a demo or a test may have set: the web
+    // counts its countdowns on the server's time from this header, not the browser's.
+    out->set(bhttp::field::date, http_date_now());
     out->set(bhttp::field::content_type, response.content_type);
     out->set("X-Request-Id", request_id_);
     out->set("X-Content-Type-Options", "nosniff");

@@ -26,7 +26,7 @@ struct World {
 
 // The quarter today falls in, Asia/Shanghai ("2026Q4").
 std::string this_quarter() {
-  std::time_t now = std::time(nullptr) + 8 * 3600;
+  std::time_t now = test_now_seconds() + 8 * 3600;
   std::tm parts{};
   gmtime_r(&now, &parts);
   return std::to_string(parts.tm_year + 1900) + "Q" + std::to_string(parts.tm_mon / 3 + 1);

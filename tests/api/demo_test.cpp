@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/clock.hpp"
 #include "harness.hpp"
 
 namespace gz::test {
@@ -40,7 +41,9 @@ ServerProcess* Demo::server_ = nullptr;
 
 TEST_F(Demo, EveryIndicatorOfTheLastQuarterHasAFigure) {
   auto staff = login("staff");
-  auto response = staff.get("/api/v1/indicators?community_id=1&period=2026Q3");
+  // The demo's year ends now (or at GONGZHI_NOW): the quarter before this one is complete.
+  const std::string last_quarter = Quarter::containing(now_epoch_ms()).plus(-1).name();
+  auto response = staff.get("/api/v1/indicators?community_id=1&period=" + last_quarter);
   ASSERT_EQ(response.status, 200) << response.body;
   auto indicators = response.json().at("indicators").as_array();
   ASSERT_EQ(indicators.size(), 12u);
@@ -56,6 +59,15 @@ TEST_F(Demo, TheBoardWarningsAndTasksShowTheYear) {
   ASSERT_EQ(board.status, 200) << board.body;
   auto json = board.json();
   EXPECT_EQ(json.at("plan").at("state").as_string(), "public_notice");
+  // Three days into its seven: the server's one rule says 4 days left, objections taken, and
+  // the end instant in Shanghai time.
+  EXPECT_EQ(json.at("plan").at("days_left").as_int64(), 4);
+  EXPECT_TRUE(json.at("plan").at("objections_open").as_bool());
+  auto ends = parse_iso8601(json.at("plan").at("notice_ends_at").as_string());
+  ASSERT_TRUE(ends.ok());
+  EXPECT_EQ(*ends,
+            *parse_iso8601(json.at("plan").at("notice_started_at").as_string()) + 7 * kDayMs);
+  EXPECT_EQ(std::string(json.at("plan").at("notice_ends_at").as_string()).substr(23), "+08:00");
   EXPECT_GE(json.at("plans").as_array().size(), 11u);
   // A closed plan of the year: spent, covered and rated.
   std::int64_t closed = 0;

@@ -19,12 +19,29 @@
 
 #include <gtest/gtest.h>
 
+#include "core/clock.hpp"
 #include "storage/database.hpp"
 
 extern char** environ;
 
 namespace gz::test {
 namespace {
+
+// Reads GONGZHI_NOW (and GONGZHI_FREEZE_CLOCK) once, before any test runs: the test process
+// then keeps the same clock as the servers it starts, which read the same variables.
+const bool kClockSet = [] {
+  // The servers a test starts may be given --now (a test process is the only place where
+  // that is allowed without --demo).
+  setenv("GONGZHI_TEST_CLOCK", "1", 1);
+  const char* now = std::getenv("GONGZHI_NOW");
+  if (now == nullptr || *now == '\0') return false;
+  auto instant = parse_iso8601(now);
+  if (!instant) throw std::runtime_error("GONGZHI_NOW: " + instant.error().message);
+  const char* freeze = std::getenv("GONGZHI_FREEZE_CLOCK");
+  bool frozen = freeze != nullptr && std::string_view(freeze) == "1";
+  set_clock(*instant, frozen ? ClockPace::frozen : ClockPace::advancing);
+  return true;
+}();
 
 std::string random_suffix() {
   static std::mt19937_64 rng(std::random_device{}());
@@ -169,6 +186,10 @@ std::string fresh_database_url(Backend backend) {
   std::size_t query = admin_url.find('?', slash);
   return admin_url.substr(0, slash + 1) + name +
          (query == std::string::npos ? "" : admin_url.substr(query));
+}
+
+std::time_t test_now_seconds() {
+  return static_cast<std::time_t>(now_epoch_ms() / 1000);
 }
 
 ServerProcess::ServerProcess(const std::string& database_url,

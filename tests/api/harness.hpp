@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,11 @@
 #include <vector>
 
 namespace gz::test {
+
+// The tests' "now": the system clock, or the instant in GONGZHI_NOW when the suite runs at a
+// fixed instant (make test-clocks). The servers the harness starts inherit GONGZHI_NOW (with
+// GONGZHI_TEST_CLOCK=1 and GONGZHI_FREEZE_CLOCK), so a test and its server read one clock.
+std::time_t test_now_seconds();
 
 struct HttpResponse {
   int status = 0;

@@ -24,7 +24,7 @@ struct Street {
 
 // The current calendar year in Shanghai: awards are stamped with the wall clock.
 std::string this_year() {
-  std::time_t now = std::time(nullptr) + 8 * 3600;
+  std::time_t now = test_now_seconds() + 8 * 3600;
   std::tm parts{};
   gmtime_r(&now, &parts);
   return std::to_string(parts.tm_year + 1900);
@@ -50,7 +50,7 @@ std::int64_t add_member(Client& staff, std::int64_t household, const std::string
 // A meeting of the community running now, with these residents checked in by staff.
 void meeting(Client& staff, std::int64_t community, boost::json::array residents) {
   auto at = [](std::int64_t minutes) {
-    std::time_t t = std::time(nullptr) + minutes * 60 + 8 * 3600;
+    std::time_t t = test_now_seconds() + minutes * 60 + 8 * 3600;
     std::tm parts{};
     gmtime_r(&t, &parts);
     char text[40];

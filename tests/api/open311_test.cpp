@@ -441,7 +441,7 @@ std::string form_body(const Form& fields) {
 
 // An ISO 8601 UTC time `offset_seconds` from now.
 std::string utc_time(std::int64_t offset_seconds) {
-  std::time_t t = std::time(nullptr) + offset_seconds;
+  std::time_t t = test_now_seconds() + offset_seconds;
   std::tm parts{};
   gmtime_r(&t, &parts);
   char buffer[32];

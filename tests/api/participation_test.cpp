@@ -21,7 +21,6 @@ namespace {
 
 constexpr const char* kPassword = "participation-pass-42";
 constexpr int kHouseholds = 8;
-constexpr std::int64_t kMinuteMs = 60'000;
 
 struct Fixture {
   std::unique_ptr<ServerProcess> server;

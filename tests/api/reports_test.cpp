@@ -23,7 +23,7 @@ constexpr const char* kStreetEncoded = "%E5%8C%97%E5%B1%B1%E8%A1%97%E9%81%93";  
 
 // The current quarter in Shanghai ("2026Q4") and the one before: the fixture is written now.
 std::string quarter(int back = 0) {
-  std::time_t now = std::time(nullptr) + 8 * 3600;
+  std::time_t now = test_now_seconds() + 8 * 3600;
   std::tm parts{};
   gmtime_r(&now, &parts);
   int year = parts.tm_year + 1900;
@@ -63,7 +63,7 @@ std::int64_t add_member(Client& writer, std::int64_t household, const std::strin
 }
 
 std::string shanghai_time(std::int64_t minutes_from_now) {
-  std::time_t t = std::time(nullptr) + minutes_from_now * 60 + 8 * 3600;
+  std::time_t t = test_now_seconds() + minutes_from_now * 60 + 8 * 3600;
   std::tm parts{};
   gmtime_r(&t, &parts);
   char text[40];

@@ -2,8 +2,8 @@
 // a published plan cannot leave public notice before its 7 days (409), only residents of the
 // community may object, staff answer each objection once and publicly, and the no-login board
 // shows the plan, its answered objections and its history without personal data. The pass
-// after 7 days and the hold on unanswered objections are in lifecycle_test.cpp (the server
-// clock cannot be moved from here).
+// after 7 days, the end of objections and the hold on unanswered ones are in clock_test.cpp
+// (servers on the same database at set instants) and lifecycle_test.cpp.
 #include <gtest/gtest.h>
 
 #include <map>

@@ -1,5 +1,6 @@
 // The assistant's demo knowledge base and a year of questions; see demo.hpp.
 #include "modules/assistant/demo.hpp"
+#include "core/clock.hpp"
 
 #include "core/random.hpp"
 #include "modules/audit/audit_log.hpp"
@@ -197,7 +198,6 @@ constexpr const char* kQuestions[] = {
 
 DemoAssistantSummary generate_demo_assistant(storage::Connection& db, std::int64_t community_id,
                                              std::uint64_t seed, std::int64_t as_of_ms) {
-  constexpr std::int64_t kDayMs = 86'400'000;
   Rng rng(seed, 0x41535354);
   DemoAssistantSummary summary;
   Actor system = audit::system_actor();

@@ -25,7 +25,6 @@ namespace gz::civic {
 namespace {
 
 constexpr std::uint64_t kStream = 0x43495643;  // "CIVC"
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 constexpr std::int64_t kOffsetMs = std::int64_t{kShanghaiOffsetSeconds} * 1000;
 
 template <typename T>
@@ -139,7 +138,7 @@ Community load(storage::Connection& db, std::int64_t community_id) {
 // ---- surveys ----------------------------------------------------------------------------
 
 struct SurveyPlan {
-  const char* title;
+  const char* title;  // {year}: the year it opens in; {previous_quarter}: "2025年第四季度"
   const char* description;
   std::int64_t opens_days_before;  // as_of minus this
   std::int64_t open_days;          // 0: still open at as_of
@@ -150,10 +149,25 @@ struct SurveyPlan {
   std::vector<const char*> comments;
 };
 
+// A survey's title for the day it opens (see SurveyPlan::title).
+std::string survey_title(std::string title, std::int64_t opens_day) {
+  const Quarter opens = Quarter::containing(shanghai_midnight_ms(opens_day));
+  const Quarter previous = opens.plus(-1);
+  static constexpr const char* kQuarterNames[] = {"一", "二", "三", "四"};
+  const std::pair<std::string, std::string> fills[] = {
+      {"{year}", std::to_string(opens.year)},
+      {"{previous_quarter}",
+       std::to_string(previous.year) + "年第" + kQuarterNames[previous.number - 1] + "季度"}};
+  for (const auto& [token, fill] : fills) {
+    if (auto at = title.find(token); at != std::string::npos) title.replace(at, token.size(), fill);
+  }
+  return title;
+}
+
 std::vector<SurveyPlan> survey_plans() {
   using K = QuestionKind;
   return {
-      {"2025年度社区服务满意度调查",
+      {"{year}年度社区服务满意度调查",
        "请您为过去一年的社区服务打分，结果将用于明年的服务计划。",
        360,
        26,
@@ -175,7 +189,7 @@ std::vector<SurveyPlan> survey_plans() {
        {"希望增加老年助餐点的供应时段", "小区停车太难，希望统筹规划", "社区活动通知能否提前一些",
         "儿童托管服务很有帮助，希望扩大名额", "楼道照明坏了很久，希望尽快维修",
         "希望晚上也能办理业务", "网格员服务很耐心，谢谢"}},
-      {"2025年第四季度社区服务资金使用满意度",
+      {"{previous_quarter}社区服务资金使用满意度",
        "本季度资金分配方案已执行完毕，请对资金使用情况进行评价。",
        320,
        28,
@@ -295,7 +309,7 @@ void make_surveys(storage::Connection& db, std::int64_t community_id, Rng& rng,
     if (plan.for_plan && !plan_row) continue;
     std::int64_t opens = today - plan.opens_days_before;
     NewSurvey input{
-        community_id, plan.title, plan.description,
+        community_id, survey_title(plan.title, opens), plan.description,
         plan.for_plan ? std::optional<std::int64_t>(plan_row->integer(0)) : std::nullopt,
         plan.questions};
     auto survey = must(create_survey(db, system, input, at_local(opens - 3, 10)), "survey");

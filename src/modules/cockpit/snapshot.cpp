@@ -8,8 +8,6 @@
 namespace gz::cockpit {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
-
 // The open states of requests/workflow.hpp's is_open, as SQL.
 constexpr const char* kOpenStatuses =
     "status IN ('submitted', 'accepted', 'assigned', 'in_progress', 'reopened')";

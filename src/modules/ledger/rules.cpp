@@ -53,7 +53,6 @@ std::string_view limit_period_name(LimitPeriod period) {
 
 std::int64_t period_start_ms(LimitPeriod period, std::int64_t now_ms) {
   if (period == LimitPeriod::total) return 0;
-  constexpr std::int64_t kDayMs = 86'400'000;
   const std::int64_t offset_ms = std::int64_t{kShanghaiOffsetSeconds} * 1000;
   std::int64_t local = now_ms + offset_ms;
   std::int64_t day = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;

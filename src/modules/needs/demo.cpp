@@ -144,8 +144,8 @@ int record_assessments(storage::Connection& db, const CommunityNeeds& needs, Rng
 
 // --- plans --------------------------------------------------------------------------------
 
-constexpr std::array<std::string_view, 5> kQuarters = {"2025Q4", "2026Q1", "2026Q2", "2026Q3",
-                                                       "2026Q4"};
+// Plans for the five quarters ending with as_of's (2025Q4 … 2026Q4 for the demo date).
+constexpr int kPlanQuarters = 5;
 // Childcare's demand weight in the dynamic pool, per mille, quarter by quarter: with its 20%
 // policy share its line goes 20% → 24% → 28% → 32% → 35% of the total (0.665 × 20% of the
 // base pool plus 0.285 × this).
@@ -153,8 +153,14 @@ constexpr std::array<std::int64_t, 5> kChildcareDemandPermille = {235, 370, 510,
 constexpr std::int64_t kServicesTotalFen = 1'200'000;
 constexpr std::int64_t kPlacesTotal = 60;
 
-std::vector<std::int64_t> make_plans(storage::Connection& db, std::int64_t community_id) {
+std::vector<std::int64_t> make_plans(storage::Connection& db, std::int64_t community_id,
+                                     std::int64_t as_of_ms) {
   std::vector<std::int64_t> ids;
+  std::array<std::string, kPlanQuarters> quarters;
+  for (int q = 0; q < kPlanQuarters; ++q) {
+    quarters[static_cast<std::size_t>(q)] =
+        Quarter::containing(as_of_ms).plus(q - (kPlanQuarters - 1)).name();
+  }
   const Actor system = audit::system_actor();
   // Policy shares of the year (the base pool), childcare second.
   constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kPolicy = {
@@ -163,7 +169,7 @@ std::vector<std::int64_t> make_plans(storage::Connection& db, std::int64_t commu
        {"disability_service", 15},
        {"low_income_assistance", 15},
        {"culture_sports", 15}}};
-  for (std::size_t q = 0; q < kQuarters.size(); ++q) {
+  for (std::size_t q = 0; q < quarters.size(); ++q) {
     std::int64_t childcare = kChildcareDemandPermille[q];
     std::vector<allocation::PlanCategoryRequest> categories;
     for (const auto& [name, policy] : kPolicy) {
@@ -173,7 +179,7 @@ std::vector<std::int64_t> make_plans(storage::Connection& db, std::int64_t commu
     }
     allocation::PlanRequest services;
     services.community_id = community_id;
-    services.quarter = std::string(kQuarters[q]);
+    services.quarter = quarters[q];
     services.total = kServicesTotalFen;
     services.unit = "fen";
     services.categories = std::move(categories);
@@ -181,11 +187,11 @@ std::vector<std::int64_t> make_plans(storage::Connection& db, std::int64_t commu
   }
   // Day-care places: elderly day care and childcare share 60 places; demand caps (people who
   // need a place) come from the needs module.
-  for (std::size_t q = 0; q < kQuarters.size(); ++q) {
+  for (std::size_t q = 0; q < quarters.size(); ++q) {
     std::int64_t childcare = 300 + 100 * static_cast<std::int64_t>(q);
     allocation::PlanRequest places;
     places.community_id = community_id;
-    places.quarter = std::string(kQuarters[q]);
+    places.quarter = quarters[q];
     places.total = kPlacesTotal;
     places.unit = "place";
     places.categories = std::vector<allocation::PlanCategoryRequest>{
@@ -245,9 +251,9 @@ bool is_young_family(const HouseholdNeeds& household) {
 struct ElectionPlan {
   std::string name;
   std::string rule;
-  std::string_view opens;
-  std::string_view closes;
-  std::string_view proposed;  // when the projects are added
+  std::string opens;
+  std::string closes;
+  std::string proposed;  // when the projects are added
   std::int64_t budget_yuan;
   std::span<const DemoProject> projects;
   int turnout_permille;  // of the community's households
@@ -342,22 +348,29 @@ DemoNeedsSummary generate_demo_needs(storage::Connection& db, std::int64_t commu
   Rng rng(seed, kStream);
   DemoNeedsSummary summary;
   summary.assessments = record_assessments(db, needs, rng);
-  summary.plan_ids = make_plans(db, community_id);
+  summary.plan_ids = make_plans(db, community_id, as_of_ms);
   summary.plans = static_cast<int>(summary.plan_ids.size());
 
+  // Dates count in days from as_of's day (2026-11-29 for the demo date): the year's round
+  // voted from 89 to 69 days before it.
+  const std::int64_t today = shanghai_day(as_of_ms);
+  const auto day = [today](std::int64_t days_from_today, int hour) {
+    return format_iso8601(shanghai_midnight_ms(today + days_from_today) + hour * kHourMs)
+               .substr(0, 19) +
+           "+08:00";
+  };
+  const int year = Quarter::containing(shanghai_midnight_ms(today - 89)).year;
   auto finished =
       hold_election(db, needs,
-                    {"2026 社区微更新", "equal-shares-add1", "2026-09-01T09:00:00+08:00",
-                     "2026-09-21T18:00:00+08:00", "2026-08-10T10:00:00+08:00", 300'000,
-                     kFinishedProjects, 330, as_of_ms},
+                    {std::to_string(year) + " 社区微更新", "equal-shares-add1", day(-89, 9),
+                     day(-69, 18), day(-111, 10), 300'000, kFinishedProjects, 330, as_of_ms},
                     rng);
   // The next round opened a week before the demo date: a sixth as many ballots so far.
-  auto open =
-      hold_election(db, needs,
-                    {"2027 社区微更新（第一批）", "equal-shares-add1", "2026-11-22T09:00:00+08:00",
-                     "2026-12-13T18:00:00+08:00", "2026-11-10T10:00:00+08:00", 150'000,
-                     kOpenProjects, 60, as_of_ms - 3600 * 1000},
-                    rng);
+  auto open = hold_election(
+      db, needs,
+      {std::to_string(year + 1) + " 社区微更新（第一批）", "equal-shares-add1", day(-7, 9),
+       day(14, 18), day(-19, 10), 150'000, kOpenProjects, 60, as_of_ms - 3600 * 1000},
+      rng);
   summary.finished_election_id = finished.id;
   summary.open_election_id = open.id;
   summary.elections = 2;

@@ -89,7 +89,6 @@ void finish(HouseholdNeeds& household, const allocation::NeedsWeights& weights) 
 // The participation window starts at a day boundary, so it moves once a day and the
 // community-wide counts below can be cached between days.
 std::int64_t participation_window_start(std::int64_t now_ms) {
-  constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
   return (now_ms / kDayMs) * kDayMs - kParticipationWindowMs;
 }
 

@@ -259,7 +259,9 @@ Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t
     }
     auto resident = own_member(db, actor, resident_id);
     if (!resident) return resident.take_error();
-    if (now_ms >= activity->ends_ms) return conflict("activity_ended", "this activity is over");
+    if (!signup_open(Window{activity->starts_ms, activity->ends_ms}, now_ms)) {
+      return conflict("activity_ended", "this activity is over");
+    }
     if (db.query_one("SELECT resident_id FROM activity_signups WHERE activity_id = ? AND "
                      "resident_id = ?",
                      {activity_id, resident->id})) {

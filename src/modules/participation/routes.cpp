@@ -38,6 +38,16 @@ boost::json::object activity_json(const Activity& a, const Actor& actor) {
                           {"minutes", http::json_or_null(a.minutes)},
                           {"minutes_at", http::json_or_null(a.minutes_at)}};
   if (a.capacity) out["places_left"] = std::max<std::int64_t>(0, *a.capacity - a.signups);
+  // Its windows at the server's now, by rules.hpp: pages offer sign-up and check-in from
+  // these, never from the browser's clock.
+  const Window window{a.starts_ms, a.ends_ms};
+  const std::int64_t now_ms = now_epoch_ms();
+  out["ended"] = now_ms >= a.ends_ms;
+  out["signup_open"] = signup_open(window, now_ms);
+  out["checkin_opens_at"] = format_iso8601(a.starts_ms - kCheckinEarlyMs);
+  out["checkin_closes_at"] = format_iso8601(a.ends_ms + kCheckinLateMs);
+  out["self_checkin_open"] = self_checkin_open(window, now_ms);
+  out["staff_checkin_open"] = staff_checkin_open(window, now_ms);
   // The code is read out at the meeting; only those who run it see it here.
   if (may_run_activities(actor, a.community_id)) out["checkin_code"] = a.checkin_code;
   return out;

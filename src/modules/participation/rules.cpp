@@ -111,6 +111,10 @@ bool staff_checkin_open(const Window& window, std::int64_t now_ms) {
   return now_ms >= window.starts_ms - kCheckinEarlyMs;
 }
 
+bool signup_open(const Window& window, std::int64_t now_ms) {
+  return now_ms < window.ends_ms;
+}
+
 Result<void> check_settings(const Settings& settings) {
   auto within = [](std::int64_t value, std::int64_t low, std::int64_t high) {
     return value >= low && value <= high;

@@ -34,13 +34,10 @@
 #include <string_view>
 
 #include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 
 namespace gz::participation {
-
-constexpr std::int64_t kMinuteMs = 60'000;
-constexpr std::int64_t kHourMs = 60 * kMinuteMs;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
 
 // ---- Activities
 
@@ -76,6 +73,8 @@ constexpr std::int64_t kCheckinEarlyMs = 30 * kMinuteMs;
 constexpr std::int64_t kCheckinLateMs = 60 * kMinuteMs;
 bool self_checkin_open(const Window& window, std::int64_t now_ms);
 bool staff_checkin_open(const Window& window, std::int64_t now_ms);
+// Sign-ups are taken until the activity ends.
+bool signup_open(const Window& window, std::int64_t now_ms);
 
 // ---- Proposals
 

@@ -234,6 +234,26 @@ Result<StoredElection> get_election(storage::Connection& db, const Actor& actor,
   return visible_election(db, actor, election_id);
 }
 
+VotingWindow voting_window(const StoredElection& election, std::int64_t now_ms) {
+  // An election without a window (imported from a file) takes no ballots here.
+  if (!election.voting_opens_ms || !election.voting_closes_ms) return VotingWindow::closed;
+  if (now_ms >= *election.voting_closes_ms) return VotingWindow::closed;
+  if (now_ms < *election.voting_opens_ms) return VotingWindow::not_open;
+  return VotingWindow::open;
+}
+
+std::string_view voting_window_name(VotingWindow window) {
+  switch (window) {
+    case VotingWindow::not_open:
+      return "not_open";
+    case VotingWindow::open:
+      return "open";
+    case VotingWindow::closed:
+      return "closed";
+  }
+  return "closed";
+}
+
 Result<StoredProject> add_project(storage::Connection& db, const Actor& actor,
                                   const ProjectInput& input, std::int64_t now_ms) {
   auto election = visible_election(db, actor, input.election_id);
@@ -241,7 +261,7 @@ Result<StoredProject> add_project(storage::Connection& db, const Actor& actor,
   if (actor.is(Role::street)) return forbidden("street users do not propose projects");
   if (input.name.empty()) return bad_request("missing_field", "name is required");
   if (input.cost <= 0) return bad_request("invalid_cost", "cost must be positive");
-  if (!election->voting_closes_ms || now_ms >= *election->voting_closes_ms) {
+  if (voting_window(*election, now_ms) == VotingWindow::closed) {
     return conflict("voting_closed", "the election has closed");
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<StoredProject> {
@@ -277,12 +297,13 @@ Result<StoredBallot> cast_ballot(storage::Connection& db, const Actor& actor,
   if (!actor.is(Role::resident) || !actor.household_id) {
     return forbidden("only residents vote; a resident login votes for its household");
   }
-  if (!election->voting_opens_ms || !election->voting_closes_ms ||
-      now_ms >= *election->voting_closes_ms) {
-    return conflict("voting_closed", "voting has closed");
-  }
-  if (now_ms < *election->voting_opens_ms) {
-    return conflict("voting_not_open", "voting has not opened yet");
+  switch (voting_window(*election, now_ms)) {
+    case VotingWindow::closed:
+      return conflict("voting_closed", "voting has closed");
+    case VotingWindow::not_open:
+      return conflict("voting_not_open", "voting has not opened yet");
+    case VotingWindow::open:
+      break;
   }
   auto projects = load_projects(db, election_id);
   std::unordered_map<std::int64_t, std::size_t> index;
@@ -379,7 +400,7 @@ Result<std::string> export_election(storage::Connection& db, const Actor& actor,
   set_meta(out, "rule", election->rule);
   // The outcome is only final once no more ballots can come (an imported election has no
   // window and is closed from the start).
-  bool closed = !election->voting_closes_ms || now_ms >= *election->voting_closes_ms;
+  bool closed = voting_window(*election, now_ms) == VotingWindow::closed;
   std::vector<bool> selected(out.projects.size(), false);
   if (closed && !out.ballots.empty()) {
     auto rule = parse_rule_name(election->rule).value_or(RuleName::greedy);

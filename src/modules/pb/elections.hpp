@@ -46,6 +46,13 @@ struct StoredElection {
   std::int64_t ballot_count = 0;
 };
 
+// Where an election's voting window stands at an instant: ballots are taken from the opening
+// instant up to (not including) the closing one. The ballot desk, the project desk and the
+// pages (election JSON "voting") all read this one rule.
+enum class VotingWindow { not_open, open, closed };
+VotingWindow voting_window(const StoredElection& election, std::int64_t now_ms);
+std::string_view voting_window_name(VotingWindow window);
+
 struct StoredProject {
   std::int64_t id = 0;
   std::int64_t election_id = 0;

@@ -25,6 +25,8 @@ boost::json::object election_json(const StoredElection& e) {
           {"rule", e.rule},
           {"voting_opens_at", http::time_or_null(e.voting_opens_ms)},
           {"voting_closes_at", http::time_or_null(e.voting_closes_ms)},
+          // not_open | open | closed at the server's now (elections.hpp's one rule).
+          {"voting", voting_window_name(voting_window(e, now_epoch_ms()))},
           {"projects", e.project_count},
           {"ballots", e.ballot_count},
           {"created_by_user_id", e.created_by_user_id},

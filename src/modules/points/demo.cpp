@@ -72,9 +72,6 @@
 namespace gz::points {
 namespace {
 
-constexpr std::int64_t kMinuteMs = 60'000;
-constexpr std::int64_t kHourMs = 60 * kMinuteMs;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
 constexpr std::int64_t kOffsetMs = std::int64_t{kShanghaiOffsetSeconds} * 1000;
 constexpr int kMonths = 12;
 

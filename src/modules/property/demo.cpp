@@ -21,9 +21,7 @@ namespace gz::property {
 namespace {
 
 constexpr std::uint64_t kStream = 0x50524f50;  // "PROP"
-constexpr std::int64_t kHourMs = 3'600'000;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
-constexpr std::int64_t kBaseFeeFen = 16000;  // 160 yuan per household per month
+constexpr std::int64_t kBaseFeeFen = 16000;    // 160 yuan per household per month
 // The quarters' service as the households saw it: mean scores near these move the next fee
 // (74 → −3%, 84 → +1%, 89 → +2.25%, 85 → +1.25% with the default line).
 constexpr int kScoreTargets[] = {74, 84, 89, 85};
@@ -43,6 +41,12 @@ constexpr ExpensePlan kExpensePlans[] = {
     {"staff", "property_company", 100, "物业管理人员酬金（信托制固定酬金）"},
     {"insurance", "insurer", 20, "公众责任险"},
 };
+
+// "2026-06-01" → "2026年6月1日".
+std::string chinese_date(const std::string& date) {
+  return date.substr(0, 4) + "年" + std::to_string(std::stoi(date.substr(5, 2))) + "月" +
+         std::to_string(std::stoi(date.substr(8, 2))) + "日";
+}
 
 template <typename T>
 T must(Result<T> result, const char* step) {
@@ -114,12 +118,17 @@ class Generator {
     }
     // The advertising rule change and its notice, and a rooftop sign's rent received before
     // the new rule's date but recorded after it (it keeps the old rule).
-    if (auto published = day_start_ms("2026-05-20")) {
-      schedule(*published + 10 * kHourMs, [this](std::int64_t now) { change_rule(now); });
-      schedule(*published + 14 * kDayMs + 11 * kHourMs, [this](std::int64_t now) {
-        one_revenue("advertising", 480'000, "2026-05-28", "AD-ROOF-2026-05", now);
-      });
-    }
+    // All in the middle month of the quarter two before as_of's (May 2026 for the demo date).
+    const Quarter change_quarter = last.plus(-2);
+    const std::int64_t published = change_quarter.day_start_ms(1, 20);
+    rule_from_ = format_date(change_quarter.day_start_ms(2, 1));
+    rule_published_ = format_date(published);
+    schedule(published + 10 * kHourMs, [this](std::int64_t now) { change_rule(now); });
+    const std::string sign_received = format_date(change_quarter.day_start_ms(1, 28));
+    schedule(published + 14 * kDayMs + 11 * kHourMs, [this, sign_received](std::int64_t now) {
+      one_revenue("advertising", 480'000, sign_received, "AD-ROOF-" + sign_received.substr(0, 7),
+                  now);
+    });
     while (!queue_.empty()) {
       Event event = queue_.top();
       queue_.pop();
@@ -199,9 +208,11 @@ class Generator {
          {"elderly_canteen", 3000},
          {"activities", 2000},
          {"trust_fund", 1000}},
-        std::string("2026-06-01"),
-        "业主大会表决通过：自2026年6月1日起，广告收益40%计入维修基金，30%用于老年食堂，"
-        "20%用于社区活动，10%计入物业信托资金。公示期自2026年5月20日起。"};
+        rule_from_,
+        "业主大会表决通过：自" + chinese_date(rule_from_) +
+            "起，广告收益40%计入维修基金，30%用于老年食堂，20%用于社区活动，10%计入物业信托资金。"
+            "公示期自" +
+            chinese_date(rule_published_) + "起。"};
     must(declare_rule(db_, system_, change, now), "advertising rule change");
     ++summary_.rule_versions;
   }
@@ -308,6 +319,8 @@ class Generator {
   std::int64_t community_id_;
   Rng rng_;
   std::int64_t as_of_ms_;
+  std::string rule_from_;       // the advertising rule change: in force from this date
+  std::string rule_published_;  // and its notice from this one
   const Actor system_ = audit::system_actor();
   Actor committee_;
   std::vector<std::int64_t> households_;

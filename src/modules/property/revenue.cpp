@@ -13,8 +13,6 @@
 namespace gz::property {
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
 std::int64_t today_start_ms(std::int64_t now_ms) {
   return *day_start_ms(format_date(now_ms));
 }

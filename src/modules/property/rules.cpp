@@ -94,50 +94,6 @@ std::vector<std::int64_t> split_amount(std::int64_t amount_fen,
   return parts;
 }
 
-std::optional<Quarter> parse_quarter(std::string_view text) {
-  if (text.size() != 6 || text[4] != 'Q') return std::nullopt;
-  int year = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    year = year * 10 + (text[i] - '0');
-  }
-  if (year < 2000 || year > 2200 || text[5] < '1' || text[5] > '4') return std::nullopt;
-  return Quarter{year, text[5] - '0'};
-}
-
-std::string quarter_name(const Quarter& quarter) {
-  return std::to_string(quarter.year) + "Q" + std::to_string(quarter.number);
-}
-
-Quarter quarter_of(std::int64_t epoch_ms) {
-  std::string date = format_date(epoch_ms);
-  int year = 0;
-  unsigned month = 1, day = 1;
-  parse_date(date, year, month, day);
-  return Quarter{year, static_cast<int>((month - 1) / 3 + 1)};
-}
-
-Quarter next_quarter(const Quarter& quarter) {
-  return quarter.number == 4 ? Quarter{quarter.year + 1, 1}
-                             : Quarter{quarter.year, quarter.number + 1};
-}
-
-Quarter previous_quarter(const Quarter& quarter) {
-  return quarter.number == 1 ? Quarter{quarter.year - 1, 4}
-                             : Quarter{quarter.year, quarter.number - 1};
-}
-
-std::int64_t quarter_start_ms(const Quarter& quarter) {
-  auto month = static_cast<unsigned>((quarter.number - 1) * 3 + 1);
-  return days_from_civil(quarter.year, month, 1) * 86'400'000 -
-         std::int64_t{kShanghaiOffsetSeconds} * 1000;
-}
-
-int compare(const Quarter& a, const Quarter& b) {
-  int left = a.year * 4 + a.number, right = b.year * 4 + b.number;
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
 std::optional<std::int64_t> day_start_ms(const std::string& date) {
   int year = 0;
   unsigned month = 0, day = 0;

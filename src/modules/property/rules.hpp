@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 
 namespace gz::property {
@@ -62,18 +63,29 @@ Result<void> validate_shares(const std::vector<std::int64_t>& shares_bp);
 std::vector<std::int64_t> split_amount(std::int64_t amount_fen,
                                        const std::vector<std::int64_t>& shares_bp);
 
-// Quarters as "2026Q3", in Asia/Shanghai.
-struct Quarter {
-  int year = 0;
-  int number = 1;  // 1-4
-};
-std::optional<Quarter> parse_quarter(std::string_view text);
-std::string quarter_name(const Quarter& quarter);
-Quarter quarter_of(std::int64_t epoch_ms);
-Quarter next_quarter(const Quarter& quarter);
-Quarter previous_quarter(const Quarter& quarter);
-std::int64_t quarter_start_ms(const Quarter& quarter);
-int compare(const Quarter& a, const Quarter& b);
+// Quarters as "2026Q3", in Asia/Shanghai: core's vocabulary under the names this module reads.
+using gz::Quarter;
+inline std::optional<Quarter> parse_quarter(std::string_view text) {
+  return Quarter::parse(text);
+}
+inline std::string quarter_name(const Quarter& quarter) {
+  return quarter.name();
+}
+inline Quarter quarter_of(std::int64_t epoch_ms) {
+  return Quarter::containing(epoch_ms);
+}
+inline Quarter next_quarter(const Quarter& quarter) {
+  return quarter.plus(1);
+}
+inline Quarter previous_quarter(const Quarter& quarter) {
+  return quarter.plus(-1);
+}
+inline std::int64_t quarter_start_ms(const Quarter& quarter) {
+  return quarter.start_ms();
+}
+inline int compare(const Quarter& a, const Quarter& b) {
+  return a < b ? -1 : b < a ? 1 : 0;
+}
 
 // The first instant of a "YYYY-MM-DD" day in Asia/Shanghai; nullopt when not a date.
 std::optional<std::int64_t> day_start_ms(const std::string& date);

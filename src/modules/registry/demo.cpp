@@ -27,14 +27,10 @@
 namespace gz::registry {
 namespace {
 
-// ---- The fixed "today" of the demo: ages, newborns and timestamps are relative to it.
-constexpr int kReferenceYear = 2026;
-constexpr unsigned kReferenceMonth = 11;
-constexpr unsigned kReferenceDay = 29;
-// Households were registered over the year before the reference date.
-constexpr int kFirstRecordYear = 2025;
-constexpr unsigned kFirstRecordMonth = 12;
-constexpr unsigned kFirstRecordDay = 1;
+// ---- The demo's "today" is the Shanghai day of its as_of: ages, newborns and timestamps are
+// relative to it. Households were registered over the year before it (363 days: from
+// 2025-12-01 for the reference date 2026-11-29).
+constexpr std::int64_t kRecordDays = 363;
 
 constexpr int kCaseloadMax = static_cast<int>(kDefaultCaseloadCap);
 constexpr int kGuidesMin = 5;
@@ -328,9 +324,7 @@ std::string date_text(std::int64_t days) {
   return buffer;
 }
 
-std::string community_created_at(int index) {
-  const std::int64_t first_day =
-      days_from_civil(kFirstRecordYear, kFirstRecordMonth, kFirstRecordDay);
+std::string community_created_at(int index, std::int64_t first_day) {
   return demo_timestamp(first_day, 8 * 3600 + index * 60);
 }
 
@@ -823,8 +817,7 @@ std::vector<BuildingPlan> plan_community(Rng& rng, Identities& identities,
                                          std::int64_t reference_days) {
   std::vector<BuildingPlan> buildings;
   const int guide_count = guides_for(households);
-  const std::int64_t first_day =
-      days_from_civil(kFirstRecordYear, kFirstRecordMonth, kFirstRecordDay);
+  const std::int64_t first_day = reference_days - kRecordDays;
 
   // Which flats are lived in: in proportion to each building's size.
   const auto shapes = shape_buildings(rng, households);
@@ -1024,8 +1017,7 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
   }
 
   const Actor system = audit::system_actor();
-  const std::int64_t reference_days =
-      days_from_civil(kReferenceYear, kReferenceMonth, kReferenceDay);
+  const std::int64_t reference_days = shanghai_day(options.as_of_ms);
   Rng names_rng(options.seed, 0);  // display names of staff and guides
   Identities identities;
   DemoSummary summary;
@@ -1036,7 +1028,7 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
     CommunityHeader header;
     header.name = community_name(k);
     header.code = community_code(k);
-    header.created_at = community_created_at(k);
+    header.created_at = community_created_at(k, reference_days - kRecordDays);
     headers.push_back(std::move(header));
   }
   storage::with_transaction(connection, storage::TxMode::write, [&] {

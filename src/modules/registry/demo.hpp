@@ -21,6 +21,9 @@ struct DemoOptions {
   std::uint64_t seed = 20261129;
   int households_per_community = 4500;
   std::string password = "gongzhi2026";
+  // The demo's "now": its year of history ends here, and ages are counted to this year.
+  // The default is the fixed date the modules' own demo tests use (requests::kDemoAsOfMs).
+  std::int64_t as_of_ms = 1'795'910'400'000;
 };
 
 struct DemoLogin {

@@ -53,9 +53,6 @@
 namespace gz::requests {
 namespace {
 
-constexpr std::int64_t kMinuteMs = 60'000;
-constexpr std::int64_t kHourMs = 60 * kMinuteMs;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
 constexpr int kHistoryDays = 365;
 // Requests per household per year, in thousandths: ≈3,000 for 4,500 households.
 constexpr int kRequestsPerThousandHouseholds = 667;

@@ -31,7 +31,6 @@
 namespace gz::requests {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr std::int64_t kYearMs = 365 * kDayMs;
 constexpr std::uint64_t kSeed = 20261129;
 

@@ -53,7 +53,6 @@ constexpr const char* kSpecification = "http://wiki.open311.org/GeoReport_v2";
 // Service Discovery's changeset tells clients to refresh cached service lists and
 // definitions: change it whenever the attribute definitions below change.
 constexpr const char* kChangeset = "2026-11-29T00:00:00+08:00";
-constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::int64_t kMaxSpanMs = 90 * kDayMs;  // the spec's window for GET requests
 constexpr std::int64_t kDefaultPageSize = 50;
 constexpr std::int64_t kMaxPageSize = 200;

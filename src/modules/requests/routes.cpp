@@ -19,10 +19,24 @@ using http::Need;
 using http::RequestContext;
 using http::Response;
 
+std::optional<CurrentDeadline> deadline_now(const Request& request, std::int64_t now_ms) {
+  return current_deadline(is_open(request.status), request.responded_ms.has_value(),
+                          request.response_due_ms, request.resolution_due_ms, now_ms);
+}
+
 bool overdue_now(const Request& request, std::int64_t now_ms) {
-  if (!is_open(request.status)) return false;
-  return (!request.responded_ms && request.response_due_ms < now_ms) ||
-         request.resolution_due_ms < now_ms;
+  auto deadline = deadline_now(request, now_ms);
+  return deadline && deadline->overdue;
+}
+
+// {kind, due_at, overdue}: the deadline the case works against now (sla.hpp), or null once
+// it is no longer open. Pages count down to due_at and colour by overdue.
+boost::json::value deadline_json(const Request& request, std::int64_t now_ms) {
+  auto deadline = deadline_now(request, now_ms);
+  if (!deadline) return nullptr;
+  return boost::json::object{{"kind", deadline_kind_name(deadline->kind)},
+                             {"due_at", format_iso8601(deadline->due_ms)},
+                             {"overdue", deadline->overdue}};
 }
 
 boost::json::array events_json(const std::vector<Event>& events, bool with_actor) {
@@ -242,6 +256,7 @@ Response track_route(RequestContext& context) {
                                {"resolved_at", http::time_or_null(result->resolved_ms)},
                                {"closed_at", http::time_or_null(result->closed_ms)},
                                {"overdue", overdue_now(*result, now_ms)},
+                               {"deadline", deadline_json(*result, now_ms)},
                                {"rated", result->rating.has_value()},
                                {"timeline", events_json(result->events, false)}});
 }
@@ -507,6 +522,7 @@ boost::json::object request_json(const Request& request, bool show_contact) {
                           {"assignee_department", http::json_or_null(request.assignee_department)},
                           {"duplicate_of", http::json_or_null(request.duplicate_of)},
                           {"overdue", overdue_now(request, now_ms)},
+                          {"deadline", deadline_json(request, now_ms)},
                           {"escalated", request.overdue_response || request.overdue_resolution},
                           {"rating", request.rating ? boost::json::value(*request.rating)
                                                     : boost::json::value(nullptr)},

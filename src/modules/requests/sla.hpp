@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/calendar.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "modules/requests/priority.hpp"
 
@@ -18,8 +19,6 @@ inline constexpr std::int64_t kRedResponseMs = 24LL * 3600 * 1000;
 inline constexpr int kYellowResponseWorkdays = 3;
 inline constexpr int kBlueResponseWorkdays = 7;
 
-// The Asia/Shanghai calendar day (days since 1970-01-01) of an instant.
-std::int64_t shanghai_day(std::int64_t epoch_ms);
 // 23:59:59.000 Asia/Shanghai on that day, the moment a "by the end of the day" deadline is.
 std::int64_t end_of_shanghai_day_ms(std::int64_t day);
 
@@ -44,16 +43,29 @@ std::int64_t resolution_due_ms(int working_days, std::int64_t received_epoch_ms,
 std::int64_t resolution_due_ms(Priority priority, int working_days, std::int64_t received_epoch_ms,
                                const WorkCalendar& calendar);
 
+// The deadline an open case is working against: its first response until it has one, then
+// its resolution (never earlier than the response, see resolution_due_ms). Overdue exactly
+// when `now_ms` is past it. The queue's countdown, the tracking page, the escalation job's
+// idea of "overdue" and the web's colours all read this one rule.
+enum class DeadlineKind { response, resolution };
+struct CurrentDeadline {
+  DeadlineKind kind = DeadlineKind::response;
+  std::int64_t due_ms = 0;
+  bool overdue = false;
+};
+std::optional<CurrentDeadline> current_deadline(bool open, bool responded,
+                                                std::int64_t response_due_ms,
+                                                std::int64_t resolution_due_ms,
+                                                std::int64_t now_ms);
+std::string_view deadline_kind_name(DeadlineKind kind);
+
 // Working days from the day received to the day resolved, both in Shanghai: resolved the
 // same day is 0, the next working day 1; weekends and holidays in between do not count.
 int working_days_to_resolve(std::int64_t received_ms, std::int64_t resolved_ms,
                             const WorkCalendar& calendar);
 
-// Reads an RFC 3339 / ISO 8601 time with an offset: "2026-09-30T10:00:00+08:00",
-// "2026-09-30T02:00:00.5Z", "2026-09-29T21:00:00-05:00". The separator may be 'T' or a
-// space, seconds may be left out, fractions beyond milliseconds are cut off. A time with no
-// offset is refused: it would be a guess. Errors are bad_request "invalid_time".
-// (It belongs beside gz::format_iso8601 in core/clock and can move there.)
-Result<std::int64_t> parse_iso8601(std::string_view text);
+// The time vocabulary lives in core/clock; these names stay for the module's callers.
+using gz::parse_iso8601;
+using gz::shanghai_day;
 
 }  // namespace gz::requests

@@ -158,7 +158,6 @@ TEST(WorkingDaysToResolve, counts_working_days_between_the_shanghai_days) {
 }
 
 TEST(ParseIso8601, reads_offsets_fractions_and_zulu) {
-  constexpr std::int64_t kHourMs = 3600000;
   const std::int64_t expected = days_from_civil(2026, 9, 30) * 24 * kHourMs + 2 * kHourMs;
   EXPECT_EQ(at("2026-09-30T10:00:00+08:00"), expected);
   EXPECT_EQ(at("2026-09-30T02:00:00Z"), expected);

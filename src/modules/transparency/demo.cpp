@@ -19,7 +19,6 @@ namespace gz::transparency {
 namespace {
 
 constexpr std::uint64_t kStream = 0x5452414e;  // "TRAN"
-constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
 
 template <typename T>
 T must(Result<T> result, std::string_view what) {
@@ -96,7 +95,8 @@ class Generator {
     for (std::size_t i = 0; i < plan_ids.size(); ++i) {
       bool services = i < plan_ids.size() / 2;
       auto plan = must(allocation::get_plan(db_, system_, plan_ids[i]), "plan");
-      bool disputed = services && plan.quarter == "2026Q2";
+      // The quarter two before as_of's (2026Q2 for the demo date) drew many objections.
+      bool disputed = services && plan.quarter == Quarter::containing(as_of_ms_).plus(-2).name();
       if (disputed) summary_.disputed_plan_id = plan.id;
       live_plan(plan, services, disputed);
     }
@@ -219,12 +219,13 @@ class Generator {
     std::int64_t vote = publish + 8 * kDayMs;
     object(plan.id, objections, publish + 2 * kHourMs, 5 * kDayMs, vote - kHourMs);
     if (disputed) {
-      must(record_evaluation(db_, system_, plan.id,
-                             {"third_party", "市社会工作评估中心",
-                              "异议户数超过5%，经第三方入户抽样核查，需求测算基本准确；建议"
-                              "托育名额分两批投放，并公开评估口径",
-                              86, "PG-2026-Q2-07"},
-                             vote - 2 * kHourMs),
+      must(record_evaluation(
+               db_, system_, plan.id,
+               {"third_party", "市社会工作评估中心",
+                "异议户数超过5%，经第三方入户抽样核查，需求测算基本准确；建议"
+                "托育名额分两批投放，并公开评估口径",
+                86, "PG-" + plan.quarter.substr(0, 4) + "-" + plan.quarter.substr(4) + "-07"},
+               vote - 2 * kHourMs),
            "third-party evaluation");
     }
     move(plan.id, "open_vote", "公示期满，异议均已答复，提交居民议事会表决", vote);
@@ -252,12 +253,19 @@ class Generator {
   void notice_plan() {
     allocation::PlanRequest request;
     request.community_id = community_id_;
-    request.quarter = "2027Q1";
+    // Next quarter's plan (2027Q1 for the demo date), three days into its notice.
+    const Quarter next = Quarter::containing(as_of_ms_).plus(1);
+    request.quarter = next.name();
     request.total = 1'250'000;
     request.unit = "fen";
-    auto plan = must(allocation::create_plan(db_, system_, request), "2027Q1 plan");
+    auto plan = must(allocation::create_plan(db_, system_, request), "next quarter's plan");
     std::int64_t publish = as_of_ms_ - 3 * kDayMs;
-    move(plan.id, "publish", "2027年第一季度社区服务经费分配方案公示", publish);
+    static constexpr const char* kQuarterNames[] = {"一", "二", "三", "四"};
+    move(plan.id, "publish",
+         (std::to_string(next.year) + "年第" + kQuarterNames[next.number - 1] +
+          "季度社区服务经费分配方案公示")
+             .c_str(),
+         publish);
     ++summary_.plans_published;
     summary_.notice_plan_id = plan.id;
     object(plan.id, 4, publish + kHourMs, kDayMs, publish + 2 * kDayMs);

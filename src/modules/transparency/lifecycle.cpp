@@ -48,9 +48,17 @@ std::optional<Stage> parse_stage(std::string_view name) {
   return std::nullopt;
 }
 
+std::int64_t notice_ends_ms(std::int64_t notice_started_ms, std::int64_t notice_days) {
+  return notice_started_ms + std::max(notice_days, kNoticeDaysMin) * kDayMs;
+}
+
+bool notice_running(std::int64_t notice_started_ms, std::int64_t now_ms, std::int64_t notice_days) {
+  return now_ms < notice_ends_ms(notice_started_ms, notice_days);
+}
+
 std::int64_t notice_days_left(std::int64_t notice_started_ms, std::int64_t now_ms,
                               std::int64_t notice_days) {
-  std::int64_t remaining_ms = notice_started_ms + notice_days * kDayMs - now_ms;
+  std::int64_t remaining_ms = notice_ends_ms(notice_started_ms, notice_days) - now_ms;
   if (remaining_ms <= 0) return 0;
   return (remaining_ms + kDayMs - 1) / kDayMs;
 }
@@ -78,11 +86,12 @@ Result<Stage> next_stage(Stage current, std::string_view action, Role role,
                                               " cannot " + std::string(action));
   }
   if (current == Stage::public_notice) {
-    // Never shorter than the legal minimum, whatever the caller configured.
-    std::int64_t days = std::max(facts.notice_days, kNoticeDaysMin);
-    if (!facts.notice_started_ms || facts.now_ms < *facts.notice_started_ms + days * kDayMs) {
+    if (!facts.notice_started_ms ||
+        notice_running(*facts.notice_started_ms, facts.now_ms, facts.notice_days)) {
+      // Never shorter than the legal minimum, whatever the caller configured.
       return conflict("notice_period_running",
-                      "the public notice lasts at least " + std::to_string(days) + " days");
+                      "the public notice lasts at least " +
+                          std::to_string(std::max(facts.notice_days, kNoticeDaysMin)) + " days");
     }
     if (facts.unanswered_objections > 0) {
       return conflict("objections_unanswered", std::to_string(facts.unanswered_objections) +

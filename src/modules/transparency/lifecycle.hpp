@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 
 namespace gz::transparency {
@@ -28,7 +29,6 @@ std::optional<Stage> parse_stage(std::string_view name);
 
 // The minimum the rules allow; a community may only lengthen it.
 constexpr std::int64_t kNoticeDaysMin = 7;
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 // What the machine needs to know about the plan besides its stage.
 struct NoticeFacts {
@@ -59,7 +59,15 @@ bool needs_third_party(std::int64_t objecting_households, std::int64_t household
 Result<Stage> next_stage(Stage current, std::string_view action, Role role,
                          const NoticeFacts& facts);
 
-// Whole calendar days left until the notice period ends (0 once it has; rounded up).
+// The one rule for when a public notice ends, which every reader of it (the lifecycle, the
+// objection desk, the board, the printed notice, the web) takes from here: `notice_days`
+// (never fewer than the legal minimum) whole 24-hour days after it started. Objections are
+// taken before this instant; the plan may leave notice from it on.
+std::int64_t notice_ends_ms(std::int64_t notice_started_ms, std::int64_t notice_days);
+// Whether objections are taken at `now_ms`: before the notice ends.
+bool notice_running(std::int64_t notice_started_ms, std::int64_t now_ms, std::int64_t notice_days);
+// Days left until the notice ends, rounded up: the full length at its start, 1 in its last 24
+// hours, 0 exactly when it has ended (so "0 days left" and "ended" never disagree).
 std::int64_t notice_days_left(std::int64_t notice_started_ms, std::int64_t now_ms,
                               std::int64_t notice_days);
 

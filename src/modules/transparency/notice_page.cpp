@@ -188,9 +188,13 @@ std::string render_notice_page(const NoticePageInput& input) {
           "<br>" + w.state + "：" + label(kStages, stage_name(plan.stage), input.english) + "<br>" +
           w.budget + "：" + format_amount(plan.total, plan.unit) + unit_suffix;
   if (plan.notice_started_ms) {
-    std::int64_t end_ms = *plan.notice_started_ms + plan.notice_days * kDayMs;
-    html += "<br>" + std::string(w.period) + "：" + format_date(*plan.notice_started_ms) + " — " +
-            format_date(end_ms);
+    // To the minute, Shanghai time: the notice ends at the instant it started, days later.
+    auto minute = [](std::int64_t ms) {
+      std::string iso = format_iso8601(ms);
+      return iso.substr(0, 10) + " " + iso.substr(11, 5);
+    };
+    html += "<br>" + std::string(w.period) + "：" + minute(*plan.notice_started_ms) + " — " +
+            minute(notice_ends_ms(*plan.notice_started_ms, plan.notice_days));
   }
   if (plan.notice_days_left) {
     html += "<br>" + std::string(w.days_left) + "：" + std::to_string(*plan.notice_days_left);

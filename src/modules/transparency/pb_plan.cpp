@@ -26,7 +26,7 @@ Result<PlanStatus> plan_from_election(storage::Connection& db, const Actor& acto
     if (!actor.is(Role::admin) && !actor.is(Role::staff)) {
       return forbidden("only community staff turn a budgeting outcome into a plan");
     }
-    if (election.voting_closes_ms && *election.voting_closes_ms > now_ms) {
+    if (pb::voting_window(election, now_ms) != pb::VotingWindow::closed) {
       return conflict("voting_not_closed", "voting on this election has not closed yet");
     }
     if (election.amount_decimals < 0 || election.amount_decimals > 2) {

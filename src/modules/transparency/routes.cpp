@@ -31,6 +31,12 @@ boost::json::object status_json(const PlanStatus& status) {
   out["notice_started_at"] = status.notice_started_ms
                                  ? boost::json::value(format_iso8601(*status.notice_started_ms))
                                  : boost::json::value(nullptr);
+  // When the notice ends and whether objections are still taken, by the server's one rule:
+  // pages show these, never their own arithmetic on the browser's clock.
+  out["notice_ends_at"] = status.notice_ends_ms
+                              ? boost::json::value(format_iso8601(*status.notice_ends_ms))
+                              : boost::json::value(nullptr);
+  out["objections_open"] = status.objections_open;
   return out;
 }
 

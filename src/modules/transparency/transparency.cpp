@@ -16,6 +16,17 @@ constexpr const char* kStatusColumns =
     "SELECT p.id, p.community_id, p.quarter, p.unit, p.total, l.stage, l.notice_started_ms, "
     "l.notice_days FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id ";
 
+// The notice's countdown fields at `now_ms`, from lifecycle.hpp's one rule.
+void set_notice_clock(PlanStatus& status, std::int64_t now_ms) {
+  status.notice_days_left.reset();
+  status.notice_ends_ms.reset();
+  status.objections_open = false;
+  if (status.stage != Stage::public_notice || !status.notice_started_ms) return;
+  status.notice_days_left = notice_days_left(*status.notice_started_ms, now_ms, status.notice_days);
+  status.notice_ends_ms = notice_ends_ms(*status.notice_started_ms, status.notice_days);
+  status.objections_open = notice_running(*status.notice_started_ms, now_ms, status.notice_days);
+}
+
 PlanStatus status_from(const storage::Row& row, std::int64_t now_ms) {
   PlanStatus status;
   status.plan_id = row.integer(0);
@@ -26,10 +37,7 @@ PlanStatus status_from(const storage::Row& row, std::int64_t now_ms) {
   if (!row.is_null(5)) status.stage = parse_stage(row.text(5)).value_or(Stage::draft);
   status.notice_started_ms = row.opt_integer(6);
   if (!row.is_null(7)) status.notice_days = row.integer(7);
-  if (status.stage == Stage::public_notice && status.notice_started_ms) {
-    status.notice_days_left =
-        notice_days_left(*status.notice_started_ms, now_ms, status.notice_days);
-  }
+  set_notice_clock(status, now_ms);
   return status;
 }
 
@@ -160,10 +168,7 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
         {status->community_id, "plan.transition", "allocation_plan", std::to_string(plan_id),
          boost::json::object{{"action", action}, {"from", from}, {"to", to}, {"note", note}}});
     status->stage = *next;
-    status->notice_days_left.reset();
-    if (*next == Stage::public_notice) {
-      status->notice_days_left = notice_days_left(now_ms, now_ms, status->notice_days);
-    }
+    set_notice_clock(*status, now_ms);
     return *status;
   });
 }
@@ -180,6 +185,11 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
     }
     if (status->stage != Stage::public_notice) {
       return conflict("not_in_notice", "objections are taken only during public notice");
+    }
+    if (!status->objections_open) {
+      return conflict("notice_ended", "the public notice ended at " +
+                                          format_iso8601(status->notice_ends_ms.value_or(now_ms)) +
+                                          "; objections are no longer taken");
     }
     Objection objection{0, plan_id, text, format_iso8601(now_ms), std::nullopt, std::nullopt};
     objection.id = db.query_one(

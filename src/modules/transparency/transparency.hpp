@@ -46,7 +46,11 @@ struct PlanStatus {
   Stage stage = Stage::draft;
   std::optional<std::int64_t> notice_started_ms;
   std::int64_t notice_days = kNoticeDaysMin;
-  std::optional<std::int64_t> notice_days_left;  // only while in public notice
+  // Only while in public notice, all by lifecycle.hpp's one rule: days left (0 once ended),
+  // when it ends, and whether objections are still taken (false from that instant on).
+  std::optional<std::int64_t> notice_days_left;
+  std::optional<std::int64_t> notice_ends_ms;
+  bool objections_open = false;
 };
 
 // The plan if the actor may know of it (a member of its community, or an admin); 404 else.

@@ -16,8 +16,6 @@
 namespace gz::warnings {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-
 Result<void> community_visible(storage::Connection& db, const Actor& actor,
                                std::int64_t community_id) {
   if (!actor.belongs_to(community_id) ||

@@ -19,7 +19,7 @@ FUZZ_PACKAGES := clang libclang-rt-14-dev
 TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES) \
   $(FUZZ_PACKAGES)
 
-.PHONY: run test build deps deps-test format format-check clean web web-test e2e node
+.PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
@@ -27,6 +27,7 @@ run: deps build web
 test: deps-test build format-check web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory web-test e2e
+	$(MAKE) --no-print-directory test-clocks
 	$(MAKE) --no-print-directory fuzz
 
 build:
@@ -61,7 +62,13 @@ web-test: web/node_modules/.installed
 	cd web && npm test
 
 e2e: web build tests/e2e/node_modules/.installed
-	cd tests/e2e && GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi node --test web.test.mjs
+	cd tests/e2e && GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi node --test --test-concurrency=1 \
+	  web.test.mjs notice.test.mjs
+
+# The API and browser suites again with the clock set to instants that used to be dangerous
+# (scripts/test-clocks.sh): no test may depend on the hour or the date it runs.
+test-clocks: web build tests/e2e/node_modules/.installed
+	scripts/with-postgres.sh scripts/test-clocks.sh $(BUILD_DIR)
 
 # Debian 12's nodejs is 18, which the web toolchain supports; a machine with a newer node
 # (from its image) keeps it.

@@ -1,7 +1,9 @@
 // The typed client for the Gongzhi JSON API (/api/v1). Every call goes through `request`,
 // which sends the session cookie (the server sets it HttpOnly at login, so the page never
 // handles the token) and turns the server's {"error": {"code", "message"}} bodies, and
-// network failures, into ApiError exceptions that views can show next to the field.
+// network failures, into ApiError exceptions that views can show next to the field. Every
+// response also sets the page's clock to the server's (composables/now.ts).
+import { noteServerDate } from './composables/now';
 
 export class ApiError extends Error {
   /** HTTP status, or 0 when the server could not be reached. */
@@ -84,6 +86,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', 'the server could not be reached');
   }
+  noteServerDate(response.headers?.get('Date'));
   if (!response.ok) throw await errorFromResponse(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -182,6 +185,13 @@ export interface RequestEvent {
   by: string;
 }
 
+/** The deadline an open case works against now (the server's rule), null once closed. */
+export interface Deadline {
+  kind: 'response' | 'resolution';
+  due_at: string;
+  overdue: boolean;
+}
+
 export interface ServiceRequest {
   id: number;
   community_id: number;
@@ -205,6 +215,7 @@ export interface ServiceRequest {
   assignee_department: string | null;
   duplicate_of: number | null;
   overdue: boolean;
+  deadline: Deadline | null;
   escalated: boolean;
   rating: number | null;
   rating_comment: string | null;
@@ -234,6 +245,7 @@ export interface TrackResult {
   resolved_at: string | null;
   closed_at: string | null;
   overdue: boolean;
+  deadline: Deadline | null;
   rated: boolean;
   timeline: RequestEvent[];
 }
@@ -384,8 +396,12 @@ export interface PlanStatus {
   total: number;
   state: PlanStage;
   notice_days: number;
+  /** While on public notice, by the server's one rule: whole days left (rounded up, 0 once it
+   * has ended), when it ends, and whether objections are still taken. */
   days_left: number | null;
   notice_started_at: string | null;
+  notice_ends_at: string | null;
+  objections_open: boolean;
 }
 
 export interface PlanProgressLine {

@@ -25,6 +25,13 @@ export interface Activity {
   places_left?: number;
   /** Only for those who run the activity. */
   checkin_code?: string;
+  /** Its windows at the server's now (participation/rules.hpp): pages offer what these allow. */
+  ended: boolean;
+  signup_open: boolean;
+  checkin_opens_at: string;
+  checkin_closes_at: string;
+  self_checkin_open: boolean;
+  staff_checkin_open: boolean;
 }
 
 export interface ActivityInput {

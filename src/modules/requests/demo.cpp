@@ -1169,6 +1169,54 @@ class Planner {
       request.received_ms = received_at(request.channel, cell->day, workday, from_ms);
       requests.push_back(std::move(request));
     }
+    // The demo's story is complaints rising two quarters running (the warning, and staff's
+    // improvement task answering it). Noise is seasonal, so from some dates the year's draw
+    // alone does not tell it: the last complete quarters then get the extra complaints that
+    // do (none from the fixed demo date, whose draw rises by itself).
+    const Quarter current = Quarter::containing(as_of_ms_);
+    std::int64_t before = 0;
+    for (int back = 3; back >= 1; --back) {
+      const Quarter quarter = current.plus(-back);
+      const std::int64_t from_day = shanghai_day(quarter.start_ms());
+      const std::int64_t to_day = shanghai_day(quarter.plus(1).start_ms()) - 1;
+      auto complaint_in_quarter = [&](std::int64_t day, const Profile& profile) {
+        return day >= from_day && day <= to_day &&
+               community_.categories.at(std::string(profile.code))->is_complaint;
+      };
+      std::int64_t count = 0;
+      for (const auto& request : requests) {
+        if (complaint_in_quarter(shanghai_day(request.received_ms), *request.profile)) ++count;
+      }
+      const std::int64_t wanted = back == 3 ? 0 : before * 115 / 100 + 5;
+      if (count < wanted) {
+        std::vector<const Cell*> pool;
+        std::vector<std::int64_t> weights;
+        std::int64_t previous = 0;
+        for (const auto& cell : cells) {
+          if (complaint_in_quarter(cell.day, *cell.profile)) {
+            pool.push_back(&cell);
+            weights.push_back(cell.cumulative - previous);
+          }
+          previous = cell.cumulative;
+        }
+        std::int64_t pool_total = 0;
+        for (auto& weight : weights) weight = pool_total += weight;
+        for (; pool_total > 0 && count < wanted; ++count) {
+          const std::int64_t roll = rng_.between(std::int64_t{0}, pool_total - 1);
+          const auto at = static_cast<std::size_t>(
+              std::upper_bound(weights.begin(), weights.end(), roll) - weights.begin());
+          const Cell& cell = *pool[at];
+          Planned request;
+          request.profile = cell.profile;
+          request.category = community_.categories.at(std::string(cell.profile->code));
+          const bool workday = calendar.is_workday(cell.day);
+          request.channel = std::string(pick_channel(*cell.profile, workday));
+          request.received_ms = received_at(request.channel, cell.day, workday, from_ms);
+          requests.push_back(std::move(request));
+        }
+      }
+      before = count;
+    }
     std::stable_sort(requests.begin(), requests.end(), [](const Planned& a, const Planned& b) {
       return a.received_ms < b.received_ms;
     });

@@ -34,7 +34,10 @@ export const desktop = { viewport: { width: 1280, height: 860 } };
  * errors (a Content-Security-Policy refusal is one) and failed API responses.
  */
 export async function newWatchedContext(browser, baseUrl, options) {
-  const context = await browser.newContext({ ...options, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // E2E_TIMEZONE: the device's zone (make test-clocks runs in another one than the community's,
+  // to catch a page that reads the device's calendar instead of Shanghai's).
+  const timezoneId = process.env.E2E_TIMEZONE || 'Asia/Shanghai';
+  const context = await browser.newContext({ ...options, baseURL: baseUrl, locale: 'zh-CN', timezoneId });
   const problems = [];
   // Report Content-Security-Policy refusals explicitly, whatever Chromium logs for them.
   await context.addInitScript(() => {

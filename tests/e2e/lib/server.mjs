@@ -1,5 +1,7 @@
-// Starts a real `gongzhi serve --demo` on a fresh SQLite file and a free port, serving the
-// built web application, and stops it with SIGTERM.
+// Starts a real `gongzhi serve --demo` on a fresh SQLite file (or one a previous server left,
+// `options.db`) and a free port, serving the built web application, and stops it with
+// SIGTERM. `options.args` adds serve options (--now INSTANT --freeze-clock to set its clock);
+// GONGZHI_NOW and GONGZHI_FREEZE_CLOCK from the environment reach it as they are.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,14 +12,21 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const STARTUP_TIMEOUT_MS = 120_000;
 
-export async function startServer() {
+/** A fresh directory for a database that several servers in turn may serve. */
+export function newDatabase() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongzhi-e2e-'));
+  return { dir, path: path.join(dir, 'e2e.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startServer(options = {}) {
   const binary = process.env.GONGZHI_BIN ?? path.join(repoRoot, 'build/gongzhi');
   const webRoot = process.env.GONGZHI_WEB_ROOT ?? path.join(repoRoot, 'web/dist');
-  const dir = mkdtempSync(path.join(tmpdir(), 'gongzhi-e2e-'));
-  const db = path.join(dir, 'e2e.db');
+  const database = options.db ?? newDatabase();
+  const db = database.path;
   // --port 0: the kernel picks a free port and the server prints it, so parallel runs never
   // race for one.
-  const child = spawn(binary, ['serve', '--demo', '--port', '0', '--db', `sqlite:${db}`, '--web-root', webRoot], {
+  const args = ['serve', '--demo', '--port', '0', '--db', `sqlite:${db}`, '--web-root', webRoot, ...(options.args ?? [])];
+  const child = spawn(binary, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,7 +63,7 @@ export async function startServer() {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.db) database.remove();
     },
   };
 }

@@ -5,10 +5,7 @@ import { i18nFor } from '../test/helpers';
 
 const now = Date.parse('2026-11-30T10:00:00+08:00');
 const request = {
-  status: 'submitted' as const,
-  responded_at: null,
-  response_due_at: '2026-12-01T10:00:00+08:00',
-  resolution_due_at: '2026-12-04T23:59:59+08:00',
+  deadline: { kind: 'response' as const, due_at: '2026-12-01T10:00:00+08:00', overdue: false },
 };
 
 function render(props: object, locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -23,7 +20,7 @@ describe('SlaCountdown', () => {
   });
   it('counts down to the resolution in English once responded', () => {
     const wrapper = render(
-      { request: { ...request, status: 'in_progress', responded_at: '2026-11-30T09:00:00+08:00' } },
+      { request: { deadline: { kind: 'resolution', due_at: '2026-12-04T23:59:59+08:00', overdue: false } } },
       'en',
     );
     expect(wrapper.text()).toBe('4 d 13 h left for resolution');
@@ -33,8 +30,15 @@ describe('SlaCountdown', () => {
     expect(wrapper.text()).toBe('响应已超时 2小时30分钟');
     expect(wrapper.classes()).toContain('sla--overdue');
   });
+  it('says overdue as soon as the server does', () => {
+    const wrapper = render({
+      request: { deadline: { ...request.deadline, overdue: true } },
+      nowMs: Date.parse('2026-12-01T09:59:59.500+08:00'),
+    });
+    expect(wrapper.attributes('data-state')).toBe('overdue');
+  });
   it('shows nothing for a closed case', () => {
-    const wrapper = render({ request: { ...request, status: 'closed' } });
+    const wrapper = render({ request: { deadline: null } });
     expect(wrapper.find('[data-test="sla"]').exists()).toBe(false);
   });
 });

@@ -11,13 +11,25 @@ import {
   parseIds,
   quorumView,
   secondingProgress,
-  selfCheckinOpen,
   upcoming,
   votingOpen,
 } from './participation';
 
-function activity(id: number, channel: Activity['channel'], starts: string, ends: string): Activity {
+function activity(
+  id: number,
+  channel: Activity['channel'],
+  starts: string,
+  ends: string,
+  windows: Partial<Pick<Activity, 'ended' | 'self_checkin_open'>> = {},
+): Activity {
   return {
+    ended: false,
+    signup_open: true,
+    checkin_opens_at: starts,
+    checkin_closes_at: ends,
+    self_checkin_open: false,
+    staff_checkin_open: false,
+    ...windows,
     id,
     community_id: 1,
     kind: 'meeting',
@@ -36,32 +48,24 @@ function activity(id: number, channel: Activity['channel'], starts: string, ends
   };
 }
 
-const NOW = Date.parse('2026-12-01T12:00:00+08:00');
-
 describe('upcoming activities by channel', () => {
   const list = [
     activity(1, 'community', '2026-12-03T19:00:00+08:00', '2026-12-03T21:00:00+08:00'),
     activity(2, 'online_hall', '2026-12-02T20:00:00+08:00', '2026-12-02T22:00:00+08:00'),
-    activity(3, 'community', '2026-11-20T19:00:00+08:00', '2026-11-20T21:00:00+08:00'),
-    activity(4, 'building_corner', '2026-12-01T11:00:00+08:00', '2026-12-01T13:00:00+08:00'),
+    activity(3, 'community', '2026-11-20T19:00:00+08:00', '2026-11-20T21:00:00+08:00', { ended: true }),
+    activity(4, 'building_corner', '2026-12-01T11:00:00+08:00', '2026-12-01T13:00:00+08:00', { self_checkin_open: true }),
+    // Over, but the server still takes check-ins with the code: still listed.
+    activity(5, 'community', '2026-12-01T09:00:00+08:00', '2026-12-01T10:00:00+08:00', { ended: true, self_checkin_open: true }),
   ];
 
-  it('leaves out what is over and puts the soonest first', () => {
-    expect(upcoming(list, NOW).map((a) => a.id)).toEqual([4, 2, 1]);
+  it('leaves out what the server says is over and closed, and puts the soonest first', () => {
+    expect(upcoming(list).map((a) => a.id)).toEqual([5, 4, 2, 1]);
   });
 
   it('groups by channel in a fixed order, empty channels left out', () => {
-    const groups = byChannel(upcoming(list, NOW));
+    const groups = byChannel(upcoming(list));
     expect(groups.map((g) => g.channel)).toEqual(['online_hall', 'building_corner', 'community']);
-    expect(groups[2].items.map((a) => a.id)).toEqual([1]);
-  });
-
-  it('opens self check-in 30 minutes before the start until an hour after the end', () => {
-    const meeting = list[0];
-    expect(selfCheckinOpen(meeting, Date.parse('2026-12-03T18:29:00+08:00'))).toBe(false);
-    expect(selfCheckinOpen(meeting, Date.parse('2026-12-03T18:30:00+08:00'))).toBe(true);
-    expect(selfCheckinOpen(meeting, Date.parse('2026-12-03T22:00:00+08:00'))).toBe(true);
-    expect(selfCheckinOpen(meeting, Date.parse('2026-12-03T22:01:00+08:00'))).toBe(false);
+    expect(groups[2].items.map((a) => a.id)).toEqual([5, 1]);
   });
 });
 

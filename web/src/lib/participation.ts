@@ -17,24 +17,15 @@ import type {
 
 export const CHANNELS: Channel[] = ['online_hall', 'building_corner', 'tenant_reps', 'community'];
 
-/** Activities not yet over at `nowMs`, soonest first. */
-export function upcoming(activities: Activity[], nowMs: number): Activity[] {
+/**
+ * Activities a resident may still act on, soonest first: not over yet, or over but still open
+ * for checking in with the code. Both are the server's word (the activity's `ended` and
+ * `self_checkin_open`, from the rules in participation/rules.hpp), never this device's clock.
+ */
+export function upcoming(activities: Activity[]): Activity[] {
   return activities
-    .filter((activity) => Date.parse(activity.ends_at) >= nowMs)
+    .filter((activity) => !activity.ended || activity.self_checkin_open)
     .sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
-}
-
-// Residents check themselves in with the code from 30 minutes before the start until an hour
-// after the end (the server's window, rules.hpp).
-const SELF_CHECKIN_EARLY_MS = 30 * 60_000;
-const SELF_CHECKIN_LATE_MS = 60 * 60_000;
-
-/** Whether a resident may check in with the code at `nowMs`. */
-export function selfCheckinOpen(activity: Pick<Activity, 'starts_at' | 'ends_at'>, nowMs: number): boolean {
-  return (
-    nowMs >= Date.parse(activity.starts_at) - SELF_CHECKIN_EARLY_MS &&
-    nowMs <= Date.parse(activity.ends_at) + SELF_CHECKIN_LATE_MS
-  );
 }
 
 /** The activities of each channel, channels in a fixed order and empty ones left out. */

@@ -2,19 +2,11 @@
 // staff type (yuan or whole places, weights, pool percentages) turned into the integers the
 // allocation engine takes, and the plan's lines shaped for the change-from-last-quarter chart.
 import { yuanToFen } from './plans';
-
-/** The quarter a date falls in, as the engine names it: 2026-11-29 → "2026Q4". */
-export function quarterOfDate(date: Date): string {
-  return `${date.getFullYear()}Q${Math.floor(date.getMonth() / 3) + 1}`;
-}
+import { shiftQuarter } from './time';
 
 /** The quarter after the given one: "2026Q4" → "2027Q1". */
 export function nextQuarter(quarter: string): string {
-  const match = /^(\d{4})Q([1-4])$/.exec(quarter);
-  if (!match) return quarter;
-  const year = Number(match[1]);
-  const q = Number(match[2]);
-  return q === 4 ? `${year + 1}Q1` : `${year}Q${q + 1}`;
+  return shiftQuarter(quarter, 1);
 }
 
 export function isQuarter(text: string): boolean {

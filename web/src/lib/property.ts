@@ -2,22 +2,14 @@
 // community's zone, how the owners' score moved the fee (never more than ±10%), and which
 // revenue-sharing rules are in force or waiting for their date.
 import type { QuarterReport, RevenueRule } from '../servicesApi';
+import { shiftQuarter } from './time';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** The quarter of `nowMs` in Asia/Shanghai, as the server names it: "2026Q4". */
-export function quarterOf(nowMs: number): string {
-  const local = new Date(nowMs + SHANGHAI_OFFSET_MS);
-  return `${local.getUTCFullYear()}Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
-}
+/** The quarter of an instant in Asia/Shanghai, as the server names it: "2026Q4". */
+export { quarterOf } from './time';
 
 /** The quarter before "2026Q1" is "2025Q4". */
 export function previousQuarter(quarter: string): string {
-  const match = /^(\d{4})Q([1-4])$/.exec(quarter);
-  if (!match) return quarter;
-  const year = Number(match[1]);
-  const number = Number(match[2]);
-  return number === 1 ? `${year - 1}Q4` : `${year}Q${number - 1}`;
+  return shiftQuarter(quarter, -1);
 }
 
 /** Basis points as a signed percent: 225 → "+2.25%", -1000 → "-10%", 0 → "±0%". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentDeadline, formatDuration, slaRemaining } from './sla';
+import { deadlineRemaining, formatDuration, slaRemaining } from './sla';
 
 const now = Date.parse('2026-11-30T10:00:00+08:00');
 const zh = { day: '天', hour: '小时', minute: '分钟', separator: '' };
@@ -40,24 +40,15 @@ describe('formatDuration', () => {
   });
 });
 
-describe('currentDeadline', () => {
-  const base = {
-    response_due_at: '2026-12-01T10:00:00+08:00',
-    resolution_due_at: '2026-12-05T23:59:59+08:00',
-  };
-  it('counts to the response while nobody has responded', () => {
-    expect(currentDeadline({ ...base, status: 'submitted', responded_at: null })).toEqual({
-      kind: 'response',
-      dueAt: base.response_due_at,
-    });
+describe('deadlineRemaining', () => {
+  const due = '2026-12-01T10:00:00+08:00';
+  it('counts down to the due instant the server named', () => {
+    expect(deadlineRemaining({ due_at: due, overdue: false }, now)).toEqual({ state: 'on_time', days: 1, hours: 0, minutes: 0 });
   });
-  it('counts to the resolution once the case is taken up', () => {
-    expect(currentDeadline({ ...base, status: 'in_progress', responded_at: '2026-11-30T11:00:00+08:00' })?.kind).toBe(
-      'resolution',
-    );
+  it('is overdue when the server says so, even if this clock is a moment behind', () => {
+    expect(deadlineRemaining({ due_at: due, overdue: true }, Date.parse(due) - 500).state).toBe('overdue');
   });
-  it('has no deadline once resolved or closed', () => {
-    expect(currentDeadline({ ...base, status: 'resolved', responded_at: null })).toBeNull();
-    expect(currentDeadline({ ...base, status: 'closed', responded_at: null })).toBeNull();
+  it('is overdue once the due instant passes on the server-corrected clock', () => {
+    expect(deadlineRemaining({ due_at: due, overdue: false }, Date.parse(due) + 60_000)).toMatchObject({ state: 'overdue', minutes: 1 });
   });
 });

@@ -1,6 +1,6 @@
-// SLA countdowns for the request queue: which deadline applies now and how far away it is.
+// SLA countdowns for the request queue: how far away the deadline the server named is.
 // Pure functions over timestamps; components format the parts with the page's language.
-import type { ServiceRequest } from '../api';
+import type { Deadline } from '../api';
 
 export type SlaState = 'overdue' | 'due_soon' | 'on_time';
 
@@ -30,18 +30,16 @@ export function slaRemaining(dueIso: string, nowMs: number): SlaRemaining {
   };
 }
 
-export type DeadlineKind = 'response' | 'resolution';
-
-/** The deadline a case is working against: the first response, then the resolution. */
-export function currentDeadline(
-  request: Pick<ServiceRequest, 'status' | 'responded_at' | 'response_due_at' | 'resolution_due_at'>,
-): { kind: DeadlineKind; dueAt: string } | null {
-  const open = ['submitted', 'accepted', 'assigned', 'in_progress', 'reopened'];
-  if (!open.includes(request.status)) return null;
-  if (!request.responded_at && request.status === 'submitted') {
-    return { kind: 'response', dueAt: request.response_due_at };
-  }
-  return { kind: 'resolution', dueAt: request.resolution_due_at };
+/**
+ * Where a deadline stands for the page: the server's `overdue` is the word (it judged by its
+ * own clock and rule, sla.hpp); between reloads the server-corrected clock moves the minutes,
+ * and a case whose due instant has passed on that clock is overdue too.
+ */
+export function deadlineRemaining(deadline: Pick<Deadline, 'due_at' | 'overdue'>, nowMs: number): SlaRemaining {
+  const remaining = slaRemaining(deadline.due_at, nowMs);
+  return deadline.overdue && remaining.state !== 'overdue'
+    ? { state: 'overdue', days: 0, hours: 0, minutes: 0 }
+    : remaining;
 }
 
 /**

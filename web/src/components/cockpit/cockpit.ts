@@ -178,11 +178,8 @@ export function toPercent(value: number | null): number | null {
 
 // ---- Quarters ---------------------------------------------------------------------------
 
-/** The quarter ("2026Q4") an instant falls in, in Asia/Shanghai (UTC+8, no summer time). */
-export function quarterOf(epochMs: number): string {
-  const shanghai = new Date(epochMs + 8 * 3600 * 1000);
-  return `${shanghai.getUTCFullYear()}Q${Math.floor(shanghai.getUTCMonth() / 3) + 1}`;
-}
+/** The quarter ("2026Q4") an instant falls in, in Asia/Shanghai. */
+export { quarterOf } from '../../lib/time';
 
 /** The last `count` quarters up to and including `quarter`, oldest first. */
 export function lastQuarters(quarter: string, count: number): string[] {

@@ -9,6 +9,8 @@ import { streamUrl, type CockpitScope, type CockpitSnapshot } from './cockpit';
 export function useCockpitStream(onSnapshot: (snapshot: CockpitSnapshot) => void) {
   const live = ref(false);
   const lastUpdate = ref<string | null>(null);
+  /** Snapshots received since the page opened (the server's clock may stand still in tests). */
+  const received = ref(0);
   let source: EventSource | null = null;
 
   function stop() {
@@ -28,6 +30,7 @@ export function useCockpitStream(onSnapshot: (snapshot: CockpitSnapshot) => void
         const snapshot = JSON.parse((event as MessageEvent<string>).data) as CockpitSnapshot;
         live.value = true;
         lastUpdate.value = snapshot.generated_at;
+        received.value += 1;
         onSnapshot(snapshot);
       } catch {
         // A garbled event is skipped; the next one arrives after the retry delay.
@@ -39,5 +42,5 @@ export function useCockpitStream(onSnapshot: (snapshot: CockpitSnapshot) => void
   }
 
   onBeforeUnmount(stop);
-  return { live, lastUpdate, start, stop };
+  return { live, lastUpdate, received, start, stop };
 }

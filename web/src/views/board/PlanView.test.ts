@@ -6,7 +6,7 @@ import { session } from '../../session';
 import { i18nFor, stubFetch } from '../../test/helpers';
 import type { PlanBoard, PlanObjection, PlanStage, User } from '../../api';
 
-function boardFor(state: PlanStage, unit = 'fen'): PlanBoard {
+function boardFor(state: PlanStage, unit = 'fen', objectionsOpen = true): PlanBoard {
   return {
     plan: {
       plan_id: 11,
@@ -16,8 +16,10 @@ function boardFor(state: PlanStage, unit = 'fen'): PlanBoard {
       total: 1250000,
       state,
       notice_days: 7,
-      days_left: state === 'public_notice' ? 4 : null,
+      days_left: state === 'public_notice' ? (objectionsOpen ? 4 : 0) : null,
       notice_started_at: '2026-11-26T08:00:00.000+08:00',
+      notice_ends_at: state === 'public_notice' ? '2026-12-03T08:00:00.000+08:00' : null,
+      objections_open: state === 'public_notice' && objectionsOpen,
     },
     allocation: { labels: ['elderly_care', 'pb_garden'], values: [217928, 80000] },
     progress: [
@@ -66,7 +68,7 @@ describe('PlanView', () => {
     const wrapper = await mountPlan();
     expect(wrapper.find('[aria-current="step"]').text()).toContain('公示中');
     expect(wrapper.findAll('[data-test="stepper"] li')).toHaveLength(7);
-    expect(wrapper.find('[data-test="days-left"]').text()).toBe('公示期还剩 4 天');
+    expect(wrapper.find('[data-test="days-left"]').text()).toBe('公示期还剩 4 天 （异议受理至 2026/12/03 08:00）');
     expect(wrapper.find('[data-test="budget"]').text()).toBe('12,500.00 元');
     const lines = wrapper.findAll('[data-test="progress"] li');
     expect(lines[0].text()).toContain('养老服务');
@@ -104,6 +106,41 @@ describe('PlanView', () => {
     expect(item.text()).toContain('文体活动占比太高');
     expect(item.text()).toContain('待答复');
     expect(calls.find((c) => c.method === 'POST')?.init?.headers).toHaveProperty('Idempotency-Key');
+  });
+
+  it('says the notice is over and offers no form once the server stops taking objections', async () => {
+    session.user = resident;
+    session.loaded = true;
+    stubFetch({
+      'GET /api/v1/public/plans/11': { body: boardFor('public_notice', 'fen', false) },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+    });
+    const wrapper = await mountPlan();
+    // Still on notice until staff move it on, but the server's rule says it has ended.
+    expect(wrapper.find('[aria-current="step"]').text()).toContain('公示中');
+    expect(wrapper.find('[data-test="days-left"]').text()).toBe('公示期已于 2026/12/03 08:00 期满，待提交居民议事会表决');
+    expect(wrapper.find('[data-test="objection-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="objections-closed"]').exists()).toBe(true);
+  });
+
+  it('hides the form when the notice ends while the page is open', async () => {
+    session.user = resident;
+    session.loaded = true;
+    let ended = false;
+    stubFetch({
+      'GET /api/v1/public/plans/11': () => ({ body: boardFor('public_notice', 'fen', !ended) }),
+      'GET /api/v1/public/notices': { body: { items: [] } },
+      'POST /api/v1/plans/11/objections': () => {
+        ended = true;
+        return { status: 409, body: { error: { code: 'notice_ended', message: 'ended' } } };
+      },
+    });
+    const wrapper = await mountPlan();
+    await wrapper.find('#objection-text').setValue('晚了一分钟');
+    await wrapper.find('[data-test="objection-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-test="objection-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="objections-closed"]').exists()).toBe(true);
   });
 
   it('says in words why a rating was refused', async () => {

@@ -5,7 +5,7 @@ import PlanDeskView from './PlanDeskView.vue';
 import { i18nFor, stubFetch } from '../../test/helpers';
 
 const executing = {
-  plan: { plan_id: 5, community_id: 1, quarter: '2026Q4', unit: 'fen', total: 1200000, state: 'executing', notice_days: 7, days_left: null, notice_started_at: null },
+  plan: { plan_id: 5, community_id: 1, quarter: '2026Q4', unit: 'fen', total: 1200000, state: 'executing', notice_days: 7, days_left: null, notice_started_at: null, notice_ends_at: null, objections_open: false },
   allocation: { labels: ['elderly_care'], values: [300000] },
   progress: [{ category: 'elderly_care', planned: 300000, spent: 0, spent_bp: 0, households_served: 0, households_covered: 0, households_targeted: null, coverage_bp: null }],
   totals: { planned: 300000, spent: 0, spent_bp: 0, households_served: 0, delivered_units: 0, misallocated_units: 0, misallocation_bp: 0 },

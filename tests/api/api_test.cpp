@@ -1,7 +1,9 @@
 // Black-box API tests: a real `gongzhi serve` on SQLite and on PostgreSQL, driven over HTTP
 // as a user would, checking statuses, error codes, permissions, masking and the audit chain.
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include <sstream>
 
 #include <signal.h>
 #include <filesystem>
@@ -180,6 +182,24 @@ TEST_P(Api, FiveMegabyteBodyIs413) {
       port(), {"POST", "/api/v1/auth/login", big, {{"Content-Type", "application/json"}}});
   EXPECT_EQ(response.status, 413);
   EXPECT_EQ(response.error_code(), "payload_too_large");
+}
+
+// The header is read under the largest (upload) limit; an ordinary route still holds a
+// declared 1.5 MB, and a chunked one of the same size, to its 1 MiB.
+TEST_P(Api, JsonBodiesOverOneMebibyteAre413WhateverTheFraming) {
+  std::string body = "{\"username\":\"" + std::string(1536 * 1024, 'a') + "\"}";
+  auto declared = send_http(
+      port(), {"POST", "/api/v1/auth/login", body, {{"Content-Type", "application/json"}}});
+  EXPECT_EQ(declared.status, 413);
+  EXPECT_EQ(declared.error_code(), "payload_too_large");
+  std::string chunked =
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: "
+      "application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::ostringstream size;
+  size << std::hex << body.size();
+  chunked += size.str() + "\r\n" + body + "\r\n0\r\n\r\n";
+  std::string reply = send_raw(port(), chunked);
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 413") << reply.substr(0, 200);
 }
 
 TEST_P(Api, OversizedHeaderIs431) {

@@ -190,6 +190,8 @@ export interface Deadline {
   kind: 'response' | 'resolution';
   due_at: string;
   overdue: boolean;
+  /** Counted on days whose official holidays are not loaded yet: it may still move. */
+  provisional: boolean;
 }
 
 export interface ServiceRequest {
@@ -594,6 +596,12 @@ export const api = {
   answerObjection: (planId: number, objectionId: number, answer: string, idempotencyKey: string) =>
     request<PlanObjection>(`/plans/${planId}/objections/${objectionId}/answer`, {
       body: { answer },
+      idempotencyKey,
+    }),
+  /** One public answer for several objections that say the same thing (all or none). */
+  answerObjections: (planId: number, objectionIds: number[], answer: string, idempotencyKey: string) =>
+    request<{ items: PlanObjection[] }>(`/plans/${planId}/objections/answers`, {
+      body: { objection_ids: objectionIds, answer },
       idempotencyKey,
     }),
   recordSpending: (planId: number, input: SpendingInput, idempotencyKey: string) =>

@@ -288,6 +288,24 @@ Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t
 Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& actor,
                                          std::int64_t activity_id, const CheckinInput& input,
                                          std::int64_t now_ms) {
+  // A resident's code check-in spends one of kCheckinAttemptsMax attempts first, in its own
+  // committed write, so that a wrong code (whose check-in rolls back) still counts and a
+  // thousand guesses at once get no more than their share of comparisons; a correct code
+  // clears the count. Staff's check-ins by name spend none.
+  if (input.code && actor.is(Role::resident)) {
+    auto activity = visible(db, actor, activity_id);
+    if (!activity) return activity.take_error();
+    auto attempts = db.query_one(
+        "INSERT INTO checkin_attempts (activity_id, user_id, community_id, attempts) VALUES "
+        "(?, ?, ?, 1) ON CONFLICT (activity_id, user_id) DO UPDATE SET attempts = "
+        "checkin_attempts.attempts + 1 RETURNING attempts",
+        {activity_id, actor.user_id, activity->community_id});
+    if (attempts && attempts->integer(0) > kCheckinAttemptsMax) {
+      return make_error(ErrorKind::too_many_requests, "too_many_attempts",
+                        "too many wrong check-in codes for this activity; ask the staff at the "
+                        "meeting to check you in (签到码错误次数过多，请工作人员代为签到)");
+    }
+  }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::vector<Attendance>> {
     lock_activity(db, activity_id);
     auto activity = visible(db, actor, activity_id);
@@ -333,6 +351,8 @@ Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& a
       return bad_request("wrong_checkin_code",
                          "the check-in code is not this activity's (签到码错误)");
     }
+    db.execute("DELETE FROM checkin_attempts WHERE activity_id = ? AND user_id = ?",
+               {activity_id, actor.user_id});
     auto resident = own_member(db, actor, input.resident_id);
     if (!resident) return resident.take_error();
     auto attendance = attend(db, actor, *activity, *resident, "code", now_ms);

@@ -35,6 +35,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "core/text.hpp"
+#include "core/throttle.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/open311_xml.hpp"
@@ -1049,6 +1050,8 @@ Response token_route(RequestContext& context) {
   return encode(format, 200, items, "service_requests");
 }
 
+constexpr int kOpen311PostsPerMinute = 60;
+
 Response submit_route(RequestContext& context, Format format) {
   const auto& http_request = context.request;
   std::string content_type = text::to_lower_ascii(http_request.header("content-type").value_or(""));
@@ -1064,6 +1067,13 @@ Response submit_route(RequestContext& context, Format format) {
   auto lease = context.pool.lease();
   auto client = find_client(*lease, **api_key);
   if (!client) return spec_error(format, 403, "invalid api_key -- cannot create the request");
+  // One client cannot flood a community's queue: kOpen311PostsPerMinute per key (per process).
+  static Throttle per_key(kOpen311PostsPerMinute, 60'000);
+  if (!per_key.allow(**api_key, now_epoch_ms())) {
+    return spec_error(format, 429,
+                      "too many service requests from this api_key; at most " +
+                          std::to_string(kOpen311PostsPerMinute) + " a minute");
+  }
   auto jurisdiction = single(*form, "jurisdiction_id");
   if (!jurisdiction) return spec_error(format, jurisdiction.error());
   if (*jurisdiction) {

@@ -82,6 +82,13 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
   if (input.provider_resident_id == input.recipient_resident_id) {
     return bad_request("invalid_recipient", "a member cannot serve themselves");
   }
+  // One login speaks for the whole household: a service between two of its members would be
+  // recorded and confirmed by the same hand, minting time against the floor.
+  if (recipient->integer(2) == provider->household_id) {
+    return bad_request("same_household",
+                       "members of one household do not bank time with each other "
+                       "(同一户成员之间的服务不计入时间银行)");
+  }
   if (!speaks_for(actor, *provider)) {
     return forbidden("the provider's household or a guide records a service");
   }

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/apportion.hpp"
 #include "modules/allocation/needs.hpp"
@@ -122,7 +123,8 @@ Result<Settings> get_settings(storage::Connection& db, const Actor& actor,
 }
 
 Result<Settings> set_settings(storage::Connection& db, const Actor& actor, Settings settings) {
-  if (!actor.belongs_to(settings.community_id)) {
+  if (!actor.belongs_to(settings.community_id) ||
+      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {settings.community_id})) {
     return not_found("no community " + std::to_string(settings.community_id));
   }
   if (!is_staff_of(actor, settings.community_id)) {
@@ -266,7 +268,7 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
   if (!input.corrects_id) {
     GZ_TRY(check_text(input.category, "category", 100));
     GZ_TRY(check_text(input.receipt_ref, "receipt_ref", 200));
-    if (input.amount <= 0) return bad_request("invalid_amount", "amount must be positive");
+    GZ_TRY(check_amount(input.amount, "amount", 1));
     if (!valid_payee_category(input.payee_category)) {
       return bad_request("invalid_payee_category",
                          "payee_category is one of supplier, service_provider, "
@@ -331,7 +333,8 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
       std::int64_t spent = db.query_int(
           "SELECT COALESCE(SUM(amount), 0) FROM plan_spending WHERE plan_id = ? AND position = ?",
           {plan_id, position});
-      if (spent + amount > line->integer(1)) {
+      // Written as what is left, never as a sum that could wrap (core/amount.hpp).
+      if (!fits_within(amount, line->integer(1), spent)) {
         return conflict("line_overspent", "the line has " +
                                               std::to_string(line->integer(1) - spent) + " of " +
                                               std::to_string(line->integer(1)) + " left");

@@ -8,6 +8,7 @@
 
 namespace gz::requests {
 void register_routes(http::Router& router);
-// Shared with the Open311 layer and tests: the staff/resident view of a request.
-boost::json::object request_json(const Request& request, bool show_contact);
+// The staff/resident view of a request, as the use cases hand it over (already masked for
+// readers without personal-data rights).
+boost::json::object request_json(const Request& request);
 }  // namespace gz::requests

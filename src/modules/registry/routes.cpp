@@ -440,7 +440,9 @@ void register_routes(http::Router& router) {
        "/api/v1/households/{id}/residents",
        Access::login,
        add_resident_route,
-       {"Add a member to a household", "registry", "guide, staff, admin",
+       {"Add a member to a household; an ID number already registered is 409 resident_exists "
+        "for staff, and kept as disputed (same 201) for guides",
+        "registry", "guide, staff, admin",
         R"({"name":"张三","id_number":"11010519491231002X","mobile":"13812345678","relation":"self"})",
         ""}});
   http::Route import{

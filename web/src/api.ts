@@ -257,16 +257,27 @@ export interface LedgerHead {
   hash: string;
 }
 
+/** An ID number someone without personal-data rights entered that another resident holds. */
+export interface IdNumberDispute {
+  id_number: string;
+  holder_resident_id: number | null;
+  holder_household_id: number | null;
+}
+
 export interface Resident {
   id: number;
   household_id: number;
   name: string;
   sex: string;
-  birth_date: string | null;
+  /** Staff and admins only: everyone else gets the year, never the date beside a masked ID. */
+  birth_date?: string | null;
+  birth_year: number | null;
   id_number: string | null;
   mobile: string | null;
   relation: string;
   registration: string;
+  /** Staff and admins only, while the dispute is unsettled (id_number is then null). */
+  id_number_dispute?: IdNumberDispute;
 }
 
 export interface Household {

@@ -6,11 +6,13 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/ledger/rules.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::participation {
@@ -57,6 +59,14 @@ Result<Activity> visible(storage::Connection& db, const Actor& actor, std::int64
     return not_found("no activity " + std::to_string(id));
   }
   return *activity;
+}
+
+// The minutes record who said what: masked for readers without personal-data rights. Titles
+// and agendas are announcements staff publish to the community, contact numbers included.
+Activity shown_to(const Actor& actor, Activity activity) {
+  activity.minutes = pii::text_for(
+      registry::permissions::personal_data_reader(actor, activity.community_id), activity.minutes);
+  return activity;
 }
 
 // Sign-ups and check-ins of one activity take turns on PostgreSQL (the capacity count and
@@ -238,14 +248,16 @@ Result<std::vector<Activity>> list_activities(storage::Connection& db, const Act
                     "WHERE a.community_id = ? AND a.starts_ms >= ? AND a.starts_ms < ? ORDER BY "
                     "a.starts_ms DESC, a.id DESC LIMIT 500",
                 {community_id, from_ms.value_or(INT64_MIN), to_ms.value_or(INT64_MAX)})) {
-    out.push_back(activity_from(row));
+    out.push_back(shown_to(actor, activity_from(row)));
   }
   return out;
 }
 
 Result<Activity> get_activity(storage::Connection& db, const Actor& actor,
                               std::int64_t activity_id) {
-  return visible(db, actor, activity_id);
+  auto activity = visible(db, actor, activity_id);
+  if (!activity) return activity;
+  return shown_to(actor, *activity);
 }
 
 Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t activity_id,
@@ -383,7 +395,7 @@ Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
     audit::append(db, actor,
                   {activity->community_id, "activity.minutes", "activity",
                    std::to_string(activity_id), boost::json::object{{"minutes", minutes}}});
-    return *load(db, activity_id);
+    return shown_to(actor, *load(db, activity_id));
   });
 }
 

@@ -4,9 +4,11 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "http/json_io.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/timebank/timebank.hpp"
 #include "storage/database.hpp"
 
@@ -109,9 +111,13 @@ Response postings_route(RequestContext& context) {
   auto view = account_view(*lease, context.user(), *id, ledger::Kind::points);
   if (!view) return http::error_response(view.error());
   boost::json::array items;
+  // Staff's memos name people; residents and guides read them masked.
+  const pii::Reader reader =
+      registry::permissions::personal_data_reader(context.user(), view->resident.community_id);
   if (view->account.id) {
     auto statement = ledger::statement(*lease, view->account.id, page, before->value_or(INT64_MAX));
-    for (const auto& [posting, signed_amount] : statement.lines) {
+    for (auto& [posting, signed_amount] : statement.lines) {
+      posting.memo = pii::text_for(reader, posting.memo);
       auto line = posting_json(posting);
       line["signed_amount"] = signed_amount;
       items.push_back(std::move(line));

@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "core/pii.hpp"
 #include "http/json_io.hpp"
 #include "modules/attachments/attachments.hpp"
 #include "modules/requests/calendar_store.hpp"
@@ -118,10 +117,6 @@ Response submit_route(RequestContext& context) {
                                {"resolution_due_at", format_iso8601(result->resolution_due_ms)}});
 }
 
-bool shows_contact(const Actor& actor, const Request& request) {
-  return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(request.community_id);
-}
-
 Response list_route(RequestContext& context) {
   RequestFilter filter;
   for (const char* name : {"community_id", "assignee", "page", "page_size"}) {
@@ -158,7 +153,7 @@ Response list_route(RequestContext& context) {
   if (!result) return http::error_response(result.error());
   boost::json::array items;
   for (const auto& request : result->items) {
-    items.push_back(request_json(request, shows_contact(context.user(), request), *calendar));
+    items.push_back(request_json(request, *calendar));
   }
   return http::json_response(200, boost::json::object{{"items", std::move(items)},
                                                       {"total", result->total},
@@ -172,8 +167,7 @@ Response get_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = get_request(*lease, context.user(), *id);
   if (!result) return http::error_response(result.error());
-  auto out =
-      request_json(*result, shows_contact(context.user(), *result), *current_calendar(*lease));
+  auto out = request_json(*result, *current_calendar(*lease));
   out["events"] = events_json(result->events, !context.user().is(Role::resident));
   // Photos are listed here (the images themselves at …/photos/{n}); never on the public page.
   boost::json::array photos;
@@ -217,8 +211,7 @@ Response transition_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = transition_request(*lease, context.user(), *id, input, now_epoch_ms());
   if (!result) return http::error_response(result.error());
-  return http::json_response(200, request_json(*result, shows_contact(context.user(), *result),
-                                               *current_calendar(*lease)));
+  return http::json_response(200, request_json(*result, *current_calendar(*lease)));
 }
 
 Response rating_route(RequestContext& context) {
@@ -235,8 +228,7 @@ Response rating_route(RequestContext& context) {
   auto result =
       rate_request(*lease, context.user(), *id, static_cast<int>(*score), comment, now_epoch_ms());
   if (!result) return http::error_response(result.error());
-  return http::json_response(200, request_json(*result, shows_contact(context.user(), *result),
-                                               *current_calendar(*lease)));
+  return http::json_response(200, request_json(*result, *current_calendar(*lease)));
 }
 
 Response track_route(RequestContext& context) {
@@ -518,8 +510,7 @@ Response calendar_get_route(RequestContext& context) {
 
 }  // namespace
 
-boost::json::object request_json(const Request& request, bool show_contact,
-                                 const WorkCalendar& calendar) {
+boost::json::object request_json(const Request& request, const WorkCalendar& calendar) {
   std::int64_t now_ms = now_epoch_ms();
   boost::json::object out{{"id", request.id},
                           {"community_id", request.community_id},
@@ -551,13 +542,9 @@ boost::json::object request_json(const Request& request, bool show_contact,
                                                     : boost::json::value(nullptr)},
                           {"rating_comment", http::json_or_null(request.rating_comment)},
                           {"version", request.version}};
+  // Masked by the use case for readers without personal-data rights.
   out["contact_name"] = http::json_or_null(request.contact_name);
-  if (request.contact_phone) {
-    out["contact_phone"] =
-        show_contact ? *request.contact_phone : pii::mask_mobile(*request.contact_phone);
-  } else {
-    out["contact_phone"] = nullptr;
-  }
+  out["contact_phone"] = http::json_or_null(request.contact_phone);
   return out;
 }
 

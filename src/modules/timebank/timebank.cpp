@@ -3,9 +3,11 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/rules.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::timebank {
@@ -64,6 +66,14 @@ bool speaks_for_recipient(storage::Connection& db, const Actor& actor, const Ser
   return actor.household_id &&
          db.query_int("SELECT COUNT(*) FROM residents WHERE id = ? AND household_id = ?",
                       {service.recipient_resident_id, *actor.household_id}) > 0;
+}
+
+// A service record as the actor may read it: its note (people's own words about each other)
+// masked for anyone without personal-data rights.
+Service shown_to(const Actor& actor, Service service) {
+  service.note = pii::text_for(
+      registry::permissions::personal_data_reader(actor, service.community_id), service.note);
+  return service;
 }
 
 }  // namespace
@@ -126,7 +136,7 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
                              {"minutes", minutes},
                              {"service_type", input.service_type},
                              {"service_date", input.service_date}}});
-    return *load_service(db, id);
+    return shown_to(actor, *load_service(db, id));
   });
 }
 
@@ -170,7 +180,7 @@ Result<Service> confirm_service(storage::Connection& db, const Actor& actor,
     if (!posting) return posting.take_error();
     db.execute("UPDATE timebank_services SET posting_id = ? WHERE id = ?",
                {posting->id, service_id});
-    return *load_service(db, service_id);
+    return shown_to(actor, *load_service(db, service_id));
   });
 }
 
@@ -194,7 +204,7 @@ Result<Service> dispute_service(storage::Connection& db, const Actor& actor,
     audit::append(db, actor,
                   {service->community_id, "timebank.dispute", "timebank_service",
                    std::to_string(service_id), boost::json::object{{"note", note}}});
-    return *load_service(db, service_id);
+    return shown_to(actor, *load_service(db, service_id));
   });
 }
 
@@ -218,7 +228,7 @@ Result<std::vector<Service>> list_services(storage::Connection& db, const Actor&
   }
   sql += " ORDER BY id DESC LIMIT 200";
   std::vector<Service> out;
-  for (const auto& row : db.query(sql, params)) out.push_back(service_from(row));
+  for (const auto& row : db.query(sql, params)) out.push_back(shown_to(actor, service_from(row)));
   return out;
 }
 

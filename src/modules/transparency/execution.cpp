@@ -12,6 +12,7 @@
 #include "modules/allocation/needs.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/needs.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/transact.hpp"
 
@@ -258,7 +259,22 @@ Result<std::vector<Spending>> list_spending(storage::Connection& db, const Actor
   if (!is_official_of(actor, status->community_id)) {
     return forbidden("residents read spending on the public board");
   }
-  return spending_of(db, plan_id, limit);
+  auto records = spending_of(db, plan_id, limit);
+  const pii::Reader reader =
+      registry::permissions::personal_data_reader(actor, status->community_id);
+  for (auto& record : records) mask_for(reader, record);
+  return records;
+}
+
+void mask_for(pii::Reader reader, Spending& spending) {
+  spending.purpose = pii::text_for(reader, spending.purpose);
+  spending.receipt_ref = pii::text_for(reader, spending.receipt_ref);
+}
+
+void mask_for(pii::Reader reader, Evaluation& evaluation) {
+  evaluation.evaluator = pii::text_for(reader, evaluation.evaluator);
+  evaluation.summary = pii::text_for(reader, evaluation.summary);
+  evaluation.report_ref = pii::text_for(reader, evaluation.report_ref);
 }
 
 Result<Spending> record_spending(storage::Connection& db, const Actor& actor, std::int64_t plan_id,

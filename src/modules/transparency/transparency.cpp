@@ -6,7 +6,9 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/transparency/execution.hpp"
 #include "storage/transact.hpp"
 
@@ -69,6 +71,11 @@ constexpr const char* kObjectionColumns =
 Objection objection_from(const storage::Row& row) {
   return {row.integer(0), row.integer(1),  row.text(2),
           row.text(3),    row.opt_text(4), row.opt_text(5)};
+}
+
+void mask_for(pii::Reader reader, Objection& objection) {
+  objection.text = pii::text_for(reader, objection.text);
+  objection.answer = pii::text_for(reader, objection.answer);
 }
 
 std::vector<Objection> objections_of(storage::Connection& db, std::int64_t plan_id,
@@ -215,6 +222,7 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
         db, actor,
         {status->community_id, "plan.objection", "plan_objection", std::to_string(objection.id),
          boost::json::object{{"plan_id", plan_id}, {"text", text}}});
+    mask_for(registry::permissions::personal_data_reader(actor, status->community_id), objection);
     return objection;
   });
 }
@@ -284,6 +292,7 @@ Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t
                 {community_id})) {
     Notice notice{status_from(row, now_ms), {}};
     notice.objections = objections_of(db, notice.status.plan_id, false);
+    for (auto& objection : notice.objections) mask_for(pii::Reader::restricted, objection);
     notices.push_back(std::move(notice));
   }
   return notices;
@@ -306,8 +315,11 @@ Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std
                                     "FROM plan_events WHERE plan_id = ? ORDER BY id",
                                     {plan_id})) {
     board.history.push_back({event.integer(0), event.text(1), event.text(2), event.text(3),
-                             event.text(4), event.text(5)});
+                             pii::mask_text(event.text(4)), event.text(5)});
   }
+  for (auto& record : board.spending) mask_for(pii::Reader::restricted, record);
+  for (auto& evaluation : board.evaluations) mask_for(pii::Reader::restricted, evaluation);
+  for (auto& objection : board.feedback) mask_for(pii::Reader::restricted, objection);
   return board;
 }
 

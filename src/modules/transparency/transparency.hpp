@@ -117,6 +117,8 @@ struct PlanBoard {
 };
 Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std::int64_t now_ms);
 
+// Every text on the board and in the notices — objections and answers, history notes,
+// spending purposes and receipts, evaluations — is what anyone may read: pii::mask_text.
 // No login: the community's current plan (the newest past draft) and every plan past draft.
 struct CommunityResources {
   std::optional<PlanBoard> current;

@@ -7,9 +7,11 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/indicators/load_indicators.hpp"
 #include "modules/participation/rules.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/transparency.hpp"
@@ -387,11 +389,13 @@ Result<std::vector<Warning>> list_warnings(storage::Connection& db, const Actor&
   } else if (state != "all") {
     return bad_request("invalid_query", "state is open, resolved or all");
   }
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   std::vector<Warning> out;
   for (const auto& row : db.query(std::string(kWarningColumns) + "WHERE community_id = ?" + filter +
                                       " ORDER BY id DESC LIMIT 500",
                                   {community_id})) {
     out.push_back(warning_from(row));
+    out.back().resolution = pii::text_for(reader, out.back().resolution);
   }
   return out;
 }
@@ -429,11 +433,18 @@ Result<std::vector<Improvement>> list_improvements(storage::Connection& db, cons
   GZ_TRY(community_visible(db, actor, community_id));
   if (!is_official_of(actor, community_id))
     return forbidden("residents do not read improvement tasks");
+  // Guides and street users (and the reports they read) get staff's words masked.
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   std::vector<Improvement> out;
   for (const auto& row : db.query(
            std::string(kImprovementColumns) + "WHERE community_id = ? ORDER BY id DESC LIMIT 500",
            {community_id})) {
-    out.push_back(improvement_from(row));
+    Improvement task = improvement_from(row);
+    task.title = pii::text_for(reader, task.title);
+    for (auto* note : {&task.plan_note, &task.do_note, &task.check_note, &task.act_note}) {
+      *note = pii::text_for(reader, *note);
+    }
+    out.push_back(std::move(task));
   }
   return out;
 }

@@ -179,7 +179,9 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
                    "request", std::to_string(request->id), change});
   });
   if (!moved) return stale();
-  return *store::load_request(db, request->id);
+  Request moved_request = *store::load_request(db, request->id);
+  store::mask_for(permissions::reader_of(actor, moved_request), moved_request);
+  return moved_request;
 }
 
 Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::int64_t request_id,
@@ -227,7 +229,9 @@ Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::i
         {request->community_id, "request.rate", "request", std::to_string(request->id), change});
   });
   if (!moved) return stale();
-  return *store::load_request(db, request->id);
+  Request moved_request = *store::load_request(db, request->id);
+  store::mask_for(permissions::reader_of(actor, moved_request), moved_request);
+  return moved_request;
 }
 
 }  // namespace gz::requests

@@ -1,7 +1,7 @@
 // Transparency (阳光公示): an allocation plan's public life — the community board
 // (/api/community-resources), public plans and notices, residents' objections and ratings,
 // and the staff's stage transitions, answers, spending and evaluations (/api/v1/plans/{id}/…).
-import { request } from './client';
+import { apiUrl, request } from './client';
 
 export type PlanStage =
   | 'draft'
@@ -146,6 +146,11 @@ export interface EvaluationInput {
   evaluator: string;
   summary: string;
   score?: number;
+}
+
+/** The printable notice of a plan (HTML for the notice board, with a QR code to the online one). */
+export function noticePrintUrl(planId: number): string {
+  return apiUrl(`/public/plans/${planId}/print`);
 }
 
 export const transparencyApi = {

@@ -23,10 +23,10 @@ describe('useIdempotentAction', () => {
 
   it('sends a retry after a failed attempt with the same key', async () => {
     const { call, keys } = fakeWrite(network(), network());
-    const object = useIdempotentAction(call);
-    await expect(object(3, '助老份额偏少')).rejects.toMatchObject({ code: 'network' });
-    await expect(object(3, '助老份额偏少')).rejects.toMatchObject({ code: 'network' });
-    expect(await object(3, '助老份额偏少')).toEqual({ planId: 3, text: '助老份额偏少' });
+    const postObjection = useIdempotentAction(call);
+    await expect(postObjection(3, '助老份额偏少')).rejects.toMatchObject({ code: 'network' });
+    await expect(postObjection(3, '助老份额偏少')).rejects.toMatchObject({ code: 'network' });
+    expect(await postObjection(3, '助老份额偏少')).toEqual({ planId: 3, text: '助老份额偏少' });
     expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(keys).size).toBe(1);
@@ -34,18 +34,18 @@ describe('useIdempotentAction', () => {
 
   it('gives a new action a new key once the last one succeeded', async () => {
     const { call, keys } = fakeWrite();
-    const object = useIdempotentAction(call);
-    await object(3, '助老份额偏少');
-    await object(3, '助老份额偏少');
+    const postObjection = useIdempotentAction(call);
+    await postObjection(3, '助老份额偏少');
+    await postObjection(3, '助老份额偏少');
     expect(keys[1]).not.toBe(keys[0]);
   });
 
   it('gives changed input its own key, and the first input its key back', async () => {
     const { call, keys } = fakeWrite(network(), network(), 'ok');
-    const object = useIdempotentAction(call);
-    await object(3, '助老份额偏少').catch(() => undefined);
-    await object(3, '托育名额偏少').catch(() => undefined);
-    await object(3, '助老份额偏少');
+    const postObjection = useIdempotentAction(call);
+    await postObjection(3, '助老份额偏少').catch(() => undefined);
+    await postObjection(3, '托育名额偏少').catch(() => undefined);
+    await postObjection(3, '助老份额偏少');
     expect(keys[1]).not.toBe(keys[0]);
     expect(keys[2]).toBe(keys[0]);
   });
@@ -56,18 +56,18 @@ describe('useIdempotentAction', () => {
       new ApiError(409, 'idempotency_in_progress', 'still being processed'),
       'ok',
     );
-    const object = useIdempotentAction(call);
-    await object(3, 'x').catch(() => undefined);
-    await object(3, 'x').catch(() => undefined);
-    await object(3, 'x');
+    const postObjection = useIdempotentAction(call);
+    await postObjection(3, 'x').catch(() => undefined);
+    await postObjection(3, 'x').catch(() => undefined);
+    await postObjection(3, 'x');
     expect(new Set(keys).size).toBe(1);
   });
 
   it('renews the key after a refusal, which the server would only replay', async () => {
     const { call, keys } = fakeWrite(new ApiError(409, 'notice_ended', 'the notice has ended'), 'ok');
-    const object = useIdempotentAction(call);
-    await expect(object(3, 'x')).rejects.toMatchObject({ code: 'notice_ended' });
-    await object(3, 'x');
+    const postObjection = useIdempotentAction(call);
+    await expect(postObjection(3, 'x')).rejects.toMatchObject({ code: 'notice_ended' });
+    await postObjection(3, 'x');
     expect(keys[1]).not.toBe(keys[0]);
   });
 

@@ -73,6 +73,21 @@ std::int64_t shanghai_midnight_ms(std::int64_t day) {
   return day * kDayMs - std::int64_t{kShanghaiOffsetSeconds} * 1000;
 }
 
+std::string day_text(std::int64_t day) {
+  return format_iso8601(shanghai_midnight_ms(day)).substr(0, 10);
+}
+
+std::optional<int> age_on(std::string_view birth_date, std::int64_t day) {
+  int birth_year = 0, year = 0;
+  unsigned birth_month = 0, birth_day = 0, month = 0, day_of_month = 0;
+  if (!parse_date(std::string(birth_date), birth_year, birth_month, birth_day)) return std::nullopt;
+  civil_from_days(day, year, month, day_of_month);
+  int age = year - birth_year;
+  if (month < birth_month || (month == birth_month && day_of_month < birth_day)) --age;
+  if (age < 0) return std::nullopt;
+  return age;
+}
+
 std::optional<Quarter> Quarter::parse(std::string_view text) {
   if (text.size() != 6 || text[4] != 'Q') return std::nullopt;
   int year = 0;

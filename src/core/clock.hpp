@@ -75,5 +75,18 @@ struct Quarter {
 std::int64_t shanghai_day(std::int64_t epoch_ms);
 // The first instant of a Shanghai calendar day (days since the epoch).
 std::int64_t shanghai_midnight_ms(std::int64_t day);
+// The instant `seconds_of_day` after Shanghai midnight of `day`.
+inline std::int64_t shanghai_time_ms(std::int64_t day, std::int64_t seconds_of_day) {
+  return shanghai_midnight_ms(day) + seconds_of_day * 1000;
+}
+// Milliseconds since Shanghai midnight of the instant's day (0 .. kDayMs - 1).
+inline std::int64_t shanghai_ms_of_day(std::int64_t epoch_ms) {
+  return epoch_ms - shanghai_midnight_ms(shanghai_day(epoch_ms));
+}
+// "YYYY-MM-DD" of a day since the epoch.
+std::string day_text(std::int64_t day);
+// Whole years from a birth date ("YYYY-MM-DD") to a Shanghai day; nullopt for a malformed date
+// or a day before the birth.
+std::optional<int> age_on(std::string_view birth_date, std::int64_t day);
 
 }  // namespace gz

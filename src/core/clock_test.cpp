@@ -64,6 +64,18 @@ TEST(Clock, dates_outside_1900_to_2199_are_refused) {
   EXPECT_FALSE(parse_iso8601("0000-01-01T00:00:00Z").ok());
 }
 
+TEST(Clock, age_on_a_day_counts_the_birthday_itself) {
+  const std::int64_t birthday = days_from_civil(2026, 3, 1);
+  EXPECT_EQ(age_on("1950-03-01", birthday), 76);
+  EXPECT_EQ(age_on("1950-03-01", birthday - 1), 75);
+  EXPECT_EQ(age_on("2027-01-01", birthday), std::nullopt);
+  EXPECT_EQ(age_on("not a date", birthday), std::nullopt);
+  EXPECT_EQ(day_text(birthday), "2026-03-01");
+  EXPECT_EQ(shanghai_ms_of_day(*parse_iso8601("2026-03-01T08:30:00+08:00")),
+            8 * kHourMs + 30 * kMinuteMs);
+  EXPECT_EQ(shanghai_time_ms(birthday, 3600), *parse_iso8601("2026-03-01T01:00:00+08:00"));
+}
+
 TEST(Clock, parse_iso8601_refuses_a_time_without_an_offset) {
   EXPECT_EQ(*parse_iso8601("2026-09-30T02:00:00Z"), *parse_iso8601("2026-09-30T10:00:00+08:00"));
   auto local = parse_iso8601("2026-09-30T10:00:00");

@@ -25,7 +25,6 @@ namespace gz::civic {
 namespace {
 
 constexpr std::uint64_t kStream = 0x43495643;  // "CIVC"
-constexpr std::int64_t kOffsetMs = std::int64_t{kShanghaiOffsetSeconds} * 1000;
 
 template <typename T>
 T must(Result<T> result, std::string_view what) {
@@ -37,27 +36,16 @@ T must(Result<T> result, std::string_view what) {
 
 // Days since the epoch of a local (Shanghai) instant, and back to a local time of day.
 std::int64_t local_day(std::int64_t epoch_ms) {
-  return (epoch_ms + kOffsetMs) / kDayMs;
+  return shanghai_day(epoch_ms);
 }
 std::int64_t at_local(std::int64_t day, int hour, int minute = 0) {
-  return day * kDayMs - kOffsetMs + (hour * 60LL + minute) * 60'000;
+  return shanghai_time_ms(day, (hour * 60LL + minute) * 60);
 }
 std::string date_of(std::int64_t day) {
-  int year = 0;
-  unsigned month = 0, dom = 0;
-  civil_from_days(day, year, month, dom);
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, month, dom);
-  return text;
+  return day_text(day);
 }
 int age_on(const std::optional<std::string>& birth_date, std::int64_t day) {
-  int year = 0, by = 0;
-  unsigned month = 0, dom = 0, bm = 0, bd = 0;
-  if (!birth_date || !parse_date(*birth_date, by, bm, bd)) return -1;
-  civil_from_days(day, year, month, dom);
-  int age = year - by;
-  if (month < bm || (month == bm && dom < bd)) --age;
-  return age;
+  return birth_date ? gz::age_on(*birth_date, day).value_or(-1) : -1;
 }
 
 struct Person {

@@ -41,10 +41,7 @@ RequestsToday count_requests(storage::Connection& db, const std::vector<std::int
 }  // namespace
 
 std::int64_t start_of_day_ms(std::int64_t epoch_ms) {
-  const std::int64_t offset_ms = static_cast<std::int64_t>(kShanghaiOffsetSeconds) * 1000;
-  std::int64_t local = epoch_ms + offset_ms;
-  std::int64_t day = local / kDayMs - (local % kDayMs < 0 ? 1 : 0);
-  return day * kDayMs - offset_ms;
+  return shanghai_midnight_ms(shanghai_day(epoch_ms));
 }
 
 std::vector<warnings::Warning> newest_first(std::vector<warnings::Warning> warnings,

@@ -10,8 +10,9 @@
 namespace gz::indicators {
 namespace {
 
-std::int64_t shanghai_midnight_ms(int year, unsigned month) {
-  return days_from_civil(year, month, 1) * 86'400'000 - std::int64_t{kShanghaiOffsetSeconds} * 1000;
+// 00:00 Shanghai on the first day of a month.
+std::int64_t month_start_ms(int year, unsigned month) {
+  return gz::shanghai_midnight_ms(days_from_civil(year, month, 1));
 }
 
 bool read_number(std::string_view text, int& out) {
@@ -89,10 +90,10 @@ Result<Period> parse_period(std::string_view text) {
   } else {
     return invalid();
   }
-  period.from_ms = shanghai_midnight_ms(year, first_month);
+  period.from_ms = month_start_ms(year, first_month);
   unsigned end_month = first_month + static_cast<unsigned>(period.months);
-  period.to_ms = end_month > 12 ? shanghai_midnight_ms(year + 1, end_month - 12)
-                                : shanghai_midnight_ms(year, end_month);
+  period.to_ms =
+      end_month > 12 ? month_start_ms(year + 1, end_month - 12) : month_start_ms(year, end_month);
   return period;
 }
 

@@ -31,18 +31,6 @@ bool community_exists(storage::Connection& db, std::int64_t community_id) {
   return db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id}).has_value();
 }
 
-// Whole years between a birth date and today; nullopt for a missing or malformed date.
-std::optional<int> age_on(const std::optional<std::string>& birth_date, int year, unsigned month,
-                          unsigned day) {
-  if (!birth_date) return std::nullopt;
-  int birth_year;
-  unsigned birth_month, birth_day;
-  if (!parse_date(*birth_date, birth_year, birth_month, birth_day)) return std::nullopt;
-  int age = year - birth_year;
-  if (month < birth_month || (month == birth_month && day < birth_day)) --age;
-  return std::max(age, 0);
-}
-
 void apply_tag(HouseholdNeeds& household, const std::string& tag) {
   auto& facts = household.facts;
   if (tag == "elderly_alone") {
@@ -196,17 +184,12 @@ CommunityNeeds load_community(storage::Connection& db, std::int64_t community_id
     return it == index.end() ? nullptr : &out.households[it->second];
   };
 
-  std::string today = format_date(now_epoch_ms());
-  int year;
-  unsigned month, day;
-  parse_date(today, year, month, day);
+  const std::int64_t today = shanghai_day(now_epoch_ms());
   for (const auto& row :
        db.query("SELECT household_id, birth_date FROM residents WHERE " + scope, params)) {
-    if (auto* household = find(row.integer(0))) {
-      if (auto age = age_on(row.opt_text(1), year, month, day)) {
-        household->facts.member_ages.push_back(*age);
-      }
-    }
+    auto* household = find(row.integer(0));
+    if (!household || row.is_null(1)) continue;
+    if (auto age = age_on(row.text(1), today)) household->facts.member_ages.push_back(*age);
   }
   for (const auto& row : db.query("SELECT household_id, kind, value FROM household_labels WHERE " +
                                       scope + " AND kind IN ('tag', 'need')",

@@ -28,7 +28,6 @@
 namespace gz::participation {
 namespace {
 
-constexpr std::int64_t kOffsetMs = std::int64_t{kShanghaiOffsetSeconds} * 1000;
 constexpr int kMonths = 12;
 // Proposals per 100 households and year (the indicator's target is more than 5).
 constexpr int kProposalsPer100Households = 6;
@@ -41,12 +40,11 @@ std::uint64_t stream_of(std::uint64_t purpose, std::int64_t community_id) {
 }
 
 std::int64_t local_day(std::int64_t epoch_ms) {
-  const std::int64_t local = epoch_ms + kOffsetMs;
-  return local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  return shanghai_day(epoch_ms);
 }
 
 std::int64_t at(std::int64_t day, int hour, int minute) {
-  return day * kDayMs + (std::int64_t{hour} * 60 + minute) * kMinuteMs - kOffsetMs;
+  return shanghai_time_ms(day, (std::int64_t{hour} * 60 + minute) * 60);
 }
 
 std::string iso(std::int64_t ms) {

@@ -53,8 +53,6 @@ constexpr std::array<std::pair<Motion, const char*>, 6> kMotions{{{Motion::sched
                                                                   {Motion::decided, "decided"},
                                                                   {Motion::deferred, "deferred"}}};
 
-constexpr std::int64_t kOffsetMs = std::int64_t{kShanghaiOffsetSeconds} * 1000;
-
 }  // namespace
 
 std::string_view kind_name(Kind kind) {
@@ -97,9 +95,7 @@ std::optional<PointsAward> points_for(Kind kind, std::int64_t starts_ms, std::in
 }
 
 Window online_hall_evening(std::int64_t day_ms) {
-  const std::int64_t local = day_ms + kOffsetMs;
-  const std::int64_t day = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
-  const std::int64_t starts = day * kDayMs + 20 * kHourMs - kOffsetMs;
+  const std::int64_t starts = shanghai_time_ms(shanghai_day(day_ms), 20 * 3600);
   return {starts, starts + 2 * kHourMs};
 }
 

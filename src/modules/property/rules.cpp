@@ -98,8 +98,7 @@ std::optional<std::int64_t> day_start_ms(const std::string& date) {
   int year = 0;
   unsigned month = 0, day = 0;
   if (!parse_date(date, year, month, day)) return std::nullopt;
-  return days_from_civil(year, month, day) * 86'400'000 -
-         std::int64_t{kShanghaiOffsetSeconds} * 1000;
+  return shanghai_midnight_ms(days_from_civil(year, month, day));
 }
 
 std::optional<std::int64_t> rule_in_effect(const std::vector<RuleVersion>& versions,

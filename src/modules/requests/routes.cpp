@@ -271,8 +271,7 @@ Result<std::int64_t> read_bound(const std::optional<std::string>& text, bool end
   int year;
   unsigned month, day;
   if (parse_date(*text, year, month, day)) {
-    std::int64_t days = days_from_civil(year, month, day) + (end ? 1 : 0);
-    return days * 86'400'000 - std::int64_t{kShanghaiOffsetSeconds} * 1000;
+    return shanghai_midnight_ms(days_from_civil(year, month, day) + (end ? 1 : 0));
   }
   auto parsed = parse_iso8601(*text);
   if (!parsed) return bad_request("invalid_query", "from/to must be YYYY-MM-DD or ISO 8601 times");
@@ -292,7 +291,7 @@ Response stats_route(RequestContext& context) {
   if (!*community_id)
     return http::error_response(bad_request("missing_query", "community_id is required"));
   std::int64_t now_ms = now_epoch_ms();
-  auto from = read_bound(context.request.query_param("from"), false, now_ms - 365LL * 86'400'000);
+  auto from = read_bound(context.request.query_param("from"), false, now_ms - 365 * kDayMs);
   if (!from) return http::error_response(from.error());
   auto to = read_bound(context.request.query_param("to"), true, now_ms + 1);
   if (!to) return http::error_response(to.error());
@@ -489,7 +488,7 @@ Response calendar_get_route(RequestContext& context) {
   boost::json::object holidays, workdays;
   auto collect = [&](const std::map<std::int64_t, std::string>& days, boost::json::object& out) {
     for (const auto& [day, name] : days) {
-      std::string date = format_date(day * 86'400'000, 0);
+      std::string date = day_text(day);
       if (!*year || date.rfind(std::to_string(**year) + "-", 0) == 0) out[date] = name;
     }
   };

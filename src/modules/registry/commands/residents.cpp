@@ -147,9 +147,14 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
     if (masked.id_number) change["id_number"] = *masked.id_number;
     if (masked.mobile) change["mobile"] = *masked.mobile;
     if (masked.birth_date) change["birth_date"] = *masked.birth_date;
+    // The household's size may have grown with it.
     audit::append(db, actor,
-                  {household->community_id, "resident.create", "resident",
-                   std::to_string(resident.id), change});
+                  {household->community_id,
+                   "resident.create",
+                   "resident",
+                   std::to_string(resident.id),
+                   change,
+                   {{&resident_rows(), resident.id}, {&household_rows(), household_id}}});
   });
   if (failure) return *failure;
   if (!permissions::may_see_personal_data(actor, household->community_id))

@@ -255,6 +255,27 @@ export interface LedgerHead {
   hash: string;
 }
 
+/** The server's Ed25519 signature over the audit chain's head at one moment: a file to keep. */
+export interface LedgerCheckpoint {
+  format: string;
+  algorithm: string;
+  seq: number;
+  hash: string;
+  time: string;
+  public_key: string;
+  signature: string;
+}
+
+export interface LedgerCheckpoints {
+  format: string;
+  algorithm: string;
+  /** The key this server signs with now (null when it holds none). */
+  public_key: string | null;
+  head: LedgerHead;
+  /** Newest first. */
+  checkpoints: LedgerCheckpoint[];
+}
+
 export interface Resident {
   id: number;
   household_id: number;
@@ -541,6 +562,8 @@ export const api = {
   me: () => request<{ user: User }>('/me'),
 
   ledgerHead: () => request<LedgerHead>('/ledger/head'),
+  ledgerCheckpoints: (limit?: number) =>
+    request<LedgerCheckpoints>('/ledger/checkpoints', { query: { limit } }),
   track: (code: string) => request<TrackResult>(`/track/${enc(code)}`),
 
   categories: (communityId?: number) =>

@@ -41,6 +41,7 @@ describe('ChainCheckpoint', () => {
     expect(wrapper.get('[data-test="checkpoint-key"]').text()).toBe(
       '01234567 89abcdef 01234567 89abcdef 01234567 89abcdef 01234567 89abcdef',
     );
+    expect(wrapper.get('[data-test="checkpoint-hash"]').text()).toBe(Array(8).fill('abababab').join(' '));
     const link = wrapper.get('[data-test="checkpoint-save"]');
     expect(link.attributes('download')).toBe('gongzhi-checkpoint-86187.json');
     const href = link.attributes('href') ?? '';

@@ -60,10 +60,9 @@ http::Response verify_route(http::RequestContext& context) {
 
 const std::vector<const audit::Tracked*>& audited_tables() {
   static const std::vector<const audit::Tracked*> tables = {
-      &accounts::user_rows(),        &registry::household_rows(),
-      &registry::resident_rows(),    &requests::request_rows(),
-      &transparency::spending_rows(), &transparency::objection_rows(),
-      &ledger::account_rows(),       &property::fund_account_rows(),
+      &accounts::user_rows(),    &registry::household_rows(),    &registry::resident_rows(),
+      &requests::request_rows(), &transparency::spending_rows(), &transparency::objection_rows(),
+      &ledger::account_rows(),   &property::fund_account_rows(),
   };
   return tables;
 }
@@ -140,10 +139,10 @@ std::vector<std::string> ledger_report_lines(const LedgerReport& report) {
                     std::to_string(rows.problems_total) + "):");
     for (const auto& problem : rows.problems) lines.push_back("  " + problem.message);
     if (rows.problems_total > static_cast<std::int64_t>(rows.problems.size())) {
-      lines.push_back("  … and " +
-                      std::to_string(rows.problems_total -
-                                     static_cast<std::int64_t>(rows.problems.size())) +
-                      " more");
+      lines.push_back(
+          "  … and " +
+          std::to_string(rows.problems_total - static_cast<std::int64_t>(rows.problems.size())) +
+          " more");
     }
   } else {
     std::string summary = "audited rows match the audit chain:";
@@ -163,16 +162,16 @@ std::vector<std::string> ledger_report_lines(const LedgerReport& report) {
   if (!report.balances.ok) {
     lines.push_back("LEDGER BROKEN: " + report.balances.message);
   } else {
-    lines.push_back("ledger balances match their postings: " +
-                    std::to_string(report.balances.accounts) + " accounts, " +
-                    std::to_string(report.balances.postings) + " postings");
+    lines.push_back(
+        "ledger balances match their postings: " + std::to_string(report.balances.accounts) +
+        " accounts, " + std::to_string(report.balances.postings) + " postings");
   }
   if (!report.fund.ok) {
     lines.push_back("PROPERTY FUND BROKEN: " + report.fund.message);
   } else {
-    lines.push_back("property fund balances match their postings: " +
-                    std::to_string(report.fund.accounts) + " accounts, " +
-                    std::to_string(report.fund.postings) + " postings");
+    lines.push_back(
+        "property fund balances match their postings: " + std::to_string(report.fund.accounts) +
+        " accounts, " + std::to_string(report.fund.postings) + " postings");
   }
   return lines;
 }
@@ -208,8 +207,8 @@ std::shared_ptr<const crypto::SigningKey> load_checkpoint_key(const std::string&
     return std::make_shared<const crypto::SigningKey>(crypto::SigningKey::generate());
   }
   bool created = false;
-  auto key = std::make_shared<const crypto::SigningKey>(
-      crypto::load_or_create_key_file(path, &created));
+  auto key =
+      std::make_shared<const crypto::SigningKey>(crypto::load_or_create_key_file(path, &created));
   if (created) {
     std::fprintf(stderr,
                  "checkpoint key: created %s (mode 0600); keep a copy somewhere safe, and never "

@@ -45,7 +45,9 @@ std::int64_t latest_global_seq(storage::Connection& connection);
 // once at finish(): a batch of 10,000 postings would otherwise rewrite the head row 10,000
 // times in one transaction (PostgreSQL keeps every version until commit). Until finish(),
 // appends on the same connection and thread (audit::append, or another Appender, from code
-// the batch calls, such as an account opened on first use) join this appender's batch.
+// the batch calls, such as an account opened on first use) join this appender's batch. So a
+// batch must end with its transaction when a step fails: a savepoint rolled back inside the
+// batch would take joined entries with it while the appender goes on after them.
 class Appender {
  public:
   explicit Appender(storage::Connection& connection);

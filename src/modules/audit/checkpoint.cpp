@@ -38,7 +38,8 @@ Result<Checkpoint> checkpoint_from_json(const boost::json::value& value, std::si
   }
   Checkpoint out;
   const auto* seq = object.if_contains("seq");
-  if (!seq || !seq->is_int64() || seq->as_int64() < 1) return invalid("seq must be an entry number");
+  if (!seq || !seq->is_int64() || seq->as_int64() < 1)
+    return invalid("seq must be an entry number");
   out.seq = seq->as_int64();
   auto text = [&](const char* name, std::string& into) -> bool {
     const auto* field = object.if_contains(name);
@@ -63,9 +64,9 @@ std::string seq_name(std::int64_t seq) {
   return "entry " + std::to_string(seq);
 }
 
-// Whether the chain after `from` still links entry by entry from it up to the head; without
-// a checkpoint (the first one) the whole chain from its start.
-Result<void> chain_leads_from(storage::Connection& db, const std::optional<Checkpoint>& from) {
+// Whether the chain after `from` still links entry by entry from it up to the head (then the
+// head it reached); without a checkpoint (the first one) the whole chain from its start.
+Result<Head> chain_leads_from(storage::Connection& db, const std::optional<Checkpoint>& from) {
   std::string what =
       from ? "its checkpoint at " + seq_name(from->seq) : std::string("its first entry");
   if (from) {
@@ -109,7 +110,7 @@ Result<void> chain_leads_from(storage::Connection& db, const std::optional<Check
     return conflict("chain_broken",
                     "the audit chain no longer leads to " + what + ": " + finding.message);
   }
-  return {};
+  return current;
 }
 
 }  // namespace
@@ -119,23 +120,24 @@ std::string checkpoint_message(std::int64_t seq, const std::string& hash, const 
   return std::string(kCheckpointFormat) + "\n" + canonical_json(body);
 }
 
-Checkpoint sign_checkpoint(const crypto::SigningKey& key, std::int64_t seq,
-                           const std::string& hash, const std::string& time) {
-  return {seq, hash, time, key.public_key_hex(),
-          key.sign_hex(checkpoint_message(seq, hash, time))};
+Checkpoint sign_checkpoint(const crypto::SigningKey& key, std::int64_t seq, const std::string& hash,
+                           const std::string& time) {
+  return {seq, hash, time, key.public_key_hex(), key.sign_hex(checkpoint_message(seq, hash, time))};
 }
 
 bool signature_valid(const Checkpoint& checkpoint) {
-  return crypto::verify_ed25519(checkpoint.public_key,
-                                checkpoint_message(checkpoint.seq, checkpoint.hash,
-                                                   checkpoint.time),
-                                checkpoint.signature);
+  return crypto::verify_ed25519(
+      checkpoint.public_key, checkpoint_message(checkpoint.seq, checkpoint.hash, checkpoint.time),
+      checkpoint.signature);
 }
 
 boost::json::object checkpoint_json(const Checkpoint& checkpoint) {
-  return {{"format", kCheckpointFormat},         {"algorithm", "Ed25519"},
-          {"seq", checkpoint.seq},               {"hash", checkpoint.hash},
-          {"time", checkpoint.time},             {"public_key", checkpoint.public_key},
+  return {{"format", kCheckpointFormat},
+          {"algorithm", "Ed25519"},
+          {"seq", checkpoint.seq},
+          {"hash", checkpoint.hash},
+          {"time", checkpoint.time},
+          {"public_key", checkpoint.public_key},
           {"signature", checkpoint.signature}};
 }
 
@@ -182,35 +184,29 @@ std::optional<Checkpoint> latest_checkpoint(storage::Connection& db) {
 
 Result<Checkpoint> make_checkpoint(storage::Connection& db, const crypto::SigningKey& key,
                                    std::int64_t now_ms) {
-  Result<Checkpoint> out = conflict("empty_chain", "the audit chain has no entries yet");
-  // A read of the head and the walk since the last checkpoint in one snapshot, then the
-  // insert; appends going on meanwhile only make the head this checkpoint names older.
-  storage::with_transaction(db, storage::TxMode::write, [&] {
-    // The first checkpoint walks the whole chain once; later ones the entries since the last.
-    if (auto leads = chain_leads_from(db, latest_checkpoint(db)); !leads) {
-      out = leads.take_error();
-      return;
-    }
-    Head current = head(db);
-    if (current.seq == 0) {
-      out = conflict("empty_chain", "the audit chain has no entries yet");
-      return;
-    }
-    Checkpoint checkpoint = sign_checkpoint(key, current.seq, current.hash, format_iso8601(now_ms));
-    db.execute(
-        "INSERT INTO audit_checkpoints (seq, hash, at, created_ms, public_key, signature) VALUES "
-        "(?, ?, ?, ?, ?, ?)",
-        {checkpoint.seq, checkpoint.hash, checkpoint.time, now_ms, checkpoint.public_key,
-         checkpoint.signature});
-    out = checkpoint;
-  });
-  return out;
+  // The walk since the last checkpoint (the whole chain, for the first) in one read snapshot,
+  // which holds no lock: writers go on meanwhile, and the checkpoint names the head the walk
+  // reached, which is then merely a little older than the newest entry.
+  std::optional<Result<Head>> walked;
+  storage::with_transaction(db, storage::TxMode::read,
+                            [&] { walked = chain_leads_from(db, latest_checkpoint(db)); });
+  if (!walked->ok()) return walked->take_error();
+  const Head& reached = walked->value();
+  if (reached.seq == 0) return conflict("empty_chain", "the audit chain has no entries yet");
+  Checkpoint checkpoint = sign_checkpoint(key, reached.seq, reached.hash, format_iso8601(now_ms));
+  db.execute(
+      "INSERT INTO audit_checkpoints (seq, hash, at, created_ms, public_key, signature) VALUES "
+      "(?, ?, ?, ?, ?, ?)",
+      {checkpoint.seq, checkpoint.hash, checkpoint.time, now_ms, checkpoint.public_key,
+       checkpoint.signature});
+  return checkpoint;
 }
 
 Result<std::optional<Checkpoint>> checkpoint_if_due(storage::Connection& db,
                                                     const crypto::SigningKey& key,
                                                     std::int64_t now_ms) {
-  auto last = db.query_one("SELECT seq, created_ms FROM audit_checkpoints ORDER BY id DESC LIMIT 1");
+  auto last =
+      db.query_one("SELECT seq, created_ms FROM audit_checkpoints ORDER BY id DESC LIMIT 1");
   Head current = head(db);
   if (current.seq == 0) return std::optional<Checkpoint>();
   if (last) {
@@ -234,18 +230,18 @@ CheckpointCheck check_checkpoints(storage::Connection& db,
     std::string name = "the checkpoint at " + seq_name(checkpoint.seq) + " (" + checkpoint.time +
                        ", key " + checkpoint.public_key.substr(0, 16) + "…)";
     if (!signature_valid(checkpoint)) {
-      check.problems.push_back(name + " is not validly signed: its signature does not match "
-                                      "its seq, hash and time under its public key");
+      check.problems.push_back(name +
+                               " is not validly signed: its signature does not match "
+                               "its seq, hash and time under its public key");
       continue;
     }
     auto row = db.query_one("SELECT hash FROM audit_log WHERE seq = ?", {checkpoint.seq});
     if (!row) {
-      check.problems.push_back(
-          name + ": the chain no longer reaches that entry (it ends at " + seq_name(current.seq) +
-          "): entries were deleted");
+      check.problems.push_back(name + ": the chain no longer reaches that entry (it ends at " +
+                               seq_name(current.seq) + "): entries were deleted");
     } else if (row->text(0) != checkpoint.hash) {
-      check.problems.push_back(name + ": the chain no longer leads to it: " +
-                               seq_name(checkpoint.seq) +
+      check.problems.push_back(name +
+                               ": the chain no longer leads to it: " + seq_name(checkpoint.seq) +
                                " has another hash now, so the chain was rewritten at or "
                                "before that entry");
     }

@@ -33,16 +33,16 @@ inline constexpr const char* kCheckpointFormat = "gongzhi-checkpoint-v1";
 
 struct Checkpoint {
   std::int64_t seq = 0;
-  std::string hash;  // the chain's hash of entry `seq`
-  std::string time;  // ISO 8601 with offset, when it was signed
+  std::string hash;        // the chain's hash of entry `seq`
+  std::string time;        // ISO 8601 with offset, when it was signed
   std::string public_key;  // hex Ed25519 public key
   std::string signature;   // hex Ed25519 signature of checkpoint_message()
 };
 
 // --- pure ---------------------------------------------------------------------------------
 std::string checkpoint_message(std::int64_t seq, const std::string& hash, const std::string& time);
-Checkpoint sign_checkpoint(const crypto::SigningKey& key, std::int64_t seq,
-                           const std::string& hash, const std::string& time);
+Checkpoint sign_checkpoint(const crypto::SigningKey& key, std::int64_t seq, const std::string& hash,
+                           const std::string& time);
 bool signature_valid(const Checkpoint& checkpoint);
 // As published: format, algorithm, seq, hash, time, public_key, signature.
 boost::json::object checkpoint_json(const Checkpoint& checkpoint);

@@ -48,8 +48,7 @@ TEST(Checkpoint, a_published_checkpoint_parses_back) {
   for (const std::string& text :
        {boost::json::serialize(json),
         boost::json::serialize(boost::json::object{
-            {"public_key", key.public_key_hex()},
-            {"checkpoints", boost::json::array{json, json}}}),
+            {"public_key", key.public_key_hex()}, {"checkpoints", boost::json::array{json, json}}}),
         boost::json::serialize(boost::json::array{json})}) {
     auto parsed = parse_checkpoints(text);
     ASSERT_TRUE(parsed.ok()) << parsed.error().message;
@@ -85,8 +84,8 @@ void append_entries(storage::Connection& db, int count) {
   storage::with_transaction(db, storage::TxMode::write, [&] {
     Appender appender(db);
     for (int i = 0; i < count; ++i) {
-      appender.append(system_actor(), {1, "test.write", "thing", std::to_string(i),
-                                       boost::json::object{{"n", i}}});
+      appender.append(system_actor(),
+                      {1, "test.write", "thing", std::to_string(i), boost::json::object{{"n", i}}});
     }
     appender.finish();
   });
@@ -96,8 +95,8 @@ void append_entries(storage::Connection& db, int count) {
 // and the head, so the chain verifies again.
 void rewrite_from(storage::Connection& db, std::int64_t seq) {
   db.execute("UPDATE audit_log SET change = '{\"n\":\"forged\"}' WHERE seq = ?", {seq});
-  std::string previous = db.query_one("SELECT hash FROM audit_log WHERE seq = ?", {seq - 1})
-                             ->text(0);
+  std::string previous =
+      db.query_one("SELECT hash FROM audit_log WHERE seq = ?", {seq - 1})->text(0);
   for (const auto& row : db.query(
            "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, object_id, "
            "change, row_states FROM audit_log WHERE seq >= ? ORDER BY seq",

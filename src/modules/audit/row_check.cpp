@@ -107,16 +107,24 @@ RowCheck verify_rows(storage::Connection& db, const std::vector<const Tracked*>&
         if (check.problems.size() < kMaxListed) explain_change(db, content, problem);
         add_problem(check, std::move(problem));
       } else if (row) {
-        add_problem(check, {table->table, id, "changed", row->seq, {},
+        add_problem(check, {table->table,
+                            id,
+                            "changed",
+                            row->seq,
+                            {},
                             row_name(table->table, id) + " exists, but the audit chain (entry " +
                                 std::to_string(row->seq) + ") recorded its deletion"});
       } else if (since) {
-        add_problem(check, {table->table, id, "unrecorded", *since, {},
-                            row_name(table->table, id) +
-                                " is not in the audit chain: it was written outside the "
-                                "application (every row of " +
-                                table->table + " is recorded since entry " +
-                                std::to_string(*since) + ")"});
+        add_problem(
+            check, {table->table,
+                    id,
+                    "unrecorded",
+                    *since,
+                    {},
+                    row_name(table->table, id) +
+                        " is not in the audit chain: it was written outside the "
+                        "application (every row of " +
+                        table->table + " is recorded since entry " + std::to_string(*since) + ")"});
       } else {
         ++counts.unrecorded;
       }
@@ -128,7 +136,11 @@ RowCheck verify_rows(storage::Connection& db, const std::vector<const Tracked*>&
     }
     std::sort(missing.begin(), missing.end());
     for (const auto& [id, seq] : missing) {
-      add_problem(check, {table->table, id, "deleted", seq, {},
+      add_problem(check, {table->table,
+                          id,
+                          "deleted",
+                          seq,
+                          {},
                           row_name(table->table, id) +
                               " is missing: it was deleted outside the application (the audit "
                               "chain recorded it in entry " +

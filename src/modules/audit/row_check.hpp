@@ -21,16 +21,16 @@ namespace gz::audit {
 
 struct TableCheck {
   std::string table;
-  std::int64_t rows = 0;        // rows in the table now
-  std::int64_t checked = 0;     // compared with the chain's copy
-  std::int64_t unrecorded = 0;  // rows no entry recorded, from before tracking began
+  std::int64_t rows = 0;               // rows in the table now
+  std::int64_t checked = 0;            // compared with the chain's copy
+  std::int64_t unrecorded = 0;         // rows no entry recorded, from before tracking began
   std::int64_t tracked_since_seq = 0;  // 0: not tracked yet (see adopt)
 };
 
 struct RowProblem {
   std::string table;
   std::int64_t id = 0;
-  std::string problem;  // changed, deleted, unrecorded
+  std::string problem;   // changed, deleted, unrecorded
   std::int64_t seq = 0;  // the entry that recorded the row last (for unrecorded: the marker)
   std::vector<std::string> fields;  // what differs (changed)
   std::string message;

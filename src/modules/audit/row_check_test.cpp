@@ -14,13 +14,12 @@ namespace gz::audit {
 namespace {
 
 const Tracked& gadgets() {
-  static const Tracked table{
-      "gadgets",
-      "id",
-      "SELECT id, community_id, colour, serial FROM gadgets",
-      {"community_id", "colour", "serial"},
-      {"serial"},
-      {{"tags", "SELECT gadget_id, tag FROM gadget_tags", "gadget_id"}}};
+  static const Tracked table{"gadgets",
+                             "id",
+                             "SELECT id, community_id, colour, serial FROM gadgets",
+                             {"community_id", "colour", "serial"},
+                             {"serial"},
+                             {{"tags", "SELECT gadget_id, tag FROM gadget_tags", "gadget_id"}}};
   return table;
 }
 
@@ -36,12 +35,17 @@ class RowCheckTest : public ::testing::Test {
   // The application's way: write, then append naming the row, in one transaction.
   void write(std::int64_t id, const std::string& colour, const std::string& serial) {
     storage::with_transaction(db(), storage::TxMode::write, [&] {
-      db().execute("INSERT INTO gadgets (id, community_id, colour, serial) VALUES (?, 1, ?, ?) "
-                   "ON CONFLICT (id) DO UPDATE SET colour = excluded.colour, serial = "
-                   "excluded.serial",
-                   {id, colour, serial});
+      db().execute(
+          "INSERT INTO gadgets (id, community_id, colour, serial) VALUES (?, 1, ?, ?) "
+          "ON CONFLICT (id) DO UPDATE SET colour = excluded.colour, serial = "
+          "excluded.serial",
+          {id, colour, serial});
       append(db(), system_actor(),
-             {1, "gadget.write", "gadget", std::to_string(id), boost::json::object{},
+             {1,
+              "gadget.write",
+              "gadget",
+              std::to_string(id),
+              boost::json::object{},
               {{&gadgets(), id}}});
     });
   }

@@ -113,8 +113,7 @@ Difference describe_difference(const boost::json::object& recorded,
     if (is_digest(was_value) || is_digest(now_value)) {
       out.message += name + " differs";
     } else {
-      out.message +=
-          name + " is " + shown(now_value) + ", the chain recorded " + shown(was_value);
+      out.message += name + " is " + shown(now_value) + ", the chain recorded " + shown(was_value);
     }
   }
   return out;

@@ -11,12 +11,13 @@ namespace gz::audit {
 namespace {
 
 const Tracked& people() {
-  static const Tracked table{"people",
-                             "id",
-                             "SELECT id, role, mobile FROM people",
-                             {"role", "mobile"},
-                             {"mobile"},
-                             {{"groups", "SELECT person_id, group_id FROM person_groups", "person_id"}}};
+  static const Tracked table{
+      "people",
+      "id",
+      "SELECT id, role, mobile FROM people",
+      {"role", "mobile"},
+      {"mobile"},
+      {{"groups", "SELECT person_id, group_id FROM person_groups", "person_id"}}};
   return table;
 }
 

@@ -33,8 +33,9 @@ std::map<std::string, std::map<std::int64_t, std::vector<std::string>>> read_lis
   return out;
 }
 
-std::vector<std::pair<std::int64_t, boost::json::object>> contents_of(
-    storage::Connection& db, const Tracked& table, const storage::Rows& rows) {
+std::vector<std::pair<std::int64_t, boost::json::object>> contents_of(storage::Connection& db,
+                                                                      const Tracked& table,
+                                                                      const storage::Rows& rows) {
   std::vector<std::int64_t> ids;
   ids.reserve(rows.size());
   for (const auto& row : rows) ids.push_back(row.integer(0));
@@ -91,8 +92,7 @@ boost::json::object row_content(const Tracked& table,
   return content;
 }
 
-std::map<std::int64_t, boost::json::object> read_rows(storage::Connection& db,
-                                                      const Tracked& table,
+std::map<std::int64_t, boost::json::object> read_rows(storage::Connection& db, const Tracked& table,
                                                       const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, boost::json::object> out;
   std::set<std::int64_t> unique(ids.begin(), ids.end());
@@ -114,9 +114,9 @@ std::vector<std::pair<std::int64_t, boost::json::object>> read_page(storage::Con
                                                                     const Tracked& table,
                                                                     std::int64_t after_id,
                                                                     std::int64_t limit) {
-  auto rows = db.query(table.select + " WHERE " + table.id_column + " > ? ORDER BY " +
-                           table.id_column + " LIMIT ?",
-                       {after_id, limit});
+  auto rows = db.query(
+      table.select + " WHERE " + table.id_column + " > ? ORDER BY " + table.id_column + " LIMIT ?",
+      {after_id, limit});
   return contents_of(db, table, rows);
 }
 

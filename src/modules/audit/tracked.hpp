@@ -52,13 +52,12 @@ struct RowRef {
 // One row's tracked content: each field as text (or null), digested fields as
 // "sha256:<hex>", lists as sorted arrays of text. `values` follow `table.fields`.
 boost::json::object row_content(const Tracked& table,
-                                 const std::vector<std::optional<std::string>>& values,
-                                 const std::map<std::string, std::vector<std::string>>& lists);
+                                const std::vector<std::optional<std::string>>& values,
+                                const std::map<std::string, std::vector<std::string>>& lists);
 std::string digest_value(std::string_view value);
 
 // The content of the rows with these ids (absent ids: no row, i.e. deleted).
-std::map<std::int64_t, boost::json::object> read_rows(storage::Connection& db,
-                                                      const Tracked& table,
+std::map<std::int64_t, boost::json::object> read_rows(storage::Connection& db, const Tracked& table,
                                                       const std::vector<std::int64_t>& ids);
 // Rows with id > after_id in id order, at most `limit`: how verify walks a whole table.
 std::vector<std::pair<std::int64_t, boost::json::object>> read_page(storage::Connection& db,

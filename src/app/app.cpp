@@ -60,7 +60,8 @@ code{background:#f3f3f3;padding:0 .2em}</style></head>
 <ul>
 <li><a href="/api/v1/openapi.json">API 文档 (OpenAPI)</a></li>
 <li><a href="/healthz">健康检查 /healthz</a> · <a href="/metrics">运行指标 /metrics</a></li>
-<li><a href="/api/v1/ledger/head">审计链头 /api/v1/ledger/head</a></li>
+<li><a href="/api/v1/ledger/head">审计链头 /api/v1/ledger/head</a> ·
+<a href="/api/v1/ledger/checkpoints">签名检查点 /api/v1/ledger/checkpoints</a></li>
 </ul>
 <p>登录 / Log in: <code>POST /api/v1/auth/login {"username":"staff","password":"…"}</code></p>
 </body></html>

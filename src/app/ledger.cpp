@@ -16,7 +16,21 @@ namespace {
 boost::json::object checkpoint_check_json(const audit::CheckpointCheck& check) {
   boost::json::array problems;
   for (const auto& problem : check.problems) problems.emplace_back(problem);
-  return {{"ok", check.ok}, {"checked", check.checked}, {"problems", std::move(problems)}};
+  boost::json::array keys;
+  for (const auto& key : check.public_keys) keys.emplace_back(key);
+  return {{"ok", check.ok},
+          {"checked", check.checked},
+          {"problems", std::move(problems)},
+          {"public_keys", std::move(keys)}};
+}
+
+// "signed by 1 key: 0123456789abcdef…" (the key's first 16 hex digits each).
+std::string signers(const audit::CheckpointCheck& check) {
+  if (check.public_keys.empty()) return "";
+  std::string out = ", signed by " + std::to_string(check.public_keys.size()) +
+                    (check.public_keys.size() == 1 ? " key:" : " keys:");
+  for (const auto& key : check.public_keys) out += " " + key.substr(0, 16) + "…";
+  return out;
 }
 
 boost::json::object rows_json(const audit::RowCheck& rows) {
@@ -122,7 +136,8 @@ std::vector<std::string> ledger_report_lines(const LedgerReport& report) {
       for (const auto& problem : saved.problems) lines.push_back("CHECKPOINT FAILED: " + problem);
     } else {
       lines.push_back("the chain leads to the " + std::to_string(saved.checked) +
-                      " saved checkpoint(s): each is validly signed and its entry keeps its hash");
+                      " saved checkpoint(s): each is validly signed and its entry keeps its hash" +
+                      signers(saved));
     }
   }
   if (!report.stored_checkpoints.ok) {
@@ -130,8 +145,9 @@ std::vector<std::string> ledger_report_lines(const LedgerReport& report) {
       lines.push_back("STORED CHECKPOINT FAILED: " + problem);
     }
   } else {
-    lines.push_back("stored checkpoints verified: " +
-                    std::to_string(report.stored_checkpoints.checked));
+    lines.push_back(
+        "stored checkpoints verified: " + std::to_string(report.stored_checkpoints.checked) +
+        signers(report.stored_checkpoints));
   }
   const auto& rows = report.rows;
   if (!rows.ok) {

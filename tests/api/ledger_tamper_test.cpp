@@ -73,12 +73,12 @@ std::unique_ptr<World> build_world(Backend backend) {
   w->household = id_of(w->admin.post(
       "/api/v1/households",
       {{"community_id", w->community_id}, {"code", "1-101"}, {"address", "1-101室"}}));
-  w->resident = id_of(
-      w->admin.post("/api/v1/households/" + std::to_string(w->household) + "/residents",
-                    {{"name", "钱奶奶"},
-                     {"sex", "female"},
-                     {"birth_date", "1941-02-03"},
-                     {"mobile", "13812345678"}}));
+  w->resident =
+      id_of(w->admin.post("/api/v1/households/" + std::to_string(w->household) + "/residents",
+                          {{"name", "钱奶奶"},
+                           {"sex", "female"},
+                           {"birth_date", "1941-02-03"},
+                           {"mobile", "13812345678"}}));
   add_user(w->url, "staff", "staff", {"--community", cid}, kPassword);
   add_user(w->url, "street", "street", {"--community", cid}, kPassword);
   w->resident_user = add_user(w->url, "qian", "resident",
@@ -154,9 +154,9 @@ std::unique_ptr<World> build_world(Backend backend) {
 
   // Points: an award opens the resident's account (its owner and floor go on record).
   auto award = w->staff.post("/api/v1/points/awards", {{"resident_id", w->resident},
-                                                      {"rule", "meeting"},
-                                                      {"quantity", 1},
-                                                      {"reference", "meeting:1"}});
+                                                       {"rule", "meeting"},
+                                                       {"quantity", 1},
+                                                       {"reference", "meeting:1"}});
   EXPECT_EQ(award.status, 201) << award.body;
 
   // The property fund: this quarter's bill, paid (a posting into the trust fund).
@@ -223,8 +223,9 @@ TEST_P(LedgerTamper, EveryRowChangedInTheDatabaseIsNamed) {
     db.execute("UPDATE requests SET status = 'closed', rating = 5 WHERE id = ?", {w->request});
     // The resident's points account may now run 1000 points into debt.
     db.execute("UPDATE ledger_accounts SET floor = -1000 WHERE resident_id = ?", {w->resident});
-    db.execute("UPDATE property_postings SET amount = amount + 100 WHERE id = (SELECT MIN(id) "
-               "FROM property_postings)");
+    db.execute(
+        "UPDATE property_postings SET amount = amount + 100 WHERE id = (SELECT MIN(id) "
+        "FROM property_postings)");
     db.execute("UPDATE property_accounts SET balance = balance + 100 WHERE code = 'trust_fund'");
     db.execute("UPDATE property_accounts SET balance = balance - 100 WHERE code = 'fee_income'");
     inserted_user = db.query_one(
@@ -299,6 +300,10 @@ TEST_P(LedgerTamper, AChainRewrittenFromTheMiddlePassesAloneButNotAgainstASavedC
   EXPECT_EQ(checkpoint_seq, signed_now.json().at("seq").as_int64());
   std::string saved = save(latest.body);
   std::string saved_list = save(published.body);
+  // Verify names the keys that signed the stored checkpoints: here the server's only.
+  auto verdict = w->admin.get("/api/v1/ledger/verify").json();
+  EXPECT_TRUE(verdict.at("checkpoints").at("ok").as_bool());
+  EXPECT_EQ(verdict.at("checkpoints").at("public_keys"), boost::json::array{list.at("public_key")});
 
   // Life goes on; the CLI signs another checkpoint with the server's key.
   ASSERT_EQ(w->resident_client
@@ -326,21 +331,18 @@ TEST_P(LedgerTamper, AChainRewrittenFromTheMiddlePassesAloneButNotAgainstASavedC
                {std::string("{\"note\":\"rewritten\"}"), rewritten});
     std::string previous =
         db.query_one("SELECT hash FROM audit_log WHERE seq = ?", {rewritten - 1})->text(0);
-    for (const auto& row : db.query(
-             "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, "
-             "object_id, change, row_states FROM audit_log WHERE seq >= ? ORDER BY seq",
-             {rewritten})) {
-      boost::json::object body{{"seq", row.integer(0)},
-                               {"at", row.text(2)},
-                               {"actor", row.text(4)},
-                               {"action", row.text(5)},
-                               {"object_type", row.text(6)},
-                               {"object_id", row.text(7)},
+    for (const auto& row :
+         db.query("SELECT seq, community_id, at, actor_user_id, actor, action, object_type, "
+                  "object_id, change, row_states FROM audit_log WHERE seq >= ? ORDER BY seq",
+                  {rewritten})) {
+      boost::json::object body{{"seq", row.integer(0)},      {"at", row.text(2)},
+                               {"actor", row.text(4)},       {"action", row.text(5)},
+                               {"object_type", row.text(6)}, {"object_id", row.text(7)},
                                {"change", row.text(8)}};
-      body["community_id"] = row.is_null(1) ? boost::json::value(nullptr)
-                                            : boost::json::value(row.integer(1));
-      body["actor_user_id"] = row.is_null(3) ? boost::json::value(nullptr)
-                                             : boost::json::value(row.integer(3));
+      body["community_id"] =
+          row.is_null(1) ? boost::json::value(nullptr) : boost::json::value(row.integer(1));
+      body["actor_user_id"] =
+          row.is_null(3) ? boost::json::value(nullptr) : boost::json::value(row.integer(3));
       if (!row.is_null(9)) body["rows"] = row.text(9);
       std::string hash = crypto::sha256_hex(previous + "\n" + canonical_json(body));
       db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
@@ -362,9 +364,9 @@ TEST_P(LedgerTamper, AChainRewrittenFromTheMiddlePassesAloneButNotAgainstASavedC
   });
   ASSERT_EQ(verify(w->url, &output), 0) << "a plain verify cannot tell:\n" << output;
   EXPECT_EQ(verify(w->url, &output, {"--checkpoint", saved}), 1) << output;
-  EXPECT_NE(output.find("CHECKPOINT FAILED: the checkpoint at entry " +
-                        std::to_string(checkpoint_seq)),
-            std::string::npos)
+  EXPECT_NE(
+      output.find("CHECKPOINT FAILED: the checkpoint at entry " + std::to_string(checkpoint_seq)),
+      std::string::npos)
       << output;
   EXPECT_NE(output.find("has another hash now"), std::string::npos) << output;
   EXPECT_EQ(verify(w->url, &output, {"--checkpoint", saved_list}), 1) << output;
@@ -391,8 +393,7 @@ TEST_P(LedgerTamper, RowsFromBeforeRecordingAreVouchedForAtTheFirstStartThenTrac
   });
   std::string output;
   ASSERT_EQ(verify(url, &output), 0) << output;
-  EXPECT_NE(output.find("1 row(s) were written before the chain recorded rows"),
-            std::string::npos)
+  EXPECT_NE(output.find("1 row(s) were written before the chain recorded rows"), std::string::npos)
       << output;
   {
     ServerProcess server(url);  // the first start after the upgrade

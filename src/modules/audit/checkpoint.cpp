@@ -1,5 +1,6 @@
 #include "modules/audit/checkpoint.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
@@ -227,6 +228,10 @@ CheckpointCheck check_checkpoints(storage::Connection& db,
   Head current = head(db);
   for (const auto& checkpoint : checkpoints) {
     ++check.checked;
+    if (std::find(check.public_keys.begin(), check.public_keys.end(), checkpoint.public_key) ==
+        check.public_keys.end()) {
+      check.public_keys.push_back(checkpoint.public_key);
+    }
     std::string name = "the checkpoint at " + seq_name(checkpoint.seq) + " (" + checkpoint.time +
                        ", key " + checkpoint.public_key.substr(0, 16) + "…)";
     if (!signature_valid(checkpoint)) {

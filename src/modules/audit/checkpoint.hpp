@@ -74,6 +74,9 @@ struct CheckpointCheck {
   bool ok = true;
   std::int64_t checked = 0;
   std::vector<std::string> problems;  // one line per failed checkpoint
+  // The keys that signed them, in order of first use: a key nobody knows is worth a look
+  // (anyone can sign a checkpoint with a key of their own; only the server's counts).
+  std::vector<std::string> public_keys;
 };
 // Each checkpoint's signature, and that the chain's entry at its seq still has its hash. With
 // an intact chain (audit::verify) that means the head descends from every checkpoint.

@@ -14,13 +14,17 @@ const checkpoint: LedgerCheckpoint = {
   signature: 'cd'.repeat(64),
 };
 
-async function mountWith(checkpoints: LedgerCheckpoint[], locale: 'zh-CN' | 'en' = 'zh-CN') {
+async function mountWith(
+  checkpoints: LedgerCheckpoint[],
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+  serverKey: string | null = checkpoint.public_key,
+) {
   const { calls } = stubFetch({
     'GET /api/v1/ledger/checkpoints': {
       body: {
         format: 'gongzhi-checkpoint-v1',
         algorithm: 'Ed25519',
-        public_key: checkpoint.public_key,
+        public_key: serverKey,
         head: { seq: 86190, hash: 'ef'.repeat(32) },
         checkpoints,
       },
@@ -50,12 +54,19 @@ describe('ChainCheckpoint', () => {
     const saved = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
     expect(saved).toEqual(checkpoint);
     expect(wrapper.text()).toContain('gongzhi ledger verify --checkpoint');
+    expect(wrapper.find('[data-test="checkpoint-other-key"]').exists()).toBe(false);
+  });
+
+  it('remarks on a newest checkpoint signed with another key than the server holds now', async () => {
+    const { wrapper } = await mountWith([checkpoint], 'en', 'f'.repeat(64));
+    expect(wrapper.get('[data-test="checkpoint-other-key"]').text()).toContain('not signed with the server');
+    expect(wrapper.get('[data-test="server-key"]').text()).toContain('ffffffff ffffffff');
   });
 
   it('says so when nothing has been signed yet', async () => {
     const { wrapper } = await mountWith([], 'en');
     expect(wrapper.find('[data-test="no-checkpoint"]').exists()).toBe(true);
     expect(wrapper.find('[data-test="checkpoint-save"]').exists()).toBe(false);
-    expect(wrapper.text()).toContain('Server public key');
+    expect(wrapper.get('[data-test="server-key"]').text()).toContain('01234567 89abcdef');
   });
 });

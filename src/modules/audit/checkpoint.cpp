@@ -80,7 +80,7 @@ Result<Head> chain_leads_from(storage::Connection& db, const std::optional<Check
   }
   Verifier verifier = from ? Verifier(from->seq, from->hash) : Verifier();
   std::int64_t after = from ? from->seq : -1;
-  constexpr std::int64_t kPage = 5000;
+  constexpr std::int64_t kPage = 1000;  // as audit::verify: entries with rows can be large
   for (;;) {
     auto rows = db.query(
         "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, object_id, "

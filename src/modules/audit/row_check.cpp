@@ -12,11 +12,13 @@
 namespace gz::audit {
 namespace {
 
-constexpr std::int64_t kEntriesPerPage = 5000;
+// Entries carrying rows are read this many at a time: a baseline entry holds up to 100 rows
+// (some 30-50 KB), so a page stays within tens of megabytes.
+constexpr std::int64_t kEntriesPerPage = 1000;
 constexpr std::int64_t kRowsPerPage = 1000;
 // Baseline entries record this many rows each: a few hundred entries vouch for a large
 // community instead of one entry per row.
-constexpr std::size_t kRowsPerBaselineEntry = 200;
+constexpr std::size_t kRowsPerBaselineEntry = 100;
 
 void load_markers(storage::Connection& db, RecordedRows& recorded) {
   for (const auto& row :
@@ -186,12 +188,18 @@ Adoption adopt(storage::Connection& db, const std::vector<const Tracked*>& table
         out.rows += static_cast<std::int64_t>(batch.size());
         batch.clear();
       };
-      for_each_row(db, *table, [&](std::int64_t id, const boost::json::object&) {
-        const RecordedRows::Row* row = recorded.find(table->table, id);
-        if (row && !row->deleted) return;
-        batch.push_back({table, id});
-        if (batch.size() == kRowsPerBaselineEntry) flush();
-      });
+      std::int64_t after = std::numeric_limits<std::int64_t>::min();
+      for (;;) {
+        auto ids = read_page_ids(db, *table, after, kRowsPerPage);
+        for (std::int64_t id : ids) {
+          after = id;
+          const RecordedRows::Row* row = recorded.find(table->table, id);
+          if (row && !row->deleted) continue;
+          batch.push_back({table, id});
+          if (batch.size() == kRowsPerBaselineEntry) flush();
+        }
+        if (static_cast<std::int64_t>(ids.size()) < kRowsPerPage) break;
+      }
       flush();
       if (!recorded.tracked_since(table->table)) {
         appender.append(system, {std::nullopt, "audit.track", "audit_table", table->table,

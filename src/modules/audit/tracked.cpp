@@ -120,6 +120,17 @@ std::vector<std::pair<std::int64_t, boost::json::object>> read_page(storage::Con
   return contents_of(db, table, rows);
 }
 
+std::vector<std::int64_t> read_page_ids(storage::Connection& db, const Tracked& table,
+                                        std::int64_t after_id, std::int64_t limit) {
+  std::vector<std::int64_t> ids;
+  for (const auto& row : db.query(table.select + " WHERE " + table.id_column + " > ? ORDER BY " +
+                                      table.id_column + " LIMIT ?",
+                                  {after_id, limit})) {
+    ids.push_back(row.integer(0));
+  }
+  return ids;
+}
+
 std::string read_row_states(storage::Connection& db, const std::vector<RowRef>& rows) {
   // Grouped by table, so each table is read with one statement per 500 rows.
   std::map<const Tracked*, std::vector<std::int64_t>> by_table;

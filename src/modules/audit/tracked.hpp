@@ -65,6 +65,11 @@ std::vector<std::pair<std::int64_t, boost::json::object>> read_page(storage::Con
                                                                     std::int64_t after_id,
                                                                     std::int64_t limit);
 
+// Only the ids of such a page (no lists, no digests): what adopt() needs to find the rows
+// the chain has not recorded.
+std::vector<std::int64_t> read_page_ids(storage::Connection& db, const Tracked& table,
+                                        std::int64_t after_id, std::int64_t limit);
+
 // The canonical JSON an entry stores for the rows: {"table":{"id":content-or-null}}.
 std::string read_row_states(storage::Connection& db, const std::vector<RowRef>& rows);
 

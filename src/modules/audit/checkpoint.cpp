@@ -210,13 +210,7 @@ Result<std::optional<Checkpoint>> checkpoint_if_due(storage::Connection& db,
       db.query_one("SELECT seq, created_ms FROM audit_checkpoints ORDER BY id DESC LIMIT 1");
   Head current = head(db);
   if (current.seq == 0) return std::optional<Checkpoint>();
-  if (last) {
-    std::int64_t age_ms = now_ms - last->integer(1);
-    bool moved = last->integer(0) != current.seq;
-    if (age_ms < kCheckpointEveryMs || (!moved && age_ms < kIdleCheckpointEveryMs)) {
-      return std::optional<Checkpoint>();
-    }
-  }
+  if (last && now_ms - last->integer(1) < kCheckpointEveryMs) return std::optional<Checkpoint>();
   auto made = make_checkpoint(db, key, now_ms);
   if (!made) return made.take_error();
   return std::optional<Checkpoint>(std::move(*made));

@@ -62,10 +62,11 @@ std::optional<Checkpoint> latest_checkpoint(storage::Connection& db);
 Result<Checkpoint> make_checkpoint(storage::Connection& db, const crypto::SigningKey& key,
                                    std::int64_t now_ms);
 
-// The hourly job: a checkpoint when the newest is an hour old and the chain moved since, or a
-// day old (a dated signature that the chain still stood there). Nothing when not due.
+// The hourly job: a checkpoint when the newest is an hour old (also when the chain did not
+// move: a signed, dated statement that it still stood there), or when there is none yet.
+// Nothing when not due, or when the chain is empty. Several servers may ask: the others find
+// the first one's checkpoint fresh (two asking at the same instant may both sign: harmless).
 inline constexpr std::int64_t kCheckpointEveryMs = 3600 * 1000;
-inline constexpr std::int64_t kIdleCheckpointEveryMs = 24 * 3600 * 1000;
 Result<std::optional<Checkpoint>> checkpoint_if_due(storage::Connection& db,
                                                     const crypto::SigningKey& key,
                                                     std::int64_t now_ms);

@@ -144,20 +144,26 @@ TEST(CheckpointStore, signs_the_head_and_checks_out) {
   EXPECT_EQ(stored.checked, 1);
 }
 
-TEST(CheckpointStore, is_due_hourly_when_the_chain_moved_and_daily_when_it_did_not) {
+TEST(CheckpointStore, is_due_when_the_newest_is_an_hour_old) {
   storage::TempDatabase temp;
   auto& db = temp.connection();
   auto key = crypto::SigningKey::generate();
   const std::int64_t start = 1'800'000'000'000;
   EXPECT_FALSE(checkpoint_if_due(db, key, start)->has_value());  // nothing to sign yet
   append_entries(db, 2);
-  EXPECT_TRUE(checkpoint_if_due(db, key, start)->has_value());  // the first
+  auto first = checkpoint_if_due(db, key, start);
+  ASSERT_TRUE(first->has_value());
+  EXPECT_EQ((*first)->seq, 2);
   append_entries(db, 1);
   EXPECT_FALSE(checkpoint_if_due(db, key, start + kCheckpointEveryMs - 1)->has_value());
-  EXPECT_TRUE(checkpoint_if_due(db, key, start + kCheckpointEveryMs)->has_value());
-  std::int64_t last = start + kCheckpointEveryMs;
-  EXPECT_FALSE(checkpoint_if_due(db, key, last + 2 * kCheckpointEveryMs)->has_value());
-  EXPECT_TRUE(checkpoint_if_due(db, key, last + kIdleCheckpointEveryMs)->has_value());
+  auto second = checkpoint_if_due(db, key, start + kCheckpointEveryMs);
+  ASSERT_TRUE(second->has_value());
+  EXPECT_EQ((*second)->seq, 3);
+  // The chain did not move: an hour later the same head is signed again, with its time.
+  auto third = checkpoint_if_due(db, key, start + 2 * kCheckpointEveryMs);
+  ASSERT_TRUE(third->has_value());
+  EXPECT_EQ((*third)->seq, 3);
+  EXPECT_NE((*third)->time, (*second)->time);
 }
 
 TEST(CheckpointStore, a_saved_checkpoint_catches_a_chain_rewritten_before_it) {

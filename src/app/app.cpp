@@ -84,26 +84,48 @@ void register_landing_page(Application& app) {
 }
 
 void register_system_routes(Application& app) {
-  app.router.add({"GET",
-                  "/healthz",
-                  http::Access::open,
-                  [](http::RequestContext& context) {
-                    auto lease = context.pool.lease();
-                    lease->query("SELECT 1");
-                    return http::json_response(
-                        200, boost::json::object{{"status", "ok"}, {"version", kVersion}});
-                  },
-                  {"Liveness and database check", "system", "anyone", "", ""},
-                  false,
-                  /*quick=*/true});
+  app.router.add(
+      {"GET",
+       "/healthz",
+       http::Access::open,
+       [](http::RequestContext& context) {
+         auto lease = context.pool.lease();
+         // Reading the calendar's stamp is the database check, and says whether
+         // the next 60 days have their official holidays (a warning, not a fault).
+         auto coverage =
+             requests::calendar_coverage(*requests::current_calendar(*lease), now_epoch_ms());
+         boost::json::object calendar{{"ok", coverage.ok}, {"days_ahead", coverage.days_ahead}};
+         calendar["covered_through"] =
+             coverage.covered_through_day
+                 ? boost::json::value(
+                       format_date(shanghai_midnight_ms(*coverage.covered_through_day)))
+                 : boost::json::value(nullptr);
+         return http::json_response(
+             200,
+             boost::json::object{{"status", "ok"}, {"version", kVersion}, {"calendar", calendar}});
+       },
+       {"Liveness and database check; whether the working-day calendar covers the "
+        "next 60 days",
+        "system", "anyone", "", ""},
+       false,
+       /*quick=*/true});
   app.router.add(
       {"GET",
        "/metrics",
        http::Access::open,
-       [&app](http::RequestContext&) {
+       [&app](http::RequestContext& context) {
          http::Response response;
          response.content_type = "text/plain; version=0.0.4; charset=utf-8";
          response.body = app.dispatcher->metrics().render_prometheus();
+         auto lease = context.pool.lease();
+         auto coverage =
+             requests::calendar_coverage(*requests::current_calendar(*lease), now_epoch_ms());
+         response.body +=
+             "# HELP gongzhi_calendar_days_ahead Days after today the working-day calendar "
+             "covers (alert below 60: load the next year's holidays).\n"
+             "# TYPE gongzhi_calendar_days_ahead gauge\n"
+             "gongzhi_calendar_days_ahead " +
+             std::to_string(coverage.days_ahead) + "\n";
          return response;
        },
        {"Prometheus metrics: requests and latency per route", "system", "anyone", "", ""}});

@@ -43,7 +43,8 @@ constexpr const char* kUsage = R"(gongzhi — 共治 guided community service ma
 Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
-                [--workers N] [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
+                [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
+                [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -199,6 +200,19 @@ int command_serve(const Args& args) {
     auto seconds = to_int(timeout);
     if (!seconds || *seconds < 1) return usage_error("--read-timeout must be at least 1 second");
     options.read_timeout = std::chrono::seconds(*seconds);
+  }
+  if (auto public_url = args.get("public-url")) {
+    if (!public_url->starts_with("https://") && !public_url->starts_with("http://")) {
+      return usage_error(
+          "--public-url is the address residents reach, like https://gongzhi.example.org");
+    }
+    http::set_public_url(*public_url);
+  }
+  for (const auto& cidr : args.all("trusted-proxy")) {
+    auto network = http::parse_network(cidr);
+    if (!network)
+      return usage_error("--trusted-proxy takes an address or CIDR, not '" + cidr + "'");
+    options.trusted_proxies.push_back(*network);
   }
   std::string url = app::database_url(args.get("db").value_or(""));
   std::string web_root = app::web_root(args.get("web-root").value_or(""));

@@ -199,4 +199,27 @@ std::string WorkCalendar::to_json() const {
   return boost::json::serialize(root);
 }
 
+namespace {
+int year_of_day(std::int64_t day) {
+  int year;
+  unsigned month, day_of_month;
+  civil_from_days(day, year, month, day_of_month);
+  return year;
+}
+}  // namespace
+
+bool WorkCalendar::covers_days(std::int64_t from_day, std::int64_t to_day) const {
+  for (int year = year_of_day(from_day); year <= year_of_day(to_day); ++year) {
+    if (!covers_year(year)) return false;
+  }
+  return true;
+}
+
+std::optional<std::int64_t> WorkCalendar::covered_through(std::int64_t day) const {
+  int year = year_of_day(day);
+  if (!covers_year(year)) return std::nullopt;
+  while (covers_year(year + 1)) ++year;
+  return days_from_civil(year, 12, 31);
+}
+
 }  // namespace gz

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -46,6 +47,12 @@ class WorkCalendar {
   // Whether the calendar has the official arrangement for `year`. Days of a year it does
   // not cover are counted as plain Monday to Friday.
   bool covers_year(int year) const { return years_.contains(year); }
+  // Whether every year from `from_day`'s to `to_day`'s (days since the epoch) is covered: a
+  // count of working days between them is then official, not a Monday-to-Friday guess.
+  bool covers_days(std::int64_t from_day, std::int64_t to_day) const;
+  // The last day of the unbroken run of covered years that holds `day`; nullopt when `day`'s
+  // year is not covered.
+  std::optional<std::int64_t> covered_through(std::int64_t day) const;
 
   bool is_workday(std::int64_t days_since_epoch) const;
 

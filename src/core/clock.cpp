@@ -185,6 +185,9 @@ bool parse_date(const std::string& text, int& year, unsigned& month, unsigned& d
   year = std::stoi(text.substr(0, 4));
   month = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
   day = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+  // Dates the product deals in (birth dates, service days, receipts) lie in 1900-2199; a
+  // "0000-01-01" is a typo or a probe, not a date.
+  if (year < 1900 || year > 2199) return false;
   if (month < 1 || month > 12 || day < 1) return false;
   static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

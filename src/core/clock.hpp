@@ -48,7 +48,7 @@ std::string format_date(std::int64_t epoch_ms, int offset_seconds = kShanghaiOff
 // Days since 1970-01-01 for a civil date, and back (proleptic Gregorian).
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day);
-// Parses "YYYY-MM-DD"; false when malformed or not a real date.
+// Parses "YYYY-MM-DD"; false when malformed, not a real date, or outside 1900-2199.
 bool parse_date(const std::string& text, int& year, unsigned& month, unsigned& day);
 // The calendar quarter an instant falls in, in the given offset: "2026Q3".
 std::string quarter_of(std::int64_t epoch_ms, int offset_seconds = kShanghaiOffsetSeconds);

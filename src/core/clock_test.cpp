@@ -55,6 +55,15 @@ TEST(Clock, http_dates_are_imf_fixdates_in_gmt) {
   EXPECT_EQ(format_http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
 }
 
+TEST(Clock, dates_outside_1900_to_2199_are_refused) {
+  int year = 0;
+  unsigned month = 0, day = 0;
+  EXPECT_FALSE(parse_date("0000-01-01", year, month, day));
+  EXPECT_FALSE(parse_date("2200-01-01", year, month, day));
+  EXPECT_TRUE(parse_date("1900-01-01", year, month, day));
+  EXPECT_FALSE(parse_iso8601("0000-01-01T00:00:00Z").ok());
+}
+
 TEST(Clock, parse_iso8601_refuses_a_time_without_an_offset) {
   EXPECT_EQ(*parse_iso8601("2026-09-30T02:00:00Z"), *parse_iso8601("2026-09-30T10:00:00+08:00"));
   auto local = parse_iso8601("2026-09-30T10:00:00");

@@ -10,6 +10,7 @@ namespace gz::pii {
 namespace {
 
 constexpr std::size_t kIdNumberLength = 18;
+constexpr std::size_t kOldIdNumberLength = 15;  // first-generation cards, still in old files
 constexpr std::size_t kMobileLength = 11;
 
 // ISO 7064 MOD 11-2 as GB 11643-1999 states it: weight i is 2^(17-i) mod 11, and the
@@ -176,10 +177,10 @@ std::string normalize_mobile(std::string_view mobile) {
   return compact;
 }
 
-// 4 + 4 of 18 characters is under half, so an ID of the right length gets the usual mask
+// 4 + 2 of 18 characters is under half, so an ID of the right length gets the usual mask
 // from the general rule whether or not its check character is right.
 std::string mask_id_number(std::string_view id_number) {
-  return mask(normalize_id_number(id_number), 4, 4);
+  return mask(normalize_id_number(id_number), 4, 2);
 }
 
 // A valid mobile shows 7 of its 11 digits, as operators' own masks do; anything else falls
@@ -188,6 +189,300 @@ std::string mask_mobile(std::string_view mobile) {
   if (!is_valid_mobile(mobile)) return mask(trim_spaces(mobile), 3, 4);
   const std::string normalized = normalize_mobile(mobile);
   return join_masked(split_characters(normalized), 3, 4);
+}
+
+// ---------------------------------------------------------------------------------------
+// Free text. The text is read as characters; runs of digits joined by at most three
+// separators (spaces, dashes) form one group, because "138 - 1234 - 5678" is one number to
+// whoever reads it. A group that is a mobile or an ID number as a whole is masked as one;
+// otherwise dates inside it are kept and each stretch between them is masked on its own
+// when it is long enough, so "13812345678 2026-12-07" keeps its date.
+
+namespace {
+
+constexpr std::size_t kMaskedDigitsMin = 7;
+constexpr std::size_t kMaxSeparatorsInNumber = 3;
+
+enum class GlyphKind { digit, separator, other };
+
+struct Glyph {
+  std::size_t begin = 0;  // byte range in the text
+  std::size_t end = 0;
+  char32_t code_point = 0;
+  GlyphKind kind = GlyphKind::other;
+  char digit = 0;           // '0'..'9' when kind is digit
+  bool date_digit = false;  // ASCII or full-width: the digits dates are written in
+};
+
+// One code point from valid UTF-8; a stray byte reads as itself (length 1) and is "other".
+char32_t decode_at(std::string_view text, std::size_t at, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  std::size_t size = lead < 0x80           ? 1
+                     : (lead >> 5) == 0x6  ? 2
+                     : (lead >> 4) == 0xE  ? 3
+                     : (lead >> 3) == 0x1E ? 4
+                                           : 0;
+  if (size == 0 || at + size > text.size()) {
+    length = 1;
+    return 0xFFFD;
+  }
+  char32_t code_point = size == 1   ? lead
+                        : size == 2 ? (lead & 0x1F)
+                        : size == 3 ? (lead & 0x0F)
+                                    : (lead & 0x07);
+  for (std::size_t i = 1; i < size; ++i) {
+    const auto next = static_cast<unsigned char>(text[at + i]);
+    if ((next & 0xC0) != 0x80) {
+      length = 1;
+      return 0xFFFD;
+    }
+    code_point = (code_point << 6) | (next & 0x3F);
+  }
+  length = size;
+  return code_point;
+}
+
+// 〇零一二三四五六七八九, and 幺 as "one" is read out in phone numbers.
+int chinese_numeral(char32_t code_point) {
+  switch (code_point) {
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+    case U'幺':
+      return 1;
+    case U'二':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+// Hyphen, full-width hyphen, the Unicode dashes and minus signs: what joins the parts of a
+// date as well as of a phone number.
+bool is_dash(char32_t code_point) {
+  return code_point == U'-' || code_point == 0xFF0D ||
+         (code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212 ||
+         code_point == 0xFE63;
+}
+
+bool is_number_separator(char32_t code_point) {
+  return code_point == U' ' || code_point == 0xA0 || code_point == 0x3000 || is_dash(code_point);
+}
+
+// The check character of an ID number in any of its writings: X x Ｘ ｘ.
+bool is_check_x(char32_t code_point) {
+  return code_point == U'X' || code_point == U'x' || code_point == 0xFF38 || code_point == 0xFF58;
+}
+
+std::vector<Glyph> read_glyphs(std::string_view text) {
+  std::vector<Glyph> glyphs;
+  glyphs.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t length = 1;
+    Glyph glyph;
+    glyph.code_point = decode_at(text, at, length);
+    glyph.begin = at;
+    glyph.end = at + length;
+    const char32_t c = glyph.code_point;
+    if (c >= U'0' && c <= U'9') {
+      glyph.kind = GlyphKind::digit;
+      glyph.digit = static_cast<char>(c);
+      glyph.date_digit = true;
+    } else if (c >= 0xFF10 && c <= 0xFF19) {
+      glyph.kind = GlyphKind::digit;
+      glyph.digit = static_cast<char>('0' + (c - 0xFF10));
+      glyph.date_digit = true;
+    } else if (int numeral = chinese_numeral(c); numeral >= 0) {
+      glyph.kind = GlyphKind::digit;
+      glyph.digit = static_cast<char>('0' + numeral);
+    } else if (is_number_separator(c)) {
+      glyph.kind = GlyphKind::separator;
+    }
+    glyphs.push_back(glyph);
+    at += length;
+  }
+  return glyphs;
+}
+
+// A run of digits with no separator inside; glyph indexes inclusive.
+struct Chunk {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::string digits;
+  bool date_digits = true;
+};
+
+bool is_personal_number(const std::string& digits) {
+  if (digits.size() == kOldIdNumberLength || digits.size() == kIdNumberLength) return true;
+  return is_valid_mobile(digits);
+}
+
+std::string mask_number(const std::string& digits) {
+  if (digits.size() == kIdNumberLength || digits.size() == kOldIdNumberLength) {
+    return mask_id_number(digits);
+  }
+  if (is_valid_mobile(digits)) {
+    // 86 13812345678: keep the country code, so the text still reads as one number.
+    return digits.size() == kMobileLength ? mask_mobile(digits) : "86" + mask_mobile(digits);
+  }
+  return mask(digits, 3, 4);
+}
+
+// Chunks c, c+1, c+2 written as a date: 4 digits, one dash, 1-2 digits, the same dash, 1-2
+// digits, and a real date from 1900 to 2099.
+bool is_date_at(const std::vector<Glyph>& glyphs, const std::vector<Chunk>& chunks, std::size_t c) {
+  if (c + 2 >= chunks.size()) return false;
+  const Chunk& year = chunks[c];
+  const Chunk& month = chunks[c + 1];
+  const Chunk& day = chunks[c + 2];
+  if (!year.date_digits || !month.date_digits || !day.date_digits) return false;
+  if (year.digits.size() != 4 || month.digits.empty() || month.digits.size() > 2 ||
+      day.digits.empty() || day.digits.size() > 2) {
+    return false;
+  }
+  // Exactly one separator glyph between the parts, the same dash both times.
+  if (month.first != year.last + 2 || day.first != month.last + 2) return false;
+  const char32_t first_dash = glyphs[year.last + 1].code_point;
+  if (!is_dash(first_dash) || glyphs[month.last + 1].code_point != first_dash) return false;
+  auto two = [](const std::string& part) { return part.size() == 1 ? "0" + part : part; };
+  const std::string date = year.digits + "-" + two(month.digits) + "-" + two(day.digits);
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  return parse_date(date, y, m, d) && y >= 1900 && y <= 2099;
+}
+
+// Whether two runs of digits with separators between them are one number: numbers are
+// written in parts of two or more digits (138-1234-5678, 3301 0619 9001 0112 34) or digit by
+// digit (1 3 8 1 2 …); a lone digit beside a longer part is a building or unit number
+// ("01-2-0301"), not part of a phone number.
+bool joins(std::size_t before_length, std::size_t after_length) {
+  return (before_length >= 2 && after_length >= 2) || (before_length == 1 && after_length == 1);
+}
+
+// The chunks of the number group starting at glyph `start` (a digit).
+std::vector<Chunk> read_group(const std::vector<Glyph>& glyphs, std::size_t start) {
+  std::vector<Chunk> chunks;
+  std::size_t at = start;
+  while (true) {
+    Chunk chunk;
+    chunk.first = at;
+    while (at < glyphs.size() && glyphs[at].kind == GlyphKind::digit) {
+      chunk.digits.push_back(glyphs[at].digit);
+      chunk.date_digits = chunk.date_digits && glyphs[at].date_digit;
+      ++at;
+    }
+    chunk.last = at - 1;
+    chunks.push_back(std::move(chunk));
+    std::size_t next = at;
+    while (next < glyphs.size() && glyphs[next].kind == GlyphKind::separator &&
+           next - at < kMaxSeparatorsInNumber) {
+      ++next;
+    }
+    if (next == at || next >= glyphs.size() || glyphs[next].kind != GlyphKind::digit) break;
+    std::size_t next_length = 0;
+    while (next + next_length < glyphs.size() &&
+           glyphs[next + next_length].kind == GlyphKind::digit) {
+      ++next_length;
+    }
+    if (!joins(chunks.back().digits.size(), next_length)) break;
+    at = next;
+  }
+  return chunks;
+}
+
+}  // namespace
+
+std::string mask_text(std::string_view text) {
+  const std::vector<Glyph> glyphs = read_glyphs(text);
+  std::string out;
+  out.reserve(text.size());
+  auto bytes = [&](std::size_t first, std::size_t last) {
+    return text.substr(glyphs[first].begin, glyphs[last].end - glyphs[first].begin);
+  };
+  for (std::size_t i = 0; i < glyphs.size();) {
+    if (glyphs[i].kind != GlyphKind::digit) {
+      out.append(bytes(i, i));
+      ++i;
+      continue;
+    }
+    std::vector<Chunk> chunks = read_group(glyphs, i);
+    std::string digits;
+    for (const Chunk& chunk : chunks) digits += chunk.digits;
+    // An ID number's check character X ends its group.
+    const std::size_t after = chunks.back().last + 1;
+    if (digits.size() == kIdNumberLength - 1 && after < glyphs.size() &&
+        is_check_x(glyphs[after].code_point)) {
+      digits.push_back('X');
+      chunks.back().digits.push_back('X');
+      chunks.back().last = after;
+      chunks.back().date_digits = false;
+    }
+    const std::size_t group_last = chunks.back().last;
+    if (digits.size() >= kMaskedDigitsMin && is_personal_number(digits)) {
+      out.append(mask_number(digits));
+      i = group_last + 1;
+      continue;
+    }
+    // Not one number as a whole: keep its dates, mask each long stretch between them.
+    std::size_t emitted = i;  // first glyph not yet written
+    auto flush = [&](std::size_t first_chunk, std::size_t end_chunk) {
+      if (first_chunk == end_chunk) return;
+      const std::size_t first = chunks[first_chunk].first;
+      const std::size_t last = chunks[end_chunk - 1].last;
+      if (first > emitted) out.append(bytes(emitted, first - 1));
+      std::string stretch;
+      for (std::size_t c = first_chunk; c < end_chunk; ++c) stretch += chunks[c].digits;
+      if (stretch.size() >= kMaskedDigitsMin) {
+        out.append(mask_number(stretch));
+      } else {
+        out.append(bytes(first, last));
+      }
+      emitted = last + 1;
+    };
+    std::size_t stretch_start = 0;
+    for (std::size_t c = 0; c < chunks.size();) {
+      if (is_date_at(glyphs, chunks, c)) {
+        flush(stretch_start, c);
+        const std::size_t first = chunks[c].first;
+        const std::size_t last = chunks[c + 2].last;
+        if (first > emitted) out.append(bytes(emitted, first - 1));
+        out.append(bytes(first, last));
+        emitted = last + 1;
+        c += 3;
+        stretch_start = c;
+        continue;
+      }
+      ++c;
+    }
+    flush(stretch_start, chunks.size());
+    i = group_last + 1;
+  }
+  return out;
+}
+
+std::string text_for(Reader reader, const std::string& text) {
+  return reader == Reader::entitled ? text : mask_text(text);
+}
+
+std::optional<std::string> text_for(Reader reader, const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return text_for(reader, *text);
 }
 
 }  // namespace gz::pii

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 
@@ -159,10 +160,13 @@ TEST(IdNumber, reads_nothing_from_an_invalid_number) {
   EXPECT_EQ(sex_from_id("110105194912310021"), "");
 }
 
-TEST(IdNumber, masks_all_but_the_first_and_last_four) {
-  EXPECT_EQ(mask_id_number("330106199001011234"), "3301**********1234");
-  EXPECT_EQ(mask_id_number("11010519491231002x"), "1101**********002X");
-  EXPECT_EQ(mask_id_number(" 11010519491231002X "), "1101**********002X");
+// The birth date and all but the last two digits are hidden: with "3301…6743" and a birth
+// date or even a birth year beside it, the whole number could be rebuilt (security review
+// 2026-12, HIGH-3).
+TEST(IdNumber, masks_all_but_the_first_four_and_last_two) {
+  EXPECT_EQ(mask_id_number("330106199001011234"), "3301************34");
+  EXPECT_EQ(mask_id_number("11010519491231002x"), "1101************2X");
+  EXPECT_EQ(mask_id_number(" 11010519491231002X "), "1101************2X");
 }
 
 TEST(IdNumber, masks_of_malformed_input_reveal_at_most_half) {
@@ -171,8 +175,8 @@ TEST(IdNumber, masks_of_malformed_input_reveal_at_most_half) {
   EXPECT_EQ(mask_id_number("12"), "*2");
   EXPECT_EQ(mask_id_number("1234"), "**34");
   EXPECT_EQ(mask_id_number("123456789"), "*******89");
-  EXPECT_EQ(mask_id_number("110105491231002"), "*************02");    // 15 digits
-  EXPECT_EQ(mask_id_number("1234567890123456"), "1234********3456");  // 8 of 16 is half
+  EXPECT_EQ(mask_id_number("110105491231002"), "1101*********02");    // 15 digits
+  EXPECT_EQ(mask_id_number("1234567890123456"), "1234**********56");  // 6 of 16
   EXPECT_EQ(mask_id_number("张三丰"), "**丰");  // whole characters, never half a character
 }
 
@@ -213,6 +217,106 @@ TEST(Mobile, masks_of_malformed_input_reveal_at_most_half) {
   EXPECT_EQ(mask_mobile("12812345678"), "*********78");  // starts 12
   EXPECT_EQ(mask_mobile("110"), "**0");
   EXPECT_EQ(mask_mobile("电话"), "*话");
+}
+
+// The note of the security review (HIGH-2): a staff note with a mobile and an ID number.
+TEST(MaskText, masks_the_mobile_and_the_id_number_of_a_staff_note) {
+  EXPECT_EQ(mask_text("已电话联系住户张文博 13812345678，身份证330106199001011234，明天上门 "
+                      "1号楼1单元301"),
+            "已电话联系住户张文博 138****5678，身份证3301************34，明天上门 1号楼1单元301");
+}
+
+TEST(MaskText, masks_a_mobile_however_it_is_written) {
+  for (const char* written :
+       {"13812345678", "138-1234-5678", "138 1234 5678", "138 - 1234 - 5678", "138－1234－5678",
+        "138—1234—5678", "138\u30001234\u30005678", "１３８１２３４５６７８",
+        "１３８-１２３４-５６７８", "一三八一二三四五六七八", "幺三八 幺二三四 五六七八",
+        "13８12３４5678", "1 3 8 1 2 3 4 5 6 7 8"}) {
+    EXPECT_EQ(mask_text(std::string("电话") + written + "。"), "电话138****5678。") << written;
+  }
+}
+
+TEST(MaskText, keeps_the_country_code_of_a_mobile) {
+  EXPECT_EQ(mask_text("+86 138 1234 5678"), "+86138****5678");
+  EXPECT_EQ(mask_text("+86 13812345678"), "+86138****5678");
+  EXPECT_EQ(mask_text("8613812345678"), "86138****5678");
+}
+
+TEST(MaskText, masks_an_id_number_however_it_is_written) {
+  for (const char* written :
+       {"330106199001011234", "330106 19900101 1234", "330106-19900101-1234",
+        "3301 0619 9001 0112 34", "330106-1990-01-01-1234", "３３０１０６１９９００１０１１２３４",
+        "三三〇一〇六一九九〇〇一〇一一二三四"}) {
+    EXPECT_EQ(mask_text(std::string("身份证") + written), "身份证3301************34") << written;
+  }
+  for (const char* written : {"11010519491231002X", "11010519491231002x", "11010519491231002Ｘ",
+                              "110105 19491231 002X"}) {
+    EXPECT_EQ(mask_text(written), "1101************2X") << written;
+  }
+}
+
+TEST(MaskText, masks_other_long_numbers) {
+  EXPECT_EQ(mask_text("家里电话87654321"), "家里电话******21");
+  EXPECT_EQ(mask_text("座机0571-87654321"), "座机**********21");
+  EXPECT_EQ(mask_text("卡号6222 0212 3456 7890"), "卡号622*********7890");
+  EXPECT_EQ(mask_text("旧身份证330106900101123"), "旧身份证3301*********23");
+  EXPECT_EQ(mask_text("1234567"), "*****67");
+}
+
+TEST(MaskText, keeps_short_numbers_and_dates) {
+  for (const char* kept : {"1号楼1单元301", "3号楼2单元201室", "补贴120000分", "20:00-22:00",
+                           "2026-12-07", "预计2026-12-10 10:00上门", "2026－12－7", "01-2-0301",
+                           "第3期 12 人", "123456", "12 34 56", "138    1234    5678",
+                           "1 2 3 4 5 6", "12-3-4567", "138****5678", "3301************34", ""}) {
+    EXPECT_EQ(mask_text(kept), kept) << kept;
+  }
+}
+
+TEST(MaskText, keeps_a_date_next_to_a_number) {
+  EXPECT_EQ(mask_text("13812345678 2026-12-07"), "138****5678 2026-12-07");
+  EXPECT_EQ(mask_text("2026-12-07 13812345678"), "2026-12-07 138****5678");
+  EXPECT_EQ(mask_text("301 2026-12-07"), "301 2026-12-07");
+  EXPECT_EQ(mask_text("2026-13-07"), "******07");  // no such date: a number
+}
+
+TEST(MaskText, passes_bytes_that_are_not_utf8_through) {
+  EXPECT_EQ(mask_text("\xff"
+                      "13812345678"
+                      "\xe4"),
+            "\xff"
+            "138****5678"
+            "\xe4");
+}
+
+// Random text of digits in three writings, separators, dates' dashes and words: the mask
+// leaves no seven digits in a row, and masking twice changes nothing.
+TEST(MaskText, leaves_no_seven_digits_in_a_row_and_is_idempotent) {
+  const std::vector<std::string> pieces = {"1", "3", "8",  "0",      "9", "５", "８", "三",   "〇",
+                                           " ", "-", "－", "\u3000", "X", "号", "楼", "电话", ":"};
+  std::uint32_t state = 20261207;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const std::uint32_t length = next() % 40;
+    for (std::uint32_t i = 0; i < length; ++i) text += pieces[next() % pieces.size()];
+    const std::string masked = mask_text(text);
+    int run = 0;
+    for (char c : masked) {
+      run = (c >= '0' && c <= '9') ? run + 1 : 0;
+      ASSERT_LT(run, 7) << text << " -> " << masked;
+    }
+    ASSERT_EQ(mask_text(masked), masked) << text;
+  }
+}
+
+TEST(MaskText, shows_entitled_readers_the_text_as_written) {
+  const std::string note = "住户电话13812345678";
+  EXPECT_EQ(text_for(Reader::entitled, note), note);
+  EXPECT_EQ(text_for(Reader::restricted, note), "住户电话138****5678");
+  EXPECT_EQ(text_for(Reader::restricted, std::optional<std::string>{}), std::nullopt);
 }
 
 }  // namespace

@@ -16,9 +16,14 @@ bool is_write(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-void log_line(const Request& request, int status, double seconds, const std::string& route) {
+void log_line(const Request& original, int status, double seconds, const std::string& route) {
   constexpr const char* kFormat =
       "%s request_id=%s method=%s path=%s route=\"%s\" status=%d ms=%.2f ip=%s";
+  Request request;  // only the fields logged, made safe to log
+  request.request_id = original.request_id;
+  request.method = access_log::escape_field(original.method);
+  request.path = access_log::escape_field(original.path);
+  request.remote_ip = access_log::escape_field(original.remote_ip);
   std::string time = now_iso8601();
   char line[512];
   int size = std::snprintf(line, sizeof line, kFormat, time.c_str(), request.request_id.c_str(),
@@ -35,6 +40,49 @@ void log_line(const Request& request, int status, double seconds, const std::str
                 route.c_str(), status, seconds * 1000.0, request.remote_ip.c_str());
   long_line.pop_back();
   access_log::add(long_line);
+}
+
+bool has_bearer(const Request& request) {
+  auto authorization = request.header("authorization");
+  return authorization && authorization->starts_with("Bearer ");
+}
+
+// "Text/Plain; charset=utf-8" → "text/plain".
+std::string media_type(const Request& request) {
+  std::string type = request.header("content-type").value_or("");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+// Cross-site request forgery. A browser attaches the session cookie to requests that other
+// sites make it send, but such a page can only send the "simple" content types of an HTML form
+// without asking first (CORS preflight, which this server never grants), and modern browsers
+// say where a request comes from (Origin, Sec-Fetch-Site). So a write authenticated by the
+// cookie must come from this origin, and carry JSON — or, on an upload route, anything but a
+// form's type. A bearer token is never sent by a browser on its own, so it is exempt.
+bool cross_site(const Request& request, const Route& route) {
+  if (!is_write(request.method) || has_bearer(request) || !request.cookie(kSessionCookie)) {
+    return false;
+  }
+  if (auto site = request.header("sec-fetch-site")) {
+    if (*site != "same-origin" && *site != "none") return true;
+  }
+  if (auto origin = request.header("origin")) {
+    auto scheme_end = origin->find("://");
+    auto host = request.header("host");
+    if (scheme_end == std::string::npos || !host || origin->substr(scheme_end + 3) != *host) {
+      return true;
+    }
+  }
+  std::string type = media_type(request);
+  if (type.empty()) return !request.body.empty();
+  if (route.accepts_any_content_type) {
+    return type == "text/plain" || type == "application/x-www-form-urlencoded" ||
+           type == "multipart/form-data";
+  }
+  return type != "application/json";
 }
 
 // Idempotency keys: the first response to (user, key) is stored and replayed; the same key
@@ -150,6 +198,11 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
                              "method " + request.method + " is not allowed on " + request.path)
             : error_response(ErrorKind::not_found, "route_not_found",
                              "no route for " + request.method + " " + request.path);
+    if (match.path_known) {
+      std::string allow;
+      for (const auto& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+      response.headers.emplace_back("Allow", allow);
+    }
   } else {
     try {
       response = run(request, match, pool);
@@ -199,6 +252,11 @@ Response Dispatcher::run(const Request& request, const Match& match, storage::Po
   if (route.access == Access::login && !actor) {
     return error_response(ErrorKind::unauthorized, "unauthorized",
                           "log in first (POST /api/v1/auth/login)");
+  }
+  if (cross_site(request, route)) {
+    return error_response(ErrorKind::forbidden, "cross_site_request",
+                          "a write with the session cookie must come from this site as JSON "
+                          "(send the token as Authorization: Bearer from other clients)");
   }
   RequestContext context{request, match.params, actor, pool};
 

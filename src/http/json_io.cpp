@@ -1,7 +1,9 @@
 #include "http/json_io.hpp"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
 
@@ -85,6 +87,29 @@ std::optional<std::int64_t> JsonReader::integer(const char* key, Need need, std:
   if (*number < min || *number > max) {
     fail("invalid_field", std::string("field '") + key + "' must be between " +
                               std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<std::int64_t> JsonReader::amount(const char* key, Need need, std::int64_t min,
+                                               std::int64_t max) {
+  max = std::min(max, kAmountMax);
+  auto* value = object_.if_contains(key);
+  if (!value || value->is_null()) {
+    if (need == Need::required)
+      fail("missing_field", std::string("field '") + key + "' is required");
+    return std::nullopt;
+  }
+  std::optional<std::int64_t> number;
+  if (value->is_int64()) number = value->get_int64();
+  if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    number = static_cast<std::int64_t>(value->get_uint64());
+  }
+  // Any number that is not a 64-bit integer is out of the amounts' range as well.
+  if (!number || !is_amount(*number, min) || *number > max) {
+    fail("invalid_amount", std::string("field '") + key + "' must be a whole number from " +
+                               std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
   }
   return number;

@@ -33,6 +33,11 @@ class JsonReader {
   std::optional<std::string> text(const char* key, Need need, std::size_t max_chars = 200);
   std::optional<std::int64_t> integer(const char* key, Need need, std::int64_t min = INT64_MIN,
                                       std::int64_t max = INT64_MAX);
+  // An amount (core/amount.hpp): a whole number from `min` to kAmountMax; 400 invalid_amount
+  // otherwise, also for a number that is not a whole number or does not fit in 64 bits.
+  // A tighter `max` (a per-person limit, say) may be given; kAmountMax is never exceeded.
+  std::optional<std::int64_t> amount(const char* key, Need need, std::int64_t min = 0,
+                                     std::int64_t max = INT64_MAX);
   std::optional<bool> boolean(const char* key, Need need);
   std::optional<std::vector<std::string>> text_list(const char* key, Need need,
                                                     std::size_t max_items = 50);

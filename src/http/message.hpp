@@ -22,8 +22,11 @@ struct Request {
   Fields query;        // decoded query parameters, in order
   Fields headers;      // names lower-case
   std::string body;
-  std::string remote_ip;
+  std::string remote_ip;  // the client's: behind a trusted proxy, from X-Forwarded-For
   std::string request_id;
+  // Reached over HTTPS: a trusted proxy said so (X-Forwarded-Proto), since this server itself
+  // speaks plain HTTP. Session cookies are then Secure.
+  bool secure = false;
 
   std::optional<std::string> header(std::string_view name) const;  // name lower-case
   std::optional<std::string> query_param(std::string_view name) const;

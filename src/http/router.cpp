@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 #include <charconv>
 #include <stdexcept>
 
@@ -101,6 +103,8 @@ Match Router::match(const std::string& method, const std::string& path) const {
   int best_params = 1 << 20;
   for (const auto& candidate : compiled_) {
     if (!matches(candidate.segments, segments, nullptr)) continue;
+    result.allowed.push_back(candidate.route->method);
+    if (candidate.route->method == "GET") result.allowed.push_back("HEAD");
     if (candidate.route->method != method) {
       result.path_known = true;
       continue;
@@ -112,6 +116,9 @@ Match Router::match(const std::string& method, const std::string& path) const {
       best_params = count;
     }
   }
+  std::sort(result.allowed.begin(), result.allowed.end());
+  result.allowed.erase(std::unique(result.allowed.begin(), result.allowed.end()),
+                       result.allowed.end());
   if (best) {
     matches(best->segments, segments, &result.params);
     result.route = best->route;

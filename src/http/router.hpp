@@ -68,7 +68,8 @@ struct Route {
 struct Match {
   const Route* route = nullptr;
   std::map<std::string, std::string> params;
-  bool path_known = false;  // some route has this path with another method (→ 405)
+  bool path_known = false;           // some route has this path with another method (→ 405)
+  std::vector<std::string> allowed;  // the methods this path takes, sorted (HEAD with GET)
 };
 
 class Router {

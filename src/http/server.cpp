@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -73,7 +74,11 @@ class Session : public std::enable_shared_from_this<Session> {
     head_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_->options.header_limit_bytes));
-    body_limit_ = shared_->options.body_limit_bytes;
+    // Beast refuses a declared Content-Length over the limit while it reads the header,
+    // before on_header can tell an upload from a JSON body: read the header under the largest
+    // limit, then hold the body to its route's (below).
+    body_limit_ = std::max({shared_->options.body_limit_bytes, shared_->options.upload_limit_bytes,
+                            shared_->options.photo_limit_bytes});
     parser_->body_limit(body_limit_);
     // The first bytes may take up to the idle timeout; the whole request must then arrive
     // within the read timeout (checked again once the header is in).
@@ -94,13 +99,14 @@ class Session : public std::enable_shared_from_this<Session> {
     auto ends_with = [&](std::string_view suffix) {
       return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
     };
-    if (ends_with(kImportSuffix)) {
-      body_limit_ = shared_->options.upload_limit_bytes;
-      parser_->body_limit(body_limit_);
-    } else if (ends_with(kPhotosSuffix)) {
-      body_limit_ = shared_->options.photo_limit_bytes;
-      parser_->body_limit(body_limit_);
+    body_limit_ = ends_with(kImportSuffix)   ? shared_->options.upload_limit_bytes
+                  : ends_with(kPhotosSuffix) ? shared_->options.photo_limit_bytes
+                                             : shared_->options.body_limit_bytes;
+    // A declared length is checked here; a chunked body against the limit as it arrives.
+    if (auto declared = parser_->content_length(); declared && *declared > body_limit_) {
+      return on_read_error(bhttp::error::body_limit);
     }
+    parser_->body_limit(body_limit_);
     stream_.expires_after(shared_->options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::on_read, shared_from_this()));
@@ -145,6 +151,20 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code endpoint_ec;
     auto endpoint = stream_.socket().remote_endpoint(endpoint_ec);
     if (!endpoint_ec) request.remote_ip = endpoint.address().to_string();
+    if (!shared_->options.trusted_proxies.empty()) {
+      bool from_proxy = false;
+      for (const auto& network : shared_->options.trusted_proxies) {
+        from_proxy = from_proxy || network_contains(network, request.remote_ip);
+      }
+      request.secure = from_proxy && message["X-Forwarded-Proto"] == "https";
+      auto forwarded = message["X-Forwarded-For"];
+      request.remote_ip =
+          client_address(request.remote_ip,
+                         forwarded.empty() ? std::nullopt
+                                           : std::optional<std::string_view>(std::string_view(
+                                                 forwarded.data(), forwarded.size())),
+                         shared_->options.trusted_proxies);
+    }
 
     auto parsed = boost::urls::parse_origin_form(request.target);
     if (!parsed) {

@@ -9,7 +9,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "http/forwarded.hpp"
 #include "http/message.hpp"
 
 namespace gz::http {
@@ -29,6 +31,8 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds drain_timeout{20};  // on shutdown, for in-flight requests
+  // Peers whose X-Forwarded-For names the client (http/forwarded.hpp); none by default.
+  std::vector<Network> trusted_proxies;
 };
 
 using RequestHandler = std::function<Response(const Request&)>;

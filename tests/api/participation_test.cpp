@@ -216,6 +216,57 @@ TEST_P(ParticipationTest, SignUpCheckInPaysPointsOnceAndCapacityFills) {
   EXPECT_EQ(early.error_code(), "checkin_closed");
 }
 
+// MEDIUM-1 of the December review: 20,000 guesses at ~1,000/s found the six-digit code. Ten
+// attempts per login and activity, counted atomically even when sent all at once; then 429
+// until staff check the resident in by name.
+TEST_P(ParticipationTest, CheckInCodesCannotBeGuessed) {
+  std::int64_t meeting = activity("meeting", -10, 50);
+  auto& resident = f().residents[4];
+  std::string code(
+      f().guide.get(path("/api/v1/activities/", meeting)).json().at("checkin_code").as_string());
+  const std::string wrong = "0000000";  // seven digits: never a six-digit code
+  std::string checkins = path("/api/v1/activities/", meeting, "/checkins");
+  // Forty guesses at once: ten are compared (and wrong), thirty refused without a comparison.
+  std::atomic<int> compared{0}, throttled{0}, other{0};
+  std::vector<std::thread> guessers;
+  for (int i = 0; i < 40; ++i) {
+    guessers.emplace_back([&] {
+      auto answer = resident.post(checkins, {{"code", wrong}});
+      if (answer.error_code() == "wrong_checkin_code") {
+        ++compared;
+      } else if (answer.status == 429 && answer.error_code() == "too_many_attempts") {
+        ++throttled;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& guesser : guessers) guesser.join();
+  EXPECT_EQ(compared.load(), 10);
+  EXPECT_EQ(throttled.load(), 30);
+  EXPECT_EQ(other.load(), 0);
+  // Now even the right code is refused for this login and activity…
+  auto right = resident.post(checkins, {{"code", code}});
+  EXPECT_EQ(right.status, 429) << right.body;
+  // …but not for another resident, nor for staff checking the resident in by name.
+  EXPECT_EQ(f().residents[5].post(checkins, {{"code", code}}).status, 200);
+  auto by_name =
+      f().staff.post(checkins, {{"resident_ids", boost::json::array{f().resident_ids[4]}}});
+  EXPECT_EQ(by_name.status, 200) << by_name.body;
+  // A correct code within the limit clears the count.
+  std::int64_t other_meeting = activity("meeting", -10, 50);
+  std::string other_code(f().guide.get(path("/api/v1/activities/", other_meeting))
+                             .json()
+                             .at("checkin_code")
+                             .as_string());
+  std::string other_checkins = path("/api/v1/activities/", other_meeting, "/checkins");
+  for (int i = 0; i < 9; ++i) {
+    EXPECT_EQ(f().residents[6].post(other_checkins, {{"code", wrong}}).error_code(),
+              "wrong_checkin_code");
+  }
+  EXPECT_EQ(f().residents[6].post(other_checkins, {{"code", other_code}}).status, 200);
+}
+
 TEST_P(ParticipationTest, ChannelsRolesOutsidersAndMinutes) {
   std::string cid = std::to_string(f().community_id);
   auto hall = f().guide.post("/api/v1/activities", {{"community_id", f().community_id},

@@ -6,8 +6,11 @@
 // (servers on the same database at set instants) and lifecycle_test.cpp.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include "harness.hpp"
 
@@ -21,6 +24,7 @@ struct Fixture {
   std::int64_t community_id = 0;
   std::int64_t plan_id = 0;
   Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, resident{0}, outsider{0};
+  Client neighbour{0};  // a second household of the community
 };
 
 std::int64_t make_community(Client& admin, const char* name, const char* code) {
@@ -78,9 +82,13 @@ Fixture& fixture(Backend backend) {
            kPassword);
   add_user(url, "outsider", "resident",
            {"--household", std::to_string(make_household(f.admin, other, "9-901"))}, kPassword);
+  add_user(url, "neighbour", "resident",
+           {"--household", std::to_string(make_household(f.admin, f.community_id, "1-102"))},
+           kPassword);
   for (auto [client, name] :
        {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"}, std::pair{&f.street, "street"},
-        std::pair{&f.resident, "resident"}, std::pair{&f.outsider, "outsider"}}) {
+        std::pair{&f.resident, "resident"}, std::pair{&f.outsider, "outsider"},
+        std::pair{&f.neighbour, "neighbour"}}) {
     *client = Client(port);
     EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
   }
@@ -203,6 +211,55 @@ TEST_P(TransparencyTest, BoardShowsTheCurrentPlanWithoutLoginAndSkipsDrafts) {
   EXPECT_EQ(board.body.find("household_id"), std::string::npos) << board.body;
   EXPECT_EQ(board.body.find("user"), std::string::npos) << board.body;
   EXPECT_EQ(board.body.find("1-101"), std::string::npos) << board.body;
+}
+
+// MEDIUM-6 of the December review: one household sent 50 objections in 0.1 s and held the
+// plan in notice. Three may await an answer at a time, however fast they come; staff answer
+// several that say the same thing at once, all or none.
+TEST_P(TransparencyTest, OneHouseholdCannotFloodAPlanWithObjections) {
+  std::string objections = plan_path("/objections");
+  std::vector<std::thread> senders;
+  std::atomic<int> filed{0}, limited{0};
+  for (int i = 0; i < 20; ++i) {
+    senders.emplace_back([&, i] {
+      auto answer = f().neighbour.post(objections, {{"text", "刷屏异议" + std::to_string(i)}});
+      if (answer.status == 201) ++filed;
+      if (answer.status == 429 && answer.error_code() == "objection_limit") ++limited;
+    });
+  }
+  for (auto& sender : senders) sender.join();
+  EXPECT_EQ(filed.load(), 3);
+  EXPECT_EQ(limited.load(), 17);
+  auto notices = f().anonymous.get("/api/v1/public/notices?community_id=" + cid()).json();
+  std::vector<std::int64_t> open;
+  for (const auto& objection : notices.at("items").as_array()[0].at("objections").as_array()) {
+    if (objection.at("answer").is_null() && objection.at("text").as_string().starts_with("刷屏")) {
+      open.push_back(objection.at("id").as_int64());
+    }
+  }
+  ASSERT_EQ(open.size(), 3u);
+  boost::json::array ids(open.begin(), open.end());
+  // A batch naming an unknown objection changes nothing.
+  boost::json::array with_unknown = ids;
+  with_unknown.push_back(999999);
+  auto partial = f().staff.post(plan_path("/objections/answers"),
+                                {{"objection_ids", with_unknown}, {"answer", "统一答复"}});
+  EXPECT_EQ(partial.status, 404) << partial.body;
+  EXPECT_EQ(f().resident
+                .post(plan_path("/objections/answers"),
+                      {{"objection_ids", ids}, {"answer", "居民不能答复"}})
+                .status,
+            403);
+  auto answered =
+      f().staff.post(plan_path("/objections/answers"),
+                     {{"objection_ids", ids}, {"answer", "已统一答复：方案依据需求评估"}});
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.json().at("items").as_array().size(), 3u);
+  // Answered, the household may object again.
+  EXPECT_EQ(f().neighbour.post(objections, {{"text", "答复后再提"}}).status, 201);
+  auto again = f().staff.post(plan_path("/objections/answers"),
+                              {{"objection_ids", ids}, {"answer", "再答一次"}});
+  EXPECT_EQ(again.error_code(), "already_answered");
 }
 
 TEST_P(TransparencyTest, PublicReadsNeedACommunityThatExists) {

@@ -190,6 +190,8 @@ export interface Deadline {
   kind: 'response' | 'resolution';
   due_at: string;
   overdue: boolean;
+  /** Counted on days whose official holidays are not loaded yet: it may still move. */
+  provisional: boolean;
 }
 
 export interface ServiceRequest {
@@ -276,16 +278,27 @@ export interface LedgerCheckpoints {
   checkpoints: LedgerCheckpoint[];
 }
 
+/** An ID number someone without personal-data rights entered that another resident holds. */
+export interface IdNumberDispute {
+  id_number: string;
+  holder_resident_id: number | null;
+  holder_household_id: number | null;
+}
+
 export interface Resident {
   id: number;
   household_id: number;
   name: string;
   sex: string;
-  birth_date: string | null;
+  /** Staff and admins only: everyone else gets the year, never the date beside a masked ID. */
+  birth_date?: string | null;
+  birth_year: number | null;
   id_number: string | null;
   mobile: string | null;
   relation: string;
   registration: string;
+  /** Staff and admins only, while the dispute is unsettled (id_number is then null). */
+  id_number_dispute?: IdNumberDispute;
 }
 
 export interface Household {
@@ -617,6 +630,12 @@ export const api = {
   answerObjection: (planId: number, objectionId: number, answer: string, idempotencyKey: string) =>
     request<PlanObjection>(`/plans/${planId}/objections/${objectionId}/answer`, {
       body: { answer },
+      idempotencyKey,
+    }),
+  /** One public answer for several objections that say the same thing (all or none). */
+  answerObjections: (planId: number, objectionIds: number[], answer: string, idempotencyKey: string) =>
+    request<{ items: PlanObjection[] }>(`/plans/${planId}/objections/answers`, {
+      body: { objection_ids: objectionIds, answer },
       idempotencyKey,
     }),
   recordSpending: (planId: number, input: SpendingInput, idempotencyKey: string) =>

@@ -20,6 +20,8 @@ namespace gz::accounts {
 const audit::Tracked& user_rows();
 
 inline constexpr std::int64_t kSessionSeconds = 12 * 3600;
+// Failed logins in a 15-minute window: 5 per account from one client address (another
+// address is not affected), 30 per client address whatever the accounts.
 inline constexpr std::int64_t kThrottleWindowSeconds = 15 * 60;
 inline constexpr int kMaxFailuresPerUsername = 5;
 inline constexpr int kMaxFailuresPerAddress = 30;

@@ -46,7 +46,8 @@ http::Response login(http::RequestContext& context) {
   response.headers.emplace_back(
       "Set-Cookie",
       std::string(http::kSessionCookie) + "=" + result->token +
-          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(kSessionSeconds));
+          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(kSessionSeconds) +
+          (context.request.secure ? "; Secure" : ""));
   return response;
 }
 
@@ -56,9 +57,10 @@ http::Response logout(http::RequestContext& context) {
     log_out(*lease, *token);
   }
   auto response = http::json_response(200, boost::json::object{{"ok", true}});
-  response.headers.emplace_back(
-      "Set-Cookie",
-      std::string(http::kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  response.headers.emplace_back("Set-Cookie",
+                                std::string(http::kSessionCookie) +
+                                    "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+                                    (context.request.secure ? "; Secure" : ""));
   return response;
 }
 

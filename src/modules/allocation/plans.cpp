@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/apportion.hpp"
 #include "modules/allocation/pools.hpp"
@@ -95,7 +96,16 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
   if (!valid_unit(request.unit)) {
     return bad_request("invalid_unit", "unit must be fen or a unit name such as place");
   }
-  if (request.total < 0) return bad_request("negative_amount", "total cannot be negative");
+  GZ_TRY(check_amount(request.total, "total"));
+  if (request.categories) {
+    for (const auto& category : *request.categories) {
+      for (const auto& [value, name] : {std::pair{category.policy_weight, "policy_weight"},
+                                        std::pair{category.demand_weight, "demand_weight"},
+                                        std::pair{category.demand, "demand"}}) {
+        if (value) GZ_TRY(check_amount(*value, name));
+      }
+    }
+  }
   bool whole_units = request.unit != "fen";
 
   // Inputs from the needs module, for whichever category leaves a figure out.

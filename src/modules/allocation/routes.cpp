@@ -24,9 +24,9 @@ Result<PlanCategoryRequest> read_category(const boost::json::value& value) {
   reader.only({"category", "policy_weight", "demand_weight", "demand"});
   PlanCategoryRequest out;
   out.category = reader.text("category", Need::required, 40).value_or("");
-  out.policy_weight = reader.integer("policy_weight", Need::optional, 0);
-  out.demand_weight = reader.integer("demand_weight", Need::optional, 0);
-  out.demand = reader.integer("demand", Need::optional, 0);
+  out.policy_weight = reader.amount("policy_weight", Need::optional, 0);
+  out.demand_weight = reader.amount("demand_weight", Need::optional, 0);
+  out.demand = reader.amount("demand", Need::optional, 0);
   if (!reader.ok()) return reader.error();
   return out;
 }
@@ -39,7 +39,7 @@ Response create_plan_route(RequestContext& context) {
   PlanRequest request;
   request.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
   request.quarter = reader.text("quarter", Need::required, 6).value_or("");
-  request.total = reader.integer("total", Need::required, 0, 1'000'000'000'000'000LL).value_or(0);
+  request.total = reader.amount("total", Need::required, 0).value_or(0);
   request.unit = reader.text("unit", Need::optional, 20).value_or("fen");
   if (!reader.ok()) return http::error_response(reader.error());
   if (auto it = body->find("percents"); it != body->end() && !it->value().is_null()) {
@@ -157,7 +157,7 @@ Response cofunding_route(RequestContext& context) {
   http::JsonReader reader(*body);
   reader.only({"class", "amount_fen"});
   auto funding_class = reader.text("class", Need::required, 40);
-  auto amount = reader.integer("amount_fen", Need::required, 0, 1'000'000'000'000'000LL);
+  auto amount = reader.amount("amount_fen", Need::required, 0);
   if (!reader.ok()) return http::error_response(reader.error());
   auto rules = default_cofunding_rules();
   auto parts = split_cofunding(rules, *funding_class, *amount);

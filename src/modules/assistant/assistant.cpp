@@ -6,9 +6,11 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "core/text.hpp"
 #include "modules/assistant/permissions.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/requests/requests.hpp"
 #include "storage/transact.hpp"
 
@@ -419,8 +421,11 @@ Result<std::vector<Unanswered>> list_unanswered(storage::Connection& db, const A
                     (include_resolved ? "" : " AND resolved_at IS NULL") +
                     " ORDER BY CASE WHEN resolved_at IS NULL THEN 0 ELSE 1 END, times_asked "
                     "DESC, id LIMIT ?";
+  // Askers without a login type what they like, their phone number included.
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   for (const auto& row : db.query(sql, {community_id, std::clamp<std::int64_t>(limit, 1, 500)})) {
     out.push_back(unanswered_from(row));
+    out.back().question = pii::text_for(reader, out.back().question);
   }
   return out;
 }
@@ -455,6 +460,8 @@ Result<Unanswered> resolve_unanswered(storage::Connection& db, const Actor& acto
                    std::to_string(unanswered_id),
                    boost::json::object{{"entry_id", entry_id ? boost::json::value(*entry_id)
                                                              : boost::json::value(nullptr)}}});
+    item.question = pii::text_for(
+        registry::permissions::personal_data_reader(actor, item.community_id), item.question);
     return item;
   });
 }

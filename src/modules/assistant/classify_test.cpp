@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "modules/assistant/throttle.hpp"
+#include "core/throttle.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::assistant {

@@ -6,9 +6,9 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/throttle.hpp"
 #include "http/json_io.hpp"
 #include "modules/assistant/assistant.hpp"
-#include "modules/assistant/throttle.hpp"
 #include "storage/database.hpp"
 
 namespace gz::assistant {

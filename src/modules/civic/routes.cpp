@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 #include "modules/civic/leaders.hpp"
@@ -296,7 +297,12 @@ Response election_route(RequestContext& context) {
     auto* votes = object ? object->if_contains("votes") : nullptr;
     auto resident_id = resident ? as_id(*resident) : std::nullopt;
     std::optional<std::int64_t> count;
-    if (votes && votes->is_int64() && votes->get_int64() >= 0) count = votes->get_int64();
+    if (votes && votes->is_number() && !(votes->is_int64() && is_amount(votes->get_int64()))) {
+      return http::error_response(
+          bad_request("invalid_amount",
+                      "votes must be a whole number from 0 to " + std::to_string(kAmountMax)));
+    }
+    if (votes && votes->is_int64()) count = votes->get_int64();
     if (!resident_id || !count || object->size() != 2) {
       return http::error_response(bad_request(
           "invalid_candidates", "each candidate is {\"resident_id\": id, \"votes\": count ≥ 0}"));

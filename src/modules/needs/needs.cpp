@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/kept.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::needs {
@@ -366,6 +368,17 @@ Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor
   });
 }
 
+namespace {
+
+// Assessors' reasons as a reader without personal-data rights may see them.
+void mask_reasons(pii::Reader reader, HouseholdNeeds& household) {
+  for (auto& assessment : household.overrides) {
+    assessment.reason = pii::text_for(reader, assessment.reason);
+  }
+}
+
+}  // namespace
+
 Result<HouseholdNeeds> household_needs(storage::Connection& db, const Actor& actor,
                                        std::int64_t household_id) {
   auto row = db.query_one("SELECT community_id FROM households WHERE id = ?", {household_id});
@@ -376,6 +389,8 @@ Result<HouseholdNeeds> household_needs(storage::Connection& db, const Actor& act
   if (!visible) return not_found("no household " + std::to_string(household_id));
   auto needs = load_community(db, community_id, household_id);
   if (needs.households.empty()) return not_found("no household " + std::to_string(household_id));
+  mask_reasons(registry::permissions::personal_data_reader(actor, community_id),
+               needs.households.front());
   return std::move(needs.households.front());
 }
 
@@ -392,7 +407,13 @@ Result<CommunityNeeds> community_needs(storage::Connection& db, const Actor& act
   // move with the clock).
   static audit::Kept<CommunityNeeds> kept(std::chrono::minutes(5));
   auto stamp = audit::stamps(db, {community_id}).front();
-  return *kept.get(community_id, "", stamp, [&] { return load_community(db, community_id); });
+  CommunityNeeds needs =
+      *kept.get(community_id, "", stamp, [&] { return load_community(db, community_id); });
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
+  if (reader == pii::Reader::restricted) {
+    for (auto& household : needs.households) mask_reasons(reader, household);
+  }
+  return needs;
 }
 
 std::vector<allocation::AssessedHousehold> assessed(const CommunityNeeds& needs) {

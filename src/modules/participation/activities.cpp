@@ -6,11 +6,13 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/ledger/rules.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::participation {
@@ -57,6 +59,14 @@ Result<Activity> visible(storage::Connection& db, const Actor& actor, std::int64
     return not_found("no activity " + std::to_string(id));
   }
   return *activity;
+}
+
+// The minutes record who said what: masked for readers without personal-data rights. Titles
+// and agendas are announcements staff publish to the community, contact numbers included.
+Activity shown_to(const Actor& actor, Activity activity) {
+  activity.minutes = pii::text_for(
+      registry::permissions::personal_data_reader(actor, activity.community_id), activity.minutes);
+  return activity;
 }
 
 // Sign-ups and check-ins of one activity take turns on PostgreSQL (the capacity count and
@@ -238,14 +248,16 @@ Result<std::vector<Activity>> list_activities(storage::Connection& db, const Act
                     "WHERE a.community_id = ? AND a.starts_ms >= ? AND a.starts_ms < ? ORDER BY "
                     "a.starts_ms DESC, a.id DESC LIMIT 500",
                 {community_id, from_ms.value_or(INT64_MIN), to_ms.value_or(INT64_MAX)})) {
-    out.push_back(activity_from(row));
+    out.push_back(shown_to(actor, activity_from(row)));
   }
   return out;
 }
 
 Result<Activity> get_activity(storage::Connection& db, const Actor& actor,
                               std::int64_t activity_id) {
-  return visible(db, actor, activity_id);
+  auto activity = visible(db, actor, activity_id);
+  if (!activity) return activity;
+  return shown_to(actor, *activity);
 }
 
 Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t activity_id,
@@ -288,6 +300,24 @@ Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t
 Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& actor,
                                          std::int64_t activity_id, const CheckinInput& input,
                                          std::int64_t now_ms) {
+  // A resident's code check-in spends one of kCheckinAttemptsMax attempts first, in its own
+  // committed write, so that a wrong code (whose check-in rolls back) still counts and a
+  // thousand guesses at once get no more than their share of comparisons; a correct code
+  // clears the count. Staff's check-ins by name spend none.
+  if (input.code && actor.is(Role::resident)) {
+    auto activity = visible(db, actor, activity_id);
+    if (!activity) return activity.take_error();
+    auto attempts = db.query_one(
+        "INSERT INTO checkin_attempts (activity_id, user_id, community_id, attempts) VALUES "
+        "(?, ?, ?, 1) ON CONFLICT (activity_id, user_id) DO UPDATE SET attempts = "
+        "checkin_attempts.attempts + 1 RETURNING attempts",
+        {activity_id, actor.user_id, activity->community_id});
+    if (attempts && attempts->integer(0) > kCheckinAttemptsMax) {
+      return make_error(ErrorKind::too_many_requests, "too_many_attempts",
+                        "too many wrong check-in codes for this activity; ask the staff at the "
+                        "meeting to check you in (签到码错误次数过多，请工作人员代为签到)");
+    }
+  }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::vector<Attendance>> {
     lock_activity(db, activity_id);
     auto activity = visible(db, actor, activity_id);
@@ -333,6 +363,8 @@ Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& a
       return bad_request("wrong_checkin_code",
                          "the check-in code is not this activity's (签到码错误)");
     }
+    db.execute("DELETE FROM checkin_attempts WHERE activity_id = ? AND user_id = ?",
+               {activity_id, actor.user_id});
     auto resident = own_member(db, actor, input.resident_id);
     if (!resident) return resident.take_error();
     auto attendance = attend(db, actor, *activity, *resident, "code", now_ms);
@@ -363,7 +395,7 @@ Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
     audit::append(db, actor,
                   {activity->community_id, "activity.minutes", "activity",
                    std::to_string(activity_id), boost::json::object{{"minutes", minutes}}});
-    return *load(db, activity_id);
+    return shown_to(actor, *load(db, activity_id));
   });
 }
 

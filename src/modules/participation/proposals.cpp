@@ -4,8 +4,10 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/participation/permissions.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::participation {
@@ -105,9 +107,26 @@ Tally tally_of(storage::Connection& db, std::int64_t agenda_id, std::int64_t act
   return tally;
 }
 
+// A proposal's words — the proposer's, the meeting's, staff's response — as the actor may
+// read them: masked for anyone without personal-data rights.
+void mask_for(const Actor& actor, Proposal& p) {
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, p.community_id);
+  if (reader == pii::Reader::entitled) return;
+  p.title = pii::mask_text(p.title);
+  p.body = pii::mask_text(p.body);
+  p.response = pii::text_for(reader, p.response);
+  for (auto& item : p.agenda) {
+    item.outcome = pii::text_for(reader, item.outcome);
+    item.note = pii::text_for(reader, item.note);
+  }
+}
+
+// The proposal after a change, as the actor reads it.
 Result<Proposal> reload(storage::Connection& db, const Actor& actor, std::int64_t id,
                         std::int64_t now_ms) {
-  return visible(db, actor, id, now_ms);
+  auto p = visible(db, actor, id, now_ms);
+  if (p) mask_for(actor, *p);
+  return p;
 }
 
 Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
@@ -391,7 +410,9 @@ Result<std::vector<Proposal>> list_proposals(storage::Connection& db, const Acto
   sql += " ORDER BY p.id DESC LIMIT 500";
   for (const auto& row : db.query(sql, params)) {
     auto p = proposal_from(row, settings, now_ms);
-    if (may_see(actor, p)) out.push_back(std::move(p));
+    if (!may_see(actor, p)) continue;
+    mask_for(actor, p);
+    out.push_back(std::move(p));
   }
   return out;
 }
@@ -423,6 +444,7 @@ Result<Proposal> get_proposal(storage::Connection& db, const Actor& actor, std::
     }
     p->agenda.push_back(std::move(item));
   }
+  mask_for(actor, *p);
   return p;
 }
 

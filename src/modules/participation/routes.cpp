@@ -136,7 +136,7 @@ Response create_activity_route(RequestContext& context) {
   auto building = reader.integer("building_id", Need::optional, 1);
   auto title = reader.text("title", Need::required, 200);
   auto agenda = reader.text("agenda", Need::optional, 4000);
-  auto capacity = reader.integer("capacity", Need::optional);
+  auto capacity = reader.amount("capacity", Need::optional, 1);
   if (!reader.ok()) return http::error_response(reader.error());
   auto starts = time_field(reader, "starts_at");
   if (!starts) return http::error_response(starts.error());
@@ -454,7 +454,7 @@ void register_routes(http::Router& router) {
        create_activity_route,
        {"Create an activity or meeting on a channel (online_hall defaults to 20:00-22:00)", tag,
         "staff, guide, admin",
-        R"({"community_id":1,"kind":"meeting","channel":"online_hall","title":"线上议事厅：电动车充电桩"})",
+        R"({"community_id":1,"kind":"meeting","channel":"online_hall","title":"线上议事厅：电动车充电桩","capacity":60})",
         ""}});
   router.add({"GET",
               "/api/v1/activities/{id}",

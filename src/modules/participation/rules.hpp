@@ -72,6 +72,9 @@ Window online_hall_evening(std::int64_t day_ms);
 constexpr std::int64_t kCheckinEarlyMs = 30 * kMinuteMs;
 constexpr std::int64_t kCheckinLateMs = 60 * kMinuteMs;
 bool self_checkin_open(const Window& window, std::int64_t now_ms);
+// Code check-ins one login may try per activity before it is refused (429 too_many_attempts)
+// until a correct code; the six-digit code then takes a guesser 100,000 activities on average.
+constexpr std::int64_t kCheckinAttemptsMax = 10;
 bool staff_checkin_open(const Window& window, std::int64_t now_ms);
 // Sign-ups are taken until the activity ends.
 bool signup_open(const Window& window, std::int64_t now_ms);

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/sla.hpp"
@@ -172,7 +173,8 @@ Result<StoredElection> create_election(storage::Connection& db, const Actor& act
     return forbidden("only staff and admins create elections");
   }
   if (input.name.empty()) return bad_request("missing_field", "name is required");
-  if (input.budget <= 0) return bad_request("invalid_budget", "budget must be positive");
+  GZ_TRY(check_amount(input.budget, "budget", 1));
+  if (input.max_sum_cost) GZ_TRY(check_amount(*input.max_sum_cost, "max_sum_cost", 1));
   if (input.vote_type != "approval") {
     return bad_request("unsupported_vote_type", "elections held here use approval ballots");
   }
@@ -260,7 +262,7 @@ Result<StoredProject> add_project(storage::Connection& db, const Actor& actor,
   if (!election) return election.take_error();
   if (actor.is(Role::street)) return forbidden("street users do not propose projects");
   if (input.name.empty()) return bad_request("missing_field", "name is required");
-  if (input.cost <= 0) return bad_request("invalid_cost", "cost must be positive");
+  GZ_TRY(check_amount(input.cost, "cost", 1));
   if (voting_window(*election, now_ms) == VotingWindow::closed) {
     return conflict("voting_closed", "the election has closed");
   }
@@ -438,6 +440,12 @@ Result<StoredElection> import_election(storage::Connection& db, const Actor& act
   auto parsed = parse_pb(pb_text);
   if (!parsed) return parsed.take_error();
   const Election& file = *parsed;
+  // What is stored is summed and compared later: every amount within the one bound.
+  GZ_TRY(check_amount(file.budget, "budget", 1));
+  for (const auto& project : file.projects) GZ_TRY(check_amount(project.cost, "cost", 1));
+  for (const auto& ballot : file.ballots) {
+    for (auto points : ballot.points) GZ_TRY(check_amount(points, "points"));
+  }
   StoredElection election;
   election.community_id = community_id;
   election.name = std::string(meta_value(file, "description"));

@@ -52,14 +52,14 @@ Response create_election_route(RequestContext& context) {
   ElectionInput input;
   input.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
   input.name = reader.text("name", Need::required, 200).value_or("");
-  input.budget = reader.integer("budget", Need::required, 1, 1'000'000'000'000LL).value_or(0);
+  input.budget = reader.amount("budget", Need::required, 1).value_or(0);
   input.vote_type = reader.text("vote_type", Need::optional, 20).value_or("approval");
   input.rule = reader.text("rule", Need::optional, 40).value_or("greedy");
   input.voting_opens_at = reader.text("voting_opens_at", Need::required, 40).value_or("");
   input.voting_closes_at = reader.text("voting_closes_at", Need::required, 40).value_or("");
   input.min_length = reader.integer("min_length", Need::optional, 0, 1000);
   input.max_length = reader.integer("max_length", Need::optional, 1, 1000);
-  input.max_sum_cost = reader.integer("max_sum_cost", Need::optional, 1);
+  input.max_sum_cost = reader.amount("max_sum_cost", Need::optional, 1);
   if (!reader.ok()) return http::error_response(reader.error());
   auto lease = context.pool.lease();
   auto election = create_election(*lease, context.user(), input);
@@ -86,7 +86,7 @@ Response add_project_route(RequestContext& context) {
   ProjectInput input;
   input.election_id = *id;
   input.name = reader.text("name", Need::required, 200).value_or("");
-  input.cost = reader.integer("cost", Need::required, 1, 1'000'000'000'000LL).value_or(0);
+  input.cost = reader.amount("cost", Need::required, 1).value_or(0);
   input.description = reader.text("description", Need::optional, 2000);
   if (!reader.ok()) return http::error_response(reader.error());
   auto lease = context.pool.lease();

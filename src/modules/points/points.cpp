@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "storage/transact.hpp"
@@ -24,14 +25,6 @@ std::optional<ResidentRef> load_resident(storage::Connection& db, std::int64_t r
                           {resident_id});
   if (!row) return std::nullopt;
   return ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
-}
-
-std::optional<Rule> find_rule(storage::Connection& db, std::int64_t community_id,
-                              const std::string& name) {
-  for (auto& rule : list_rules(db, community_id)) {
-    if (rule.rule == name) return rule;
-  }
-  return std::nullopt;
 }
 
 constexpr const char* kCatalogColumns =
@@ -130,8 +123,10 @@ Settings settings(storage::Connection& db, std::int64_t community_id) {
 
 Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
                               std::int64_t community_id, const Settings& value) {
-  if (!actor.belongs_to(community_id))
+  if (!actor.belongs_to(community_id) ||
+      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
+  }
   if (!is_manager(actor, community_id)) return forbidden("only staff change the points settings");
   if (value.expiry_months && (*value.expiry_months < 1 || *value.expiry_months > 120)) {
     return bad_request("invalid_expiry", "expiry_months must be 1 to 120, or null for never");
@@ -256,7 +251,8 @@ Result<CatalogItem> add_catalog_item(storage::Connection& db, const Actor& actor
                        "category must be canteen_voucher, parking_discount, childcare_place, "
                        "daily_goods, service_voucher, activity_ticket or other");
   }
-  if (item.price_points <= 0) return bad_request("invalid_price", "price_points must be positive");
+  GZ_TRY(check_amount(item.price_points, "price_points", 1));
+  if (item.stock_total) GZ_TRY(check_amount(*item.stock_total, "stock"));
   if (item.stock_total && *item.stock_total < 0)
     return bad_request("invalid_stock", "stock must be 0 or more");
   if (item.limit_per_resident && *item.limit_per_resident <= 0) {

@@ -4,8 +4,10 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "http/json_io.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/timebank/timebank.hpp"
 #include "storage/database.hpp"
 
@@ -108,9 +110,13 @@ Response postings_route(RequestContext& context) {
   auto view = account_view(*lease, context.user(), *id, ledger::Kind::points);
   if (!view) return http::error_response(view.error());
   boost::json::array items;
+  // Staff's memos name people; residents and guides read them masked.
+  const pii::Reader reader =
+      registry::permissions::personal_data_reader(context.user(), view->resident.community_id);
   if (view->account.id) {
     auto statement = ledger::statement(*lease, view->account.id, page, before->value_or(INT64_MAX));
-    for (const auto& [posting, signed_amount] : statement.lines) {
+    for (auto& [posting, signed_amount] : statement.lines) {
+      posting.memo = pii::text_for(reader, posting.memo);
       auto line = posting_json(posting);
       line["signed_amount"] = signed_amount;
       items.push_back(std::move(line));
@@ -127,7 +133,7 @@ Result<AwardInput> read_award(const boost::json::object& body) {
   AwardInput input;
   input.resident_id = reader.integer("resident_id", Need::required, 1).value_or(0);
   input.rule = reader.text("rule", Need::required, 40).value_or("");
-  input.quantity = reader.integer("quantity", Need::optional, 1, 100000).value_or(1);
+  input.quantity = reader.amount("quantity", Need::optional, 1, 100000).value_or(1);
   input.reference = reader.text("reference", Need::required, 100).value_or("");
   input.memo = reader.text("memo", Need::optional, 200);
   if (!reader.ok()) return reader.error();
@@ -200,9 +206,9 @@ Response catalog_add_route(RequestContext& context) {
   item.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
   item.name = reader.text("name", Need::required, 100).value_or("");
   item.category = reader.text("category", Need::required, 40).value_or("");
-  item.price_points = reader.integer("price_points", Need::required, 1, 1'000'000).value_or(0);
-  item.stock_total = reader.integer("stock", Need::optional, 0, 1'000'000'000);
-  item.limit_per_resident = reader.integer("limit_per_resident", Need::optional, 1, 1'000'000);
+  item.price_points = reader.amount("price_points", Need::required, 1, 1'000'000).value_or(0);
+  item.stock_total = reader.amount("stock", Need::optional, 0, 1'000'000'000);
+  item.limit_per_resident = reader.amount("limit_per_resident", Need::optional, 1, 1'000'000);
   item.limit_period = reader.text("limit_period", Need::optional, 10);
   item.available_from = reader.text("available_from", Need::optional, 10);
   item.available_until = reader.text("available_until", Need::optional, 10);
@@ -220,7 +226,7 @@ Response redemption_route(RequestContext& context) {
   reader.only({"resident_id", "item_id", "quantity"});
   auto resident_id = reader.integer("resident_id", Need::required, 1);
   auto item_id = reader.integer("item_id", Need::required, 1);
-  auto quantity = reader.integer("quantity", Need::optional, 1, 100).value_or(1);
+  auto quantity = reader.amount("quantity", Need::optional, 1, 100).value_or(1);
   if (!reader.ok()) return http::error_response(reader.error());
   auto lease = context.pool.lease();
   auto result = redeem(*lease, context.user(), *resident_id, *item_id, quantity, now_epoch_ms());
@@ -277,7 +283,7 @@ Response set_rule_route(RequestContext& context) {
   rule.rule = reader.text("rule", Need::required, 40).value_or("");
   rule.name_zh = reader.text("name_zh", Need::required, 40).value_or("");
   auto unit = reader.text("unit", Need::required, 10);
-  rule.points_per_unit = reader.integer("points_per_unit", Need::required, 1, 1000).value_or(0);
+  rule.points_per_unit = reader.amount("points_per_unit", Need::required, 1, 1000).value_or(0);
   if (!reader.ok()) return http::error_response(reader.error());
   if (*unit != "event" && *unit != "minute") {
     return http::error_response(
@@ -402,7 +408,7 @@ Response record_service_route(RequestContext& context) {
   input.recipient_resident_id =
       reader.integer("recipient_resident_id", Need::required, 1).value_or(0);
   input.service_date = reader.text("service_date", Need::required, 10).value_or("");
-  input.minutes = reader.integer("minutes", Need::required, 1, 720).value_or(0);
+  input.minutes = reader.amount("minutes", Need::required, 1, 720).value_or(0);
   input.service_type = reader.text("service_type", Need::required, 40).value_or("");
   input.note = reader.text("note", Need::optional, 500);
   if (!reader.ok()) return http::error_response(reader.error());
@@ -456,7 +462,7 @@ Response transfer_route(RequestContext& context) {
   reader.only({"from_resident_id", "to_resident_id", "minutes"});
   auto from = reader.integer("from_resident_id", Need::required, 1);
   auto to = reader.integer("to_resident_id", Need::required, 1);
-  auto minutes = reader.integer("minutes", Need::required, 1, 100000);
+  auto minutes = reader.amount("minutes", Need::required, 1, 100000);
   if (!reader.ok()) return http::error_response(reader.error());
   auto lease = context.pool.lease();
   auto result = timebank::transfer(*lease, context.user(), *from, *to, *minutes, now_epoch_ms());

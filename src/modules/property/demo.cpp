@@ -105,7 +105,7 @@ class Generator {
                  });
       }
       for (int month = 0; month < 3; ++month) {
-        std::int64_t month_start = month_start_ms(quarter, month);
+        std::int64_t month_start = quarter.day_start_ms(month);
         schedule(month_start + 4 * kDayMs + 15 * kHourMs,
                  [this](std::int64_t now) { revenue("advertising", 1'800'000, 2'600'000, now); });
         schedule(month_start + 9 * kDayMs + 15 * kHourMs,
@@ -142,13 +142,6 @@ class Generator {
  private:
   void schedule(std::int64_t at_ms, std::function<void(std::int64_t)> run) {
     queue_.push(Event{at_ms, sequence_++, std::move(run)});
-  }
-
-  static std::int64_t month_start_ms(const Quarter& quarter, int month) {
-    char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02d-01", quarter.year,
-                  (quarter.number - 1) * 3 + 1 + month);
-    return *day_start_ms(date);
   }
 
   void set_up(std::int64_t now) {

@@ -5,9 +5,11 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/property/fund_ledger.hpp"
 #include "modules/property/rules.hpp"
 #include "modules/property/trust_fund.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::property {
@@ -312,8 +314,12 @@ Result<std::vector<Income>> list_incomes(storage::Connection& db, const Actor& a
   }
   sql += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(limit);
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   std::vector<Income> out;
-  for (const auto& row : db.query(sql, params)) out.push_back(load_income(db, row.integer(0)));
+  for (const auto& row : db.query(sql, params)) {
+    out.push_back(load_income(db, row.integer(0)));
+    out.back().receipt_ref = pii::text_for(reader, out.back().receipt_ref);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 #include "modules/property/revenue.hpp"
@@ -160,7 +161,7 @@ Response settings_put_route(RequestContext& context) {
     reader.only({"community_id", "base_fee_fen", "neutral_score", "up_bp_per_point",
                  "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days"});
     std::int64_t community_id = body_community(reader, context);
-    auto base = reader.integer("base_fee_fen", Need::required);
+    auto base = reader.amount("base_fee_fen", Need::required);
     auto neutral = reader.integer("neutral_score", Need::optional);
     auto up = reader.integer("up_bp_per_point", Need::optional);
     auto down = reader.integer("down_bp_per_point", Need::optional);
@@ -276,7 +277,7 @@ Response expense_route(RequestContext& context) {
                  "purpose", "spent_on"});
     ExpenseInput input;
     input.community_id = body_community(reader, context);
-    auto amount = reader.integer("amount_fen", Need::required);
+    auto amount = reader.amount("amount_fen", Need::required, 1);
     auto category = reader.text("category", Need::required, 40);
     auto payee = reader.text("payee_category", Need::required, 40);
     auto receipt = reader.text("receipt_ref", Need::required, 80);
@@ -404,6 +405,11 @@ Response rule_route(RequestContext& context) {
       const auto& object = item.get_object();
       const auto* destination = object.if_contains("destination");
       const auto* share = object.if_contains("share_bp");
+      if (share && share->is_number() && !(share->is_int64() && is_amount(share->get_int64()))) {
+        return http::error_response(
+            bad_request("invalid_amount",
+                        "share_bp must be a whole number from 0 to " + std::to_string(kAmountMax)));
+      }
       if (object.size() != 2 || !destination || !destination->is_string() || !share ||
           !share->is_int64()) {
         return http::error_response(invalid);
@@ -438,7 +444,7 @@ Response income_route(RequestContext& context) {
     IncomeInput input;
     input.community_id = body_community(reader, context);
     auto source = reader.text("source", Need::required, 40);
-    auto amount = reader.integer("amount_fen", Need::required);
+    auto amount = reader.amount("amount_fen", Need::required, 1);
     auto received_on = reader.text("received_on", Need::required, 10);
     auto receipt = reader.text("receipt_ref", Need::required, 80);
     auto payer = reader.text("payer_category", Need::optional, 40);

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::property {
@@ -386,6 +388,17 @@ Result<Expense> record_expense(storage::Connection& db, const Actor& actor,
   });
 }
 
+namespace {
+
+// Staff's words on an expense as `reader` may see them (residents, guides, street: masked).
+void mask_for(pii::Reader reader, Expense& expense) {
+  expense.purpose = pii::text_for(reader, expense.purpose);
+  expense.receipt_ref = pii::text_for(reader, expense.receipt_ref);
+  expense.decision_note = pii::text_for(reader, expense.decision_note);
+}
+
+}  // namespace
+
 Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std::int64_t expense_id,
                                const std::string& decision, const std::string& note,
                                std::int64_t now_ms, audit::Appender* appender) {
@@ -432,8 +445,11 @@ Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std:
     return expense_from(
         *db.query_one(std::string(kExpenseColumns) + " WHERE id = ?", {expense_id}));
   };
-  if (appender) return work();
-  return storage::transact(db, storage::TxMode::write, work);
+  auto decided = appender ? work() : storage::transact(db, storage::TxMode::write, work);
+  if (decided) {
+    mask_for(registry::permissions::personal_data_reader(actor, expense.community_id), *decided);
+  }
+  return decided;
 }
 
 Result<Evaluation> submit_evaluation(storage::Connection& db, const Actor& actor,
@@ -578,6 +594,9 @@ Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int
     view.expenses.push_back(expense_from(row));
   }
   view.postings = fund_postings(db, community_id, limit, before_id);
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
+  for (auto& expense : view.expenses) mask_for(reader, expense);
+  for (auto& posting : view.postings) posting.memo = pii::text_for(reader, posting.memo);
   return view;
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -961,7 +962,8 @@ std::int64_t write_household(storage::Connection& connection, const Actor& actor
     boost::json::object entry{{"id", resident_id},
                               {"name", person.name},
                               {"sex", person.male ? "male" : "female"},
-                              {"birth_date", person.birth_date},
+                              // The year only: beside the masked ID a birth date rebuilds it.
+                              {"birth_year", std::stoi(person.birth_date.substr(0, 4))},
                               {"id_number", pii::mask_id_number(person.id_number)},
                               {"relation", person.relation},
                               {"registration", registration}};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "modules/registry/registry.hpp"
 #include "modules/registry/text_index.hpp"
 
 namespace gz::registry {
@@ -76,7 +77,8 @@ std::vector<Resident> load_residents(storage::Connection& db, std::int64_t house
   std::vector<Resident> out;
   for (const auto& row :
        db.query("SELECT id, community_id, household_id, name, sex, birth_date, id_number, mobile, "
-                "relation, registration FROM residents WHERE household_id = ? ORDER BY id",
+                "relation, registration, disputed_id_number FROM residents WHERE household_id = ? "
+                "ORDER BY id",
                 {household_id})) {
     Resident resident;
     resident.id = row.integer(0);
@@ -89,6 +91,17 @@ std::vector<Resident> load_residents(storage::Connection& db, std::int64_t house
     resident.mobile = row.opt_text(7);
     resident.relation = row.text(8);
     resident.registration = row.text(9);
+    resident.birth_year = year_of(resident.birth_date);
+    if (auto disputed = row.opt_text(10)) {
+      IdNumberDispute dispute{*disputed, std::nullopt, std::nullopt};
+      if (auto holder = db.query_one(
+              "SELECT id, household_id FROM residents WHERE community_id = ? AND id_number = ?",
+              {resident.community_id, *disputed})) {
+        dispute.holder_resident_id = holder->integer(0);
+        dispute.holder_household_id = holder->integer(1);
+      }
+      resident.id_number_dispute = std::move(dispute);
+    }
     out.push_back(std::move(resident));
   }
   return out;

@@ -50,17 +50,28 @@ struct Building {
   std::int64_t households = 0;
 };
 
+// An ID number someone without personal-data rights entered that another resident of the
+// community already holds (see add_resident): the resident keeps it here, not in id_number.
+struct IdNumberDispute {
+  std::string id_number;                           // as entered, full
+  std::optional<std::int64_t> holder_resident_id;  // who holds it in id_number now
+  std::optional<std::int64_t> holder_household_id;
+};
+
 struct Resident {
   std::int64_t id = 0;
   std::int64_t community_id = 0;
   std::int64_t household_id = 0;
   std::string name;
   std::string sex;
-  std::optional<std::string> birth_date;
+  std::optional<std::string> birth_date;  // none once masked: birth_year is what remains
+  std::optional<int> birth_year;
   std::optional<std::string> id_number;  // full; masked at the edge unless the role may see it
   std::optional<std::string> mobile;
   std::string relation = "other";
   std::string registration = "registered";
+  std::optional<IdNumberDispute> id_number_dispute;  // staff's view only
+  bool personal_data_masked = false;                 // set by mask_personal_data
 };
 
 struct Household {

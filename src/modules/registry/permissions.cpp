@@ -47,6 +47,11 @@ bool may_see_personal_data(const Actor& actor, std::int64_t community_id) {
   return is_staff_of(actor, community_id);
 }
 
+pii::Reader personal_data_reader(const Actor& actor, std::int64_t community_id) {
+  return may_see_personal_data(actor, community_id) ? pii::Reader::entitled
+                                                    : pii::Reader::restricted;
+}
+
 bool may_import(const Actor& actor, std::int64_t community_id) {
   return may_see_personal_data(actor, community_id);
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/actor.hpp"
+#include "core/pii.hpp"
 
 namespace gz::registry::permissions {
 
@@ -19,8 +20,11 @@ bool may_edit_household(const Actor& actor, std::int64_t community_id, std::int6
 // Residents may change only what they know best about themselves.
 bool may_edit_household_field(const Actor& actor, const char* field);
 bool may_assign_guide(const Actor& actor, std::int64_t community_id);
-// Full ID numbers and mobiles: staff and admins of the community only.
+// Full ID numbers, mobiles and birth dates, and free text unmasked: staff and admins of the
+// community only. The one rule every module asks before showing personal data.
 bool may_see_personal_data(const Actor& actor, std::int64_t community_id);
+// The same rule as the pii::Reader that masks free text (pii::text_for).
+pii::Reader personal_data_reader(const Actor& actor, std::int64_t community_id);
 bool may_import(const Actor& actor, std::int64_t community_id);
 bool may_export(const Actor& actor, std::int64_t community_id);
 

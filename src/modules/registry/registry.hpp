@@ -47,6 +47,10 @@ Result<Household> get_household(storage::Connection& db, const Actor& actor,
 Result<HouseholdPage> list_households(storage::Connection& db, const Actor& actor,
                                       HouseholdFilter filter);
 
+// An ID number already registered in the community: staff and admins get 409
+// resident_exists. Anyone else (a guide) gets the same 201 as for a new number — the answer
+// must not confirm a guessed number — and the resident is added with the number kept as
+// disputed (IdNumberDispute) until staff settle it; their views show it masked like any other.
 Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
                               std::int64_t household_id, const ResidentFields& fields);
 Result<std::vector<Resident>> list_residents(storage::Connection& db, const Actor& actor,
@@ -58,8 +62,12 @@ Result<void> validate_resident(ResidentFields& fields);
 // Validates vocabulary fields of a household (tags, needs, enums).
 Result<void> validate_household_fields(const HouseholdFields& fields);
 
-// Masks personal data for roles that may not see it.
+// Masks personal data for roles that may not see it: the ID number (a disputed one in its
+// place, so a dispute looks like any other entry) and the mobile masked, the birth date
+// dropped for its year, and a dispute's details removed.
 void mask_personal_data(Resident& resident);
+// The year of a "YYYY-MM-DD" date, if it is one.
+std::optional<int> year_of(const std::optional<std::string>& date);
 
 // CSV import/export (csv_io.cpp).
 struct ImportRowError {
@@ -86,7 +94,8 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
                                        ImportMode mode);
 enum class Language { zh, en };
 // One row per resident (households without residents get one row); UTF-8 with BOM so Excel
-// opens it; personal data masked unless the actor may see it.
+// opens it; personal data masked unless the actor may see it, and then a birth-year column
+// (出生年份) in place of the birth date.
 Result<std::string> export_households(storage::Connection& db, const Actor& actor,
                                       std::int64_t community_id, Language language);
 

@@ -42,16 +42,29 @@ boost::json::object building_json(const Building& building) {
           {"households", building.households}};
 }
 
+// birth_date only for readers with personal-data rights; everyone gets birth_year.
 boost::json::object resident_json(const Resident& resident) {
-  return {{"id", resident.id},
-          {"household_id", resident.household_id},
-          {"name", resident.name},
-          {"sex", resident.sex},
-          {"birth_date", http::json_or_null(resident.birth_date)},
-          {"id_number", http::json_or_null(resident.id_number)},
-          {"mobile", http::json_or_null(resident.mobile)},
-          {"relation", resident.relation},
-          {"registration", resident.registration}};
+  boost::json::object out{
+      {"id", resident.id},
+      {"household_id", resident.household_id},
+      {"name", resident.name},
+      {"sex", resident.sex},
+      {"birth_year", resident.birth_year ? boost::json::value(*resident.birth_year)
+                                         : boost::json::value(nullptr)},
+      {"id_number", http::json_or_null(resident.id_number)},
+      {"mobile", http::json_or_null(resident.mobile)},
+      {"relation", resident.relation},
+      {"registration", resident.registration}};
+  if (!resident.personal_data_masked) {
+    out["birth_date"] = http::json_or_null(resident.birth_date);
+    if (const auto& dispute = resident.id_number_dispute) {
+      out["id_number_dispute"] = {
+          {"id_number", dispute->id_number},
+          {"holder_resident_id", http::json_or_null(dispute->holder_resident_id)},
+          {"holder_household_id", http::json_or_null(dispute->holder_household_id)}};
+    }
+  }
+  return out;
 }
 
 boost::json::object household_json(const Household& household, bool with_residents) {
@@ -427,7 +440,9 @@ void register_routes(http::Router& router) {
        "/api/v1/households/{id}/residents",
        Access::login,
        add_resident_route,
-       {"Add a member to a household", "registry", "guide, staff, admin",
+       {"Add a member to a household; an ID number already registered is 409 resident_exists "
+        "for staff, and kept as disputed (same 201) for guides",
+        "registry", "guide, staff, admin",
         R"({"name":"张三","id_number":"11010519491231002X","mobile":"13812345678","relation":"self"})",
         ""}});
   http::Route import{

@@ -6,6 +6,9 @@
 
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/requests/priority.hpp"
+#include "modules/requests/requests.hpp"
+#include "modules/requests/sla.hpp"
 
 namespace gz::requests {
 namespace {
@@ -122,6 +125,52 @@ std::shared_ptr<const WorkCalendar> current_calendar(storage::Connection& db) {
   return calendar;
 }
 
+CalendarCoverage calendar_coverage(const WorkCalendar& calendar, std::int64_t now_ms) {
+  CalendarCoverage out;
+  const std::int64_t today = shanghai_day(now_ms);
+  out.covered_through_day = calendar.covered_through(today);
+  if (out.covered_through_day) out.days_ahead = *out.covered_through_day - today;
+  out.ok = out.days_ahead >= kCalendarLookaheadDays;
+  return out;
+}
+
+bool deadlines_official(const WorkCalendar& calendar, std::int64_t received_ms,
+                        std::int64_t due_ms) {
+  return calendar.covers_days(shanghai_day(received_ms), shanghai_day(due_ms));
+}
+
+namespace {
+
+// Open requests whose deadlines reach into the days from `first_day` to `last_day` get them
+// counted again on `calendar` (a response already given keeps its deadline). Returns how many
+// changed.
+std::size_t recompute_deadlines(storage::Connection& db, const WorkCalendar& calendar,
+                                std::int64_t first_day, std::int64_t last_day) {
+  std::size_t changed = 0;
+  for (const auto& row :
+       db.query("SELECT id, community_id, category, priority, received_ms, responded_ms, "
+                "response_due_ms, resolution_due_ms FROM requests WHERE status IN ('submitted', "
+                "'accepted', 'assigned', 'in_progress', 'reopened') AND received_ms < ? AND "
+                "resolution_due_ms >= ?",
+                {shanghai_midnight_ms(last_day + 1), shanghai_midnight_ms(first_day)})) {
+    auto priority = parse_priority(row.text(3));
+    auto category = find_category(db, row.integer(1), row.text(2));
+    if (!priority || !category) continue;
+    const std::int64_t received = row.integer(4);
+    std::int64_t response_due = row.integer(6);
+    if (row.is_null(5)) response_due = response_due_ms(*priority, received, calendar);
+    std::int64_t resolution_due =
+        resolution_due_ms(*priority, category->resolution_working_days, received, calendar);
+    if (response_due == row.integer(6) && resolution_due == row.integer(7)) continue;
+    db.execute("UPDATE requests SET response_due_ms = ?, resolution_due_ms = ? WHERE id = ?",
+               {response_due, resolution_due, row.integer(0)});
+    ++changed;
+  }
+  return changed;
+}
+
+}  // namespace
+
 Result<CalendarLoadReport> load_calendar(storage::Connection& db, const Actor& actor,
                                          std::string_view json_text, const std::string& source) {
   if (!actor.is(Role::admin)) return forbidden("only administrators load the working-day calendar");
@@ -135,11 +184,17 @@ Result<CalendarLoadReport> load_calendar(storage::Connection& db, const Actor& a
     report = store(db, *calendar, calendar->source().empty() ? source : calendar->source());
     boost::json::array years;
     for (int year : report.years) years.push_back(year);
-    audit::append(
-        db, actor,
-        {std::nullopt, "calendar.load", "calendar", source,
-         boost::json::object{
-             {"years", years}, {"holidays", report.holidays}, {"workdays", report.workdays}}});
+    // The calendar now in force (this transaction's, read back), for the deadlines.
+    auto in_force = current_calendar(db);
+    report.deadlines_recomputed =
+        recompute_deadlines(db, *in_force, days_from_civil(report.years.front(), 1, 1),
+                            days_from_civil(report.years.back(), 12, 31));
+    audit::append(db, actor,
+                  {std::nullopt, "calendar.load", "calendar", source,
+                   boost::json::object{{"years", years},
+                                       {"holidays", report.holidays},
+                                       {"workdays", report.workdays},
+                                       {"deadlines_recomputed", report.deadlines_recomputed}}});
   });
   return report;
 }

@@ -18,8 +18,11 @@
 // - GET requests is public: no contact, household or reporter data. Description, address and
 //   coordinates are published only for requests filed through Open311, whose reporters chose
 //   a public channel; a resident's app or phone request is a private case file whose category,
-//   status and deadlines are public, not its text or flat number. Digit runs that look like
-//   phone or ID numbers are masked in published text.
+//   status and deadlines are public, not its text or flat number. Numbers in published text
+//   are masked (pii::mask_text: mobiles, ID numbers and any long number, however written).
+// - status_notes follows the same line: a published request's latest public note, masked; a
+//   private case file's notes are staff's words about a resident (names, flats), so its
+//   status_notes is a fixed public phrase for its status instead.
 // - POST answers 200, as the spec's examples do (it never mentions 201).
 #include <algorithm>
 #include <boost/json.hpp>
@@ -35,6 +38,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "core/text.hpp"
+#include "core/throttle.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/open311_xml.hpp"
@@ -204,31 +208,31 @@ std::optional<double> parse_number(const std::string& text) {
   return value;
 }
 
-// Masks digit runs that may be a mobile, landline or ID number (7 or more digits, an ID's
-// trailing X included) in text that is about to be published.
-std::string mask_numbers(const std::string& text) {
-  std::string out;
-  std::size_t i = 0;
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  while (i < text.size()) {
-    if (!is_digit(text[i])) {
-      out += text[i++];
-      continue;
-    }
-    std::size_t end = i;
-    while (end < text.size() && is_digit(text[end])) ++end;
-    if (end - i == 17 && end < text.size() && (text[end] == 'X' || text[end] == 'x')) ++end;
-    std::string_view run(text.data() + i, end - i);
-    if (run.size() == 18) {
-      out += pii::mask_id_number(run);
-    } else if (run.size() >= 7) {
-      out += pii::mask_mobile(run);
-    } else {
-      out += run;
-    }
-    i = end;
+// The public phrase standing in for staff's notes on a private case file.
+std::string public_phrase(Status status) {
+  switch (status) {
+    case Status::submitted:
+      return "已收到，等待受理";
+    case Status::accepted:
+      return "已受理";
+    case Status::assigned:
+      return "已派单办理";
+    case Status::in_progress:
+      return "正在办理";
+    case Status::resolved:
+      return "已办结，等待回访评价";
+    case Status::closed:
+      return "已办结";
+    case Status::reopened:
+      return "已重新办理";
+    case Status::duplicate:
+      return "与其他诉求合并办理";
+    case Status::not_our_responsibility:
+      return "不属于社区职责，已告知办理渠道";
+    case Status::cancelled:
+      return "已撤销";
   }
-  return out;
+  return "已受理";
 }
 
 std::string deadline_rule(Priority priority) {
@@ -367,11 +371,12 @@ Result<std::int64_t> resolve_jurisdiction(storage::Connection& db,
     }
     return not_found("jurisdiction_id '" + text + "' not found (give a community code)");
   }
-  auto rows = db.query("SELECT id FROM communities ORDER BY id LIMIT 2");
-  if (rows.size() == 1) return rows[0].integer(0);
-  return bad_request("missing_jurisdiction",
-                     "jurisdiction_id required: this endpoint serves several communities (give "
-                     "the community code)");
+  // Without jurisdiction_id: the first community, as when it was the only one. A client set
+  // up against a one-community server keeps working when a second community is added (L4 of
+  // the December review); clients of the others name them.
+  auto rows = db.query("SELECT id FROM communities ORDER BY id LIMIT 1");
+  if (!rows.empty()) return rows[0].integer(0);
+  return not_found("this server has no community yet");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -513,10 +518,12 @@ boost::json::object request_json(const Request& request, const PublicTrail& trai
   boost::json::object out;
   out["service_request_id"] = request.tracking_code;
   out["status"] = open311_status(request.status);
-  out["status_notes"] = trail.last_note ? boost::json::value(*trail.last_note) : nullptr;
+  out["status_notes"] = published && trail.last_note ? pii::mask_text(*trail.last_note)
+                                                     : public_phrase(request.status);
   out["service_name"] = category ? category->name_zh : request.category;
   out["service_code"] = request.category;
-  out["description"] = published ? boost::json::value(mask_numbers(request.description)) : nullptr;
+  out["description"] =
+      published ? boost::json::value(pii::mask_text(request.description)) : nullptr;
   out["agency_responsible"] =
       request.assignee_department
           ? names.department(request.community_id, *request.assignee_department)
@@ -526,8 +533,9 @@ boost::json::object request_json(const Request& request, const PublicTrail& trai
   out["updated_datetime"] = w3c_time(trail.last_ms.value_or(request.received_ms));
   out["expected_datetime"] =
       w3c_time(request.responded_ms ? request.resolution_due_ms : request.response_due_ms);
-  out["address"] =
-      published && request.location ? boost::json::value(mask_numbers(*request.location)) : nullptr;
+  out["address"] = published && request.location
+                       ? boost::json::value(pii::mask_text(*request.location))
+                       : nullptr;
   if (published && request.latitude && request.longitude) {
     auto latitude = parse_number(*request.latitude);
     auto longitude = parse_number(*request.longitude);
@@ -1049,6 +1057,8 @@ Response token_route(RequestContext& context) {
   return encode(format, 200, items, "service_requests");
 }
 
+constexpr int kOpen311PostsPerMinute = 60;
+
 Response submit_route(RequestContext& context, Format format) {
   const auto& http_request = context.request;
   std::string content_type = text::to_lower_ascii(http_request.header("content-type").value_or(""));
@@ -1064,6 +1074,13 @@ Response submit_route(RequestContext& context, Format format) {
   auto lease = context.pool.lease();
   auto client = find_client(*lease, **api_key);
   if (!client) return spec_error(format, 403, "invalid api_key -- cannot create the request");
+  // One client cannot flood a community's queue: kOpen311PostsPerMinute per key (per process).
+  static Throttle per_key(kOpen311PostsPerMinute, 60'000);
+  if (!per_key.allow(**api_key, now_epoch_ms())) {
+    return spec_error(format, 429,
+                      "too many service requests from this api_key; at most " +
+                          std::to_string(kOpen311PostsPerMinute) + " a minute");
+  }
   auto jurisdiction = single(*form, "jurisdiction_id");
   if (!jurisdiction) return spec_error(format, jurisdiction.error());
   if (*jurisdiction) {

@@ -1,5 +1,6 @@
 #include "modules/requests/permissions.hpp"
 
+#include "modules/registry/permissions.hpp"
 #include "modules/requests/requests.hpp"
 
 namespace gz::requests::permissions {
@@ -32,6 +33,10 @@ bool may_rate(const Actor& actor, const Request& request) {
   if (is_owner(actor, request)) return true;
   return (actor.role == Role::staff || actor.role == Role::admin) &&
          actor.belongs_to(request.community_id);
+}
+
+pii::Reader reader_of(const Actor& actor, const Request& request) {
+  return registry::permissions::personal_data_reader(actor, request.community_id);
 }
 
 }  // namespace gz::requests::permissions

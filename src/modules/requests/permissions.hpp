@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/actor.hpp"
+#include "core/pii.hpp"
 
 namespace gz::requests {
 struct Request;
@@ -22,5 +23,8 @@ bool may_view_queue(const Actor& actor, std::int64_t community_id);
 bool may_view_stats(const Actor& actor, std::int64_t community_id);
 // Rating: the owner, or staff recording a phone follow-up.
 bool may_rate(const Actor& actor, const Request& request);
+// Whether the actor reads a request's personal data and free text as written: the registry's
+// one rule (staff and admins of the community), for residents, guides and street users alike.
+pii::Reader reader_of(const Actor& actor, const Request& request);
 
 }  // namespace gz::requests::permissions

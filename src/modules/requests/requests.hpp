@@ -141,6 +141,9 @@ Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::i
                              int score, const std::optional<std::string>& comment,
                              std::int64_t now_ms);
 
+// The use cases that hand a request back to an actor (get, list, transition, rate) mask its
+// free text and contact phone unless the actor has personal-data rights
+// (permissions::reader_of); tracking masks always.
 Result<Request> get_request(storage::Connection& db, const Actor& actor, std::int64_t request_id);
 
 struct RequestFilter {
@@ -163,7 +166,7 @@ struct RequestPage {
 Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
                                   const RequestFilter& filter);
 
-// The public view by tracking code: no personal data, public events only.
+// The public view by tracking code: no personal data, public events only, free text masked.
 Result<Request> track_request(storage::Connection& db, const std::string& typed_code);
 
 Result<RequestStats> request_stats(storage::Connection& db, const Actor& actor,

@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "core/pii.hpp"
 #include "http/json_io.hpp"
 #include "modules/attachments/attachments.hpp"
 #include "modules/requests/calendar_store.hpp"
@@ -31,12 +30,17 @@ bool overdue_now(const Request& request, std::int64_t now_ms) {
 
 // {kind, due_at, overdue}: the deadline the case works against now (sla.hpp), or null once
 // it is no longer open. Pages count down to due_at and colour by overdue.
-boost::json::value deadline_json(const Request& request, std::int64_t now_ms) {
+// `provisional`: counted on days the working-day calendar does not cover yet (the next year's
+// holidays not loaded), so the due instant may still move when they are.
+boost::json::value deadline_json(const Request& request, std::int64_t now_ms,
+                                 const WorkCalendar& calendar) {
   auto deadline = deadline_now(request, now_ms);
   if (!deadline) return nullptr;
-  return boost::json::object{{"kind", deadline_kind_name(deadline->kind)},
-                             {"due_at", format_iso8601(deadline->due_ms)},
-                             {"overdue", deadline->overdue}};
+  return boost::json::object{
+      {"kind", deadline_kind_name(deadline->kind)},
+      {"due_at", format_iso8601(deadline->due_ms)},
+      {"overdue", deadline->overdue},
+      {"provisional", !deadlines_official(calendar, request.received_ms, deadline->due_ms)}};
 }
 
 boost::json::array events_json(const std::vector<Event>& events, bool with_actor) {
@@ -113,10 +117,6 @@ Response submit_route(RequestContext& context) {
                                {"resolution_due_at", format_iso8601(result->resolution_due_ms)}});
 }
 
-bool shows_contact(const Actor& actor, const Request& request) {
-  return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(request.community_id);
-}
-
 Response list_route(RequestContext& context) {
   RequestFilter filter;
   for (const char* name : {"community_id", "assignee", "page", "page_size"}) {
@@ -149,10 +149,11 @@ Response list_route(RequestContext& context) {
   filter.category = context.request.query_param("category");
   auto lease = context.pool.lease();
   auto result = list_requests(*lease, context.user(), filter);
+  auto calendar = current_calendar(*lease);
   if (!result) return http::error_response(result.error());
   boost::json::array items;
   for (const auto& request : result->items) {
-    items.push_back(request_json(request, shows_contact(context.user(), request)));
+    items.push_back(request_json(request, *calendar));
   }
   return http::json_response(200, boost::json::object{{"items", std::move(items)},
                                                       {"total", result->total},
@@ -166,7 +167,7 @@ Response get_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = get_request(*lease, context.user(), *id);
   if (!result) return http::error_response(result.error());
-  auto out = request_json(*result, shows_contact(context.user(), *result));
+  auto out = request_json(*result, *current_calendar(*lease));
   out["events"] = events_json(result->events, !context.user().is(Role::resident));
   // Photos are listed here (the images themselves at …/photos/{n}); never on the public page.
   boost::json::array photos;
@@ -210,7 +211,7 @@ Response transition_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = transition_request(*lease, context.user(), *id, input, now_epoch_ms());
   if (!result) return http::error_response(result.error());
-  return http::json_response(200, request_json(*result, shows_contact(context.user(), *result)));
+  return http::json_response(200, request_json(*result, *current_calendar(*lease)));
 }
 
 Response rating_route(RequestContext& context) {
@@ -227,18 +228,20 @@ Response rating_route(RequestContext& context) {
   auto result =
       rate_request(*lease, context.user(), *id, static_cast<int>(*score), comment, now_epoch_ms());
   if (!result) return http::error_response(result.error());
-  return http::json_response(200, request_json(*result, shows_contact(context.user(), *result)));
+  return http::json_response(200, request_json(*result, *current_calendar(*lease)));
 }
 
 Response track_route(RequestContext& context) {
   auto lease = context.pool.lease();
   // One snapshot: the status and the timeline agree (and SQLite takes its read lock once).
   std::string category_name;
+  std::shared_ptr<const WorkCalendar> calendar;
   auto result = storage::transact(*lease, storage::TxMode::read, [&]() -> Result<Request> {
     auto found = track_request(*lease, context.params.at("code"));
     if (!found) return found;
     auto category = find_category(*lease, found->community_id, found->category);
     category_name = category ? category->name_zh : found->category;
+    calendar = current_calendar(*lease);
     return found;
   });
   if (!result) return http::error_response(result.error());
@@ -256,7 +259,7 @@ Response track_route(RequestContext& context) {
                                {"resolved_at", http::time_or_null(result->resolved_ms)},
                                {"closed_at", http::time_or_null(result->closed_ms)},
                                {"overdue", overdue_now(*result, now_ms)},
-                               {"deadline", deadline_json(*result, now_ms)},
+                               {"deadline", deadline_json(*result, now_ms, *calendar)},
                                {"rated", result->rating.has_value()},
                                {"timeline", events_json(result->events, false)}});
 }
@@ -470,8 +473,10 @@ Response calendar_put_route(RequestContext& context) {
   boost::json::array years;
   for (int year : result->years) years.push_back(year);
   return http::json_response(
-      200, boost::json::object{
-               {"years", years}, {"holidays", result->holidays}, {"workdays", result->workdays}});
+      200, boost::json::object{{"years", years},
+                               {"holidays", result->holidays},
+                               {"workdays", result->workdays},
+                               {"deadlines_recomputed", result->deadlines_recomputed}});
 }
 
 Response calendar_get_route(RequestContext& context) {
@@ -490,13 +495,22 @@ Response calendar_get_route(RequestContext& context) {
   };
   collect(calendar->holidays(), holidays);
   collect(calendar->workdays(), workdays);
+  auto coverage = calendar_coverage(*calendar, now_epoch_ms());
   return http::json_response(
-      200, boost::json::object{{"years", years}, {"holidays", holidays}, {"workdays", workdays}});
+      200, boost::json::object{
+               {"years", years},
+               {"holidays", holidays},
+               {"workdays", workdays},
+               {"covered_through", coverage.covered_through_day
+                                       ? boost::json::value(format_date(
+                                             shanghai_midnight_ms(*coverage.covered_through_day)))
+                                       : boost::json::value(nullptr)},
+               {"covers_next_60_days", coverage.ok}});
 }
 
 }  // namespace
 
-boost::json::object request_json(const Request& request, bool show_contact) {
+boost::json::object request_json(const Request& request, const WorkCalendar& calendar) {
   std::int64_t now_ms = now_epoch_ms();
   boost::json::object out{{"id", request.id},
                           {"community_id", request.community_id},
@@ -522,19 +536,15 @@ boost::json::object request_json(const Request& request, bool show_contact) {
                           {"assignee_department", http::json_or_null(request.assignee_department)},
                           {"duplicate_of", http::json_or_null(request.duplicate_of)},
                           {"overdue", overdue_now(request, now_ms)},
-                          {"deadline", deadline_json(request, now_ms)},
+                          {"deadline", deadline_json(request, now_ms, calendar)},
                           {"escalated", request.overdue_response || request.overdue_resolution},
                           {"rating", request.rating ? boost::json::value(*request.rating)
                                                     : boost::json::value(nullptr)},
                           {"rating_comment", http::json_or_null(request.rating_comment)},
                           {"version", request.version}};
+  // Masked by the use case for readers without personal-data rights.
   out["contact_name"] = http::json_or_null(request.contact_name);
-  if (request.contact_phone) {
-    out["contact_phone"] =
-        show_contact ? *request.contact_phone : pii::mask_mobile(*request.contact_phone);
-  } else {
-    out["contact_phone"] = nullptr;
-  }
+  out["contact_phone"] = http::json_or_null(request.contact_phone);
   return out;
 }
 

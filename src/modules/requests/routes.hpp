@@ -3,11 +3,13 @@
 
 #include <boost/json/object.hpp>
 
+#include "core/calendar.hpp"
 #include "http/router.hpp"
 #include "modules/requests/requests.hpp"
 
 namespace gz::requests {
 void register_routes(http::Router& router);
-// Shared with the Open311 layer and tests: the staff/resident view of a request.
-boost::json::object request_json(const Request& request, bool show_contact);
+// The staff/resident view of a request, as the use cases hand it over (already masked for
+// readers without personal-data rights); `calendar` says whether its deadline is provisional.
+boost::json::object request_json(const Request& request, const WorkCalendar& calendar);
 }  // namespace gz::requests

@@ -114,4 +114,13 @@ void insert_event(storage::Connection& db, const EventInput& event) {
        std::int64_t{event.is_public ? 1 : 0}});
 }
 
+void mask_for(pii::Reader reader, Request& request) {
+  if (reader == pii::Reader::entitled) return;
+  request.description = pii::mask_text(request.description);
+  request.location = pii::text_for(reader, request.location);
+  request.rating_comment = pii::text_for(reader, request.rating_comment);
+  if (request.contact_phone) request.contact_phone = pii::mask_mobile(*request.contact_phone);
+  for (auto& event : request.events) event.note = pii::text_for(reader, event.note);
+}
+
 }  // namespace gz::requests::store

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/pii.hpp"
 #include "modules/requests/requests.hpp"
 #include "storage/database.hpp"
 
@@ -32,5 +33,10 @@ struct EventInput {
   bool is_public = true;
 };
 void insert_event(storage::Connection& db, const EventInput& event);
+
+// What a reader without personal-data rights is shown of a request: its free text (the
+// description, location, rating comment and event notes) through pii::mask_text and the
+// contact phone masked. Entitled readers get the request as stored.
+void mask_for(pii::Reader reader, Request& request);
 
 }  // namespace gz::requests::store

@@ -3,9 +3,11 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/rules.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::timebank {
@@ -66,6 +68,14 @@ bool speaks_for_recipient(storage::Connection& db, const Actor& actor, const Ser
                       {service.recipient_resident_id, *actor.household_id}) > 0;
 }
 
+// A service record as the actor may read it: its note (people's own words about each other)
+// masked for anyone without personal-data rights.
+Service shown_to(const Actor& actor, Service service) {
+  service.note = pii::text_for(
+      registry::permissions::personal_data_reader(actor, service.community_id), service.note);
+  return service;
+}
+
 }  // namespace
 
 Result<Service> record_service(storage::Connection& db, const Actor& actor, const NewService& input,
@@ -81,6 +91,13 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
   }
   if (input.provider_resident_id == input.recipient_resident_id) {
     return bad_request("invalid_recipient", "a member cannot serve themselves");
+  }
+  // One login speaks for the whole household: a service between two of its members would be
+  // recorded and confirmed by the same hand, minting time against the floor.
+  if (recipient->integer(2) == provider->household_id) {
+    return bad_request("same_household",
+                       "members of one household do not bank time with each other "
+                       "(同一户成员之间的服务不计入时间银行)");
   }
   if (!speaks_for(actor, *provider)) {
     return forbidden("the provider's household or a guide records a service");
@@ -119,7 +136,7 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
                              {"minutes", minutes},
                              {"service_type", input.service_type},
                              {"service_date", input.service_date}}});
-    return *load_service(db, id);
+    return shown_to(actor, *load_service(db, id));
   });
 }
 
@@ -163,7 +180,7 @@ Result<Service> confirm_service(storage::Connection& db, const Actor& actor,
     if (!posting) return posting.take_error();
     db.execute("UPDATE timebank_services SET posting_id = ? WHERE id = ?",
                {posting->id, service_id});
-    return *load_service(db, service_id);
+    return shown_to(actor, *load_service(db, service_id));
   });
 }
 
@@ -187,7 +204,7 @@ Result<Service> dispute_service(storage::Connection& db, const Actor& actor,
     audit::append(db, actor,
                   {service->community_id, "timebank.dispute", "timebank_service",
                    std::to_string(service_id), boost::json::object{{"note", note}}});
-    return *load_service(db, service_id);
+    return shown_to(actor, *load_service(db, service_id));
   });
 }
 
@@ -211,7 +228,7 @@ Result<std::vector<Service>> list_services(storage::Connection& db, const Actor&
   }
   sql += " ORDER BY id DESC LIMIT 200";
   std::vector<Service> out;
-  for (const auto& row : db.query(sql, params)) out.push_back(service_from(row));
+  for (const auto& row : db.query(sql, params)) out.push_back(shown_to(actor, service_from(row)));
   return out;
 }
 

@@ -6,11 +6,13 @@
 #include <set>
 #include <tuple>
 
+#include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/apportion.hpp"
 #include "modules/allocation/needs.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/needs.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/transact.hpp"
 
@@ -122,7 +124,8 @@ Result<Settings> get_settings(storage::Connection& db, const Actor& actor,
 }
 
 Result<Settings> set_settings(storage::Connection& db, const Actor& actor, Settings settings) {
-  if (!actor.belongs_to(settings.community_id)) {
+  if (!actor.belongs_to(settings.community_id) ||
+      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {settings.community_id})) {
     return not_found("no community " + std::to_string(settings.community_id));
   }
   if (!is_staff_of(actor, settings.community_id)) {
@@ -256,7 +259,22 @@ Result<std::vector<Spending>> list_spending(storage::Connection& db, const Actor
   if (!is_official_of(actor, status->community_id)) {
     return forbidden("residents read spending on the public board");
   }
-  return spending_of(db, plan_id, limit);
+  auto records = spending_of(db, plan_id, limit);
+  const pii::Reader reader =
+      registry::permissions::personal_data_reader(actor, status->community_id);
+  for (auto& record : records) mask_for(reader, record);
+  return records;
+}
+
+void mask_for(pii::Reader reader, Spending& spending) {
+  spending.purpose = pii::text_for(reader, spending.purpose);
+  spending.receipt_ref = pii::text_for(reader, spending.receipt_ref);
+}
+
+void mask_for(pii::Reader reader, Evaluation& evaluation) {
+  evaluation.evaluator = pii::text_for(reader, evaluation.evaluator);
+  evaluation.summary = pii::text_for(reader, evaluation.summary);
+  evaluation.report_ref = pii::text_for(reader, evaluation.report_ref);
 }
 
 Result<Spending> record_spending(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
@@ -266,7 +284,7 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
   if (!input.corrects_id) {
     GZ_TRY(check_text(input.category, "category", 100));
     GZ_TRY(check_text(input.receipt_ref, "receipt_ref", 200));
-    if (input.amount <= 0) return bad_request("invalid_amount", "amount must be positive");
+    GZ_TRY(check_amount(input.amount, "amount", 1));
     if (!valid_payee_category(input.payee_category)) {
       return bad_request("invalid_payee_category",
                          "payee_category is one of supplier, service_provider, "
@@ -331,7 +349,8 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
       std::int64_t spent = db.query_int(
           "SELECT COALESCE(SUM(amount), 0) FROM plan_spending WHERE plan_id = ? AND position = ?",
           {plan_id, position});
-      if (spent + amount > line->integer(1)) {
+      // Written as what is left, never as a sum that could wrap (core/amount.hpp).
+      if (!fits_within(amount, line->integer(1), spent)) {
         return conflict("line_overspent", "the line has " +
                                               std::to_string(line->integer(1) - spent) + " of " +
                                               std::to_string(line->integer(1)) + " left");

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/pii.hpp"
 #include "core/result.hpp"
 #include "storage/database.hpp"
 
@@ -106,9 +107,10 @@ DemandIndex load_demand_index(storage::Connection& db, std::int64_t community_id
 Result<Spending> record_spending(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                                  const SpendingInput& input, std::int64_t now_ms,
                                  const DemandIndex* demand = nullptr);
-// Newest first; `limit` 1–500.
+// Newest first; `limit` 1–500; as stored.
 std::vector<Spending> spending_of(storage::Connection& db, std::int64_t plan_id, int limit);
-// Guides, staff, street users of the plan's community and admins.
+// Guides, staff, street users of the plan's community and admins; the purpose and receipt
+// masked (pii::mask_text) for those without personal-data rights.
 Result<std::vector<Spending>> list_spending(storage::Connection& db, const Actor& actor,
                                             std::int64_t plan_id, int limit);
 
@@ -149,5 +151,10 @@ Result<Satisfaction> rate_plan(storage::Connection& db, const Actor& actor, std:
 void freeze_targets(storage::Connection& db, std::int64_t plan_id, std::int64_t community_id);
 void freeze_accounts(storage::Connection& db, std::int64_t plan_id, std::int64_t community_id,
                      std::int64_t now_ms);
+
+// A record's free text as `reader` may see it: the public board and guides and street users
+// get pii::mask_text of purposes, receipts, evaluators and summaries.
+void mask_for(pii::Reader reader, Spending& spending);
+void mask_for(pii::Reader reader, Evaluation& evaluation);
 
 }  // namespace gz::transparency

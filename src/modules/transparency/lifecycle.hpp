@@ -29,6 +29,8 @@ std::optional<Stage> parse_stage(std::string_view name);
 
 // The minimum the rules allow; a community may only lengthen it.
 constexpr std::int64_t kNoticeDaysMin = 7;
+// Objections of one household on one plan that may await an answer at the same time.
+constexpr std::int64_t kOpenObjectionsMax = 3;
 
 // What the machine needs to know about the plan besides its stage.
 struct NoticeFacts {

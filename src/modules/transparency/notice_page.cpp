@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/qr.hpp"
 #include "core/text.hpp"
+#include "http/forwarded.hpp"
 
 namespace gz::transparency {
 namespace {
@@ -125,16 +126,6 @@ std::string bp_percent(std::int64_t bp) {
   return out + "%";
 }
 
-bool plain_host(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
-  for (char c : host) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string format_amount(std::int64_t amount, const std::string& unit) {
@@ -153,11 +144,12 @@ std::string format_amount(std::int64_t amount, const std::string& unit) {
 }
 
 std::string notice_url(const http::Request& request, std::int64_t plan_id) {
-  std::string host = request.header("host").value_or("");
-  if (!plain_host(host)) host = "localhost";
-  std::string scheme =
-      request.header("x-forwarded-proto").value_or("") == "https" ? "https" : "http";
-  return scheme + "://" + host + "/board/plans/" + std::to_string(plan_id);
+  // The configured public address (serve --public-url) when there is one: a printed QR code
+  // must not follow a Host header a client chose.
+  auto host = request.header("host");
+  return http::public_base_url(host ? std::optional<std::string_view>(*host) : std::nullopt,
+                               request.secure) +
+         "/board/plans/" + std::to_string(plan_id);
 }
 
 std::string render_notice_page(const NoticePageInput& input) {

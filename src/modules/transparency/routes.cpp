@@ -180,6 +180,34 @@ Response objection_route(RequestContext& context) {
   });
 }
 
+Response answers_route(RequestContext& context) {
+  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
+    http::JsonReader reader(body);
+    reader.only({"objection_ids", "answer"});
+    auto answer = reader.text("answer", Need::required, 4000);
+    if (!reader.ok()) return http::error_response(reader.error());
+    std::vector<std::int64_t> ids;
+    const auto* field = body.if_contains("objection_ids");
+    if (!field || !field->is_array()) {
+      return http::error_response(
+          bad_request("invalid_field", "objection_ids must be an array of objection ids"));
+    }
+    for (const auto& item : field->get_array()) {
+      if (!item.is_int64() || item.get_int64() < 1) {
+        return http::error_response(
+            bad_request("invalid_field", "objection_ids must be an array of objection ids"));
+      }
+      ids.push_back(item.get_int64());
+    }
+    auto lease = context.pool.lease();
+    auto result = answer_objections(*lease, context.user(), id, ids, *answer, now_epoch_ms());
+    if (!result) return http::error_response(result.error());
+    boost::json::array items;
+    for (const auto& objection : *result) items.push_back(objection_json(objection));
+    return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+  });
+}
+
 Response answer_route(RequestContext& context) {
   auto objection_id = context.id_param("oid");
   if (!objection_id) return http::error_response(objection_id.error());
@@ -221,7 +249,7 @@ Response spending_route(RequestContext& context) {
     auto corrects = reader.integer("corrects_id", Need::optional, 1);
     Need need = corrects ? Need::optional : Need::required;
     auto category = reader.text("category", need, 100);
-    auto amount = reader.integer("amount", need, 1);
+    auto amount = reader.amount("amount", need, 1);
     auto purpose = reader.text("purpose", Need::required, 500);
     auto payee = reader.text("payee_category", need, 40);
     auto receipt = reader.text("receipt_ref", need, 200);
@@ -458,6 +486,14 @@ void register_routes(http::Router& router) {
                 answer_route,
                 {"Answer an objection publicly (once)", "transparency", "staff, admin",
                  R"({"answer":"已按需求评估调整"})", ""}});
+    router.add({"POST",
+                base + "/{id}/objections/answers",
+                Access::login,
+                answers_route,
+                {"Answer several objections that say the same thing with one public answer "
+                 "(all or none; 409 already_answered)",
+                 "transparency", "staff, admin",
+                 R"({"objection_ids":[31,32,33],"answer":"已按需求评估调整"})", ""}});
   }
   router.add(
       {"POST",

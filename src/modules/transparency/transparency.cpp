@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <set>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/permissions.hpp"
 #include "modules/transparency/execution.hpp"
 #include "storage/transact.hpp"
 
@@ -68,6 +71,11 @@ constexpr const char* kObjectionColumns =
 Objection objection_from(const storage::Row& row) {
   return {row.integer(0), row.integer(1),  row.text(2),
           row.text(3),    row.opt_text(4), row.opt_text(5)};
+}
+
+void mask_for(pii::Reader reader, Objection& objection) {
+  objection.text = pii::text_for(reader, objection.text);
+  objection.answer = pii::text_for(reader, objection.answer);
 }
 
 std::vector<Objection> objections_of(storage::Connection& db, std::int64_t plan_id,
@@ -191,6 +199,17 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
                                           format_iso8601(status->notice_ends_ms.value_or(now_ms)) +
                                           "; objections are no longer taken");
     }
+    // One household cannot hold a plan in notice with a flood of objections: at most
+    // kOpenObjectionsMax await an answer at a time (the lifecycle lock makes the count exact).
+    if (db.query_int("SELECT COUNT(*) FROM plan_objections WHERE plan_id = ? AND household_id = ? "
+                     "AND answer IS NULL",
+                     {plan_id, *actor.household_id}) >= kOpenObjectionsMax) {
+      return make_error(ErrorKind::too_many_requests, "objection_limit",
+                        "your household has " + std::to_string(kOpenObjectionsMax) +
+                            " objections awaiting an answer on this plan; add to them once they "
+                            "are answered (每户待答复的异议最多" +
+                            std::to_string(kOpenObjectionsMax) + "条)");
+    }
     Objection objection{0, plan_id, text, format_iso8601(now_ms), std::nullopt, std::nullopt};
     objection.id = db.query_one(
                          "INSERT INTO plan_objections (plan_id, community_id, household_id, "
@@ -206,41 +225,65 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
                    std::to_string(objection.id),
                    boost::json::object{{"plan_id", plan_id}, {"text", text}},
                    {{&objection_rows(), objection.id}}});
+    mask_for(registry::permissions::personal_data_reader(actor, status->community_id), objection);
     return objection;
+  });
+}
+
+Result<std::vector<Objection>> answer_objections(storage::Connection& db, const Actor& actor,
+                                                 std::int64_t plan_id,
+                                                 const std::vector<std::int64_t>& objection_ids,
+                                                 const std::string& answer, std::int64_t now_ms) {
+  GZ_TRY(check_text(answer, "answer", 4000));
+  if (objection_ids.empty() || objection_ids.size() > kAnswerBatchMax) {
+    return bad_request("invalid_field",
+                       "objection_ids names 1-" + std::to_string(kAnswerBatchMax) + " objections");
+  }
+  std::set<std::int64_t> unique(objection_ids.begin(), objection_ids.end());
+  if (unique.size() != objection_ids.size()) {
+    return bad_request("invalid_field", "an objection is named twice");
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::vector<Objection>> {
+    auto status = visible_plan(db, actor, plan_id, now_ms);
+    if (!status) return status.take_error();
+    if (!is_staff_of(actor, status->community_id)) {
+      return forbidden("only community staff answer objections");
+    }
+    std::string answered_at = format_iso8601(now_ms);
+    std::vector<Objection> out;
+    // All or none: a batch with an unknown or answered objection changes nothing.
+    for (std::int64_t objection_id : objection_ids) {
+      auto row = db.query_one(std::string(kObjectionColumns) + "WHERE id = ? AND plan_id = ?",
+                              {objection_id, plan_id});
+      if (!row) return not_found("no objection " + std::to_string(objection_id));
+      if (db.execute("UPDATE plan_objections SET answer = ?, answered_by_user_id = ?, "
+                     "answered_at = ? WHERE id = ? AND answer IS NULL",
+                     {answer, actor.user_id, answered_at, objection_id}) != 1) {
+        return conflict("already_answered",
+                        "objection " + std::to_string(objection_id) + " has its answer");
+      }
+      audit::append(db, actor,
+                    {status->community_id,
+                     "plan.objection_answer",
+                     "plan_objection",
+                     std::to_string(objection_id),
+                     boost::json::object{{"plan_id", plan_id}, {"answer", answer}},
+                     {{&objection_rows(), objection_id}}});
+      auto objection = objection_from(*row);
+      objection.answer = answer;
+      objection.answered_at = answered_at;
+      out.push_back(std::move(objection));
+    }
+    return out;
   });
 }
 
 Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
                                    std::int64_t plan_id, std::int64_t objection_id,
                                    const std::string& answer, std::int64_t now_ms) {
-  GZ_TRY(check_text(answer, "answer", 4000));
-  return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
-    auto status = visible_plan(db, actor, plan_id, now_ms);
-    if (!status) return status.take_error();
-    if (!is_staff_of(actor, status->community_id)) {
-      return forbidden("only community staff answer objections");
-    }
-    auto row = db.query_one(std::string(kObjectionColumns) + "WHERE id = ? AND plan_id = ?",
-                            {objection_id, plan_id});
-    if (!row) return not_found("no objection " + std::to_string(objection_id));
-    std::string answered_at = format_iso8601(now_ms);
-    if (db.execute("UPDATE plan_objections SET answer = ?, answered_by_user_id = ?, "
-                   "answered_at = ? WHERE id = ? AND answer IS NULL",
-                   {answer, actor.user_id, answered_at, objection_id}) != 1) {
-      return conflict("already_answered", "this objection has its answer");
-    }
-    audit::append(db, actor,
-                  {status->community_id,
-                   "plan.objection_answer",
-                   "plan_objection",
-                   std::to_string(objection_id),
-                   boost::json::object{{"plan_id", plan_id}, {"answer", answer}},
-                   {{&objection_rows(), objection_id}}});
-    auto objection = objection_from(*row);
-    objection.answer = answer;
-    objection.answered_at = answered_at;
-    return objection;
-  });
+  auto answered = answer_objections(db, actor, plan_id, {objection_id}, answer, now_ms);
+  if (!answered) return answered.take_error();
+  return std::move(answered->front());
 }
 
 Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t community_id,
@@ -255,6 +298,7 @@ Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t
                 {community_id})) {
     Notice notice{status_from(row, now_ms), {}};
     notice.objections = objections_of(db, notice.status.plan_id, false);
+    for (auto& objection : notice.objections) mask_for(pii::Reader::restricted, objection);
     notices.push_back(std::move(notice));
   }
   return notices;
@@ -277,8 +321,11 @@ Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std
                                     "FROM plan_events WHERE plan_id = ? ORDER BY id",
                                     {plan_id})) {
     board.history.push_back({event.integer(0), event.text(1), event.text(2), event.text(3),
-                             event.text(4), event.text(5)});
+                             pii::mask_text(event.text(4)), event.text(5)});
   }
+  for (auto& record : board.spending) mask_for(pii::Reader::restricted, record);
+  for (auto& evaluation : board.evaluations) mask_for(pii::Reader::restricted, evaluation);
+  for (auto& objection : board.feedback) mask_for(pii::Reader::restricted, objection);
   return board;
 }
 

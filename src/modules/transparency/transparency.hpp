@@ -88,6 +88,13 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
                                  const std::string& text, std::int64_t now_ms);
 
 // Staff and admins of the plan's community; once per objection (409 already_answered).
+// Several objections saying the same thing get one public answer at once (at most
+// kAnswerBatchMax); all or none: 404 for an unknown one, 409 already_answered.
+Result<std::vector<Objection>> answer_objections(storage::Connection& db, const Actor& actor,
+                                                 std::int64_t plan_id,
+                                                 const std::vector<std::int64_t>& objection_ids,
+                                                 const std::string& answer, std::int64_t now_ms);
+inline constexpr std::size_t kAnswerBatchMax = 500;
 Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
                                    std::int64_t plan_id, std::int64_t objection_id,
                                    const std::string& answer, std::int64_t now_ms);
@@ -116,6 +123,8 @@ struct PlanBoard {
 };
 Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std::int64_t now_ms);
 
+// Every text on the board and in the notices — objections and answers, history notes,
+// spending purposes and receipts, evaluations — is what anyone may read: pii::mask_text.
 // No login: the community's current plan (the newest past draft) and every plan past draft.
 struct CommunityResources {
   std::optional<PlanBoard> current;

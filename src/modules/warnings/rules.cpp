@@ -6,9 +6,9 @@
 namespace gz::warnings {
 namespace {
 
-constexpr std::array<std::string_view, 5> kKinds = {"participation_falling", "complaints_rising",
-                                                    "allocation_dispute", "stalled_topic",
-                                                    "platform_fault"};
+constexpr std::array<std::string_view, 6> kKinds = {"participation_falling", "complaints_rising",
+                                                    "allocation_dispute",    "stalled_topic",
+                                                    "platform_fault",        "calendar_expiring"};
 constexpr std::array<std::string_view, 5> kStages = {"plan", "do", "check", "act", "closed"};
 
 std::string quarter_text(int year, int quarter) {
@@ -47,6 +47,13 @@ Suggestion suggestion_for(Kind kind) {
       return {"启用线下应急通道，从最近一次有效备份恢复并核验账本",
               "Open the offline channel; restore from the last good backup and verify the "
               "ledger"};
+    case Kind::calendar_expiring:
+      return {
+          "国务院办公厅公布下一年节假日安排后，由管理员载入（gongzhi calendar load 或 PUT "
+          "/api/v1/calendar）；在此之前跨年的办理时限为暂定",
+          "When the State Council publishes next year's holidays, an administrator loads "
+          "them (gongzhi calendar load or PUT /api/v1/calendar); until then deadlines "
+          "reaching into that year are provisional"};
   }
   return {"", ""};
 }

@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/indicators/load_indicators.hpp"
 #include "modules/participation/rules.hpp"
+#include "modules/registry/permissions.hpp"
+#include "modules/requests/calendar_store.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/transact.hpp"
@@ -188,6 +192,30 @@ int platform_faults(storage::Connection& db, std::int64_t community_id, std::int
   return raised;
 }
 
+// The working-day calendar ends within kCalendarLookaheadDays: every community's staff hear
+// of it (once per uncovered year), since their deadlines are the ones that become guesses.
+// Raised by the hourly job (run_job), not by a community's evaluation.
+int calendar_expiring(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms) {
+  auto calendar = requests::current_calendar(db);
+  auto coverage = requests::calendar_coverage(*calendar, now_ms);
+  if (coverage.ok) return 0;
+  int year = 0;
+  unsigned month = 0, day = 0;
+  civil_from_days(coverage.covered_through_day.value_or(shanghai_day(now_ms) - 1) + 1, year, month,
+                  day);
+  boost::json::object evidence{{"days_ahead", coverage.days_ahead},
+                               {"uncovered_year", year},
+                               {"lookahead_days", requests::kCalendarLookaheadDays}};
+  evidence["covered_through"] =
+      coverage.covered_through_day
+          ? boost::json::value(format_date(shanghai_midnight_ms(*coverage.covered_through_day)))
+          : boost::json::value(nullptr);
+  return raise(db, community_id, Kind::calendar_expiring, "calendar:" + std::to_string(year),
+               evidence, now_ms)
+             ? 1
+             : 0;
+}
+
 // Opens the quarter's task when satisfaction fell below 85%, and settles the check of the
 // previous quarter's task with this quarter's figure.
 void improvements(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms,
@@ -343,6 +371,8 @@ int run_job(storage::Connection& db, std::int64_t now_ms) {
   int raised = 0;
   for (const auto& row : db.query("SELECT id FROM communities ORDER BY id")) {
     raised += evaluate(db, row.integer(0), now_ms).raised;
+    // A fact of the platform, not of the community's figures: the job's, not evaluate()'s.
+    raised += calendar_expiring(db, row.integer(0), now_ms);
   }
   return raised;
 }
@@ -359,11 +389,13 @@ Result<std::vector<Warning>> list_warnings(storage::Connection& db, const Actor&
   } else if (state != "all") {
     return bad_request("invalid_query", "state is open, resolved or all");
   }
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   std::vector<Warning> out;
   for (const auto& row : db.query(std::string(kWarningColumns) + "WHERE community_id = ?" + filter +
                                       " ORDER BY id DESC LIMIT 500",
                                   {community_id})) {
     out.push_back(warning_from(row));
+    out.back().resolution = pii::text_for(reader, out.back().resolution);
   }
   return out;
 }
@@ -401,11 +433,18 @@ Result<std::vector<Improvement>> list_improvements(storage::Connection& db, cons
   GZ_TRY(community_visible(db, actor, community_id));
   if (!is_official_of(actor, community_id))
     return forbidden("residents do not read improvement tasks");
+  // Guides and street users (and the reports they read) get staff's words masked.
+  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   std::vector<Improvement> out;
   for (const auto& row : db.query(
            std::string(kImprovementColumns) + "WHERE community_id = ? ORDER BY id DESC LIMIT 500",
            {community_id})) {
-    out.push_back(improvement_from(row));
+    Improvement task = improvement_from(row);
+    task.title = pii::text_for(reader, task.title);
+    for (auto* note : {&task.plan_note, &task.do_note, &task.check_note, &task.act_note}) {
+      *note = pii::text_for(reader, *note);
+    }
+    out.push_back(std::move(task));
   }
   return out;
 }
@@ -533,7 +572,9 @@ int demo_improvement(storage::Connection& db, std::int64_t community_id, std::in
   change.stage = "do";
   change.note =
       "计划：每月一次指导员案例督导；噪音诉求24小时内上门；物业类诉求与物业公司周例会对账";
-  change_improvement(db, system, task->id, change, as_of_ms - 12 * kDayMs);
+  if (!change_improvement(db, system, task->id, change, as_of_ms - 12 * kDayMs)) {
+    throw std::runtime_error("warnings demo: the improvement task did not move to 'do'");
+  }
   return 1;
 }
 

@@ -5,7 +5,7 @@ import { i18nFor } from '../test/helpers';
 
 const now = Date.parse('2026-11-30T10:00:00+08:00');
 const request = {
-  deadline: { kind: 'response' as const, due_at: '2026-12-01T10:00:00+08:00', overdue: false },
+  deadline: { kind: 'response' as const, due_at: '2026-12-01T10:00:00+08:00', overdue: false, provisional: false },
 };
 
 function render(props: object, locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -20,10 +20,10 @@ describe('SlaCountdown', () => {
   });
   it('counts down to the resolution in English once responded', () => {
     const wrapper = render(
-      { request: { deadline: { kind: 'resolution', due_at: '2026-12-04T23:59:59+08:00', overdue: false } } },
+      { request: { deadline: { kind: 'resolution', due_at: '2026-12-04T23:59:59+08:00', overdue: false, provisional: true } } },
       'en',
     );
-    expect(wrapper.text()).toBe('4 d 13 h left for resolution');
+    expect(wrapper.text()).toBe('4 d 13 h left for resolution (provisional)');
   });
   it('says how late an overdue case is, in the overdue colour', () => {
     const wrapper = render({ nowMs: Date.parse('2026-12-01T12:30:00+08:00') });

@@ -13,18 +13,36 @@ const std::string& dummy_hash() {
   return hash;
 }
 
+// One more attempt on a counter, atomically (a single upsert: a row lock on PostgreSQL, the
+// write lock on SQLite); a window older than kThrottleWindowSeconds starts again at 1.
+// Returns the attempts in the current window, this one included.
+std::int64_t count_attempt(storage::Connection& connection, const std::string& key,
+                           std::int64_t now) {
+  auto row = connection.query_one(
+      "INSERT INTO login_counters (key, window_start_epoch, failures) VALUES (?, ?, 1) "
+      "ON CONFLICT (key) DO UPDATE SET "
+      "failures = CASE WHEN login_counters.window_start_epoch > ? "
+      "THEN login_counters.failures + 1 ELSE 1 END, "
+      "window_start_epoch = CASE WHEN login_counters.window_start_epoch > ? "
+      "THEN login_counters.window_start_epoch ELSE excluded.window_start_epoch END "
+      "RETURNING failures",
+      {key, now, now - kThrottleWindowSeconds, now - kThrottleWindowSeconds});
+  return row ? row->integer(0) : 1;
+}
+
 }  // namespace
 
 Result<LoginResult> log_in(storage::Connection& connection, const std::string& username,
                            const std::string& password, const std::string& remote_ip) {
   std::int64_t now = now_epoch_ms() / 1000;
-  std::int64_t since = now - kThrottleWindowSeconds;
-  std::int64_t user_failures = connection.query_int(
-      "SELECT COUNT(*) FROM login_failures WHERE username = ? AND at_epoch > ?", {username, since});
-  std::int64_t address_failures = connection.query_int(
-      "SELECT COUNT(*) FROM login_failures WHERE remote_ip = ? AND at_epoch > ?",
-      {remote_ip, since});
-  if (user_failures >= kMaxFailuresPerUsername || address_failures >= kMaxFailuresPerAddress) {
+  // Every attempt is counted before the password is checked, so that parallel guesses each
+  // take a place under the limit instead of all passing one stale count; a success gives its
+  // place back. Per account and address: a guesser elsewhere cannot lock the real user out.
+  const std::string pair_key = "user:" + username + "|" + remote_ip;
+  const std::string address_key = "addr:" + remote_ip;
+  std::int64_t pair_attempts = count_attempt(connection, pair_key, now);
+  std::int64_t address_attempts = count_attempt(connection, address_key, now);
+  if (pair_attempts > kMaxFailuresPerUsername || address_attempts > kMaxFailuresPerAddress) {
     Error error = make_error(ErrorKind::too_many_requests, "login_throttled",
                              "too many failed logins; try again in 15 minutes");
     return error;
@@ -34,11 +52,6 @@ Result<LoginResult> log_in(storage::Connection& connection, const std::string& u
       "SELECT id, password_hash, disabled FROM users WHERE username = ?", {username});
   bool matches = crypto::verify_password(row ? row->text(1) : dummy_hash(), password);
   if (!row || !matches || row->integer(2) != 0) {
-    storage::with_transaction(connection, storage::TxMode::write, [&] {
-      connection.execute(
-          "INSERT INTO login_failures (username, remote_ip, at_epoch) VALUES (?, ?, ?)",
-          {username, remote_ip, now});
-    });
     return make_error(ErrorKind::unauthorized, "invalid_credentials", "wrong username or password");
   }
 
@@ -53,7 +66,10 @@ Result<LoginResult> log_in(storage::Connection& connection, const std::string& u
     connection.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_epoch) VALUES (?, ?, ?, ?)",
         {crypto::sha256_hex(result.token), user_id, now_iso8601(), result.expires_epoch});
-    connection.execute("DELETE FROM login_failures WHERE username = ?", {username});
+    connection.execute("DELETE FROM login_counters WHERE key = ?", {pair_key});
+    connection.execute(
+        "UPDATE login_counters SET failures = failures - 1 WHERE key = ? AND failures > 0",
+        {address_key});
     connection.execute("DELETE FROM sessions WHERE user_id = ? AND expires_epoch < ?",
                        {user_id, now});
   });

@@ -56,6 +56,20 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
   std::optional<Error> failure;
   std::int64_t id = 0;
   storage::with_transaction(db, storage::TxMode::write, [&] {
+    // A street supervisor founds communities of their own street only: the street their
+    // communities are in (one street per supervisor; a supervisor of none names it freely).
+    if (actor.is(Role::street)) {
+      auto streets = db.query(
+          "SELECT DISTINCT COALESCE(c.street, '') FROM communities c JOIN user_communities u ON "
+          "u.community_id = c.id WHERE u.user_id = ?",
+          {actor.user_id});
+      if (!streets.empty() &&
+          (streets.size() != 1 || streets[0].text(0) != input.street.value_or(""))) {
+        failure = forbidden("a street supervisor creates communities of their own street (" +
+                            (streets.size() == 1 ? streets[0].text(0) : std::string("?")) + ")");
+        return;
+      }
+    }
     if (db.query_one("SELECT id FROM communities WHERE code = ?", {input.code})) {
       failure = conflict("community_code_taken",
                          "a community with code '" + input.code + "' already exists");

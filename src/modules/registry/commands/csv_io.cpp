@@ -61,6 +61,8 @@ constexpr ColumnName kColumns[kColumnCount] = {
     {"relation", "与户主关系", "关系"},
     {"registration", "户籍类型", "人口类型"},
 };
+// What a reader without personal-data rights gets in the birth-date column's place.
+constexpr ColumnName kBirthYearColumn = {"birth_year", "出生年份", "出生年份"};
 
 std::vector<std::string> split_list(const std::string& value) {
   std::vector<std::string> out;
@@ -409,11 +411,15 @@ Result<std::string> export_households(storage::Connection& db, const Actor& acto
   if (!permissions::may_export(actor, community_id)) {
     return forbidden("your role may not export the registry");
   }
-  bool full = permissions::may_see_personal_data(actor, community_id);
+  const pii::Reader reader = permissions::personal_data_reader(actor, community_id);
+  const bool full = reader == pii::Reader::entitled;
   bool zh = language == Language::zh;
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8 correctly
   std::vector<std::string> header;
-  for (const auto& column : kColumns) header.push_back(zh ? column.zh : column.en);
+  for (int column = 0; column < kColumnCount; ++column) {
+    const ColumnName& name = column == kBirthDate && !full ? kBirthYearColumn : kColumns[column];
+    header.push_back(zh ? name.zh : name.en);
+  }
   out += csv::format_row(header);
 
   HouseholdFilter filter;
@@ -433,15 +439,17 @@ Result<std::string> export_households(storage::Connection& db, const Actor& acto
         for (const auto& code : codes) values.push_back(term(terms, code));
         return join(values, ";");
       };
+      std::vector<std::string> skills;
+      for (const auto& skill : household.skills) skills.push_back(pii::text_for(reader, skill));
       std::vector<std::string> base = {household.code,
                                        household.building_name.value_or(""),
-                                       household.address,
+                                       pii::text_for(reader, household.address),
                                        term(housing_types(), household.housing_type),
                                        term(income_bands(), household.income_band),
                                        term(willingness_levels(), household.willingness),
                                        terms_joined(household_tags(), household.tags),
                                        terms_joined(service_categories(), household.needs),
-                                       join(household.skills, ";")};
+                                       join(skills, ";")};
       if (residents.empty()) {
         std::vector<std::string> row = base;
         row.resize(kColumnCount);
@@ -452,7 +460,11 @@ Result<std::string> export_households(storage::Connection& db, const Actor& acto
         std::vector<std::string> row = base;
         row.push_back(resident.name);
         row.push_back(term(sexes(), resident.sex));
-        row.push_back(resident.birth_date.value_or(""));
+        if (full) {
+          row.push_back(resident.birth_date.value_or(""));
+        } else {
+          row.push_back(resident.birth_year ? std::to_string(*resident.birth_year) : "");
+        }
         row.push_back(resident.id_number.value_or(""));
         row.push_back(resident.mobile.value_or(""));
         row.push_back(term(relations(), resident.relation));

@@ -94,6 +94,13 @@ boost::json::object change_of(const HouseholdFields& fields) {
   return change;
 }
 
+// The household's free text (address, skills) as a reader without personal-data rights may
+// see it.
+void mask_free_text(Household& household) {
+  household.address = pii::mask_text(household.address);
+  for (auto& skill : household.skills) skill = pii::mask_text(skill);
+}
+
 }  // namespace
 
 Result<void> validate_household_fields(const HouseholdFields& fields) {
@@ -324,6 +331,7 @@ Result<Household> get_household(storage::Connection& db, const Actor& actor,
       });
     }
   } else {
+    mask_free_text(*household);
     for (auto& resident : household->residents) mask_personal_data(resident);
   }
   return std::move(*household);
@@ -350,7 +358,13 @@ Result<HouseholdPage> list_households(storage::Connection& db, const Actor& acto
     filter.within_communities = actor.community_ids;
     if (filter.within_communities.empty()) filter.within_communities.push_back(-1);
   }
-  return query_households(db, filter);
+  HouseholdPage page = query_households(db, filter);
+  for (auto& household : page.items) {
+    if (!permissions::may_see_personal_data(actor, household.community_id)) {
+      mask_free_text(household);
+    }
+  }
+  return page;
 }
 
 }  // namespace gz::registry

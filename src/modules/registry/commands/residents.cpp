@@ -29,9 +29,27 @@ const char* id_problem_message(pii::IdNumberProblem problem) {
 
 }  // namespace
 
+// The birth date goes, not only the ID's middle: beside a masked ID number a full birth date
+// gave back all but two digits, and the community's district code those too (security review
+// 2026-12, HIGH-3). The year alone leaves months and days to guess.
 void mask_personal_data(Resident& resident) {
+  if (!resident.id_number && resident.id_number_dispute) {
+    resident.id_number = resident.id_number_dispute->id_number;
+  }
+  resident.id_number_dispute.reset();
   if (resident.id_number) resident.id_number = pii::mask_id_number(*resident.id_number);
   if (resident.mobile) resident.mobile = pii::mask_mobile(*resident.mobile);
+  if (!resident.birth_year) resident.birth_year = year_of(resident.birth_date);
+  resident.birth_date.reset();
+  resident.personal_data_masked = true;
+}
+
+std::optional<int> year_of(const std::optional<std::string>& date) {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  if (!date || !parse_date(*date, year, month, day)) return std::nullopt;
+  return year;
 }
 
 Result<void> validate_resident(ResidentFields& fields) {
@@ -104,24 +122,39 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
   }
   ResidentFields fields = input;
   GZ_TRY(validate_resident(fields));
+  const bool entitled = permissions::may_see_personal_data(actor, household->community_id);
   std::optional<Error> failure;
   Resident resident;
   storage::with_transaction(db, storage::TxMode::write, [&] {
-    if (fields.id_number &&
-        db.query_one("SELECT id FROM residents WHERE community_id = ? AND id_number = ?",
-                     {household->community_id, *fields.id_number})) {
-      failure = conflict("resident_exists", "a resident with this ID number is already registered");
-      return;
+    // The number goes into id_number unless another resident holds it; the unique constraint
+    // decides, so two adds racing for one number cannot both get it.
+    constexpr const char* kInsert =
+        "INSERT INTO residents (community_id, household_id, name, sex, birth_date, id_number, "
+        "disputed_id_number, mobile, relation, registration, created_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ";
+    auto insert = [&](const std::optional<std::string>& id_number,
+                      const std::optional<std::string>& disputed) {
+      return db.query_one(
+          std::string(kInsert) +
+              (id_number ? "ON CONFLICT (community_id, id_number) DO NOTHING RETURNING id"
+                         : "RETURNING id"),
+          {household->community_id, household_id, fields.name, *fields.sex,
+           storage::opt_text(fields.birth_date), storage::opt_text(id_number),
+           storage::opt_text(disputed), storage::opt_text(fields.mobile), fields.relation,
+           fields.registration, now_iso8601()});
+    };
+    auto inserted = insert(fields.id_number, std::nullopt);
+    if (!inserted) {
+      // Staff may know who holds the number; anyone else must not learn that anybody does.
+      if (entitled) {
+        failure =
+            conflict("resident_exists", "a resident with this ID number is already registered");
+        return;
+      }
+      inserted = insert(std::nullopt, fields.id_number);
+      resident.id_number_dispute = IdNumberDispute{*fields.id_number, std::nullopt, std::nullopt};
     }
-    resident.id = db.query_one(
-                        "INSERT INTO residents (community_id, household_id, name, sex, birth_date, "
-                        "id_number, mobile, relation, registration, created_at) VALUES "
-                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        {household->community_id, household_id, fields.name, *fields.sex,
-                         storage::opt_text(fields.birth_date), storage::opt_text(fields.id_number),
-                         storage::opt_text(fields.mobile), fields.relation, fields.registration,
-                         now_iso8601()})
-                      ->integer(0);
+    resident.id = inserted->integer(0);
     std::int64_t members =
         db.query_int("SELECT COUNT(*) FROM residents WHERE household_id = ?", {household_id});
     db.execute(
@@ -133,7 +166,8 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
     resident.name = fields.name;
     resident.sex = *fields.sex;
     resident.birth_date = fields.birth_date;
-    resident.id_number = fields.id_number;
+    resident.birth_year = year_of(fields.birth_date);
+    if (!resident.id_number_dispute) resident.id_number = fields.id_number;
     resident.mobile = fields.mobile;
     resident.relation = fields.relation;
     resident.registration = fields.registration;
@@ -146,7 +180,9 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
                                {"registration", masked.registration}};
     if (masked.id_number) change["id_number"] = *masked.id_number;
     if (masked.mobile) change["mobile"] = *masked.mobile;
-    if (masked.birth_date) change["birth_date"] = *masked.birth_date;
+    if (masked.birth_year) change["birth_year"] = *masked.birth_year;
+    // Staff read the chain's story of a dispute; the masked number above is all it shows.
+    if (resident.id_number_dispute) change["id_number_disputed"] = true;
     // The household's size may have grown with it.
     audit::append(db, actor,
                   {household->community_id,
@@ -157,8 +193,7 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
                    {{&resident_rows(), resident.id}, {&household_rows(), household_id}}});
   });
   if (failure) return *failure;
-  if (!permissions::may_see_personal_data(actor, household->community_id))
-    mask_personal_data(resident);
+  if (!entitled) mask_personal_data(resident);
   return resident;
 }
 

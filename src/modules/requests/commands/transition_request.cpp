@@ -183,7 +183,9 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
                    {{&request_rows(), request->id}}});
   });
   if (!moved) return stale();
-  return *store::load_request(db, request->id);
+  Request moved_request = *store::load_request(db, request->id);
+  store::mask_for(permissions::reader_of(actor, moved_request), moved_request);
+  return moved_request;
 }
 
 Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::int64_t request_id,
@@ -235,7 +237,9 @@ Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::i
                    {{&request_rows(), request->id}}});
   });
   if (!moved) return stale();
-  return *store::load_request(db, request->id);
+  Request moved_request = *store::load_request(db, request->id);
+  store::mask_for(permissions::reader_of(actor, moved_request), moved_request);
+  return moved_request;
 }
 
 }  // namespace gz::requests

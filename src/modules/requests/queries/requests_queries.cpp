@@ -26,6 +26,7 @@ Result<Request> get_request(storage::Connection& db, const Actor& actor, std::in
     return not_found("no request " + std::to_string(request_id));
   }
   request->events = store::load_events(db, request->id, actor.is(Role::resident));
+  store::mask_for(permissions::reader_of(actor, *request), *request);
   return std::move(*request);
 }
 
@@ -94,6 +95,7 @@ Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
   params.emplace_back((filter.page - 1) * filter.page_size);
   for (const auto& row : db.query(std::string(store::kRequestColumns) + where + order, params)) {
     page.items.push_back(store::request_from(row));
+    store::mask_for(permissions::reader_of(actor, page.items.back()), page.items.back());
   }
   return page;
 }
@@ -111,6 +113,8 @@ Result<Request> track_request(storage::Connection& db, const std::string& typed_
                       "没有这个查询码的诉求 / no request has this tracking code");
   }
   request->events = store::load_events(db, request->id, true);
+  // Whoever holds the code reads it: the public's view.
+  store::mask_for(pii::Reader::restricted, *request);
   return std::move(*request);
 }
 

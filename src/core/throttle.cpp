@@ -1,7 +1,7 @@
 // Fixed-window counting per address; see throttle.hpp.
-#include "modules/assistant/throttle.hpp"
+#include "core/throttle.hpp"
 
-namespace gz::assistant {
+namespace gz {
 
 bool Throttle::allow(const std::string& key, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
@@ -17,4 +17,4 @@ bool Throttle::allow(const std::string& key, std::int64_t now_ms) {
   return true;
 }
 
-}  // namespace gz::assistant
+}  // namespace gz

@@ -1,7 +1,7 @@
-// A per-address request budget for the assistant's no-login routes (ask, classify): at most
-// `limit` calls per window of `window_ms` from one address, counted in this process (several
-// servers behind one proxy each allow the budget; the point is to keep one client from
-// flooding the unanswered log, not exact accounting). Logged-in callers are not throttled.
+// A request budget per key (a client address, an API key): at most `limit` calls per window
+// of `window_ms`, counted in this process (several servers behind one proxy each allow the
+// budget; the point is to keep one client from flooding, not exact accounting). Used by the
+// assistant's no-login routes and Open311's POST per key.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-namespace gz::assistant {
+namespace gz {
 
 class Throttle {
  public:
@@ -28,4 +28,4 @@ class Throttle {
   std::map<std::string, Window> windows_;
 };
 
-}  // namespace gz::assistant
+}  // namespace gz

@@ -22,10 +22,10 @@ const audit::Tracked& resident_rows() {
       "residents",
       "id",
       "SELECT id, community_id, household_id, name, sex, birth_date, id_number, mobile, relation, "
-      "registration FROM residents",
+      "registration, disputed_id_number FROM residents",
       {"community_id", "household_id", "name", "sex", "birth_date", "id_number", "mobile",
-       "relation", "registration"},
-      {"name", "id_number", "mobile"},
+       "relation", "registration", "disputed_id_number"},
+      {"name", "id_number", "mobile", "disputed_id_number"},
       {}};
   return table;
 }

@@ -8,7 +8,6 @@
 #include "core/text.hpp"
 
 namespace gz::http {
-namespace {}  // namespace
 
 boost::json::value json_or_null(const std::optional<std::string>& value) {
   return value ? boost::json::value(*value) : boost::json::value(nullptr);
@@ -67,24 +66,32 @@ std::optional<std::string> JsonReader::text(const char* key, Need need, std::siz
   return result;
 }
 
+namespace {
+
+// The field as a 64-bit integer: nullopt when absent (or null), or when it is not one (then
+// `not_integer` is set).
+std::optional<std::int64_t> int64_field(const boost::json::value* value, bool& not_integer) {
+  not_integer = false;
+  if (!value || value->is_null()) return std::nullopt;
+  if (value->is_int64()) return value->get_int64();
+  if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(value->get_uint64());
+  }
+  not_integer = true;
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::int64_t> JsonReader::integer(const char* key, Need need, std::int64_t min,
                                                 std::int64_t max) {
-  auto* value = object_.if_contains(key);
-  if (!value || value->is_null()) {
-    if (need == Need::required)
-      fail("missing_field", std::string("field '") + key + "' is required");
-    return std::nullopt;
-  }
-  std::optional<std::int64_t> number;
-  if (value->is_int64()) number = value->get_int64();
-  if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-    number = static_cast<std::int64_t>(value->get_uint64());
-  }
-  if (!number) {
+  bool not_integer = false;
+  auto number = int64_field(object_.if_contains(key), not_integer);
+  if (not_integer) {
     fail("invalid_field", std::string("field '") + key + "' must be an integer");
-    return std::nullopt;
-  }
-  if (*number < min || *number > max) {
+  } else if (!number && need == Need::required) {
+    fail("missing_field", std::string("field '") + key + "' is required");
+  } else if (number && (*number < min || *number > max)) {
     fail("invalid_field", std::string("field '") + key + "' must be between " +
                               std::to_string(min) + " and " + std::to_string(max));
     return std::nullopt;
@@ -95,22 +102,16 @@ std::optional<std::int64_t> JsonReader::integer(const char* key, Need need, std:
 std::optional<std::int64_t> JsonReader::amount(const char* key, Need need, std::int64_t min,
                                                std::int64_t max) {
   max = std::min(max, kAmountMax);
-  auto* value = object_.if_contains(key);
-  if (!value || value->is_null()) {
-    if (need == Need::required)
-      fail("missing_field", std::string("field '") + key + "' is required");
-    return std::nullopt;
-  }
-  std::optional<std::int64_t> number;
-  if (value->is_int64()) number = value->get_int64();
-  if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-    number = static_cast<std::int64_t>(value->get_uint64());
-  }
+  bool not_integer = false;
+  auto number = int64_field(object_.if_contains(key), not_integer);
   // Any number that is not a 64-bit integer is out of the amounts' range as well.
-  if (!number || !is_amount(*number, min) || *number > max) {
+  if (not_integer || (number && (!is_amount(*number, min) || *number > max))) {
     fail("invalid_amount", std::string("field '") + key + "' must be a whole number from " +
                                std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
+  }
+  if (!number && need == Need::required) {
+    fail("missing_field", std::string("field '") + key + "' is required");
   }
   return number;
 }

@@ -22,44 +22,28 @@ constexpr const char* kPassword = "calendar-pass-42";
 const std::int64_t kReceivedMs = *parse_iso8601("2026-12-29T10:00:00+08:00");
 
 struct Story {
-  std::string url;
+  explicit Story(Backend backend) : world(backend, frozen_at(kReceivedMs), kPassword) {
+    community_id = world.community("跨年社区", "Y-1");
+    Client staff = world.user("staff", "staff", {"--community", std::to_string(community_id)});
+    auto request = staff.post("/api/v1/requests", {{"community_id", community_id},
+                                                   {"category", "elevator"},
+                                                   {"description", "电梯异响"},
+                                                   {"priority", "yellow"}});
+    EXPECT_EQ(request.status, 201) << request.body;
+    request_id = request.json().at("id").as_int64();
+    tracking_code = std::string(request.json().at("tracking_code").as_string());
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t request_id = 0;
   std::string tracking_code;
 };
 
-std::unique_ptr<ServerProcess> serve_at(const std::string& url, std::int64_t at_ms) {
-  return std::make_unique<ServerProcess>(
-      url, std::vector<std::string>{"--now", format_iso8601(at_ms), "--freeze-clock"});
-}
-
 Story& story(Backend backend) {
   static std::map<Backend, std::unique_ptr<Story>> made;
   auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Story>();
-  Story& s = *slot;
-  s.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", s.url}, "", &output), 0) << output;
-  add_user(s.url, "admin", "admin", {}, kPassword);
-  auto server = serve_at(s.url, kReceivedMs);
-  Client admin(server->port());
-  EXPECT_EQ(admin.login("admin", kPassword).status, 200);
-  auto community = admin.post("/api/v1/communities", {{"name", "跨年社区"}, {"code", "Y-1"}});
-  EXPECT_EQ(community.status, 201) << community.body;
-  s.community_id = community.json().at("id").as_int64();
-  add_user(s.url, "staff", "staff", {"--community", std::to_string(s.community_id)}, kPassword);
-  Client staff(server->port());
-  EXPECT_EQ(staff.login("staff", kPassword).status, 200);
-  auto request = staff.post("/api/v1/requests", {{"community_id", s.community_id},
-                                                 {"category", "elevator"},
-                                                 {"description", "电梯异响"},
-                                                 {"priority", "yellow"}});
-  EXPECT_EQ(request.status, 201) << request.body;
-  s.request_id = request.json().at("id").as_int64();
-  s.tracking_code = std::string(request.json().at("tracking_code").as_string());
-  return s;
+  if (!slot) slot = std::make_unique<Story>(backend);
+  return *slot;
 }
 
 class CalendarTest : public ::testing::TestWithParam<Backend> {
@@ -72,9 +56,9 @@ class CalendarTest : public ::testing::TestWithParam<Backend> {
 
 TEST_P(CalendarTest, ADeadlineIntoAnUncoveredYearIsProvisionalUntilTheYearIsLoaded) {
   // The job runs when a server starts: this one finds the community and warns its staff.
-  auto server = serve_at(s().url, kReceivedMs + kHourMs);
-  Client admin(server->port()), staff(server->port()), anonymous(server->port());
-  ASSERT_EQ(admin.login("admin", kPassword).status, 200);
+  s().world.restart(frozen_at(kReceivedMs + kHourMs));
+  Client& admin = s().world.admin();
+  Client staff(s().world.port()), anonymous(s().world.port());
   ASSERT_EQ(staff.login("staff", kPassword).status, 200);
 
   auto health = anonymous.get("/healthz").json();
@@ -112,7 +96,7 @@ TEST_P(CalendarTest, ADeadlineIntoAnUncoveredYearIsProvisionalUntilTheYearIsLoad
       R"("holidays":{"2027-01-01":"元旦","2027-01-02":"元旦","2027-01-03":"元旦"},)"
       R"("workdays":{}})",
       {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + admin.token()}}};
-  auto loaded = send_http(server->port(), load);
+  auto loaded = send_http(s().world.port(), load);
   ASSERT_EQ(loaded.status, 200) << loaded.body;
   EXPECT_EQ(loaded.json().at("deadlines_recomputed").as_int64(), 1);
 
@@ -124,7 +108,7 @@ TEST_P(CalendarTest, ADeadlineIntoAnUncoveredYearIsProvisionalUntilTheYearIsLoad
   EXPECT_EQ(healthy.at("calendar").at("covered_through").as_string(), "2027-12-31");
   // The moved deadlines went on record with the load: verify finds the request as it is.
   std::string output;
-  EXPECT_EQ(run_cli({"ledger", "verify", "--db", s().url}, "", &output), 0) << output;
+  EXPECT_EQ(run_cli({"ledger", "verify", "--db", s().world.url()}, "", &output), 0) << output;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CalendarTest,

@@ -38,7 +38,7 @@ struct Story {
 // A server on the story's database whose clock stands still at `at_ms`, with its logins.
 struct At {
   explicit At(const std::string& url, std::int64_t at_ms)
-      : server(url, {"--now", format_iso8601(at_ms), "--freeze-clock"}),
+      : server(url, frozen_at(at_ms)),
         anonymous(server.port()),
         staff(server.port()),
         resident(server.port()) {
@@ -62,71 +62,53 @@ Story& story(Backend backend) {
   if (slot) return *slot;
   slot = std::make_unique<Story>();
   Story& s = *slot;
-  s.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", s.url}, "", &output), 0) << output;
-  add_user(s.url, "admin", "admin", {}, kPassword);
-  {
-    ServerProcess server(s.url, {"--now", format_iso8601(start_ms()), "--freeze-clock"});
-    Client admin(server.port());
-    EXPECT_EQ(admin.login("admin", kPassword).status, 200);
-    s.community_id =
-        created_id(admin.post("/api/v1/communities", {{"name", "时钟社区"}, {"code", "C-1"}}));
-    std::int64_t household =
-        created_id(admin.post("/api/v1/households", {{"community_id", s.community_id},
-                                                     {"code", "1-101"},
-                                                     {"address", "1号楼101室"},
-                                                     {"housing_type", "owner"}}));
-    s.resident_id = created_id(
-        admin.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                   {{"name", "王阿姨"}, {"sex", "female"}, {"birth_date", "1950-03-01"}}));
-    add_user(s.url, "staff", "staff", {"--community", std::to_string(s.community_id)}, kPassword);
-    add_user(s.url, "resident", "resident", {"--household", std::to_string(household)}, kPassword);
-    Client staff(server.port()), resident(server.port());
-    EXPECT_EQ(staff.login("staff", kPassword).status, 200);
-    EXPECT_EQ(resident.login("resident", kPassword).status, 200);
+  World world(backend, frozen_at(start_ms()), kPassword);
+  s.url = world.url();
+  s.community_id = world.community("时钟社区", "C-1");
+  std::int64_t household = world.household(s.community_id, "1-101");
+  s.resident_id = world.resident(household, "王阿姨");
+  Client staff = world.user("staff", "staff", {"--community", std::to_string(s.community_id)});
+  Client resident = world.user("resident", "resident", {"--household", std::to_string(household)});
 
-    boost::json::array categories{
-        boost::json::object{
-            {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-        boost::json::object{
-            {"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
-    s.plan_id = created_id(staff.post("/api/v1/allocation/plans",
-                                      {{"community_id", s.community_id},
-                                       {"quarter", Quarter::containing(start_ms()).plus(1).name()},
-                                       {"total", 1000000},
-                                       {"unit", "fen"},
-                                       {"categories", categories}}));
-    auto published =
-        staff.post("/api/v1/allocation/plans/" + std::to_string(s.plan_id) + "/transitions",
-                   {{"action", "publish"}, {"note", "张贴于公告栏"}});
-    EXPECT_EQ(published.status, 200) << published.body;
+  boost::json::array categories{
+      boost::json::object{
+          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
+      boost::json::object{{"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
+  s.plan_id = created_id(staff.post("/api/v1/allocation/plans",
+                                    {{"community_id", s.community_id},
+                                     {"quarter", Quarter::containing(start_ms()).plus(1).name()},
+                                     {"total", 1000000},
+                                     {"unit", "fen"},
+                                     {"categories", categories}}));
+  auto published =
+      staff.post("/api/v1/allocation/plans/" + std::to_string(s.plan_id) + "/transitions",
+                 {{"action", "publish"}, {"note", "张贴于公告栏"}});
+  EXPECT_EQ(published.status, 200) << published.body;
 
-    s.activity_id = created_id(
-        staff.post("/api/v1/activities", {{"community_id", s.community_id},
-                                          {"kind", "meeting"},
-                                          {"channel", "community"},
-                                          {"title", "居民议事会"},
-                                          {"starts_at", format_iso8601(start_ms() + kHourMs)},
-                                          {"ends_at", format_iso8601(start_ms() + 3 * kHourMs)}}));
+  s.activity_id = created_id(
+      staff.post("/api/v1/activities", {{"community_id", s.community_id},
+                                        {"kind", "meeting"},
+                                        {"channel", "community"},
+                                        {"title", "居民议事会"},
+                                        {"starts_at", format_iso8601(start_ms() + kHourMs)},
+                                        {"ends_at", format_iso8601(start_ms() + 3 * kHourMs)}}));
 
-    s.election_id = created_id(staff.post(
-        "/api/v1/pb/elections", {{"community_id", s.community_id},
-                                 {"name", "微更新"},
-                                 {"budget", 100},
-                                 {"rule", "greedy"},
-                                 {"voting_opens_at", format_iso8601(start_ms() + kDayMs)},
-                                 {"voting_closes_at", format_iso8601(start_ms() + 8 * kDayMs)}}));
-    s.project_id =
-        created_id(staff.post("/api/v1/pb/elections/" + std::to_string(s.election_id) + "/projects",
-                              {{"name", "楼道照明"}, {"cost", 60}}));
+  s.election_id = created_id(staff.post(
+      "/api/v1/pb/elections", {{"community_id", s.community_id},
+                               {"name", "微更新"},
+                               {"budget", 100},
+                               {"rule", "greedy"},
+                               {"voting_opens_at", format_iso8601(start_ms() + kDayMs)},
+                               {"voting_closes_at", format_iso8601(start_ms() + 8 * kDayMs)}}));
+  s.project_id =
+      created_id(staff.post("/api/v1/pb/elections/" + std::to_string(s.election_id) + "/projects",
+                            {{"name", "楼道照明"}, {"cost", 60}}));
 
-    auto request = resident.post(
-        "/api/v1/requests",
-        {{"category", "elevator"}, {"description", "电梯困人，门打不开"}, {"priority", "red"}});
-    EXPECT_EQ(request.status, 201) << request.body;
-    if (request.status == 201) s.request_id = request.json().at("id").as_int64();
-  }
+  auto request = resident.post(
+      "/api/v1/requests",
+      {{"category", "elevator"}, {"description", "电梯困人，门打不开"}, {"priority", "red"}});
+  EXPECT_EQ(request.status, 201) << request.body;
+  if (request.status == 201) s.request_id = request.json().at("id").as_int64();
   return s;
 }
 

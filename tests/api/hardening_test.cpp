@@ -21,61 +21,34 @@ namespace {
 
 constexpr const char* kPassword = "hardening-pass-42";
 
-struct World {
-  std::string url;
-  std::unique_ptr<ServerProcess> server;  // behind a "proxy" on loopback
-  std::int64_t community_id = 0;
-  std::int64_t household_id = 0;
-  std::int64_t member_a = 0, member_b = 0;
-  Client admin{0}, staff{0}, resident{0};
+struct Fixture {
+  // Loopback plays the reverse proxy: X-Forwarded-For names the client.
+  explicit Fixture(Backend backend)
+      : world(backend, {"--trusted-proxy", "127.0.0.0/8"}, kPassword) {
+    admin_token = world.admin().token();
+    community_id = world.community("加固社区", "H-1");
+    household_id = world.household(community_id, "1-101");
+    member_a = world.resident(household_id, "张大爷", "male", "1948-05-01");
+    member_b = world.resident(household_id, "张奶奶", "female", "1950-07-01");
+    const std::string cid = std::to_string(community_id);
+    staff = world.user("staff", "staff", {"--community", cid});
+    resident = world.user("resident", "resident", {"--household", std::to_string(household_id)});
+    add_user(world.url(), "victim", "guide", {"--community", cid}, kPassword);
+    add_user(world.url(), "raced", "guide", {"--community", cid}, kPassword);
+  }
+  World world;
+  std::int64_t community_id = 0, household_id = 0, member_a = 0, member_b = 0;
+  Client staff{0}, resident{0};
   std::string admin_token;
+  const std::string& url() const { return world.url(); }
+  int port() const { return world.port(); }
 };
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> made;
+Fixture& fixture(Backend backend) {
+  static std::map<Backend, std::unique_ptr<Fixture>> made;
   auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  w.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {}, kPassword);
-  // Loopback plays the reverse proxy: X-Forwarded-For names the client.
-  w.server = std::make_unique<ServerProcess>(
-      w.url, std::vector<std::string>{"--trusted-proxy", "127.0.0.0/8"});
-  w.admin = Client(w.server->port());
-  auto login = w.admin.login("admin", kPassword);
-  EXPECT_EQ(login.status, 200);
-  w.admin_token = std::string(login.json().at("token").as_string());
-  w.community_id =
-      created_id(w.admin.post("/api/v1/communities", {{"name", "加固社区"}, {"code", "H-1"}}));
-  w.household_id = created_id(w.admin.post("/api/v1/households", {{"community_id", w.community_id},
-                                                                  {"code", "1-101"},
-                                                                  {"address", "1号楼101室"},
-                                                                  {"housing_type", "owner"}}));
-  const std::string residents =
-      "/api/v1/households/" + std::to_string(w.household_id) + "/residents";
-  w.member_a = created_id(
-      w.admin.post(residents, {{"name", "张大爷"}, {"sex", "male"}, {"birth_date", "1948-05-01"}}));
-  w.member_b = created_id(w.admin.post(
-      residents, {{"name", "张奶奶"}, {"sex", "female"}, {"birth_date", "1950-07-01"}}));
-  std::string cid = std::to_string(w.community_id);
-  add_user(w.url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(w.url, "resident", "resident", {"--household", std::to_string(w.household_id)},
-           kPassword);
-  add_user(w.url, "victim", "guide", {"--community", cid}, kPassword);
-  add_user(w.url, "raced", "guide", {"--community", cid}, kPassword);
-  w.staff = Client(w.server->port());
-  EXPECT_EQ(w.staff.login("staff", kPassword).status, 200);
-  w.resident = Client(w.server->port());
-  EXPECT_EQ(w.resident.login("resident", kPassword).status, 200);
-  return w;
+  if (!slot) slot = std::make_unique<Fixture>(backend);
+  return *slot;
 }
 
 class HardeningTest : public ::testing::TestWithParam<Backend> {
@@ -83,11 +56,11 @@ class HardeningTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
   }
-  World& w() { return world(GetParam()); }
+  Fixture& w() { return fixture(GetParam()); }
   HttpResponse login_from(const std::string& address, const std::string& username,
                           const std::string& password) {
     boost::json::object body{{"username", username}, {"password", password}};
-    return send_http(w().server->port(),
+    return send_http(w().port(),
                      {"POST",
                       "/api/v1/auth/login",
                       boost::json::serialize(body),
@@ -97,7 +70,7 @@ class HardeningTest : public ::testing::TestWithParam<Backend> {
   HttpResponse cookie_write(const std::string& body,
                             std::vector<std::pair<std::string, std::string>> headers) {
     headers.emplace_back("Cookie", "gz_session=" + w().admin_token);
-    return send_http(w().server->port(), {"POST", "/api/v1/communities", body, std::move(headers)});
+    return send_http(w().port(), {"POST", "/api/v1/communities", body, std::move(headers)});
   }
 };
 
@@ -132,17 +105,17 @@ TEST_P(HardeningTest, CookieWritesFromAnotherSiteAreRefused) {
                                         {"Sec-Fetch-Site", "same-origin"}});
   EXPECT_EQ(own.status, 201) << own.body;
   // A bearer token is never attached by a browser on its own: any type, any origin.
-  auto bearer = send_http(w().server->port(), {"POST",
-                                               "/api/v1/communities",
-                                               body("X-6"),
-                                               {{"Content-Type", "text/plain"},
-                                                {"Origin", "https://evil.example"},
-                                                {"Authorization", "Bearer " + w().admin_token}}});
+  auto bearer = send_http(w().port(), {"POST",
+                                       "/api/v1/communities",
+                                       body("X-6"),
+                                       {{"Content-Type", "text/plain"},
+                                        {"Origin", "https://evil.example"},
+                                        {"Authorization", "Bearer " + w().admin_token}}});
   EXPECT_EQ(bearer.status, 201) << bearer.body;
   // A write without a body (logout) needs no type.
-  Client someone(w().server->port());
+  Client someone(w().port());
   auto token = std::string(someone.login("staff", kPassword).json().at("token").as_string());
-  auto logout = send_http(w().server->port(),
+  auto logout = send_http(w().port(),
                           {"POST", "/api/v1/auth/logout", "", {{"Cookie", "gz_session=" + token}}});
   EXPECT_EQ(logout.status, 200) << logout.body;
 }
@@ -207,7 +180,7 @@ TEST_P(HardeningTest, SettingsOfACommunityThatDoesNotExistAre404) {
           put.target,
           put.body,
           {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + w().admin_token}}};
-      auto response = send_http(w().server->port(), request);
+      auto response = send_http(w().port(), request);
       EXPECT_EQ(response.status, 404) << put.target << " " << response.body;
     }
   }
@@ -226,10 +199,10 @@ TEST_P(HardeningTest, MembersOfOneHouseholdDoNotBankTimeWithEachOther) {
 }
 
 TEST_P(HardeningTest, AMethodNotAllowedSaysWhichAre) {
-  auto response = send_http(w().server->port(), {"DELETE", "/api/v1/ledger/head", "", {}});
+  auto response = send_http(w().port(), {"DELETE", "/api/v1/ledger/head", "", {}});
   EXPECT_EQ(response.status, 405);
   EXPECT_EQ(response.headers["allow"], "GET, HEAD");
-  auto both = send_http(w().server->port(), {"DELETE", "/api/v1/communities", "", {}});
+  auto both = send_http(w().port(), {"DELETE", "/api/v1/communities", "", {}});
   EXPECT_EQ(both.status, 405);
   EXPECT_EQ(both.headers["allow"], "GET, HEAD, POST");
 }
@@ -237,27 +210,27 @@ TEST_P(HardeningTest, AMethodNotAllowedSaysWhichAre) {
 TEST_P(HardeningTest, ASessionCookieIsSecureWhenTheTrustedProxySaysHttps) {
   boost::json::object body{{"username", "staff"}, {"password", kPassword}};
   auto over_https = send_http(
-      w().server->port(), {"POST",
-                           "/api/v1/auth/login",
-                           boost::json::serialize(body),
-                           {{"Content-Type", "application/json"}, {"X-Forwarded-Proto", "https"}}});
+      w().port(), {"POST",
+                   "/api/v1/auth/login",
+                   boost::json::serialize(body),
+                   {{"Content-Type", "application/json"}, {"X-Forwarded-Proto", "https"}}});
   ASSERT_EQ(over_https.status, 200);
   EXPECT_NE(over_https.headers["set-cookie"].find("; Secure"), std::string::npos);
-  auto plain = send_http(w().server->port(), {"POST",
-                                              "/api/v1/auth/login",
-                                              boost::json::serialize(body),
-                                              {{"Content-Type", "application/json"}}});
+  auto plain = send_http(w().port(), {"POST",
+                                      "/api/v1/auth/login",
+                                      boost::json::serialize(body),
+                                      {{"Content-Type", "application/json"}}});
   ASSERT_EQ(plain.status, 200);
   EXPECT_EQ(plain.headers["set-cookie"].find("Secure"), std::string::npos);
 }
 
 TEST_P(HardeningTest, AStreetSupervisorFoundsCommunitiesOfTheirOwnStreetOnly) {
-  auto first = w().admin.post("/api/v1/communities",
-                              {{"name", "北山一社区"}, {"code", "BS-1"}, {"street", "北山街道"}});
+  auto first = w().world.admin().post(
+      "/api/v1/communities", {{"name", "北山一社区"}, {"code", "BS-1"}, {"street", "北山街道"}});
   ASSERT_EQ(first.status, 201) << first.body;
-  add_user(w().url, "beishan", "street",
+  add_user(w().url(), "beishan", "street",
            {"--community", std::to_string(first.json().at("id").as_int64())}, kPassword);
-  Client street(w().server->port());
+  Client street(w().port());
   ASSERT_EQ(street.login("beishan", kPassword).status, 200);
   auto elsewhere = street.post("/api/v1/communities",
                                {{"name", "南山社区"}, {"code", "NS-1"}, {"street", "南山街道"}});

@@ -97,4 +97,42 @@ class Client {
   std::string token_;
 };
 
+// What most API tests start from: a fresh database with its migrations, an admin, a running
+// server (with `server_args`, e.g. {"--now", …, "--freeze-clock"}) and the admin logged in;
+// and the domain steps tests take on it. Each step checks its own answer (a failed step fails
+// the test that took it) and returns the new id.
+class World {
+ public:
+  explicit World(Backend backend, std::vector<std::string> server_args = {},
+                 std::string password = "world-pass-42");
+  // Another server on the same database (a later instant, other options); logins are redone.
+  void restart(std::vector<std::string> server_args);
+
+  const std::string& url() const { return url_; }
+  int port() const { return server_->port(); }
+  ServerProcess& server() { return *server_; }
+  Client& admin() { return admin_; }
+  const std::string& password() const { return password_; }
+
+  std::int64_t community(const std::string& name, const std::string& code,
+                         const std::optional<std::string>& street = std::nullopt);
+  std::int64_t household(std::int64_t community_id, const std::string& code);
+  std::int64_t resident(std::int64_t household_id, const std::string& name,
+                        const std::string& sex = "female",
+                        const std::string& birth_date = "1950-03-01");
+  // A user (the command line's `user add`), logged in; `scope` is --community ID or
+  // --household ID as the role needs.
+  Client user(const std::string& username, const std::string& role,
+              const std::vector<std::string>& scope = {});
+
+ private:
+  std::string url_;
+  std::string password_;
+  std::unique_ptr<ServerProcess> server_;
+  Client admin_{0};
+};
+
+// "--now 2026-12-31T23:59:00.000+08:00 --freeze-clock": a server whose clock stands there.
+std::vector<std::string> frozen_at(std::int64_t epoch_ms);
+
 }  // namespace gz::test

@@ -2,7 +2,7 @@
 // demand like the resident portal and staff console; ECharts is its own chunk, fetched only by
 // pages that draw charts.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import type { Role } from './api';
+import type { Role } from './api/accounts';
 import { homeFor, loadSession, STAFF_ROLES } from './session';
 import HomeView from './views/HomeView.vue';
 import TrackView from './views/TrackView.vue';

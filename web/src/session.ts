@@ -2,7 +2,8 @@
 // never sees the token: it asks GET /api/v1/me. To spare anonymous visitors a 401 on every
 // page, a flag in localStorage says whether this device logged in; without it we do not ask.
 import { reactive } from 'vue';
-import { api, ApiError, type Role, type User } from './api';
+import { ApiError } from './api/client';
+import { accountsApi, type Role, type User } from './api/accounts';
 
 export const session = reactive<{ user: User | null; loaded: boolean }>({
   user: null,
@@ -39,7 +40,7 @@ export function loadSession(force = false): Promise<User | null> {
     return Promise.resolve(null);
   }
   if (!loading || force) {
-    loading = api
+    loading = accountsApi
       .me()
       .then((answer) => answer.user)
       .catch((error: unknown) => {
@@ -62,7 +63,7 @@ export function loadSession(force = false): Promise<User | null> {
 }
 
 export async function logIn(username: string, password: string): Promise<User> {
-  const answer = await api.login(username, password);
+  const answer = await accountsApi.login(username, password);
   setHint(true);
   session.user = answer.user;
   session.loaded = true;
@@ -71,7 +72,7 @@ export async function logIn(username: string, password: string): Promise<User> {
 
 export async function logOut(): Promise<void> {
   try {
-    await api.logout();
+    await accountsApi.logout();
   } finally {
     setHint(false);
     session.user = null;

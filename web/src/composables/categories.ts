@@ -2,7 +2,7 @@
 // language.
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { api, type Category, type Department } from '../api';
+import { requestsApi, type Category, type Department } from '../api/requests';
 
 interface Catalogue {
   categories: Category[];
@@ -15,7 +15,7 @@ export function loadCategories(communityId?: number): Promise<Catalogue> {
   const key = String(communityId ?? '');
   let entry = cache.get(key);
   if (!entry) {
-    entry = api.categories(communityId);
+    entry = requestsApi.categories(communityId);
     entry.catch(() => cache.delete(key));
     cache.set(key, entry);
   }

@@ -1,7 +1,7 @@
 // Which community the console is looking at. Most staff belong to one; street supervisors and
 // administrators may see several and pick one, and the choice holds across console pages.
 import { computed, ref } from 'vue';
-import { api, type Community } from '../api';
+import { registryApi, type Community } from '../api/registry';
 import { session } from '../session';
 
 const chosen = ref<number | null>(null);
@@ -10,7 +10,7 @@ let loading: Promise<void> | null = null;
 
 function loadCommunities(): Promise<void> {
   if (!loading) {
-    loading = api
+    loading = registryApi
       .communities()
       .then((answer) => {
         communities.value = answer.items;

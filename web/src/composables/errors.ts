@@ -1,7 +1,7 @@
 // Turns whatever a call threw into one sentence in the page's language: our own wording for
 // the codes residents meet most, otherwise the server's message (its half in this language).
 import { useI18n } from 'vue-i18n';
-import { ApiError, pickLanguage } from '../api';
+import { ApiError, pickLanguage } from '../api/client';
 
 export function useErrorText() {
   const { t, te, locale } = useI18n();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteServerDate, serverNow } from './now';
-import { request } from '../api';
+import { request } from '../api/client';
 
 describe('the server clock', () => {
   afterEach(() => {

@@ -2,7 +2,7 @@
 // server error code of activities, proposals, surveys and the time bank said in the page's
 // language (part.errors.<code>), falling back to the shared wording.
 import { useI18n } from 'vue-i18n';
-import { ApiError } from '../api';
+import { ApiError } from '../api/client';
 import { useErrorText } from './errors';
 import { formatDateTime } from '../lib/format';
 

@@ -1,7 +1,7 @@
 // Words for allocation plans in the page's language: stages, categories, payees, amounts in
 // the plan's unit, and the server's refusals (a plan's 409s) said plainly.
 import { useI18n } from 'vue-i18n';
-import { ApiError } from '../api';
+import { ApiError } from '../api/client';
 import { fenToYuan, isMoney } from '../lib/plans';
 import { useErrorText } from './errors';
 

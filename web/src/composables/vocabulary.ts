@@ -3,7 +3,7 @@
 // to the Chinese label, then to the code.
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { api, type Vocabulary } from '../api';
+import { registryApi, type Vocabulary } from '../api/registry';
 
 let cached: Promise<Vocabulary> | null = null;
 
@@ -11,7 +11,7 @@ export function useVocabulary() {
   const { t, te, locale } = useI18n();
   const vocabulary = ref<Vocabulary | null>(null);
   if (!cached) {
-    cached = api.vocabulary();
+    cached = registryApi.vocabulary();
     cached.catch(() => (cached = null));
   }
   cached.then((v) => (vocabulary.value = v)).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity, Question } from '../participationApi';
+import type { Activity } from '../api/participation';
+import type { Question } from '../api/civic';
 import {
   buildAnswers,
   byChannel,

@@ -11,9 +11,8 @@ import type {
   ParticipationSettings,
   Proposal,
   ProposalState,
-  Question,
-  SurveyAnswer,
-} from '../participationApi';
+} from '../api/participation';
+import type { Question, SurveyAnswer } from '../api/civic';
 
 export const CHANNELS: Channel[] = ['online_hall', 'building_corner', 'tenant_reps', 'community'];
 

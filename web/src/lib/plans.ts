@@ -1,7 +1,7 @@
 // Pure helpers for allocation plans as the transparency board shows them: the seven stages in
 // order, what staff may do at each, and the numbers the server sends in integer units (money
 // in fen, shares in basis points) turned into what residents read (yuan, percent).
-import type { PlanAction, PlanStage } from '../api';
+import type { PlanAction, PlanStage } from '../api/transparency';
 
 export const PLAN_STAGES: readonly PlanStage[] = [
   'draft',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atCap, latestFee, newestFirst, parseScore, previousQuarter, quarterOf, signedPercent, splitRules } from './property';
-import type { QuarterReport, RevenueRule } from '../servicesApi';
+import type { QuarterReport, RevenueRule } from '../api/property';
 
 describe('property helpers', () => {
   it('names the quarter in Shanghai time, even when UTC is still in the last one', () => {

@@ -1,7 +1,7 @@
 // Pure helpers of the property trust-fund page (信托制物业): which quarter it is in the
 // community's zone, how the owners' score moved the fee (never more than ±10%), and which
 // revenue-sharing rules are in force or waiting for their date.
-import type { QuarterReport, RevenueRule } from '../servicesApi';
+import type { QuarterReport, RevenueRule } from '../api/property';
 import { shiftQuarter } from './time';
 
 /** The quarter of an instant in Asia/Shanghai, as the server names it: "2026Q4". */

@@ -1,6 +1,6 @@
 // SLA countdowns for the request queue: how far away the deadline the server named is.
 // Pure functions over timestamps; components format the parts with the page's language.
-import type { Deadline } from '../api';
+import type { Deadline } from '../api/requests';
 
 export type SlaState = 'overdue' | 'due_soon' | 'on_time';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '../api';
+import type { Category } from '../api/requests';
 import { mergeSuggestions, suggestCategories } from './suggest';
 
 const category = (code: string, name_zh: string, name_en: string): Category => ({

@@ -1,7 +1,7 @@
 // Category suggestion while a resident types: simple keyword matching of the description
 // against the category names (both languages), helped by a few everyday words for the
 // built-in categories. It only helps the resident pick; the server triages priority itself.
-import type { Category } from '../api';
+import type { Category } from '../api/requests';
 
 /** Everyday words residents use that the category names do not contain. */
 const EXTRA_KEYWORDS: Record<string, string[]> = {

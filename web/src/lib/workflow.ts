@@ -1,7 +1,8 @@
 // Which case actions the console offers for a request's state and the user's role: a mirror
 // of the server's state machine (src/modules/requests/workflow.cpp), used only to decide what
 // buttons to show; the server still decides, and its refusal is shown if the two disagree.
-import type { RequestStatus, Role, TransitionAction } from '../api';
+import type { Role } from '../api/accounts';
+import type { RequestStatus, TransitionAction } from '../api/requests';
 
 const OPEN: RequestStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'reopened'];
 

@@ -7,7 +7,8 @@ export function i18nFor(locale: Locale = 'zh-CN') {
   return makeI18n(locale);
 }
 
-export type Answer = { status?: number; body?: unknown };
+/** An answer; `network` makes the call fail as a lost connection does (fetch rejects). */
+export type Answer = { status?: number; body?: unknown; network?: boolean };
 
 /** Stubs global fetch; `routes` maps "GET /api/v1/path" (query ignored) to an answer. */
 export function stubFetch(routes: Record<string, Answer | ((init?: RequestInit) => Answer)>) {
@@ -18,6 +19,7 @@ export function stubFetch(routes: Record<string, Answer | ((init?: RequestInit) 
     const path = url.split('?')[0];
     const entry = routes[`${method} ${path}`];
     const answer = typeof entry === 'function' ? entry(init) : entry;
+    if (answer?.network) throw new TypeError('Failed to fetch');
     if (!answer) return new Response(JSON.stringify({ error: { code: 'not_found', message: 'no route' } }), { status: 404 });
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status ?? 200,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ChainCheckpoint from './ChainCheckpoint.vue';
 import { i18nFor, stubFetch } from '../../test/helpers';
-import type { LedgerCheckpoint } from '../../api';
+import type { LedgerCheckpoint } from '../../api/audit';
 
 const checkpoint: LedgerCheckpoint = {
   format: 'gongzhi-checkpoint-v1',

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import IndicatorCard from './IndicatorCard.vue';
 import { i18nFor } from '../../test/helpers';
-import type { CockpitIndicator } from './cockpit';
+import type { Indicator } from '../../api/indicators';
 
-const participation: CockpitIndicator = {
+const participation: Indicator = {
   key: 'participation_rate',
   value: 0.4657,
   target: 0.6,
@@ -15,7 +15,7 @@ const participation: CockpitIndicator = {
   denominator: 4500,
 };
 
-function render(indicator: CockpitIndicator, locale: 'zh-CN' | 'en' = 'zh-CN') {
+function render(indicator: Indicator, locale: 'zh-CN' | 'en' = 'zh-CN') {
   return mount(IndicatorCard, { props: { indicator }, global: { plugins: [i18nFor(locale)] } });
 }
 

@@ -5,11 +5,9 @@ import {
   formatIndicator,
   lastQuarters,
   quarterOf,
-  scopeQuery,
   shapeHeatmap,
   statusClass,
   statusColour,
-  streamUrl,
   toPercent,
 } from './cockpit';
 
@@ -57,16 +55,6 @@ describe('quarters', () => {
     expect(lastQuarters('2026Q4', 4)).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
     expect(lastQuarters('2027Q2', 4)).toEqual(['2026Q3', '2026Q4', '2027Q1', '2027Q2']);
     expect(lastQuarters('nonsense', 4)).toEqual([]);
-  });
-});
-
-describe('scope', () => {
-  it('asks by community or by street', () => {
-    expect(scopeQuery({ communityId: 3 })).toEqual({ community_id: 3 });
-    expect(scopeQuery({ streetId: '北山街道' })).toEqual({ street_id: '北山街道' });
-    expect(streamUrl({ streetId: '北山街道' })).toBe(
-      '/api/v1/cockpit/stream?street_id=%E5%8C%97%E5%B1%B1%E8%A1%97%E9%81%93',
-    );
   });
 });
 

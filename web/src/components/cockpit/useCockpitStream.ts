@@ -4,7 +4,7 @@
 // snapshot. So an error event with readyState CONNECTING is the normal rhythm, and only
 // CLOSED (the server refused: 4xx) means the feed is gone.
 import { onBeforeUnmount, ref } from 'vue';
-import { streamUrl, type CockpitScope, type CockpitSnapshot } from './cockpit';
+import { streamUrl, type CockpitScope, type CockpitSnapshot } from '../../api/cockpit';
 
 export function useCockpitStream(onSnapshot: (snapshot: CockpitSnapshot) => void) {
   const live = ref(false);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { i18nFor, stubFetch } from '../../test/helpers';
-import type { Survey } from '../../participationApi';
+import type { Survey } from '../../api/civic';
 import SurveyForm from './SurveyForm.vue';
 
 const survey: Survey = {

@@ -58,4 +58,25 @@ describe('HouseholdImport', () => {
     expect(wrapper.find('[data-test="import-done"]').text()).toBe('Imported 1 households and 1 residents.');
     expect(wrapper.emitted('imported')).toHaveLength(1);
   });
+
+  it('shows the row report of an import the server refused as a whole', async () => {
+    const clean = { written: false, dry_run: true, encoding: 'utf-8', rows: 1, households_created: 0, residents_created: 0, buildings_created: 0, errors: [] };
+    const refused = { ...clean, dry_run: undefined, errors: [{ line: 2, column: '身份证号', code: 'invalid_id_number', message: 'bad check digit' }] };
+    let posts = 0;
+    stubFetch({
+      'POST /api/v1/households/import': () =>
+        ++posts === 1
+          ? { body: clean }
+          : { status: 422, body: { error: { code: 'import_failed', message: 'import failed', details: refused } } },
+    });
+    const wrapper = mount(HouseholdImport, { props: { communityId: 1 }, global: { plugins: [i18nFor('zh-CN')] } });
+    await chooseFile(wrapper, '户号,地址\n');
+    await wrapper.find('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+    await wrapper.find('[data-test="import-run"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-test="import-error"]').text()).toBe('文件中有错误，没有导入任何数据，请按下表修改后重试。');
+    expect(wrapper.find('[data-test="import-report"] [data-line="2"]').text()).toContain('身份证号不正确。');
+    expect(wrapper.emitted('imported')).toBeUndefined();
+  });
 });

@@ -4,7 +4,8 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import PlanView from './PlanView.vue';
 import { session } from '../../session';
 import { i18nFor, stubFetch } from '../../test/helpers';
-import type { PlanBoard, PlanObjection, PlanStage, User } from '../../api';
+import type { User } from '../../api/accounts';
+import type { PlanBoard, PlanObjection, PlanStage } from '../../api/transparency';
 
 function boardFor(state: PlanStage, unit = 'fen', objectionsOpen = true): PlanBoard {
   return {

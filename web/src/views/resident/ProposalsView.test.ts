@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18nFor, stubFetch } from '../../test/helpers';
 import { session } from '../../session';
-import type { Proposal } from '../../participationApi';
+import type { Proposal } from '../../api/participation';
 import ProposalsView from './ProposalsView.vue';
 
 function proposal(id: number, fields: Partial<Proposal> = {}): Proposal {

@@ -1,7 +1,7 @@
-// The participation part of the JSON API (/api/v1): activities and meetings, proposals with
-// their motions and votes, surveys, and the time bank. Kept beside api.ts, on the same
-// `request`, so the two grow without stepping on each other.
-import { request } from './api';
+// Participation (/api/v1/activities, /proposals, /participation): activities and meetings with
+// sign-ups, check-ins and minutes; resident proposals with seconding, the agenda, the motion
+// (move, second, call the vote), votes, the outcome and the required public response.
+import { request } from './client';
 
 export type ActivityKind = 'meeting' | 'activity' | 'volunteer' | 'skill_sharing';
 export type Channel = 'online_hall' | 'building_corner' | 'tenant_reps' | 'community';
@@ -112,90 +112,6 @@ export interface ParticipationSettings {
   response_days: number;
 }
 
-export type QuestionKind = 'single_choice' | 'multiple_choice' | 'scale' | 'text';
-
-export interface Question {
-  id: number;
-  kind: QuestionKind;
-  prompt: string;
-  options: string[];
-  required: boolean;
-}
-
-export interface Survey {
-  id: number;
-  community_id: number;
-  title: string;
-  description: string;
-  status: 'draft' | 'open' | 'closed';
-  responses: number;
-  questions: Question[];
-  responded?: boolean;
-}
-
-export interface SurveyAnswer {
-  question_id: number;
-  value: number | number[] | string;
-}
-
-export interface QuestionTally {
-  question_id: number;
-  kind: QuestionKind;
-  prompt: string;
-  answered: number;
-  options?: { index: number; label: string; count: number }[];
-  distribution?: Record<string, number>;
-  mean?: number | null;
-  answers?: string[];
-}
-
-export interface SurveyResults {
-  survey: Omit<Survey, 'questions'>;
-  respondents: number;
-  min_group_respondents: number;
-  questions: QuestionTally[];
-  groups: {
-    dimension: string;
-    key: string;
-    label: string;
-    respondents: number | null;
-    suppressed: boolean;
-    questions: QuestionTally[];
-  }[];
-  group_differences: { question_id: number; dimension: string; coefficient: number | null }[];
-}
-
-export interface TimebankService {
-  id: number;
-  community_id: number;
-  provider_resident_id: number;
-  recipient_resident_id: number;
-  service_date: string;
-  minutes: number;
-  service_type: string;
-  note: string | null;
-  status: 'pending' | 'confirmed' | 'disputed' | 'expired';
-  created_at: string;
-  expires_at: string;
-}
-
-export interface TimebankAccount {
-  resident_id: number;
-  balance: number;
-  earned: number;
-  spent: number;
-  floor: number | null;
-}
-
-export interface NewService {
-  provider_resident_id: number;
-  recipient_resident_id: number;
-  service_date: string;
-  minutes: number;
-  service_type: string;
-  note?: string;
-}
-
 export const participationApi = {
   activities: (communityId: number | undefined, from?: string) =>
     request<{ items: Activity[] }>('/activities', { query: { community_id: communityId, from } }),
@@ -240,18 +156,4 @@ export const participationApi = {
     request<Proposal>(`/proposals/${id}/response`, { body: { response }, idempotencyKey }),
   settings: (communityId: number | undefined) =>
     request<ParticipationSettings>('/participation/settings', { query: { community_id: communityId } }),
-
-  surveys: (communityId: number | undefined) =>
-    request<{ items: Survey[] }>('/surveys', { query: { community_id: communityId } }),
-  answerSurvey: (id: number, answers: SurveyAnswer[], idempotencyKey: string) =>
-    request<unknown>(`/surveys/${id}/responses`, { body: { answers }, idempotencyKey }),
-  surveyResults: (id: number) => request<SurveyResults>(`/surveys/${id}/results`),
-
-  timebankAccount: (residentId: number) => request<TimebankAccount>(`/timebank/accounts/${residentId}`),
-  timebankServices: (communityId: number | undefined) =>
-    request<{ items: TimebankService[] }>('/timebank/services', { query: { community_id: communityId } }),
-  recordService: (input: NewService, idempotencyKey: string) =>
-    request<TimebankService>('/timebank/services', { body: input, idempotencyKey }),
-  confirmService: (id: number, idempotencyKey: string) =>
-    request<TimebankService>(`/timebank/services/${id}/confirm`, { method: 'POST', idempotencyKey }),
 };

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, apiUrl, errorFromResponse, newIdempotencyKey, pickLanguage, request } from './api';
-import { stubFetch } from './test/helpers';
+import { ApiError, apiUrl, errorFromResponse, newIdempotencyKey, pickLanguage, request, upload } from './client';
+import { pointsApi } from './points';
+import { requestsApi } from './requests';
+import { stubFetch } from '../test/helpers';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -37,7 +39,7 @@ describe('errorFromResponse', () => {
 describe('request', () => {
   it('sends JSON with the session cookie and an idempotency key', async () => {
     const { calls } = stubFetch({ 'POST /api/v1/requests': { status: 201, body: { id: 7 } } });
-    const created = await api.submitRequest({ category: 'noise', description: '楼上装修太吵' }, 'key-1');
+    const created = await requestsApi.submitRequest({ category: 'noise', description: '楼上装修太吵' }, 'key-1');
     expect(created).toEqual({ id: 7 });
     const init = calls[0].init!;
     expect(init.credentials).toBe('same-origin');
@@ -52,7 +54,7 @@ describe('request', () => {
         body: { error: { code: 'insufficient_points', message: 'not enough points' } },
       },
     });
-    await expect(api.redeem(1, 2, 1, 'k')).rejects.toMatchObject({ status: 409, code: 'insufficient_points' });
+    await expect(pointsApi.redeem(1, 2, 1, 'k')).rejects.toMatchObject({ status: 409, code: 'insufficient_points' });
   });
   it('turns a failed connection into a network error', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
@@ -60,8 +62,45 @@ describe('request', () => {
   });
   it('encodes the tracking code into the path', async () => {
     const { calls } = stubFetch({ 'GET /api/v1/track/AB%2FC': { body: {} } });
-    await api.track('AB/C');
+    await requestsApi.track('AB/C');
     expect(calls[0].url).toBe('/api/v1/track/AB%2FC');
+  });
+});
+
+describe('upload', () => {
+  it('sends the file as the raw body in its own type, with the session cookie', async () => {
+    const { calls } = stubFetch({ 'POST /api/v1/requests/42/photos': { status: 201, body: { n: 1 } } });
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    expect(await upload('/requests/42/photos', photo)).toEqual({ n: 1 });
+    const init = calls[0].init!;
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(photo);
+    expect(init.credentials).toBe('same-origin');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('image/jpeg');
+  });
+  it('sends the type it is told, and the query', async () => {
+    const { calls } = stubFetch({ 'POST /api/v1/households/import': { body: {} } });
+    await upload('/households/import', new Blob(['户号\n']), { contentType: 'text/csv', query: { community_id: 1, dry_run: undefined } });
+    expect(calls[0].url).toBe('/api/v1/households/import?community_id=1');
+    expect((calls[0].init?.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+  });
+  it('throws the server error with its details', async () => {
+    const details = { rows: 1, errors: [{ line: 2, column: '身份证号', code: 'invalid_id_number', message: 'bad' }] };
+    stubFetch({
+      'POST /api/v1/households/import': { status: 422, body: { error: { code: 'import_failed', message: 'x', details } } },
+    });
+    await expect(upload('/households/import', new Blob(['x']), { contentType: 'text/csv' })).rejects.toMatchObject({
+      status: 422,
+      code: 'import_failed',
+      details,
+    });
+  });
+  it('turns a failed connection into a network error', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await expect(upload('/requests/1/photos', new Blob(['x'], { type: 'image/png' }))).rejects.toMatchObject({
+      status: 0,
+      code: 'network',
+    });
   });
 });
 

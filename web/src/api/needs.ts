@@ -1,0 +1,49 @@
+// Needs assessment (需求评估, /api/v1/needs): demand per service category, the households
+// ranked by need (the silent ones marked), and the building × category heat map.
+import { request } from './client';
+
+export type CategoryFigures = Record<string, number>;
+
+export interface NeedsDemand {
+  community_id: number;
+  households: number;
+  demand: CategoryFigures;
+  households_with_demand: CategoryFigures;
+}
+
+export interface RankedHousehold {
+  rank: number;
+  household_id: number;
+  code: string;
+  building: string;
+  overall_hundredths: number;
+  sub_scores?: Record<string, number>;
+  demand: CategoryFigures;
+  participation_count: number;
+  request_count: number;
+  silent: boolean;
+}
+
+export interface NeedsRanking {
+  community_id: number;
+  category: string | null;
+  total: number;
+  silent_count: number;
+  silent_min_overall_hundredths: number;
+  items: RankedHousehold[];
+}
+
+export interface NeedsHeatmap {
+  community_id: number;
+  categories: string[];
+  buildings: string[];
+  /** cells[building][category]: households with demand. */
+  cells: number[][];
+}
+
+export const needsApi = {
+  demand: (communityId: number) => request<NeedsDemand>('/needs/demand', { query: { community_id: communityId } }),
+  ranking: (communityId: number, category?: string) =>
+    request<NeedsRanking>('/needs/ranking', { query: { community_id: communityId, category, limit: 50 } }),
+  heatmap: (communityId: number) => request<NeedsHeatmap>('/needs/heatmap', { query: { community_id: communityId } }),
+};

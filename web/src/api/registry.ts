@@ -1,0 +1,113 @@
+// The household registry (一户一档, /api/v1/communities, /households, /registry): communities,
+// household files with their residents (masked as the server decides for the reader's role),
+// the vocabulary of tags and housing types, and the CSV import.
+import { ApiError, request, upload, type Page, type QueryValue } from './client';
+
+export interface Community {
+  id: number;
+  name: string;
+  code: string;
+  district: string;
+  street: string;
+}
+
+/** An ID number someone without personal-data rights entered that another resident holds. */
+export interface IdNumberDispute {
+  id_number: string;
+  holder_resident_id: number | null;
+  holder_household_id: number | null;
+}
+
+export interface Resident {
+  id: number;
+  household_id: number;
+  name: string;
+  sex: string;
+  /** Staff and admins only: everyone else gets the year, never the date beside a masked ID. */
+  birth_date?: string | null;
+  birth_year: number | null;
+  id_number: string | null;
+  mobile: string | null;
+  relation: string;
+  registration: string;
+  /** Staff and admins only, while the dispute is unsettled (id_number is then null). */
+  id_number_dispute?: IdNumberDispute;
+}
+
+export interface Household {
+  id: number;
+  community_id: number;
+  building_id: number;
+  building: string;
+  code: string;
+  address: string;
+  housing_type: string;
+  size: number;
+  income_band: string;
+  willingness: string;
+  guide_user_id: number | null;
+  tags: string[];
+  needs: string[];
+  skills: string[];
+  residents?: Resident[];
+}
+
+export interface VocabularyEntry {
+  code: string;
+  label_zh: string;
+}
+
+export interface Vocabulary {
+  tags: VocabularyEntry[];
+  housing_types: VocabularyEntry[];
+  [list: string]: VocabularyEntry[];
+}
+
+export interface ImportRowError {
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  written: boolean;
+  dry_run?: boolean;
+  encoding: string;
+  rows: number;
+  households_created: number;
+  residents_created: number;
+  buildings_created: number;
+  errors: ImportRowError[];
+}
+
+/** An import the server refused as a whole (422 import_failed) still carries its row report. */
+export class ImportRefused extends ApiError {
+  readonly report: ImportReport;
+  constructor(error: ApiError, report: ImportReport) {
+    super(error.status, error.code, error.message, error.details);
+    this.report = report;
+  }
+}
+
+/** Sends the CSV untouched (UTF-8 or GBK, as the spreadsheet saved it): the server decodes it. */
+async function importCsv(communityId: number, file: Blob, dryRun: boolean): Promise<ImportReport> {
+  try {
+    return await upload<ImportReport>('/households/import', file, {
+      contentType: 'text/csv',
+      query: { community_id: communityId, dry_run: dryRun ? 'true' : undefined },
+    });
+  } catch (error) {
+    const report = error instanceof ApiError ? (error.details as ImportReport | undefined) : undefined;
+    throw error instanceof ApiError && report && Array.isArray(report.errors) ? new ImportRefused(error, report) : error;
+  }
+}
+
+export const registryApi = {
+  communities: () => request<{ items: Community[] }>('/communities'),
+  vocabulary: () => request<Vocabulary>('/registry/vocabulary'),
+  households: (query: Record<string, QueryValue>) => request<Page<Household>>('/households', { query }),
+  household: (id: number) => request<Household>(`/households/${id}`),
+  dryRunImport: (communityId: number, file: Blob) => importCsv(communityId, file, true),
+  importHouseholds: (communityId: number, file: Blob) => importCsv(communityId, file, false),
+};

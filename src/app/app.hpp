@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
@@ -23,18 +24,27 @@ struct Application {
   std::unique_ptr<storage::Pool> pool;
   http::Router router;
   std::unique_ptr<http::Dispatcher> dispatcher;
+  // Signs the audit chain's checkpoints (hourly job, admin route); never stored in the database.
+  std::shared_ptr<const crypto::SigningKey> checkpoint_key;
 };
 
-// Opens the database, applies migrations, registers routes. Throws on failure. With a web
-// root (the built web application), its files are served and "/" is the app; without one,
-// "/" is a short page pointing at the API.
-std::unique_ptr<Application> build_application(const std::string& url, std::size_t pool_size,
-                                               const std::string& web_root = "");
+// Opens the database, applies migrations, brings new audited tables under row tracking
+// (audit::adopt), registers routes. Throws on failure. With a web root (the built web
+// application), its files are served and "/" is the app; without one, "/" is a short page
+// pointing at the API. Without a checkpoint key, checkpoints are published but not signed.
+std::unique_ptr<Application> build_application(
+    const std::string& url, std::size_t pool_size, const std::string& web_root = "",
+    std::shared_ptr<const crypto::SigningKey> checkpoint_key = nullptr);
+
+// Vouches for the rows of audited tables that no entry recorded yet, once per table (see
+// audit::adopt); prints what it did. After migrate and at every server start.
+void adopt_audited_tables(storage::Connection& connection);
 // --web-root when given; else web/dist when it holds a built app; else none.
 std::string web_root(const std::string& flag_value);
 
-// Background jobs (escalation of overdue requests) on their own thread until stopped. They
-// are stateless, so several servers may run them against one database.
+// Background jobs (escalation of overdue requests, warnings, the audit chain's hourly signed
+// checkpoint) on their own thread until stopped. They are stateless, so several servers may
+// run them against one database.
 std::jthread start_jobs(Application& app, std::chrono::seconds interval);
 
 }  // namespace gz::app

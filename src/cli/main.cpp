@@ -1,5 +1,6 @@
 // gongzhi: the one binary. Subcommands: serve, migrate, demo, user add, import, export,
-// ledger verify, version. Every subcommand that touches data takes --db (or GONGZHI_DB).
+// ledger verify, ledger checkpoint, version. Every subcommand that touches data takes --db
+// (or GONGZHI_DB).
 #include <boost/json.hpp>
 #include <csignal>
 #include <cstdio>
@@ -10,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "app/ledger.hpp"
 #include "cli/args.hpp"
 #include "cli/backup.hpp"
 #include "core/calendar.hpp"
@@ -42,14 +44,15 @@ Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
-                [--now INSTANT [--freeze-clock]]
+                [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
                    [--community ID]... [--household ID] [--password-stdin] [--db URL]
   gongzhi import --community ID [--partial] FILE.csv [--db URL]
   gongzhi export --community ID [--lang zh|en] [--out FILE.csv] [--db URL]
-  gongzhi ledger verify [--db URL]
+  gongzhi ledger verify [--checkpoint FILE]... [--db URL]
+  gongzhi ledger checkpoint [--checkpoint-key FILE] [--db URL]
   gongzhi sla deadline --priority red|yellow|blue --received 2026-09-30T10:00:00+08:00
                        [--working-days N] [--db URL]
   gongzhi calendar load FILE.json [--db URL]
@@ -70,6 +73,12 @@ GONGZHI_DB sets it when --db is not given.
 advances (or stays, with --freeze-clock or GONGZHI_FREEZE_CLOCK=1); the demo's year of
 history ends there. It is for demos and tests: demo and serve --demo accept it, any other
 command only when GONGZHI_TEST_CLOCK=1.
+
+The checkpoint key (Ed25519, signs the audit chain's checkpoints) is --checkpoint-key FILE,
+else GONGZHI_CHECKPOINT_KEY, else PATH.checkpoint.key beside a SQLite file, else
+gongzhi-checkpoint.key in the working directory; created (mode 0600) when missing. Keep it out
+of the database and its backups. `ledger verify --checkpoint FILE` checks the chain against a
+checkpoint saved from GET /api/v1/ledger/checkpoints (or .../latest, or the public board).
 )";
 
 int usage_error(const std::string& message) {
@@ -207,7 +216,10 @@ int command_serve(const Args& args) {
   }
   std::string url = app::database_url(args.get("db").value_or(""));
   std::string web_root = app::web_root(args.get("web-root").value_or(""));
-  auto application = app::build_application(url, http::default_worker_threads(options), web_root);
+  auto checkpoint_key = app::load_checkpoint_key(
+      app::checkpoint_key_path(args.get("checkpoint-key").value_or(""), url));
+  auto application =
+      app::build_application(url, http::default_worker_threads(options), web_root, checkpoint_key);
   bool demo_present = false;
   {
     auto lease = application->pool->lease();
@@ -248,6 +260,7 @@ int command_migrate(const Args& args) {
   auto applied = storage::migrate(*connection);
   std::cout << "Applied " << applied.size() << " migration(s); schema version "
             << storage::current_version(*connection) << "\n";
+  app::adopt_audited_tables(*connection);
   return 0;
 }
 
@@ -369,35 +382,54 @@ int command_export(const Args& args) {
   return 0;
 }
 
+int command_ledger_checkpoint(const Args& args) {
+  std::string url = app::database_url(args.get("db").value_or(""));
+  auto key = app::load_checkpoint_key(
+      app::checkpoint_key_path(args.get("checkpoint-key").value_or(""), url));
+  auto database = open_migrated(args);
+  auto connection = database->connect();
+  auto made = audit::make_checkpoint(*connection, *key, now_epoch_ms());
+  if (!made) {
+    std::cerr << "gongzhi ledger checkpoint: " << made.error().code << ": " << made.error().message
+              << "\n";
+    return 1;
+  }
+  std::cout << boost::json::serialize(audit::checkpoint_json(*made)) << "\n";
+  return 0;
+}
+
 int command_ledger(const Args& args) {
+  if (!args.positional.empty() && args.positional[0] == "checkpoint") {
+    return command_ledger_checkpoint(args);
+  }
   if (args.positional.empty() || args.positional[0] != "verify") {
-    return usage_error("ledger: expected 'ledger verify'");
+    return usage_error("ledger: expected 'ledger verify' or 'ledger checkpoint'");
+  }
+  // Saved checkpoints first: a file that cannot be read or is not a checkpoint is a usage
+  // problem (exit 2), not a verdict on the chain.
+  std::optional<std::vector<audit::Checkpoint>> saved;
+  for (const auto& path : args.all("checkpoint")) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      std::cerr << "gongzhi ledger verify: cannot read the checkpoint file " << path << "\n";
+      return 2;
+    }
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    auto parsed = audit::parse_checkpoints(buffer.str());
+    if (!parsed) {
+      std::cerr << "gongzhi ledger verify: " << path << ": " << parsed.error().message << "\n";
+      return 2;
+    }
+    if (!saved) saved.emplace();
+    saved->insert(saved->end(), parsed->begin(), parsed->end());
   }
   auto database = open_migrated(args);
   auto connection = database->connect();
-  auto result = audit::verify(*connection);
-  auto balances = ledger::verify_balances(*connection);
-  auto out = audit::verify_result_json(result).as_object();
-  out["ok"] = result.ok && balances.ok;
-  out["balances"] = {{"ok", balances.ok},
-                     {"accounts", balances.accounts},
-                     {"postings", balances.postings},
-                     {"message", balances.message}};
-  std::cout << boost::json::serialize(out) << "\n";
-  if (!result.ok) {
-    std::cerr << "AUDIT CHAIN BROKEN at entry " << result.finding.seq << ": "
-              << result.finding.message << "\n";
-  } else {
-    std::cerr << "audit chain intact: " << result.checked << " entries, head " << result.head.hash
-              << "\n";
-  }
-  if (!balances.ok) {
-    std::cerr << "LEDGER BROKEN: " << balances.message << "\n";
-  } else {
-    std::cerr << "ledger balances match their postings: " << balances.accounts << " accounts, "
-              << balances.postings << " postings\n";
-  }
-  return result.ok && balances.ok ? 0 : 1;
+  auto report = app::verify_ledger(*connection, saved);
+  std::cout << boost::json::serialize(app::ledger_report_json(report)) << "\n";
+  for (const auto& line : app::ledger_report_lines(report)) std::cerr << line << "\n";
+  return report.ok ? 0 : 1;
 }
 
 int command_backup(const Args& args) {

@@ -1,9 +1,18 @@
 #include "core/crypto.hpp"
 
 #include <argon2.h>
+#include <fcntl.h>
+#include <openssl/bio.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -20,6 +29,36 @@ std::string to_hex(const unsigned char* data, std::size_t size) {
   }
   return out;
 }
+
+std::optional<std::vector<unsigned char>> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::vector<unsigned char> out(hex.size() / 2);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    int high = nibble(hex[2 * i]);
+    int low = nibble(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out[i] = static_cast<unsigned char>(high * 16 + low);
+  }
+  return out;
+}
+
+EVP_PKEY* as_pkey(const std::shared_ptr<void>& key) {
+  return static_cast<EVP_PKEY*>(key.get());
+}
+
+std::shared_ptr<void> own_pkey(EVP_PKEY* key) {
+  return std::shared_ptr<void>(
+      key, [](void* pointer) { EVP_PKEY_free(static_cast<EVP_PKEY*>(pointer)); });
+}
+
+constexpr std::size_t kEd25519PublicBytes = 32;
+constexpr std::size_t kEd25519SignatureBytes = 64;
 
 void fill_random(unsigned char* data, std::size_t size) {
   if (RAND_bytes(data, static_cast<int>(size)) != 1) throw std::runtime_error("RAND_bytes failed");
@@ -80,6 +119,137 @@ std::string generate_password() {
     out.push_back(kAlphabet[byte % kAlphabetSize]);
   }
   return out;
+}
+
+SigningKey SigningKey::generate() {
+  EVP_PKEY* key = nullptr;
+  EVP_PKEY_CTX* context = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr);
+  bool ok = context != nullptr && EVP_PKEY_keygen_init(context) == 1 &&
+            EVP_PKEY_keygen(context, &key) == 1;
+  EVP_PKEY_CTX_free(context);
+  if (!ok) throw std::runtime_error("Ed25519 key generation failed");
+  return SigningKey(own_pkey(key));
+}
+
+std::optional<SigningKey> SigningKey::from_pem(std::string_view pem) {
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  if (bio == nullptr) return std::nullopt;
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  if (key == nullptr) return std::nullopt;
+  if (EVP_PKEY_id(key) != EVP_PKEY_ED25519) {
+    EVP_PKEY_free(key);
+    return std::nullopt;
+  }
+  return SigningKey(own_pkey(key));
+}
+
+std::string SigningKey::to_pem() const {
+  BIO* bio = BIO_new(BIO_s_mem());
+  if (bio == nullptr ||
+      PEM_write_bio_PrivateKey(bio, as_pkey(key_), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+    BIO_free(bio);
+    throw std::runtime_error("cannot encode the Ed25519 key");
+  }
+  char* data = nullptr;
+  long size = BIO_get_mem_data(bio, &data);
+  std::string out(data, static_cast<std::size_t>(size));
+  BIO_free(bio);
+  return out;
+}
+
+std::string SigningKey::public_key_hex() const {
+  unsigned char raw[kEd25519PublicBytes];
+  std::size_t size = sizeof raw;
+  if (EVP_PKEY_get_raw_public_key(as_pkey(key_), raw, &size) != 1 || size != sizeof raw) {
+    throw std::runtime_error("cannot read the Ed25519 public key");
+  }
+  return to_hex(raw, size);
+}
+
+std::string SigningKey::sign_hex(std::string_view message) const {
+  unsigned char signature[kEd25519SignatureBytes];
+  std::size_t size = sizeof signature;
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  // Ed25519 hashes the message itself: no digest is named, and signing is one shot.
+  bool ok =
+      context != nullptr &&
+      EVP_DigestSignInit(context, nullptr, nullptr, nullptr, as_pkey(key_)) == 1 &&
+      EVP_DigestSign(context, signature, &size,
+                     reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
+  EVP_MD_CTX_free(context);
+  if (!ok || size != sizeof signature) throw std::runtime_error("Ed25519 signing failed");
+  return to_hex(signature, size);
+}
+
+bool verify_ed25519(std::string_view public_key_hex, std::string_view message,
+                    std::string_view signature_hex) {
+  auto public_key = from_hex(public_key_hex);
+  auto signature = from_hex(signature_hex);
+  if (!public_key || public_key->size() != kEd25519PublicBytes || !signature ||
+      signature->size() != kEd25519SignatureBytes) {
+    return false;
+  }
+  EVP_PKEY* key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, public_key->data(),
+                                              public_key->size());
+  if (key == nullptr) return false;
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  bool ok =
+      context != nullptr && EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, key) == 1 &&
+      EVP_DigestVerify(context, signature->data(), signature->size(),
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
+  EVP_MD_CTX_free(context);
+  EVP_PKEY_free(key);
+  return ok;
+}
+
+SigningKey load_or_create_key_file(const std::string& path, bool* created) {
+  if (created) *created = false;
+  // O_EXCL: of two processes creating the file at once, one writes it and the other reads it.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    SigningKey key = SigningKey::generate();
+    std::string pem = key.to_pem();
+    std::size_t written = 0;
+    while (written < pem.size()) {
+      ssize_t n = ::write(fd, pem.data() + written, pem.size() - written);
+      if (n <= 0) {
+        ::close(fd);
+        ::unlink(path.c_str());
+        throw std::runtime_error("cannot write the key file " + path + ": " + std::strerror(errno));
+      }
+      written += static_cast<std::size_t>(n);
+    }
+    bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+      ::unlink(path.c_str());
+      throw std::runtime_error("cannot write the key file " + path + ": " + std::strerror(errno));
+    }
+    if (created) *created = true;
+    return key;
+  }
+  if (errno != EEXIST) {
+    throw std::runtime_error("cannot create the key file " + path + ": " + std::strerror(errno));
+  }
+  // Another process may have created it a moment ago and still be writing it.
+  for (int attempt = 0;; ++attempt) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw std::runtime_error("cannot read the key file " + path);
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    if (auto key = SigningKey::from_pem(buffer.str())) return *key;
+    if (attempt == 20) {
+      throw std::runtime_error("the key file " + path + " holds no Ed25519 private key (PEM)");
+    }
+    ::usleep(50 * 1000);
+  }
+}
+
+bool readable_by_others(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return false;
+  return (status.st_mode & (S_IRWXG | S_IRWXO)) != 0;
 }
 
 }  // namespace gz::crypto

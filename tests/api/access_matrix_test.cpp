@@ -53,6 +53,9 @@ const std::vector<Row> kMatrix = {
   {"GET", "/", "/", "", "AAAAAA", "application/json", Presence::without_web_root},
   {"GET", "/api/v1/registry/vocabulary", "/api/v1/registry/vocabulary", "", "AAAAAA"},
   {"GET", "/api/v1/ledger/head", "/api/v1/ledger/head", "", "AAAAAA"},
+  {"GET", "/api/v1/ledger/checkpoints", "/api/v1/ledger/checkpoints", "", "AAAAAA"},
+  {"GET", "/api/v1/ledger/checkpoints/latest", "/api/v1/ledger/checkpoints/latest", "", "AAAAAA"},
+  {"POST", "/api/v1/ledger/checkpoints", "/api/v1/ledger/checkpoints", "", "UFFFFA"},
   {"GET", "/api/v1/track/{code}", "/api/v1/track/{CODE}", "", "AAAAAA"},
   {"GET", "/api/v1/calendar", "/api/v1/calendar", "", "AAAAAA"},
   // accounts

@@ -9,9 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -188,6 +190,11 @@ std::string fresh_database_url(Backend backend) {
          (query == std::string::npos ? "" : admin_url.substr(query));
 }
 
+std::string checkpoint_key_path(const std::string& database_url) {
+  if (database_url.rfind("sqlite:", 0) == 0) return database_url.substr(7) + ".checkpoint.key";
+  return "/tmp/gz_key_" + std::to_string(std::hash<std::string>{}(database_url)) + ".key";
+}
+
 std::time_t test_now_seconds() {
   return static_cast<std::time_t>(now_epoch_ms() / 1000);
 }
@@ -198,6 +205,14 @@ ServerProcess::ServerProcess(const std::string& database_url,
   log_path_ = "/tmp/gz_server_" + random_suffix() + ".log";
   std::vector<std::string> args = {GONGZHI_BINARY, "serve", "--port", "0", "--db", database_url};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  // A PostgreSQL server's checkpoint key would default to the working directory (the
+  // repository): keep it in /tmp instead, one per database, so a restarted server signs with
+  // the key it had. A SQLite server keeps its key beside its file in /tmp already.
+  if (database_url.rfind("sqlite:", 0) != 0 &&
+      std::find(extra_args.begin(), extra_args.end(), "--checkpoint-key") == extra_args.end()) {
+    args.push_back("--checkpoint-key");
+    args.push_back(checkpoint_key_path(database_url));
+  }
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

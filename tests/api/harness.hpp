@@ -53,6 +53,9 @@ bool backend_available(Backend backend);
 
 // A fresh, empty database URL for this backend (a temp file, or a new PostgreSQL database).
 std::string fresh_database_url(Backend backend);
+// The checkpoint key file of the servers the harness starts on this database (beside a SQLite
+// file, in /tmp for PostgreSQL); `gongzhi ledger checkpoint` takes it as --checkpoint-key.
+std::string checkpoint_key_path(const std::string& database_url);
 
 class ServerProcess {
  public:

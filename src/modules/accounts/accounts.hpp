@@ -9,9 +9,15 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/audit/tracked.hpp"
 #include "storage/database.hpp"
 
 namespace gz::accounts {
+
+// The users table as the audit chain records it (modules/audit/tracked.hpp): username, role,
+// household, communities, whether disabled, and a digest of the password hash. Every write of
+// a user names the row, so `ledger verify` catches a role raised to admin in the database.
+const audit::Tracked& user_rows();
 
 inline constexpr std::int64_t kSessionSeconds = 12 * 3600;
 // Failed logins in a 15-minute window: 5 per account from one client address (another

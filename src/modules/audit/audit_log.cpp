@@ -15,7 +15,19 @@ Actor system_actor() {
   return actor;
 }
 
+namespace {
+// The appender collecting on this thread. A connection is used by one thread at a time, and a
+// batch lives on one call stack, so "this thread's appender on this connection" is the batch.
+thread_local Appender* t_collecting = nullptr;
+}  // namespace
+
 Appender::Appender(storage::Connection& connection) : connection_(connection) {
+  for (Appender* active = t_collecting; active; active = active->previous_) {
+    if (&active->connection_ == &connection) {
+      outer_ = active;
+      return;
+    }
+  }
   // Lock the head row so concurrent appenders (threads or processes) take turns.
   const char* head_sql = connection.dialect() == storage::Dialect::postgresql
                              ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
@@ -24,9 +36,24 @@ Appender::Appender(storage::Connection& connection) : connection_(connection) {
   if (!head_row) throw storage::DbError(storage::DbErrorKind::other, "audit_head row is missing");
   seq_ = head_row->integer(0);
   hash_ = head_row->text(1);
+  previous_ = t_collecting;
+  t_collecting = this;
+  collecting_ = true;
+}
+
+Appender::~Appender() {
+  stop_collecting();
+}
+
+void Appender::stop_collecting() {
+  if (!collecting_) return;
+  collecting_ = false;
+  // Appenders end in the reverse order they began (they live on one call stack).
+  if (t_collecting == this) t_collecting = previous_;
 }
 
 std::int64_t Appender::append(const Actor& actor, const Record& record) {
+  if (outer_) return outer_->append(actor, record);
   Entry entry;
   entry.seq = seq_ + 1;
   entry.prev_hash = hash_;
@@ -38,13 +65,17 @@ std::int64_t Appender::append(const Actor& actor, const Record& record) {
   entry.object_type = record.object_type;
   entry.object_id = record.object_id;
   entry.change = canonical_json(record.change);
+  if (!record.rows.empty()) entry.row_states = read_row_states(connection_, record.rows);
   entry.hash = compute_hash(entry);
   connection_.execute(
       "INSERT INTO audit_log (seq, community_id, at, actor_user_id, actor, action, object_type, "
-      "object_id, change, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "object_id, change, row_states, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)",
       {entry.seq, storage::opt_int(entry.community_id), entry.at,
        storage::opt_int(entry.actor_user_id), entry.actor, entry.action, entry.object_type,
-       entry.object_id, entry.change, entry.prev_hash, entry.hash});
+       entry.object_id, entry.change,
+       entry.row_states.empty() ? storage::Value{} : storage::Value{entry.row_states},
+       entry.prev_hash, entry.hash});
   seq_ = entry.seq;
   hash_ = entry.hash;
   dirty_ = true;
@@ -52,6 +83,8 @@ std::int64_t Appender::append(const Actor& actor, const Record& record) {
 }
 
 void Appender::finish() {
+  if (outer_) return;  // the batch it joined writes the head
+  stop_collecting();
   if (!dirty_) return;
   connection_.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {seq_, hash_});
   dirty_ = false;
@@ -95,16 +128,19 @@ Head head(storage::Connection& connection) {
 VerifyResult verify(storage::Connection& connection) {
   VerifyResult result;
   Verifier verifier;
-  constexpr std::int64_t kPage = 5000;
+  // Entries that record rows can be tens of kilobytes (a baseline's): pages of 1000 keep a
+  // page within tens of megabytes.
+  constexpr std::int64_t kPage = 1000;
   std::int64_t after = -1;  // also catches rows with seq <= 0 inserted by hand
   bool first = true;
   for (;;) {
     auto rows = connection.query(
         first ? "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, "
-                "object_id, change, prev_hash, hash FROM audit_log ORDER BY seq LIMIT ?"
+                "object_id, change, prev_hash, hash, row_states FROM audit_log ORDER BY seq "
+                "LIMIT ?"
               : "SELECT seq, community_id, at, actor_user_id, actor, action, object_type, "
-                "object_id, change, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq "
-                "LIMIT ?",
+                "object_id, change, prev_hash, hash, row_states FROM audit_log WHERE seq > ? "
+                "ORDER BY seq LIMIT ?",
         first ? std::vector<storage::Value>{kPage} : std::vector<storage::Value>{after, kPage});
     first = false;
     for (const auto& row : rows) {
@@ -120,6 +156,7 @@ VerifyResult verify(storage::Connection& connection) {
       entry.change = row.text(8);
       entry.prev_hash = row.text(9);
       entry.hash = row.text(10);
+      entry.row_states = row.opt_text(11).value_or("");
       verifier.feed(entry);
       after = entry.seq;
     }

@@ -21,6 +21,7 @@ std::string compute_hash(const Entry& entry) {
       entry.community_id ? boost::json::value(*entry.community_id) : boost::json::value(nullptr);
   body["actor_user_id"] =
       entry.actor_user_id ? boost::json::value(*entry.actor_user_id) : boost::json::value(nullptr);
+  if (!entry.row_states.empty()) body["rows"] = entry.row_states;
   return crypto::sha256_hex(entry.prev_hash + "\n" + canonical_json(body));
 }
 

@@ -22,11 +22,15 @@ struct Entry {
   std::string object_type;
   std::string object_id;
   std::string change;  // canonical JSON text
+  // The rows the write left, as canonical JSON {"table":{"id":{field:value}}} (row_states.hpp);
+  // "" for entries that record none, which includes every entry written before 0017.
+  std::string row_states;
   std::string prev_hash;
   std::string hash;
 };
 
-// SHA-256 over the previous hash and the canonical JSON of every other field.
+// SHA-256 over the previous hash and the canonical JSON of every other field. row_states is
+// hashed only when there are some, so entries written before it existed keep their hashes.
 std::string compute_hash(const Entry& entry);
 
 enum class Problem {
@@ -45,6 +49,11 @@ struct Finding {
 
 class Verifier {
  public:
+  Verifier() = default;
+  // Continues a walk from a known entry (a checkpoint): the next entry must be after_seq + 1
+  // and link to after_hash.
+  Verifier(std::int64_t after_seq, std::string after_hash)
+      : expected_seq_(after_seq + 1), previous_hash_(std::move(after_hash)) {}
   // Feed entries in ascending seq order; stops collecting at the first problem.
   void feed(const Entry& entry);
   // After the last entry, compares with the stored head.

@@ -117,5 +117,44 @@ TEST(AuditChain, DetectsARewrittenHead) {
   EXPECT_EQ(finding.problem, Problem::head_mismatch);
 }
 
+TEST(AuditChain, RowStatesAreHashedWhenPresentOnly) {
+  auto entries = make_chain(1);
+  Entry base = entries[0];
+  // An entry without row states hashes as before they existed: old chains still verify.
+  Entry empty = base;
+  empty.row_states = "";
+  EXPECT_EQ(compute_hash(empty), base.hash);
+  Entry recorded = base;
+  recorded.row_states = R"({"users":{"7":{"role":"resident"}}})";
+  std::string with_rows = compute_hash(recorded);
+  EXPECT_NE(with_rows, base.hash);
+  recorded.row_states = R"({"users":{"7":{"role":"admin"}}})";
+  EXPECT_NE(compute_hash(recorded), with_rows);
+}
+
+TEST(AuditChain, AWalkResumesFromACheckpoint) {
+  auto entries = make_chain(10);
+  Verifier verifier(6, entries[5].hash);
+  for (std::size_t i = 6; i < entries.size(); ++i) verifier.feed(entries[i]);
+  EXPECT_EQ(verifier.finish(10, entries.back().hash).problem, Problem::none);
+  EXPECT_EQ(verifier.checked(), 4);
+}
+
+TEST(AuditChain, AResumedWalkFailsWhenTheCheckpointsEntryWasRewritten) {
+  auto entries = make_chain(10);
+  std::string checkpoint_hash = entries[5].hash;
+  // Rewritten from entry 4 on, every later hash recomputed, as an attacker with the database
+  // would: the chain verifies from its start, not from the checkpoint.
+  for (std::size_t i = 3; i < entries.size(); ++i) {
+    if (i == 3) entries[i].change = "{\"size\":400}";
+    if (i > 0) entries[i].prev_hash = entries[i - 1].hash;
+    entries[i].hash = compute_hash(entries[i]);
+  }
+  EXPECT_EQ(walk(entries, 10, entries.back().hash).problem, Problem::none);
+  Verifier verifier(6, checkpoint_hash);
+  for (std::size_t i = 6; i < entries.size(); ++i) verifier.feed(entries[i]);
+  EXPECT_EQ(verifier.finish(10, entries.back().hash).problem, Problem::inserted);
+}
+
 }  // namespace
 }  // namespace gz::audit

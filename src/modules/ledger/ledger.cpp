@@ -95,15 +95,41 @@ Account ensure(storage::Connection& db, std::int64_t community_id, Kind kind, Ow
   if (auto row = db.query_one(std::string(kAccountColumns) + where, params))
     return account_from(*row);
   // Two first uses at once: the loser's insert does nothing and it reads the winner's row.
-  db.execute(
-      "INSERT INTO ledger_accounts (community_id, kind, owner, resident_id, floor, balance, "
-      "created_at) VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
-      {community_id, std::string(kind_name(kind)), std::string(owner_name(owner)),
-       storage::opt_int(resident_id), storage::opt_int(floor), now_iso8601()});
-  return account_from(*db.query_one(std::string(kAccountColumns) + where, params));
+  bool opened = db.execute(
+                    "INSERT INTO ledger_accounts (community_id, kind, owner, resident_id, floor, "
+                    "balance, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
+                    {community_id, std::string(kind_name(kind)), std::string(owner_name(owner)),
+                     storage::opt_int(resident_id), storage::opt_int(floor), now_iso8601()}) == 1;
+  Account account = account_from(*db.query_one(std::string(kAccountColumns) + where, params));
+  if (opened) {
+    // Whose account it is goes on record: verify then catches an account handed to another
+    // resident in the database. Within a batch this joins the batch's appender.
+    boost::json::object change{{"kind", kind_name(kind)}, {"owner", owner_name(owner)}};
+    change["resident_id"] = resident_id ? boost::json::value(*resident_id) : nullptr;
+    change["floor"] = floor ? boost::json::value(*floor) : nullptr;
+    audit::append(db, audit::system_actor(),
+                  {community_id,
+                   "ledger.account_open",
+                   "ledger_account",
+                   std::to_string(account.id),
+                   change,
+                   {{&account_rows(), account.id}}});
+  }
+  return account;
 }
 
 }  // namespace
+
+const audit::Tracked& account_rows() {
+  static const audit::Tracked table{
+      "ledger_accounts",
+      "id",
+      "SELECT id, community_id, kind, owner, resident_id, floor FROM ledger_accounts",
+      {"community_id", "kind", "owner", "resident_id", "floor"},
+      {},
+      {}};
+  return table;
+}
 
 std::string_view kind_name(Kind kind) {
   return kind == Kind::points ? "points" : "minutes";

@@ -16,9 +16,14 @@
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/audit/tracked.hpp"
 #include "storage/database.hpp"
 
 namespace gz::ledger {
+
+// Accounts as the audit chain records them (modules/audit/tracked.hpp): whose they are, their
+// kind and floor. Not the balance: verify_balances re-derives it from the postings.
+const audit::Tracked& account_rows();
 
 enum class Kind { points, minutes };
 enum class Owner { resident, issuance, redemption, expiry, timebank_pool };

@@ -147,9 +147,16 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
     boost::json::object change{{"timebank_floor_minutes", value.timebank_floor_minutes}};
     change["expiry_months"] = value.expiry_months ? boost::json::value(*value.expiry_months)
                                                   : boost::json::value(nullptr);
-    audit::append(
-        db, actor,
-        {community_id, "points.settings_set", "community", std::to_string(community_id), change});
+    // Every time-bank account's floor moved with the setting: each goes on record.
+    std::vector<audit::RowRef> floors;
+    for (const auto& row : db.query("SELECT id FROM ledger_accounts WHERE community_id = ? AND "
+                                    "kind = 'minutes' AND owner = 'resident'",
+                                    {community_id})) {
+      floors.push_back({&ledger::account_rows(), row.integer(0)});
+    }
+    audit::append(db, actor,
+                  {community_id, "points.settings_set", "community", std::to_string(community_id),
+                   change, floors});
     return value;
   });
 }

@@ -6,7 +6,6 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "http/json_io.hpp"
-#include "modules/audit/routes.hpp"
 #include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/timebank/timebank.hpp"
@@ -471,28 +470,6 @@ Response transfer_route(RequestContext& context) {
   return http::json_response(201, posting_json(*result));
 }
 
-Response verify_route(RequestContext& context) {
-  const Actor& actor = context.user();
-  if (!actor.is(Role::staff) && !actor.is(Role::admin) && !actor.is(Role::street)) {
-    return http::error_response(
-        forbidden("only staff, street and admin users may verify the ledger"));
-  }
-  auto lease = context.pool.lease();
-  audit::VerifyResult chain;
-  ledger::BalanceCheck balances;
-  storage::with_transaction(*lease, storage::TxMode::read, [&] {
-    chain = audit::verify(*lease);
-    balances = ledger::verify_balances(*lease);
-  });
-  auto out = audit::verify_result_json(chain).as_object();
-  out["ok"] = chain.ok && balances.ok;
-  out["balances"] = {{"ok", balances.ok},
-                     {"accounts", balances.accounts},
-                     {"postings", balances.postings},
-                     {"message", balances.message}};
-  return http::json_response(200, out);
-}
-
 }  // namespace
 
 void register_routes(http::Router& router) {
@@ -602,12 +579,6 @@ void register_routes(http::Router& router) {
               {"Give banked minutes to a member of the same household", "timebank",
                "the member's household, staff",
                R"({"from_resident_id":12,"to_resident_id":13,"minutes":60})", ""}});
-  router.add({"GET",
-              "/api/v1/ledger/verify",
-              Access::login,
-              verify_route,
-              {"Walk the audit chain and re-derive every ledger balance; names the first problem",
-               "ledger", "staff, street, admin", "", ""}});
   router.add(
       {"PUT",
        "/api/v1/points/rules",

@@ -57,6 +57,16 @@ bool has_floor(const std::string& code) {
 
 }  // namespace
 
+const audit::Tracked& fund_account_rows() {
+  static const audit::Tracked table{"property_accounts",
+                                    "id",
+                                    "SELECT id, community_id, code, floor FROM property_accounts",
+                                    {"community_id", "code", "floor"},
+                                    {},
+                                    {}};
+  return table;
+}
+
 FundAccount fund_account(storage::Connection& db, std::int64_t community_id,
                          const std::string& code) {
   const std::string where = " WHERE community_id = ? AND code = ?";
@@ -64,12 +74,28 @@ FundAccount fund_account(storage::Connection& db, std::int64_t community_id,
     return account_from(*row);
   }
   // Two first uses at once: the loser's insert does nothing and it reads the winner's row.
-  db.execute(
-      "INSERT INTO property_accounts (community_id, code, floor, balance, created_at) VALUES (?, "
-      "?, ?, 0, ?) ON CONFLICT DO NOTHING",
-      {community_id, code, has_floor(code) ? storage::Value{std::int64_t{0}} : storage::Value{},
-       now_iso8601()});
-  return account_from(*db.query_one(std::string(kAccountColumns) + where, {community_id, code}));
+  bool opened =
+      db.execute(
+          "INSERT INTO property_accounts (community_id, code, floor, balance, created_at) VALUES "
+          "(?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
+          {community_id, code, has_floor(code) ? storage::Value{std::int64_t{0}} : storage::Value{},
+           now_iso8601()}) == 1;
+  FundAccount account =
+      account_from(*db.query_one(std::string(kAccountColumns) + where, {community_id, code}));
+  if (opened) {
+    // On record, so verify catches an account's floor or code changed in the database. Within
+    // a batch this joins the batch's appender.
+    boost::json::object change{{"code", code}};
+    change["floor"] = account.floor ? boost::json::value(*account.floor) : nullptr;
+    audit::append(db, audit::system_actor(),
+                  {community_id,
+                   "property.account_open",
+                   "property_account",
+                   std::to_string(account.id),
+                   change,
+                   {{&fund_account_rows(), account.id}}});
+  }
+  return account;
 }
 
 std::vector<FundAccount> fund_accounts(storage::Connection& db, std::int64_t community_id) {

@@ -24,9 +24,14 @@
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/audit/tracked.hpp"
 #include "storage/database.hpp"
 
 namespace gz::property {
+
+// Fund accounts as the audit chain records them (modules/audit/tracked.hpp): code and floor;
+// the balance is re-derived from the postings by verify_fund.
+const audit::Tracked& fund_account_rows();
 
 struct FundAccount {
   std::int64_t id = 0;

@@ -8,10 +8,16 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/audit/tracked.hpp"
 #include "modules/registry/model.hpp"
 #include "storage/database.hpp"
 
 namespace gz::registry {
+
+// Households (with their tags, needs and skills) and residents as the audit chain records
+// them (modules/audit/tracked.hpp); names, ID and mobile numbers and addresses as digests.
+const audit::Tracked& household_rows();
+const audit::Tracked& resident_rows();
 
 struct NewCommunity {
   std::string name;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <map>
 #include <mutex>
 
 #include "core/clock.hpp"
@@ -142,11 +143,13 @@ bool deadlines_official(const WorkCalendar& calendar, std::int64_t received_ms,
 namespace {
 
 // Open requests whose deadlines reach into the days from `first_day` to `last_day` get them
-// counted again on `calendar` (a response already given keeps its deadline). Returns how many
-// changed.
-std::size_t recompute_deadlines(storage::Connection& db, const WorkCalendar& calendar,
-                                std::int64_t first_day, std::int64_t last_day) {
-  std::size_t changed = 0;
+// counted again on `calendar` (a response already given keeps its deadline). Returns the
+// requests that changed, by community.
+std::map<std::int64_t, std::vector<std::int64_t>> recompute_deadlines(storage::Connection& db,
+                                                                      const WorkCalendar& calendar,
+                                                                      std::int64_t first_day,
+                                                                      std::int64_t last_day) {
+  std::map<std::int64_t, std::vector<std::int64_t>> changed;
   for (const auto& row :
        db.query("SELECT id, community_id, category, priority, received_ms, responded_ms, "
                 "response_due_ms, resolution_due_ms FROM requests WHERE status IN ('submitted', "
@@ -164,7 +167,7 @@ std::size_t recompute_deadlines(storage::Connection& db, const WorkCalendar& cal
     if (response_due == row.integer(6) && resolution_due == row.integer(7)) continue;
     db.execute("UPDATE requests SET response_due_ms = ?, resolution_due_ms = ? WHERE id = ?",
                {response_due, resolution_due, row.integer(0)});
-    ++changed;
+    changed[row.integer(1)].push_back(row.integer(0));
   }
   return changed;
 }
@@ -186,15 +189,32 @@ Result<CalendarLoadReport> load_calendar(storage::Connection& db, const Actor& a
     for (int year : report.years) years.push_back(year);
     // The calendar now in force (this transaction's, read back), for the deadlines.
     auto in_force = current_calendar(db);
-    report.deadlines_recomputed =
-        recompute_deadlines(db, *in_force, days_from_civil(report.years.front(), 1, 1),
-                            days_from_civil(report.years.back(), 12, 31));
-    audit::append(db, actor,
-                  {std::nullopt, "calendar.load", "calendar", source,
-                   boost::json::object{{"years", years},
-                                       {"holidays", report.holidays},
-                                       {"workdays", report.workdays},
-                                       {"deadlines_recomputed", report.deadlines_recomputed}}});
+    auto changed = recompute_deadlines(db, *in_force, days_from_civil(report.years.front(), 1, 1),
+                                       days_from_civil(report.years.back(), 12, 31));
+    report.deadlines_recomputed = 0;
+    for (const auto& [community_id, ids] : changed) report.deadlines_recomputed += ids.size();
+    audit::Appender appender(db);
+    appender.append(actor,
+                    {std::nullopt, "calendar.load", "calendar", source,
+                     boost::json::object{{"years", years},
+                                         {"holidays", report.holidays},
+                                         {"workdays", report.workdays},
+                                         {"deadlines_recomputed", report.deadlines_recomputed}}});
+    // The requests whose deadlines moved go on record with their community, 100 to an entry,
+    // so `ledger verify` finds them as the chain last saw them.
+    constexpr std::size_t kRowsPerEntry = 100;
+    for (const auto& [community_id, ids] : changed) {
+      for (std::size_t start = 0; start < ids.size(); start += kRowsPerEntry) {
+        std::vector<audit::RowRef> rows;
+        for (std::size_t i = start; i < ids.size() && i < start + kRowsPerEntry; ++i) {
+          rows.push_back({&request_rows(), ids[i]});
+        }
+        appender.append(
+            actor, {community_id, "request.deadlines", "community", std::to_string(community_id),
+                    boost::json::object{{"calendar", source}, {"requests", rows.size()}}, rows});
+      }
+    }
+    appender.finish();
   });
   return report;
 }

@@ -12,6 +12,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/audit/tracked.hpp"
 #include "modules/requests/priority.hpp"
 #include "modules/requests/stats.hpp"
 #include "modules/requests/triage.hpp"
@@ -19,6 +20,11 @@
 #include "storage/database.hpp"
 
 namespace gz::requests {
+
+// Requests as the audit chain records them (modules/audit/tracked.hpp): status, priority,
+// assignee, deadlines, escalation flags and rating. Free text (description, contact, notes)
+// is left out: it is not the case's state, and personal data in it may be redacted.
+const audit::Tracked& request_rows();
 
 // Where a request came from.
 inline constexpr const char* kChannels[] = {"app",    "web", "phone", "counter", "building_corner",

@@ -409,8 +409,12 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
         {"spent_on", spent_on},    {"households", static_cast<std::int64_t>(deliveries.size())}};
     if (input.corrects_id) detail["corrects_id"] = *input.corrects_id;
     audit::append(db, actor,
-                  {status->community_id, "plan.spending", "plan_spending", std::to_string(id),
-                   std::move(detail)});
+                  {status->community_id,
+                   "plan.spending",
+                   "plan_spending",
+                   std::to_string(id),
+                   std::move(detail),
+                   {{&spending_rows(), id}}});
     return spending_from(*db.query_one(std::string(kSpendingColumns) + "WHERE s.id = ?", {id}));
   });
 }

@@ -218,10 +218,13 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
                           objection.created_at})
                        ->integer(0);
     // The chain keeps who objected; the public board never shows it.
-    audit::append(
-        db, actor,
-        {status->community_id, "plan.objection", "plan_objection", std::to_string(objection.id),
-         boost::json::object{{"plan_id", plan_id}, {"text", text}}});
+    audit::append(db, actor,
+                  {status->community_id,
+                   "plan.objection",
+                   "plan_objection",
+                   std::to_string(objection.id),
+                   boost::json::object{{"plan_id", plan_id}, {"text", text}},
+                   {{&objection_rows(), objection.id}}});
     mask_for(registry::permissions::personal_data_reader(actor, status->community_id), objection);
     return objection;
   });
@@ -260,9 +263,12 @@ Result<std::vector<Objection>> answer_objections(storage::Connection& db, const 
                         "objection " + std::to_string(objection_id) + " has its answer");
       }
       audit::append(db, actor,
-                    {status->community_id, "plan.objection_answer", "plan_objection",
+                    {status->community_id,
+                     "plan.objection_answer",
+                     "plan_objection",
                      std::to_string(objection_id),
-                     boost::json::object{{"plan_id", plan_id}, {"answer", answer}}});
+                     boost::json::object{{"plan_id", plan_id}, {"answer", answer}},
+                     {{&objection_rows(), objection_id}}});
       auto objection = objection_from(*row);
       objection.answer = answer;
       objection.answered_at = answered_at;

@@ -12,11 +12,17 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/audit/tracked.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/lifecycle.hpp"
 #include "storage/database.hpp"
 
 namespace gz::transparency {
+
+// Spending records and objections as the audit chain records them
+// (modules/audit/tracked.hpp); objection texts and answers as digests.
+const audit::Tracked& spending_rows();
+const audit::Tracked& objection_rows();
 
 struct PlanEvent {
   std::int64_t id = 0;

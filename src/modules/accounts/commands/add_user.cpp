@@ -85,7 +85,12 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
         {"username", user.username}, {"role", role_name(user.role)}, {"communities", communities}};
     if (user.household_id) change["household_id"] = *user.household_id;
     audit::append(connection, by,
-                  {community_id, "user.create", "user", std::to_string(user_id), change});
+                  {community_id,
+                   "user.create",
+                   "user",
+                   std::to_string(user_id),
+                   change,
+                   {{&user_rows(), user_id}}});
   });
   if (failure) return *failure;
   return user_id;

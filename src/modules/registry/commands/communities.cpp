@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
@@ -88,7 +89,11 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
     boost::json::object change{{"name", input.name}, {"code", input.code}};
     if (input.district) change["district"] = *input.district;
     if (input.street) change["street"] = *input.street;
-    audit::append(db, actor, {id, "community.create", "community", std::to_string(id), change});
+    // A street supervisor joins the community they create: their user row changed.
+    std::vector<audit::RowRef> rows;
+    if (actor.is(Role::street)) rows.push_back({&accounts::user_rows(), actor.user_id});
+    audit::append(db, actor,
+                  {id, "community.create", "community", std::to_string(id), change, rows});
   });
   if (failure) return *failure;
   auto row = db.query_one(std::string(kCommunityColumns) + " WHERE c.id = ?", {id});

@@ -367,6 +367,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
             {community_id, household_id, kind, value});
       }
       boost::json::array residents_json;
+      std::vector<audit::RowRef> written_rows{{&household_rows(), household_id}};
       for (auto* row : members) {
         if (!row->resident) continue;
         const ResidentFields& resident = *row->resident;
@@ -385,13 +386,15 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
         if (resident.id_number) item["id_number"] = pii::mask_id_number(*resident.id_number);
         if (resident.mobile) item["mobile"] = pii::mask_mobile(*resident.mobile);
         residents_json.push_back(std::move(item));
+        written_rows.push_back({&resident_rows(), resident_id});
         ++report.residents_created;
       }
       audit::append(db, actor,
                     {community_id, "household.import", "household", std::to_string(household_id),
                      boost::json::object{{"code", code},
                                          {"address", *fields.address},
-                                         {"residents", std::move(residents_json)}}});
+                                         {"residents", std::move(residents_json)}},
+                     written_rows});
       ++report.households_created;
     }
   });

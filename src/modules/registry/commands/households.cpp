@@ -205,9 +205,13 @@ Result<Household> create_household(storage::Connection& db, const Actor& actor,
     write_labels(db, community_id, id, "tag", tags);
     write_labels(db, community_id, id, "need", fields.needs.value_or(std::vector<std::string>{}));
     write_labels(db, community_id, id, "skill", fields.skills.value_or(std::vector<std::string>{}));
-    audit::append(
-        db, actor,
-        {community_id, "household.create", "household", std::to_string(id), change_of(fields)});
+    audit::append(db, actor,
+                  {community_id,
+                   "household.create",
+                   "household",
+                   std::to_string(id),
+                   change_of(fields),
+                   {{&household_rows(), id}}});
   });
   if (failure) return *failure;
   auto household = load_household(db, id);
@@ -294,8 +298,12 @@ Result<Household> update_household(storage::Connection& db, const Actor& actor,
     if (fields.needs) write_labels(db, community_id, household_id, "need", *fields.needs);
     if (fields.skills) write_labels(db, community_id, household_id, "skill", *fields.skills);
     audit::append(db, actor,
-                  {community_id, "household.update", "household", std::to_string(household_id),
-                   change_of(fields)});
+                  {community_id,
+                   "household.update",
+                   "household",
+                   std::to_string(household_id),
+                   change_of(fields),
+                   {{&household_rows(), household_id}}});
   });
   if (failure) return *failure;
   auto household = load_household(db, household_id);

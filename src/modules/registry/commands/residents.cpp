@@ -183,9 +183,14 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
     if (masked.birth_year) change["birth_year"] = *masked.birth_year;
     // Staff read the chain's story of a dispute; the masked number above is all it shows.
     if (resident.id_number_dispute) change["id_number_disputed"] = true;
+    // The household's size may have grown with it.
     audit::append(db, actor,
-                  {household->community_id, "resident.create", "resident",
-                   std::to_string(resident.id), change});
+                  {household->community_id,
+                   "resident.create",
+                   "resident",
+                   std::to_string(resident.id),
+                   change,
+                   {{&resident_rows(), resident.id}, {&household_rows(), household_id}}});
   });
   if (failure) return *failure;
   if (!entitled) mask_personal_data(resident);

@@ -64,8 +64,12 @@ int escalate(storage::Connection& db, std::int64_t now_ms, bool response) {
                                "escalate", status, status, note, true});
       notify_supervisors(db, late, "诉求 " + late.tracking_code + " " + note, now_ms);
       audit::append(db, audit::system_actor(),
-                    {late.community_id, "request.escalate", "request", std::to_string(late.id),
-                     boost::json::object{{"deadline", response ? "response" : "resolution"}}});
+                    {late.community_id,
+                     "request.escalate",
+                     "request",
+                     std::to_string(late.id),
+                     boost::json::object{{"deadline", response ? "response" : "resolution"}},
+                     {{&request_rows(), late.id}}});
       ++escalated;
     });
   }

@@ -200,7 +200,12 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
                                {"received_at", format_iso8601(received_ms)}};
     if (input.household_id) change["household_id"] = *input.household_id;
     audit::append(w, actor,
-                  {community_id, "request.submit", "request", std::to_string(id), change});
+                  {community_id,
+                   "request.submit",
+                   "request",
+                   std::to_string(id),
+                   change,
+                   {{&request_rows(), id}}});
   });
   return std::move(*stored);
 }

@@ -175,8 +175,12 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
     if (input.priority) change["priority"] = priority_name(*input.priority);
     if (input.duplicate_of) change["duplicate_of"] = *input.duplicate_of;
     audit::append(db, actor,
-                  {request->community_id, "request." + std::string(action_name(input.action)),
-                   "request", std::to_string(request->id), change});
+                  {request->community_id,
+                   "request." + std::string(action_name(input.action)),
+                   "request",
+                   std::to_string(request->id),
+                   change,
+                   {{&request_rows(), request->id}}});
   });
   if (!moved) return stale();
   Request moved_request = *store::load_request(db, request->id);
@@ -224,9 +228,13 @@ Result<Request> rate_request(storage::Connection& db, const Actor& actor, std::i
              std::string(role_name(actor.role)), "rate", std::string(status_name(request->status)),
              std::string(status_name(to)), note, true});
     boost::json::object change{{"score", score}, {"to", status_name(to)}, {"on_behalf", on_behalf}};
-    audit::append(
-        db, actor,
-        {request->community_id, "request.rate", "request", std::to_string(request->id), change});
+    audit::append(db, actor,
+                  {request->community_id,
+                   "request.rate",
+                   "request",
+                   std::to_string(request->id),
+                   change,
+                   {{&request_rows(), request->id}}});
   });
   if (!moved) return stale();
   Request moved_request = *store::load_request(db, request->id);

@@ -80,6 +80,11 @@ Result<boost::json::object> RequestContext::json_object() const {
   return parse_json_object(request);
 }
 
+Result<boost::json::object> RequestContext::json_object_or_empty() const {
+  if (request.body.empty()) return boost::json::object{};
+  return parse_json_object(request);
+}
+
 Result<std::int64_t> RequestContext::limit_param(const std::string& name, std::int64_t fallback,
                                                  std::int64_t max) const {
   GZ_ASSIGN_OR_RETURN(auto given, int_query(name));

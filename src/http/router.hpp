@@ -42,6 +42,8 @@ struct RequestContext {
   Result<std::int64_t> community_param() const;
   // The body as a JSON object (400 invalid_json / body_not_object).
   Result<boost::json::object> json_object() const;
+  // The same, with an empty body read as {} (actions whose fields are all optional).
+  Result<boost::json::object> json_object_or_empty() const;
   // An optional positive integer query parameter with a default and a ceiling (400 beyond).
   Result<std::int64_t> limit_param(const std::string& name, std::int64_t fallback,
                                    std::int64_t max) const;

@@ -97,12 +97,6 @@ boost::json::object proposal_json(const Proposal& p, const Actor& actor) {
   return out;
 }
 
-// The body as an object; an empty body is an empty object (for actions without fields).
-Result<boost::json::object> body_or_empty(RequestContext& context) {
-  if (context.request.body.empty()) return boost::json::object{};
-  return http::parse_json_object(context.request);
-}
-
 Result<std::optional<std::int64_t>> time_field(http::JsonReader& reader, const char* key) {
   auto text = reader.text(key, Need::optional, 40);
   if (!text) return std::optional<std::int64_t>{};
@@ -186,7 +180,7 @@ Result<Response> get_activity_route(RequestContext& context) {
 Result<Response> signup_route(RequestContext& context) {
   auto id = context.id_param("id");
   if (!id) return id.error();
-  auto body = body_or_empty(context);
+  auto body = context.json_object_or_empty();
   if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_id"});
@@ -203,7 +197,7 @@ Result<Response> signup_route(RequestContext& context) {
 Result<Response> checkin_route(RequestContext& context) {
   auto id = context.id_param("id");
   if (!id) return id.error();
-  auto body = body_or_empty(context);
+  auto body = context.json_object_or_empty();
   if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_ids", "code", "resident_id"});
@@ -314,92 +308,99 @@ Result<Response> get_proposal_route(RequestContext& context) {
                            context.user());
 }
 
-// The proposal routes that take one text field (or none) and call one use case.
-template <typename Call>
-Result<Response> proposal_action(RequestContext& context, std::initializer_list<const char*> fields,
-                                 Call call) {
-  auto id = context.id_param("id");
-  if (!id) return id.error();
-  auto body = body_or_empty(context);
-  if (!body) return body.error();
-  http::JsonReader reader(*body);
-  reader.only(fields);
-  auto lease = context.pool.lease();
-  return call(*lease, *id, reader);
-}
-
 Result<Response> transition_route(RequestContext& context) {
-  return proposal_action(
-      context, {"action"}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        auto action = reader.text("action", Need::required, 40);
-        if (!reader.ok()) return reader.error();
-        return proposal_response(
-            transition_proposal(db, context.user(), id, *action, now_epoch_ms()), context.user());
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"action"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto action = reader.text("action", Need::required, 40);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(transition_proposal(db, context.user(), id, *action, now_epoch_ms()),
+                           context.user());
 }
 
 Result<Response> second_route(RequestContext& context) {
-  return proposal_action(
-      context, {}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        if (!reader.ok()) return reader.error();
-        return proposal_response(second_proposal(db, context.user(), id, now_epoch_ms()),
-                                 context.user(), 201);
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  if (!reader.ok()) return reader.error();
+  return proposal_response(second_proposal(db, context.user(), id, now_epoch_ms()), context.user(),
+                           201);
 }
 
 Result<Response> agenda_route(RequestContext& context) {
-  return proposal_action(
-      context, {"activity_id"}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        auto activity = reader.integer("activity_id", Need::required, 1);
-        if (!reader.ok()) return reader.error();
-        return proposal_response(put_on_agenda(db, context.user(), id, *activity, now_epoch_ms()),
-                                 context.user());
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"activity_id"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto activity = reader.integer("activity_id", Need::required, 1);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(put_on_agenda(db, context.user(), id, *activity, now_epoch_ms()),
+                           context.user());
 }
 
 Result<Response> motion_route(RequestContext& context) {
-  return proposal_action(
-      context, {"step", "note"}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        auto step = reader.text("step", Need::required, 40);
-        auto note = reader.text("note", Need::optional, 4000);
-        if (!reader.ok()) return reader.error();
-        return proposal_response(motion_step(db, context.user(), id, *step, note, now_epoch_ms()),
-                                 context.user());
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"step", "note"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto step = reader.text("step", Need::required, 40);
+  auto note = reader.text("note", Need::optional, 4000);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(motion_step(db, context.user(), id, *step, note, now_epoch_ms()),
+                           context.user());
 }
 
 Result<Response> vote_route(RequestContext& context) {
-  return proposal_action(
-      context, {"choice"}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        auto choice = reader.text("choice", Need::required, 20);
-        if (!reader.ok()) return reader.error();
-        auto vote = cast_vote(db, context.user(), id, *choice, now_epoch_ms());
-        if (!vote) return vote.error();
-        return http::json_response(201, boost::json::object{{"proposal_id", vote->proposal_id},
-                                                            {"agenda_id", vote->agenda_id},
-                                                            {"choice", vote->choice},
-                                                            {"created_at", vote->created_at}});
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"choice"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto choice = reader.text("choice", Need::required, 20);
+  if (!reader.ok()) return reader.error();
+  auto vote = cast_vote(db, context.user(), id, *choice, now_epoch_ms());
+  if (!vote) return vote.error();
+  return http::json_response(201, boost::json::object{{"proposal_id", vote->proposal_id},
+                                                      {"agenda_id", vote->agenda_id},
+                                                      {"choice", vote->choice},
+                                                      {"created_at", vote->created_at}});
 }
 
 Result<Response> outcome_route(RequestContext& context) {
-  return proposal_action(
-      context, {"note"}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        auto note = reader.text("note", Need::optional, 4000);
-        if (!reader.ok()) return reader.error();
-        return proposal_response(record_outcome(db, context.user(), id, note, now_epoch_ms()),
-                                 context.user());
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"note"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto note = reader.text("note", Need::optional, 4000);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(record_outcome(db, context.user(), id, note, now_epoch_ms()),
+                           context.user());
 }
 
 Result<Response> respond_route(RequestContext& context) {
-  return proposal_action(
-      context, {"response"}, [&](auto& db, std::int64_t id, auto& reader) -> Result<Response> {
-        auto text = reader.text("response", Need::required, 8000);
-        if (!reader.ok()) return reader.error();
-        return proposal_response(respond_proposal(db, context.user(), id, *text, now_epoch_ms()),
-                                 context.user());
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"response"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto text = reader.text("response", Need::required, 8000);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(respond_proposal(db, context.user(), id, *text, now_epoch_ms()),
+                           context.user());
 }
 
 boost::json::object settings_json(std::int64_t community_id, const Settings& settings) {

@@ -144,86 +144,73 @@ boost::json::object board_json(const PlanBoard& board) {
           {"history", std::move(history)}};
 }
 
-template <typename Decode>
-Result<Response> with_body(RequestContext& context, Decode decode) {
-  auto id = context.id_param("id");
-  if (!id) return id.error();
-  auto body = http::parse_json_object(context.request);
-  if (!body) return body.error();
-  return decode(*id, *body);
-}
-
 Result<Response> transition_route(RequestContext& context) {
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"action", "note"});
-        auto action = reader.text("action", Need::required, 40);
-        auto note = reader.text("note", Need::required, 2000);
-        if (!reader.ok()) return reader.error();
-        auto lease = context.pool.lease();
-        auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms());
-        if (!result) return result.error();
-        return http::json_response(200, status_json(*result));
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"action", "note"});
+  auto action = reader.text("action", Need::required, 40);
+  auto note = reader.text("note", Need::required, 2000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(200, status_json(*result));
 }
 
 Result<Response> objection_route(RequestContext& context) {
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"text"});
-        auto text = reader.text("text", Need::required, 2000);
-        if (!reader.ok()) return reader.error();
-        auto lease = context.pool.lease();
-        auto result = file_objection(*lease, context.user(), id, *text, now_epoch_ms());
-        if (!result) return result.error();
-        return http::json_response(201, objection_json(*result));
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"text"});
+  auto text = reader.text("text", Need::required, 2000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = file_objection(*lease, context.user(), id, *text, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, objection_json(*result));
 }
 
 Result<Response> answers_route(RequestContext& context) {
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"objection_ids", "answer"});
-        auto answer = reader.text("answer", Need::required, 4000);
-        if (!reader.ok()) return reader.error();
-        std::vector<std::int64_t> ids;
-        const auto* field = body.if_contains("objection_ids");
-        if (!field || !field->is_array()) {
-          return bad_request("invalid_field", "objection_ids must be an array of objection ids");
-        }
-        for (const auto& item : field->get_array()) {
-          if (!item.is_int64() || item.get_int64() < 1) {
-            return bad_request("invalid_field", "objection_ids must be an array of objection ids");
-          }
-          ids.push_back(item.get_int64());
-        }
-        auto lease = context.pool.lease();
-        auto result = answer_objections(*lease, context.user(), id, ids, *answer, now_epoch_ms());
-        if (!result) return result.error();
-        boost::json::array items;
-        for (const auto& objection : *result) items.push_back(objection_json(objection));
-        return http::json_response(200, boost::json::object{{"items", std::move(items)}});
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"objection_ids", "answer"});
+  auto answer = reader.text("answer", Need::required, 4000);
+  if (!reader.ok()) return reader.error();
+  std::vector<std::int64_t> ids;
+  const auto* field = body.if_contains("objection_ids");
+  if (!field || !field->is_array()) {
+    return bad_request("invalid_field", "objection_ids must be an array of objection ids");
+  }
+  for (const auto& item : field->get_array()) {
+    if (!item.is_int64() || item.get_int64() < 1) {
+      return bad_request("invalid_field", "objection_ids must be an array of objection ids");
+    }
+    ids.push_back(item.get_int64());
+  }
+  auto lease = context.pool.lease();
+  auto result = answer_objections(*lease, context.user(), id, ids, *answer, now_epoch_ms());
+  if (!result) return result.error();
+  boost::json::array items;
+  for (const auto& objection : *result) items.push_back(objection_json(objection));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> answer_route(RequestContext& context) {
   auto objection_id = context.id_param("oid");
   if (!objection_id) return objection_id.error();
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"answer"});
-        auto answer = reader.text("answer", Need::required, 4000);
-        if (!reader.ok()) return reader.error();
-        auto lease = context.pool.lease();
-        auto result =
-            answer_objection(*lease, context.user(), id, *objection_id, *answer, now_epoch_ms());
-        if (!result) return result.error();
-        return http::json_response(200, objection_json(*result));
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"answer"});
+  auto answer = reader.text("answer", Need::required, 4000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result =
+      answer_objection(*lease, context.user(), id, *objection_id, *answer, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(200, objection_json(*result));
 }
 
 Result<std::vector<std::int64_t>> household_list(const boost::json::object& body) {
@@ -243,40 +230,39 @@ Result<std::vector<std::int64_t>> household_list(const boost::json::object& body
 }
 
 Result<Response> spending_route(RequestContext& context) {
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"category", "amount", "purpose", "payee_category", "receipt_ref", "spent_on",
-                     "household_ids", "corrects_id"});
-        SpendingInput input;
-        auto corrects = reader.integer("corrects_id", Need::optional, 1);
-        Need need = corrects ? Need::optional : Need::required;
-        auto category = reader.text("category", need, 100);
-        auto amount = reader.amount("amount", need, 1);
-        auto purpose = reader.text("purpose", Need::required, 500);
-        auto payee = reader.text("payee_category", need, 40);
-        auto receipt = reader.text("receipt_ref", need, 200);
-        auto spent_on = reader.text("spent_on", Need::optional, 10);
-        if (!reader.ok()) return reader.error();
-        auto households = household_list(body);
-        if (!households) return households.error();
-        input.category = category.value_or("");
-        input.amount = amount.value_or(0);
-        input.purpose = *purpose;
-        input.payee_category = payee.value_or("");
-        input.receipt_ref = receipt.value_or("");
-        input.spent_on = spent_on;
-        input.household_ids = std::move(*households);
-        input.corrects_id = corrects;
-        if (input.corrects_id && (!input.household_ids.empty() || category || amount)) {
-          return bad_request("invalid_correction",
-                             "a correction names only corrects_id and purpose (the reason)");
-        }
-        auto lease = context.pool.lease();
-        auto result = record_spending(*lease, context.user(), id, input, now_epoch_ms());
-        if (!result) return result.error();
-        return http::json_response(201, spending_json(*result));
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"category", "amount", "purpose", "payee_category", "receipt_ref", "spent_on",
+               "household_ids", "corrects_id"});
+  SpendingInput input;
+  auto corrects = reader.integer("corrects_id", Need::optional, 1);
+  Need need = corrects ? Need::optional : Need::required;
+  auto category = reader.text("category", need, 100);
+  auto amount = reader.amount("amount", need, 1);
+  auto purpose = reader.text("purpose", Need::required, 500);
+  auto payee = reader.text("payee_category", need, 40);
+  auto receipt = reader.text("receipt_ref", need, 200);
+  auto spent_on = reader.text("spent_on", Need::optional, 10);
+  if (!reader.ok()) return reader.error();
+  auto households = household_list(body);
+  if (!households) return households.error();
+  input.category = category.value_or("");
+  input.amount = amount.value_or(0);
+  input.purpose = *purpose;
+  input.payee_category = payee.value_or("");
+  input.receipt_ref = receipt.value_or("");
+  input.spent_on = spent_on;
+  input.household_ids = std::move(*households);
+  input.corrects_id = corrects;
+  if (input.corrects_id && (!input.household_ids.empty() || category || amount)) {
+    return bad_request("invalid_correction",
+                       "a correction names only corrects_id and purpose (the reason)");
+  }
+  auto lease = context.pool.lease();
+  auto result = record_spending(*lease, context.user(), id, input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, spending_json(*result));
 }
 
 Result<Response> spending_list_route(RequestContext& context) {
@@ -295,40 +281,38 @@ Result<Response> spending_list_route(RequestContext& context) {
 }
 
 Result<Response> evaluation_route(RequestContext& context) {
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"kind", "evaluator", "summary", "score", "report_ref"});
-        EvaluationInput input;
-        auto kind = reader.text("kind", Need::required, 20);
-        auto evaluator = reader.text("evaluator", Need::required, 100);
-        auto summary = reader.text("summary", Need::required, 4000);
-        input.score = reader.integer("score", Need::optional, 0, 100);
-        input.report_ref = reader.text("report_ref", Need::optional, 200);
-        if (!reader.ok()) return reader.error();
-        input.kind = *kind;
-        input.evaluator = *evaluator;
-        input.summary = *summary;
-        auto lease = context.pool.lease();
-        auto result = record_evaluation(*lease, context.user(), id, input, now_epoch_ms());
-        if (!result) return result.error();
-        return http::json_response(201, evaluation_json(*result));
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"kind", "evaluator", "summary", "score", "report_ref"});
+  EvaluationInput input;
+  auto kind = reader.text("kind", Need::required, 20);
+  auto evaluator = reader.text("evaluator", Need::required, 100);
+  auto summary = reader.text("summary", Need::required, 4000);
+  input.score = reader.integer("score", Need::optional, 0, 100);
+  input.report_ref = reader.text("report_ref", Need::optional, 200);
+  if (!reader.ok()) return reader.error();
+  input.kind = *kind;
+  input.evaluator = *evaluator;
+  input.summary = *summary;
+  auto lease = context.pool.lease();
+  auto result = record_evaluation(*lease, context.user(), id, input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, evaluation_json(*result));
 }
 
 Result<Response> rating_route(RequestContext& context) {
-  return with_body(
-      context, [&](std::int64_t id, const boost::json::object& body) -> Result<Response> {
-        http::JsonReader reader(body);
-        reader.only({"score", "comment"});
-        auto score = reader.integer("score", Need::required, 1, 5);
-        auto comment = reader.text("comment", Need::optional, 1000);
-        if (!reader.ok()) return reader.error();
-        auto lease = context.pool.lease();
-        auto result = rate_plan(*lease, context.user(), id, *score, comment, now_epoch_ms());
-        if (!result) return result.error();
-        return http::json_response(201, satisfaction_json(*result));
-      });
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"score", "comment"});
+  auto score = reader.integer("score", Need::required, 1, 5);
+  auto comment = reader.text("comment", Need::optional, 1000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = rate_plan(*lease, context.user(), id, *score, comment, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, satisfaction_json(*result));
 }
 
 boost::json::object settings_json(const Settings& settings) {

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "modules/allocation/needs.hpp"
 #include "modules/allocation/pools.hpp"
+#include "modules/needs/matrix.hpp"
 #include "modules/pb/pabulib.hpp"
 #include "modules/pb/rules.hpp"
 #include "modules/pb/test_data.hpp"
@@ -117,16 +117,16 @@ void BM_GreedyLodz2022(benchmark::State& state) {
 BENCHMARK(BM_GreedyLodz2022)->Unit(benchmark::kMillisecond);
 
 // A million households of one to five members, generated once.
-const std::vector<allocation::HouseholdFacts>& households() {
-  static const std::vector<allocation::HouseholdFacts> all = [] {
+const std::vector<needs::HouseholdFacts>& households() {
+  static const std::vector<needs::HouseholdFacts> all = [] {
     std::mt19937 random(5);
-    std::vector<allocation::HouseholdFacts> out(1'000'000);
+    std::vector<needs::HouseholdFacts> out(1'000'000);
     for (auto& h : out) {
       int members = 1 + static_cast<int>(random() % 5);
       for (int m = 0; m < members; ++m) h.member_ages.push_back(static_cast<int>(random() % 95));
       h.disabled_members = random() % 20 == 0 ? 1 : 0;
       h.chronic_illness_members = static_cast<int>(random() % 3);
-      h.income_band = static_cast<allocation::IncomeBand>(random() % 6);
+      h.income_band = static_cast<needs::IncomeBand>(random() % 6);
       h.participation_count = static_cast<int>(random() % 15);
       h.willing_to_take_part = random() % 3 == 0;
       h.tags = static_cast<std::uint32_t>(random() % 512);
@@ -138,15 +138,15 @@ const std::vector<allocation::HouseholdFacts>& households() {
 
 void BM_ScoreOneMillionHouseholds(benchmark::State& state) {
   const auto& all = households();
-  const allocation::NeedsWeights weights;
-  const allocation::NeedsRules rules;
+  const needs::NeedsWeights weights;
+  const needs::NeedsRules rules;
   for (auto _ : state) {
     std::int64_t checksum = 0;
-    allocation::CategoryDemand demand{};
+    needs::CategoryDemand demand{};
     for (const auto& h : all) {
-      checksum += allocation::overall_hundredths(allocation::compute_sub_scores(h, rules), weights);
-      allocation::CategoryDemand d = allocation::category_demand(h, rules);
-      for (std::size_t c = 0; c < allocation::kCategoryCount; ++c) demand[c] += d[c];
+      checksum += needs::overall_hundredths(needs::compute_sub_scores(h, rules), weights);
+      needs::CategoryDemand d = needs::category_demand(h, rules);
+      for (std::size_t c = 0; c < needs::kCategoryCount; ++c) demand[c] += d[c];
     }
     benchmark::DoNotOptimize(checksum);
     benchmark::DoNotOptimize(demand);

@@ -31,6 +31,7 @@
 #include "modules/requests/open311.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/routes.hpp"
+#include "modules/timebank/routes.hpp"
 #include "modules/timebank/timebank.hpp"
 #include "modules/transparency/routes.hpp"
 #include "modules/warnings/routes.hpp"
@@ -177,9 +178,12 @@ std::unique_ptr<Application> build_application(
   registry::register_routes(app->router);
   audit::register_routes(app->router, app->checkpoint_key);
   register_ledger_routes(app->router);
-  requests::register_routes(app->router);
+  // The detail of a request lists its photos: attachments sits above requests and hands it
+  // the field.
+  requests::register_routes(app->router, {attachments::photos_field()});
   attachments::register_routes(app->router);
   points::register_routes(app->router);
+  timebank::register_routes(app->router);
   needs::register_routes(app->router);
   allocation::register_routes(app->router);
   pb::register_routes(app->router);

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "app/ledger.hpp"
+#include "modules/allocation/demo.hpp"
 #include "modules/assistant/demo.hpp"
 #include "modules/civic/demo.hpp"
 #include "modules/needs/demo.hpp"
@@ -60,11 +61,13 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     participation::generate_demo_participation(db, community_id, options.seed, options.as_of_ms);
     auto needs = needs::generate_demo_needs(db, community_id, seed++, options.as_of_ms);
     report.needs_assessments += needs.assessments;
-    report.allocation_plans += needs.plans;
     report.pb_elections += needs.elections;
     report.pb_ballots += needs.ballots;
-    auto plans = transparency::generate_demo_transparency(db, community_id, needs.plan_ids, seed++,
-                                                          options.as_of_ms);
+    // After needs: the plans read its assessments. Nothing drawn at random, so no seed.
+    auto allocation = allocation::generate_demo_plans(db, community_id, options.as_of_ms);
+    report.allocation_plans += allocation.plans;
+    auto plans = transparency::generate_demo_transparency(db, community_id, allocation.plan_ids,
+                                                          seed++, options.as_of_ms);
     report.plans_closed += plans.plans_closed;
     report.plan_objections += plans.objections;
     report.plan_spending_records += plans.spending_records;

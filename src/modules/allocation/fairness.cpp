@@ -97,9 +97,9 @@ Result<std::int64_t> gini_bp(std::span<const std::int64_t> values) {
 }
 
 Misallocation misallocation_rate(std::span<const Delivery> deliveries,
-                                 std::span<const AssessedHousehold> households) {
-  std::unordered_map<std::int64_t, const AssessedHousehold*> by_id;
-  for (const AssessedHousehold& h : households) by_id[h.household_id] = &h;
+                                 std::span<const needs::AssessedHousehold> households) {
+  std::unordered_map<std::int64_t, const needs::AssessedHousehold*> by_id;
+  for (const needs::AssessedHousehold& h : households) by_id[h.household_id] = &h;
   Misallocation result;
   for (const Delivery& d : deliveries) {
     if (d.units <= 0) continue;

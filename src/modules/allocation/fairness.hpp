@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "modules/allocation/needs.hpp"
+#include "modules/needs/matrix.hpp"
 
 namespace gz::allocation {
 
@@ -62,7 +62,7 @@ Result<std::int64_t> gini_bp(std::span<const std::int64_t> values);
 // Units delivered to a household in a category.
 struct Delivery {
   std::int64_t household_id = 0;
-  ServiceCategory category = ServiceCategory::elderly_care;
+  needs::ServiceCategory category = needs::ServiceCategory::elderly_care;
   std::int64_t units = 0;
 };
 
@@ -75,6 +75,6 @@ struct Misallocation {
 // The share of delivered units that went to households not assessed as needing that
 // category (no demand in it, or no assessment at all).
 Misallocation misallocation_rate(std::span<const Delivery> deliveries,
-                                 std::span<const AssessedHousehold> households);
+                                 std::span<const needs::AssessedHousehold> households);
 
 }  // namespace gz::allocation

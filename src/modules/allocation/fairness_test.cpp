@@ -83,15 +83,16 @@ TEST(Fairness, gini_of_values) {
 }
 
 TEST(Fairness, misallocation_counts_units_to_households_without_that_need) {
-  CategoryDemand elderly{}, baby{};
-  elderly[static_cast<std::size_t>(ServiceCategory::elderly_care)] = 1;
-  baby[static_cast<std::size_t>(ServiceCategory::childcare)] = 1;
-  std::vector<AssessedHousehold> households = {{1, "B1", 4000, elderly, 0},
-                                               {2, "B1", 1500, baby, 1}};
-  std::vector<Delivery> deliveries = {{1, ServiceCategory::elderly_care, 10},
-                                      {2, ServiceCategory::childcare, 35},
-                                      {1, ServiceCategory::childcare, 3},      // no child there
-                                      {9, ServiceCategory::elderly_care, 2}};  // not assessed
+  needs::CategoryDemand elderly{}, baby{};
+  elderly[static_cast<std::size_t>(needs::ServiceCategory::elderly_care)] = 1;
+  baby[static_cast<std::size_t>(needs::ServiceCategory::childcare)] = 1;
+  std::vector<needs::AssessedHousehold> households = {{1, "B1", 4000, elderly, 0},
+                                                      {2, "B1", 1500, baby, 1}};
+  std::vector<Delivery> deliveries = {
+      {1, needs::ServiceCategory::elderly_care, 10},
+      {2, needs::ServiceCategory::childcare, 35},
+      {1, needs::ServiceCategory::childcare, 3},      // no child there
+      {9, needs::ServiceCategory::elderly_care, 2}};  // not assessed
   Misallocation m = misallocation_rate(deliveries, households);
   EXPECT_EQ(m.total_units, 50);
   EXPECT_EQ(m.misallocated_units, 5);

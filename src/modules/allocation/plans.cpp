@@ -110,9 +110,9 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
 
   // Inputs from the needs module, for whichever category leaves a figure out.
   auto needs = needs::load_community(db, request.community_id);
-  CategoryDemand eligible{}, weighted{};
+  needs::CategoryDemand eligible{}, weighted{};
   for (const auto& household : needs.households) {
-    for (std::size_t i = 0; i < kCategoryCount; ++i) {
+    for (std::size_t i = 0; i < needs::kCategoryCount; ++i) {
       eligible[i] += household.demand[i];
       weighted[i] += household.demand[i] * household.score.overall_hundredths;
     }
@@ -121,13 +121,14 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
   if (request.categories) {
     wanted = *request.categories;
   } else {
-    for (std::size_t i = 0; i < kCategoryCount; ++i) {
-      wanted.push_back({std::string(category_name(static_cast<ServiceCategory>(i))), {}, {}, {}});
+    for (std::size_t i = 0; i < needs::kCategoryCount; ++i) {
+      wanted.push_back(
+          {std::string(needs::category_name(static_cast<needs::ServiceCategory>(i))), {}, {}, {}});
     }
   }
   std::vector<CategoryInput> inputs;
   for (const auto& category : wanted) {
-    auto known = parse_category(category.category);
+    auto known = needs::parse_category(category.category);
     if (!known && (!category.policy_weight || !category.demand_weight)) {
       return bad_request("unknown_category", "the needs module has no demand for '" +
                                                  category.category +
@@ -261,7 +262,7 @@ Result<PlanFairness> plan_fairness(storage::Connection& db, const Actor& actor,
   std::vector<std::int64_t> received(households.size(), 0);
   std::vector<Delivery> deliveries;
   for (const auto& line : plan->lines) {
-    auto category = parse_category(line.category);
+    auto category = needs::parse_category(line.category);
     if (!category) continue;  // no household-level demand to share it by
     auto c = static_cast<std::size_t>(*category);
     std::vector<std::int64_t> weights;
@@ -294,16 +295,16 @@ Result<PlanFairness> plan_fairness(storage::Connection& db, const Actor& actor,
       child = child || age < 18;
     }
     std::size_t group = 5;
-    if (facts.disabled_members > 0 || (facts.tags & tag_disability)) {
+    if (facts.disabled_members > 0 || (facts.tags & needs::tag_disability)) {
       group = 0;
-    } else if (household.demand[static_cast<std::size_t>(ServiceCategory::low_income_assistance)] >
-               0) {
+    } else if (household.demand[static_cast<std::size_t>(
+                   needs::ServiceCategory::low_income_assistance)] > 0) {
       group = 1;
     } else if (elderly) {
       group = 2;
     } else if (child) {
       group = 3;
-    } else if (facts.tags & tag_tenant) {
+    } else if (facts.tags & needs::tag_tenant) {
       group = 4;
     }
     groups[group].resources += received[h];

@@ -7,7 +7,7 @@
 //   policy weight (base pool)   the category's eligible population today: the sum over the
 //                               community's households of their demand in it (persons aged
 //                               60+, children 0–3, members with a disability, low-income
-//                               households, members aged 6+; needs.hpp). The registry keeps
+//                               households, members aged 6+; needs/matrix.hpp). The registry keeps
 //                               no history, so "the start of the year" is read as now.
 //   demand weight (dynamic)     the quarter's need-weighted demand: the sum over households of
 //                               demand × overall needs score (hundredths), so a category whose

@@ -57,6 +57,19 @@ Result<Response> download_route(RequestContext& context) {
 
 }  // namespace
 
+requests::DetailField photos_field() {
+  return {"photos", [](storage::Connection& db, std::int64_t request_id) -> boost::json::value {
+            boost::json::array photos;
+            for (const auto& photo : list_photos(db, request_id)) {
+              photos.push_back({{"n", photo.n},
+                                {"content_type", photo.content_type},
+                                {"bytes", photo.bytes},
+                                {"created_at", photo.created_at}});
+            }
+            return photos;
+          }};
+}
+
 void register_routes(http::Router& router) {
   http::Route upload{"POST",
                      "/api/v1/requests/{id}/photos",

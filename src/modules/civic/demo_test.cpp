@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "modules/allocation/demo.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/civic/leaders.hpp"
 #include "modules/civic/surveys.hpp"
@@ -41,7 +42,10 @@ Generated generate(int households, std::uint64_t seed, bool with_needs) {
   options.seed = seed;
   auto& db = out.database->connection();
   out.community_id = registry::generate_demo(db, options).community_ids.front();
-  if (with_needs) needs::generate_demo_needs(db, out.community_id, seed, requests::kDemoAsOfMs);
+  if (with_needs) {
+    needs::generate_demo_needs(db, out.community_id, seed, requests::kDemoAsOfMs);
+    allocation::generate_demo_plans(db, out.community_id, requests::kDemoAsOfMs);
+  }
   const auto started = std::chrono::steady_clock::now();
   out.summary = generate_demo_civic(db, out.community_id, seed, requests::kDemoAsOfMs);
   out.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -284,6 +284,26 @@ Statement statement(storage::Connection& db, std::int64_t account_id, std::int64
   return out;
 }
 
+AccountSummary resident_account_summary(storage::Connection& db, std::int64_t community_id,
+                                        Kind kind, std::int64_t resident_id) {
+  AccountSummary summary;
+  auto account = find_resident_account(db, kind, resident_id);
+  if (!account) {
+    summary.account.community_id = community_id;
+    summary.account.kind = kind;
+    summary.account.resident_id = resident_id;
+    return summary;
+  }
+  summary.account = *account;
+  summary.credited = db.query_int(
+      "SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE credit_account_id = ?",
+      {account->id});
+  summary.debited = db.query_int(
+      "SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE debit_account_id = ?",
+      {account->id});
+  return summary;
+}
+
 BalanceCheck verify_balances(storage::Connection& db) {
   BalanceCheck check;
   std::map<std::int64_t, std::int64_t> derived;

@@ -109,6 +109,16 @@ struct Statement {
 };
 Statement statement(storage::Connection& db, std::int64_t account_id, std::int64_t limit,
                     std::int64_t before_id);
+// A resident's account of a kind with what it has received (its credits) and given (its
+// debits) over its life, their "earned" and "spent"; before the account is opened, an empty
+// one (id 0, balance 0, no floor). No permission check: the module showing it asks first.
+struct AccountSummary {
+  Account account;
+  std::int64_t credited = 0;
+  std::int64_t debited = 0;
+};
+AccountSummary resident_account_summary(storage::Connection& db, std::int64_t community_id,
+                                        Kind kind, std::int64_t resident_id);
 
 struct BalanceCheck {
   bool ok = true;

@@ -1,26 +1,20 @@
-// Deterministic demo history for the needs matrix, the allocation engine and participatory
-// budgeting, for one community of the registry demo (after the requests and points demos):
+// Deterministic demo history for the needs matrix and participatory budgeting, for one
+// community of the registry demo (after the requests and points demos; the allocation demo's
+// plans come after it and read its assessments):
 //   - professional assessments (专业评估) by each household's guide for about 4% of the
 //     households, overriding one computed sub-score with a reason from a field visit;
 //     the community keeps the default dimension weights;
-//   - five quarterly plans 2025Q4 … 2026Q4 for community services (1,200,000 fen each) and
-//     five for day-care places (60 whole places each: elderly day care and childcare), made in
-//     order, so each line shows the previous quarter's total. The newborn surge of the seed
-//     case is entered as the quarter's demand weights: childcare's share of the services
-//     budget rises from about 20% to about 35%;
 //   - one finished participatory-budgeting election (2026 社区微更新, 300,000 yuan, 15
 //     projects, ballots from about a third of the households) in which a fifth of the voters,
 //     young families (tenants and households with small children), mostly approve the
 //     childcare projects — equal shares funds some of them, greedy does not — and one open
 //     election whose voting window spans the demo date, with fewer ballots.
-// Everything goes through the real use cases (needs::record_assessment as the guide,
-// allocation::create_plan and pb::* as the system actor or the voting household), so the
-// rules and the audit chain hold; every draw comes from gz::Rng (stream 0x4e454544), never
-// from the clock.
+// Everything goes through the real use cases (needs::record_assessment as the guide, pb::* as
+// the system actor or the voting household), so the rules and the audit chain hold; every
+// draw comes from gz::Rng (stream 0x4e454544), never from the clock.
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "storage/database.hpp"
 
@@ -28,11 +22,9 @@ namespace gz::needs {
 
 struct DemoNeedsSummary {
   int assessments = 0;
-  int plans = 0;
   int elections = 0;
   int projects = 0;
   int ballots = 0;
-  std::vector<std::int64_t> plan_ids;     // services plans, then places plans, by quarter
   std::int64_t finished_election_id = 0;  // voting closed before as_of
   std::int64_t open_election_id = 0;      // voting open at as_of
 };

@@ -16,10 +16,6 @@
 namespace gz::needs {
 namespace {
 
-using allocation::Dimension;
-using allocation::kCategoryCount;
-using allocation::kDimensionCount;
-
 constexpr std::int64_t kParticipationWindowMs = 365LL * 24 * 3600 * 1000;
 
 bool is_assessor(const Actor& actor, std::int64_t community_id) {
@@ -34,42 +30,42 @@ bool community_exists(storage::Connection& db, std::int64_t community_id) {
 void apply_tag(HouseholdNeeds& household, const std::string& tag) {
   auto& facts = household.facts;
   if (tag == "elderly_alone") {
-    facts.tags |= allocation::tag_elderly_living_alone;
+    facts.tags |= tag_elderly_living_alone;
   } else if (tag == "disability") {
-    facts.tags |= allocation::tag_disability;
+    facts.tags |= tag_disability;
     facts.disabled_members = std::max(facts.disabled_members, 1);
   } else if (tag == "chronic_illness") {
     facts.chronic_illness_members = std::max(facts.chronic_illness_members, 1);
   } else if (tag == "veteran") {
-    facts.tags |= allocation::tag_special_care;
-  } else if (auto known = allocation::parse_household_tag(tag)) {
+    facts.tags |= tag_special_care;
+  } else if (auto known = parse_household_tag(tag)) {
     facts.tags |= *known;
   }
 }
 
-allocation::IncomeBand income_band(const std::string& band) {
-  if (band == "upper_middle") return allocation::IncomeBand::middle;
-  return allocation::parse_income_band(band).value_or(allocation::IncomeBand::unknown);
+IncomeBand income_band(const std::string& band) {
+  if (band == "upper_middle") return IncomeBand::middle;
+  return parse_income_band(band).value_or(IncomeBand::unknown);
 }
 
-void finish(HouseholdNeeds& household, const allocation::NeedsWeights& weights) {
+void finish(HouseholdNeeds& household, const NeedsWeights& weights) {
   household.facts.income_band = income_band(household.income_band);
   household.facts.willing_to_take_part =
       household.willingness == "high" || household.willingness == "medium";
-  if (household.housing_type == "tenant") household.facts.tags |= allocation::tag_tenant;
-  std::vector<allocation::ProfessionalOverride> overrides;
+  if (household.housing_type == "tenant") household.facts.tags |= tag_tenant;
+  std::vector<ProfessionalOverride> overrides;
   for (const auto& assessment : household.overrides) {
     overrides.push_back({assessment.dimension, assessment.score, assessment.reason});
   }
-  auto score = allocation::assess_household(household.facts, overrides, weights);
+  auto score = assess_household(household.facts, overrides, weights);
   if (score) {
     household.score = *score;
   } else {  // stored overrides are validated on entry; score without them rather than fail
-    household.score = *allocation::assess_household(household.facts, {}, weights);
+    household.score = *assess_household(household.facts, {}, weights);
   }
-  household.demand = allocation::category_demand(household.facts);
+  household.demand = category_demand(household.facts);
   for (const auto& need : household.stated_needs) {
-    if (auto category = allocation::parse_category(need)) {
+    if (auto category = parse_category(need)) {
       auto& demand = household.demand[static_cast<std::size_t>(*category)];
       demand = std::max<std::int64_t>(demand, 1);
     }
@@ -125,7 +121,7 @@ Assessment assessment_from(const storage::Row& row) {
   a.id = row.integer(0);
   a.community_id = row.integer(1);
   a.household_id = row.integer(2);
-  a.dimension = allocation::parse_dimension(row.text(3)).value_or(Dimension::population_structure);
+  a.dimension = parse_dimension(row.text(3)).value_or(Dimension::population_structure);
   a.score = static_cast<int>(row.integer(4));
   a.reason = row.text(5);
   a.assessed_by_user_id = row.integer(6);
@@ -139,8 +135,8 @@ bool may_read_community(const Actor& actor, std::int64_t community_id) {
   return !actor.is(Role::resident) && actor.belongs_to(community_id);
 }
 
-allocation::NeedsWeights load_weights(storage::Connection& db, std::int64_t community_id) {
-  allocation::NeedsWeights weights;
+NeedsWeights load_weights(storage::Connection& db, std::int64_t community_id) {
+  NeedsWeights weights;
   if (auto row = db.query_one(
           "SELECT population_structure, health, economy, willingness, special_needs FROM "
           "needs_weights WHERE community_id = ?",
@@ -259,8 +255,8 @@ CommunityNeeds load_community(storage::Connection& db, std::int64_t community_id
   return out;
 }
 
-Result<allocation::NeedsWeights> get_weights(storage::Connection& db, const Actor& actor,
-                                             std::int64_t community_id) {
+Result<NeedsWeights> get_weights(storage::Connection& db, const Actor& actor,
+                                 std::int64_t community_id) {
   if (!actor.belongs_to(community_id) || !community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
@@ -270,17 +266,16 @@ Result<allocation::NeedsWeights> get_weights(storage::Connection& db, const Acto
   return load_weights(db, community_id);
 }
 
-Result<allocation::NeedsWeights> set_weights(storage::Connection& db, const Actor& actor,
-                                             std::int64_t community_id,
-                                             const allocation::NeedsWeights& weights) {
+Result<NeedsWeights> set_weights(storage::Connection& db, const Actor& actor,
+                                 std::int64_t community_id, const NeedsWeights& weights) {
   if (!actor.belongs_to(community_id) || !community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   if (!(actor.is(Role::staff) || actor.is(Role::admin))) {
     return forbidden("only staff set the needs weights");
   }
-  GZ_TRY(allocation::validate(weights));
-  return storage::transact(db, storage::TxMode::write, [&]() -> Result<allocation::NeedsWeights> {
+  GZ_TRY(validate(weights));
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<NeedsWeights> {
     db.execute("DELETE FROM needs_weights WHERE community_id = ?", {community_id});
     db.execute(
         "INSERT INTO needs_weights (community_id, population_structure, health, economy, "
@@ -291,7 +286,7 @@ Result<allocation::NeedsWeights> set_weights(storage::Connection& db, const Acto
          std::int64_t{weights.percent[4]}, actor.user_id, now_iso8601()});
     boost::json::object change;
     for (std::size_t i = 0; i < kDimensionCount; ++i) {
-      change[allocation::dimension_name(static_cast<Dimension>(i))] = weights.percent[i];
+      change[dimension_name(static_cast<Dimension>(i))] = weights.percent[i];
     }
     audit::append(
         db, actor,
@@ -312,7 +307,7 @@ Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor
   if (!is_assessor(actor, community_id)) {
     return forbidden("only guides and staff record professional assessments");
   }
-  auto dimension = allocation::parse_dimension(input.dimension);
+  auto dimension = parse_dimension(input.dimension);
   if (!dimension) {
     return bad_request("invalid_dimension",
                        "dimension must be population_structure, health, economy, willingness or "
@@ -399,8 +394,8 @@ Result<CommunityNeeds> community_needs(storage::Connection& db, const Actor& act
   return needs;
 }
 
-std::vector<allocation::AssessedHousehold> assessed(const CommunityNeeds& needs) {
-  std::vector<allocation::AssessedHousehold> out;
+std::vector<AssessedHousehold> assessed(const CommunityNeeds& needs) {
+  std::vector<AssessedHousehold> out;
   out.reserve(needs.households.size());
   for (const auto& household : needs.households) {
     out.push_back({household.household_id, household.building, household.score.overall_hundredths,

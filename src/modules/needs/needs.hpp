@@ -1,7 +1,7 @@
 // The needs-assessment matrix (需求评估矩阵) on the registry: each household's facts are
 // read from its file (members' ages from birth dates relative to today, tags, income band,
 // willingness, wanted services, points awards of the last 12 months) and scored by the pure
-// engine in modules/allocation/needs.hpp, with the community's weights and the guides'
+// engine in modules/needs/matrix.hpp, with the community's weights and the guides'
 // latest professional assessment per dimension. Scores are computed on read, so they follow
 // every change of the registry; a whole community is loaded in a few set-based queries.
 //
@@ -28,7 +28,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/allocation/needs.hpp"
+#include "modules/needs/matrix.hpp"
 #include "storage/database.hpp"
 
 namespace gz::needs {
@@ -37,7 +37,7 @@ struct Assessment {
   std::int64_t id = 0;
   std::int64_t community_id = 0;
   std::int64_t household_id = 0;
-  allocation::Dimension dimension = allocation::Dimension::population_structure;
+  Dimension dimension = Dimension::population_structure;
   int score = 0;
   std::string reason;
   std::int64_t assessed_by_user_id = 0;
@@ -54,16 +54,16 @@ struct HouseholdNeeds {
   std::string willingness;
   std::vector<std::string> tags;
   std::vector<std::string> stated_needs;
-  allocation::HouseholdFacts facts;
+  HouseholdFacts facts;
   std::vector<Assessment> overrides;  // the latest per dimension, in dimension order
-  allocation::NeedsScore score;
-  allocation::CategoryDemand demand{};
+  NeedsScore score;
+  CategoryDemand demand{};
   int request_count = 0;
 };
 
 struct CommunityNeeds {
   std::int64_t community_id = 0;
-  allocation::NeedsWeights weights;
+  NeedsWeights weights;
   std::vector<HouseholdNeeds> households;  // by id
 };
 
@@ -71,16 +71,15 @@ struct CommunityNeeds {
 bool may_read_community(const Actor& actor, std::int64_t community_id);
 
 // No permission check: for other modules (allocation) that have checked their own.
-allocation::NeedsWeights load_weights(storage::Connection& db, std::int64_t community_id);
+NeedsWeights load_weights(storage::Connection& db, std::int64_t community_id);
 CommunityNeeds load_community(storage::Connection& db, std::int64_t community_id,
                               std::optional<std::int64_t> only_household = std::nullopt);
 
-Result<allocation::NeedsWeights> get_weights(storage::Connection& db, const Actor& actor,
-                                             std::int64_t community_id);
+Result<NeedsWeights> get_weights(storage::Connection& db, const Actor& actor,
+                                 std::int64_t community_id);
 // Staff and admins. bad_request "invalid_weights" unless they sum to 100.
-Result<allocation::NeedsWeights> set_weights(storage::Connection& db, const Actor& actor,
-                                             std::int64_t community_id,
-                                             const allocation::NeedsWeights& weights);
+Result<NeedsWeights> set_weights(storage::Connection& db, const Actor& actor,
+                                 std::int64_t community_id, const NeedsWeights& weights);
 
 struct AssessmentInput {
   std::int64_t household_id = 0;
@@ -100,6 +99,6 @@ Result<CommunityNeeds> community_needs(storage::Connection& db, const Actor& act
                                        std::int64_t community_id);
 
 // The engine's view of each household (building, overall score, demand, participation).
-std::vector<allocation::AssessedHousehold> assessed(const CommunityNeeds& needs);
+std::vector<AssessedHousehold> assessed(const CommunityNeeds& needs);
 
 }  // namespace gz::needs

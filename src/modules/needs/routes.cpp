@@ -11,8 +11,6 @@
 namespace gz::needs {
 namespace {
 
-using allocation::kCategoryCount;
-using allocation::kDimensionCount;
 using http::Need;
 using http::RequestContext;
 using http::Response;
@@ -31,29 +29,28 @@ Result<std::int64_t> community_param(RequestContext& context) {
   return context.user().community_ids.front();
 }
 
-boost::json::object weights_json(std::int64_t community_id,
-                                 const allocation::NeedsWeights& weights) {
+boost::json::object weights_json(std::int64_t community_id, const NeedsWeights& weights) {
   boost::json::object out{{"community_id", community_id}};
   boost::json::object percent;
   for (std::size_t i = 0; i < kDimensionCount; ++i) {
-    percent[allocation::dimension_name(static_cast<allocation::Dimension>(i))] = weights.percent[i];
+    percent[dimension_name(static_cast<Dimension>(i))] = weights.percent[i];
   }
   out["weights"] = std::move(percent);
   return out;
 }
 
-boost::json::object scores_json(const allocation::SubScores& scores) {
+boost::json::object scores_json(const SubScores& scores) {
   boost::json::object out;
   for (std::size_t i = 0; i < kDimensionCount; ++i) {
-    out[allocation::dimension_name(static_cast<allocation::Dimension>(i))] = scores[i];
+    out[dimension_name(static_cast<Dimension>(i))] = scores[i];
   }
   return out;
 }
 
-boost::json::object demand_json(const allocation::CategoryDemand& demand) {
+boost::json::object demand_json(const CategoryDemand& demand) {
   boost::json::object out;
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
-    out[allocation::category_name(static_cast<allocation::ServiceCategory>(i))] = demand[i];
+    out[category_name(static_cast<ServiceCategory>(i))] = demand[i];
   }
   return out;
 }
@@ -67,7 +64,7 @@ boost::json::array strings(const std::vector<std::string>& values) {
 boost::json::object assessment_json(const Assessment& a) {
   return {{"id", a.id},
           {"household_id", a.household_id},
-          {"dimension", allocation::dimension_name(a.dimension)},
+          {"dimension", dimension_name(a.dimension)},
           {"score", a.score},
           {"reason", a.reason},
           {"assessed_by_user_id", a.assessed_by_user_id},
@@ -109,9 +106,9 @@ Result<Response> put_weights_route(RequestContext& context) {
     reader.only({"community_id", "population_structure", "health", "economy", "willingness",
                  "special_needs"});
   }
-  allocation::NeedsWeights weights;
+  NeedsWeights weights;
   for (std::size_t i = 0; i < kDimensionCount; ++i) {
-    std::string name(allocation::dimension_name(static_cast<allocation::Dimension>(i)));
+    std::string name(dimension_name(static_cast<Dimension>(i)));
     weights.percent[i] =
         static_cast<int>(reader.integer(name.c_str(), Need::required, -1000, 1000).value_or(0));
   }
@@ -157,8 +154,7 @@ Result<Response> household_needs_route(RequestContext& context) {
   for (const auto& a : needs->overrides) overrides.push_back(assessment_json(a));
   boost::json::object overridden;
   for (std::size_t i = 0; i < kDimensionCount; ++i) {
-    overridden[allocation::dimension_name(static_cast<allocation::Dimension>(i))] =
-        needs->score.overridden[i];
+    overridden[dimension_name(static_cast<Dimension>(i))] = needs->score.overridden[i];
   }
   boost::json::array ages;
   for (int age : needs->facts.member_ages) ages.emplace_back(age);
@@ -195,19 +191,19 @@ Result<Response> demand_route(RequestContext& context) {
   auto needs = community_needs(*lease, context.user(), *community_id);
   if (!needs) return needs.error();
   auto households = assessed(*needs);
-  allocation::CategoryDemand with_demand{};
+  CategoryDemand with_demand{};
   for (const auto& h : households) {
     for (std::size_t i = 0; i < kCategoryCount; ++i) with_demand[i] += h.demand[i] > 0 ? 1 : 0;
   }
   boost::json::array buildings;
-  for (const auto& row : allocation::heat_map(households)) {
+  for (const auto& row : heat_map(households)) {
     buildings.push_back(boost::json::object{{"building", building_label(row.building)},
                                             {"demand", demand_json(row.demand)}});
   }
   return http::json_response(
       200, boost::json::object{{"community_id", *community_id},
                                {"households", static_cast<std::int64_t>(households.size())},
-                               {"demand", demand_json(allocation::total_demand(households))},
+                               {"demand", demand_json(total_demand(households))},
                                {"households_with_demand", demand_json(with_demand)},
                                {"buildings", std::move(buildings)}});
 }
@@ -220,10 +216,10 @@ Result<Response> heatmap_route(RequestContext& context) {
   if (!needs) return needs.error();
   boost::json::array categories;
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
-    categories.emplace_back(allocation::category_name(static_cast<allocation::ServiceCategory>(i)));
+    categories.emplace_back(category_name(static_cast<ServiceCategory>(i)));
   }
   boost::json::array buildings, cells;
-  for (const auto& row : allocation::heat_map(assessed(*needs))) {
+  for (const auto& row : heat_map(assessed(*needs))) {
     buildings.emplace_back(building_label(row.building));
     boost::json::array line;
     for (auto value : row.demand) line.emplace_back(value);
@@ -238,9 +234,9 @@ Result<Response> heatmap_route(RequestContext& context) {
 Result<Response> ranking_route(RequestContext& context) {
   auto community_id = community_param(context);
   if (!community_id) return community_id.error();
-  std::optional<allocation::ServiceCategory> category;
+  std::optional<ServiceCategory> category;
   if (auto text = context.request.query_param("category"); text && !text->empty()) {
-    category = allocation::parse_category(*text);
+    category = parse_category(*text);
     if (!category) {
       return bad_request("unknown_category", "unknown service category '" + *text + "'");
     }
@@ -260,7 +256,7 @@ Result<Response> ranking_route(RequestContext& context) {
   auto households = assessed(*needs);
   std::unordered_map<std::int64_t, const HouseholdNeeds*> by_id;
   for (const auto& h : needs->households) by_id.emplace(h.household_id, &h);
-  auto ranked = allocation::rank_households(households, category);
+  auto ranked = rank_households(households, category);
   boost::json::array items;
   std::int64_t silent_count = 0;
   std::int64_t rank = 0;
@@ -283,14 +279,13 @@ Result<Response> ranking_route(RequestContext& context) {
                                         {"silent", silent}});
   }
   return http::json_response(
-      200, boost::json::object{
-               {"community_id", *community_id},
-               {"category", category ? boost::json::value(allocation::category_name(*category))
-                                     : boost::json::value(nullptr)},
-               {"total", static_cast<std::int64_t>(ranked.size())},
-               {"silent_count", silent_count},
-               {"silent_min_overall_hundredths", silent_bound},
-               {"items", std::move(items)}});
+      200, boost::json::object{{"community_id", *community_id},
+                               {"category", category ? boost::json::value(category_name(*category))
+                                                     : boost::json::value(nullptr)},
+                               {"total", static_cast<std::int64_t>(ranked.size())},
+                               {"silent_count", silent_count},
+                               {"silent_min_overall_hundredths", silent_bound},
+                               {"items", std::move(items)}});
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "modules/participation/permissions.hpp"
 #include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::participation {
@@ -86,21 +87,21 @@ std::string new_checkin_code() {
 
 // The household's member the resident acts for: the one named (404 outside the household),
 // or the household's first member.
-Result<points::ResidentRef> own_member(storage::Connection& db, const Actor& actor,
-                                       std::optional<std::int64_t> resident_id) {
-  if (resident_id) return points::visible_resident(db, actor, *resident_id);
+Result<registry::ResidentRef> own_member(storage::Connection& db, const Actor& actor,
+                                         std::optional<std::int64_t> resident_id) {
+  if (resident_id) return registry::visible_resident(db, actor, *resident_id);
   auto row = db.query_one(
       "SELECT id, community_id, household_id, name FROM residents WHERE household_id = ? "
       "ORDER BY id LIMIT 1",
       {*actor.household_id});
   if (!row) return conflict("no_member", "your household has no registered member yet");
-  return points::ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
+  return registry::ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
 }
 
 // Writes one attendance and its points posting in the caller's transaction. The primary key
 // (activity, resident) makes the check-in and so the award happen once.
 Result<Attendance> attend(storage::Connection& db, const Actor& actor, const Activity& activity,
-                          const points::ResidentRef& resident, const char* method,
+                          const registry::ResidentRef& resident, const char* method,
                           std::int64_t now_ms) {
   Attendance out;
   out.resident_id = resident.id;
@@ -336,7 +337,7 @@ Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& a
       std::set<std::int64_t> seen;
       for (std::int64_t id : input.resident_ids) {
         if (!seen.insert(id).second) continue;
-        auto resident = points::visible_resident(db, actor, id);
+        auto resident = registry::visible_resident(db, actor, id);
         if (!resident || resident->community_id != activity->community_id) {
           return not_found("no resident " + std::to_string(id) + " in this community");
         }

@@ -7,6 +7,7 @@
 #include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::points {
@@ -18,13 +19,6 @@ bool is_worker(const Actor& actor, std::int64_t community_id) {
 }
 bool is_manager(const Actor& actor, std::int64_t community_id) {
   return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(community_id);
-}
-
-std::optional<ResidentRef> load_resident(storage::Connection& db, std::int64_t resident_id) {
-  auto row = db.query_one("SELECT id, community_id, household_id, name FROM residents WHERE id = ?",
-                          {resident_id});
-  if (!row) return std::nullopt;
-  return ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
 }
 
 constexpr const char* kCatalogColumns =
@@ -56,16 +50,6 @@ bool valid_date(const std::optional<std::string>& text) {
 }
 
 }  // namespace
-
-Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
-                                     std::int64_t resident_id) {
-  auto resident = load_resident(db, resident_id);
-  if (!resident) return not_found("no resident " + std::to_string(resident_id));
-  bool visible = actor.is(Role::resident) ? actor.household_id == resident->household_id
-                                          : actor.belongs_to(resident->community_id);
-  if (!visible) return not_found("no resident " + std::to_string(resident_id));
-  return *resident;
-}
 
 std::vector<Rule> list_rules(storage::Connection& db, std::int64_t community_id) {
   std::vector<Rule> rules;
@@ -168,7 +152,7 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
   if (awards.size() > 10000) return bad_request("too_many", "at most 10,000 awards in one batch");
   // Validate everything before writing anything.
   struct Planned {
-    ResidentRef resident;
+    registry::ResidentRef resident;
     std::int64_t points;
     const AwardInput* input;
   };
@@ -176,7 +160,7 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
   planned.reserve(awards.size());
   std::map<std::int64_t, std::vector<Rule>> rules_by_community;
   for (const auto& input : awards) {
-    auto resident = visible_resident(db, actor, input.resident_id);
+    auto resident = registry::visible_resident(db, actor, input.resident_id);
     if (!resident) return resident.take_error();
     if (!is_worker(actor, resident->community_id)) {
       return forbidden("only staff and guides of the community award points");
@@ -312,7 +296,7 @@ Result<std::vector<CatalogItem>> list_catalog(storage::Connection& db, const Act
 
 Result<Redemption> redeem(storage::Connection& db, const Actor& actor, std::int64_t resident_id,
                           std::int64_t item_id, std::int64_t quantity, std::int64_t now_ms) {
-  auto resident = visible_resident(db, actor, resident_id);
+  auto resident = registry::visible_resident(db, actor, resident_id);
   if (!resident) return resident.take_error();
   if (!actor.is(Role::resident) && !is_manager(actor, resident->community_id)) {
     return forbidden("residents redeem their own points; staff may redeem on their behalf");
@@ -443,26 +427,12 @@ Result<ledger::Posting> correct(storage::Connection& db, const Actor& actor,
 }
 
 Result<AccountView> account_view(storage::Connection& db, const Actor& actor,
-                                 std::int64_t resident_id, ledger::Kind kind) {
-  auto resident = visible_resident(db, actor, resident_id);
+                                 std::int64_t resident_id) {
+  auto resident = registry::visible_resident(db, actor, resident_id);
   if (!resident) return resident.take_error();
-  AccountView view;
-  view.resident = *resident;
-  auto account = ledger::find_resident_account(db, kind, resident_id);
-  if (account) {
-    view.account = *account;
-    view.earned = db.query_int(
-        "SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE credit_account_id = ?",
-        {account->id});
-    view.spent = db.query_int(
-        "SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE debit_account_id = ?",
-        {account->id});
-  } else {
-    view.account.community_id = resident->community_id;
-    view.account.kind = kind;
-    view.account.resident_id = resident_id;
-  }
-  return view;
+  auto summary = ledger::resident_account_summary(db, resident->community_id, ledger::Kind::points,
+                                                  resident_id);
+  return AccountView{*resident, summary.account, summary.credited, summary.debited};
 }
 
 Result<std::vector<LeaderboardRow>> leaderboard(storage::Connection& db, const Actor& actor,
@@ -497,7 +467,7 @@ Result<std::vector<LeaderboardRow>> leaderboard(storage::Connection& db, const A
 
 Result<void> set_leaderboard_optin(storage::Connection& db, const Actor& actor,
                                    std::int64_t resident_id, bool show_name) {
-  auto resident = visible_resident(db, actor, resident_id);
+  auto resident = registry::visible_resident(db, actor, resident_id);
   if (!resident) return resident.take_error();
   if (!actor.is(Role::resident)) return forbidden("residents choose for themselves");
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<void> {

@@ -13,21 +13,10 @@
 #include "core/result.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/ledger/rules.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/database.hpp"
 
 namespace gz::points {
-
-// A resident as the ledger sees them.
-struct ResidentRef {
-  std::int64_t id = 0;
-  std::int64_t community_id = 0;
-  std::int64_t household_id = 0;
-  std::string name;
-};
-// 404 when the resident does not exist or the actor may not know of them (residents see
-// their own household only).
-Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
-                                     std::int64_t resident_id);
 
 struct Rule {
   std::string rule;
@@ -108,13 +97,14 @@ Result<ledger::Posting> correct(storage::Connection& db, const Actor& actor,
                                 std::int64_t now_ms);
 
 struct AccountView {
-  ResidentRef resident;
+  registry::ResidentRef resident;
   ledger::Account account;
   std::int64_t earned = 0;
   std::int64_t spent = 0;
 };
+// A resident's points account: 404 unless registry::visible_resident.
 Result<AccountView> account_view(storage::Connection& db, const Actor& actor,
-                                 std::int64_t resident_id, ledger::Kind kind);
+                                 std::int64_t resident_id);
 
 struct LeaderboardRow {
   std::int64_t rank = 0;

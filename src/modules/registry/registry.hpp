@@ -56,6 +56,19 @@ Result<Resident> add_resident(storage::Connection& db, const Actor& actor,
 Result<std::vector<Resident>> list_residents(storage::Connection& db, const Actor& actor,
                                              std::int64_t household_id);
 
+// A resident as other modules see them (the points and time-bank ledgers, check-ins).
+struct ResidentRef {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::int64_t household_id = 0;
+  std::string name;
+};
+// The resident, when the actor may know of them (permissions::may_view_household: residents
+// their own household's members, others those of their communities); 404 otherwise, and when
+// there is no such resident.
+Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
+                                     std::int64_t resident_id);
+
 // Validates a resident's fields in place (normalises ID number and mobile, derives sex and
 // birth date from the ID number); the error names the field.
 Result<void> validate_resident(ResidentFields& fields);

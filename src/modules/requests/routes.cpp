@@ -5,7 +5,6 @@
 
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
-#include "modules/attachments/attachments.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/sla.hpp"
 #include "storage/database.hpp"
@@ -159,7 +158,7 @@ Result<Response> list_route(RequestContext& context) {
                                                       {"page_size", result->page_size}});
 }
 
-Result<Response> get_route(RequestContext& context) {
+Result<Response> get_route(RequestContext& context, const std::vector<DetailField>& fields) {
   auto id = context.id_param("id");
   if (!id) return id.error();
   auto lease = context.pool.lease();
@@ -167,15 +166,8 @@ Result<Response> get_route(RequestContext& context) {
   if (!result) return result.error();
   auto out = request_json(*result, *current_calendar(*lease));
   out["events"] = events_json(result->events, !context.user().is(Role::resident));
-  // Photos are listed here (the images themselves at …/photos/{n}); never on the public page.
-  boost::json::array photos;
-  for (const auto& photo : attachments::list_photos(*lease, *id)) {
-    photos.push_back({{"n", photo.n},
-                      {"content_type", photo.content_type},
-                      {"bytes", photo.bytes},
-                      {"created_at", photo.created_at}});
-  }
-  out["photos"] = std::move(photos);
+  // What the modules above add (the photos); never on the public page.
+  for (const auto& field : fields) out[field.name] = field.value(*lease, *id);
   return http::json_response(200, out);
 }
 
@@ -539,7 +531,7 @@ boost::json::object request_json(const Request& request, const WorkCalendar& cal
   return out;
 }
 
-void register_routes(http::Router& router) {
+void register_routes(http::Router& router, std::vector<DetailField> detail_fields) {
   using http::Access;
   router.add(
       {"POST",
@@ -575,7 +567,9 @@ void register_routes(http::Router& router) {
       {"GET",
        "/api/v1/requests/{id}",
        Access::login,
-       get_route,
+       [fields = std::move(detail_fields)](RequestContext& context) {
+         return get_route(context, fields);
+       },
        {"One request with its events", "requests", "its resident, community members", "", ""}});
   router.add({"POST",
               "/api/v1/requests/{id}/transitions",

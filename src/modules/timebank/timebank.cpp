@@ -6,7 +6,6 @@
 #include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/rules.hpp"
-#include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
@@ -40,7 +39,7 @@ bool is_worker(const Actor& actor, std::int64_t community_id) {
 }
 
 // The actor speaks for this resident: their own household, or a worker of the community.
-bool speaks_for(const Actor& actor, const points::ResidentRef& resident) {
+bool speaks_for(const Actor& actor, const registry::ResidentRef& resident) {
   if (actor.is(Role::resident)) return actor.household_id == resident.household_id;
   return is_worker(actor, resident.community_id);
 }
@@ -80,7 +79,7 @@ Service shown_to(const Actor& actor, Service service) {
 
 Result<Service> record_service(storage::Connection& db, const Actor& actor, const NewService& input,
                                std::int64_t now_ms) {
-  auto provider = points::visible_resident(db, actor, input.provider_resident_id);
+  auto provider = registry::visible_resident(db, actor, input.provider_resident_id);
   if (!provider) return provider.take_error();
   auto recipient =
       db.query_one("SELECT id, community_id, household_id, name FROM residents WHERE id = ?",
@@ -235,9 +234,9 @@ Result<std::vector<Service>> list_services(storage::Connection& db, const Actor&
 Result<ledger::Posting> transfer(storage::Connection& db, const Actor& actor,
                                  std::int64_t from_resident_id, std::int64_t to_resident_id,
                                  std::int64_t minutes, std::int64_t now_ms) {
-  auto from = points::visible_resident(db, actor, from_resident_id);
+  auto from = registry::visible_resident(db, actor, from_resident_id);
   if (!from) return from.take_error();
-  auto to = points::visible_resident(db, actor, to_resident_id);
+  auto to = registry::visible_resident(db, actor, to_resident_id);
   if (!to) return to.take_error();
   if (from->id == to->id) return bad_request("invalid_transfer", "choose two different members");
   if (from->household_id != to->household_id) {
@@ -269,6 +268,15 @@ Result<ledger::Posting> transfer(storage::Connection& db, const Actor& actor,
     input.keep_debit_nonnegative = true;
     return ledger::post(db, actor, input, now_ms);
   });
+}
+
+Result<AccountView> account_view(storage::Connection& db, const Actor& actor,
+                                 std::int64_t resident_id) {
+  auto resident = registry::visible_resident(db, actor, resident_id);
+  if (!resident) return resident.take_error();
+  auto summary = ledger::resident_account_summary(db, resident->community_id, ledger::Kind::minutes,
+                                                  resident_id);
+  return AccountView{*resident, summary.account, summary.credited, summary.debited};
 }
 
 int expire_services(storage::Connection& db, std::int64_t now_ms) {

@@ -13,6 +13,7 @@
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/ledger/ledger.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/database.hpp"
 
 namespace gz::timebank {
@@ -64,6 +65,17 @@ Result<std::vector<Service>> list_services(storage::Connection& db, const Actor&
 Result<ledger::Posting> transfer(storage::Connection& db, const Actor& actor,
                                  std::int64_t from_resident_id, std::int64_t to_resident_id,
                                  std::int64_t minutes, std::int64_t now_ms);
+
+// A member's banked minutes: the account (its floor is the debt cap) with what it has received
+// and given. 404 unless registry::visible_resident.
+struct AccountView {
+  registry::ResidentRef resident;
+  ledger::Account account;
+  std::int64_t earned = 0;
+  std::int64_t spent = 0;
+};
+Result<AccountView> account_view(storage::Connection& db, const Actor& actor,
+                                 std::int64_t resident_id);
 
 // The expiry job: pending or disputed records older than 14 days become expired.
 int expire_services(storage::Connection& db, std::int64_t now_ms);

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/clock.hpp"
+#include "modules/allocation/demo.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/demo.hpp"
 #include "modules/registry/demo.hpp"
@@ -38,10 +39,11 @@ Generated generate(int households, std::uint64_t seed) {
   options.households_per_community = households;
   options.seed = seed;
   out.community_id = registry::generate_demo(db, options).community_ids.front();
-  auto needs = needs::generate_demo_needs(db, out.community_id, seed, requests::kDemoAsOfMs);
+  needs::generate_demo_needs(db, out.community_id, seed, requests::kDemoAsOfMs);
+  auto plans = allocation::generate_demo_plans(db, out.community_id, requests::kDemoAsOfMs);
   auto started = std::chrono::steady_clock::now();
   out.summary =
-      generate_demo_transparency(db, out.community_id, needs.plan_ids, seed, requests::kDemoAsOfMs);
+      generate_demo_transparency(db, out.community_id, plans.plan_ids, seed, requests::kDemoAsOfMs);
   out.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::steady_clock::now() - started)
                          .count();

@@ -9,8 +9,8 @@
 #include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/apportion.hpp"
-#include "modules/allocation/needs.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/needs/matrix.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/transparency/transparency.hpp"
@@ -85,13 +85,13 @@ bool has(const std::vector<std::int64_t>& sorted, std::int64_t id) {
 DemandIndex load_demand_index(storage::Connection& db, std::int64_t community_id) {
   auto community = needs::load_community(db, community_id);
   DemandIndex out;
-  for (std::size_t c = 0; c < allocation::kCategoryCount; ++c) {
+  for (std::size_t c = 0; c < needs::kCategoryCount; ++c) {
     std::vector<std::int64_t> households;
     for (const auto& household : community.households) {
       if (household.demand[c] > 0) households.push_back(household.household_id);
     }
     std::sort(households.begin(), households.end());
-    out.emplace_back(std::string(category_name(static_cast<allocation::ServiceCategory>(c))),
+    out.emplace_back(std::string(category_name(static_cast<needs::ServiceCategory>(c))),
                      std::move(households));
   }
   return out;

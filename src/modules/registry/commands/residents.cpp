@@ -29,6 +29,16 @@ const char* id_problem_message(pii::IdNumberProblem problem) {
 
 }  // namespace
 
+Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
+                                     std::int64_t resident_id) {
+  auto row = db.query_one("SELECT id, community_id, household_id, name FROM residents WHERE id = ?",
+                          {resident_id});
+  if (!row || !permissions::may_view_household(actor, row->integer(1), row->integer(2))) {
+    return not_found("no resident " + std::to_string(resident_id));
+  }
+  return ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
+}
+
 // The birth date goes, not only the ID's middle: beside a masked ID number a full birth date
 // gave back all but two digits, and the community's district code those too (security review
 // 2026-12, HIGH-3). The year alone leaves months and days to guess.

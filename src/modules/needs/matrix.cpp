@@ -1,9 +1,9 @@
-#include "modules/allocation/needs.hpp"
+#include "modules/needs/matrix.hpp"
 
 #include <algorithm>
 #include <map>
 
-namespace gz::allocation {
+namespace gz::needs {
 namespace {
 
 constexpr std::array<std::string_view, kDimensionCount> kDimensionNames = {
@@ -223,4 +223,4 @@ std::vector<std::int64_t> silent_needy(std::span<const AssessedHousehold> househ
   return rank_households(chosen);
 }
 
-}  // namespace gz::allocation
+}  // namespace gz::needs

@@ -1,8 +1,8 @@
-#include "modules/allocation/needs.hpp"
+#include "modules/needs/matrix.hpp"
 
 #include <gtest/gtest.h>
 
-namespace gz::allocation {
+namespace gz::needs {
 namespace {
 
 // Four households, scored by hand with the default rules and weights 25/20/20/15/20.
@@ -170,4 +170,4 @@ TEST(Needs, names_round_trip) {
 }
 
 }  // namespace
-}  // namespace gz::allocation
+}  // namespace gz::needs

@@ -36,7 +36,7 @@
 
 #include "core/result.hpp"
 
-namespace gz::allocation {
+namespace gz::needs {
 
 enum class Dimension { population_structure, health, economy, willingness, special_needs };
 inline constexpr std::size_t kDimensionCount = 5;
@@ -178,4 +178,4 @@ std::vector<std::int64_t> rank_households(std::span<const AssessedHousehold> hou
 std::vector<std::int64_t> silent_needy(std::span<const AssessedHousehold> households,
                                        int min_overall_hundredths, int max_participation);
 
-}  // namespace gz::allocation
+}  // namespace gz::needs

@@ -6,6 +6,7 @@
 
 #include "modules/accounts/accounts.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/ledger/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/transparency/transparency.hpp"
@@ -62,7 +63,7 @@ boost::json::object rows_json(const audit::RowCheck& rows) {
 
 http::Response verify_route(http::RequestContext& context) {
   const Actor& actor = context.user();
-  if (!actor.is(Role::staff) && !actor.is(Role::admin) && !actor.is(Role::street)) {
+  if (!ledger::may_verify(actor)) {
     return http::error_response(
         forbidden("only staff, street and admin users may verify the ledger"));
   }

@@ -111,7 +111,7 @@ TEST(Structure, NoSourceFileHoldsMoreThanAThousandLines) {
   }
 }
 
-TEST(Structure, DISABLED_EveryModuleHasAPermissionsUnit) {
+TEST(Structure, EveryModuleHasAPermissionsUnit) {
   for (const auto& module : modules()) {
     EXPECT_TRUE(fs::exists(kSource / "modules" / module / "permissions.hpp")) << module;
   }

@@ -6,6 +6,7 @@
 #include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/apportion.hpp"
+#include "modules/allocation/permissions.hpp"
 #include "modules/allocation/pools.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/needs.hpp"
@@ -13,13 +14,6 @@
 
 namespace gz::allocation {
 namespace {
-
-bool is_planner(const Actor& actor, std::int64_t community_id) {
-  return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(community_id);
-}
-bool is_reader(const Actor& actor, std::int64_t community_id) {
-  return !actor.is(Role::resident) && actor.belongs_to(community_id);
-}
 
 bool valid_quarter(const std::string& quarter) {
   if (quarter.size() != 6 || quarter[4] != 'Q' || quarter[5] < '1' || quarter[5] > '4') {
@@ -74,7 +68,7 @@ Result<StoredPlan> load_plan(storage::Connection& db, const Actor& actor, std::i
   if (!row) return not_found("no plan " + std::to_string(plan_id));
   StoredPlan plan = plan_from(*row);
   if (!actor.belongs_to(plan.community_id)) return not_found("no plan " + std::to_string(plan_id));
-  if (!is_reader(actor, plan.community_id)) return forbidden("residents do not read plans");
+  if (!may_read_plans(actor, plan.community_id)) return forbidden("residents do not read plans");
   load_lines(db, plan);
   return plan;
 }
@@ -87,7 +81,7 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
       !db.query_one("SELECT 1 FROM communities WHERE id = ?", {request.community_id})) {
     return not_found("no community " + std::to_string(request.community_id));
   }
-  if (!is_planner(actor, request.community_id)) {
+  if (!may_plan(actor, request.community_id)) {
     return forbidden("only staff and admins create allocation plans");
   }
   if (!valid_quarter(request.quarter)) {
@@ -240,7 +234,7 @@ Result<std::vector<PlanSummary>> list_plans(storage::Connection& db, const Actor
       !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
-  if (!is_reader(actor, community_id)) return forbidden("residents do not read plans");
+  if (!may_read_plans(actor, community_id)) return forbidden("residents do not read plans");
   std::vector<PlanSummary> plans;
   for (const auto& row :
        db.query("SELECT p.id, p.quarter, p.unit, p.total, COALESCE(l.stage, 'draft'), p.created_at "

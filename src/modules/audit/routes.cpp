@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "modules/audit/checkpoint.hpp"
+#include "modules/audit/permissions.hpp"
 
 namespace gz::audit {
 
@@ -65,7 +66,7 @@ Result<http::Response> latest_checkpoint_route(http::RequestContext& context) {
 
 Result<http::Response> make_checkpoint_route(http::RequestContext& context,
                                              const crypto::SigningKey* key) {
-  if (!context.user().is(Role::admin)) {
+  if (!may_sign_checkpoint(context.user())) {
     return forbidden("only admins sign checkpoints on demand");
   }
   if (!key) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "modules/cockpit/permissions.hpp"
 
 namespace gz::cockpit {
 namespace {
@@ -56,6 +57,7 @@ std::vector<warnings::Warning> newest_first(std::vector<warnings::Warning> warni
 
 Result<Snapshot> load_snapshot(storage::Connection& db, const Actor& actor,
                                const indicators::Scope& scope, std::int64_t now_ms) {
+  if (!may_view(actor)) return forbidden("residents may not read the indicators");
   auto period = indicators::parse_period(quarter_of(now_ms));
   if (!period) return period.take_error();
   // load_indicators also decides who may look and which communities the scope covers.

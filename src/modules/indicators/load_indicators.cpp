@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/indicators/input_cache.hpp"
+#include "modules/indicators/permissions.hpp"
 #include "storage/transact.hpp"
 
 #include "modules/civic/leaders.hpp"
@@ -19,14 +20,14 @@ namespace {
 
 Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, const Actor& actor,
                                                        const Scope& scope) {
-  if (actor.is(Role::resident)) return forbidden("residents may not read the indicators");
+  if (!may_read_indicators(actor)) return forbidden("residents may not read the indicators");
   if (scope.community_id.has_value() == scope.street.has_value()) {
     return bad_request("missing_query", "give exactly one of community_id and street_id");
   }
   if (scope.community_id) {
     bool exists =
         db.query_one("SELECT id FROM communities WHERE id = ?", {*scope.community_id}).has_value();
-    if (!exists || !actor.belongs_to(*scope.community_id)) {
+    if (!exists || !is_member(actor, *scope.community_id)) {
       return not_found("no community " + std::to_string(*scope.community_id));
     }
     return std::vector<std::int64_t>{*scope.community_id};
@@ -34,7 +35,7 @@ Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, 
   std::vector<std::int64_t> ids;
   for (const auto& row :
        db.query("SELECT id FROM communities WHERE street = ? ORDER BY id", {*scope.street})) {
-    if (actor.belongs_to(row.integer(0))) ids.push_back(row.integer(0));
+    if (is_member(actor, row.integer(0))) ids.push_back(row.integer(0));
   }
   if (ids.empty()) return not_found("no street " + *scope.street);
   return ids;
@@ -68,7 +69,7 @@ constexpr const char* kHourValueKey = "volunteer_hour_value_fen";
 
 Result<void> community_known(storage::Connection& db, const Actor& actor,
                              std::int64_t community_id) {
-  if (!actor.belongs_to(community_id) ||
+  if (!is_member(actor, community_id) ||
       !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
@@ -104,7 +105,8 @@ std::vector<std::pair<std::string, double>> target_values(const Targets& targets
 Result<Targets> get_targets(storage::Connection& db, const Actor& actor,
                             std::int64_t community_id) {
   GZ_TRY(community_known(db, actor, community_id));
-  if (!is_official_of(actor, community_id)) return forbidden("residents may not read the targets");
+  if (!may_read_targets(actor, community_id))
+    return forbidden("residents may not read the targets");
   return load_targets(db, community_id);
 }
 
@@ -112,7 +114,7 @@ Result<Targets> set_targets(storage::Connection& db, const Actor& actor, std::in
                             const std::vector<std::pair<std::string, double>>& values,
                             std::int64_t now_ms) {
   GZ_TRY(community_known(db, actor, community_id));
-  if (!actor.is(Role::admin) && !actor.is(Role::staff)) {
+  if (!may_set_targets(actor, community_id)) {
     return forbidden("only community staff set the targets");
   }
   std::vector<std::pair<std::string, std::int64_t>> rows;

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 #include "modules/indicators/load_indicators.hpp"
+#include "modules/indicators/permissions.hpp"
 #include "storage/database.hpp"
 
 namespace gz::indicators {
@@ -30,7 +31,7 @@ boost::json::object indicator_json(const Indicator& indicator) {
 }
 
 Result<Response> indicators_route(RequestContext& context) {
-  if (context.user().is(Role::resident)) {
+  if (!may_read_indicators(context.user())) {
     return forbidden("residents may not read the indicators");
   }
   auto community_id = context.int_query("community_id");

@@ -10,6 +10,7 @@
 #include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/kept.hpp"
+#include "modules/needs/permissions.hpp"
 #include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 
@@ -17,11 +18,6 @@ namespace gz::needs {
 namespace {
 
 constexpr std::int64_t kParticipationWindowMs = 365LL * 24 * 3600 * 1000;
-
-bool is_assessor(const Actor& actor, std::int64_t community_id) {
-  return (actor.is(Role::guide) || actor.is(Role::staff) || actor.is(Role::admin)) &&
-         actor.belongs_to(community_id);
-}
 
 bool community_exists(storage::Connection& db, std::int64_t community_id) {
   return db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id}).has_value();
@@ -130,10 +126,6 @@ Assessment assessment_from(const storage::Row& row) {
 }
 
 }  // namespace
-
-bool may_read_community(const Actor& actor, std::int64_t community_id) {
-  return !actor.is(Role::resident) && actor.belongs_to(community_id);
-}
 
 NeedsWeights load_weights(storage::Connection& db, std::int64_t community_id) {
   NeedsWeights weights;
@@ -271,7 +263,7 @@ Result<NeedsWeights> set_weights(storage::Connection& db, const Actor& actor,
   if (!actor.belongs_to(community_id) || !community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
-  if (!(actor.is(Role::staff) || actor.is(Role::admin))) {
+  if (!may_set_weights(actor, community_id)) {
     return forbidden("only staff set the needs weights");
   }
   GZ_TRY(validate(weights));
@@ -301,10 +293,10 @@ Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor
       db.query_one("SELECT community_id FROM households WHERE id = ?", {input.household_id});
   if (!household) return not_found("no household " + std::to_string(input.household_id));
   std::int64_t community_id = household->integer(0);
-  bool visible = actor.is(Role::resident) ? actor.household_id == input.household_id
-                                          : actor.belongs_to(community_id);
-  if (!visible) return not_found("no household " + std::to_string(input.household_id));
-  if (!is_assessor(actor, community_id)) {
+  if (!registry::permissions::may_view_household(actor, community_id, input.household_id)) {
+    return not_found("no household " + std::to_string(input.household_id));
+  }
+  if (!may_assess(actor, community_id)) {
     return forbidden("only guides and staff record professional assessments");
   }
   auto dimension = parse_dimension(input.dimension);
@@ -362,9 +354,9 @@ Result<HouseholdNeeds> household_needs(storage::Connection& db, const Actor& act
   auto row = db.query_one("SELECT community_id FROM households WHERE id = ?", {household_id});
   if (!row) return not_found("no household " + std::to_string(household_id));
   std::int64_t community_id = row->integer(0);
-  bool visible = actor.is(Role::resident) ? actor.household_id == household_id
-                                          : actor.belongs_to(community_id);
-  if (!visible) return not_found("no household " + std::to_string(household_id));
+  if (!registry::permissions::may_view_household(actor, community_id, household_id)) {
+    return not_found("no household " + std::to_string(household_id));
+  }
   auto needs = load_community(db, community_id, household_id);
   if (needs.households.empty()) return not_found("no household " + std::to_string(household_id));
   mask_reasons(registry::permissions::personal_data_reader(actor, community_id),

@@ -67,9 +67,6 @@ struct CommunityNeeds {
   std::vector<HouseholdNeeds> households;  // by id
 };
 
-// Who may read needs: guides, staff and street users of the community, and admins.
-bool may_read_community(const Actor& actor, std::int64_t community_id);
-
 // No permission check: for other modules (allocation) that have checked their own.
 NeedsWeights load_weights(storage::Connection& db, std::int64_t community_id);
 CommunityNeeds load_community(storage::Connection& db, std::int64_t community_id,

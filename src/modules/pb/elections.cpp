@@ -8,15 +8,12 @@
 #include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/pb/permissions.hpp"
 #include "modules/requests/sla.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::pb {
 namespace {
-
-bool is_manager(const Actor& actor, std::int64_t community_id) {
-  return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(community_id);
-}
 
 std::string meta_text(const std::vector<MetaEntry>& meta) {
   boost::json::array out;
@@ -87,7 +84,7 @@ Result<StoredElection> visible_election(storage::Connection& db, const Actor& ac
   auto row = db.query_one(std::string(kElectionColumns) + " WHERE id = ?", {election_id});
   if (!row) return not_found("no election " + std::to_string(election_id));
   auto election = election_from(*row);
-  if (!actor.belongs_to(election.community_id)) {
+  if (!is_member(actor, election.community_id)) {
     return not_found("no election " + std::to_string(election_id));
   }
   election.project_count =
@@ -169,7 +166,7 @@ Result<StoredElection> create_election(storage::Connection& db, const Actor& act
       !db.query_one("SELECT 1 FROM communities WHERE id = ?", {input.community_id})) {
     return not_found("no community " + std::to_string(input.community_id));
   }
-  if (!is_manager(actor, input.community_id)) {
+  if (!may_manage_elections(actor, input.community_id)) {
     return forbidden("only staff and admins create elections");
   }
   if (input.name.empty()) return bad_request("missing_field", "name is required");
@@ -260,7 +257,9 @@ Result<StoredProject> add_project(storage::Connection& db, const Actor& actor,
                                   const ProjectInput& input, std::int64_t now_ms) {
   auto election = visible_election(db, actor, input.election_id);
   if (!election) return election.take_error();
-  if (actor.is(Role::street)) return forbidden("street users do not propose projects");
+  if (!may_propose(actor, election->community_id)) {
+    return forbidden("street users do not propose projects");
+  }
   if (input.name.empty()) return bad_request("missing_field", "name is required");
   GZ_TRY(check_amount(input.cost, "cost", 1));
   if (voting_window(*election, now_ms) == VotingWindow::closed) {
@@ -296,7 +295,7 @@ Result<StoredBallot> cast_ballot(storage::Connection& db, const Actor& actor,
                                  std::int64_t now_ms) {
   auto election = visible_election(db, actor, election_id);
   if (!election) return election.take_error();
-  if (!actor.is(Role::resident) || !actor.household_id) {
+  if (!may_vote(actor, election->community_id)) {
     return forbidden("only residents vote; a resident login votes for its household");
   }
   switch (voting_window(*election, now_ms)) {
@@ -436,7 +435,8 @@ Result<StoredElection> import_election(storage::Connection& db, const Actor& act
       !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
-  if (!is_manager(actor, community_id)) return forbidden("only staff and admins import elections");
+  if (!may_manage_elections(actor, community_id))
+    return forbidden("only staff and admins import elections");
   auto parsed = parse_pb(pb_text);
   if (!parsed) return parsed.take_error();
   const Election& file = *parsed;

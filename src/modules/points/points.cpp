@@ -7,19 +7,12 @@
 #include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/points/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::points {
 namespace {
-
-bool is_worker(const Actor& actor, std::int64_t community_id) {
-  return (actor.is(Role::staff) || actor.is(Role::guide) || actor.is(Role::admin)) &&
-         actor.belongs_to(community_id);
-}
-bool is_manager(const Actor& actor, std::int64_t community_id) {
-  return (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(community_id);
-}
 
 constexpr const char* kCatalogColumns =
     "SELECT id, community_id, name, category, price_points, stock_total, stock_remaining, "
@@ -67,9 +60,9 @@ std::vector<Rule> list_rules(storage::Connection& db, std::int64_t community_id)
 
 Result<Rule> set_rule(storage::Connection& db, const Actor& actor, std::int64_t community_id,
                       const Rule& rule) {
-  if (!actor.belongs_to(community_id))
+  if (!is_member(actor, community_id))
     return not_found("no community " + std::to_string(community_id));
-  if (!is_manager(actor, community_id)) return forbidden("only staff set earning rules");
+  if (!may_manage(actor, community_id)) return forbidden("only staff set earning rules");
   if (rule.rule.empty() || rule.rule.size() > 40)
     return bad_request("invalid_rule", "rule id must be 1-40 bytes");
   if (rule.name_zh.empty()) return bad_request("missing_field", "name_zh is required");
@@ -111,7 +104,7 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
       !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
-  if (!is_manager(actor, community_id)) return forbidden("only staff change the points settings");
+  if (!may_manage(actor, community_id)) return forbidden("only staff change the points settings");
   if (value.expiry_months && (*value.expiry_months < 1 || *value.expiry_months > 120)) {
     return bad_request("invalid_expiry", "expiry_months must be 1 to 120, or null for never");
   }
@@ -162,7 +155,7 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
   for (const auto& input : awards) {
     auto resident = registry::visible_resident(db, actor, input.resident_id);
     if (!resident) return resident.take_error();
-    if (!is_worker(actor, resident->community_id)) {
+    if (!may_award(actor, resident->community_id)) {
       return forbidden("only staff and guides of the community award points");
     }
     if (input.reference.empty() || input.reference.size() > 100) {
@@ -222,9 +215,9 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
 
 Result<CatalogItem> add_catalog_item(storage::Connection& db, const Actor& actor,
                                      CatalogItem item) {
-  if (!actor.belongs_to(item.community_id))
+  if (!is_member(actor, item.community_id))
     return not_found("no community " + std::to_string(item.community_id));
-  if (!is_manager(actor, item.community_id)) return forbidden("only staff manage the catalogue");
+  if (!may_manage(actor, item.community_id)) return forbidden("only staff manage the catalogue");
   if (item.name.empty() || item.name.size() > 200)
     return bad_request("invalid_name", "name must be 1-200 bytes");
   bool known_category = false;
@@ -282,7 +275,7 @@ Result<CatalogItem> add_catalog_item(storage::Connection& db, const Actor& actor
 
 Result<std::vector<CatalogItem>> list_catalog(storage::Connection& db, const Actor& actor,
                                               std::int64_t community_id) {
-  if (!actor.belongs_to(community_id))
+  if (!is_member(actor, community_id))
     return not_found("no community " + std::to_string(community_id));
   std::vector<CatalogItem> items;
   for (const auto& row :
@@ -298,7 +291,7 @@ Result<Redemption> redeem(storage::Connection& db, const Actor& actor, std::int6
                           std::int64_t item_id, std::int64_t quantity, std::int64_t now_ms) {
   auto resident = registry::visible_resident(db, actor, resident_id);
   if (!resident) return resident.take_error();
-  if (!actor.is(Role::resident) && !is_manager(actor, resident->community_id)) {
+  if (!may_redeem_for(actor, resident->community_id)) {
     return forbidden("residents redeem their own points; staff may redeem on their behalf");
   }
   if (quantity <= 0 || quantity > 100)
@@ -385,10 +378,10 @@ Result<ledger::Posting> correct(storage::Connection& db, const Actor& actor,
                                 std::int64_t posting_id, const std::string& reason,
                                 std::int64_t now_ms) {
   auto original = ledger::load_posting(db, posting_id);
-  if (!original || !actor.belongs_to(original->community_id)) {
+  if (!original || !is_member(actor, original->community_id)) {
     return not_found("no posting " + std::to_string(posting_id));
   }
-  if (!is_manager(actor, original->community_id)) return forbidden("only staff correct postings");
+  if (!may_manage(actor, original->community_id)) return forbidden("only staff correct postings");
   if (reason.empty()) return bad_request("reason_required", "a correction needs a reason");
   if (original->code == "correction")
     return conflict("cannot_correct_correction", "a correction cannot itself be corrected");
@@ -438,7 +431,7 @@ Result<AccountView> account_view(storage::Connection& db, const Actor& actor,
 Result<std::vector<LeaderboardRow>> leaderboard(storage::Connection& db, const Actor& actor,
                                                 std::int64_t community_id, std::int64_t from_ms,
                                                 std::int64_t to_ms, std::int64_t limit) {
-  if (!actor.belongs_to(community_id))
+  if (!is_member(actor, community_id))
     return not_found("no community " + std::to_string(community_id));
   std::vector<LeaderboardRow> rows;
   std::int64_t rank = 0;
@@ -469,7 +462,7 @@ Result<void> set_leaderboard_optin(storage::Connection& db, const Actor& actor,
                                    std::int64_t resident_id, bool show_name) {
   auto resident = registry::visible_resident(db, actor, resident_id);
   if (!resident) return resident.take_error();
-  if (!actor.is(Role::resident)) return forbidden("residents choose for themselves");
+  if (!may_choose_leaderboard_name(actor)) return forbidden("residents choose for themselves");
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<void> {
     db.execute("DELETE FROM points_leaderboard_optin WHERE resident_id = ?", {resident_id});
     db.execute(

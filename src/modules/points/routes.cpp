@@ -7,6 +7,7 @@
 #include "core/pii.hpp"
 #include "http/json_io.hpp"
 #include "modules/ledger/json.hpp"
+#include "modules/points/permissions.hpp"
 #include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"
 #include "storage/database.hpp"
@@ -207,7 +208,7 @@ Result<Response> rules_route(RequestContext& context) {
   auto community = context.community_param();
   if (!community) return community.error();
   std::int64_t id = *community;
-  if (!context.user().belongs_to(id)) return not_found("no community " + std::to_string(id));
+  if (!is_member(context.user(), id)) return not_found("no community " + std::to_string(id));
   auto lease = context.pool.lease();
   boost::json::array out;
   for (const auto& rule : list_rules(*lease, id)) {
@@ -255,7 +256,7 @@ Result<Response> get_settings_route(RequestContext& context) {
   auto community = context.community_param();
   if (!community) return community.error();
   std::int64_t id = *community;
-  if (!context.user().belongs_to(id)) return not_found("no community " + std::to_string(id));
+  if (!is_member(context.user(), id)) return not_found("no community " + std::to_string(id));
   auto lease = context.pool.lease();
   return http::json_response(200, settings_json(id, settings(*lease, id)));
 }

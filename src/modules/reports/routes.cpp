@@ -7,6 +7,7 @@
 #include "http/json_io.hpp"
 #include "modules/reports/document.hpp"
 #include "modules/reports/html.hpp"
+#include "modules/reports/permissions.hpp"
 #include "storage/database.hpp"
 
 namespace gz::reports {
@@ -139,7 +140,7 @@ boost::json::object report_json(const Report& report) {
 }
 
 Result<Response> report_route(RequestContext& context) {
-  if (context.user().is(Role::resident)) {
+  if (!may_read_reports(context.user())) {
     return forbidden("residents may not read the reports");
   }
   auto quarter = parse_quarter(context.params["period"]);

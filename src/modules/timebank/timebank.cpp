@@ -7,6 +7,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/rules.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/timebank/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::timebank {
@@ -33,38 +34,24 @@ Service service_from(const storage::Row& row) {
   return service;
 }
 
-bool is_worker(const Actor& actor, std::int64_t community_id) {
-  return (actor.is(Role::staff) || actor.is(Role::guide) || actor.is(Role::admin)) &&
-         actor.belongs_to(community_id);
-}
-
-// The actor speaks for this resident: their own household, or a worker of the community.
-bool speaks_for(const Actor& actor, const registry::ResidentRef& resident) {
-  if (actor.is(Role::resident)) return actor.household_id == resident.household_id;
-  return is_worker(actor, resident.community_id);
-}
-
 std::optional<Service> load_service(storage::Connection& db, std::int64_t id) {
   auto row = db.query_one(std::string(kServiceColumns) + " WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return service_from(*row);
 }
 
-// A service is known to the community's workers and to both households involved.
-bool may_see(storage::Connection& db, const Actor& actor, const Service& service) {
-  if (!actor.is(Role::resident)) return actor.belongs_to(service.community_id);
-  if (!actor.household_id) return false;
-  return db.query_int("SELECT COUNT(*) FROM residents WHERE household_id = ? AND id IN (?, ?)",
-                      {*actor.household_id, service.provider_resident_id,
-                       service.recipient_resident_id}) > 0;
-}
-
-// The recipient's household, or a worker of the community, may confirm or dispute.
-bool speaks_for_recipient(storage::Connection& db, const Actor& actor, const Service& service) {
-  if (!actor.is(Role::resident)) return is_worker(actor, service.community_id);
-  return actor.household_id &&
-         db.query_int("SELECT COUNT(*) FROM residents WHERE id = ? AND household_id = ?",
-                      {service.recipient_resident_id, *actor.household_id}) > 0;
+// The households the service is between, for the permission checks.
+ServiceParties parties_of(storage::Connection& db, const Service& service) {
+  ServiceParties parties{service.community_id, std::nullopt, std::nullopt};
+  for (const auto& row : db.query("SELECT id, household_id FROM residents WHERE id IN (?, ?)",
+                                  {service.provider_resident_id, service.recipient_resident_id})) {
+    if (row.integer(0) == service.provider_resident_id)
+      parties.provider_household_id = row.integer(1);
+    if (row.integer(0) == service.recipient_resident_id) {
+      parties.recipient_household_id = row.integer(1);
+    }
+  }
+  return parties;
 }
 
 // A service record as the actor may read it: its note (people's own words about each other)
@@ -98,7 +85,7 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
                        "members of one household do not bank time with each other "
                        "(同一户成员之间的服务不计入时间银行)");
   }
-  if (!speaks_for(actor, *provider)) {
+  if (!speaks_for(actor, provider->community_id, provider->household_id)) {
     return forbidden("the provider's household or a guide records a service");
   }
   int year;
@@ -142,10 +129,12 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
 Result<Service> confirm_service(storage::Connection& db, const Actor& actor,
                                 std::int64_t service_id, std::int64_t now_ms) {
   auto service = load_service(db, service_id);
-  if (!service || !may_see(db, actor, *service)) {
+  if (!service) return not_found("no time-bank service " + std::to_string(service_id));
+  const ServiceParties parties = parties_of(db, *service);
+  if (!may_see_service(actor, parties)) {
     return not_found("no time-bank service " + std::to_string(service_id));
   }
-  if (!speaks_for_recipient(db, actor, *service)) {
+  if (!may_answer_service(actor, parties)) {
     return forbidden("the recipient (or a guide for them) confirms");
   }
   if (service->status != "pending") {
@@ -187,10 +176,12 @@ Result<Service> dispute_service(storage::Connection& db, const Actor& actor,
                                 std::int64_t service_id, const std::string& note,
                                 std::int64_t now_ms) {
   auto service = load_service(db, service_id);
-  if (!service || !may_see(db, actor, *service)) {
+  if (!service) return not_found("no time-bank service " + std::to_string(service_id));
+  const ServiceParties parties = parties_of(db, *service);
+  if (!may_see_service(actor, parties)) {
     return not_found("no time-bank service " + std::to_string(service_id));
   }
-  if (!speaks_for_recipient(db, actor, *service)) {
+  if (!may_answer_service(actor, parties)) {
     return forbidden("the recipient (or a guide for them) disputes");
   }
   if (note.empty()) return bad_request("note_required", "say what is wrong with the record");
@@ -210,7 +201,7 @@ Result<Service> dispute_service(storage::Connection& db, const Actor& actor,
 Result<std::vector<Service>> list_services(storage::Connection& db, const Actor& actor,
                                            std::int64_t community_id,
                                            const std::optional<std::string>& status) {
-  if (!actor.belongs_to(community_id))
+  if (!is_member(actor, community_id))
     return not_found("no community " + std::to_string(community_id));
   std::string sql = std::string(kServiceColumns) + " WHERE community_id = ?";
   std::vector<storage::Value> params{community_id};
@@ -218,7 +209,7 @@ Result<std::vector<Service>> list_services(storage::Connection& db, const Actor&
     sql += " AND status = ?";
     params.emplace_back(*status);
   }
-  if (actor.is(Role::resident)) {
+  if (sees_own_household_only(actor)) {
     sql +=
         " AND (provider_resident_id IN (SELECT id FROM residents WHERE household_id = ?) OR "
         "recipient_resident_id IN (SELECT id FROM residents WHERE household_id = ?))";
@@ -244,10 +235,7 @@ Result<ledger::Posting> transfer(storage::Connection& db, const Actor& actor,
   }
   // Giving away banked time is the family's decision: its own household, or staff on its
   // behalf — not guides, who may record and confirm services but not move savings.
-  bool staff_member =
-      (actor.is(Role::staff) || actor.is(Role::admin)) && actor.belongs_to(from->community_id);
-  bool own_household = actor.is(Role::resident) && actor.household_id == from->household_id;
-  if (!staff_member && !own_household) {
+  if (!may_transfer(actor, from->community_id, from->household_id)) {
     return forbidden("the member's household or staff transfer time");
   }
   if (minutes <= 0 || minutes % 15 != 0) {

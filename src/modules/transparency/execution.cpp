@@ -13,6 +13,7 @@
 #include "modules/needs/matrix.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/transparency/permissions.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/transact.hpp"
 
@@ -114,9 +115,11 @@ Settings load_settings(storage::Connection& db, std::int64_t community_id) {
 
 Result<Settings> get_settings(storage::Connection& db, const Actor& actor,
                               std::int64_t community_id) {
-  if (!actor.belongs_to(community_id))
+  if (!is_member(actor, community_id))
     return not_found("no community " + std::to_string(community_id));
-  if (!is_official_of(actor, community_id)) return forbidden("residents do not read plan settings");
+  if (!may_read_records(actor, community_id)) {
+    return forbidden("residents do not read plan settings");
+  }
   if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
@@ -128,7 +131,7 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor, Setti
       !db.query_one("SELECT 1 FROM communities WHERE id = ?", {settings.community_id})) {
     return not_found("no community " + std::to_string(settings.community_id));
   }
-  if (!is_staff_of(actor, settings.community_id)) {
+  if (!may_manage(actor, settings.community_id)) {
     return forbidden("only community staff set the public-notice rules");
   }
   if (settings.notice_days < 7 || settings.notice_days > kMaxNoticeDays) {
@@ -193,7 +196,7 @@ Result<Evaluation> record_evaluation(storage::Connection& db, const Actor& actor
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!is_staff_of(actor, status->community_id)) {
+    if (!may_manage(actor, status->community_id)) {
       return forbidden("only community staff record evaluations");
     }
     bool third_party = input.kind == "third_party";
@@ -256,7 +259,7 @@ Result<std::vector<Spending>> list_spending(storage::Connection& db, const Actor
                                             std::int64_t plan_id, int limit) {
   auto status = visible_plan(db, actor, plan_id, now_epoch_ms());
   if (!status) return status.take_error();
-  if (!is_official_of(actor, status->community_id)) {
+  if (!may_read_records(actor, status->community_id)) {
     return forbidden("residents read spending on the public board");
   }
   auto records = spending_of(db, plan_id, limit);
@@ -305,7 +308,7 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!is_staff_of(actor, status->community_id)) {
+    if (!may_manage(actor, status->community_id)) {
       return forbidden("only community staff record spending");
     }
     if (status->stage != Stage::executing) {
@@ -532,7 +535,7 @@ Result<Satisfaction> rate_plan(storage::Connection& db, const Actor& actor, std:
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Satisfaction> {
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!actor.is(Role::resident) || !actor.household_id) {
+    if (!may_rate(actor, status->community_id)) {
       return forbidden("only the households served rate a plan");
     }
     if (status->stage != Stage::closed) {

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/pb/elections.hpp"
+#include "modules/transparency/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::transparency {
@@ -23,7 +24,7 @@ Result<PlanStatus> plan_from_election(storage::Connection& db, const Actor& acto
     auto results = pb::election_results(db, actor, election_id, chosen);
     if (!results) return results.take_error();
     const auto& election = results->election;
-    if (!actor.is(Role::admin) && !actor.is(Role::staff)) {
+    if (!may_manage(actor, election.community_id)) {
       return forbidden("only community staff turn a budgeting outcome into a plan");
     }
     if (pb::voting_window(election, now_ms) != pb::VotingWindow::closed) {

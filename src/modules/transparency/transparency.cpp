@@ -10,6 +10,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/transparency/execution.hpp"
+#include "modules/transparency/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::transparency {
@@ -57,7 +58,7 @@ std::optional<PlanStatus> load_status(storage::Connection& db, std::int64_t plan
 Result<PlanStatus> visible_plan(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                                 std::int64_t now_ms) {
   auto status = load_status(db, plan_id, now_ms);
-  if (!status || !actor.belongs_to(status->community_id)) {
+  if (!status || !is_member(actor, status->community_id)) {
     return not_found("no plan " + std::to_string(plan_id));
   }
   return *status;
@@ -188,7 +189,7 @@ Result<Objection> file_objection(storage::Connection& db, const Actor& actor, st
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!actor.is(Role::resident) || !actor.household_id) {
+    if (!may_object(actor, status->community_id)) {
       return forbidden("only residents of the community may object");
     }
     if (status->stage != Stage::public_notice) {
@@ -246,7 +247,7 @@ Result<std::vector<Objection>> answer_objections(storage::Connection& db, const 
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::vector<Objection>> {
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    if (!is_staff_of(actor, status->community_id)) {
+    if (!may_manage(actor, status->community_id)) {
       return forbidden("only community staff answer objections");
     }
     std::string answered_at = format_iso8601(now_ms);

@@ -15,6 +15,7 @@
 #include "modules/requests/calendar_store.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/transparency.hpp"
+#include "modules/warnings/permissions.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::warnings {
@@ -22,7 +23,7 @@ namespace {
 
 Result<void> community_visible(storage::Connection& db, const Actor& actor,
                                std::int64_t community_id) {
-  if (!actor.belongs_to(community_id) ||
+  if (!is_member(actor, community_id) ||
       !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
@@ -343,8 +344,7 @@ Evaluation evaluate(storage::Connection& db, std::int64_t community_id, std::int
 Result<Evaluation> evaluate_now(storage::Connection& db, const Actor& actor,
                                 std::int64_t community_id, std::int64_t now_ms) {
   GZ_TRY(community_visible(db, actor, community_id));
-  if (!is_staff_of(actor, community_id))
-    return forbidden("only community staff run the evaluation");
+  if (!may_manage(actor, community_id)) return forbidden("only community staff run the evaluation");
   return evaluate(db, community_id, now_ms);
 }
 
@@ -380,7 +380,7 @@ int run_job(storage::Connection& db, std::int64_t now_ms) {
 Result<std::vector<Warning>> list_warnings(storage::Connection& db, const Actor& actor,
                                            std::int64_t community_id, const std::string& state) {
   GZ_TRY(community_visible(db, actor, community_id));
-  if (!is_official_of(actor, community_id)) return forbidden("residents do not read warnings");
+  if (!may_read(actor, community_id)) return forbidden("residents do not read warnings");
   std::string filter;
   if (state == "open") {
     filter = " AND resolved_at IS NULL";
@@ -408,11 +408,11 @@ Result<Warning> resolve_warning(storage::Connection& db, const Actor& actor,
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Warning> {
     auto row = db.query_one(std::string(kWarningColumns) + "WHERE id = ?", {warning_id});
-    if (!row || !actor.belongs_to(row->integer(1))) {
+    if (!row || !is_member(actor, row->integer(1))) {
       return not_found("no warning " + std::to_string(warning_id));
     }
     auto warning = warning_from(*row);
-    if (!is_staff_of(actor, warning.community_id)) return forbidden("only staff resolve warnings");
+    if (!may_manage(actor, warning.community_id)) return forbidden("only staff resolve warnings");
     std::string at = format_iso8601(now_ms);
     if (db.execute("UPDATE warnings SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? "
                    "WHERE id = ? AND resolved_at IS NULL",
@@ -431,8 +431,7 @@ Result<Warning> resolve_warning(storage::Connection& db, const Actor& actor,
 Result<std::vector<Improvement>> list_improvements(storage::Connection& db, const Actor& actor,
                                                    std::int64_t community_id) {
   GZ_TRY(community_visible(db, actor, community_id));
-  if (!is_official_of(actor, community_id))
-    return forbidden("residents do not read improvement tasks");
+  if (!may_read(actor, community_id)) return forbidden("residents do not read improvement tasks");
   // Guides and street users (and the reports they read) get staff's words masked.
   const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   std::vector<Improvement> out;
@@ -460,8 +459,7 @@ Result<Improvement> open_improvement(storage::Connection& db, const Actor& actor
   }
   if (!valid_day(input.due_on)) return bad_request("invalid_date", "due_on is YYYY-MM-DD");
   GZ_TRY(community_visible(db, actor, input.community_id));
-  if (!is_staff_of(actor, input.community_id))
-    return forbidden("only staff open improvement tasks");
+  if (!may_manage(actor, input.community_id)) return forbidden("only staff open improvement tasks");
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Improvement> {
     if (input.owner_user_id && !is_owner_candidate(db, *input.owner_user_id, input.community_id)) {
       return bad_request("unknown_owner", "the owner must be staff or a guide of the community");
@@ -502,11 +500,11 @@ Result<Improvement> change_improvement(storage::Connection& db, const Actor& act
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Improvement> {
     auto row = db.query_one(std::string(kImprovementColumns) + "WHERE id = ?", {improvement_id});
-    if (!row || !actor.belongs_to(row->integer(1))) {
+    if (!row || !is_member(actor, row->integer(1))) {
       return not_found("no improvement task " + std::to_string(improvement_id));
     }
     auto task = improvement_from(*row);
-    if (!is_staff_of(actor, task.community_id))
+    if (!may_manage(actor, task.community_id))
       return forbidden("only staff change improvement tasks");
     std::string now_text = format_iso8601(now_ms);
     boost::json::object detail;

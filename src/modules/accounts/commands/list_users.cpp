@@ -1,16 +1,19 @@
 // ListUsers: the guides and staff of a community, for choosing whom to assign work to.
 #include "modules/accounts/accounts.hpp"
+#include "modules/accounts/permissions.hpp"
 
 namespace gz::accounts {
 
 Result<std::vector<CommunityUser>> list_users(storage::Connection& connection, const Actor& by,
                                               std::int64_t community_id, std::optional<Role> role) {
-  if (by.is(Role::resident)) return forbidden("residents do not list community workers");
+  if (!may_ask_for_workers(by)) return forbidden("residents do not list community workers");
   if (!by.belongs_to(community_id) ||
       !connection.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
     return not_found("no community " + std::to_string(community_id));
   }
-  if (by.is(Role::guide)) return forbidden("only staff, street users and admins list users");
+  if (!may_list_workers(by, community_id)) {
+    return forbidden("only staff, street users and admins list users");
+  }
   if (role && *role != Role::guide && *role != Role::staff) {
     return bad_request("invalid_role", "role must be guide or staff");
   }

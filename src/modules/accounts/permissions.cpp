@@ -1,0 +1,14 @@
+#include "modules/accounts/permissions.hpp"
+
+namespace gz::accounts {
+
+bool may_ask_for_workers(const Actor& actor) {
+  return !actor.is(Role::resident);
+}
+
+bool may_list_workers(const Actor& actor, std::int64_t community_id) {
+  return actor.is(Role::admin) ||
+         ((actor.is(Role::staff) || actor.is(Role::street)) && actor.belongs_to(community_id));
+}
+
+}  // namespace gz::accounts

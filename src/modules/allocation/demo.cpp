@@ -19,6 +19,7 @@
 #include "core/clock.hpp"
 #include "modules/allocation/plans.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/registry.hpp"
 
 namespace gz::allocation {
 namespace {
@@ -94,7 +95,7 @@ std::vector<std::int64_t> make_plans(storage::Connection& db, std::int64_t commu
 
 DemoPlansSummary generate_demo_plans(storage::Connection& db, std::int64_t community_id,
                                      std::int64_t as_of_ms) {
-  if (!db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     throw std::invalid_argument("allocation demo: no community " + std::to_string(community_id));
   }
   DemoPlansSummary summary;

@@ -10,6 +10,7 @@
 #include "modules/allocation/pools.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/needs.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::allocation {
@@ -77,10 +78,7 @@ Result<StoredPlan> load_plan(storage::Connection& db, const Actor& actor, std::i
 
 Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
                                const PlanRequest& request) {
-  if (!actor.belongs_to(request.community_id) ||
-      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {request.community_id})) {
-    return not_found("no community " + std::to_string(request.community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, request.community_id));
   if (!may_plan(actor, request.community_id)) {
     return forbidden("only staff and admins create allocation plans");
   }
@@ -230,10 +228,7 @@ Result<StoredPlan> get_plan(storage::Connection& db, const Actor& actor, std::in
 
 Result<std::vector<PlanSummary>> list_plans(storage::Connection& db, const Actor& actor,
                                             std::int64_t community_id) {
-  if (!actor.belongs_to(community_id) ||
-      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_read_plans(actor, community_id)) return forbidden("residents do not read plans");
   std::vector<PlanSummary> plans;
   for (const auto& row :

@@ -11,19 +11,15 @@
 #include "modules/assistant/permissions.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/requests.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::assistant {
 namespace {
 
-bool community_exists(storage::Connection& db, std::int64_t community_id) {
-  return community_id > 0 &&
-         db.query_one("SELECT id FROM communities WHERE id = ?", {community_id}).has_value();
-}
-
 Result<void> check_community(storage::Connection& db, std::int64_t community_id) {
-  if (!community_exists(db, community_id)) {
+  if (!registry::community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   return {};

@@ -8,21 +8,15 @@
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/civic/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::civic {
 namespace {
 
-bool community_exists(storage::Connection& db, std::int64_t community_id) {
-  return db.query_one("SELECT id FROM communities WHERE id = ?", {community_id}).has_value();
-}
-
 Result<void> visible_community(storage::Connection& db, const Actor& actor,
                                std::int64_t community_id) {
-  if (!community_exists(db, community_id) || !in_community(actor, community_id)) {
-    return not_found("no community " + std::to_string(community_id));
-  }
-  return {};
+  return registry::require_member(db, actor, community_id);
 }
 
 Result<void> check_text(const std::string& text, const char* field, std::size_t max_chars) {

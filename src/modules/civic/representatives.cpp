@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/civic/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::civic {
@@ -173,10 +174,7 @@ Result<std::vector<BuildingRepresentatives>> current_representatives(storage::Co
                                                                      std::int64_t community_id,
                                                                      const std::string& on_date) {
   if (!is_date(on_date)) return bad_request("invalid_query", "date must be YYYY-MM-DD");
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id}) ||
-      !in_community(actor, community_id)) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   std::vector<BuildingRepresentatives> out;
   std::map<std::int64_t, std::size_t> index;
   for (const auto& row : db.query("SELECT id, name FROM buildings WHERE community_id = ? ORDER "

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/civic/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::civic {
@@ -86,10 +87,6 @@ Result<Survey> visible_survey(storage::Connection& db, const Actor& actor, std::
   return survey;
 }
 
-bool community_exists(storage::Connection& db, std::int64_t community_id) {
-  return db.query_one("SELECT id FROM communities WHERE id = ?", {community_id}).has_value();
-}
-
 // Whom a household login's answer counts for: the head, else the oldest adult, else anyone.
 struct Person {
   std::optional<std::string> birth_date;
@@ -152,9 +149,7 @@ std::string_view status_name(SurveyStatus status) {
 
 Result<Survey> create_survey(storage::Connection& db, const Actor& actor, const NewSurvey& input,
                              std::int64_t now_ms) {
-  if (!community_exists(db, input.community_id) || !in_community(actor, input.community_id)) {
-    return not_found("no community " + std::to_string(input.community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, input.community_id));
   if (!may_run_civic(actor)) return forbidden("only staff and guides create surveys");
   GZ_TRY(validate_questions(input.questions));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Survey> {
@@ -243,9 +238,7 @@ Result<Survey> change_survey_status(storage::Connection& db, const Actor& actor,
 
 Result<std::vector<Survey>> list_surveys(storage::Connection& db, const Actor& actor,
                                          std::int64_t community_id) {
-  if (!community_exists(db, community_id) || !in_community(actor, community_id)) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   std::string sql = std::string(kSurveyColumns) + "WHERE community_id = ?" +
                     (actor.is(Role::resident) ? " AND status <> 'draft'" : "") +
                     " ORDER BY id DESC";

@@ -12,6 +12,7 @@
 #include "storage/transact.hpp"
 
 #include "modules/civic/leaders.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/workflow.hpp"
 
@@ -25,11 +26,7 @@ Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, 
     return bad_request("missing_query", "give exactly one of community_id and street_id");
   }
   if (scope.community_id) {
-    bool exists =
-        db.query_one("SELECT id FROM communities WHERE id = ?", {*scope.community_id}).has_value();
-    if (!exists || !is_member(actor, *scope.community_id)) {
-      return not_found("no community " + std::to_string(*scope.community_id));
-    }
+    GZ_TRY(registry::require_member(db, actor, *scope.community_id));
     return std::vector<std::int64_t>{*scope.community_id};
   }
   std::vector<std::int64_t> ids;
@@ -69,11 +66,7 @@ constexpr const char* kHourValueKey = "volunteer_hour_value_fen";
 
 Result<void> community_known(storage::Connection& db, const Actor& actor,
                              std::int64_t community_id) {
-  if (!is_member(actor, community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
-  return {};
+  return registry::require_member(db, actor, community_id);
 }
 
 }  // namespace

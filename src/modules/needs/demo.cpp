@@ -26,6 +26,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/pb/elections.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/sla.hpp"
 
 namespace gz::needs {
@@ -272,7 +273,7 @@ ElectionMade hold_election(storage::Connection& db, const CommunityNeeds& needs,
 
 DemoNeedsSummary generate_demo_needs(storage::Connection& db, std::int64_t community_id,
                                      std::uint64_t seed, std::int64_t as_of_ms) {
-  if (!db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     throw std::invalid_argument("needs demo: no community " + std::to_string(community_id));
   }
   CommunityNeeds needs = load_community(db, community_id);

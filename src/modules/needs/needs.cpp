@@ -12,16 +12,13 @@
 #include "modules/audit/kept.hpp"
 #include "modules/needs/permissions.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::needs {
 namespace {
 
 constexpr std::int64_t kParticipationWindowMs = 365LL * 24 * 3600 * 1000;
-
-bool community_exists(storage::Connection& db, std::int64_t community_id) {
-  return db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id}).has_value();
-}
 
 void apply_tag(HouseholdNeeds& household, const std::string& tag) {
   auto& facts = household.facts;
@@ -249,9 +246,7 @@ CommunityNeeds load_community(storage::Connection& db, std::int64_t community_id
 
 Result<NeedsWeights> get_weights(storage::Connection& db, const Actor& actor,
                                  std::int64_t community_id) {
-  if (!actor.belongs_to(community_id) || !community_exists(db, community_id)) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_read_community(actor, community_id)) {
     return forbidden("only guides, staff and street users read the needs weights");
   }
@@ -260,9 +255,7 @@ Result<NeedsWeights> get_weights(storage::Connection& db, const Actor& actor,
 
 Result<NeedsWeights> set_weights(storage::Connection& db, const Actor& actor,
                                  std::int64_t community_id, const NeedsWeights& weights) {
-  if (!actor.belongs_to(community_id) || !community_exists(db, community_id)) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_set_weights(actor, community_id)) {
     return forbidden("only staff set the needs weights");
   }
@@ -366,9 +359,7 @@ Result<HouseholdNeeds> household_needs(storage::Connection& db, const Actor& act
 
 Result<CommunityNeeds> community_needs(storage::Connection& db, const Actor& actor,
                                        std::int64_t community_id) {
-  if (!actor.belongs_to(community_id) || !community_exists(db, community_id)) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_read_community(actor, community_id)) {
     return forbidden("residents see their own household's needs only");
   }

@@ -169,10 +169,7 @@ Result<Attendance> attend(storage::Connection& db, const Actor& actor, const Act
 
 Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
                                  const ActivityInput& input, std::int64_t now_ms) {
-  if (input.community_id < 1 || !actor.belongs_to(input.community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {input.community_id})) {
-    return not_found("no community " + std::to_string(input.community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, input.community_id));
   if (!may_run_activities(actor, input.community_id)) {
     return forbidden("only staff and guides of the community run activities");
   }

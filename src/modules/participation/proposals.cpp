@@ -8,6 +8,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::participation {
@@ -450,19 +451,13 @@ Result<Proposal> get_proposal(storage::Connection& db, const Actor& actor, std::
 
 Result<Settings> get_settings(storage::Connection& db, const Actor& actor,
                               std::int64_t community_id) {
-  if (community_id < 1 || !actor.belongs_to(community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   return load_settings(db, community_id);
 }
 
 Result<Settings> put_settings(storage::Connection& db, const Actor& actor,
                               std::int64_t community_id, const Settings& settings) {
-  if (community_id < 1 || !actor.belongs_to(community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_chair(actor, community_id)) return forbidden("only staff change these settings");
   GZ_TRY(check_settings(settings));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Settings> {

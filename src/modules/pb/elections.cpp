@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/pb/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/sla.hpp"
 #include "storage/transact.hpp"
 
@@ -162,10 +163,7 @@ std::int64_t insert_project(storage::Connection& db, std::int64_t community_id,
 
 Result<StoredElection> create_election(storage::Connection& db, const Actor& actor,
                                        const ElectionInput& input) {
-  if (!actor.belongs_to(input.community_id) ||
-      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {input.community_id})) {
-    return not_found("no community " + std::to_string(input.community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, input.community_id));
   if (!may_manage_elections(actor, input.community_id)) {
     return forbidden("only staff and admins create elections");
   }
@@ -431,10 +429,7 @@ Result<std::string> export_election(storage::Connection& db, const Actor& actor,
 
 Result<StoredElection> import_election(storage::Connection& db, const Actor& actor,
                                        std::int64_t community_id, std::string_view pb_text) {
-  if (!actor.belongs_to(community_id) ||
-      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_manage_elections(actor, community_id))
     return forbidden("only staff and admins import elections");
   auto parsed = parse_pb(pb_text);

@@ -41,6 +41,7 @@
 #include "modules/points/demo/timebank_plan.hpp"
 #include "modules/points/demo/year.hpp"
 #include "modules/points/points.hpp"
+#include "modules/registry/registry.hpp"
 
 namespace gz::points::demo {
 namespace {
@@ -121,7 +122,7 @@ namespace gz::points {
 DemoPointsSummary generate_demo_points(storage::Connection& db, std::int64_t community_id,
                                        std::uint64_t seed, std::int64_t as_of_ms) {
   using namespace demo;  // the parts of this demo, src/modules/points/demo/
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     throw std::invalid_argument("demo points: no community " + std::to_string(community_id));
   }
   if (db.query_int("SELECT COUNT(*) FROM households WHERE community_id = ?", {community_id}) == 0) {

@@ -100,10 +100,7 @@ Settings settings(storage::Connection& db, std::int64_t community_id) {
 
 Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
                               std::int64_t community_id, const Settings& value) {
-  if (!actor.belongs_to(community_id) ||
-      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_manage(actor, community_id)) return forbidden("only staff change the points settings");
   if (value.expiry_months && (*value.expiry_months < 1 || *value.expiry_months > 120)) {
     return bad_request("invalid_expiry", "expiry_months must be 1 to 120, or null for never");
@@ -246,7 +243,7 @@ Result<CatalogItem> add_catalog_item(storage::Connection& db, const Actor& actor
   if (item.available_from && item.available_until && *item.available_until < *item.available_from) {
     return bad_request("invalid_date", "available_until is before available_from");
   }
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {item.community_id})) {
+  if (!registry::community_exists(db, item.community_id)) {
     return not_found("no community " + std::to_string(item.community_id));
   }
   item.stock_remaining = item.stock_total;

@@ -15,6 +15,7 @@
 #include "modules/property/revenue.hpp"
 #include "modules/property/rules.hpp"
 #include "modules/property/trust_fund.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::property {
@@ -73,7 +74,7 @@ class Generator {
       : db_(db), community_id_(community_id), rng_(seed, kStream), as_of_ms_(as_of_ms) {}
 
   DemoPropertySummary run() {
-    if (!db_.query_one("SELECT id FROM communities WHERE id = ?", {community_id_})) {
+    if (!registry::community_exists(db_, community_id_)) {
       throw std::invalid_argument("property demo: no community " + std::to_string(community_id_));
     }
     for (const auto& row : db_.query("SELECT id FROM households WHERE community_id = ? ORDER BY id",

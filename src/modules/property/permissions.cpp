@@ -1,4 +1,5 @@
 #include "modules/property/permissions.hpp"
+#include "modules/registry/registry.hpp"
 
 namespace gz::property {
 
@@ -17,11 +18,7 @@ bool is_committee_member(storage::Connection& db, const Actor& actor, std::int64
 }
 
 Result<void> check_member(storage::Connection& db, const Actor& actor, std::int64_t community_id) {
-  if (!is_member(actor, community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
-  return {};
+  return registry::require_member(db, actor, community_id);
 }
 
 }  // namespace gz::property

@@ -26,6 +26,14 @@ struct NewCommunity {
   std::optional<std::string> street;
 };
 
+// Whether a community of this id exists. The one place that asks: every module calls this
+// (or require_member) rather than reading the communities table itself.
+bool community_exists(storage::Connection& db, std::int64_t community_id);
+// 404 "no community {id}" unless the actor belongs to the community (admins to every one;
+// permissions::may_view_community) and it exists: what every module answers for a community
+// that is not the actor's to know of, so an outsider cannot tell a foreign one from none.
+Result<void> require_member(storage::Connection& db, const Actor& actor, std::int64_t community_id);
+
 Result<Community> create_community(storage::Connection& db, const Actor& actor,
                                    const NewCommunity& input);
 Result<std::vector<Community>> list_communities(storage::Connection& db, const Actor& actor);

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/demo/community.hpp"
 #include "modules/requests/demo/office_hours.hpp"
@@ -27,7 +28,7 @@ namespace gz::requests {
 
 DemoRequestsSummary generate_demo_requests(storage::Connection& db, std::int64_t community_id,
                                            std::uint64_t seed, std::int64_t as_of_ms) {
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     throw std::invalid_argument("demo: no community " + std::to_string(community_id));
   }
   if (db.query_int("SELECT COUNT(*) FROM requests WHERE community_id = ?", {community_id}) != 0) {

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/open311.hpp"
 
 namespace gz::requests::open311 {
@@ -17,7 +18,7 @@ Result<std::string> add_client_key(storage::Connection& db, const Actor& actor,
   std::string key = crypto::random_hex(24);
   std::optional<Error> failure;
   storage::with_transaction(db, storage::TxMode::write, [&] {
-    if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    if (!registry::community_exists(db, community_id)) {
       failure = not_found("no community " + std::to_string(community_id));
       return;
     }

@@ -42,6 +42,7 @@
 #include "core/throttle.hpp"
 #include "http/form.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/open311_definitions.hpp"
 #include "modules/requests/open311_search.hpp"
@@ -98,7 +99,7 @@ Result<std::int64_t> resolve_jurisdiction(storage::Connection& db,
     const auto& text = *jurisdiction_id;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec == std::errc() && end == text.data() + text.size() &&
-        db.query_one("SELECT id FROM communities WHERE id = ?", {id})) {
+        registry::community_exists(db, id)) {
       return id;
     }
     return not_found("jurisdiction_id '" + text + "' not found (give a community code)");

@@ -13,6 +13,7 @@
 #include "modules/needs/matrix.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/transparency/permissions.hpp"
 #include "modules/transparency/transparency.hpp"
 #include "storage/transact.hpp"
@@ -120,17 +121,14 @@ Result<Settings> get_settings(storage::Connection& db, const Actor& actor,
   if (!may_read_records(actor, community_id)) {
     return forbidden("residents do not read plan settings");
   }
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   return load_settings(db, community_id);
 }
 
 Result<Settings> set_settings(storage::Connection& db, const Actor& actor, Settings settings) {
-  if (!actor.belongs_to(settings.community_id) ||
-      !db.query_one("SELECT 1 FROM communities WHERE id = ?", {settings.community_id})) {
-    return not_found("no community " + std::to_string(settings.community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, settings.community_id));
   if (!may_manage(actor, settings.community_id)) {
     return forbidden("only community staff set the public-notice rules");
   }
@@ -143,7 +141,7 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor, Setti
                        "objection_threshold_bp must be 1-10000 (basis points of households)");
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Settings> {
-    if (!db.query_one("SELECT id FROM communities WHERE id = ?", {settings.community_id})) {
+    if (!registry::community_exists(db, settings.community_id)) {
       return not_found("no community " + std::to_string(settings.community_id));
     }
     if (db.execute("UPDATE transparency_settings SET notice_days = ?, objection_threshold_bp = "

@@ -9,6 +9,7 @@
 #include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/permissions.hpp"
 #include "storage/transact.hpp"
@@ -289,7 +290,7 @@ Result<Objection> answer_objection(storage::Connection& db, const Actor& actor,
 
 Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t community_id,
                                            std::int64_t now_ms) {
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   std::vector<Notice> notices;
@@ -332,7 +333,7 @@ Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std
 
 Result<CommunityResources> community_resources(storage::Connection& db, std::int64_t community_id,
                                                std::int64_t now_ms) {
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   CommunityResources out;

@@ -12,6 +12,7 @@
 #include "modules/indicators/load_indicators.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/transparency.hpp"
@@ -23,11 +24,7 @@ namespace {
 
 Result<void> community_visible(storage::Connection& db, const Actor& actor,
                                std::int64_t community_id) {
-  if (!is_member(actor, community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
-  return {};
+  return registry::require_member(db, actor, community_id);
 }
 
 // The last day of a quarter, YYYY-MM-DD.

@@ -43,6 +43,19 @@ bool valid_code(const std::string& code) {
 
 }  // namespace
 
+bool community_exists(storage::Connection& db, std::int64_t community_id) {
+  return db.query_one("SELECT id FROM communities WHERE id = ?", {community_id}).has_value();
+}
+
+Result<void> require_member(storage::Connection& db, const Actor& actor,
+                            std::int64_t community_id) {
+  if (!permissions::may_view_community(actor, community_id) ||
+      !community_exists(db, community_id)) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  return {};
+}
+
 // CreateCommunity: admins and street supervisors add a community (a street user is linked to
 // the one they create).
 Result<Community> create_community(storage::Connection& db, const Actor& actor,
@@ -132,7 +145,7 @@ Result<Building> create_building(storage::Connection& db, const Actor& actor,
   std::optional<Error> failure;
   Building building;
   storage::with_transaction(db, storage::TxMode::write, [&] {
-    if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    if (!community_exists(db, community_id)) {
       failure = not_found("no community " + std::to_string(community_id));
       return;
     }
@@ -165,7 +178,7 @@ Result<std::vector<Building>> list_buildings(storage::Connection& db, const Acto
   if (!permissions::may_view_community(actor, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   std::vector<Building> out;

@@ -118,7 +118,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
   if (!permissions::may_import(actor, community_id)) {
     return forbidden("only staff of this community may import households");
   }
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   ImportReport report;
@@ -404,10 +404,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
 
 Result<std::string> export_households(storage::Connection& db, const Actor& actor,
                                       std::int64_t community_id, Language language) {
-  if (!permissions::may_view_community(actor, community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(require_member(db, actor, community_id));
   if (!permissions::may_export(actor, community_id)) {
     return forbidden("your role may not export the registry");
   }

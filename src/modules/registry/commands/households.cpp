@@ -162,7 +162,7 @@ Result<Household> create_household(storage::Connection& db, const Actor& actor,
   std::optional<Error> failure;
   std::int64_t id = 0;
   storage::with_transaction(db, storage::TxMode::write, [&] {
-    if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+    if (!community_exists(db, community_id)) {
       failure = not_found("no community " + std::to_string(community_id));
       return;
     }

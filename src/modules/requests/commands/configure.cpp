@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/requests.hpp"
 #include "storage/transact.hpp"
 
@@ -11,10 +12,7 @@ namespace gz::requests {
 namespace {
 
 Result<void> may_configure(storage::Connection& db, const Actor& actor, std::int64_t community_id) {
-  if (!actor.belongs_to(community_id) ||
-      !db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
-    return not_found("no community " + std::to_string(community_id));
-  }
+  GZ_TRY(registry::require_member(db, actor, community_id));
   if (!actor.is(Role::staff) && !actor.is(Role::admin)) {
     return forbidden("only staff configure request categories and rules");
   }

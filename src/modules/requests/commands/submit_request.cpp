@@ -6,6 +6,7 @@
 #include "core/pii.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/permissions.hpp"
 #include "modules/requests/requests.hpp"
@@ -110,7 +111,7 @@ Result<Request> submit_request(storage::Connection& db, const Actor& actor, NewR
     }
     staff_entry = true;
   }
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {community_id})) {
+  if (!registry::community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
   if (input.household_id &&

@@ -8,8 +8,6 @@
 #include "core/crypto.hpp"
 #include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
-#include "modules/ledger/ledger.hpp"
-#include "modules/ledger/rules.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"
@@ -116,37 +114,19 @@ Result<Attendance> attend(storage::Connection& db, const Actor& actor, const Act
     return out;
   }
   out.checked_in_at = format_iso8601(now_ms);
-  if (auto award = points_for(activity.kind, activity.starts_ms, activity.ends_ms)) {
-    std::optional<points::Rule> rule;
-    for (const auto& candidate : points::list_rules(db, activity.community_id)) {
-      if (candidate.rule == award->rule) rule = candidate;
-    }
-    if (rule) {
-      auto amount = ledger::award_points(rule->unit, rule->points_per_unit, award->quantity);
-      // Too short a volunteer stint to earn a whole point still counts as attendance.
-      if (!amount && amount.error().code != "too_little") return amount.take_error();
-      if (amount && *amount > 0) {
-        ledger::PostingInput input;
-        input.community_id = activity.community_id;
-        input.kind = ledger::Kind::points;
-        input.debit_account_id =
-            ledger::community_account(db, activity.community_id, ledger::Kind::points,
-                                      ledger::Owner::issuance)
-                .id;
-        input.credit_account_id =
-            ledger::resident_account(db, activity.community_id, ledger::Kind::points, resident.id)
-                .id;
-        input.amount = *amount;
-        input.code = "award";
-        input.rule = rule->rule;
-        input.reference = "activity:" + std::to_string(activity.id);
-        input.memo = activity.title;
-        input.accounts_checked = true;
-        auto posting = ledger::post(db, actor, input, now_ms);
-        if (!posting) return posting.take_error();
-        out.points = posting->amount;
-        out.posting_id = posting->id;
-      }
+  if (auto due = points_for(activity.kind, activity.starts_ms, activity.ends_ms)) {
+    // The points' own award, without its "staff and guides award" check: attending is what
+    // earns them here, whoever records it. A community without the rule, or a volunteer stint
+    // too short to earn a whole point, still counts as attendance.
+    auto posted = points::post_awards(db, actor,
+                                      {{resident.id, due->rule, due->quantity,
+                                        "activity:" + std::to_string(activity.id), activity.title}},
+                                      now_ms);
+    if (posted) {
+      out.points = posted->front().amount;
+      out.posting_id = posted->front().id;
+    } else if (posted.error().code != "unknown_rule" && posted.error().code != "too_little") {
+      return posted.take_error();
     }
   }
   db.execute(

@@ -1,7 +1,7 @@
 // The use cases of activities and meetings (活动/议事会): creating them on a channel (the
 // online deliberation hall defaults to 20:00-22:00), listing, residents' sign-ups against the
 // capacity, attendance (named by staff, or by a resident with the activity's check-in code in
-// its window) which pays points through the ledger exactly once per resident and activity,
+// its window) which pays points (points::post_awards) exactly once per resident and activity,
 // and the minutes after a meeting. Every write is audited. Rules in rules.hpp, permissions in
 // permissions.hpp.
 #pragma once

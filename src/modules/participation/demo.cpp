@@ -4,7 +4,8 @@
 // demo.hpp for the story. Bulk rows are written directly in a few transactions (the use cases
 // need a resident's own login for sign-ups, seconds and votes, which demo residents lack),
 // with the same SQL as the use cases and an audit entry per activity and per proposal; the
-// points of the new meetings go through points::award.
+// points of the new meetings go through points::post_awards (the award's work; the system
+// actor needs no permission check).
 #include "modules/participation/demo.hpp"
 
 #include <algorithm>
@@ -324,7 +325,7 @@ class Generator {
     return chosen;
   }
 
-  // Creates a past meeting, pays its attendance through points::award and records it.
+  // Creates a past meeting, pays its attendance through points::post_awards and records it.
   Meeting hold(Channel channel, const std::string& title, const std::string& agenda,
                std::int64_t starts_ms, std::int64_t ends_ms, std::vector<std::size_t> present) {
     Meeting meeting{0, starts_ms, ends_ms, std::move(present)};
@@ -342,7 +343,8 @@ class Generator {
       awards.push_back(
           {homes_[index].member, "meeting", 1, "activity:" + std::to_string(meeting.id), title});
     }
-    auto postings = points::award(db_, audit::system_actor(), awards, ends_ms + 20 * kMinuteMs);
+    auto postings =
+        points::post_awards(db_, audit::system_actor(), awards, ends_ms + 20 * kMinuteMs);
     if (!postings) {
       throw std::runtime_error("participation demo: award for " + title + ": " +
                                postings.error().message);

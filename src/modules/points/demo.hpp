@@ -6,7 +6,7 @@
 // participation that rises month by month as in the seed case (from about 28% of households
 // towards 70%); they spend them in a catalogue of 10 items; a few double entries are
 // corrected. Younger elderly residents serve older ones and people living alone through the
-// time bank. Everything goes through the real use cases (points::award, redeem, correct,
+// time bank. Everything goes through the real use cases (points::post_awards, redeem, correct,
 // timebank::record_service, confirm_service, …) with historical `now_ms` values, so every
 // posting obeys the ledger's rules and carries its date; everything derives from the seed
 // and `as_of_ms`, never from the clock.

@@ -7,6 +7,8 @@
 //     and redeeming on a resident's behalf
 //   residents: redeem their own household's points and choose whether the leaderboard names
 //     them
+// A use case whose own rules decide that points are due (a participation check-in pays its
+// attendee) calls post_awards, award's work without may_award.
 #pragma once
 
 #include <cstdint>

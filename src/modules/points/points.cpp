@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <cstring>
+#include <functional>
 #include <map>
 
 #include "core/amount.hpp"
@@ -135,12 +136,20 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
   });
 }
 
-Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor& actor,
-                                           const std::vector<AwardInput>& awards,
-                                           std::int64_t now_ms) {
+namespace {
+
+// Who an award is for, and whether it may be given: award's permission check, or only the
+// resident's record for post_awards.
+using ResolveResident = std::function<Result<registry::ResidentRef>(const AwardInput&)>;
+
+// Checks every award (its resident, reference, rule and quantity) before writing anything,
+// then posts them all in one transaction: the work behind award and post_awards.
+Result<std::vector<ledger::Posting>> award_batch(storage::Connection& db, const Actor& actor,
+                                                 const std::vector<AwardInput>& awards,
+                                                 std::int64_t now_ms,
+                                                 const ResolveResident& resolve) {
   if (awards.empty()) return bad_request("missing_field", "no awards given");
   if (awards.size() > 10000) return bad_request("too_many", "at most 10,000 awards in one batch");
-  // Validate everything before writing anything.
   struct Planned {
     registry::ResidentRef resident;
     std::int64_t points;
@@ -150,11 +159,8 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
   planned.reserve(awards.size());
   std::map<std::int64_t, std::vector<Rule>> rules_by_community;
   for (const auto& input : awards) {
-    auto resident = registry::visible_resident(db, actor, input.resident_id);
+    auto resident = resolve(input);
     if (!resident) return resident.take_error();
-    if (!may_award(actor, resident->community_id)) {
-      return forbidden("only staff and guides of the community award points");
-    }
     if (input.reference.empty() || input.reference.size() > 100) {
       return bad_request("invalid_reference", "reference (the meeting or activity) is required");
     }
@@ -208,6 +214,35 @@ Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor&
         appender.finish();
         return postings;
       });
+}
+
+}  // namespace
+
+Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor& actor,
+                                           const std::vector<AwardInput>& awards,
+                                           std::int64_t now_ms) {
+  return award_batch(db, actor, awards, now_ms,
+                     [&](const AwardInput& input) -> Result<registry::ResidentRef> {
+                       auto resident = registry::visible_resident(db, actor, input.resident_id);
+                       if (!resident) return resident.take_error();
+                       if (!may_award(actor, resident->community_id)) {
+                         return forbidden("only staff and guides of the community award points");
+                       }
+                       return resident;
+                     });
+}
+
+Result<std::vector<ledger::Posting>> post_awards(storage::Connection& db, const Actor& actor,
+                                                 const std::vector<AwardInput>& awards,
+                                                 std::int64_t now_ms) {
+  return award_batch(db, actor, awards, now_ms,
+                     [&](const AwardInput& input) -> Result<registry::ResidentRef> {
+                       auto resident = registry::find_resident(db, input.resident_id);
+                       if (!resident) {
+                         return not_found("no resident " + std::to_string(input.resident_id));
+                       }
+                       return *resident;
+                     });
 }
 
 Result<CatalogItem> add_catalog_item(storage::Connection& db, const Actor& actor,

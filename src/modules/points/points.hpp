@@ -46,10 +46,20 @@ struct AwardInput {
   std::string reference;  // the meeting or activity id
   std::optional<std::string> memo;
 };
-// Staff and guides award points. A batch is all-or-nothing in one transaction.
+// Staff and guides award points (permissions.hpp: may_award), then post_awards' work. A batch
+// is all-or-nothing in one transaction.
 Result<std::vector<ledger::Posting>> award(storage::Connection& db, const Actor& actor,
                                            const std::vector<AwardInput>& awards,
                                            std::int64_t now_ms);
+// The work behind award, without asking who may award: for a use case whose own rules decide
+// that points are due (a participation check-in pays its attendee, whoever checks them in)
+// and for the demos. Each award is checked as award checks it (the resident exists, else 404;
+// 400 invalid_reference, unknown_rule, invalid_quantity, too_little) before anything is
+// written; then all are posted in one transaction, a savepoint of the caller's when it has
+// one, and recorded as the actor's.
+Result<std::vector<ledger::Posting>> post_awards(storage::Connection& db, const Actor& actor,
+                                                 const std::vector<AwardInput>& awards,
+                                                 std::int64_t now_ms);
 
 struct CatalogItem {
   std::int64_t id = 0;

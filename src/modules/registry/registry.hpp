@@ -76,6 +76,9 @@ struct ResidentRef {
 // there is no such resident.
 Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
                                      std::int64_t resident_id);
+// The resident without asking who wants to know: for a use case whose own rules already
+// decided (an attendance paid in points, the demos).
+std::optional<ResidentRef> find_resident(storage::Connection& db, std::int64_t resident_id);
 
 // Validates a resident's fields in place (normalises ID number and mobile, derives sex and
 // birth date from the ID number); the error names the field.

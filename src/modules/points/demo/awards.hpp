@@ -1,5 +1,6 @@
 // The points demo's awards, planned month by month into batches: one batch is one call of
-// points::award, entered at one time by the guide who holds the sign-in sheet.
+// points::post_awards (award's work), entered at one time as if by the guide who holds the
+// sign-in sheet.
 //  1. who takes part: each month most households above a rising engagement threshold take
 //     part, so the share of households earning points climbs from about 28% in the first
 //     month to about 70% in the last (the seed's 28% → 76%), while a core of activists (骨干,

@@ -68,7 +68,7 @@ void Replay::fail(const std::string& what, const Error& error) {
 void Replay::award_batch(const Event& event) {
   now_ms_ = event.at_ms;
   const Batch& batch = batches[event.index];
-  auto postings = award(db_, system_, batch.awards, event.at_ms);
+  auto postings = post_awards(db_, system_, batch.awards, event.at_ms);
   if (!postings) fail("award batch " + batch.awards.front().reference, postings.error());
   for (std::size_t i = 0; i < postings->size(); ++i) {
     const std::int64_t resident_id = batch.awards[i].resident_id;

@@ -1,8 +1,8 @@
 // Replaying the points demo's year through the real use cases in the order it happened (a
 // small discrete-event loop), so postings get ascending ids in date order and every one obeys
-// the ledger's rules: the planned award batches (points::award) and corrections
-// (points::correct); the points shop, where each day residents holding points visit with a
-// chance that grows with their balance and their habits (spenders, savers who wait for the
+// the ledger's rules: the planned award batches (points::post_awards, the work of an award) and
+// corrections (points::correct); the points shop, where each day residents holding points visit
+// with a chance that grows with their balance and their habits (spenders, savers who wait for the
 // dear items, hoarders) and choose among the items they may have (points::redeem); and the
 // time bank: records, confirmations, disputes, transfers, the nightly expiry job and family
 // transfers (timebank::record_service, confirm_service, dispute_service, transfer,

@@ -29,14 +29,21 @@ const char* id_problem_message(pii::IdNumberProblem problem) {
 
 }  // namespace
 
-Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
-                                     std::int64_t resident_id) {
+std::optional<ResidentRef> find_resident(storage::Connection& db, std::int64_t resident_id) {
   auto row = db.query_one("SELECT id, community_id, household_id, name FROM residents WHERE id = ?",
                           {resident_id});
-  if (!row || !permissions::may_view_household(actor, row->integer(1), row->integer(2))) {
+  if (!row) return std::nullopt;
+  return ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
+}
+
+Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
+                                     std::int64_t resident_id) {
+  auto resident = find_resident(db, resident_id);
+  if (!resident ||
+      !permissions::may_view_household(actor, resident->community_id, resident->household_id)) {
     return not_found("no resident " + std::to_string(resident_id));
   }
-  return ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
+  return *resident;
 }
 
 // The birth date goes, not only the ID's middle: beside a masked ID number a full birth date

@@ -471,7 +471,7 @@ int command_sla(const Args& args) {
   }
   auto priority = requests::parse_priority(args.get("priority").value_or(""));
   if (!priority) return usage_error("sla deadline: --priority must be red, yellow or blue");
-  auto received = requests::parse_iso8601(args.get("received").value_or(""));
+  auto received = parse_iso8601(args.get("received").value_or(""));
   if (!received) return usage_error("sla deadline: --received: " + received.error().message);
   // The calendar in the database when --db or GONGZHI_DB names one; otherwise the bundled one.
   std::shared_ptr<const WorkCalendar> calendar;

@@ -45,6 +45,7 @@ Usage:
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
                 [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
+                [--sms-gateway file:PATH|URL] [--notification-retry-ms MS]
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -220,6 +221,20 @@ int command_serve(const Args& args) {
       app::checkpoint_key_path(args.get("checkpoint-key").value_or(""), url));
   auto application =
       app::build_application(url, http::default_worker_threads(options), web_root, checkpoint_key);
+  if (auto gateway = args.get("sms-gateway")) {
+    try {
+      application->senders.sms = notifications::sms_gateway(*gateway, application->senders.post);
+    } catch (const std::invalid_argument& error) {
+      return usage_error(error.what());
+    }
+  }
+  if (auto retry = args.get("notification-retry-ms")) {
+    auto ms = to_int(retry);
+    if (!ms || *ms < 10 || *ms > 3'600'000) {
+      return usage_error("--notification-retry-ms must be 10 to 3600000");
+    }
+    application->senders.retry_base_ms = *ms;
+  }
   bool demo_present = false;
   {
     auto lease = application->pool->lease();

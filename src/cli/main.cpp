@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "cli/backup.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
+#include "modules/notifications/rules.hpp"
 #include "core/crypto.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/accounts.hpp"
@@ -46,6 +48,7 @@ Usage:
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
                 [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
                 [--sms-gateway file:PATH|URL] [--notification-retry-ms MS]
+  gongzhi notify-receiver [--port 9099] [--secret SECRET]   (prints what notifications send)
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -178,6 +181,49 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << report.plan_spending_records << " spending records), " << report.warnings
             << " warnings and " << report.improvement_tasks << " improvement tasks raised\n";
   print_logins(summary.logins);
+  return 0;
+}
+
+// A loopback receiver for trying notifications: prints every POST it gets (robot messages,
+// webhooks, an HTTP SMS gateway) and, with --secret, whether the webhook signature holds.
+int command_notify_receiver(const Args& args) {
+  http::ServerOptions options;
+  options.host = args.get("host").value_or("127.0.0.1");
+  auto port = to_int(args.get("port").value_or("9099"));
+  if (!port || *port < 0 || *port > 65535) return usage_error("--port must be 0-65535");
+  options.port = static_cast<std::uint16_t>(*port);
+  options.worker_threads = 1;
+  auto secret = args.get("secret");
+  auto printed = std::make_shared<std::mutex>();
+  http::run_server(
+      options,
+      [&](const http::Request& request) {
+        std::lock_guard lock(*printed);
+        std::cout << "── " << now_iso8601() << " " << request.method << " " << request.target
+                  << "\n";
+        for (const auto& [name, value] : request.headers) {
+          if (name.starts_with("x-gongzhi-") || name == "content-type") {
+            std::cout << "   " << name << ": " << value << "\n";
+          }
+        }
+        std::cout << "   " << request.body << "\n";
+        if (secret) {
+          if (auto signature = request.header("x-gongzhi-signature")) {
+            bool holds = *signature == notifications::webhook_signature(*secret, request.body);
+            std::cout << "   signature " << (holds ? "verified" : "DOES NOT MATCH") << "\n";
+          }
+        }
+        std::cout << std::flush;
+        http::Response response;
+        response.status = 200;
+        response.content_type = "application/json";
+        response.body = R"({"errcode":0,"errmsg":"ok"})";
+        return response;
+      },
+      [&](std::uint16_t bound) {
+        std::cout << "notify-receiver listening at http://" << options.host << ":" << bound
+                  << "/ (Ctrl-C stops)" << std::endl;
+      });
   return 0;
 }
 
@@ -687,6 +733,7 @@ int main(int argc, char** argv) {
   if (!set_clock_from(args, clock_allowed)) return 2;
   try {
     if (command == "serve") return command_serve(args);
+    if (command == "notify-receiver") return command_notify_receiver(args);
     if (command == "migrate") return command_migrate(args);
     if (command == "demo") return command_demo(args);
     if (command == "user") return command_user(args);

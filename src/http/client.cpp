@@ -86,7 +86,8 @@ Result<OutboundResponse> post(const OutboundRequest& request, std::chrono::milli
     stream.shutdown(ignored);
     return out;
   } catch (const std::exception& error) {
-    return make_error(ErrorKind::unavailable, "send_failed", std::string("POST ") + host + ": " + error.what());
+    return make_error(ErrorKind::unavailable, "send_failed",
+                      std::string("POST ") + host + ": " + error.what());
   }
 }
 

@@ -51,8 +51,8 @@ struct Due {
 
 std::string language_of(storage::Connection& db, std::optional<std::int64_t> user_id) {
   if (!user_id) return "zh";
-  auto row = db.query_one("SELECT language FROM notification_contacts WHERE user_id = ?",
-                          {*user_id});
+  auto row =
+      db.query_one("SELECT language FROM notification_contacts WHERE user_id = ?", {*user_id});
   return row ? row->text(0) : "zh";
 }
 
@@ -68,9 +68,8 @@ Result<void> send(storage::Connection& db, const Senders& senders, const Due& du
     }
     return senders.sms(SmsMessage{due.address.value_or(""), due.kind, due.data, text});
   }
-  auto channel = db.query_one(
-      "SELECT url, secret, enabled FROM notification_channels WHERE id = ?",
-      {storage::opt_int(due.channel_id)});
+  auto channel = db.query_one("SELECT url, secret, enabled FROM notification_channels WHERE id = ?",
+                              {storage::opt_int(due.channel_id)});
   if (!channel) return not_found("the channel is gone");
   std::string url = channel->text(0);
   auto secret = channel->opt_text(1);
@@ -83,18 +82,19 @@ Result<void> send(storage::Connection& db, const Senders& senders, const Due& du
     request.body = dingtalk_body(title, text);
   } else {
     request.url = url;
-    request.body = webhook_body(due.id, due.kind, format_iso8601(due.occurred_ms),
-                                due.community_id, due.data);
-    request.headers = {{"X-Gongzhi-Event", due.kind},
-                       {"X-Gongzhi-Delivery", std::to_string(due.id)},
-                       {"X-Gongzhi-Signature", webhook_signature(secret.value_or(""), request.body)}};
+    request.body =
+        webhook_body(due.id, due.kind, format_iso8601(due.occurred_ms), due.community_id, due.data);
+    request.headers = {
+        {"X-Gongzhi-Event", due.kind},
+        {"X-Gongzhi-Delivery", std::to_string(due.id)},
+        {"X-Gongzhi-Signature", webhook_signature(secret.value_or(""), request.body)}};
   }
   if (!senders.post) return make_error(ErrorKind::unavailable, "no_sender", "no HTTP client");
   GZ_ASSIGN_OR_RETURN(auto response, senders.post(request));
   if (response.status < 200 || response.status > 299) {
-    return make_error(ErrorKind::unavailable, "http_status",
-                      "HTTP " + std::to_string(response.status) + ": " +
-                          response.body.substr(0, 200));
+    return make_error(
+        ErrorKind::unavailable, "http_status",
+        "HTTP " + std::to_string(response.status) + ": " + response.body.substr(0, 200));
   }
   // The robots answer 200 with an error code in the body when they refuse a message.
   if (due.channel != "webhook") {

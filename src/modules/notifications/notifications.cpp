@@ -20,14 +20,14 @@ namespace {
 boost::json::object masked(const boost::json::object& data) {
   boost::json::object out;
   for (const auto& [key, value] : data) {
-    out[key] = value.is_string() ? boost::json::value(pii::mask_text(value.get_string()))
-                                 : value;
+    out[key] = value.is_string() ? boost::json::value(pii::mask_text(value.get_string())) : value;
   }
   return out;
 }
 
 std::string language_of(storage::Connection& db, std::int64_t user_id) {
-  auto row = db.query_one("SELECT language FROM notification_contacts WHERE user_id = ?", {user_id});
+  auto row =
+      db.query_one("SELECT language FROM notification_contacts WHERE user_id = ?", {user_id});
   return row ? row->text(0) : "zh";
 }
 
@@ -215,8 +215,8 @@ Inbox inbox(storage::Connection& db, const Actor& actor, bool unread_only, std::
     item.kind = row.text(1);
     item.object_type = row.text(2);
     item.object_id = row.text(3);
-    item.title = render_title(item.kind == "escalation" ? "request.escalated" : item.kind,
-                              language);
+    item.title =
+        render_title(item.kind == "escalation" ? "request.escalated" : item.kind, language);
     item.message = row.text(4);
     item.created_at = row.text(5);
     item.read_at = row.opt_text(6);
@@ -250,7 +250,7 @@ void mark_read_before(storage::Connection& db, std::int64_t community_id, std::i
 std::vector<Preference> preferences(storage::Connection& db, const Actor& actor) {
   std::vector<Preference> out;
   for (auto kind : event_kinds()) {
-    if (kind == "channel.test") continue;
+    if (is_system_kind(kind)) continue;
     out.push_back(preference_of(db, actor.user_id, std::string(kind)));
   }
   return out;
@@ -258,7 +258,7 @@ std::vector<Preference> preferences(storage::Connection& db, const Actor& actor)
 
 Result<Preference> set_preference(storage::Connection& db, const Actor& actor,
                                   const Preference& preference) {
-  if (!is_event_kind(preference.kind) || preference.kind == "channel.test") {
+  if (!is_event_kind(preference.kind) || is_system_kind(preference.kind)) {
     return bad_request("unknown_kind", "no event kind " + preference.kind.substr(0, 60));
   }
   db.execute(
@@ -374,11 +374,11 @@ Result<Channel> add_channel(storage::Connection& db, const Actor& actor, const C
                input.url, storage::opt_text(input.secret), events,
                std::int64_t{input.enabled ? 1 : 0}, format_iso8601(now_ms)})
             ->integer(0);
-    audit::append(db, actor,
-                  {input.community_id, "notifications.channel_added", "notification_channel",
-                   std::to_string(id),
-                   boost::json::object{{"kind", input.kind}, {"name", input.name},
-                                       {"events", events}}});
+    audit::append(
+        db, actor,
+        {input.community_id, "notifications.channel_added", "notification_channel",
+         std::to_string(id),
+         boost::json::object{{"kind", input.kind}, {"name", input.name}, {"events", events}}});
     return *find_channel(db, id);
   });
 }
@@ -399,10 +399,10 @@ Result<Channel> update_channel(storage::Connection& db, const Actor& actor, std:
         "?, secret = COALESCE(?, secret) WHERE id = ?",
         {storage::opt_text(input.building), input.name, input.url, events,
          std::int64_t{input.enabled ? 1 : 0}, storage::opt_text(input.secret), id});
-    audit::append(db, actor,
-                  {current->community_id, "notifications.channel_changed", "notification_channel",
-                   std::to_string(id),
-                   boost::json::object{{"events", events}, {"enabled", input.enabled}}});
+    audit::append(
+        db, actor,
+        {current->community_id, "notifications.channel_changed", "notification_channel",
+         std::to_string(id), boost::json::object{{"events", events}, {"enabled", input.enabled}}});
     return *find_channel(db, id);
   });
 }
@@ -413,9 +413,8 @@ Result<std::vector<Channel>> list_channels(storage::Connection& db, const Actor&
     return forbidden("only the community's staff see its notification channels");
   }
   std::vector<Channel> out;
-  for (const auto& row :
-       db.query(std::string(kChannelColumns) + "WHERE community_id = ? ORDER BY id",
-                {community_id})) {
+  for (const auto& row : db.query(
+           std::string(kChannelColumns) + "WHERE community_id = ? ORDER BY id", {community_id})) {
     out.push_back(channel_from(row));
   }
   return out;
@@ -450,8 +449,25 @@ Result<std::vector<DeliveryView>> list_deliveries(storage::Connection& db, const
   return out;
 }
 
-Result<std::int64_t> send_test(storage::Connection& db, const Actor& actor,
-                               std::int64_t channel_id, std::int64_t now_ms) {
+std::int64_t send_code(storage::Connection& db, std::int64_t community_id,
+                       const std::string& mobile, const std::string& code, int minutes,
+                       std::int64_t now_ms) {
+  std::int64_t event_id =
+      db.query_one(
+            "INSERT INTO notification_events (community_id, kind, subject_type, subject_id, "
+            "building, urgent, data, occurred_ms) VALUES (?, 'account.code', 'mobile', ?, NULL, "
+            "1, ?, ?) RETURNING id",
+            {community_id, pii::mask_mobile(mobile),
+             boost::json::serialize(boost::json::object{{"code", code}, {"minutes", minutes}}),
+             now_ms})
+          ->integer(0);
+  add_delivery(db, "e" + std::to_string(event_id) + ":sms", event_id, community_id, "sms",
+               std::nullopt, std::nullopt, mobile, now_ms, now_ms);
+  return db.query_int("SELECT id FROM notification_deliveries WHERE event_id = ?", {event_id});
+}
+
+Result<std::int64_t> send_test(storage::Connection& db, const Actor& actor, std::int64_t channel_id,
+                               std::int64_t now_ms) {
   auto channel = find_channel(db, channel_id);
   if (!channel || !permissions::may_manage_channels(actor, channel->community_id)) {
     return not_found("no notification channel " + std::to_string(channel_id));

@@ -145,8 +145,15 @@ struct DeliveryView {
 Result<std::vector<DeliveryView>> list_deliveries(storage::Connection& db, const Actor& actor,
                                                   std::int64_t channel_id, std::int64_t limit);
 // Records a channel.test event delivered to that channel only; returns the delivery id.
-Result<std::int64_t> send_test(storage::Connection& db, const Actor& actor,
-                               std::int64_t channel_id, std::int64_t now_ms);
+Result<std::int64_t> send_test(storage::Connection& db, const Actor& actor, std::int64_t channel_id,
+                               std::int64_t now_ms);
+
+// A one-time code to a mobile not yet verified (registration, password reset): an SMS at once
+// (no quiet hours, no preference), in the caller's transaction; the code is stored only in
+// the delivery's event (unmasked: the SMS must carry it). Returns the delivery id.
+std::int64_t send_code(storage::Connection& db, std::int64_t community_id,
+                       const std::string& mobile, const std::string& code, int minutes,
+                       std::int64_t now_ms);
 
 // --- the delivery worker
 struct SmsMessage {

@@ -140,7 +140,8 @@ Result<ChannelInput> read_channel(const boost::json::object& body, const Request
   input.name = reader.text("name", Need::required, 60).value_or("");
   input.url = reader.text("url", Need::required, 500).value_or("");
   input.secret = reader.text("secret", Need::optional, 200);
-  input.events = reader.text_list("events", Need::required, 30).value_or(std::vector<std::string>{});
+  input.events =
+      reader.text_list("events", Need::required, 30).value_or(std::vector<std::string>{});
   input.enabled = reader.boolean("enabled", Need::optional).value_or(true);
   if (!reader.ok()) return reader.error();
   const auto& communities = context.user().community_ids;
@@ -245,39 +246,41 @@ void register_routes(http::Router& router) {
               set_contact_route,
               {"Set your mobile (unverified until confirmed) and language", tag,
                "any logged-in user", R"({"mobile":"13800138000","language":"zh"})", ""}});
-  router.add({"POST",
-              "/api/v1/notification-contacts/{id}/verify",
-              Access::login,
-              verify_route,
-              {"Confirm a user's mobile in person", tag, "guide, staff, admin of the community",
-               "", ""}});
-  router.add({"GET",
-              "/api/v1/notification-channels",
-              Access::login,
-              channels_route,
-              {"The community's group robots and webhooks", tag, "staff, admin", "",
-               "community_id"}});
-  router.add({"POST",
-              "/api/v1/notification-channels",
-              Access::login,
-              add_channel_route,
-              {"Add a WeCom or DingTalk group robot or a signed webhook", tag, "staff, admin",
-               R"({"community_id":1,"kind":"wecom","name":"3号楼居民群","url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY","building":"3","events":["plan.notice_started","activity.published"]})",
-               ""}});
-  router.add({"PUT",
-              "/api/v1/notification-channels/{id}",
-              Access::login,
-              update_channel_route,
-              {"Change a channel's name, URL, secret, events, building or switch it off", tag,
-               "staff, admin",
-               R"({"name":"3号楼居民群","url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY","events":["*"],"enabled":true})",
-               ""}});
-  router.add({"GET",
-              "/api/v1/notification-channels/{id}/deliveries",
-              Access::login,
-              deliveries_route,
-              {"A channel's deliveries: status, attempts, last error", tag, "staff, admin", "",
-               "limit"}});
+  router.add(
+      {"POST",
+       "/api/v1/notification-contacts/{id}/verify",
+       Access::login,
+       verify_route,
+       {"Confirm a user's mobile in person", tag, "guide, staff, admin of the community", "", ""}});
+  router.add(
+      {"GET",
+       "/api/v1/notification-channels",
+       Access::login,
+       channels_route,
+       {"The community's group robots and webhooks", tag, "staff, admin", "", "community_id"}});
+  router.add(
+      {"POST",
+       "/api/v1/notification-channels",
+       Access::login,
+       add_channel_route,
+       {"Add a WeCom or DingTalk group robot or a signed webhook", tag, "staff, admin",
+        R"({"community_id":1,"kind":"wecom","name":"3号楼居民群","url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY","building":"3","events":["plan.notice_started","activity.published"]})",
+        ""}});
+  router.add(
+      {"PUT",
+       "/api/v1/notification-channels/{id}",
+       Access::login,
+       update_channel_route,
+       {"Change a channel's name, URL, secret, events, building or switch it off", tag,
+        "staff, admin",
+        R"({"name":"3号楼居民群","url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY","events":["*"],"enabled":true})",
+        ""}});
+  router.add(
+      {"GET",
+       "/api/v1/notification-channels/{id}/deliveries",
+       Access::login,
+       deliveries_route,
+       {"A channel's deliveries: status, attempts, last error", tag, "staff, admin", "", "limit"}});
   router.add({"POST",
               "/api/v1/notification-channels/{id}/test",
               Access::login,

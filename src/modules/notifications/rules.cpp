@@ -17,27 +17,32 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 17> kTemplates = {{
-    {"request.accepted", "诉求已受理", "Request accepted", "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
+constexpr std::array<Template, 18> kTemplates = {{
+    {"request.accepted", "诉求已受理", "Request accepted",
+     "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
-    {"request.assigned", "诉求已派单", "Request assigned", "诉求 {code}（{category}）已派单处理：{note}。",
+    {"request.assigned", "诉求已派单", "Request assigned",
+     "诉求 {code}（{category}）已派单处理：{note}。",
      "Request {code} ({category}) has been assigned: {note}."},
     {"request.resolved", "诉求已办结", "Request resolved",
      "您的诉求 {code}（{category}）已办结：{note}。欢迎在“我的诉求”里评价。",
      "Your request {code} ({category}) is resolved: {note}. Please rate it under My requests."},
-    {"request.updated", "诉求进展", "Request update", "您的诉求 {code}（{category}）：{status_zh}。{note}",
+    {"request.updated", "诉求进展", "Request update",
+     "您的诉求 {code}（{category}）：{status_zh}。{note}",
      "Your request {code} ({category}) is now {status_en}. {note}"},
-    {"request.overdue", "诉求超时", "Request overdue", "诉求 {code}（{category}）已超过{deadline}时限。",
+    {"request.overdue", "诉求超时", "Request overdue",
+     "诉求 {code}（{category}）已超过{deadline}时限。",
      "Request {code} ({category}) is past its {deadline_en} deadline."},
     {"request.escalated", "诉求督办", "Request escalated", "诉求 {code} {note}",
      "Request {code} has been escalated: {note}"},
     {"plan.notice_started", "公示开始", "Public notice started",
      "《{title}》开始公示，至 {ends} 结束。如有异议，请在公示期内提出。",
      "\"{title}\" is on public notice until {ends}. Objections are open until then."},
-    {"objection.answered", "异议已答复", "Objection answered", "您对《{title}》提出的异议已有答复：{answer}",
+    {"objection.answered", "异议已答复", "Objection answered",
+     "您对《{title}》提出的异议已有答复：{answer}",
      "Your objection to \"{title}\" has been answered: {answer}"},
-    {"activity.published", "新活动", "New activity", "新活动：{title}，{starts} 开始，欢迎报名参加。",
-     "New activity: {title}, starting {starts}."},
+    {"activity.published", "新活动", "New activity",
+     "新活动：{title}，{starts} 开始，欢迎报名参加。", "New activity: {title}, starting {starts}."},
     {"activity.reminder", "活动提醒", "Activity reminder", "明天的活动：{title}，{starts} 开始。",
      "Tomorrow: {title}, starting {starts}."},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
@@ -52,6 +57,9 @@ constexpr std::array<Template, 17> kTemplates = {{
     {"warning.raised", "社区预警", "Community warning", "预警：{title}。", "Warning: {title}."},
     {"account.registered", "账号待审核", "Account registered", "{name} 申请注册账号，请核实。",
      "{name} has asked for an account; please check it."},
+    {"account.code", "验证码", "Verification code",
+     "您的共治验证码是 {code}，{minutes}分钟内有效，请勿告诉他人。",
+     "Your Gongzhi code is {code}, valid for {minutes} minutes. Do not share it."},
     {"channel.test", "测试消息", "Test message", "测试消息：通知渠道“{channel}”工作正常。",
      "Test message: the channel \"{channel}\" works."},
 }};
@@ -85,6 +93,10 @@ const std::vector<std::string_view>& event_kinds() {
 
 bool is_event_kind(std::string_view kind) {
   return find_template(kind) != nullptr;
+}
+
+bool is_system_kind(std::string_view kind) {
+  return kind == "account.code" || kind == "channel.test";
 }
 
 std::int64_t after_quiet_hours(std::int64_t epoch_ms) {
@@ -140,13 +152,15 @@ std::string render_title(std::string_view kind, std::string_view language) {
 
 std::string wecom_body(std::string_view title, std::string_view text) {
   boost::json::object markdown{{"content", "**" + std::string(title) + "**\n" + std::string(text)}};
-  return boost::json::serialize(boost::json::object{{"msgtype", "markdown"}, {"markdown", markdown}});
+  return boost::json::serialize(
+      boost::json::object{{"msgtype", "markdown"}, {"markdown", markdown}});
 }
 
 std::string dingtalk_body(std::string_view title, std::string_view text) {
   boost::json::object markdown{{"title", title},
                                {"text", "#### " + std::string(title) + "\n" + std::string(text)}};
-  return boost::json::serialize(boost::json::object{{"msgtype", "markdown"}, {"markdown", markdown}});
+  return boost::json::serialize(
+      boost::json::object{{"msgtype", "markdown"}, {"markdown", markdown}});
 }
 
 std::string dingtalk_signed_url(const std::string& url, const std::optional<std::string>& secret,

@@ -16,6 +16,8 @@ namespace gz::notifications {
 // Every event kind a module records, in the order the preferences page lists them.
 const std::vector<std::string_view>& event_kinds();
 bool is_event_kind(std::string_view kind);
+// Kinds a user may not turn off or choose (a code they asked for, a channel's test message).
+bool is_system_kind(std::string_view kind);
 
 // Quiet hours are 22:00–07:00 in Asia/Shanghai: a message due then waits until 07:00 (the
 // same instant when it is not quiet).

@@ -55,10 +55,12 @@ TEST(Texts, FillPlaceholdersInTheRecipientsLanguage) {
 }
 
 TEST(Channels, BodiesAreTheRobotsFormats) {
-  EXPECT_EQ(wecom_body("公示开始", "《加装电梯》开始公示"),
-            R"({"msgtype":"markdown","markdown":{"content":"**公示开始**\n《加装电梯》开始公示"}})");
-  EXPECT_EQ(dingtalk_body("公示开始", "正文"),
-            R"({"msgtype":"markdown","markdown":{"title":"公示开始","text":"#### 公示开始\n正文"}})");
+  EXPECT_EQ(
+      wecom_body("公示开始", "《加装电梯》开始公示"),
+      R"({"msgtype":"markdown","markdown":{"content":"**公示开始**\n《加装电梯》开始公示"}})");
+  EXPECT_EQ(
+      dingtalk_body("公示开始", "正文"),
+      R"({"msgtype":"markdown","markdown":{"title":"公示开始","text":"#### 公示开始\n正文"}})");
 }
 
 TEST(Channels, DingTalkSignsTimestampNewlineSecret) {
@@ -73,9 +75,10 @@ TEST(Channels, DingTalkSignsTimestampNewlineSecret) {
 TEST(Channels, WebhooksAreSignedOverTheExactBody) {
   EXPECT_EQ(webhook_signature("k", R"({"a":1})"),
             "sha256=c3a92ff9e274cdcce27a58c15a78ec6dcbbdbd0038a87e7a11baef2028fd8bff");
-  EXPECT_EQ(webhook_body(42, "request.accepted", "2026-11-18T10:00:00.000+08:00", 7,
-                         boost::json::object{{"code", "X"}}),
-            R"({"id":"42","event":"request.accepted","occurred_at":"2026-11-18T10:00:00.000+08:00","community_id":7,"data":{"code":"X"}})");
+  EXPECT_EQ(
+      webhook_body(42, "request.accepted", "2026-11-18T10:00:00.000+08:00", 7,
+                   boost::json::object{{"code", "X"}}),
+      R"({"id":"42","event":"request.accepted","occurred_at":"2026-11-18T10:00:00.000+08:00","community_id":7,"data":{"code":"X"}})");
   EXPECT_EQ(url_encode("a+b/c=d é"), "a%2Bb%2Fc%3Dd%20%C3%A9");
 }
 

@@ -14,8 +14,8 @@ namespace {
 std::vector<std::int64_t> residents_of(storage::Connection& db, const Request& request) {
   std::vector<std::int64_t> out;
   if (request.submitted_by_user_id) {
-    if (auto row = db.query_one("SELECT role FROM users WHERE id = ?",
-                                {*request.submitted_by_user_id});
+    if (auto row =
+            db.query_one("SELECT role FROM users WHERE id = ?", {*request.submitted_by_user_id});
         row && row->text(0) == "resident") {
       out.push_back(*request.submitted_by_user_id);
     }

@@ -85,6 +85,10 @@ Result<OutboundResponse> post(const OutboundRequest& request, std::chrono::milli
     beast::error_code ignored;
     stream.shutdown(ignored);
     return out;
+  } catch (const boost::system::system_error& error) {
+    // "Connection refused", "Operation timed out": the reason, not the library's source line.
+    return make_error(ErrorKind::unavailable, "send_failed",
+                      "POST " + host + ":" + port + ": " + error.code().message());
   } catch (const std::exception& error) {
     return make_error(ErrorKind::unavailable, "send_failed",
                       std::string("POST ") + host + ": " + error.what());

@@ -100,6 +100,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },
   },
   {
+    path: '/staff/channels',
+    component: () => import('./views/staff/ChannelsView.vue'),
+    meta: { roles: ['staff', 'admin'], title: 'channels.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

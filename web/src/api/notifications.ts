@@ -33,6 +33,56 @@ export interface Contact {
   language: 'zh' | 'en';
 }
 
+export type ChannelKind = 'wecom' | 'dingtalk' | 'webhook';
+
+export interface Channel {
+  id: number;
+  community_id: number;
+  building: string | null;
+  kind: ChannelKind;
+  name: string;
+  url: string;
+  has_secret: boolean;
+  events: string[];
+  enabled: boolean;
+  created_at: string;
+}
+
+export interface NewChannel {
+  community_id: number;
+  kind: ChannelKind;
+  name: string;
+  url: string;
+  secret?: string;
+  building?: string;
+  events: string[];
+}
+
+export interface Delivery {
+  id: number;
+  event_id: number;
+  event: string;
+  channel: string;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/** The kinds a channel may ask for, in the order the form lists them. */
+export const CHANNEL_EVENT_KINDS = [
+  'plan.notice_started',
+  'activity.published',
+  'survey.opened',
+  'warning.raised',
+  'request.escalated',
+  'request.overdue',
+  'request.accepted',
+  'request.resolved',
+];
+
 export const notificationsApi = {
   inbox: (unreadOnly = false) =>
     request<Inbox>('/notifications', { query: { unread: unreadOnly ? 'true' : undefined } }),
@@ -42,6 +92,13 @@ export const notificationsApi = {
   preferences: () => request<{ preferences: Preference[] }>('/notification-preferences'),
   setPreference: (preference: Preference) =>
     request<Preference>('/notification-preferences', { method: 'PUT', body: preference }),
+  channels: (communityId: number) =>
+    request<{ channels: Channel[] }>('/notification-channels', { query: { community_id: communityId } }),
+  addChannel: (input: NewChannel) => request<Channel>('/notification-channels', { method: 'POST', body: input }),
+  updateChannel: (id: number, input: Omit<NewChannel, 'community_id' | 'kind'> & { enabled: boolean }) =>
+    request<Channel>(`/notification-channels/${id}`, { method: 'PUT', body: input }),
+  deliveries: (id: number) => request<{ deliveries: Delivery[] }>(`/notification-channels/${id}/deliveries`, { query: { limit: 20 } }),
+  test: (id: number) => request<{ delivery_id: number }>(`/notification-channels/${id}/test`, { method: 'POST', body: {} }),
   contact: () => request<Contact>('/notification-contact'),
   setContact: (input: { mobile?: string | null; language: 'zh' | 'en' }) =>
     request<Contact>('/notification-contact', { method: 'PUT', body: input }),

@@ -77,9 +77,9 @@ Community community_of(World& world) {
 }
 
 std::int64_t submit(const Client& resident, std::int64_t household) {
-  auto response = resident.post("/api/v1/requests", {{"category", "water_leak"},
-                                                     {"description", "厨房天花板漏水"},
-                                                     {"household_id", household}});
+  auto response = resident.post(
+      "/api/v1/requests",
+      {{"category", "water_leak"}, {"description", "厨房天花板漏水"}, {"household_id", household}});
   EXPECT_EQ(response.status, 201) << response.body;
   return response.json().at("id").as_int64();
 }
@@ -114,7 +114,8 @@ TEST_P(Notifications, AResidentHearsEveryStatusChangeInTheInboxAndBySms) {
   auto resident = world.user("alice", "resident", {"--household", std::to_string(c.household)});
   auto neighbour = world.user("bob", "resident", {"--household", std::to_string(c.household)});
   auto outsider_household = world.household(c.id, "9-9-909");
-  auto outsider = world.user("carol", "resident", {"--household", std::to_string(outsider_household)});
+  auto outsider =
+      world.user("carol", "resident", {"--household", std::to_string(outsider_household)});
 
   // Alice gives her mobile and asks for an SMS when a request is resolved; a guide confirms
   // the mobile at the desk. Bob keeps the defaults (inbox only).
@@ -129,24 +130,27 @@ TEST_P(Notifications, AResidentHearsEveryStatusChangeInTheInboxAndBySms) {
                 .status,
             200);
   // A resident may not confirm anyone's mobile, not even their own.
-  EXPECT_EQ(resident.post("/api/v1/notification-contacts/" + std::to_string(user_id(resident)) +
-                              "/verify",
-                          boost::json::object{})
-                .status,
-            404);
-  auto verified = guide.post(
-      "/api/v1/notification-contacts/" + std::to_string(user_id(resident)) + "/verify",
-      boost::json::object{});
+  EXPECT_EQ(
+      resident
+          .post("/api/v1/notification-contacts/" + std::to_string(user_id(resident)) + "/verify",
+                boost::json::object{})
+          .status,
+      404);
+  auto verified =
+      guide.post("/api/v1/notification-contacts/" + std::to_string(user_id(resident)) + "/verify",
+                 boost::json::object{});
   ASSERT_EQ(verified.status, 200) << verified.body;
   EXPECT_TRUE(verified.json().at("mobile_verified").as_bool());
 
   std::int64_t id = submit(resident, c.household);
   ASSERT_EQ(act(staff, id, {{"action", "accept"}}).status, 200);
-  ASSERT_EQ(act(staff, id, {{"action", "assign"}, {"assignee", user_id(guide)}, {"note", "王师傅上门"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      act(staff, id, {{"action", "assign"}, {"assignee", user_id(guide)}, {"note", "王师傅上门"}})
+          .status,
+      200);
   ASSERT_EQ(act(guide, id, {{"action", "start"}}).status, 200);
-  auto resolved = act(guide, id, {{"action", "resolve"}, {"note", "已更换水管，联系电话13900001111"}});
+  auto resolved =
+      act(guide, id, {{"action", "resolve"}, {"note", "已更换水管，联系电话13900001111"}});
   ASSERT_EQ(resolved.status, 200) << resolved.body;
 
   auto inbox = resident.get("/api/v1/notifications").json();
@@ -227,8 +231,7 @@ TEST_P(Notifications, PreferencesAndQuietHoursHold) {
   EXPECT_EQ(resident.get("/api/v1/notifications").json().at("unread").as_int64(), 0);
 
   auto deliveries = [&] {
-    return staff
-        .get("/api/v1/notification-channels/" + std::to_string(channel) + "/deliveries")
+    return staff.get("/api/v1/notification-channels/" + std::to_string(channel) + "/deliveries")
         .json()
         .at("deliveries")
         .as_array();
@@ -260,30 +263,27 @@ TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
   auto resident = world.user("alice", "resident", {"--household", std::to_string(c.household)});
   // Only staff of the community configure channels; webhooks must have a secret.
   EXPECT_EQ(resident
-                .post("/api/v1/notification-channels",
-                      {{"community_id", c.id},
-                       {"kind", "wecom"},
-                       {"name", "x"},
-                       {"url", receiver.url()},
-                       {"events", boost::json::array{"*"}}})
+                .post("/api/v1/notification-channels", {{"community_id", c.id},
+                                                        {"kind", "wecom"},
+                                                        {"name", "x"},
+                                                        {"url", receiver.url()},
+                                                        {"events", boost::json::array{"*"}}})
                 .status,
             403);
   EXPECT_EQ(staff
-                .post("/api/v1/notification-channels",
-                      {{"community_id", c.id},
-                       {"kind", "webhook"},
-                       {"name", "x"},
-                       {"url", receiver.url()},
-                       {"events", boost::json::array{"*"}}})
+                .post("/api/v1/notification-channels", {{"community_id", c.id},
+                                                        {"kind", "webhook"},
+                                                        {"name", "x"},
+                                                        {"url", receiver.url()},
+                                                        {"events", boost::json::array{"*"}}})
                 .error_code(),
             "secret_required");
   EXPECT_EQ(staff
-                .post("/api/v1/notification-channels",
-                      {{"community_id", c.id},
-                       {"kind", "wecom"},
-                       {"name", "x"},
-                       {"url", "ftp://example.org/"},
-                       {"events", boost::json::array{"*"}}})
+                .post("/api/v1/notification-channels", {{"community_id", c.id},
+                                                        {"kind", "wecom"},
+                                                        {"name", "x"},
+                                                        {"url", "ftp://example.org/"},
+                                                        {"events", boost::json::array{"*"}}})
                 .error_code(),
             "invalid_url");
 
@@ -292,16 +292,18 @@ TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
                                            {"name", "居民群"},
                                            {"url", receiver.url("/wecom?key=K1")},
                                            {"events", boost::json::array{"channel.test"}}});
-  ASSERT_EQ(staff.post("/api/v1/notification-channels/" + std::to_string(wecom) + "/test",
-                       boost::json::object{})
+  ASSERT_EQ(staff
+                .post("/api/v1/notification-channels/" + std::to_string(wecom) + "/test",
+                      boost::json::object{})
                 .status,
             202);
   auto got = receiver.wait_for(1);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].target, "/wecom?key=K1");
   EXPECT_EQ(got[0].headers["content-type"], "application/json");
-  EXPECT_EQ(got[0].body,
-            R"({"msgtype":"markdown","markdown":{"content":"**测试消息**\n测试消息：通知渠道“居民群”工作正常。"}})");
+  EXPECT_EQ(
+      got[0].body,
+      R"({"msgtype":"markdown","markdown":{"content":"**测试消息**\n测试消息：通知渠道“居民群”工作正常。"}})");
 
   const std::string ding_secret = "SECd1ngtalk-secret";
   std::int64_t dingtalk = add_channel(staff, {{"community_id", c.id},
@@ -310,14 +312,16 @@ TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
                                               {"url", receiver.url("/robot/send?access_token=T")},
                                               {"secret", ding_secret},
                                               {"events", boost::json::array{"*"}}});
-  ASSERT_EQ(staff.post("/api/v1/notification-channels/" + std::to_string(dingtalk) + "/test",
-                       boost::json::object{})
+  ASSERT_EQ(staff
+                .post("/api/v1/notification-channels/" + std::to_string(dingtalk) + "/test",
+                      boost::json::object{})
                 .status,
             202);
   got = receiver.wait_for(2);
   ASSERT_EQ(got.size(), 2u);
-  EXPECT_EQ(got[1].body,
-            R"({"msgtype":"markdown","markdown":{"title":"测试消息","text":"#### 测试消息\n测试消息：通知渠道“网格群”工作正常。"}})");
+  EXPECT_EQ(
+      got[1].body,
+      R"({"msgtype":"markdown","markdown":{"title":"测试消息","text":"#### 测试消息\n测试消息：通知渠道“网格群”工作正常。"}})");
   // /robot/send?access_token=T&timestamp=…&sign=…, sign = urlencode(base64(HMAC(secret,
   // timestamp + "\n" + secret))).
   const std::string& target = got[1].target;
@@ -327,13 +331,18 @@ TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
   ASSERT_NE(timestamp_at, std::string::npos) << target;
   ASSERT_NE(sign_at, std::string::npos) << target;
   std::string timestamp = target.substr(timestamp_at + 11, sign_at - timestamp_at - 11);
-  std::string expected_sign = crypto::hmac_sha256_base64(ding_secret, timestamp + "\n" + ding_secret);
+  std::string expected_sign =
+      crypto::hmac_sha256_base64(ding_secret, timestamp + "\n" + ding_secret);
   std::string encoded;
   for (char ch : expected_sign) {
-    if (ch == '+') encoded += "%2B";
-    else if (ch == '/') encoded += "%2F";
-    else if (ch == '=') encoded += "%3D";
-    else encoded += ch;
+    if (ch == '+')
+      encoded += "%2B";
+    else if (ch == '/')
+      encoded += "%2F";
+    else if (ch == '=')
+      encoded += "%3D";
+    else
+      encoded += ch;
   }
   EXPECT_EQ(target.substr(sign_at + 6), encoded);
 
@@ -384,8 +393,9 @@ TEST_P(Notifications, AFailingReceiverGetsRetriesWithOneDeliveryId) {
                                              {"url", receiver.url("/events")},
                                              {"secret", "integrator-secret-0123"},
                                              {"events", boost::json::array{"*"}}});
-  ASSERT_EQ(staff.post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
-                       boost::json::object{})
+  ASSERT_EQ(staff
+                .post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
+                      boost::json::object{})
                 .status,
             202);
   auto got = receiver.wait_for(3);
@@ -396,7 +406,8 @@ TEST_P(Notifications, AFailingReceiverGetsRetriesWithOneDeliveryId) {
   }
   auto url = "/api/v1/notification-channels/" + std::to_string(channel) + "/deliveries";
   ASSERT_TRUE(eventually([&] {
-    return staff.get(url).json().at("deliveries").as_array().at(0).at("status").as_string() == "sent";
+    return staff.get(url).json().at("deliveries").as_array().at(0).at("status").as_string() ==
+           "sent";
   }));
   auto delivery = staff.get(url).json().at("deliveries").as_array().at(0);
   EXPECT_EQ(delivery.at("attempts").as_int64(), 3);
@@ -422,8 +433,9 @@ TEST_P(Notifications, AServerKilledMidSendDeliversAfterRestart) {
                                              {"url", receiver.url("/events")},
                                              {"secret", "integrator-secret-0123"},
                                              {"events", boost::json::array{"*"}}});
-  ASSERT_EQ(staff.post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
-                       boost::json::object{})
+  ASSERT_EQ(staff
+                .post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
+                      boost::json::object{})
                 .status,
             202);
   ASSERT_EQ(receiver.wait_for(1).size(), 1u);
@@ -452,8 +464,9 @@ TEST_P(Notifications, ThreeServersOnOneDatabaseDeliverEachMessageOnce) {
                                              {"events", boost::json::array{"*"}}});
   constexpr int kMessages = 30;
   for (int i = 0; i < kMessages; ++i) {
-    ASSERT_EQ(staff.post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
-                         boost::json::object{})
+    ASSERT_EQ(staff
+                  .post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
+                        boost::json::object{})
                   .status,
               202);
   }

@@ -117,9 +117,10 @@ void Receiver::serve() {
       }
       int status = index < statuses_.size() ? statuses_[index] : 200;
       std::string body = status == 200 ? R"({"errcode":0,"errmsg":"ok"})" : R"({"error":"busy"})";
-      std::string reply = "HTTP/1.1 " + std::to_string(status) +
-                          " X\r\nContent-Type: application/json\r\nContent-Length: " +
-                          std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+      std::string reply =
+          "HTTP/1.1 " + std::to_string(status) +
+          " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+          "\r\nConnection: close\r\n\r\n" + body;
       ::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
     }
     ::close(fd);

@@ -20,7 +20,7 @@ seconds=${SCALE_SECONDS:-10}
 connections=${SCALE_CONNECTIONS:-8}
 solo_seconds=${SCALE_SOLO_SECONDS:-5}  # one client alone: the service time of a call
 period=${SCALE_PERIOD:-2026Q3}
-street=北山街道  # the demo's street (src/modules/registry/demo.cpp)
+street=北山街道  # the demo's street (data/demo/registry.json, "place")
 password=gongzhi2026
 scripts/install-packages.sh wrk curl
 source bench/lib.sh

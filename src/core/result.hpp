@@ -79,3 +79,14 @@ class [[nodiscard]] Result<void> {
     auto gz_try_result_ = (expr);                                 \
     if (!gz_try_result_.ok()) return gz_try_result_.take_error(); \
   } while (0)
+
+// Abseil's ASSIGN_OR_RETURN: `GZ_ASSIGN_OR_RETURN(auto plan, get_plan(db, actor, id));` declares
+// (or assigns) the value of a Result, or returns its error from the enclosing function.
+#define GZ_CONCAT_INNER_(a, b) a##b
+#define GZ_CONCAT_(a, b) GZ_CONCAT_INNER_(a, b)
+#define GZ_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
+  auto result = (expr);                              \
+  if (!result.ok()) return result.take_error();      \
+  lhs = std::move(result).value()
+#define GZ_ASSIGN_OR_RETURN(lhs, expr) \
+  GZ_ASSIGN_OR_RETURN_IMPL_(GZ_CONCAT_(gz_assign_result_, __LINE__), lhs, expr)

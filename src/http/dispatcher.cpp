@@ -260,8 +260,14 @@ Response Dispatcher::run(const Request& request, const Match& match, storage::Po
   }
   RequestContext context{request, match.params, actor, pool};
 
+  // The one place where a handler's Error becomes its response.
+  auto respond = [&]() -> Response {
+    auto result = route.handler(context);
+    if (!result) return error_response(result.error());
+    return std::move(result).value();
+  };
   auto key = request.header("idempotency-key");
-  if (!key || !actor || !is_write(request.method)) return route.handler(context);
+  if (!key || !actor || !is_write(request.method)) return respond();
   if (key->empty() || key->size() > 128) {
     return error_response(ErrorKind::bad_request, "invalid_idempotency_key",
                           "Idempotency-Key must be 1 to 128 characters");
@@ -274,7 +280,7 @@ Response Dispatcher::run(const Request& request, const Match& match, storage::Po
   if (outcome.replay) return std::move(*outcome.replay);
   Response response;
   try {
-    response = route.handler(context);
+    response = respond();
   } catch (...) {
     auto lease = pool.lease();
     finish_key(*lease, actor->user_id, *key, Response{500, "", "", {}});

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "http/json_io.hpp"
+
 #include <algorithm>
 
 #include <charconv>
@@ -72,6 +74,25 @@ Result<std::int64_t> RequestContext::community_param() const {
   if (*given) return **given;
   if (!actor || actor->community_ids.empty()) return std::int64_t{0};
   return actor->community_ids.front();
+}
+
+Result<boost::json::object> RequestContext::json_object() const {
+  return parse_json_object(request);
+}
+
+Result<boost::json::object> RequestContext::json_object_or_empty() const {
+  if (request.body.empty()) return boost::json::object{};
+  return parse_json_object(request);
+}
+
+Result<std::int64_t> RequestContext::limit_param(const std::string& name, std::int64_t fallback,
+                                                 std::int64_t max) const {
+  GZ_ASSIGN_OR_RETURN(auto given, int_query(name));
+  if (!given) return fallback;
+  if (*given < 1 || *given > max) {
+    return bad_request("invalid_query", name + " must be between 1 and " + std::to_string(max));
+  }
+  return *given;
 }
 
 void Router::add(Route route) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -38,10 +40,20 @@ struct RequestContext {
   // The community_id query parameter, or the actor's first community when it is absent
   // (0 when they have none); 400 when present but not an integer.
   Result<std::int64_t> community_param() const;
+  // The body as a JSON object (400 invalid_json / body_not_object).
+  Result<boost::json::object> json_object() const;
+  // The same, with an empty body read as {} (actions whose fields are all optional).
+  Result<boost::json::object> json_object_or_empty() const;
+  // An optional positive integer query parameter with a default and a ceiling (400 beyond).
+  Result<std::int64_t> limit_param(const std::string& name, std::int64_t fallback,
+                                   std::int64_t max) const;
   const Actor& user() const { return *actor; }  // only on Access::login routes
 };
 
-using Handler = std::function<Response(RequestContext&)>;
+// A handler decodes, calls its use case and encodes; an Error it returns becomes the error
+// response in one place (the dispatcher), so handlers write `return result.error();` or
+// GZ_ASSIGN_OR_RETURN instead of building error responses.
+using Handler = std::function<Result<Response>(RequestContext&)>;
 
 struct RouteDoc {
   std::string summary;

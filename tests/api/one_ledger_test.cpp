@@ -46,9 +46,8 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
   std::int64_t household = w.household(community, "1-101");
   std::int64_t resident = w.resident(household, "赵阿姨");
   Client staff = w.user("staff", "staff", {"--community", cid});
-  std::int64_t owner_id =
-      add_user(w.url(), "owner", "resident", {"--household", std::to_string(household)},
-               w.password());
+  std::int64_t owner_id = add_user(w.url(), "owner", "resident",
+                                   {"--household", std::to_string(household)}, w.password());
   Client owner(w.port());
   ASSERT_EQ(owner.login("owner", w.password()).status, 200);
 
@@ -75,11 +74,10 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
   for (const auto& bill : bills.at("items").as_array()) paying.push_back(bill.at("id"));
   auto paid = staff.post("/api/v1/property/payments", {{"bill_ids", paying}});
   ASSERT_EQ(paid.status, 201) << paid.body;
-  ASSERT_EQ(staff
-                .post("/api/v1/property/committee",
-                      {{"community_id", community}, {"user_id", owner_id}})
-                .status,
-            201);
+  ASSERT_EQ(
+      staff.post("/api/v1/property/committee", {{"community_id", community}, {"user_id", owner_id}})
+          .status,
+      201);
   auto expense = staff.post("/api/v1/property/expenses", {{"community_id", community},
                                                           {"amount_fen", 15000},
                                                           {"category", "repairs"},
@@ -88,10 +86,9 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
                                                           {"purpose", "楼道灯"},
                                                           {"spent_on", today()}});
   ASSERT_EQ(expense.status, 201) << expense.body;
-  auto approved =
-      owner.post("/api/v1/property/expenses/" +
-                     std::to_string(expense.json().at("id").as_int64()) + "/decision",
-                 {{"decision", "approve"}});
+  auto approved = owner.post("/api/v1/property/expenses/" +
+                                 std::to_string(expense.json().at("id").as_int64()) + "/decision",
+                             {{"decision", "approve"}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   std::int64_t posting = approved.json().at("posting_id").as_int64();
 
@@ -108,12 +105,14 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
     auto database = storage::open_database(w.url());
     auto db = database->connect();
     db->execute("UPDATE ledger_postings SET amount = amount + 100 WHERE id = ?", {posting});
-    db->execute("UPDATE ledger_accounts SET balance = balance - 100 WHERE id = (SELECT "
-                "debit_account_id FROM ledger_postings WHERE id = ?)",
-                {posting});
-    db->execute("UPDATE ledger_accounts SET balance = balance + 100 WHERE id = (SELECT "
-                "credit_account_id FROM ledger_postings WHERE id = ?)",
-                {posting});
+    db->execute(
+        "UPDATE ledger_accounts SET balance = balance - 100 WHERE id = (SELECT "
+        "debit_account_id FROM ledger_postings WHERE id = ?)",
+        {posting});
+    db->execute(
+        "UPDATE ledger_accounts SET balance = balance + 100 WHERE id = (SELECT "
+        "credit_account_id FROM ledger_postings WHERE id = ?)",
+        {posting});
   }
   const std::string named = "fund posting " + std::to_string(posting) +
                             " differs from its entry in the audit chain (edited or inserted)";

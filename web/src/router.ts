@@ -95,6 +95,11 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/staff', redirect: '/staff/queue' },
   {
+    path: '/inbox',
+    component: () => import('./views/inbox/InboxView.vue'),
+    meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

@@ -23,13 +23,13 @@ boost::json::object actor_json(const Actor& actor) {
   return user;
 }
 
-http::Response login(http::RequestContext& context) {
+Result<http::Response> login(http::RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   auto username = reader.text("username", http::Need::required, 64);
   auto password = reader.text("password", http::Need::required, 256);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = log_in(*lease, *username, *password, context.request.remote_ip);
   if (!result) {
@@ -51,7 +51,7 @@ http::Response login(http::RequestContext& context) {
   return response;
 }
 
-http::Response logout(http::RequestContext& context) {
+Result<http::Response> logout(http::RequestContext& context) {
   if (auto token = http::request_token(context.request)) {
     auto lease = context.pool.lease();
     log_out(*lease, *token);
@@ -64,23 +64,23 @@ http::Response logout(http::RequestContext& context) {
   return response;
 }
 
-http::Response me(http::RequestContext& context) {
+Result<http::Response> me(http::RequestContext& context) {
   return http::json_response(200, boost::json::object{{"user", actor_json(context.user())}});
 }
 
-http::Response list_users_route(http::RequestContext& context) {
+Result<http::Response> list_users_route(http::RequestContext& context) {
   auto community_id = context.community_param();
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   std::optional<Role> role;
   if (auto text = context.request.query_param("role"); text && !text->empty()) {
     role = parse_role(*text);
     if (!role) {
-      return http::error_response(bad_request("invalid_role", "role must be guide or staff"));
+      return bad_request("invalid_role", "role must be guide or staff");
     }
   }
   auto lease = context.pool.lease();
   auto users = list_users(*lease, context.user(), *community_id, role);
-  if (!users) return http::error_response(users.error());
+  if (!users) return users.error();
   boost::json::array items;
   for (const auto& user : *users) {
     items.push_back(

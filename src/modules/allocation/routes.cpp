@@ -31,9 +31,9 @@ Result<PlanCategoryRequest> read_category(const boost::json::value& value) {
   return out;
 }
 
-Response create_plan_route(RequestContext& context) {
+Result<Response> create_plan_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "quarter", "total", "unit", "categories", "percents"});
   PlanRequest request;
@@ -41,10 +41,10 @@ Response create_plan_route(RequestContext& context) {
   request.quarter = reader.text("quarter", Need::required, 6).value_or("");
   request.total = reader.amount("total", Need::required, 0).value_or(0);
   request.unit = reader.text("unit", Need::optional, 20).value_or("fen");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   if (auto it = body->find("percents"); it != body->end() && !it->value().is_null()) {
     if (!it->value().is_object()) {
-      return http::error_response(bad_request("invalid_field", "'percents' must be an object"));
+      return bad_request("invalid_field", "'percents' must be an object");
     }
     http::JsonReader percents(it->value().get_object());
     percents.only({"emergency_percent", "base_percent", "dynamic_percent"});
@@ -55,34 +55,33 @@ Response create_plan_route(RequestContext& context) {
         percents.integer("base_percent", Need::optional, -1000, 1000).value_or(70));
     p.dynamic_percent = static_cast<int>(
         percents.integer("dynamic_percent", Need::optional, -1000, 1000).value_or(30));
-    if (!percents.ok()) return http::error_response(percents.error());
+    if (!percents.ok()) return percents.error();
   }
   if (auto it = body->find("categories"); it != body->end() && !it->value().is_null()) {
     if (!it->value().is_array() || it->value().get_array().empty() ||
         it->value().get_array().size() > 50) {
-      return http::error_response(
-          bad_request("invalid_field", "'categories' must be a list of 1 to 50 categories"));
+      return bad_request("invalid_field", "'categories' must be a list of 1 to 50 categories");
     }
     std::vector<PlanCategoryRequest> categories;
     for (const auto& element : it->value().get_array()) {
       auto category = read_category(element);
-      if (!category) return http::error_response(category.error());
+      if (!category) return category.error();
       categories.push_back(std::move(*category));
     }
     request.categories = std::move(categories);
   }
   auto lease = context.pool.lease();
   auto plan = create_plan(*lease, context.user(), request);
-  if (!plan) return http::error_response(plan.error());
+  if (!plan) return plan.error();
   return http::json_response(201, plan_json(*plan));
 }
 
-Response list_plans_route(RequestContext& context) {
+Result<Response> list_plans_route(RequestContext& context) {
   auto community_id = context.community_param();
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   auto lease = context.pool.lease();
   auto plans = list_plans(*lease, context.user(), *community_id);
-  if (!plans) return http::error_response(plans.error());
+  if (!plans) return plans.error();
   boost::json::array items;
   for (const auto& plan : *plans) {
     items.push_back(boost::json::object{{"id", plan.id},
@@ -96,21 +95,21 @@ Response list_plans_route(RequestContext& context) {
       200, boost::json::object{{"community_id", *community_id}, {"items", std::move(items)}});
 }
 
-Response get_plan_route(RequestContext& context) {
+Result<Response> get_plan_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto plan = get_plan(*lease, context.user(), *id);
-  if (!plan) return http::error_response(plan.error());
+  if (!plan) return plan.error();
   return http::json_response(200, plan_json(*plan));
 }
 
-Response fairness_route(RequestContext& context) {
+Result<Response> fairness_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto fairness = plan_fairness(*lease, context.user(), *id);
-  if (!fairness) return http::error_response(fairness.error());
+  if (!fairness) return fairness.error();
   boost::json::array groups;
   boost::json::array warnings;
   for (const auto& group : fairness->report.groups) {
@@ -151,17 +150,17 @@ Response fairness_route(RequestContext& context) {
                                                      {"model", "demand_proportional"}}}});
 }
 
-Response cofunding_route(RequestContext& context) {
+Result<Response> cofunding_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"class", "amount_fen"});
   auto funding_class = reader.text("class", Need::required, 40);
   auto amount = reader.amount("amount_fen", Need::required, 0);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto rules = default_cofunding_rules();
   auto parts = split_cofunding(rules, *funding_class, *amount);
-  if (!parts) return http::error_response(parts.error());
+  if (!parts) return parts.error();
   boost::json::array out;
   for (const auto& part : *parts) {
     out.push_back(boost::json::object{{"party", part.party}, {"amount_fen", part.amount_fen}});

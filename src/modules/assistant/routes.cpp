@@ -71,17 +71,17 @@ boost::json::object unanswered_json(const Unanswered& item) {
           {"resolved_entry_id", http::json_or_null(item.resolved_entry_id)}};
 }
 
-Response ask_route(RequestContext& context) {
+Result<Response> ask_route(RequestContext& context) {
   auto community = community_of(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto question = context.request.query_param("q");
-  if (!question) return http::error_response(bad_request("invalid_query", "q is required"));
+  if (!question) return bad_request("invalid_query", "q is required");
   if (auto allowed = throttle_anonymous(context); !allowed) {
-    return http::error_response(allowed.error());
+    return allowed.error();
   }
   auto lease = context.pool.lease();
   auto result = ask(*lease, context.actor, *community, *question, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array answers;
   for (const auto& answer : result->answers) {
     answers.push_back(boost::json::object{{"entry_id", answer.entry_id},
@@ -104,28 +104,28 @@ Response ask_route(RequestContext& context) {
                                {"unanswered_id", http::json_or_null(result->unanswered_id)}});
 }
 
-Response classify_route(RequestContext& context) {
+Result<Response> classify_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"text", "community_id"});
   auto text = reader.text("text", Need::required, 2000);
   auto given = reader.integer("community_id", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   std::int64_t community_id = 0;
   if (given) {
     community_id = *given;
   } else {
     auto community = community_of(context);
-    if (!community) return http::error_response(community.error());
+    if (!community) return community.error();
     community_id = *community;
   }
   if (auto allowed = throttle_anonymous(context); !allowed) {
-    return http::error_response(allowed.error());
+    return allowed.error();
   }
   auto lease = context.pool.lease();
   auto result = classify(*lease, community_id, *text);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       200, boost::json::object{{"community_id", result->community_id},
                                {"category", result->category},
@@ -156,67 +156,66 @@ Result<EntryInput> entry_input(const boost::json::object& body, bool creating) {
   return input;
 }
 
-Response create_entry_route(RequestContext& context) {
+Result<Response> create_entry_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   auto input = entry_input(*body, true);
-  if (!input) return http::error_response(input.error());
+  if (!input) return input.error();
   std::int64_t community_id = 0;
   if (const auto* given = body->if_contains("community_id"); given && given->is_int64()) {
     community_id = given->get_int64();
   } else {
     auto community = community_of(context);
-    if (!community) return http::error_response(community.error());
+    if (!community) return community.error();
     community_id = *community;
   }
   auto lease = context.pool.lease();
   auto result = create_entry(*lease, context.user(), community_id, *input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, entry_json(*result));
 }
 
-Response update_entry_route(RequestContext& context) {
+Result<Response> update_entry_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   auto input = entry_input(*body, false);
-  if (!input) return http::error_response(input.error());
+  if (!input) return input.error();
   if (body->contains("community_id")) {
-    return http::error_response(
-        bad_request("invalid_field", "an entry stays in its community; create a new one"));
+    return bad_request("invalid_field", "an entry stays in its community; create a new one");
   }
   auto lease = context.pool.lease();
   auto result = update_entry(*lease, context.user(), *id, *input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, entry_json(*result));
 }
 
-Response delete_entry_route(RequestContext& context) {
+Result<Response> delete_entry_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = delete_entry(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, boost::json::object{{"id", *id}, {"deleted", true}});
 }
 
-Response get_entry_route(RequestContext& context) {
+Result<Response> get_entry_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = get_entry(*lease, context.actor, *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, entry_json(*result));
 }
 
-Response list_entries_route(RequestContext& context) {
+Result<Response> list_entries_route(RequestContext& context) {
   auto community = community_of(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto limit = context.int_query("limit");
-  if (!limit) return http::error_response(limit.error());
+  if (!limit) return limit.error();
   auto offset = context.int_query("offset");
-  if (!offset) return http::error_response(offset.error());
+  if (!offset) return offset.error();
   EntryFilter filter;
   filter.community_id = *community;
   filter.include_drafts = context.request.query_param("drafts").value_or("") == "true";
@@ -225,7 +224,7 @@ Response list_entries_route(RequestContext& context) {
   filter.offset = offset->value_or(0);
   auto lease = context.pool.lease();
   auto result = list_entries(*lease, context.actor, filter);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& entry : result->items) items.push_back(entry_json(entry));
   return http::json_response(200, boost::json::object{{"community_id", *community},
@@ -233,46 +232,46 @@ Response list_entries_route(RequestContext& context) {
                                                       {"items", std::move(items)}});
 }
 
-Response unanswered_route(RequestContext& context) {
+Result<Response> unanswered_route(RequestContext& context) {
   auto community = community_of(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto limit = context.int_query("limit");
-  if (!limit) return http::error_response(limit.error());
+  if (!limit) return limit.error();
   bool include_resolved = context.request.query_param("resolved").value_or("") == "true";
   auto lease = context.pool.lease();
   auto result =
       list_unanswered(*lease, context.user(), *community, include_resolved, limit->value_or(100));
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& item : *result) items.push_back(unanswered_json(item));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response resolve_route(RequestContext& context) {
+Result<Response> resolve_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   std::optional<std::int64_t> entry_id;
   if (!context.request.body.empty()) {
     auto body = http::parse_json_object(context.request);
-    if (!body) return http::error_response(body.error());
+    if (!body) return body.error();
     http::JsonReader reader(*body);
     reader.only({"entry_id"});
     entry_id = reader.integer("entry_id", Need::optional, 1);
-    if (!reader.ok()) return http::error_response(reader.error());
+    if (!reader.ok()) return reader.error();
   }
   auto lease = context.pool.lease();
   auto result = resolve_unanswered(*lease, context.user(), *id, entry_id, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, unanswered_json(*result));
 }
 
-Response synonyms_get_route(RequestContext& context) {
+Result<Response> synonyms_get_route(RequestContext& context) {
   auto community = community_of(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = list_synonyms(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array defaults, own;
   for (const auto& group : result->defaults) defaults.push_back(strings(group));
   for (const auto& group : result->community) {
@@ -283,17 +282,17 @@ Response synonyms_get_route(RequestContext& context) {
                                                       {"community", std::move(own)}});
 }
 
-Response synonyms_post_route(RequestContext& context) {
+Result<Response> synonyms_post_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "terms"});
   auto community = reader.integer("community_id", Need::required, 1);
   auto terms = reader.text_list("terms", Need::required, 20);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = add_synonyms(*lease, context.user(), *community, *terms, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, boost::json::object{{"id", result->id},
                                                       {"community_id", *community},
                                                       {"terms", strings(result->terms)}});
@@ -307,32 +306,32 @@ boost::json::object keyword_json(const KeywordRule& rule) {
           {"weight", rule.rule.weight}};
 }
 
-Response keywords_get_route(RequestContext& context) {
+Result<Response> keywords_get_route(RequestContext& context) {
   auto community = community_of(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = list_category_keywords(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& rule : *result) items.push_back(keyword_json(rule));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response keywords_post_route(RequestContext& context) {
+Result<Response> keywords_post_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "category", "keyword", "weight"});
   auto community = reader.integer("community_id", Need::required, 1);
   auto category = reader.text("category", Need::required, 40);
   auto keyword = reader.text("keyword", Need::required, 80);
   auto weight = reader.integer("weight", Need::optional, 1, 10);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = add_category_keyword(*lease, context.user(), *community,
                                      {*category, *keyword, static_cast<int>(weight.value_or(1))});
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, keyword_json(*result));
 }
 

@@ -24,9 +24,9 @@ Response error_out(const Error& error) {
   return http::error_response(error);
 }
 
-Response upload_route(RequestContext& context) {
+Result<Response> upload_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   std::string declared = context.request.header("content-type").value_or("");
   declared = declared.substr(0, declared.find(';'));
   while (!declared.empty() && declared.back() == ' ') declared.pop_back();
@@ -40,14 +40,14 @@ Response upload_route(RequestContext& context) {
                                                       {"created_at", result->created_at}});
 }
 
-Response download_route(RequestContext& context) {
+Result<Response> download_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto n = context.id_param("n");
-  if (!n) return http::error_response(n.error());
+  if (!n) return n.error();
   auto lease = context.pool.lease();
   auto photo = get_photo(*lease, context.user(), *id, *n);
-  if (!photo) return http::error_response(photo.error());
+  if (!photo) return photo.error();
   Response response;
   response.content_type = photo->info.content_type;
   response.body = std::move(photo->data);

@@ -24,21 +24,20 @@ namespace {
 constexpr std::int64_t kDefaultListed = 24;  // a day of hourly checkpoints
 constexpr std::int64_t kMostListed = 500;
 
-http::Response head_route(http::RequestContext& context) {
+Result<http::Response> head_route(http::RequestContext& context) {
   auto lease = context.pool.lease();
   Head current = head(*lease);
   return http::json_response(200,
                              boost::json::object{{"seq", current.seq}, {"hash", current.hash}});
 }
 
-http::Response list_checkpoints_route(http::RequestContext& context,
-                                      const crypto::SigningKey* key) {
+Result<http::Response> list_checkpoints_route(http::RequestContext& context,
+                                              const crypto::SigningKey* key) {
   auto limit = context.int_query("limit");
-  if (!limit) return http::error_response(limit.error());
+  if (!limit) return limit.error();
   std::int64_t count = limit->value_or(kDefaultListed);
   if (count < 1 || count > kMostListed) {
-    return http::error_response(
-        bad_request("invalid_query", "limit must be 1 to " + std::to_string(kMostListed)));
+    return bad_request("invalid_query", "limit must be 1 to " + std::to_string(kMostListed));
   }
   auto lease = context.pool.lease();
   Head current = head(*lease);
@@ -54,27 +53,28 @@ http::Response list_checkpoints_route(http::RequestContext& context,
   return http::json_response(200, out);
 }
 
-http::Response latest_checkpoint_route(http::RequestContext& context) {
+Result<http::Response> latest_checkpoint_route(http::RequestContext& context) {
   auto lease = context.pool.lease();
   auto latest = latest_checkpoint(*lease);
   if (!latest) {
-    return http::error_response(ErrorKind::not_found, "no_checkpoint",
-                                "the server has not signed a checkpoint yet");
+    return make_error(ErrorKind::not_found, "no_checkpoint",
+                      "the server has not signed a checkpoint yet");
   }
   return http::json_response(200, checkpoint_json(*latest));
 }
 
-http::Response make_checkpoint_route(http::RequestContext& context, const crypto::SigningKey* key) {
+Result<http::Response> make_checkpoint_route(http::RequestContext& context,
+                                             const crypto::SigningKey* key) {
   if (!context.user().is(Role::admin)) {
-    return http::error_response(forbidden("only admins sign checkpoints on demand"));
+    return forbidden("only admins sign checkpoints on demand");
   }
   if (!key) {
-    return http::error_response(ErrorKind::unavailable, "no_checkpoint_key",
-                                "this server holds no checkpoint key");
+    return make_error(ErrorKind::unavailable, "no_checkpoint_key",
+                      "this server holds no checkpoint key");
   }
   auto lease = context.pool.lease();
   auto made = make_checkpoint(*lease, *key, now_epoch_ms());
-  if (!made) return http::error_response(made.error());
+  if (!made) return made.error();
   return http::json_response(201, checkpoint_json(*made));
 }
 

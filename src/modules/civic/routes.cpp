@@ -137,83 +137,83 @@ boost::json::object question_tally_json(const QuestionTally& tally) {
   return out;
 }
 
-Response create_survey_route(RequestContext& context) {
+Result<Response> create_survey_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "title", "description", "plan_id", "questions"});
   auto community = reader.integer("community_id", Need::required, 1);
   auto title = reader.text("title", Need::required, 100);
   auto description = reader.text("description", Need::optional, 2000);
   auto plan = reader.integer("plan_id", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto questions = decode_questions(*body);
-  if (!questions) return http::error_response(questions.error());
+  if (!questions) return questions.error();
   NewSurvey input{*community, *title, description.value_or(""), plan, std::move(*questions)};
   auto lease = context.pool.lease();
   auto survey = create_survey(*lease, context.user(), input, now_epoch_ms());
-  if (!survey) return http::error_response(survey.error());
+  if (!survey) return survey.error();
   return http::json_response(201, survey_json(*survey));
 }
 
-Response list_surveys_route(RequestContext& context) {
+Result<Response> list_surveys_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto surveys = list_surveys(*lease, context.user(), *community);
-  if (!surveys) return http::error_response(surveys.error());
+  if (!surveys) return surveys.error();
   boost::json::array items;
   for (const auto& survey : *surveys) items.push_back(survey_json(survey));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response get_survey_route(RequestContext& context) {
+Result<Response> get_survey_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto survey = get_survey(*lease, context.user(), *id);
-  if (!survey) return http::error_response(survey.error());
+  if (!survey) return survey.error();
   return http::json_response(200, survey_json(*survey));
 }
 
 http::Handler status_route(const char* action) {
-  return [action](RequestContext& context) {
+  return [action](RequestContext& context) -> Result<Response> {
     auto id = context.id_param("id");
-    if (!id) return http::error_response(id.error());
+    if (!id) return id.error();
     auto lease = context.pool.lease();
     auto survey = change_survey_status(*lease, context.user(), *id, action, now_epoch_ms());
-    if (!survey) return http::error_response(survey.error());
+    if (!survey) return survey.error();
     return http::json_response(200, survey_json(*survey));
   };
 }
 
-Response respond_route(RequestContext& context) {
+Result<Response> respond_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"answers"});
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto* answers = body->if_contains("answers");
   if (!answers) {
-    return http::error_response(bad_request("missing_field", "field 'answers' is required"));
+    return bad_request("missing_field", "field 'answers' is required");
   }
   auto lease = context.pool.lease();
   auto stored = respond(*lease, context.user(), *id, *answers, now_epoch_ms());
-  if (!stored) return http::error_response(stored.error());
+  if (!stored) return stored.error();
   return http::json_response(201, boost::json::object{{"id", stored->id},
                                                       {"survey_id", stored->survey_id},
                                                       {"created_at", stored->created_at}});
 }
 
-Response results_route(RequestContext& context) {
+Result<Response> results_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto results = survey_results(*lease, context.user(), *id);
-  if (!results) return http::error_response(results.error());
+  if (!results) return results.error();
   const auto& tally = results->tally;
   boost::json::array questions, groups, differences;
   for (const auto& question : tally.questions) {
@@ -273,9 +273,9 @@ boost::json::object representative_json(const Representative& representative) {
           {"term_end", representative.term_end}};
 }
 
-Response election_route(RequestContext& context) {
+Result<Response> election_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only(
       {"building_id", "election_date", "term_start", "term_end", "candidates", "elected", "note"});
@@ -285,11 +285,11 @@ Response election_route(RequestContext& context) {
   input.term_start = reader.text("term_start", Need::required, 10).value_or("");
   input.term_end = reader.text("term_end", Need::required, 10).value_or("");
   input.note = reader.text("note", Need::optional, 1000).value_or("");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto* candidates = body->if_contains("candidates");
   if (!candidates || !candidates->is_array() || candidates->as_array().size() > 30) {
-    return http::error_response(bad_request(
-        "invalid_candidates", "field 'candidates' must be an array of {resident_id, votes}"));
+    return bad_request("invalid_candidates",
+                       "field 'candidates' must be an array of {resident_id, votes}");
   }
   for (const auto& item : candidates->as_array()) {
     const auto* object = item.if_object();
@@ -298,23 +298,22 @@ Response election_route(RequestContext& context) {
     auto resident_id = resident ? as_id(*resident) : std::nullopt;
     std::optional<std::int64_t> count;
     if (votes && votes->is_number() && !(votes->is_int64() && is_amount(votes->get_int64()))) {
-      return http::error_response(
-          bad_request("invalid_amount",
-                      "votes must be a whole number from 0 to " + std::to_string(kAmountMax)));
+      return bad_request("invalid_amount",
+                         "votes must be a whole number from 0 to " + std::to_string(kAmountMax));
     }
     if (votes && votes->is_int64()) count = votes->get_int64();
     if (!resident_id || !count || object->size() != 2) {
-      return http::error_response(bad_request(
-          "invalid_candidates", "each candidate is {\"resident_id\": id, \"votes\": count ≥ 0}"));
+      return bad_request("invalid_candidates",
+                         "each candidate is {\"resident_id\": id, \"votes\": count ≥ 0}");
     }
     input.candidates.push_back({*resident_id, *count});
   }
   auto elected = id_list(*body, "elected");
-  if (!elected) return http::error_response(elected.error());
+  if (!elected) return elected.error();
   input.elected = *elected;
   auto lease = context.pool.lease();
   auto election = record_election(*lease, context.user(), input, now_epoch_ms());
-  if (!election) return http::error_response(election.error());
+  if (!election) return election.error();
   boost::json::array candidate_items, elected_items;
   for (const auto& candidate : election->candidates) {
     candidate_items.push_back(
@@ -333,13 +332,13 @@ Response election_route(RequestContext& context) {
                                                       {"elected", std::move(elected_items)}});
 }
 
-Response representatives_route(RequestContext& context) {
+Result<Response> representatives_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::string date = context.request.query_param("date").value_or(format_date(now_epoch_ms()));
   auto lease = context.pool.lease();
   auto buildings = current_representatives(*lease, context.user(), *community, date);
-  if (!buildings) return http::error_response(buildings.error());
+  if (!buildings) return buildings.error();
   boost::json::array items;
   std::int64_t with_representatives = 0;
   for (const auto& building : *buildings) {
@@ -386,30 +385,30 @@ boost::json::object organisation_json(const Organisation& organisation) {
           {"status", organisation.status}};
 }
 
-Response add_module_route(RequestContext& context) {
+Result<Response> add_module_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "title", "hours"});
   auto community = reader.integer("community_id", Need::required, 1);
   auto title = reader.text("title", Need::required, 100);
   auto hours = reader.integer("hours", Need::required, 1, 200);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto module = add_module(*lease, context.user(), *community, *title, *hours, now_epoch_ms());
-  if (!module) return http::error_response(module.error());
+  if (!module) return module.error();
   return http::json_response(201, boost::json::object{{"id", module->id},
                                                       {"community_id", module->community_id},
                                                       {"title", module->title},
                                                       {"hours", module->hours}});
 }
 
-Response list_modules_route(RequestContext& context) {
+Result<Response> list_modules_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto modules = list_modules(*lease, context.user(), *community);
-  if (!modules) return http::error_response(modules.error());
+  if (!modules) return modules.error();
   boost::json::array items;
   for (const auto& module : *modules) {
     items.push_back(boost::json::object{{"id", module.id},
@@ -421,70 +420,70 @@ Response list_modules_route(RequestContext& context) {
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response completion_route(RequestContext& context) {
+Result<Response> completion_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"module_id", "resident_id", "completed_on"});
   auto module = reader.integer("module_id", Need::required, 1);
   auto resident = reader.integer("resident_id", Need::required, 1);
   auto completed_on = reader.text("completed_on", Need::required, 10);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto completion =
       record_completion(*lease, context.user(), *module, *resident, *completed_on, now_epoch_ms());
-  if (!completion) return http::error_response(completion.error());
+  if (!completion) return completion.error();
   return http::json_response(201, boost::json::object{{"id", completion->id},
                                                       {"module_id", completion->module_id},
                                                       {"resident_id", completion->resident_id},
                                                       {"completed_on", completion->completed_on}});
 }
 
-Response register_leader_route(RequestContext& context) {
+Result<Response> register_leader_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_id", "since", "area"});
   auto resident = reader.integer("resident_id", Need::required, 1);
   auto since = reader.text("since", Need::required, 10);
   auto area = reader.text("area", Need::required, 100);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto leader = register_leader(*lease, context.user(), *resident, *since, *area, now_epoch_ms());
-  if (!leader) return http::error_response(leader.error());
+  if (!leader) return leader.error();
   return http::json_response(201, leader_json(*leader));
 }
 
-Response end_leader_route(RequestContext& context) {
+Result<Response> end_leader_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"until"});
   auto until = reader.text("until", Need::required, 10);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto leader = end_leader(*lease, context.user(), *id, *until);
-  if (!leader) return http::error_response(leader.error());
+  if (!leader) return leader.error();
   return http::json_response(200, leader_json(*leader));
 }
 
-Response list_leaders_route(RequestContext& context) {
+Result<Response> list_leaders_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto leaders = list_leaders(*lease, context.user(), *community);
-  if (!leaders) return http::error_response(leaders.error());
+  if (!leaders) return leaders.error();
   boost::json::array items;
   for (const auto& leader : *leaders) items.push_back(leader_json(leader));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response add_organisation_route(RequestContext& context) {
+Result<Response> add_organisation_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only(
       {"community_id", "name", "founded_on", "leader_resident_ids", "member_count", "status"});
@@ -494,40 +493,39 @@ Response add_organisation_route(RequestContext& context) {
   input.founded_on = reader.text("founded_on", Need::required, 10).value_or("");
   input.member_count = reader.integer("member_count", Need::required, 1, 10000).value_or(0);
   input.status = reader.text("status", Need::optional, 20).value_or("incubating");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto leaders = id_list(*body, "leader_resident_ids");
-  if (!leaders) return http::error_response(leaders.error());
+  if (!leaders) return leaders.error();
   input.leader_resident_ids = *leaders;
   auto lease = context.pool.lease();
   auto organisation = add_organisation(*lease, context.user(), input, now_epoch_ms());
-  if (!organisation) return http::error_response(organisation.error());
+  if (!organisation) return organisation.error();
   return http::json_response(201, organisation_json(*organisation));
 }
 
-Response list_organisations_route(RequestContext& context) {
+Result<Response> list_organisations_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto organisations = list_organisations(*lease, context.user(), *community);
-  if (!organisations) return http::error_response(organisations.error());
+  if (!organisations) return organisations.error();
   boost::json::array items;
   for (const auto& organisation : *organisations) items.push_back(organisation_json(organisation));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response summary_route(RequestContext& context) {
+Result<Response> summary_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto from = context.request.query_param("from");
   auto to = context.request.query_param("to");
   if (!from || !to) {
-    return http::error_response(
-        bad_request("invalid_query", "from and to (YYYY-MM-DD) are required"));
+    return bad_request("invalid_query", "from and to (YYYY-MM-DD) are required");
   }
   auto lease = context.pool.lease();
   auto summary = leader_summary(*lease, context.user(), *community, *from, *to);
-  if (!summary) return http::error_response(summary.error());
+  if (!summary) return summary.error();
   const auto& growth = summary->growth;
   return http::json_response(
       200, boost::json::object{

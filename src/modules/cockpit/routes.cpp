@@ -102,17 +102,17 @@ Result<boost::json::object> snapshot_for(RequestContext& context) {
   return snapshot_json(*snapshot, *scope);
 }
 
-Response snapshot_route(RequestContext& context) {
+Result<Response> snapshot_route(RequestContext& context) {
   auto body = snapshot_for(context);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   return http::json_response(200, *body);
 }
 
 // One snapshot as a Server-Sent Event, after which the response ends (see the top of this
 // file); errors stay JSON with their 4xx status, on which EventSource stops reconnecting.
-Response stream_route(RequestContext& context) {
+Result<Response> stream_route(RequestContext& context) {
   auto body = snapshot_for(context);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   Response response;
   response.content_type = "text/event-stream; charset=utf-8";
   response.headers.emplace_back("Cache-Control", "no-cache");

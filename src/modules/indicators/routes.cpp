@@ -29,12 +29,12 @@ boost::json::object indicator_json(const Indicator& indicator) {
           {"denominator", number_or_null(indicator.denominator)}};
 }
 
-Response indicators_route(RequestContext& context) {
+Result<Response> indicators_route(RequestContext& context) {
   if (context.user().is(Role::resident)) {
-    return http::error_response(forbidden("residents may not read the indicators"));
+    return forbidden("residents may not read the indicators");
   }
   auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   Scope scope;
   scope.community_id = *community_id;
   if (auto street = context.request.query_param("street_id"); street && !street->empty()) {
@@ -42,13 +42,13 @@ Response indicators_route(RequestContext& context) {
   }
   auto period_text = context.request.query_param("period");
   if (!period_text || period_text->empty()) {
-    return http::error_response(bad_request("missing_query", "period is required (e.g. 2026Q3)"));
+    return bad_request("missing_query", "period is required (e.g. 2026Q3)");
   }
   auto period = parse_period(*period_text);
-  if (!period) return http::error_response(period.error());
+  if (!period) return period.error();
   auto lease = context.pool.lease();
   auto report = load_indicators(*lease, context.user(), scope, *period, now_epoch_ms());
-  if (!report) return http::error_response(report.error());
+  if (!report) return report.error();
   boost::json::array communities, indicators;
   for (auto id : report->community_ids) communities.push_back(id);
   for (const auto& indicator : report->indicators) indicators.push_back(indicator_json(indicator));
@@ -68,36 +68,34 @@ boost::json::object targets_json(std::int64_t community_id, const Targets& targe
   return {{"community_id", community_id}, {"targets", std::move(values)}};
 }
 
-Response targets_get_route(RequestContext& context) {
+Result<Response> targets_get_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = get_targets(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, targets_json(*community, *result));
 }
 
-Response targets_put_route(RequestContext& context) {
+Result<Response> targets_put_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   const auto* given = body->if_contains("targets");
   if (!given || !given->is_object() || body->size() != 1) {
-    return http::error_response(
-        bad_request("invalid_field", "the body is {\"targets\": {key: number, ...}}"));
+    return bad_request("invalid_field", "the body is {\"targets\": {key: number, ...}}");
   }
   std::vector<std::pair<std::string, double>> values;
   for (const auto& [key, value] : given->get_object()) {
     if (!value.is_number()) {
-      return http::error_response(
-          bad_request("invalid_target", std::string(key) + " must be a number"));
+      return bad_request("invalid_target", std::string(key) + " must be a number");
     }
     values.emplace_back(std::string(key), value.to_number<double>());
   }
   auto lease = context.pool.lease();
   auto result = set_targets(*lease, context.user(), *community, values, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, targets_json(*community, *result));
 }
 

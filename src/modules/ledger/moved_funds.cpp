@@ -70,8 +70,8 @@ MovedFunds record_moved_funds(storage::Connection& db) {
         appender.append(system, account_open_record(account));
         ++out.accounts;
       } else {
-        out.refused.push_back("fund account " + std::to_string(account.id) +
-                              " (property account " + std::to_string(row.integer(1)) +
+        out.refused.push_back("fund account " + std::to_string(account.id) + " (property account " +
+                              std::to_string(row.integer(1)) +
                               ") differs from what the audit chain recorded of it");
       }
     }

@@ -78,18 +78,18 @@ std::string building_label(const std::string& building) {
   return building.empty() ? "unassigned" : building;
 }
 
-Response get_weights_route(RequestContext& context) {
+Result<Response> get_weights_route(RequestContext& context) {
   auto community_id = community_param(context);
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   auto lease = context.pool.lease();
   auto weights = get_weights(*lease, context.user(), *community_id);
-  if (!weights) return http::error_response(weights.error());
+  if (!weights) return weights.error();
   return http::json_response(200, weights_json(*community_id, *weights));
 }
 
-Response put_weights_route(RequestContext& context) {
+Result<Response> put_weights_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   // Accept {"weights": {...}} or the five dimensions at the top level.
   const boost::json::object* source = &*body;
   std::optional<std::int64_t> community_in_body;
@@ -98,7 +98,7 @@ Response put_weights_route(RequestContext& context) {
   }
   if (auto it = body->find("weights"); it != body->end()) {
     if (!it->value().is_object()) {
-      return http::error_response(bad_request("invalid_field", "'weights' must be an object"));
+      return bad_request("invalid_field", "'weights' must be an object");
     }
     source = &it->value().get_object();
   }
@@ -115,24 +115,24 @@ Response put_weights_route(RequestContext& context) {
     weights.percent[i] =
         static_cast<int>(reader.integer(name.c_str(), Need::required, -1000, 1000).value_or(0));
   }
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   std::int64_t community_id = 0;
   if (community_in_body) {
     community_id = *community_in_body;
   } else {
     auto param = community_param(context);
-    if (!param) return http::error_response(param.error());
+    if (!param) return param.error();
     community_id = *param;
   }
   auto lease = context.pool.lease();
   auto saved = set_weights(*lease, context.user(), community_id, weights);
-  if (!saved) return http::error_response(saved.error());
+  if (!saved) return saved.error();
   return http::json_response(200, weights_json(community_id, *saved));
 }
 
-Response assessment_route(RequestContext& context) {
+Result<Response> assessment_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"household_id", "dimension", "score", "reason"});
   AssessmentInput input;
@@ -140,19 +140,19 @@ Response assessment_route(RequestContext& context) {
   input.dimension = reader.text("dimension", Need::required, 40).value_or("");
   input.score = reader.integer("score", Need::required).value_or(0);
   input.reason = reader.text("reason", Need::required, 500).value_or("");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto saved = record_assessment(*lease, context.user(), input);
-  if (!saved) return http::error_response(saved.error());
+  if (!saved) return saved.error();
   return http::json_response(201, assessment_json(*saved));
 }
 
-Response household_needs_route(RequestContext& context) {
+Result<Response> household_needs_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto needs = household_needs(*lease, context.user(), *id);
-  if (!needs) return http::error_response(needs.error());
+  if (!needs) return needs.error();
   boost::json::array overrides;
   for (const auto& a : needs->overrides) overrides.push_back(assessment_json(a));
   boost::json::object overridden;
@@ -188,12 +188,12 @@ Response household_needs_route(RequestContext& context) {
                                         {"request_count", needs->request_count}}}});
 }
 
-Response demand_route(RequestContext& context) {
+Result<Response> demand_route(RequestContext& context) {
   auto community_id = community_param(context);
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   auto lease = context.pool.lease();
   auto needs = community_needs(*lease, context.user(), *community_id);
-  if (!needs) return http::error_response(needs.error());
+  if (!needs) return needs.error();
   auto households = assessed(*needs);
   allocation::CategoryDemand with_demand{};
   for (const auto& h : households) {
@@ -212,12 +212,12 @@ Response demand_route(RequestContext& context) {
                                {"buildings", std::move(buildings)}});
 }
 
-Response heatmap_route(RequestContext& context) {
+Result<Response> heatmap_route(RequestContext& context) {
   auto community_id = community_param(context);
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   auto lease = context.pool.lease();
   auto needs = community_needs(*lease, context.user(), *community_id);
-  if (!needs) return http::error_response(needs.error());
+  if (!needs) return needs.error();
   boost::json::array categories;
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
     categories.emplace_back(allocation::category_name(static_cast<allocation::ServiceCategory>(i)));
@@ -235,29 +235,28 @@ Response heatmap_route(RequestContext& context) {
                                                       {"cells", std::move(cells)}});
 }
 
-Response ranking_route(RequestContext& context) {
+Result<Response> ranking_route(RequestContext& context) {
   auto community_id = community_param(context);
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   std::optional<allocation::ServiceCategory> category;
   if (auto text = context.request.query_param("category"); text && !text->empty()) {
     category = allocation::parse_category(*text);
     if (!category) {
-      return http::error_response(
-          bad_request("unknown_category", "unknown service category '" + *text + "'"));
+      return bad_request("unknown_category", "unknown service category '" + *text + "'");
     }
   }
   auto limit = context.int_query("limit");
   auto min_overall = context.int_query("silent_min_overall_hundredths");
-  if (!limit) return http::error_response(limit.error());
-  if (!min_overall) return http::error_response(min_overall.error());
+  if (!limit) return limit.error();
+  if (!min_overall) return min_overall.error();
   std::int64_t page = limit->value_or(100);
   if (page < 1 || page > 10000) {
-    return http::error_response(bad_request("invalid_query", "limit must be 1-10000"));
+    return bad_request("invalid_query", "limit must be 1-10000");
   }
   std::int64_t silent_bound = min_overall->value_or(kSilentMinOverallHundredths);
   auto lease = context.pool.lease();
   auto needs = community_needs(*lease, context.user(), *community_id);
-  if (!needs) return http::error_response(needs.error());
+  if (!needs) return needs.error();
   auto households = assessed(*needs);
   std::unordered_map<std::int64_t, const HouseholdNeeds*> by_id;
   for (const auto& h : needs->households) by_id.emplace(h.household_id, &h);

@@ -11,7 +11,6 @@
 #include "modules/participation/activities.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/participation/proposals.hpp"
-#include "modules/requests/sla.hpp"
 #include "storage/database.hpp"
 
 namespace gz::participation {
@@ -97,16 +96,10 @@ boost::json::object proposal_json(const Proposal& p, const Actor& actor) {
   return out;
 }
 
-// The body as an object; an empty body is an empty object (for actions without fields).
-Result<boost::json::object> body_or_empty(RequestContext& context) {
-  if (context.request.body.empty()) return boost::json::object{};
-  return http::parse_json_object(context.request);
-}
-
 Result<std::optional<std::int64_t>> time_field(http::JsonReader& reader, const char* key) {
   auto text = reader.text(key, Need::optional, 40);
   if (!text) return std::optional<std::int64_t>{};
-  auto parsed = requests::parse_iso8601(*text);
+  auto parsed = parse_iso8601(*text);
   if (!parsed) {
     return bad_request("invalid_time", std::string(key) + " must be ISO 8601 with an offset");
   }
@@ -116,16 +109,16 @@ Result<std::optional<std::int64_t>> time_field(http::JsonReader& reader, const c
 Result<std::optional<std::int64_t>> time_query(RequestContext& context, const char* key) {
   auto text = context.request.query_param(key);
   if (!text || text->empty()) return std::optional<std::int64_t>{};
-  auto parsed = requests::parse_iso8601(*text);
+  auto parsed = parse_iso8601(*text);
   if (!parsed) {
     return bad_request("invalid_query", std::string(key) + " must be ISO 8601 with an offset");
   }
   return std::optional<std::int64_t>{*parsed};
 }
 
-Response create_activity_route(RequestContext& context) {
+Result<Response> create_activity_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "kind", "channel", "building_id", "title", "agenda", "starts_at",
                "ends_at", "capacity"});
@@ -137,12 +130,12 @@ Response create_activity_route(RequestContext& context) {
   auto title = reader.text("title", Need::required, 200);
   auto agenda = reader.text("agenda", Need::optional, 4000);
   auto capacity = reader.amount("capacity", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto starts = time_field(reader, "starts_at");
-  if (!starts) return http::error_response(starts.error());
+  if (!starts) return starts.error();
   auto ends = time_field(reader, "ends_at");
-  if (!ends) return http::error_response(ends.error());
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!ends) return ends.error();
+  if (!reader.ok()) return reader.error();
   input.community_id = *community;
   input.kind = *kind;
   input.channel = channel.value_or("");
@@ -154,80 +147,79 @@ Response create_activity_route(RequestContext& context) {
   input.capacity = capacity;
   auto lease = context.pool.lease();
   auto result = create_activity(*lease, context.user(), input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, activity_json(*result, context.user()));
 }
 
-Response list_activities_route(RequestContext& context) {
+Result<Response> list_activities_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto from = time_query(context, "from");
-  if (!from) return http::error_response(from.error());
+  if (!from) return from.error();
   auto to = time_query(context, "to");
-  if (!to) return http::error_response(to.error());
+  if (!to) return to.error();
   auto lease = context.pool.lease();
   auto result = list_activities(*lease, context.user(), *community, *from, *to);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& activity : *result) items.push_back(activity_json(activity, context.user()));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response get_activity_route(RequestContext& context) {
+Result<Response> get_activity_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = get_activity(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, activity_json(*result, context.user()));
 }
 
-Response signup_route(RequestContext& context) {
+Result<Response> signup_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  auto body = body_or_empty(context);
-  if (!body) return http::error_response(body.error());
+  if (!id) return id.error();
+  auto body = context.json_object_or_empty();
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_id"});
   auto resident = reader.integer("resident_id", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = sign_up(*lease, context.user(), *id, resident, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, boost::json::object{{"activity_id", result->activity_id},
                                                       {"resident_id", result->resident_id},
                                                       {"created_at", result->created_at}});
 }
 
-Response checkin_route(RequestContext& context) {
+Result<Response> checkin_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  auto body = body_or_empty(context);
-  if (!body) return http::error_response(body.error());
+  if (!id) return id.error();
+  auto body = context.json_object_or_empty();
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_ids", "code", "resident_id"});
   CheckinInput input;
   input.code = reader.text("code", Need::optional, 20);
   input.resident_id = reader.integer("resident_id", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   if (auto found = body->find("resident_ids"); found != body->end()) {
     if (!found->value().is_array() || found->value().as_array().size() > 1000) {
-      return http::error_response(bad_request("invalid_field",
-                                              "resident_ids must be a list of "
-                                              "at most 1000 resident ids"));
+      return bad_request("invalid_field",
+                         "resident_ids must be a list of "
+                         "at most 1000 resident ids");
     }
     for (const auto& value : found->value().as_array()) {
       if (!value.is_int64() || value.as_int64() < 1) {
-        return http::error_response(
-            bad_request("invalid_field", "resident_ids must hold positive integers"));
+        return bad_request("invalid_field", "resident_ids must hold positive integers");
       }
       input.resident_ids.push_back(value.as_int64());
     }
   }
   auto lease = context.pool.lease();
   auto result = check_in(*lease, context.user(), *id, input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   std::int64_t awarded = 0;
   for (const auto& attendance : *result) {
@@ -243,36 +235,37 @@ Response checkin_route(RequestContext& context) {
                {"activity_id", *id}, {"points_awarded", awarded}, {"items", std::move(items)}});
 }
 
-Response minutes_route(RequestContext& context) {
+Result<Response> minutes_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"minutes"});
   auto minutes = reader.text("minutes", Need::required, 20000);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = record_minutes(*lease, context.user(), *id, *minutes, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, activity_json(*result, context.user()));
 }
 
-Response proposal_response(const Result<Proposal>& result, const Actor& actor, int status = 200) {
-  if (!result) return http::error_response(result.error());
+Result<Response> proposal_response(const Result<Proposal>& result, const Actor& actor,
+                                   int status = 200) {
+  if (!result) return result.error();
   return http::json_response(status, proposal_json(*result, actor));
 }
 
-Response create_proposal_route(RequestContext& context) {
+Result<Response> create_proposal_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "title", "body", "submit"});
   auto community = reader.integer("community_id", Need::optional, 1);
   auto title = reader.text("title", Need::required, 200);
   auto text = reader.text("body", Need::required, 8000);
   auto submit = reader.boolean("submit", Need::optional);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   std::int64_t community_id = community.value_or(
       context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
   auto lease = context.pool.lease();
@@ -281,17 +274,17 @@ Response create_proposal_route(RequestContext& context) {
                            context.user(), 201);
 }
 
-Response list_proposals_route(RequestContext& context) {
+Result<Response> list_proposals_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::optional<State> state;
   if (auto text = context.request.query_param("state"); text && !text->empty()) {
     state = parse_state(*text);
-    if (!state) return http::error_response(bad_request("invalid_query", "unknown state"));
+    if (!state) return bad_request("invalid_query", "unknown state");
   }
   auto lease = context.pool.lease();
   auto result = list_proposals(*lease, context.user(), *community, state, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   std::int64_t stalled = 0, overdue = 0;
   for (const auto& proposal : *result) {
@@ -306,93 +299,107 @@ Response list_proposals_route(RequestContext& context) {
                                {"items", std::move(items)}});
 }
 
-Response get_proposal_route(RequestContext& context) {
+Result<Response> get_proposal_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   return proposal_response(get_proposal(*lease, context.user(), *id, now_epoch_ms()),
                            context.user());
 }
 
-// The proposal routes that take one text field (or none) and call one use case.
-template <typename Call>
-Response proposal_action(RequestContext& context, std::initializer_list<const char*> fields,
-                         Call call) {
-  auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  auto body = body_or_empty(context);
-  if (!body) return http::error_response(body.error());
-  http::JsonReader reader(*body);
-  reader.only(fields);
+Result<Response> transition_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"action"});
   auto lease = context.pool.lease();
-  return call(*lease, *id, reader);
+  auto& db = *lease;
+  auto action = reader.text("action", Need::required, 40);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(transition_proposal(db, context.user(), id, *action, now_epoch_ms()),
+                           context.user());
 }
 
-Response transition_route(RequestContext& context) {
-  return proposal_action(context, {"action"}, [&](auto& db, std::int64_t id, auto& reader) {
-    auto action = reader.text("action", Need::required, 40);
-    if (!reader.ok()) return http::error_response(reader.error());
-    return proposal_response(transition_proposal(db, context.user(), id, *action, now_epoch_ms()),
-                             context.user());
-  });
+Result<Response> second_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  if (!reader.ok()) return reader.error();
+  return proposal_response(second_proposal(db, context.user(), id, now_epoch_ms()), context.user(),
+                           201);
 }
 
-Response second_route(RequestContext& context) {
-  return proposal_action(context, {}, [&](auto& db, std::int64_t id, auto& reader) {
-    if (!reader.ok()) return http::error_response(reader.error());
-    return proposal_response(second_proposal(db, context.user(), id, now_epoch_ms()),
-                             context.user(), 201);
-  });
+Result<Response> agenda_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"activity_id"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto activity = reader.integer("activity_id", Need::required, 1);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(put_on_agenda(db, context.user(), id, *activity, now_epoch_ms()),
+                           context.user());
 }
 
-Response agenda_route(RequestContext& context) {
-  return proposal_action(context, {"activity_id"}, [&](auto& db, std::int64_t id, auto& reader) {
-    auto activity = reader.integer("activity_id", Need::required, 1);
-    if (!reader.ok()) return http::error_response(reader.error());
-    return proposal_response(put_on_agenda(db, context.user(), id, *activity, now_epoch_ms()),
-                             context.user());
-  });
+Result<Response> motion_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"step", "note"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto step = reader.text("step", Need::required, 40);
+  auto note = reader.text("note", Need::optional, 4000);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(motion_step(db, context.user(), id, *step, note, now_epoch_ms()),
+                           context.user());
 }
 
-Response motion_route(RequestContext& context) {
-  return proposal_action(context, {"step", "note"}, [&](auto& db, std::int64_t id, auto& reader) {
-    auto step = reader.text("step", Need::required, 40);
-    auto note = reader.text("note", Need::optional, 4000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    return proposal_response(motion_step(db, context.user(), id, *step, note, now_epoch_ms()),
-                             context.user());
-  });
+Result<Response> vote_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"choice"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto choice = reader.text("choice", Need::required, 20);
+  if (!reader.ok()) return reader.error();
+  auto vote = cast_vote(db, context.user(), id, *choice, now_epoch_ms());
+  if (!vote) return vote.error();
+  return http::json_response(201, boost::json::object{{"proposal_id", vote->proposal_id},
+                                                      {"agenda_id", vote->agenda_id},
+                                                      {"choice", vote->choice},
+                                                      {"created_at", vote->created_at}});
 }
 
-Response vote_route(RequestContext& context) {
-  return proposal_action(context, {"choice"}, [&](auto& db, std::int64_t id, auto& reader) {
-    auto choice = reader.text("choice", Need::required, 20);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto vote = cast_vote(db, context.user(), id, *choice, now_epoch_ms());
-    if (!vote) return http::error_response(vote.error());
-    return http::json_response(201, boost::json::object{{"proposal_id", vote->proposal_id},
-                                                        {"agenda_id", vote->agenda_id},
-                                                        {"choice", vote->choice},
-                                                        {"created_at", vote->created_at}});
-  });
+Result<Response> outcome_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"note"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto note = reader.text("note", Need::optional, 4000);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(record_outcome(db, context.user(), id, note, now_epoch_ms()),
+                           context.user());
 }
 
-Response outcome_route(RequestContext& context) {
-  return proposal_action(context, {"note"}, [&](auto& db, std::int64_t id, auto& reader) {
-    auto note = reader.text("note", Need::optional, 4000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    return proposal_response(record_outcome(db, context.user(), id, note, now_epoch_ms()),
-                             context.user());
-  });
-}
-
-Response respond_route(RequestContext& context) {
-  return proposal_action(context, {"response"}, [&](auto& db, std::int64_t id, auto& reader) {
-    auto text = reader.text("response", Need::required, 8000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    return proposal_response(respond_proposal(db, context.user(), id, *text, now_epoch_ms()),
-                             context.user());
-  });
+Result<Response> respond_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object_or_empty());
+  http::JsonReader reader(body);
+  reader.only({"response"});
+  auto lease = context.pool.lease();
+  auto& db = *lease;
+  auto text = reader.text("response", Need::required, 8000);
+  if (!reader.ok()) return reader.error();
+  return proposal_response(respond_proposal(db, context.user(), id, *text, now_epoch_ms()),
+                           context.user());
 }
 
 boost::json::object settings_json(std::int64_t community_id, const Settings& settings) {
@@ -403,18 +410,18 @@ boost::json::object settings_json(std::int64_t community_id, const Settings& set
           {"response_days", settings.response_days}};
 }
 
-Response get_settings_route(RequestContext& context) {
+Result<Response> get_settings_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = get_settings(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, settings_json(*community, *result));
 }
 
-Response put_settings_route(RequestContext& context) {
+Result<Response> put_settings_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "seconds_required", "quorum_percent", "quorum_min_households",
                "response_days"});
@@ -424,14 +431,14 @@ Response put_settings_route(RequestContext& context) {
   auto percent = reader.integer("quorum_percent", Need::optional);
   auto minimum = reader.integer("quorum_min_households", Need::optional);
   auto days = reader.integer("response_days", Need::optional);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   settings.seconds_required = seconds.value_or(settings.seconds_required);
   settings.quorum_percent = percent.value_or(settings.quorum_percent);
   settings.quorum_min_households = minimum.value_or(settings.quorum_min_households);
   settings.response_days = days.value_or(settings.response_days);
   auto lease = context.pool.lease();
   auto result = put_settings(*lease, context.user(), *community, settings);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, settings_json(*community, *result));
 }
 

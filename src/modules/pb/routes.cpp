@@ -43,9 +43,9 @@ boost::json::object project_json(const StoredProject& p) {
           {"proposer_user_id", http::json_or_null(p.proposer_user_id)}};
 }
 
-Response create_election_route(RequestContext& context) {
+Result<Response> create_election_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "name", "budget", "vote_type", "rule", "voting_opens_at",
                "voting_closes_at", "min_length", "max_length", "max_sum_cost"});
@@ -60,27 +60,27 @@ Response create_election_route(RequestContext& context) {
   input.min_length = reader.integer("min_length", Need::optional, 0, 1000);
   input.max_length = reader.integer("max_length", Need::optional, 1, 1000);
   input.max_sum_cost = reader.amount("max_sum_cost", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto election = create_election(*lease, context.user(), input);
-  if (!election) return http::error_response(election.error());
+  if (!election) return election.error();
   return http::json_response(201, election_json(*election));
 }
 
-Response get_election_route(RequestContext& context) {
+Result<Response> get_election_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto election = get_election(*lease, context.user(), *id);
-  if (!election) return http::error_response(election.error());
+  if (!election) return election.error();
   return http::json_response(200, election_json(*election));
 }
 
-Response add_project_route(RequestContext& context) {
+Result<Response> add_project_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"name", "cost", "description"});
   ProjectInput input;
@@ -88,36 +88,35 @@ Response add_project_route(RequestContext& context) {
   input.name = reader.text("name", Need::required, 200).value_or("");
   input.cost = reader.amount("cost", Need::required, 1).value_or(0);
   input.description = reader.text("description", Need::optional, 2000);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto project = add_project(*lease, context.user(), input, now_epoch_ms());
-  if (!project) return http::error_response(project.error());
+  if (!project) return project.error();
   return http::json_response(201, project_json(*project));
 }
 
-Response ballot_route(RequestContext& context) {
+Result<Response> ballot_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   auto it = body->find("projects");
   if (it == body->end() || !it->value().is_array() || body->size() != 1) {
-    return http::error_response(
-        bad_request("invalid_field", "the body is {\"projects\": [project ids approved]}"));
+    return bad_request("invalid_field", "the body is {\"projects\": [project ids approved]}");
   }
   std::vector<std::int64_t> projects;
   for (const auto& value : it->value().get_array()) {
     if (!value.is_int64()) {
-      return http::error_response(bad_request("invalid_field", "project ids are integers"));
+      return bad_request("invalid_field", "project ids are integers");
     }
     projects.push_back(value.as_int64());
   }
   if (projects.size() > 1000) {
-    return http::error_response(bad_request("invalid_ballot", "too many projects"));
+    return bad_request("invalid_ballot", "too many projects");
   }
   auto lease = context.pool.lease();
   auto ballot = cast_ballot(*lease, context.user(), *id, projects, now_epoch_ms());
-  if (!ballot) return http::error_response(ballot.error());
+  if (!ballot) return ballot.error();
   boost::json::array ids;
   for (auto project : ballot->project_ids) ids.emplace_back(project);
   return http::json_response(201, boost::json::object{{"id", ballot->id},
@@ -127,20 +126,19 @@ Response ballot_route(RequestContext& context) {
                                                       {"created_at", ballot->created_at}});
 }
 
-Response results_route(RequestContext& context) {
+Result<Response> results_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   std::optional<RuleName> rule;
   if (auto text = context.request.query_param("rule"); text && !text->empty()) {
     rule = parse_rule_name(*text);
     if (!rule) {
-      return http::error_response(
-          bad_request("unknown_rule", "rule must be greedy, equal-shares or equal-shares-add1"));
+      return bad_request("unknown_rule", "rule must be greedy, equal-shares or equal-shares-add1");
     }
   }
   auto lease = context.pool.lease();
   auto results = election_results(*lease, context.user(), *id, rule);
-  if (!results) return http::error_response(results.error());
+  if (!results) return results.error();
   std::vector<bool> chosen(results->projects.size(), false);
   for (auto index : results->outcome.selected) chosen[index] = true;
   boost::json::array selected, projects;
@@ -166,12 +164,12 @@ Response results_route(RequestContext& context) {
                                {"projects", std::move(projects)}});
 }
 
-Response export_route(RequestContext& context) {
+Result<Response> export_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto text = export_election(*lease, context.user(), *id, now_epoch_ms());
-  if (!text) return http::error_response(text.error());
+  if (!text) return text.error();
   Response response;
   response.content_type = "text/plain; charset=utf-8";
   response.body = std::move(*text);
@@ -180,14 +178,14 @@ Response export_route(RequestContext& context) {
   return response;
 }
 
-Response import_route(RequestContext& context) {
+Result<Response> import_route(RequestContext& context) {
   auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   std::int64_t id = community_id->value_or(
       context.user().community_ids.empty() ? 0 : context.user().community_ids.front());
   auto lease = context.pool.lease();
   auto election = import_election(*lease, context.user(), id, context.request.body);
-  if (!election) return http::error_response(election.error());
+  if (!election) return election.error();
   return http::json_response(201, election_json(*election));
 }
 

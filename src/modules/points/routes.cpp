@@ -61,12 +61,12 @@ boost::json::object service_json(const timebank::Service& service) {
           {"expires_at", format_iso8601(service.expires_ms)}};
 }
 
-Response account_response(RequestContext& context, ledger::Kind kind) {
+Result<Response> account_response(RequestContext& context, ledger::Kind kind) {
   auto id = context.id_param("resident_id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto view = account_view(*lease, context.user(), *id, kind);
-  if (!view) return http::error_response(view.error());
+  if (!view) return view.error();
   boost::json::object out{{"resident_id", view->resident.id},
                           {"community_id", view->resident.community_id},
                           {"kind", ledger::kind_name(kind)},
@@ -89,32 +89,27 @@ Response account_response(RequestContext& context, ledger::Kind kind) {
   return http::json_response(200, out);
 }
 
-Response points_account_route(RequestContext& context) {
+Result<Response> points_account_route(RequestContext& context) {
   return account_response(context, ledger::Kind::points);
 }
-Response timebank_account_route(RequestContext& context) {
+Result<Response> timebank_account_route(RequestContext& context) {
   return account_response(context, ledger::Kind::minutes);
 }
 
-Response postings_route(RequestContext& context) {
+Result<Response> postings_route(RequestContext& context) {
   auto id = context.id_param("resident_id");
-  if (!id) return http::error_response(id.error());
-  auto limit = context.int_query("limit");
-  auto before = context.int_query("before");
-  if (!limit) return http::error_response(limit.error());
-  if (!before) return http::error_response(before.error());
-  std::int64_t page = limit->value_or(50);
-  if (page < 1 || page > 500)
-    return http::error_response(bad_request("invalid_query", "limit must be 1-500"));
+  if (!id) return id.error();
+  GZ_ASSIGN_OR_RETURN(std::int64_t page, context.limit_param("limit", 50, 500));
+  GZ_ASSIGN_OR_RETURN(auto before, context.int_query("before"));
   auto lease = context.pool.lease();
   auto view = account_view(*lease, context.user(), *id, ledger::Kind::points);
-  if (!view) return http::error_response(view.error());
+  if (!view) return view.error();
   boost::json::array items;
   // Staff's memos name people; residents and guides read them masked.
   const pii::Reader reader =
       registry::permissions::personal_data_reader(context.user(), view->resident.community_id);
   if (view->account.id) {
-    auto statement = ledger::statement(*lease, view->account.id, page, before->value_or(INT64_MAX));
+    auto statement = ledger::statement(*lease, view->account.id, page, before.value_or(INT64_MAX));
     for (auto& [posting, signed_amount] : statement.lines) {
       posting.memo = pii::text_for(reader, posting.memo);
       auto line = posting_json(posting);
@@ -140,32 +135,30 @@ Result<AwardInput> read_award(const boost::json::object& body) {
   return input;
 }
 
-Response awards_route(RequestContext& context) {
+Result<Response> awards_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   std::vector<AwardInput> awards;
   bool batch = body->contains("awards");
   if (batch) {
     const auto& list = body->at("awards");
     if (!list.is_array() || body->size() != 1) {
-      return http::error_response(
-          bad_request("invalid_field", "'awards' must be an array of awards"));
+      return bad_request("invalid_field", "'awards' must be an array of awards");
     }
     for (const auto& element : list.get_array()) {
-      if (!element.is_object())
-        return http::error_response(bad_request("invalid_field", "each award is an object"));
+      if (!element.is_object()) return bad_request("invalid_field", "each award is an object");
       auto award = read_award(element.get_object());
-      if (!award) return http::error_response(award.error());
+      if (!award) return award.error();
       awards.push_back(std::move(*award));
     }
   } else {
     auto award = read_award(*body);
-    if (!award) return http::error_response(award.error());
+    if (!award) return award.error();
     awards.push_back(std::move(*award));
   }
   auto lease = context.pool.lease();
   auto result = award(*lease, context.user(), awards, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   if (!batch) {
     auto out = posting_json(result->front());
     out["resident_id"] = awards.front().resident_id;
@@ -184,21 +177,21 @@ Response awards_route(RequestContext& context) {
                                {"last_posting_id", result->back().id}});
 }
 
-Response catalog_list_route(RequestContext& context) {
+Result<Response> catalog_list_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::int64_t id = *community;
   auto lease = context.pool.lease();
   auto items = list_catalog(*lease, context.user(), id);
-  if (!items) return http::error_response(items.error());
+  if (!items) return items.error();
   boost::json::array out;
   for (const auto& item : *items) out.push_back(item_json(item));
   return http::json_response(200, boost::json::object{{"items", std::move(out)}});
 }
 
-Response catalog_add_route(RequestContext& context) {
+Result<Response> catalog_add_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "name", "category", "price_points", "stock", "limit_per_resident",
                "limit_period", "available_from", "available_until"});
@@ -212,25 +205,25 @@ Response catalog_add_route(RequestContext& context) {
   item.limit_period = reader.text("limit_period", Need::optional, 10);
   item.available_from = reader.text("available_from", Need::optional, 10);
   item.available_until = reader.text("available_until", Need::optional, 10);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = add_catalog_item(*lease, context.user(), item);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, item_json(*result));
 }
 
-Response redemption_route(RequestContext& context) {
+Result<Response> redemption_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_id", "item_id", "quantity"});
   auto resident_id = reader.integer("resident_id", Need::required, 1);
   auto item_id = reader.integer("item_id", Need::required, 1);
   auto quantity = reader.amount("quantity", Need::optional, 1, 100).value_or(1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = redeem(*lease, context.user(), *resident_id, *item_id, quantity, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       201, boost::json::object{{"id", result->id},
                                {"resident_id", result->resident_id},
@@ -242,26 +235,25 @@ Response redemption_route(RequestContext& context) {
                                {"stock_remaining", http::json_or_null(result->stock_remaining)}});
 }
 
-Response correction_route(RequestContext& context) {
+Result<Response> correction_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"posting_id", "reason"});
   auto posting_id = reader.integer("posting_id", Need::required, 1);
   auto reason = reader.text("reason", Need::required, 500);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = correct(*lease, context.user(), *posting_id, *reason, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, posting_json(*result));
 }
 
-Response rules_route(RequestContext& context) {
+Result<Response> rules_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::int64_t id = *community;
-  if (!context.user().belongs_to(id))
-    return http::error_response(not_found("no community " + std::to_string(id)));
+  if (!context.user().belongs_to(id)) return not_found("no community " + std::to_string(id));
   auto lease = context.pool.lease();
   boost::json::array out;
   for (const auto& rule : list_rules(*lease, id)) {
@@ -273,9 +265,9 @@ Response rules_route(RequestContext& context) {
   return http::json_response(200, boost::json::object{{"rules", std::move(out)}});
 }
 
-Response set_rule_route(RequestContext& context) {
+Result<Response> set_rule_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "rule", "name_zh", "unit", "points_per_unit"});
   auto community_id = reader.integer("community_id", Need::required, 1);
@@ -284,15 +276,14 @@ Response set_rule_route(RequestContext& context) {
   rule.name_zh = reader.text("name_zh", Need::required, 40).value_or("");
   auto unit = reader.text("unit", Need::required, 10);
   rule.points_per_unit = reader.amount("points_per_unit", Need::required, 1, 1000).value_or(0);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   if (*unit != "event" && *unit != "minute") {
-    return http::error_response(
-        bad_request("invalid_unit", "unit must be event or minute (points per hour)"));
+    return bad_request("invalid_unit", "unit must be event or minute (points per hour)");
   }
   rule.unit = *unit == "event" ? ledger::Unit::event : ledger::Unit::minute;
   auto lease = context.pool.lease();
   auto result = set_rule(*lease, context.user(), *community_id, rule);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200,
                              boost::json::object{{"rule", result->rule},
                                                  {"name_zh", result->name_zh},
@@ -306,19 +297,18 @@ boost::json::object settings_json(std::int64_t community_id, const Settings& val
           {"timebank_floor_minutes", value.timebank_floor_minutes}};
 }
 
-Response get_settings_route(RequestContext& context) {
+Result<Response> get_settings_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::int64_t id = *community;
-  if (!context.user().belongs_to(id))
-    return http::error_response(not_found("no community " + std::to_string(id)));
+  if (!context.user().belongs_to(id)) return not_found("no community " + std::to_string(id));
   auto lease = context.pool.lease();
   return http::json_response(200, settings_json(id, settings(*lease, id)));
 }
 
-Response set_settings_route(RequestContext& context) {
+Result<Response> set_settings_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "expiry_months", "timebank_floor_minutes"});
   auto community_id = reader.integer("community_id", Need::required, 1);
@@ -326,48 +316,30 @@ Response set_settings_route(RequestContext& context) {
   value.expiry_months = reader.integer("expiry_months", Need::optional, 1, 120);
   value.timebank_floor_minutes =
       reader.integer("timebank_floor_minutes", Need::optional, -6000, 0).value_or(-600);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = set_settings(*lease, context.user(), *community_id, value);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, settings_json(*community_id, *result));
 }
 
 // Periods: "2026" (year), "2026Q3" (quarter), "2026-11" (month); default: this year.
 Result<std::pair<std::int64_t, std::int64_t>> period_bounds(
     const std::optional<std::string>& period) {
-  int year = 0;
-  unsigned first_month = 1, months = 12;
-  std::string text = period.value_or(format_date(now_epoch_ms()).substr(0, 4));
-  if (text.size() == 4 && std::sscanf(text.c_str(), "%4d", &year) == 1) {
-  } else if (text.size() == 6 && text[4] == 'Q' &&
-             std::sscanf(text.c_str(), "%4dQ%1u", &year, &first_month) == 2 && first_month >= 1 &&
-             first_month <= 4) {
-    first_month = (first_month - 1) * 3 + 1;
-    months = 3;
-  } else if (text.size() == 7 && text[4] == '-' &&
-             std::sscanf(text.c_str(), "%4d-%2u", &year, &first_month) == 2 && first_month >= 1 &&
-             first_month <= 12) {
-    months = 1;
-  } else {
-    return bad_request("invalid_period", "period must be like 2026, 2026Q3 or 2026-11");
-  }
-  int end_year = year + static_cast<int>((first_month - 1 + months) / 12);
-  unsigned end_month = (first_month - 1 + months) % 12 + 1;
-  const std::int64_t offset = std::int64_t{kShanghaiOffsetSeconds} * 1000;
-  return std::pair{days_from_civil(year, first_month, 1) * 86'400'000 - offset,
-                   days_from_civil(end_year, end_month, 1) * 86'400'000 - offset};
+  auto parsed = Period::parse(period.value_or(format_date(now_epoch_ms()).substr(0, 4)));
+  if (!parsed) return bad_request("invalid_period", "period must be like 2026, 2026Q3 or 2026-11");
+  return std::pair{parsed->from_ms, parsed->to_ms};
 }
 
-Response leaderboard_route(RequestContext& context) {
+Result<Response> leaderboard_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::int64_t id = *community;
   auto bounds = period_bounds(context.request.query_param("period"));
-  if (!bounds) return http::error_response(bounds.error());
+  if (!bounds) return bounds.error();
   auto lease = context.pool.lease();
   auto rows = leaderboard(*lease, context.user(), id, bounds->first, bounds->second, 50);
-  if (!rows) return http::error_response(rows.error());
+  if (!rows) return rows.error();
   boost::json::array out;
   for (const auto& row : *rows) {
     out.push_back({{"rank", row.rank},
@@ -381,24 +353,24 @@ Response leaderboard_route(RequestContext& context) {
                                                       {"items", std::move(out)}});
 }
 
-Response optin_route(RequestContext& context) {
+Result<Response> optin_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resident_id", "show_name"});
   auto resident_id = reader.integer("resident_id", Need::required, 1);
   auto show = reader.boolean("show_name", Need::required);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = set_leaderboard_optin(*lease, context.user(), *resident_id, *show);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       200, boost::json::object{{"resident_id", *resident_id}, {"show_name", *show}});
 }
 
-Response record_service_route(RequestContext& context) {
+Result<Response> record_service_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"provider_resident_id", "recipient_resident_id", "service_date", "minutes",
                "service_type", "note"});
@@ -411,62 +383,62 @@ Response record_service_route(RequestContext& context) {
   input.minutes = reader.amount("minutes", Need::required, 1, 720).value_or(0);
   input.service_type = reader.text("service_type", Need::required, 40).value_or("");
   input.note = reader.text("note", Need::optional, 500);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = timebank::record_service(*lease, context.user(), input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, service_json(*result));
 }
 
-Response confirm_service_route(RequestContext& context) {
+Result<Response> confirm_service_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = timebank::confirm_service(*lease, context.user(), *id, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, service_json(*result));
 }
 
-Response dispute_service_route(RequestContext& context) {
+Result<Response> dispute_service_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"note"});
   auto note = reader.text("note", Need::required, 500);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = timebank::dispute_service(*lease, context.user(), *id, *note, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, service_json(*result));
 }
 
-Response list_services_route(RequestContext& context) {
+Result<Response> list_services_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::int64_t id = *community;
   auto lease = context.pool.lease();
   auto result =
       timebank::list_services(*lease, context.user(), id, context.request.query_param("status"));
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& service : *result) items.push_back(service_json(service));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response transfer_route(RequestContext& context) {
+Result<Response> transfer_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"from_resident_id", "to_resident_id", "minutes"});
   auto from = reader.integer("from_resident_id", Need::required, 1);
   auto to = reader.integer("to_resident_id", Need::required, 1);
   auto minutes = reader.amount("minutes", Need::required, 1, 100000);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = timebank::transfer(*lease, context.user(), *from, *to, *minutes, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, posting_json(*result));
 }
 

@@ -131,101 +131,83 @@ std::int64_t body_community(http::JsonReader& reader, const RequestContext& cont
   return communities.empty() ? 0 : communities.front();
 }
 
-Result<std::int64_t> limit_param(const RequestContext& context, std::int64_t fallback) {
-  auto limit = context.int_query("limit");
-  if (!limit) return limit.take_error();
-  if (!*limit) return fallback;
-  if (**limit < 1 || **limit > kMaxLimit) {
-    return bad_request("invalid_query", "limit must be 1-" + std::to_string(kMaxLimit));
-  }
-  return **limit;
-}
-
-template <typename Handle>
-Response with_body(RequestContext& context, Handle handle) {
-  auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
-  http::JsonReader reader(*body);
-  return handle(*body, reader);
-}
-
-Response settings_get_route(RequestContext& context) {
+Result<Response> settings_get_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = get_settings(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, settings_json(*result));
 }
 
-Response settings_put_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only({"community_id", "base_fee_fen", "neutral_score", "up_bp_per_point",
-                 "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days"});
-    std::int64_t community_id = body_community(reader, context);
-    auto base = reader.amount("base_fee_fen", Need::required);
-    auto neutral = reader.integer("neutral_score", Need::optional);
-    auto up = reader.integer("up_bp_per_point", Need::optional);
-    auto down = reader.integer("down_bp_per_point", Need::optional);
-    auto cap_up = reader.integer("cap_up_bp", Need::optional);
-    auto cap_down = reader.integer("cap_down_bp", Need::optional);
-    auto notice_days = reader.integer("notice_days", Need::optional);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    // Fields left out keep their current values.
-    Settings settings = load_settings(*lease, community_id);
-    settings.base_fee_fen = base;
-    auto& a = settings.adjustment;
-    a.neutral_score = neutral.value_or(a.neutral_score);
-    a.up_bp_per_point = up.value_or(a.up_bp_per_point);
-    a.down_bp_per_point = down.value_or(a.down_bp_per_point);
-    a.cap_up_bp = cap_up.value_or(a.cap_up_bp);
-    a.cap_down_bp = cap_down.value_or(a.cap_down_bp);
-    settings.notice_days = notice_days.value_or(settings.notice_days);
-    auto result = set_settings(*lease, context.user(), settings);
-    if (!result) return http::error_response(result.error());
-    return http::json_response(200, settings_json(*result));
-  });
+Result<Response> settings_put_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "base_fee_fen", "neutral_score", "up_bp_per_point",
+               "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days"});
+  std::int64_t community_id = body_community(reader, context);
+  auto base = reader.amount("base_fee_fen", Need::required);
+  auto neutral = reader.integer("neutral_score", Need::optional);
+  auto up = reader.integer("up_bp_per_point", Need::optional);
+  auto down = reader.integer("down_bp_per_point", Need::optional);
+  auto cap_up = reader.integer("cap_up_bp", Need::optional);
+  auto cap_down = reader.integer("cap_down_bp", Need::optional);
+  auto notice_days = reader.integer("notice_days", Need::optional);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  // Fields left out keep their current values.
+  Settings settings = load_settings(*lease, community_id);
+  settings.base_fee_fen = base;
+  auto& a = settings.adjustment;
+  a.neutral_score = neutral.value_or(a.neutral_score);
+  a.up_bp_per_point = up.value_or(a.up_bp_per_point);
+  a.down_bp_per_point = down.value_or(a.down_bp_per_point);
+  a.cap_up_bp = cap_up.value_or(a.cap_up_bp);
+  a.cap_down_bp = cap_down.value_or(a.cap_down_bp);
+  settings.notice_days = notice_days.value_or(settings.notice_days);
+  auto result = set_settings(*lease, context.user(), settings);
+  if (!result) return result.error();
+  return http::json_response(200, settings_json(*result));
 }
 
-Response committee_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only({"community_id", "user_id"});
-    std::int64_t community_id = body_community(reader, context);
-    auto user_id = reader.integer("user_id", Need::required, 1);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result =
-        add_committee_member(*lease, context.user(), community_id, *user_id, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, boost::json::object{{"community_id", result->community_id},
-                                                        {"user_id", result->user_id},
-                                                        {"display_name", result->display_name}});
-  });
+Result<Response> committee_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "user_id"});
+  std::int64_t community_id = body_community(reader, context);
+  auto user_id = reader.integer("user_id", Need::required, 1);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result =
+      add_committee_member(*lease, context.user(), community_id, *user_id, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, boost::json::object{{"community_id", result->community_id},
+                                                      {"user_id", result->user_id},
+                                                      {"display_name", result->display_name}});
 }
 
-Response issue_bills_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only({"community_id", "quarter"});
-    std::int64_t community_id = body_community(reader, context);
-    auto quarter = reader.text("quarter", Need::required, 10);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result = issue_bills(*lease, context.user(), community_id, *quarter, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, fee_json(*result));
-  });
+Result<Response> issue_bills_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "quarter"});
+  std::int64_t community_id = body_community(reader, context);
+  auto quarter = reader.text("quarter", Need::required, 10);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = issue_bills(*lease, context.user(), community_id, *quarter, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, fee_json(*result));
 }
 
-Response bills_route(RequestContext& context) {
+Result<Response> bills_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
-  auto limit = limit_param(context, 500);
-  if (!limit) return http::error_response(limit.error());
+  if (!community) return community.error();
+  auto limit = context.limit_param("limit", 500, kMaxLimit);
+  if (!limit) return limit.error();
   auto lease = context.pool.lease();
   auto result = list_bills(*lease, context.user(), *community,
                            context.request.query_param("quarter"), *limit);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& bill : *result) {
     boost::json::object item{{"id", bill.id},
@@ -241,90 +223,88 @@ Response bills_route(RequestContext& context) {
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response payments_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object& body, http::JsonReader& reader) {
-    reader.only({"bill_ids", "paid_on"});
-    auto paid_on = reader.text("paid_on", Need::optional, 10);
-    if (!reader.ok()) return http::error_response(reader.error());
-    std::vector<std::int64_t> bill_ids;
-    const auto* field = body.if_contains("bill_ids");
-    if (!field || !field->is_array()) {
-      return http::error_response(
-          bad_request("invalid_bills", "bill_ids must be an array of bill ids"));
+Result<Response> payments_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"bill_ids", "paid_on"});
+  auto paid_on = reader.text("paid_on", Need::optional, 10);
+  if (!reader.ok()) return reader.error();
+  std::vector<std::int64_t> bill_ids;
+  const auto* field = body.if_contains("bill_ids");
+  if (!field || !field->is_array()) {
+    return bad_request("invalid_bills", "bill_ids must be an array of bill ids");
+  }
+  for (const auto& item : field->get_array()) {
+    if (!item.is_int64() || item.get_int64() < 1) {
+      return bad_request("invalid_bills", "bill_ids must be an array of bill ids");
     }
-    for (const auto& item : field->get_array()) {
-      if (!item.is_int64() || item.get_int64() < 1) {
-        return http::error_response(
-            bad_request("invalid_bills", "bill_ids must be an array of bill ids"));
-      }
-      bill_ids.push_back(item.get_int64());
-    }
-    auto lease = context.pool.lease();
-    auto result = record_payments(*lease, context.user(), bill_ids, paid_on, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    boost::json::array paid(result->paid.begin(), result->paid.end());
-    boost::json::array already(result->already_paid.begin(), result->already_paid.end());
-    boost::json::object out{{"paid", std::move(paid)},
-                            {"already_paid", std::move(already)},
-                            {"amount_fen", result->amount_fen}};
-    out["posting"] = result->posting ? boost::json::value(posting_json(*result->posting))
-                                     : boost::json::value(nullptr);
-    return http::json_response(result->posting ? 201 : 200, out);
-  });
+    bill_ids.push_back(item.get_int64());
+  }
+  auto lease = context.pool.lease();
+  auto result = record_payments(*lease, context.user(), bill_ids, paid_on, now_epoch_ms());
+  if (!result) return result.error();
+  boost::json::array paid(result->paid.begin(), result->paid.end());
+  boost::json::array already(result->already_paid.begin(), result->already_paid.end());
+  boost::json::object out{{"paid", std::move(paid)},
+                          {"already_paid", std::move(already)},
+                          {"amount_fen", result->amount_fen}};
+  out["posting"] = result->posting ? boost::json::value(posting_json(*result->posting))
+                                   : boost::json::value(nullptr);
+  return http::json_response(result->posting ? 201 : 200, out);
 }
 
-Response expense_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only({"community_id", "amount_fen", "category", "payee_category", "receipt_ref",
-                 "purpose", "spent_on"});
-    ExpenseInput input;
-    input.community_id = body_community(reader, context);
-    auto amount = reader.amount("amount_fen", Need::required, 1);
-    auto category = reader.text("category", Need::required, 40);
-    auto payee = reader.text("payee_category", Need::required, 40);
-    auto receipt = reader.text("receipt_ref", Need::required, 80);
-    auto purpose = reader.text("purpose", Need::required, 1000);
-    auto spent_on = reader.text("spent_on", Need::required, 10);
-    if (!reader.ok()) return http::error_response(reader.error());
-    input.amount_fen = *amount;
-    input.category = *category;
-    input.payee_category = *payee;
-    input.receipt_ref = *receipt;
-    input.purpose = *purpose;
-    input.spent_on = *spent_on;
-    auto lease = context.pool.lease();
-    auto result = record_expense(*lease, context.user(), input, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, expense_json(*result));
-  });
+Result<Response> expense_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "amount_fen", "category", "payee_category", "receipt_ref", "purpose",
+               "spent_on"});
+  ExpenseInput input;
+  input.community_id = body_community(reader, context);
+  auto amount = reader.amount("amount_fen", Need::required, 1);
+  auto category = reader.text("category", Need::required, 40);
+  auto payee = reader.text("payee_category", Need::required, 40);
+  auto receipt = reader.text("receipt_ref", Need::required, 80);
+  auto purpose = reader.text("purpose", Need::required, 1000);
+  auto spent_on = reader.text("spent_on", Need::required, 10);
+  if (!reader.ok()) return reader.error();
+  input.amount_fen = *amount;
+  input.category = *category;
+  input.payee_category = *payee;
+  input.receipt_ref = *receipt;
+  input.purpose = *purpose;
+  input.spent_on = *spent_on;
+  auto lease = context.pool.lease();
+  auto result = record_expense(*lease, context.user(), input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, expense_json(*result));
 }
 
-Response decision_route(RequestContext& context) {
+Result<Response> decision_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only({"decision", "note"});
-    auto decision = reader.text("decision", Need::required, 20);
-    auto note = reader.text("note", Need::optional, 2000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result =
-        decide_expense(*lease, context.user(), *id, *decision, note.value_or(""), now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(200, expense_json(*result));
-  });
+  if (!id) return id.error();
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"decision", "note"});
+  auto decision = reader.text("decision", Need::required, 20);
+  auto note = reader.text("note", Need::optional, 2000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result =
+      decide_expense(*lease, context.user(), *id, *decision, note.value_or(""), now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(200, expense_json(*result));
 }
 
-Response fund_route(RequestContext& context) {
+Result<Response> fund_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
-  auto limit = limit_param(context, 100);
-  if (!limit) return http::error_response(limit.error());
+  if (!community) return community.error();
+  auto limit = context.limit_param("limit", 100, kMaxLimit);
+  if (!limit) return limit.error();
   auto before = context.int_query("before_id");
-  if (!before) return http::error_response(before.error());
+  if (!before) return before.error();
   auto lease = context.pool.lease();
   auto result = fund_view(*lease, context.user(), *community, *limit, before->value_or(INT64_MAX));
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array accounts, income, expenses, postings;
   for (const auto& account : result->accounts) {
     accounts.push_back(
@@ -347,12 +327,12 @@ Response fund_route(RequestContext& context) {
                                {"postings", std::move(postings)}});
 }
 
-Response quarters_route(RequestContext& context) {
+Result<Response> quarters_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = quarter_reports(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& report : *result) {
     boost::json::object item{{"quarter", report.quarter},
@@ -373,116 +353,115 @@ Response quarters_route(RequestContext& context) {
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response evaluation_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only({"quarter", "score"});
-    auto quarter = reader.text("quarter", Need::required, 10);
-    auto score = reader.integer("score", Need::required);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result = submit_evaluation(*lease, context.user(), *quarter, *score, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, boost::json::object{{"id", result->id},
-                                                        {"quarter", result->quarter},
-                                                        {"score", result->score},
-                                                        {"created_at", result->created_at}});
-  });
+Result<Response> evaluation_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"quarter", "score"});
+  auto quarter = reader.text("quarter", Need::required, 10);
+  auto score = reader.integer("score", Need::required);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = submit_evaluation(*lease, context.user(), *quarter, *score, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, boost::json::object{{"id", result->id},
+                                                      {"quarter", result->quarter},
+                                                      {"score", result->score},
+                                                      {"created_at", result->created_at}});
 }
 
-Response rule_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object& body, http::JsonReader& reader) {
-    reader.only({"community_id", "source", "shares", "effective_on", "notice"});
-    RuleInput input;
-    input.community_id = body_community(reader, context);
-    auto source = reader.text("source", Need::required, 40);
-    auto effective_on = reader.text("effective_on", Need::optional, 10);
-    auto notice = reader.text("notice", Need::required, 2000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    const auto* field = body.if_contains("shares");
-    Error invalid = bad_request(
-        "invalid_shares", "shares must be an array of {\"destination\", \"share_bp\"} objects");
-    if (!field || !field->is_array()) return http::error_response(invalid);
-    for (const auto& item : field->get_array()) {
-      if (!item.is_object()) return http::error_response(invalid);
-      const auto& object = item.get_object();
-      const auto* destination = object.if_contains("destination");
-      const auto* share = object.if_contains("share_bp");
-      if (share && share->is_number() && !(share->is_int64() && is_amount(share->get_int64()))) {
-        return http::error_response(
-            bad_request("invalid_amount",
-                        "share_bp must be a whole number from 0 to " + std::to_string(kAmountMax)));
-      }
-      if (object.size() != 2 || !destination || !destination->is_string() || !share ||
-          !share->is_int64()) {
-        return http::error_response(invalid);
-      }
-      input.shares.push_back({std::string(destination->get_string()), share->get_int64()});
+Result<Response> rule_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "source", "shares", "effective_on", "notice"});
+  RuleInput input;
+  input.community_id = body_community(reader, context);
+  auto source = reader.text("source", Need::required, 40);
+  auto effective_on = reader.text("effective_on", Need::optional, 10);
+  auto notice = reader.text("notice", Need::required, 2000);
+  if (!reader.ok()) return reader.error();
+  const auto* field = body.if_contains("shares");
+  Error invalid = bad_request("invalid_shares",
+                              "shares must be an array of {\"destination\", \"share_bp\"} objects");
+  if (!field || !field->is_array()) return invalid;
+  for (const auto& item : field->get_array()) {
+    if (!item.is_object()) return invalid;
+    const auto& object = item.get_object();
+    const auto* destination = object.if_contains("destination");
+    const auto* share = object.if_contains("share_bp");
+    if (share && share->is_number() && !(share->is_int64() && is_amount(share->get_int64()))) {
+      return bad_request("invalid_amount",
+                         "share_bp must be a whole number from 0 to " + std::to_string(kAmountMax));
     }
-    input.source = *source;
-    input.effective_on = effective_on;
-    input.notice = *notice;
-    auto lease = context.pool.lease();
-    auto result = declare_rule(*lease, context.user(), input, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, rule_json(*result));
-  });
+    if (object.size() != 2 || !destination || !destination->is_string() || !share ||
+        !share->is_int64()) {
+      return invalid;
+    }
+    input.shares.push_back({std::string(destination->get_string()), share->get_int64()});
+  }
+  input.source = *source;
+  input.effective_on = effective_on;
+  input.notice = *notice;
+  auto lease = context.pool.lease();
+  auto result = declare_rule(*lease, context.user(), input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, rule_json(*result));
 }
 
-Response rules_route(RequestContext& context) {
+Result<Response> rules_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = list_rules(*lease, context.user(), *community, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& rule : *result) items.push_back(rule_json(rule));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response income_route(RequestContext& context) {
-  return with_body(context, [&](const boost::json::object&, http::JsonReader& reader) {
-    reader.only(
-        {"community_id", "source", "amount_fen", "received_on", "receipt_ref", "payer_category"});
-    IncomeInput input;
-    input.community_id = body_community(reader, context);
-    auto source = reader.text("source", Need::required, 40);
-    auto amount = reader.amount("amount_fen", Need::required, 1);
-    auto received_on = reader.text("received_on", Need::required, 10);
-    auto receipt = reader.text("receipt_ref", Need::required, 80);
-    auto payer = reader.text("payer_category", Need::optional, 40);
-    if (!reader.ok()) return http::error_response(reader.error());
-    input.source = *source;
-    input.amount_fen = *amount;
-    input.received_on = *received_on;
-    input.receipt_ref = *receipt;
-    input.payer_category = payer.value_or("other");
-    auto lease = context.pool.lease();
-    auto result = record_income(*lease, context.user(), input, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(result->repeated ? 200 : 201, income_json(*result));
-  });
+Result<Response> income_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only(
+      {"community_id", "source", "amount_fen", "received_on", "receipt_ref", "payer_category"});
+  IncomeInput input;
+  input.community_id = body_community(reader, context);
+  auto source = reader.text("source", Need::required, 40);
+  auto amount = reader.amount("amount_fen", Need::required, 1);
+  auto received_on = reader.text("received_on", Need::required, 10);
+  auto receipt = reader.text("receipt_ref", Need::required, 80);
+  auto payer = reader.text("payer_category", Need::optional, 40);
+  if (!reader.ok()) return reader.error();
+  input.source = *source;
+  input.amount_fen = *amount;
+  input.received_on = *received_on;
+  input.receipt_ref = *receipt;
+  input.payer_category = payer.value_or("other");
+  auto lease = context.pool.lease();
+  auto result = record_income(*lease, context.user(), input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(result->repeated ? 200 : 201, income_json(*result));
 }
 
-Response incomes_route(RequestContext& context) {
+Result<Response> incomes_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
-  auto limit = limit_param(context, 100);
-  if (!limit) return http::error_response(limit.error());
+  if (!community) return community.error();
+  auto limit = context.limit_param("limit", 100, kMaxLimit);
+  if (!limit) return limit.error();
   auto lease = context.pool.lease();
   auto result = list_incomes(*lease, context.user(), *community,
                              context.request.query_param("source"), *limit);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& income : *result) items.push_back(income_json(income));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response verify_route(RequestContext& context) {
+Result<Response> verify_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto member = check_member(*lease, context.user(), *community);
-  if (!member) return http::error_response(member.error());
+  if (!member) return member.error();
   // The money on the ledger (every community): balances from postings, each posting against
   // its copy in the audit chain.
   auto check = ledger::verify_balances(*lease, ledger::Kind::fen).kinds[ledger::Kind::fen];

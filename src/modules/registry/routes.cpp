@@ -92,18 +92,18 @@ boost::json::object household_json(const Household& household, bool with_residen
   return out;
 }
 
-Response list_communities_route(RequestContext& context) {
+Result<Response> list_communities_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = list_communities(*lease, context.user());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& community : *result) items.push_back(community_json(community));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response create_community_route(RequestContext& context) {
+Result<Response> create_community_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"name", "code", "district", "street"});
   NewCommunity input;
@@ -111,46 +111,46 @@ Response create_community_route(RequestContext& context) {
   input.code = reader.text("code", Need::required, 32).value_or("");
   input.district = reader.text("district", Need::optional, 100);
   input.street = reader.text("street", Need::optional, 100);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = create_community(*lease, context.user(), input);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, community_json(*result));
 }
 
-Response get_community_route(RequestContext& context) {
+Result<Response> get_community_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = get_community(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, community_json(*result));
 }
 
-Response list_buildings_route(RequestContext& context) {
+Result<Response> list_buildings_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = list_buildings(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& building : *result) items.push_back(building_json(building));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response create_building_route(RequestContext& context) {
+Result<Response> create_building_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"name", "address"});
   auto name = reader.text("name", Need::required, 60);
   auto address = reader.text("address", Need::optional, 200);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = create_building(*lease, context.user(), *id, *name, address);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, building_json(*result));
 }
 
@@ -183,25 +183,25 @@ Result<HouseholdFields> read_household_fields(const boost::json::object& body, b
   return fields;
 }
 
-Response create_household_route(RequestContext& context) {
+Result<Response> create_household_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   auto community_id = reader.integer("community_id", Need::required, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto fields = read_household_fields(*body, true);
-  if (!fields) return http::error_response(fields.error());
+  if (!fields) return fields.error();
   auto lease = context.pool.lease();
   auto result = create_household(*lease, context.user(), *community_id, *fields);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, household_json(*result, false));
 }
 
-Response list_households_route(RequestContext& context) {
+Result<Response> list_households_route(RequestContext& context) {
   HouseholdFilter filter;
   for (const char* name : {"community_id", "building_id", "page", "page_size"}) {
     auto value = context.int_query(name);
-    if (!value) return http::error_response(value.error());
+    if (!value) return value.error();
     if (!*value) continue;
     std::string key = name;
     if (key == "community_id") filter.community_id = **value;
@@ -212,11 +212,11 @@ Response list_households_route(RequestContext& context) {
   filter.tag = context.request.query_param("tag");
   filter.q = context.request.query_param("q");
   if (filter.q && filter.q->size() > 100) {
-    return http::error_response(bad_request("invalid_query", "q is at most 100 bytes"));
+    return bad_request("invalid_query", "q is at most 100 bytes");
   }
   auto lease = context.pool.lease();
   auto result = list_households(*lease, context.user(), filter);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& household : result->items) items.push_back(household_json(household, false));
   return http::json_response(200, boost::json::object{{"items", std::move(items)},
@@ -225,44 +225,44 @@ Response list_households_route(RequestContext& context) {
                                                       {"page_size", result->page_size}});
 }
 
-Response get_household_route(RequestContext& context) {
+Result<Response> get_household_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = get_household(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, household_json(*result, true));
 }
 
-Response patch_household_route(RequestContext& context) {
+Result<Response> patch_household_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   auto fields = read_household_fields(*body, false);
-  if (!fields) return http::error_response(fields.error());
+  if (!fields) return fields.error();
   auto lease = context.pool.lease();
   auto result = update_household(*lease, context.user(), *id, *fields);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, household_json(*result, false));
 }
 
-Response list_residents_route(RequestContext& context) {
+Result<Response> list_residents_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = list_residents(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& resident : *result) items.push_back(resident_json(resident));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response add_resident_route(RequestContext& context) {
+Result<Response> add_resident_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"name", "sex", "birth_date", "id_number", "mobile", "relation", "registration"});
   ResidentFields fields;
@@ -273,18 +273,18 @@ Response add_resident_route(RequestContext& context) {
   fields.mobile = reader.text("mobile", Need::optional, 30);
   fields.relation = reader.text("relation", Need::optional, 20).value_or("other");
   fields.registration = reader.text("registration", Need::optional, 20).value_or("registered");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = add_resident(*lease, context.user(), *id, fields);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, resident_json(*result));
 }
 
-Response import_route(RequestContext& context) {
+Result<Response> import_route(RequestContext& context) {
   auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   if (!*community_id) {
-    return http::error_response(bad_request("missing_query", "community_id is required"));
+    return bad_request("missing_query", "community_id is required");
   }
   auto partial = context.request.query_param("partial");
   ImportMode mode = partial && (*partial == "true" || *partial == "1") ? ImportMode::partial
@@ -292,12 +292,12 @@ Response import_route(RequestContext& context) {
   auto dry_run = context.request.query_param("dry_run");
   if (dry_run && (*dry_run == "true" || *dry_run == "1")) mode = ImportMode::dry_run;
   if (context.request.body.empty()) {
-    return http::error_response(bad_request("empty_file", "the request body holds no CSV"));
+    return bad_request("empty_file", "the request body holds no CSV");
   }
   auto lease = context.pool.lease();
   auto result =
       import_households(*lease, context.user(), **community_id, context.request.body, mode);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array errors;
   for (const auto& error : result->errors) {
     errors.push_back({{"line", error.line},
@@ -322,22 +322,22 @@ Response import_route(RequestContext& context) {
                                  " row error(s); nothing was written (use ?partial=true to "
                                  "import the valid households)");
     error.details_json = boost::json::serialize(report);
-    return http::error_response(error);
+    return error;
   }
   return http::json_response(200, report);
 }
 
-Response export_route(RequestContext& context) {
+Result<Response> export_route(RequestContext& context) {
   auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   if (!*community_id) {
-    return http::error_response(bad_request("missing_query", "community_id is required"));
+    return bad_request("missing_query", "community_id is required");
   }
   Language language =
       context.request.query_param("lang").value_or("zh") == "en" ? Language::en : Language::zh;
   auto lease = context.pool.lease();
   auto result = export_households(*lease, context.user(), **community_id, language);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   Response response;
   response.content_type = "text/csv; charset=utf-8";
   response.body = std::move(*result);

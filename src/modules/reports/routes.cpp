@@ -138,20 +138,19 @@ boost::json::object report_json(const Report& report) {
   return body;
 }
 
-Response report_route(RequestContext& context) {
+Result<Response> report_route(RequestContext& context) {
   if (context.user().is(Role::resident)) {
-    return http::error_response(forbidden("residents may not read the reports"));
+    return forbidden("residents may not read the reports");
   }
   auto quarter = parse_quarter(context.params["period"]);
-  if (!quarter) return http::error_response(quarter.error());
+  if (!quarter) return quarter.error();
   auto format_text = context.request.query_param("format").value_or("json");
   auto format = parse_format(format_text);
   if (!format) {
-    return http::error_response(
-        bad_request("invalid_format", "format must be json, html, csv or xlsx"));
+    return bad_request("invalid_format", "format must be json, html, csv or xlsx");
   }
   auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
+  if (!community_id) return community_id.error();
   indicators::Scope scope;
   scope.community_id = *community_id;
   if (auto street = context.request.query_param("street_id"); street && !street->empty()) {
@@ -161,10 +160,10 @@ Response report_route(RequestContext& context) {
       context.request.query_param("lang").value_or("zh") == "en" ? Language::en : Language::zh;
   auto lease = context.pool.lease();
   auto report = build_report(*lease, context.user(), scope, *quarter, now_epoch_ms());
-  if (!report) return http::error_response(report.error());
+  if (!report) return report.error();
   if (*format == Format::json) return http::json_response(200, report_json(*report));
   auto document = render_document(*report, *format, language);
-  if (!document) return http::error_response(document.error());
+  if (!document) return document.error();
   Response response;
   response.content_type = document->content_type;
   response.body = std::move(document->body);

@@ -2,7 +2,9 @@
 // apps can file and follow community requests: discovery, services, service definitions,
 // requests (GET, and POST with an api_key), one request, and tokens, each as .json and .xml.
 // Handlers decode → call the requests module → encode; the XML is written from the same JSON
-// value (open311_xml.hpp), so both formats always agree.
+// value (open311_xml.hpp), so both formats always agree. Beside this file: the service
+// definitions (open311_definitions), the search over public requests (open311_search), the
+// spec's formats, errors and wording (open311_spec), and the form decoder (http/form.hpp).
 //
 // Decisions where the spec leaves room (each repeated where it is applied):
 // - jurisdiction_id is a community's code (or id); it may be left out while only one
@@ -24,7 +26,6 @@
 //   private case file's notes are staff's words about a resident (names, flats), so its
 //   status_notes is a fixed public phrase for its status instead.
 // - POST answers 200, as the spec's examples do (it never mentions 201).
-#include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
 #include <charconv>
@@ -39,155 +40,32 @@
 #include "core/pii.hpp"
 #include "core/text.hpp"
 #include "core/throttle.hpp"
+#include "http/form.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/open311.hpp"
-#include "modules/requests/open311_xml.hpp"
+#include "modules/requests/open311_definitions.hpp"
+#include "modules/requests/open311_search.hpp"
+#include "modules/requests/open311_spec.hpp"
 #include "modules/requests/requests.hpp"
-#include "modules/requests/sla.hpp"
-#include "modules/requests/store.hpp"
 #include "modules/requests/tracking_code.hpp"
 
 namespace gz::requests::open311 {
 namespace {
 
+using http::Form;
 using http::RequestContext;
 using http::Response;
 
 constexpr const char* kSpecification = "http://wiki.open311.org/GeoReport_v2";
 // Service Discovery's changeset tells clients to refresh cached service lists and
-// definitions: change it whenever the attribute definitions below change.
+// definitions: change it whenever the attribute definitions (open311_definitions.cpp) change.
 constexpr const char* kChangeset = "2026-11-29T00:00:00+08:00";
 constexpr std::int64_t kMaxSpanMs = 90 * kDayMs;  // the spec's window for GET requests
-constexpr std::int64_t kDefaultPageSize = 50;
-constexpr std::int64_t kMaxPageSize = 200;
 constexpr std::size_t kMaxAddressChars = 200;
 constexpr std::size_t kMaxNameChars = 40;
 constexpr std::size_t kMaxMediaUrlBytes = 500;
 
-enum class Format { json, xml };
-
-// ---------------------------------------------------------------------------------------
-// Service definitions: the extra questions some categories ask. They key on the category
-// code, so a community's own version of a category gets the same questions. The answers are
-// appended to the description in words, where staff read them and where the triage keyword
-// rules see them: "有人困在电梯内" makes an elevator report red, "无人被困" does not.
-
-struct AttributeValue {
-  const char* key;
-  const char* name;
-};
-
-enum class Answer { optional, required };
-
-struct Attribute {
-  const char* code;
-  const char* datatype;  // string, number, datetime, text, singlevaluelist, multivaluelist
-  Answer answer;
-  const char* datatype_description;
-  int order;
-  const char* description;
-  std::vector<AttributeValue> values;
-};
-
-constexpr const char* kPickOne = "请选择一项 / pick one";
-constexpr const char* kTimeFormat = "ISO 8601 时间，如 2026-11-29T08:00:00+08:00";
-
-const std::map<std::string, std::vector<Attribute>>& service_definitions() {
-  static const std::map<std::string, std::vector<Attribute>> definitions = {
-      {"gas_leak",
-       {{"people_at_risk",
-         "singlevaluelist",
-         Answer::optional,
-         kPickOne,
-         1,
-         "是否有人员受困/受伤",
-         {{"yes", "是"}, {"no", "否"}}},
-        {"valve_closed",
-         "singlevaluelist",
-         Answer::optional,
-         kPickOne,
-         2,
-         "是否已关闭燃气总阀",
-         {{"yes", "已关闭"}, {"no", "未关闭"}, {"unknown", "不清楚"}}}}},
-      {"water_outage",
-       {{"scope",
-         "singlevaluelist",
-         Answer::required,
-         kPickOne,
-         1,
-         "停水范围",
-         {{"household", "本户"}, {"building", "整栋楼"}, {"area", "整个小区或片区"}}},
-        {"started_at", "datetime", Answer::optional, kTimeFormat, 2, "大约何时开始停水", {}}}},
-      {"power_outage",
-       {{"scope",
-         "singlevaluelist",
-         Answer::required,
-         kPickOne,
-         1,
-         "停电范围",
-         {{"household", "本户"}, {"building", "整栋楼"}, {"area", "整个小区或片区"}}},
-        {"started_at", "datetime", Answer::optional, kTimeFormat, 2, "大约何时开始停电", {}}}},
-      {"elderly_unreachable",
-       {{"last_contact",
-         "datetime",
-         Answer::optional,
-         kTimeFormat,
-         1,
-         "最后一次联系上老人的时间",
-         {}},
-        {"lives_alone",
-         "singlevaluelist",
-         Answer::optional,
-         kPickOne,
-         2,
-         "老人是否独居",
-         {{"yes", "独居"}, {"no", "与家人同住"}, {"unknown", "不清楚"}}}}},
-      {"safety_hazard",
-       {{"hazard_type",
-         "singlevaluelist",
-         Answer::required,
-         kPickOne,
-         1,
-         "隐患类型",
-         {{"fire", "消防隐患（通道堵塞、私拉电线等）"},
-          {"falling", "高空坠物"},
-          {"structure", "房屋或设施结构"},
-          {"other", "其他"}}}}},
-      {"elevator",
-       {{"people_trapped",
-         "singlevaluelist",
-         Answer::required,
-         kPickOne,
-         1,
-         "电梯内是否有人被困",
-         {{"yes", "有人困在电梯内"}, {"no", "无人被困"}}}}},
-  };
-  return definitions;
-}
-
-const std::vector<Attribute>* attributes_of(const std::string& service_code) {
-  const auto& definitions = service_definitions();
-  auto found = definitions.find(service_code);
-  return found == definitions.end() ? nullptr : &found->second;
-}
-
-bool is_list(const Attribute& attribute) {
-  return std::string_view(attribute.datatype) == "singlevaluelist" ||
-         std::string_view(attribute.datatype) == "multivaluelist";
-}
-
-// ---------------------------------------------------------------------------------------
-// Small pure helpers.
-
-// W3C date-time to the second ("2026-11-29T20:11:19+08:00"): the spec's examples, and what
-// strict client parsers expect.
-std::string w3c_time(std::int64_t epoch_ms) {
-  std::string text = format_iso8601(epoch_ms);
-  auto dot = text.find('.');
-  if (dot != std::string::npos) text.erase(dot, 4);
-  return text;
-}
-
+// "a, b,,c" → {"a", "b", "c"}: the spec's comma-separated lists.
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
   std::size_t start = 0;
@@ -199,152 +77,6 @@ std::vector<std::string> split_list(const std::string& text) {
     start = end + 1;
   }
   return items;
-}
-
-std::optional<double> parse_number(const std::string& text) {
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
-
-// The public phrase standing in for staff's notes on a private case file.
-std::string public_phrase(Status status) {
-  switch (status) {
-    case Status::submitted:
-      return "已收到，等待受理";
-    case Status::accepted:
-      return "已受理";
-    case Status::assigned:
-      return "已派单办理";
-    case Status::in_progress:
-      return "正在办理";
-    case Status::resolved:
-      return "已办结，等待回访评价";
-    case Status::closed:
-      return "已办结";
-    case Status::reopened:
-      return "已重新办理";
-    case Status::duplicate:
-      return "与其他诉求合并办理";
-    case Status::not_our_responsibility:
-      return "不属于社区职责，已告知办理渠道";
-    case Status::cancelled:
-      return "已撤销";
-  }
-  return "已受理";
-}
-
-std::string deadline_rule(Priority priority) {
-  switch (priority) {
-    case Priority::red:
-      return "红色（紧急）：" + std::to_string(kRedResponseMs / 3'600'000) + "小时内响应";
-    case Priority::yellow:
-      return "黄色（重要）：" + std::to_string(kYellowResponseWorkdays) + "个工作日内响应";
-    case Priority::blue:
-      return "蓝色（一般）：" + std::to_string(kBlueResponseWorkdays) + "个工作日内响应";
-  }
-  return "";
-}
-
-std::string group_name(Priority priority) {
-  switch (priority) {
-    case Priority::red:
-      return "紧急（红色）";
-    case Priority::yellow:
-      return "重要（黄色）";
-    case Priority::blue:
-      return "一般（蓝色）";
-  }
-  return "";
-}
-
-// "N个工作日内办结" as it really is: resolution is never due before the response (the floor in
-// sla.hpp), so a blue category configured with 5 days is resolved within its 7 response days.
-std::string resolution_rule(Priority priority, int resolution_working_days) {
-  int days = resolution_working_days;
-  if (priority == Priority::yellow) days = std::max(days, kYellowResponseWorkdays);
-  if (priority == Priority::blue) days = std::max(days, kBlueResponseWorkdays);
-  return std::to_string(days) + "个工作日内办结";
-}
-
-std::string service_notice(const Request& request, const Category* category) {
-  std::string notice = deadline_rule(request.priority);
-  if (category) {
-    notice += "，" + resolution_rule(request.priority, category->resolution_working_days);
-  }
-  notice += "。";
-  if (request.triage_note && !request.triage_note->empty()) notice += *request.triage_note + "。";
-  return notice;
-}
-
-// See the decisions at the top of the file.
-std::string_view open311_status(Status status) {
-  return is_open(status) ? "open" : "closed";
-}
-
-std::vector<std::string> statuses_mapped_to(std::string_view open311) {
-  std::vector<std::string> names;
-  for (int i = 0; i <= static_cast<int>(Status::cancelled); ++i) {  // cancelled is the last
-    auto status = static_cast<Status>(i);
-    if (open311_status(status) == open311) names.emplace_back(status_name(status));
-  }
-  return names;
-}
-
-// ---------------------------------------------------------------------------------------
-// Encoding: every answer and every error in the format the path asked for.
-
-Response encode(Format format, int status, const boost::json::value& body,
-                std::string_view xml_root) {
-  if (format == Format::json) return http::json_response(status, body);
-  Response response;
-  response.status = status;
-  response.content_type = "text/xml; charset=utf-8";
-  response.body = to_xml(body, xml_root);
-  return response;
-}
-
-Response spec_error(Format format, int status, const std::string& description) {
-  boost::json::array errors{boost::json::object{{"code", status}, {"description", description}}};
-  return encode(format, status, errors, "errors");
-}
-
-// The spec's statuses: 403 for a missing or wrong api_key, 404 for what does not exist, 400
-// for anything else a client can fix. Server failures stay 5xx so clients retry them.
-int spec_status(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::unauthorized:
-    case ErrorKind::forbidden:
-      return 403;
-    case ErrorKind::not_found:
-      return 404;
-    case ErrorKind::unavailable:
-      return 503;
-    case ErrorKind::internal:
-      return 500;
-    default:
-      return 400;
-  }
-}
-
-Response spec_error(Format format, const Error& error) {
-  return spec_error(format, spec_status(error.kind), error.message);
-}
-
-// "gas_leak.json" → {"gas_leak", json}; nullopt for another or no extension.
-std::optional<std::pair<std::string, Format>> split_format(const std::string& file) {
-  auto dot = file.rfind('.');
-  if (dot == std::string::npos || dot == 0) return std::nullopt;
-  std::string extension = file.substr(dot + 1);
-  if (extension == "json") return std::pair{file.substr(0, dot), Format::json};
-  if (extension == "xml") return std::pair{file.substr(0, dot), Format::xml};
-  return std::nullopt;
-}
-
-Format guess_format(const std::string& file) {
-  return file.size() >= 4 && file.compare(file.size() - 4, 4, ".xml") == 0 ? Format::xml
-                                                                           : Format::json;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -380,99 +112,7 @@ Result<std::int64_t> resolve_jurisdiction(storage::Connection& db,
 }
 
 // ---------------------------------------------------------------------------------------
-// Reading public requests: the GeoReport search, which the staff queue's list_requests does
-// not cover (several codes, services and statuses at once, a date window, no actor).
-
-struct PublicFilter {
-  std::optional<std::int64_t> community_id;
-  std::optional<std::vector<std::string>> tracking_codes;  // when given, overrides the rest
-  std::vector<std::string> categories;
-  std::vector<std::string> statuses;  // our status names
-  std::int64_t from_ms = 0;
-  std::int64_t to_ms = 0;
-  std::int64_t page = 1;
-  std::int64_t page_size = kDefaultPageSize;
-};
-
-struct PublicPage {
-  std::vector<Request> items;
-  std::int64_t total = 0;
-};
-
-// The last public event of a request: when it last changed, and its latest public note.
-struct PublicTrail {
-  std::optional<std::int64_t> last_ms;
-  std::optional<std::string> last_note;
-};
-
-void add_in(std::string& where, std::vector<storage::Value>& params, const char* column,
-            const std::vector<std::string>& values) {
-  where += std::string(" AND ") + column + " IN (";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    where += i ? ",?" : "?";
-    params.emplace_back(values[i]);
-  }
-  where += ")";
-}
-
-PublicPage search_public_requests(storage::Connection& db, const PublicFilter& filter) {
-  std::string where = " WHERE 1 = 1";
-  std::vector<storage::Value> params;
-  if (filter.community_id) {
-    where += " AND r.community_id = ?";
-    params.emplace_back(*filter.community_id);
-  }
-  if (filter.tracking_codes) {
-    if (filter.tracking_codes->empty()) return {};
-    add_in(where, params, "r.tracking_code", *filter.tracking_codes);
-  } else {
-    if (!filter.categories.empty()) add_in(where, params, "r.category", filter.categories);
-    if (!filter.statuses.empty()) add_in(where, params, "r.status", filter.statuses);
-    where += " AND r.received_ms >= ? AND r.received_ms <= ?";
-    params.emplace_back(filter.from_ms);
-    params.emplace_back(filter.to_ms);
-  }
-  PublicPage page;
-  page.total = db.query_int("SELECT COUNT(*) FROM requests r" + where, params);
-  params.emplace_back(filter.page_size);
-  params.emplace_back((filter.page - 1) * filter.page_size);
-  for (const auto& row : db.query(std::string(store::kRequestColumns) + where +
-                                      " ORDER BY r.received_ms DESC, r.id DESC LIMIT ? OFFSET ?",
-                                  params)) {
-    page.items.push_back(store::request_from(row));
-  }
-  return page;
-}
-
-std::map<std::int64_t, PublicTrail> public_trails(storage::Connection& db,
-                                                  const std::vector<Request>& requests) {
-  std::map<std::int64_t, PublicTrail> trails;
-  if (requests.empty()) return trails;
-  std::string sql =
-      "SELECT request_id, at_ms, note FROM request_events WHERE is_public = 1 AND request_id IN (";
-  std::vector<storage::Value> params;
-  for (std::size_t i = 0; i < requests.size(); ++i) {
-    sql += i ? ",?" : "?";
-    params.emplace_back(requests[i].id);
-  }
-  sql += ") ORDER BY request_id, id";
-  for (const auto& row : db.query(sql, params)) {
-    auto& trail = trails[row.integer(0)];
-    trail.last_ms = row.integer(1);
-    if (auto note = row.opt_text(2); note && !note->empty()) trail.last_note = note;
-  }
-  return trails;
-}
-
-PublicTrail trail_of(const std::vector<Event>& events) {
-  PublicTrail trail;
-  for (const auto& event : events) {
-    if (!event.is_public) continue;
-    if (auto at = parse_iso8601(event.at)) trail.last_ms = *at;
-    if (event.note && !event.note->empty()) trail.last_note = event.note;
-  }
-  return trail;
-}
+// Encoding public requests.
 
 // Category and department names of the communities met while encoding one response.
 class Names {
@@ -548,60 +188,7 @@ boost::json::object request_json(const Request& request, const PublicTrail& trai
 }
 
 // ---------------------------------------------------------------------------------------
-// Form bodies (application/x-www-form-urlencoded), as POST Service Request sends them.
-
-using Form = std::vector<std::pair<std::string, std::string>>;
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-Result<std::string> form_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out += ' ';
-    } else if (text[i] == '%') {
-      int high = i + 2 < text.size() ? hex_digit(text[i + 1]) : -1;
-      int low = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
-      if (high < 0 || low < 0) {
-        return bad_request("invalid_form", "malformed %-escape in the form body");
-      }
-      out += static_cast<char>(high * 16 + low);
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  if (!text::is_valid_utf8(out)) return bad_request("invalid_form", "form fields must be UTF-8");
-  return out;
-}
-
-Result<Form> parse_form(std::string_view body) {
-  while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
-  Form form;
-  std::size_t start = 0;
-  while (start < body.size()) {
-    std::size_t end = body.find('&', start);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view pair = body.substr(start, end - start);
-    if (!pair.empty()) {
-      std::size_t equals = pair.find('=');
-      auto name = form_decode(pair.substr(0, equals));
-      if (!name) return name.error();
-      auto value = form_decode(equals == std::string_view::npos ? std::string_view()
-                                                                : pair.substr(equals + 1));
-      if (!value) return value.error();
-      form.emplace_back(std::move(*name), std::move(*value));
-    }
-    start = end + 1;
-  }
-  return form;
-}
+// Decoding POST Service Request.
 
 // A field sent at most once; empty counts as not sent (the spec's rule for optional values).
 Result<std::optional<std::string>> single(const Form& form, std::string_view name) {
@@ -632,83 +219,6 @@ Result<std::map<std::string, std::vector<std::string>>> form_attributes(const Fo
     attributes[key.substr(kPrefix.size(), close - kPrefix.size())].push_back(value);
   }
   return attributes;
-}
-
-const AttributeValue* find_value(const Attribute& attribute, const std::string& key) {
-  for (const auto& value : attribute.values) {
-    if (key == value.key) return &value;
-  }
-  return nullptr;
-}
-
-// Checks the answers against the service definition and writes them as lines of text
-// ("电梯内是否有人被困：有人困在电梯内").
-Result<std::vector<std::string>> answer_lines(
-    const std::string& service_code, const std::vector<Attribute>* definition,
-    const std::map<std::string, std::vector<std::string>>& answers) {
-  std::vector<std::string> lines;
-  for (const auto& [code, values] : answers) {
-    bool known = false;
-    if (definition) {
-      for (const auto& attribute : *definition) known = known || code == attribute.code;
-    }
-    if (!known) {
-      return bad_request("unknown_attribute",
-                         "service_code '" + service_code + "' has no attribute '" + code + "'");
-    }
-  }
-  if (!definition) return lines;
-  for (const auto& attribute : *definition) {
-    auto found = answers.find(attribute.code);
-    std::string name = std::string("attribute[") + attribute.code + "]";
-    if (found == answers.end()) {
-      if (attribute.answer == Answer::required) {
-        return bad_request("missing_attribute",
-                           name + " is required (" + attribute.description + ")");
-      }
-      continue;
-    }
-    const auto& values = found->second;
-    const std::string_view datatype = attribute.datatype;
-    if (values.size() > 1 && datatype != "multivaluelist") {
-      return bad_request("invalid_attribute", name + " takes one value");
-    }
-    std::string answer;
-    if (is_list(attribute)) {
-      for (const auto& key : values) {
-        const AttributeValue* value = find_value(attribute, key);
-        if (!value) {
-          return bad_request("invalid_attribute",
-                             name + ": '" + key + "' is not one of its values' keys");
-        }
-        answer += (answer.empty() ? "" : "、") + std::string(value->name);
-      }
-    } else if (datatype == "number") {
-      if (!parse_number(values[0]))
-        return bad_request("invalid_attribute", name + " must be a number");
-      answer = values[0];
-    } else if (datatype == "datetime") {
-      auto parsed = parse_iso8601(values[0]);
-      if (!parsed) {
-        return bad_request("invalid_attribute",
-                           name +
-                               " must be an ISO 8601 time with an offset, e.g. "
-                               "2026-11-29T08:00:00+08:00");
-      }
-      answer = w3c_time(*parsed);
-    } else {
-      const bool one_line = datatype == "string";
-      if (one_line && values[0].find_first_of("\r\n") != std::string::npos) {
-        return bad_request("invalid_attribute", name + " must be one line");
-      }
-      if (text::utf8_length(values[0]) > (one_line ? 200u : 1000u)) {
-        return bad_request("invalid_attribute", name + " is too long");
-      }
-      answer = values[0];
-    }
-    lines.push_back(std::string(attribute.description) + "：" + answer);
-  }
-  return lines;
 }
 
 // Chinese names are written family name first without a space (王秀英), Latin ones given
@@ -910,8 +420,7 @@ Result<std::optional<std::int64_t>> read_time(const std::optional<std::string>& 
   int year;
   unsigned month, day;
   if (parse_date(*text, year, month, day)) {
-    std::int64_t start =
-        days_from_civil(year, month, day) * kDayMs - std::int64_t{kShanghaiOffsetSeconds} * 1000;
+    std::int64_t start = shanghai_midnight_ms(days_from_civil(year, month, day));
     return std::optional<std::int64_t>{bound == Bound::end ? start + kDayMs - 1 : start};
   }
   auto parsed = parse_iso8601(*text);
@@ -1065,7 +574,7 @@ Response submit_route(RequestContext& context, Format format) {
   if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) {
     return spec_error(format, 400, "POST a service request as application/x-www-form-urlencoded");
   }
-  auto form = parse_form(http_request.body);
+  auto form = http::parse_form(http_request.body);
   if (!form) return spec_error(format, form.error());
   auto api_key = single(*form, "api_key");
   if (!api_key) return spec_error(format, api_key.error());

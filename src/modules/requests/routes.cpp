@@ -68,9 +68,9 @@ Result<std::optional<Priority>> read_priority(const std::optional<std::string>& 
   return std::optional<Priority>{*priority};
 }
 
-Response submit_route(RequestContext& context) {
+Result<Response> submit_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "category", "description", "priority", "household_id", "location",
                "latitude", "longitude", "channel", "received_at", "contact_name", "contact_phone"});
@@ -88,13 +88,13 @@ Response submit_route(RequestContext& context) {
   auto received_at = reader.text("received_at", Need::optional, 40);
   input.contact_name = reader.text("contact_name", Need::optional, 40);
   input.contact_phone = reader.text("contact_phone", Need::optional, 20);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto priority = read_priority(priority_text);
-  if (!priority) return http::error_response(priority.error());
+  if (!priority) return priority.error();
   input.priority = *priority;
   if (received_at) {
     auto parsed = parse_iso8601(*received_at);
-    if (!parsed) return http::error_response(parsed.error());
+    if (!parsed) return parsed.error();
     input.received_ms = *parsed;
   }
   auto lease = context.pool.lease();
@@ -105,7 +105,7 @@ Response submit_route(RequestContext& context) {
           storage::with_transaction(connection, storage::TxMode::write, [&] { step(connection); });
         });
       });
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       201, boost::json::object{{"id", result->id},
                                {"tracking_code", result->tracking_code},
@@ -117,11 +117,11 @@ Response submit_route(RequestContext& context) {
                                {"resolution_due_at", format_iso8601(result->resolution_due_ms)}});
 }
 
-Response list_route(RequestContext& context) {
+Result<Response> list_route(RequestContext& context) {
   RequestFilter filter;
   for (const char* name : {"community_id", "assignee", "page", "page_size"}) {
     auto value = context.int_query(name);
-    if (!value) return http::error_response(value.error());
+    if (!value) return value.error();
     if (!*value) continue;
     std::string key = name;
     if (key == "community_id") filter.community_id = **value;
@@ -131,18 +131,16 @@ Response list_route(RequestContext& context) {
   }
   if (auto status = context.request.query_param("status")) {
     filter.status = parse_status(*status);
-    if (!filter.status)
-      return http::error_response(bad_request("invalid_query", "unknown status '" + *status + "'"));
+    if (!filter.status) return bad_request("invalid_query", "unknown status '" + *status + "'");
   }
   if (auto priority = context.request.query_param("priority")) {
     filter.priority = parse_priority(*priority);
     if (!filter.priority)
-      return http::error_response(
-          bad_request("invalid_query", "priority must be red, yellow or blue"));
+      return bad_request("invalid_query", "priority must be red, yellow or blue");
   }
   if (auto overdue = context.request.query_param("overdue")) {
     if (*overdue != "true" && *overdue != "false") {
-      return http::error_response(bad_request("invalid_query", "overdue must be true or false"));
+      return bad_request("invalid_query", "overdue must be true or false");
     }
     filter.overdue = *overdue == "true";
   }
@@ -150,7 +148,7 @@ Response list_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = list_requests(*lease, context.user(), filter);
   auto calendar = current_calendar(*lease);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& request : result->items) {
     items.push_back(request_json(request, *calendar));
@@ -161,12 +159,12 @@ Response list_route(RequestContext& context) {
                                                       {"page_size", result->page_size}});
 }
 
-Response get_route(RequestContext& context) {
+Result<Response> get_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto result = get_request(*lease, context.user(), *id);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   auto out = request_json(*result, *current_calendar(*lease));
   out["events"] = events_json(result->events, !context.user().is(Role::resident));
   // Photos are listed here (the images themselves at …/photos/{n}); never on the public page.
@@ -181,11 +179,11 @@ Response get_route(RequestContext& context) {
   return http::json_response(200, out);
 }
 
-Response transition_route(RequestContext& context) {
+Result<Response> transition_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"action", "note", "assignee", "department", "duplicate_of", "priority", "version"});
   auto action_text = reader.text("action", Need::required, 30);
@@ -196,42 +194,41 @@ Response transition_route(RequestContext& context) {
   input.duplicate_of = reader.integer("duplicate_of", Need::optional, 1);
   auto priority_text = reader.text("priority", Need::optional, 10);
   input.expected_version = reader.integer("version", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto action = parse_action(*action_text);
   if (!action) {
-    return http::error_response(
-        bad_request("invalid_action",
-                    "action must be one of accept, assign, start, resolve, close, reopen, "
-                    "mark_duplicate, reject, cancel, comment, set_priority"));
+    return bad_request("invalid_action",
+                       "action must be one of accept, assign, start, resolve, close, reopen, "
+                       "mark_duplicate, reject, cancel, comment, set_priority");
   }
   input.action = *action;
   auto priority = read_priority(priority_text);
-  if (!priority) return http::error_response(priority.error());
+  if (!priority) return priority.error();
   input.priority = *priority;
   auto lease = context.pool.lease();
   auto result = transition_request(*lease, context.user(), *id, input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, request_json(*result, *current_calendar(*lease)));
 }
 
-Response rating_route(RequestContext& context) {
+Result<Response> rating_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"score", "comment"});
   auto score = reader.integer("score", Need::required, 1, 5);
   auto comment = reader.text("comment", Need::optional, 500);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result =
       rate_request(*lease, context.user(), *id, static_cast<int>(*score), comment, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, request_json(*result, *current_calendar(*lease)));
 }
 
-Response track_route(RequestContext& context) {
+Result<Response> track_route(RequestContext& context) {
   auto lease = context.pool.lease();
   // One snapshot: the status and the timeline agree (and SQLite takes its read lock once).
   std::string category_name;
@@ -244,7 +241,7 @@ Response track_route(RequestContext& context) {
     calendar = current_calendar(*lease);
     return found;
   });
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   std::int64_t now_ms = now_epoch_ms();
   return http::json_response(
       200, boost::json::object{{"tracking_code", result->tracking_code},
@@ -285,19 +282,18 @@ boost::json::object rate_json(const Rate& rate) {
           {"denominator", rate.denominator}};
 }
 
-Response stats_route(RequestContext& context) {
+Result<Response> stats_route(RequestContext& context) {
   auto community_id = context.int_query("community_id");
-  if (!community_id) return http::error_response(community_id.error());
-  if (!*community_id)
-    return http::error_response(bad_request("missing_query", "community_id is required"));
+  if (!community_id) return community_id.error();
+  if (!*community_id) return bad_request("missing_query", "community_id is required");
   std::int64_t now_ms = now_epoch_ms();
   auto from = read_bound(context.request.query_param("from"), false, now_ms - 365 * kDayMs);
-  if (!from) return http::error_response(from.error());
+  if (!from) return from.error();
   auto to = read_bound(context.request.query_param("to"), true, now_ms + 1);
-  if (!to) return http::error_response(to.error());
+  if (!to) return to.error();
   auto lease = context.pool.lease();
   auto result = request_stats(*lease, context.user(), **community_id, *from, *to, now_ms);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   auto median = result->median_working_days_to_resolve;
   return http::json_response(
       200, boost::json::object{{"community_id", **community_id},
@@ -321,12 +317,12 @@ Response stats_route(RequestContext& context) {
                                  {"satisfaction_rate", "ratings of 4-5 / all ratings"}}}});
 }
 
-Response categories_route(RequestContext& context) {
+Result<Response> categories_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   std::int64_t id = *community;
   if (id != 0 && !context.user().belongs_to(id))
-    return http::error_response(not_found("no community " + std::to_string(id)));
+    return not_found("no community " + std::to_string(id));
   auto lease = context.pool.lease();
   boost::json::array categories;
   for (const auto& category : list_categories(*lease, id)) {
@@ -347,9 +343,9 @@ Response categories_route(RequestContext& context) {
                                                       {"departments", std::move(departments)}});
 }
 
-Response set_category_route(RequestContext& context) {
+Result<Response> set_category_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "code", "name_zh", "name_en", "default_priority",
                "resolution_working_days", "is_complaint", "active"});
@@ -363,15 +359,14 @@ Response set_category_route(RequestContext& context) {
       reader.integer("resolution_working_days", Need::required, 1, 60).value_or(0));
   category.is_complaint = reader.boolean("is_complaint", Need::optional).value_or(false);
   bool active = reader.boolean("active", Need::optional).value_or(true);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto priority = parse_priority(*priority_text);
   if (!priority)
-    return http::error_response(
-        bad_request("invalid_priority", "default_priority must be red, yellow or blue"));
+    return bad_request("invalid_priority", "default_priority must be red, yellow or blue");
   category.default_priority = *priority;
   auto lease = context.pool.lease();
   auto result = set_category(*lease, context.user(), *community_id, category, active);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       200, boost::json::object{{"code", result->code},
                                {"name_zh", result->name_zh},
@@ -380,9 +375,9 @@ Response set_category_route(RequestContext& context) {
                                {"active", active}});
 }
 
-Response add_triage_rule_route(RequestContext& context) {
+Result<Response> add_triage_rule_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "keyword", "priority", "note"});
   auto community_id = reader.integer("community_id", Need::required, 1);
@@ -390,23 +385,21 @@ Response add_triage_rule_route(RequestContext& context) {
   rule.keyword = reader.text("keyword", Need::required, 20).value_or("");
   auto priority_text = reader.text("priority", Need::required, 10);
   rule.note = reader.text("note", Need::required, 200).value_or("");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto priority = parse_priority(*priority_text);
-  if (!priority)
-    return http::error_response(
-        bad_request("invalid_priority", "priority must be red, yellow or blue"));
+  if (!priority) return bad_request("invalid_priority", "priority must be red, yellow or blue");
   rule.priority = *priority;
   auto lease = context.pool.lease();
   auto result = add_triage_rule(*lease, context.user(), *community_id, rule);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, boost::json::object{{"id", *result},
                                                       {"keyword", rule.keyword},
                                                       {"priority", priority_name(rule.priority)}});
 }
 
-Response add_department_route(RequestContext& context) {
+Result<Response> add_department_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "code", "name_zh", "name_en"});
   auto community_id = reader.integer("community_id", Need::required, 1);
@@ -414,61 +407,18 @@ Response add_department_route(RequestContext& context) {
   department.code = reader.text("code", Need::required, 40).value_or("");
   department.name_zh = reader.text("name_zh", Need::required, 40).value_or("");
   department.name_en = reader.text("name_en", Need::required, 80).value_or("");
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = add_department(*lease, context.user(), *community_id, department);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       201, boost::json::object{{"code", result->code}, {"name_zh", result->name_zh}});
 }
 
-Response notifications_route(RequestContext& context) {
-  auto unread_only = context.request.query_param("unread");
-  if (unread_only && *unread_only != "true" && *unread_only != "false") {
-    return http::error_response(bad_request("invalid_query", "unread must be true or false"));
-  }
-  bool only_unread = unread_only && *unread_only == "true";
-  auto lease = context.pool.lease();
-  std::int64_t unread =
-      lease->query_int("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
-                       {context.user().user_id});
-  boost::json::array items;
-  for (const auto& row : lease->query(
-           only_unread ? "SELECT id, kind, object_type, object_id, message, created_at, read_at "
-                         "FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY id "
-                         "DESC LIMIT 100"
-                       : "SELECT id, kind, object_type, object_id, message, created_at, read_at "
-                         "FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 100",
-           {context.user().user_id})) {
-    items.push_back({{"id", row.integer(0)},
-                     {"kind", row.text(1)},
-                     {"object_type", row.text(2)},
-                     {"object_id", row.text(3)},
-                     {"message", row.text(4)},
-                     {"created_at", row.text(5)},
-                     {"read_at", http::json_or_null(row.opt_text(6))}});
-  }
-  return http::json_response(200,
-                             boost::json::object{{"unread", unread}, {"items", std::move(items)}});
-}
-
-Response notification_read_route(RequestContext& context) {
-  auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  auto lease = context.pool.lease();
-  // Only the addressee's own notifications; anything else is unknown to them.
-  std::int64_t changed = lease->execute(
-      "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?",
-      {now_iso8601(), *id, context.user().user_id});
-  if (changed != 1)
-    return http::error_response(not_found("no notification " + std::to_string(*id)));
-  return http::json_response(200, boost::json::object{{"id", *id}, {"read", true}});
-}
-
-Response calendar_put_route(RequestContext& context) {
+Result<Response> calendar_put_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = load_calendar(*lease, context.user(), context.request.body, "api");
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array years;
   for (int year : result->years) years.push_back(year);
   return http::json_response(
@@ -478,9 +428,9 @@ Response calendar_put_route(RequestContext& context) {
                                {"deadlines_recomputed", result->deadlines_recomputed}});
 }
 
-Response calendar_get_route(RequestContext& context) {
+Result<Response> calendar_get_route(RequestContext& context) {
   auto year = context.int_query("year");
-  if (!year) return http::error_response(year.error());
+  if (!year) return year.error();
   auto lease = context.pool.lease();
   auto calendar = current_calendar(*lease);
   boost::json::array years;
@@ -607,12 +557,7 @@ void register_routes(http::Router& router) {
                "anyone", "", ""},
               false,
               /*quick=*/true});
-  router.add({"GET",
-              "/api/v1/notifications",
-              Access::login,
-              notifications_route,
-              {"Your notifications (escalations), newest first, with the unread count", "requests",
-               "any logged-in user", "", "unread"}});
+
   router.add({"GET",
               "/api/v1/calendar",
               Access::open,
@@ -650,11 +595,6 @@ void register_routes(http::Router& router) {
        {"Add a department requests may be assigned to", "requests", "staff, admin",
         R"({"community_id":1,"code":"water_company","name_zh":"自来水公司","name_en":"Water company"})",
         ""}});
-  router.add({"POST",
-              "/api/v1/notifications/{id}/read",
-              Access::login,
-              notification_read_route,
-              {"Mark one of your notifications read", "requests", "any logged-in user", "", ""}});
 }
 
 }  // namespace gz::requests

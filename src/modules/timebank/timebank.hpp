@@ -11,13 +11,14 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "storage/database.hpp"
 
 namespace gz::timebank {
 
-inline constexpr std::int64_t kExpiryMs = 14LL * 86'400'000;
+inline constexpr std::int64_t kExpiryMs = 14 * kDayMs;
 
 struct Service {
   std::int64_t id = 0;

@@ -144,84 +144,73 @@ boost::json::object board_json(const PlanBoard& board) {
           {"history", std::move(history)}};
 }
 
-template <typename Decode>
-Response with_body(RequestContext& context, Decode decode) {
-  auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
-  auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
-  return decode(*id, *body);
+Result<Response> transition_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"action", "note"});
+  auto action = reader.text("action", Need::required, 40);
+  auto note = reader.text("note", Need::required, 2000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(200, status_json(*result));
 }
 
-Response transition_route(RequestContext& context) {
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"action", "note"});
-    auto action = reader.text("action", Need::required, 40);
-    auto note = reader.text("note", Need::required, 2000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(200, status_json(*result));
-  });
+Result<Response> objection_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"text"});
+  auto text = reader.text("text", Need::required, 2000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = file_objection(*lease, context.user(), id, *text, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, objection_json(*result));
 }
 
-Response objection_route(RequestContext& context) {
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"text"});
-    auto text = reader.text("text", Need::required, 2000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result = file_objection(*lease, context.user(), id, *text, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, objection_json(*result));
-  });
-}
-
-Response answers_route(RequestContext& context) {
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"objection_ids", "answer"});
-    auto answer = reader.text("answer", Need::required, 4000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    std::vector<std::int64_t> ids;
-    const auto* field = body.if_contains("objection_ids");
-    if (!field || !field->is_array()) {
-      return http::error_response(
-          bad_request("invalid_field", "objection_ids must be an array of objection ids"));
+Result<Response> answers_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"objection_ids", "answer"});
+  auto answer = reader.text("answer", Need::required, 4000);
+  if (!reader.ok()) return reader.error();
+  std::vector<std::int64_t> ids;
+  const auto* field = body.if_contains("objection_ids");
+  if (!field || !field->is_array()) {
+    return bad_request("invalid_field", "objection_ids must be an array of objection ids");
+  }
+  for (const auto& item : field->get_array()) {
+    if (!item.is_int64() || item.get_int64() < 1) {
+      return bad_request("invalid_field", "objection_ids must be an array of objection ids");
     }
-    for (const auto& item : field->get_array()) {
-      if (!item.is_int64() || item.get_int64() < 1) {
-        return http::error_response(
-            bad_request("invalid_field", "objection_ids must be an array of objection ids"));
-      }
-      ids.push_back(item.get_int64());
-    }
-    auto lease = context.pool.lease();
-    auto result = answer_objections(*lease, context.user(), id, ids, *answer, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    boost::json::array items;
-    for (const auto& objection : *result) items.push_back(objection_json(objection));
-    return http::json_response(200, boost::json::object{{"items", std::move(items)}});
-  });
+    ids.push_back(item.get_int64());
+  }
+  auto lease = context.pool.lease();
+  auto result = answer_objections(*lease, context.user(), id, ids, *answer, now_epoch_ms());
+  if (!result) return result.error();
+  boost::json::array items;
+  for (const auto& objection : *result) items.push_back(objection_json(objection));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response answer_route(RequestContext& context) {
+Result<Response> answer_route(RequestContext& context) {
   auto objection_id = context.id_param("oid");
-  if (!objection_id) return http::error_response(objection_id.error());
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"answer"});
-    auto answer = reader.text("answer", Need::required, 4000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result =
-        answer_objection(*lease, context.user(), id, *objection_id, *answer, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(200, objection_json(*result));
-  });
+  if (!objection_id) return objection_id.error();
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"answer"});
+  auto answer = reader.text("answer", Need::required, 4000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result =
+      answer_objection(*lease, context.user(), id, *objection_id, *answer, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(200, objection_json(*result));
 }
 
 Result<std::vector<std::int64_t>> household_list(const boost::json::object& body) {
@@ -240,90 +229,90 @@ Result<std::vector<std::int64_t>> household_list(const boost::json::object& body
   return out;
 }
 
-Response spending_route(RequestContext& context) {
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"category", "amount", "purpose", "payee_category", "receipt_ref", "spent_on",
-                 "household_ids", "corrects_id"});
-    SpendingInput input;
-    auto corrects = reader.integer("corrects_id", Need::optional, 1);
-    Need need = corrects ? Need::optional : Need::required;
-    auto category = reader.text("category", need, 100);
-    auto amount = reader.amount("amount", need, 1);
-    auto purpose = reader.text("purpose", Need::required, 500);
-    auto payee = reader.text("payee_category", need, 40);
-    auto receipt = reader.text("receipt_ref", need, 200);
-    auto spent_on = reader.text("spent_on", Need::optional, 10);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto households = household_list(body);
-    if (!households) return http::error_response(households.error());
-    input.category = category.value_or("");
-    input.amount = amount.value_or(0);
-    input.purpose = *purpose;
-    input.payee_category = payee.value_or("");
-    input.receipt_ref = receipt.value_or("");
-    input.spent_on = spent_on;
-    input.household_ids = std::move(*households);
-    input.corrects_id = corrects;
-    if (input.corrects_id && (!input.household_ids.empty() || category || amount)) {
-      return http::error_response(bad_request(
-          "invalid_correction", "a correction names only corrects_id and purpose (the reason)"));
-    }
-    auto lease = context.pool.lease();
-    auto result = record_spending(*lease, context.user(), id, input, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, spending_json(*result));
-  });
+Result<Response> spending_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"category", "amount", "purpose", "payee_category", "receipt_ref", "spent_on",
+               "household_ids", "corrects_id"});
+  SpendingInput input;
+  auto corrects = reader.integer("corrects_id", Need::optional, 1);
+  Need need = corrects ? Need::optional : Need::required;
+  auto category = reader.text("category", need, 100);
+  auto amount = reader.amount("amount", need, 1);
+  auto purpose = reader.text("purpose", Need::required, 500);
+  auto payee = reader.text("payee_category", need, 40);
+  auto receipt = reader.text("receipt_ref", need, 200);
+  auto spent_on = reader.text("spent_on", Need::optional, 10);
+  if (!reader.ok()) return reader.error();
+  auto households = household_list(body);
+  if (!households) return households.error();
+  input.category = category.value_or("");
+  input.amount = amount.value_or(0);
+  input.purpose = *purpose;
+  input.payee_category = payee.value_or("");
+  input.receipt_ref = receipt.value_or("");
+  input.spent_on = spent_on;
+  input.household_ids = std::move(*households);
+  input.corrects_id = corrects;
+  if (input.corrects_id && (!input.household_ids.empty() || category || amount)) {
+    return bad_request("invalid_correction",
+                       "a correction names only corrects_id and purpose (the reason)");
+  }
+  auto lease = context.pool.lease();
+  auto result = record_spending(*lease, context.user(), id, input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, spending_json(*result));
 }
 
-Response spending_list_route(RequestContext& context) {
+Result<Response> spending_list_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto limit = context.int_query("limit");
-  if (!limit) return http::error_response(limit.error());
+  if (!limit) return limit.error();
   auto lease = context.pool.lease();
   auto result =
       list_spending(*lease, context.user(), *id,
                     static_cast<int>(std::clamp<std::int64_t>(limit->value_or(100), 1, 500)));
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& record : *result) items.push_back(spending_json(record));
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
-Response evaluation_route(RequestContext& context) {
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"kind", "evaluator", "summary", "score", "report_ref"});
-    EvaluationInput input;
-    auto kind = reader.text("kind", Need::required, 20);
-    auto evaluator = reader.text("evaluator", Need::required, 100);
-    auto summary = reader.text("summary", Need::required, 4000);
-    input.score = reader.integer("score", Need::optional, 0, 100);
-    input.report_ref = reader.text("report_ref", Need::optional, 200);
-    if (!reader.ok()) return http::error_response(reader.error());
-    input.kind = *kind;
-    input.evaluator = *evaluator;
-    input.summary = *summary;
-    auto lease = context.pool.lease();
-    auto result = record_evaluation(*lease, context.user(), id, input, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, evaluation_json(*result));
-  });
+Result<Response> evaluation_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"kind", "evaluator", "summary", "score", "report_ref"});
+  EvaluationInput input;
+  auto kind = reader.text("kind", Need::required, 20);
+  auto evaluator = reader.text("evaluator", Need::required, 100);
+  auto summary = reader.text("summary", Need::required, 4000);
+  input.score = reader.integer("score", Need::optional, 0, 100);
+  input.report_ref = reader.text("report_ref", Need::optional, 200);
+  if (!reader.ok()) return reader.error();
+  input.kind = *kind;
+  input.evaluator = *evaluator;
+  input.summary = *summary;
+  auto lease = context.pool.lease();
+  auto result = record_evaluation(*lease, context.user(), id, input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, evaluation_json(*result));
 }
 
-Response rating_route(RequestContext& context) {
-  return with_body(context, [&](std::int64_t id, const boost::json::object& body) {
-    http::JsonReader reader(body);
-    reader.only({"score", "comment"});
-    auto score = reader.integer("score", Need::required, 1, 5);
-    auto comment = reader.text("comment", Need::optional, 1000);
-    if (!reader.ok()) return http::error_response(reader.error());
-    auto lease = context.pool.lease();
-    auto result = rate_plan(*lease, context.user(), id, *score, comment, now_epoch_ms());
-    if (!result) return http::error_response(result.error());
-    return http::json_response(201, satisfaction_json(*result));
-  });
+Result<Response> rating_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"score", "comment"});
+  auto score = reader.integer("score", Need::required, 1, 5);
+  auto comment = reader.text("comment", Need::optional, 1000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = rate_plan(*lease, context.user(), id, *score, comment, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, satisfaction_json(*result));
 }
 
 boost::json::object settings_json(const Settings& settings) {
@@ -332,28 +321,28 @@ boost::json::object settings_json(const Settings& settings) {
           {"objection_threshold_bp", settings.objection_threshold_bp}};
 }
 
-Response settings_get_route(RequestContext& context) {
+Result<Response> settings_get_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = get_settings(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, settings_json(*result));
 }
 
-Response settings_put_route(RequestContext& context) {
+Result<Response> settings_put_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"notice_days", "objection_threshold_bp"});
   auto days = reader.integer("notice_days", Need::required);
   auto threshold = reader.integer("objection_threshold_bp", Need::required);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = set_settings(*lease, context.user(), {*community, *days, *threshold});
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, settings_json(*result));
 }
 
@@ -367,12 +356,12 @@ Result<std::int64_t> required_community(RequestContext& context) {
   return **given;
 }
 
-Response notices_route(RequestContext& context) {
+Result<Response> notices_route(RequestContext& context) {
   auto community = required_community(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto notices = public_notices(*lease, *community, now_epoch_ms());
-  if (!notices) return http::error_response(notices.error());
+  if (!notices) return notices.error();
   boost::json::array items;
   for (const auto& notice : *notices) {
     auto item = status_json(notice.status);
@@ -385,12 +374,12 @@ Response notices_route(RequestContext& context) {
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response community_resources_route(RequestContext& context) {
+Result<Response> community_resources_route(RequestContext& context) {
   auto community = required_community(context);
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto resources = community_resources(*lease, *community, now_epoch_ms());
-  if (!resources) return http::error_response(resources.error());
+  if (!resources) return resources.error();
   boost::json::object out;
   if (resources->current) {
     out = board_json(*resources->current);
@@ -409,22 +398,22 @@ Response community_resources_route(RequestContext& context) {
   return http::json_response(200, out);
 }
 
-Response public_plan_route(RequestContext& context) {
+Result<Response> public_plan_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto board = public_plan(*lease, *id, now_epoch_ms());
-  if (!board) return http::error_response(board.error());
+  if (!board) return board.error();
   return http::json_response(200, board_json(*board));
 }
 
-Response print_route(RequestContext& context) {
+Result<Response> print_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto lease = context.pool.lease();
   auto now_ms = now_epoch_ms();
   auto board = public_plan(*lease, *id, now_ms);
-  if (!board) return http::error_response(board.error());
+  if (!board) return board.error();
   auto community =
       lease->query_one("SELECT name FROM communities WHERE id = ?", {board->plan.community_id});
   NoticePageInput input{&*board, community ? community->text(0) : "",
@@ -441,21 +430,21 @@ Response print_route(RequestContext& context) {
   return response;
 }
 
-Response pb_plan_route(RequestContext& context) {
+Result<Response> pb_plan_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   std::optional<std::string> rule;
   if (!context.request.body.empty()) {
     auto body = http::parse_json_object(context.request);
-    if (!body) return http::error_response(body.error());
+    if (!body) return body.error();
     http::JsonReader reader(*body);
     reader.only({"rule"});
     rule = reader.text("rule", Need::optional, 40);
-    if (!reader.ok()) return http::error_response(reader.error());
+    if (!reader.ok()) return reader.error();
   }
   auto lease = context.pool.lease();
   auto result = plan_from_election(*lease, context.user(), *id, rule, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, status_json(*result));
 }
 

@@ -59,61 +59,61 @@ boost::json::object improvement_json(const Improvement& task) {
           {"updated_at", task.updated_at}};
 }
 
-Response list_route(RequestContext& context) {
+Result<Response> list_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = list_warnings(*lease, context.user(), *community,
                               context.request.query_param("state").value_or("open"));
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& warning : *result) items.push_back(warning_json(warning));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response evaluate_route(RequestContext& context) {
+Result<Response> evaluate_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = evaluate_now(*lease, context.user(), *community, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(
       200, boost::json::object{{"raised", result->raised},
                                {"improvements_opened", result->improvements_opened},
                                {"checks_recorded", result->checks_recorded}});
 }
 
-Response resolve_route(RequestContext& context) {
+Result<Response> resolve_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"resolution"});
   auto resolution = reader.text("resolution", Need::required, 2000);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = resolve_warning(*lease, context.user(), *id, *resolution, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, warning_json(*result));
 }
 
-Response improvements_route(RequestContext& context) {
+Result<Response> improvements_route(RequestContext& context) {
   auto community = context.community_param();
-  if (!community) return http::error_response(community.error());
+  if (!community) return community.error();
   auto lease = context.pool.lease();
   auto result = list_improvements(*lease, context.user(), *community);
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   boost::json::array items;
   for (const auto& task : *result) items.push_back(improvement_json(task));
   return http::json_response(
       200, boost::json::object{{"community_id", *community}, {"items", std::move(items)}});
 }
 
-Response open_route(RequestContext& context) {
+Result<Response> open_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "indicator", "period", "title", "due_on", "owner_user_id"});
   ImprovementInput input;
@@ -123,7 +123,7 @@ Response open_route(RequestContext& context) {
   auto title = reader.text("title", Need::required, 200);
   auto due_on = reader.text("due_on", Need::required, 10);
   input.owner_user_id = reader.integer("owner_user_id", Need::optional, 1);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   input.community_id = *community;
   input.indicator = *indicator;
   input.period = *period;
@@ -131,15 +131,15 @@ Response open_route(RequestContext& context) {
   input.due_on = *due_on;
   auto lease = context.pool.lease();
   auto result = open_improvement(*lease, context.user(), input, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(201, improvement_json(*result));
 }
 
-Response change_route(RequestContext& context) {
+Result<Response> change_route(RequestContext& context) {
   auto id = context.id_param("id");
-  if (!id) return http::error_response(id.error());
+  if (!id) return id.error();
   auto body = http::parse_json_object(context.request);
-  if (!body) return http::error_response(body.error());
+  if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"stage", "note", "owner_user_id", "due_on"});
   ImprovementChange change;
@@ -147,10 +147,10 @@ Response change_route(RequestContext& context) {
   change.note = reader.text("note", Need::optional, 2000);
   change.owner_user_id = reader.integer("owner_user_id", Need::optional, 1);
   change.due_on = reader.text("due_on", Need::optional, 10);
-  if (!reader.ok()) return http::error_response(reader.error());
+  if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   auto result = change_improvement(*lease, context.user(), *id, change, now_epoch_ms());
-  if (!result) return http::error_response(result.error());
+  if (!result) return result.error();
   return http::json_response(200, improvement_json(*result));
 }
 

@@ -20,6 +20,7 @@
 #include "modules/civic/routes.hpp"
 #include "modules/cockpit/routes.hpp"
 #include "modules/indicators/routes.hpp"
+#include "modules/ledger/moved_funds.hpp"
 #include "modules/needs/routes.hpp"
 #include "modules/notifications/routes.hpp"
 #include "modules/participation/activities.hpp"
@@ -151,6 +152,22 @@ std::string web_root(const std::string& flag_value) {
   return "";
 }
 
+std::vector<int> migrate_database(storage::Connection& connection) {
+  auto applied = storage::migrate(connection);
+  auto moved = ledger::record_moved_funds(connection);
+  if (moved.recorded_now) {
+    std::fprintf(stderr,
+                 "%s ledger: the property fund's %lld account(s) and %lld posting(s) moved into "
+                 "the ledger are on record under their new ids\n",
+                 now_iso8601().c_str(), static_cast<long long>(moved.accounts),
+                 static_cast<long long>(moved.postings));
+    for (const auto& line : moved.refused) {
+      std::fprintf(stderr, "%s ledger: NOT VOUCHED FOR: %s\n", now_iso8601().c_str(), line.c_str());
+    }
+  }
+  return applied;
+}
+
 void adopt_audited_tables(storage::Connection& connection) {
   auto adoption = audit::adopt(connection, audited_tables(), audit::Baseline::untracked_tables);
   if (adoption.tables_marked.empty()) return;
@@ -171,7 +188,7 @@ std::unique_ptr<Application> build_application(
   app->database = storage::open_database(url);
   {
     auto connection = app->database->connect();
-    storage::migrate(*connection);
+    migrate_database(*connection);
     requests::seed_calendar(*connection);
     adopt_audited_tables(*connection);
   }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
@@ -40,6 +41,10 @@ std::unique_ptr<Application> build_application(
     const std::string& url, std::size_t pool_size, const std::string& web_root = "",
     std::shared_ptr<const crypto::SigningKey> checkpoint_key = nullptr);
 
+// Applies the migrations that are missing, then records in the audit chain what one of them
+// moved (the property fund's rows, 0019: ledger::record_moved_funds); prints what it recorded.
+// Wherever the application migrates: every command that opens the database, a server's start.
+std::vector<int> migrate_database(storage::Connection& connection);
 // Vouches for the rows of audited tables that no entry recorded yet, once per table (see
 // audit::adopt); prints what it did. After migrate and at every server start.
 void adopt_audited_tables(storage::Connection& connection);

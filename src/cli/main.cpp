@@ -93,7 +93,7 @@ int usage_error(const std::string& message) {
 std::unique_ptr<storage::Database> open_migrated(const Args& args) {
   auto database = storage::open_database(app::database_url(args.get("db").value_or("")));
   auto connection = database->connect();
-  storage::migrate(*connection);
+  app::migrate_database(*connection);
   return database;
 }
 
@@ -318,7 +318,7 @@ int command_serve(const Args& args) {
 int command_migrate(const Args& args) {
   auto database = storage::open_database(app::database_url(args.get("db").value_or("")));
   auto connection = database->connect();
-  auto applied = storage::migrate(*connection);
+  auto applied = app::migrate_database(*connection);
   std::cout << "Applied " << applied.size() << " migration(s); schema version "
             << storage::current_version(*connection) << "\n";
   app::adopt_audited_tables(*connection);

@@ -1,5 +1,6 @@
 #include "core/clock.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -97,6 +98,80 @@ std::optional<Quarter> Quarter::parse(std::string_view text) {
   }
   if (year < 2000 || year > 2200 || text[5] < '1' || text[5] > '4') return std::nullopt;
   return Quarter{year, text[5] - '0'};
+}
+
+namespace {
+
+bool read_digits(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+std::int64_t month_start_ms(int year, unsigned month) {
+  return shanghai_midnight_ms(days_from_civil(year, month, 1));
+}
+
+unsigned days_in_month(int year, unsigned month) {
+  unsigned next_month = month == 12 ? 1 : month + 1;
+  int next_year = month == 12 ? year + 1 : year;
+  return static_cast<unsigned>(days_from_civil(next_year, next_month, 1) -
+                               days_from_civil(year, month, 1));
+}
+
+}  // namespace
+
+std::optional<Period> Period::parse(std::string_view text) {
+  int year = 0;
+  if (text.size() < 4 || !read_digits(text.substr(0, 4), year) || year < 2000 || year > 2100) {
+    return std::nullopt;
+  }
+  std::string_view rest = text.substr(4);
+  Period period;
+  period.label = std::string(text);
+  unsigned first_month = 1;
+  int number = 0;
+  if (rest.empty()) {
+    period.months = 12;
+  } else if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q')) {
+    if (!read_digits(rest.substr(1), number) || number < 1 || number > 4) return std::nullopt;
+    first_month = static_cast<unsigned>(number - 1) * 3 + 1;
+    period.months = 3;
+    period.label = Quarter{year, number}.name();
+  } else if (rest.size() == 3 && rest[0] == '-') {
+    if (!read_digits(rest.substr(1), number) || number < 1 || number > 12) return std::nullopt;
+    first_month = static_cast<unsigned>(number);
+    period.months = 1;
+  } else {
+    return std::nullopt;
+  }
+  period.from_ms = month_start_ms(year, first_month);
+  unsigned end_month = first_month + static_cast<unsigned>(period.months);
+  period.to_ms =
+      end_month > 12 ? month_start_ms(year + 1, end_month - 12) : month_start_ms(year, end_month);
+  return period;
+}
+
+std::string quarter_after(std::string_view quarter, int count) {
+  auto parsed = Quarter::parse(quarter);
+  return parsed ? parsed->plus(count).name() : std::string{};
+}
+
+std::int64_t months_before(std::int64_t epoch_ms, int months) {
+  std::int64_t day = shanghai_day(epoch_ms);
+  std::int64_t time_of_day = epoch_ms - shanghai_midnight_ms(day);
+  int year = 0;
+  unsigned month = 1, day_of_month = 1;
+  civil_from_days(day, year, month, day_of_month);
+  int index = year * 12 + static_cast<int>(month - 1) - months;
+  int new_year = index >= 0 ? index / 12 : (index - 11) / 12;
+  auto new_month = static_cast<unsigned>(index - new_year * 12 + 1);
+  unsigned new_day = std::min(day_of_month, days_in_month(new_year, new_month));
+  return shanghai_midnight_ms(days_from_civil(new_year, new_month, new_day)) + time_of_day;
 }
 
 Quarter Quarter::containing(std::int64_t epoch_ms) {

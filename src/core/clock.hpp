@@ -71,6 +71,25 @@ struct Quarter {
   auto operator<=>(const Quarter&) const = default;
 };
 
+// A reporting period in Shanghai: a year "2026", a quarter "2026Q3" (or "2026q3") or a month
+// "2026-11", as the half-open interval [from_ms, to_ms).
+struct Period {
+  std::string label;  // as given, a quarter normalised to "2026Q3"
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+  int months = 0;  // 12, 3 or 1
+
+  // Years 2000-2100; nullopt for anything else.
+  static std::optional<Period> parse(std::string_view text);
+};
+
+// `months` calendar months before an instant, in Shanghai, at the same time of day; a day of
+// the month the earlier month lacks becomes its last day (31 March less one month: 28/29 Feb).
+std::int64_t months_before(std::int64_t epoch_ms, int months);
+
+// The quarter `count` after a "2026Q3" label (before when negative); "" for a malformed label.
+std::string quarter_after(std::string_view quarter, int count);
+
 // Days since the epoch of the calendar day an instant falls on in Shanghai.
 std::int64_t shanghai_day(std::int64_t epoch_ms);
 // The first instant of a Shanghai calendar day (days since the epoch).

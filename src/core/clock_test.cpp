@@ -85,3 +85,45 @@ TEST(Clock, parse_iso8601_refuses_a_time_without_an_offset) {
 
 }  // namespace
 }  // namespace gz
+
+TEST(Clock, periods_are_years_quarters_or_months_in_shanghai) {
+  auto quarter = gz::Period::parse("2026q3");
+  ASSERT_TRUE(quarter);
+  EXPECT_EQ(quarter->label, "2026Q3");
+  EXPECT_EQ(quarter->months, 3);
+  EXPECT_EQ(gz::format_iso8601(quarter->from_ms), "2026-07-01T00:00:00.000+08:00");
+  EXPECT_EQ(gz::format_iso8601(quarter->to_ms), "2026-10-01T00:00:00.000+08:00");
+  auto december = gz::Period::parse("2026-12");
+  ASSERT_TRUE(december);
+  EXPECT_EQ(gz::format_iso8601(december->to_ms), "2027-01-01T00:00:00.000+08:00");
+  auto year = gz::Period::parse("2027");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->months, 12);
+  EXPECT_EQ(year->to_ms - year->from_ms, 365 * gz::kDayMs);
+  for (const char* bad : {"", "26", "1999", "2101", "2026Q5", "2026Q0", "2026-13", "2026-1",
+                          "2026-00", "2026X1", "20a6", "2026Q3 "}) {
+    EXPECT_FALSE(gz::Period::parse(bad)) << bad;
+  }
+}
+
+TEST(Clock, months_before_keeps_the_time_of_day_and_clamps_to_the_months_end) {
+  auto at = [](const char* text) { return *gz::parse_iso8601(text); };
+  EXPECT_EQ(gz::format_iso8601(gz::months_before(at("2026-03-31T09:30:00+08:00"), 1)),
+            "2026-02-28T09:30:00.000+08:00");
+  EXPECT_EQ(gz::format_iso8601(gz::months_before(at("2028-03-31T00:10:00+08:00"), 1)),
+            "2028-02-29T00:10:00.000+08:00");
+  EXPECT_EQ(gz::format_iso8601(gz::months_before(at("2027-01-15T23:59:00+08:00"), 12)),
+            "2026-01-15T23:59:00.000+08:00");
+  EXPECT_EQ(gz::format_iso8601(gz::months_before(at("2027-02-01T00:30:00+08:00"), 3)),
+            "2026-11-01T00:30:00.000+08:00");
+  EXPECT_EQ(gz::months_before(at("2026-06-01T12:00:00+08:00"), 0), at("2026-06-01T12:00:00+08:00"));
+}
+
+TEST(Clock, quarters_after_a_label_wrap_at_the_year) {
+  EXPECT_EQ(gz::quarter_after("2026Q1", -1), "2025Q4");
+  EXPECT_EQ(gz::quarter_after("2026Q3", -1), "2026Q2");
+  EXPECT_EQ(gz::quarter_after("2026Q4", 1), "2027Q1");
+  EXPECT_EQ(gz::quarter_after("2026Q2", 1), "2026Q3");
+  EXPECT_EQ(gz::quarter_after("2026Q3", -2), "2026Q1");
+  EXPECT_EQ(gz::quarter_after("2026-07", 1), "");
+}

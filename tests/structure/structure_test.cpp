@@ -117,7 +117,7 @@ TEST(Structure, EveryModuleHasAPermissionsUnit) {
   }
 }
 
-TEST(Structure, DISABLED_TimeIsWrittenOnlyInCore) {
+TEST(Structure, TimeIsWrittenOnlyInCore) {
   const std::vector<std::pair<std::regex, std::string>> patterns = {
       {std::regex(R"(86'?400'?000)"), "a day in milliseconds"},
       {std::regex(R"(kShanghaiOffsetSeconds)"), "Shanghai offset arithmetic"},

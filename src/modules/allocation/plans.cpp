@@ -17,13 +17,7 @@ namespace gz::allocation {
 namespace {
 
 bool valid_quarter(const std::string& quarter) {
-  if (quarter.size() != 6 || quarter[4] != 'Q' || quarter[5] < '1' || quarter[5] > '4') {
-    return false;
-  }
-  for (int i = 0; i < 4; ++i) {
-    if (quarter[i] < '0' || quarter[i] > '9') return false;
-  }
-  return true;
+  return Quarter::parse(quarter).has_value();
 }
 
 bool valid_unit(const std::string& unit) {

@@ -11,16 +11,6 @@ namespace gz::indicators {
 namespace {
 
 // 00:00 Shanghai on the first day of a month.
-std::int64_t month_start_ms(int year, unsigned month) {
-  return gz::shanghai_midnight_ms(days_from_civil(year, month, 1));
-}
-
-bool read_number(std::string_view text, int& out) {
-  if (text.empty()) return false;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return error == std::errc{} && end == text.data() + text.size();
-}
-
 bool has_any(const std::vector<std::string>& tags, std::initializer_list<std::string_view> wanted) {
   return std::any_of(tags.begin(), tags.end(), [&](const std::string& tag) {
     return std::find(wanted.begin(), wanted.end(), tag) != wanted.end();
@@ -63,38 +53,12 @@ Indicator from_rate(std::string key, std::string formula, const requests::Rate& 
 }  // namespace
 
 Result<Period> parse_period(std::string_view text) {
-  auto invalid = [&] {
+  auto period = Period::parse(text);
+  if (!period) {
     return bad_request("invalid_period", "period must be like 2026Q3, 2026-11 or 2026, not '" +
                                              std::string(text.substr(0, 20)) + "'");
-  };
-  if (text.size() < 4) return invalid();
-  int year = 0;
-  if (!read_number(text.substr(0, 4), year) || year < 2000 || year > 2100) return invalid();
-  std::string_view rest = text.substr(4);
-  Period period;
-  period.label = std::string(text);
-  unsigned first_month = 1;
-  if (rest.empty()) {
-    period.months = 12;
-  } else if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q')) {
-    int quarter = 0;
-    if (!read_number(rest.substr(1), quarter) || quarter < 1 || quarter > 4) return invalid();
-    first_month = static_cast<unsigned>(quarter - 1) * 3 + 1;
-    period.months = 3;
-    period.label = std::to_string(year) + "Q" + std::to_string(quarter);
-  } else if (rest.size() == 3 && rest[0] == '-') {
-    int month = 0;
-    if (!read_number(rest.substr(1), month) || month < 1 || month > 12) return invalid();
-    first_month = static_cast<unsigned>(month);
-    period.months = 1;
-  } else {
-    return invalid();
   }
-  period.from_ms = month_start_ms(year, first_month);
-  unsigned end_month = first_month + static_cast<unsigned>(period.months);
-  period.to_ms =
-      end_month > 12 ? month_start_ms(year + 1, end_month - 12) : month_start_ms(year, end_month);
-  return period;
+  return *period;
 }
 
 std::string_view group_name(ResidentGroup group) {

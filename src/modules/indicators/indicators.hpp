@@ -39,18 +39,14 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "modules/requests/stats.hpp"
 
 namespace gz::indicators {
 
-// A period in Asia/Shanghai time: "2026Q3", "2026-11" or "2026"; [from_ms, to_ms).
-struct Period {
-  std::string label;
-  std::int64_t from_ms = 0;
-  std::int64_t to_ms = 0;
-  int months = 0;
-};
+// A period in Asia/Shanghai time: "2026Q3", "2026-11" or "2026"; [from_ms, to_ms) (core/clock).
+using Period = gz::Period;
 
 // bad_request "invalid_period" for anything else (years 2000–2100).
 Result<Period> parse_period(std::string_view text);

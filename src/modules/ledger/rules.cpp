@@ -53,9 +53,7 @@ std::string_view limit_period_name(LimitPeriod period) {
 
 std::int64_t period_start_ms(LimitPeriod period, std::int64_t now_ms) {
   if (period == LimitPeriod::total) return 0;
-  const std::int64_t offset_ms = std::int64_t{kShanghaiOffsetSeconds} * 1000;
-  std::int64_t local = now_ms + offset_ms;
-  std::int64_t day = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  std::int64_t day = shanghai_day(now_ms);
   int year;
   unsigned month, day_of_month;
   civil_from_days(day, year, month, day_of_month);
@@ -78,7 +76,11 @@ std::int64_t period_start_ms(LimitPeriod period, std::int64_t now_ms) {
     case LimitPeriod::total:
       break;
   }
-  return start_day * kDayMs - offset_ms;
+  return shanghai_midnight_ms(start_day);
+}
+
+std::int64_t expiry_cutoff_ms(std::int64_t now_ms, std::int64_t expiry_months) {
+  return months_before(now_ms, static_cast<int>(expiry_months));
 }
 
 std::int64_t expirable_points(std::int64_t credits_before_cutoff, std::int64_t all_debits) {

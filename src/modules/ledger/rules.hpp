@@ -28,6 +28,9 @@ std::string_view limit_period_name(LimitPeriod period);
 // on Monday; `total` starts at 0.
 std::int64_t period_start_ms(LimitPeriod period, std::int64_t now_ms);
 
+// Points credited before this instant are old enough to expire under `expiry_months`: the same
+// Shanghai time that many calendar months earlier (a month's missing day is its last one).
+std::int64_t expiry_cutoff_ms(std::int64_t now_ms, std::int64_t expiry_months);
 // Points still unspent from credits older than the cutoff: what expiry removes. Spending
 // uses the oldest points first, so old credits are used up by all debits before newer ones.
 std::int64_t expirable_points(std::int64_t credits_before_cutoff, std::int64_t all_debits);

@@ -54,5 +54,15 @@ TEST(Expiry, OldPointsExpireOnlyWhatSpendingHasNotUsed) {
   EXPECT_EQ(expirable_points(0, 0), 0);
 }
 
+TEST(Expiry, TheCutoffIsCalendarMonthsEarlierInShanghai) {
+  auto at = [](const char* text) { return *parse_iso8601(text); };
+  // Twelve months before 8 December 2026, 00:30 in Shanghai (still 7 December in UTC).
+  EXPECT_EQ(expiry_cutoff_ms(at("2026-12-08T00:30:00+08:00"), 12), at("2025-12-08T00:30:00+08:00"));
+  // A month's missing day is its last: one month before 31 March is the end of February.
+  EXPECT_EQ(expiry_cutoff_ms(at("2027-03-31T10:00:00+08:00"), 1), at("2027-02-28T10:00:00+08:00"));
+  // Six months is not 180 days.
+  EXPECT_EQ(expiry_cutoff_ms(at("2026-09-01T00:00:00+08:00"), 6), at("2026-03-01T00:00:00+08:00"));
+}
+
 }  // namespace
 }  // namespace gz::ledger

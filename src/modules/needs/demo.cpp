@@ -22,12 +22,12 @@
 #include <utility>
 
 #include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "core/random.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/pb/elections.hpp"
 #include "modules/registry/registry.hpp"
-#include "modules/requests/sla.hpp"
 
 namespace gz::needs {
 namespace {
@@ -43,7 +43,7 @@ T must(Result<T> result, std::string_view what) {
 }
 
 std::int64_t at(std::string_view iso) {
-  return must(requests::parse_iso8601(iso), "a fixed date");
+  return must(parse_iso8601(iso), "a fixed date");
 }
 
 template <typename T>

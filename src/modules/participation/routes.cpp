@@ -11,7 +11,6 @@
 #include "modules/participation/activities.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/participation/proposals.hpp"
-#include "modules/requests/sla.hpp"
 #include "storage/database.hpp"
 
 namespace gz::participation {
@@ -100,7 +99,7 @@ boost::json::object proposal_json(const Proposal& p, const Actor& actor) {
 Result<std::optional<std::int64_t>> time_field(http::JsonReader& reader, const char* key) {
   auto text = reader.text(key, Need::optional, 40);
   if (!text) return std::optional<std::int64_t>{};
-  auto parsed = requests::parse_iso8601(*text);
+  auto parsed = parse_iso8601(*text);
   if (!parsed) {
     return bad_request("invalid_time", std::string(key) + " must be ISO 8601 with an offset");
   }
@@ -110,7 +109,7 @@ Result<std::optional<std::int64_t>> time_field(http::JsonReader& reader, const c
 Result<std::optional<std::int64_t>> time_query(RequestContext& context, const char* key) {
   auto text = context.request.query_param(key);
   if (!text || text->empty()) return std::optional<std::int64_t>{};
-  auto parsed = requests::parse_iso8601(*text);
+  auto parsed = parse_iso8601(*text);
   if (!parsed) {
     return bad_request("invalid_query", std::string(key) + " must be ISO 8601 with an offset");
   }

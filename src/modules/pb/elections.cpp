@@ -10,7 +10,6 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/pb/permissions.hpp"
 #include "modules/registry/registry.hpp"
-#include "modules/requests/sla.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::pb {
@@ -175,9 +174,9 @@ Result<StoredElection> create_election(storage::Connection& db, const Actor& act
   }
   auto rule = parse_rule_name(input.rule);
   if (!rule) return bad_request("unknown_rule", "unknown rule '" + input.rule + "'");
-  auto opens = requests::parse_iso8601(input.voting_opens_at);
+  auto opens = parse_iso8601(input.voting_opens_at);
   if (!opens) return opens.take_error();
-  auto closes = requests::parse_iso8601(input.voting_closes_at);
+  auto closes = parse_iso8601(input.voting_closes_at);
   if (!closes) return closes.take_error();
   if (*closes <= *opens) {
     return bad_request("invalid_window", "voting must close after it opens");

@@ -513,7 +513,7 @@ std::int64_t expire_points(storage::Connection& db, std::int64_t now_ms) {
   for (const auto& setting : db.query("SELECT community_id, expiry_months FROM points_settings "
                                       "WHERE expiry_months IS NOT NULL")) {
     std::int64_t community_id = setting.integer(0);
-    std::int64_t cutoff_ms = now_ms - setting.integer(1) * 30LL * 86'400'000;
+    std::int64_t cutoff_ms = ledger::expiry_cutoff_ms(now_ms, setting.integer(1));
     for (const auto& account : db.query("SELECT id, resident_id FROM ledger_accounts WHERE "
                                         "community_id = ? AND kind = 'points' "
                                         "AND owner = 'resident' AND balance > 0",

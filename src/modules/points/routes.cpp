@@ -281,27 +281,9 @@ Result<Response> set_settings_route(RequestContext& context) {
 // Periods: "2026" (year), "2026Q3" (quarter), "2026-11" (month); default: this year.
 Result<std::pair<std::int64_t, std::int64_t>> period_bounds(
     const std::optional<std::string>& period) {
-  int year = 0;
-  unsigned first_month = 1, months = 12;
-  std::string text = period.value_or(format_date(now_epoch_ms()).substr(0, 4));
-  if (text.size() == 4 && std::sscanf(text.c_str(), "%4d", &year) == 1) {
-  } else if (text.size() == 6 && text[4] == 'Q' &&
-             std::sscanf(text.c_str(), "%4dQ%1u", &year, &first_month) == 2 && first_month >= 1 &&
-             first_month <= 4) {
-    first_month = (first_month - 1) * 3 + 1;
-    months = 3;
-  } else if (text.size() == 7 && text[4] == '-' &&
-             std::sscanf(text.c_str(), "%4d-%2u", &year, &first_month) == 2 && first_month >= 1 &&
-             first_month <= 12) {
-    months = 1;
-  } else {
-    return bad_request("invalid_period", "period must be like 2026, 2026Q3 or 2026-11");
-  }
-  int end_year = year + static_cast<int>((first_month - 1 + months) / 12);
-  unsigned end_month = (first_month - 1 + months) % 12 + 1;
-  const std::int64_t offset = std::int64_t{kShanghaiOffsetSeconds} * 1000;
-  return std::pair{days_from_civil(year, first_month, 1) * 86'400'000 - offset,
-                   days_from_civil(end_year, end_month, 1) * 86'400'000 - offset};
+  auto parsed = Period::parse(period.value_or(format_date(now_epoch_ms()).substr(0, 4)));
+  if (!parsed) return bad_request("invalid_period", "period must be like 2026, 2026Q3 or 2026-11");
+  return std::pair{parsed->from_ms, parsed->to_ms};
 }
 
 Result<Response> leaderboard_route(RequestContext& context) {

@@ -121,13 +121,6 @@ Result<indicators::Period> parse_quarter(std::string_view text) {
   return period;
 }
 
-std::string previous_quarter(const std::string& quarter) {
-  int year = std::stoi(quarter.substr(0, 4));
-  int q = quarter.back() - '0';
-  if (q == 1) return std::to_string(year - 1) + "Q4";
-  return std::to_string(year) + "Q" + std::to_string(q - 1);
-}
-
 Result<Report> build_report(storage::Connection& db, const Actor& actor,
                             const indicators::Scope& scope, const indicators::Period& quarter,
                             std::int64_t now_ms) {
@@ -148,7 +141,7 @@ Result<Report> build_report(storage::Connection& db, const Actor& actor,
 
   // The trend: the same indicators for the three quarters before, oldest first.
   std::vector<std::string> labels{quarter.label};
-  for (int i = 0; i < 3; ++i) labels.insert(labels.begin(), previous_quarter(labels.front()));
+  for (int i = 0; i < 3; ++i) labels.insert(labels.begin(), quarter_after(labels.front(), -1));
   std::vector<indicators::IndicatorReport> earlier;
   for (int i = 0; i < 3; ++i) {
     auto period = indicators::parse_period(labels[i]);

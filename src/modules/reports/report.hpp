@@ -78,8 +78,6 @@ struct Report {
 
 // A quarter "2026Q3"; bad_request "invalid_period" for anything else.
 Result<indicators::Period> parse_quarter(std::string_view text);
-// The quarter before ("2026Q1" → "2025Q4").
-std::string previous_quarter(const std::string& quarter);
 
 // Guides, staff, street users and admins of the community or the street (the indicators'
 // rules): 403 for residents, 404 for a community or street outside the actor's, 400

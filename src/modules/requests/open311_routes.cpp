@@ -421,8 +421,7 @@ Result<std::optional<std::int64_t>> read_time(const std::optional<std::string>& 
   int year;
   unsigned month, day;
   if (parse_date(*text, year, month, day)) {
-    std::int64_t start =
-        days_from_civil(year, month, day) * kDayMs - std::int64_t{kShanghaiOffsetSeconds} * 1000;
+    std::int64_t start = shanghai_midnight_ms(days_from_civil(year, month, day));
     return std::optional<std::int64_t>{bound == Bound::end ? start + kDayMs - 1 : start};
   }
   auto parsed = parse_iso8601(*text);

@@ -64,8 +64,4 @@ std::string_view deadline_kind_name(DeadlineKind kind);
 int working_days_to_resolve(std::int64_t received_ms, std::int64_t resolved_ms,
                             const WorkCalendar& calendar);
 
-// The time vocabulary lives in core/clock; these names stay for the module's callers.
-using gz::parse_iso8601;
-using gz::shanghai_day;
-
 }  // namespace gz::requests

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/registry/registry.hpp"
@@ -18,7 +19,7 @@
 
 namespace gz::timebank {
 
-inline constexpr std::int64_t kExpiryMs = 14LL * 86'400'000;
+inline constexpr std::int64_t kExpiryMs = 14 * kDayMs;
 
 struct Service {
   std::int64_t id = 0;

@@ -11,10 +11,6 @@ constexpr std::array<std::string_view, 6> kKinds = {"participation_falling", "co
                                                     "platform_fault",        "calendar_expiring"};
 constexpr std::array<std::string_view, 5> kStages = {"plan", "do", "check", "act", "closed"};
 
-std::string quarter_text(int year, int quarter) {
-  return std::to_string(year) + "Q" + std::to_string(quarter);
-}
-
 }  // namespace
 
 std::string_view kind_name(Kind kind) {
@@ -97,18 +93,6 @@ Result<Stage> next_stage(Stage current, Stage wanted, bool check_recorded) {
                     "the check is settled by the next quarter's figure, not recorded yet");
   }
   return wanted;
-}
-
-std::string previous_quarter(std::string_view quarter) {
-  int year = std::stoi(std::string(quarter.substr(0, 4)));
-  int q = quarter[5] - '0';
-  return q == 1 ? quarter_text(year - 1, 4) : quarter_text(year, q - 1);
-}
-
-std::string next_quarter(std::string_view quarter) {
-  int year = std::stoi(std::string(quarter.substr(0, 4)));
-  int q = quarter[5] - '0';
-  return q == 4 ? quarter_text(year + 1, 1) : quarter_text(year, q + 1);
 }
 
 }  // namespace gz::warnings

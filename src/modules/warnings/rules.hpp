@@ -65,8 +65,4 @@ Result<Stage> next_stage(Stage current, Stage wanted, bool check_recorded);
 constexpr std::int64_t kSatisfactionFloorBp = 8500;  // below 85% opens an improvement task
 constexpr std::int64_t kFaultWindowMs = 7LL * 24 * 60 * 60 * 1000;
 
-// The quarter before / after "2026Q3".
-std::string previous_quarter(std::string_view quarter);
-std::string next_quarter(std::string_view quarter);
-
 }  // namespace gz::warnings

@@ -60,12 +60,5 @@ TEST(WarningRules, TasksMoveForwardOneStageAndWaitForTheCheck) {
   EXPECT_EQ(parse_stage("do"), Stage::do_);
 }
 
-TEST(WarningRules, QuartersWrapAtTheYear) {
-  EXPECT_EQ(previous_quarter("2026Q1"), "2025Q4");
-  EXPECT_EQ(previous_quarter("2026Q3"), "2026Q2");
-  EXPECT_EQ(next_quarter("2026Q4"), "2027Q1");
-  EXPECT_EQ(next_quarter("2026Q2"), "2026Q3");
-}
-
 }  // namespace
 }  // namespace gz::warnings

@@ -114,9 +114,8 @@ int participation_falling(storage::Connection& db, std::int64_t community_id, st
 }
 
 int complaints_rising(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms) {
-  std::string last = previous_quarter(quarter_of(now_ms));
-  std::vector<std::string> quarters{previous_quarter(previous_quarter(last)),
-                                    previous_quarter(last), last};
+  std::string last = quarter_after(quarter_of(now_ms), -1);
+  std::vector<std::string> quarters{quarter_after(last, -2), quarter_after(last, -1), last};
   std::vector<double> rates;
   boost::json::array evidence;
   for (const auto& quarter : quarters) {
@@ -218,7 +217,7 @@ int calendar_expiring(storage::Connection& db, std::int64_t community_id, std::i
 // previous quarter's task with this quarter's figure.
 void improvements(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms,
                   Evaluation& out) {
-  std::string quarter = previous_quarter(quarter_of(now_ms));
+  std::string quarter = quarter_after(quarter_of(now_ms), -1);
   auto satisfaction = indicator_of(db, community_id, quarter, "satisfaction_rate", now_ms);
   if (!satisfaction || !satisfaction->value) return;
   std::int64_t value_bp = to_bp(*satisfaction->value);
@@ -231,7 +230,7 @@ void improvements(storage::Connection& db, std::int64_t community_id, std::int64
                    "updated_at) VALUES (?, 'satisfaction_rate', ?, ?, ?, ?, 'plan', ?, 1, ?, ?) "
                    "ON CONFLICT (community_id, indicator, period) DO NOTHING",
                    {community_id, quarter, title, value_bp, kSatisfactionFloorBp,
-                    quarter_last_day(next_quarter(quarter)), now_text, now_text}) == 1) {
+                    quarter_last_day(quarter_after(quarter, 1)), now_text, now_text}) == 1) {
       ++out.improvements_opened;
       audit::append(
           db, audit::system_actor(),
@@ -244,7 +243,7 @@ void improvements(storage::Connection& db, std::int64_t community_id, std::int64
       "updated_at = ? WHERE community_id = ? AND indicator = 'satisfaction_rate' AND period = ? "
       "AND check_period IS NULL",
       {quarter, value_bp, std::int64_t{value_bp >= kSatisfactionFloorBp ? 1 : 0},
-       format_iso8601(now_ms), community_id, previous_quarter(quarter)}));
+       format_iso8601(now_ms), community_id, quarter_after(quarter, -1)}));
 }
 
 constexpr const char* kWarningColumns =
@@ -311,9 +310,7 @@ bool is_owner_candidate(storage::Connection& db, std::int64_t user_id, std::int6
 }
 
 bool valid_quarter(const std::string& quarter) {
-  return quarter.size() == 6 && quarter[4] == 'Q' && quarter[5] >= '1' && quarter[5] <= '4' &&
-         std::all_of(quarter.begin(), quarter.begin() + 4,
-                     [](char c) { return c >= '0' && c <= '9'; });
+  return Quarter::parse(quarter).has_value();
 }
 
 bool valid_day(const std::string& text) {
@@ -554,7 +551,7 @@ int demo_improvement(storage::Connection& db, std::int64_t community_id, std::in
                          "complaint_rate",
                          quarter,
                          "投诉率连续两个季度上升：加强指导员督导培训，重点排查噪音与物业类诉求",
-                         quarter_last_day(next_quarter(quarter)),
+                         quarter_last_day(quarter_after(quarter, 1)),
                          std::nullopt};
   if (auto guide = db.query_one("SELECT u.id FROM users u WHERE u.role = 'staff' AND "
                                 "u.community_id = ? ORDER BY u.id LIMIT 1",

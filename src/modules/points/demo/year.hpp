@@ -12,18 +12,16 @@
 
 namespace gz::points::demo {
 
-inline constexpr std::int64_t kOffsetMs = std::int64_t{kShanghaiOffsetSeconds} * 1000;
 inline constexpr int kMonths = 12;
 
 // The Shanghai day of an instant.
 inline std::int64_t local_day(std::int64_t epoch_ms) {
-  const std::int64_t local = epoch_ms + kOffsetMs;
-  return local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+  return shanghai_day(epoch_ms);
 }
 
 // hour:minute on Shanghai day `day`.
 inline std::int64_t at(std::int64_t day, int hour, int minute) {
-  return day * kDayMs + (std::int64_t{hour} * 60 + minute) * kMinuteMs - kOffsetMs;
+  return shanghai_time_ms(day, (std::int64_t{hour} * 60 + minute) * 60);
 }
 
 // 0 is Monday, 6 is Sunday (1970-01-01 was a Thursday).

@@ -251,9 +251,7 @@ std::string community_code(int index) {
 }
 
 std::string demo_timestamp(std::int64_t days, int seconds_of_day) {
-  const std::int64_t epoch_seconds =
-      days * 86400 + seconds_of_day - std::int64_t{kShanghaiOffsetSeconds};
-  return format_iso8601(epoch_seconds * 1000);
+  return format_iso8601(shanghai_time_ms(days, seconds_of_day));
 }
 
 std::string community_created_at(int index, std::int64_t first_day) {

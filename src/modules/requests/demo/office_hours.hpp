@@ -12,12 +12,11 @@ namespace gz::requests::demo {
 
 // The instant of `seconds_of_day` on Shanghai day `day` (days since 1970-01-01).
 inline std::int64_t local_ms(std::int64_t day, std::int64_t seconds_of_day) {
-  return (day * 86400 + seconds_of_day - kShanghaiOffsetSeconds) * 1000;
+  return shanghai_time_ms(day, seconds_of_day);
 }
 // Seconds since Shanghai midnight.
 inline std::int64_t seconds_of_day(std::int64_t epoch_ms) {
-  const std::int64_t seconds = epoch_ms / 1000 + kShanghaiOffsetSeconds;
-  return ((seconds % 86400) + 86400) % 86400;
+  return shanghai_ms_of_day(epoch_ms) / 1000;
 }
 // 1 to 12.
 int month_of(std::int64_t day);

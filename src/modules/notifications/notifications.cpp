@@ -11,6 +11,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/notifications/permissions.hpp"
 #include "modules/notifications/rules.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::notifications {
@@ -361,7 +362,7 @@ Result<Channel> add_channel(storage::Connection& db, const Actor& actor, const C
                        "a webhook signs every body: give a secret of at least 16 characters");
   }
   GZ_ASSIGN_OR_RETURN(std::string events, events_text(input.events));
-  if (!db.query_one("SELECT id FROM communities WHERE id = ?", {input.community_id})) {
+  if (!registry::community_exists(db, input.community_id)) {
     return not_found("no community " + std::to_string(input.community_id));
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Channel> {

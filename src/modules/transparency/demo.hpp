@@ -34,7 +34,7 @@ struct DemoTransparencySummary {
   std::int64_t notice_plan_id = 0;    // the 2027Q1 plan on public notice at as_of
 };
 
-// plan_ids: the needs demo's plans, services then places, 2025Q4 … 2026Q4.
+// plan_ids: the allocation demo's plans, services then places, 2025Q4 … 2026Q4.
 DemoTransparencySummary generate_demo_transparency(storage::Connection& db,
                                                    std::int64_t community_id,
                                                    const std::vector<std::int64_t>& plan_ids,

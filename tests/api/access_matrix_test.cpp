@@ -282,12 +282,6 @@ struct Fixture {
   std::array<Client, 6> clients{Client(0), Client(0), Client(0), Client(0), Client(0), Client(0)};
 };
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status / 100, 2) << response.body;
-  if (response.status / 100 != 2) return 0;
-  return response.json().at("id").as_int64();
-}
-
 Fixture& fixture(Backend backend) {
   static std::map<Backend, std::unique_ptr<Fixture>> fixtures;
   auto& made = fixtures[backend];

@@ -49,11 +49,6 @@ struct At {
   Client anonymous, staff, resident;
 };
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
 // Written once per backend at T0: a plan published, an activity an hour ahead, an election
 // voting from T0 + 1 day to T0 + 8 days, a red request just received.
 Story& story(Backend backend) {

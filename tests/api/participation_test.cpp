@@ -31,12 +31,6 @@ struct Fixture {
   std::vector<std::int64_t> resident_ids;  // the registered member of each household
 };
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  if (response.status != 201) return 0;
-  return response.json().at("id").as_int64();
-}
-
 Fixture& fixture(Backend backend) {
   static std::map<Backend, std::unique_ptr<Fixture>> made;
   auto& slot = made[backend];

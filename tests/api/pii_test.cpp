@@ -65,11 +65,6 @@ std::string masked_id(const std::string& id) {
   return id.substr(0, 4) + std::string(12, '*') + id.substr(16);
 }
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;

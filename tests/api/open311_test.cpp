@@ -358,27 +358,13 @@ void expect_same(const XmlNode& node, const boost::json::value& value, const std
 // ---------------------------------------------------------------------------------------
 // The world: two communities, a staff member of the first, an api_key for each.
 
-// `gongzhi open311 key add` prints "Open311 api_key for NAME: KEY".
-std::string add_key(const std::string& url, const std::string& name, std::int64_t community_id) {
-  std::string output;
-  EXPECT_EQ(run_cli({"open311", "key", "add", "--name", name, "--community",
-                     std::to_string(community_id), "--db", url},
-                    "", &output),
-            0)
-      << output;
-  auto marker = output.find(name + ": ");
-  if (marker == std::string::npos) return "";
-  auto start = marker + name.size() + 2;
-  return output.substr(start, output.find('\n', start) - start);
-}
-
 struct Fixture {
   explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
     community_id = world.community("开放社区", kCode);
     other_community_id = world.community("另一社区", kOtherCode);
     staff = world.community_user("open311-staff", "staff", {community_id});
-    api_key = add_key(world.url(), "test-client", community_id);
-    other_api_key = add_key(world.url(), "other-client", other_community_id);
+    api_key = world.open311_key("test-client", community_id);
+    other_api_key = world.open311_key("other-client", other_community_id);
     EXPECT_EQ(api_key.size(), 48u) << api_key;
   }
   World world;
@@ -906,7 +892,7 @@ TEST_P(Open311, GetRequestsPublishesNoPersonalData) {
 // L3 of the December review: 150 POSTs with one key in 0.35 s, all accepted. A key of its own
 // here, so the budget the other tests spend does not count.
 TEST_P(Open311, OneKeyPostsAtMostSixtyRequestsAMinute) {
-  const std::string key = add_key(w().world.url(), "flooding-client", w().community_id);
+  const std::string key = w().world.open311_key("flooding-client", w().community_id);
   int accepted = 0, throttled = 0;
   for (int i = 0; i < 65; ++i) {
     auto response = post_form({{"api_key", key},

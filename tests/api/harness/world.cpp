@@ -83,6 +83,20 @@ std::int64_t World::user_id(const std::string& username) const {
   return found == user_ids_.end() ? 0 : found->second;
 }
 
+// `gongzhi open311 key add` prints "Open311 api_key for NAME: KEY".
+std::string World::open311_key(const std::string& name, std::int64_t community_id) const {
+  std::string output;
+  EXPECT_EQ(run_cli({"open311", "key", "add", "--name", name, "--community",
+                     std::to_string(community_id), "--db", url_},
+                    "", &output),
+            0)
+      << output;
+  auto marker = output.find(name + ": ");
+  if (marker == std::string::npos) return "";
+  auto start = marker + name.size() + 2;
+  return output.substr(start, output.find('\n', start) - start);
+}
+
 std::int64_t World::meeting_now(std::int64_t community_id, const boost::json::array& resident_ids) {
   auto at = [](std::int64_t minutes) {
     return format_iso8601(now_epoch_ms() + minutes * kMinuteMs);

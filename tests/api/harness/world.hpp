@@ -86,6 +86,8 @@ class World {
   Client resident_user(const std::string& username, std::int64_t household_id);
   // The id of a user added by user(), community_user() or resident_user().
   std::int64_t user_id(const std::string& username) const;
+  // An Open311 api_key for the community (the command line's `open311 key add`).
+  std::string open311_key(const std::string& name, std::int64_t community_id) const;
 
   // A meeting of the community that started 10 minutes ago and runs 50 more, with these
   // residents checked in; its id.

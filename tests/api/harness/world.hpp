@@ -27,6 +27,7 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   }
 };
 
+// Instantiates a BackendTest suite on both databases: Backends/Suite.Test/sqlite and …/postgresql.
 #define GZ_ON_BACKENDS(Suite)                                                          \
   INSTANTIATE_TEST_SUITE_P(                                                            \
       Backends, Suite,                                                                 \

@@ -19,7 +19,8 @@ FUZZ_PACKAGES := clang libclang-rt-14-dev
 TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES) \
   $(FUZZ_PACKAGES)
 
-.PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks
+.PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
+  notify-demo
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
@@ -64,6 +65,11 @@ web-test: web/node_modules/.installed
 e2e: web build tests/e2e/node_modules/.installed
 	cd tests/e2e && GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi node --test --test-concurrency=1 \
 	  web.test.mjs notice.test.mjs
+
+# Notifications end to end on this machine: a loopback receiver prints what robots, webhooks and
+# the SMS sink get while a script walks a resident's request through a demo server.
+notify-demo: deps build node
+	node scripts/notify-demo.mjs $(abspath $(BUILD_DIR))/gongzhi
 
 # The API and browser suites again with the clock set to instants that used to be dangerous
 # (scripts/test-clocks.sh): no test may depend on the hour or the date it runs.

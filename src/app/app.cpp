@@ -8,6 +8,7 @@
 #include "app/ledger.hpp"
 #include "core/clock.hpp"
 
+#include "http/client.hpp"
 #include "http/openapi.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/accounts.hpp"
@@ -19,7 +20,10 @@
 #include "modules/civic/routes.hpp"
 #include "modules/cockpit/routes.hpp"
 #include "modules/indicators/routes.hpp"
+#include "modules/ledger/moved_funds.hpp"
 #include "modules/needs/routes.hpp"
+#include "modules/notifications/routes.hpp"
+#include "modules/participation/activities.hpp"
 #include "modules/participation/routes.hpp"
 #include "modules/pb/routes.hpp"
 #include "modules/points/points.hpp"
@@ -126,6 +130,7 @@ void register_system_routes(Application& app) {
              "# TYPE gongzhi_calendar_days_ahead gauge\n"
              "gongzhi_calendar_days_ahead " +
              std::to_string(coverage.days_ahead) + "\n";
+         response.body += notifications::metrics_text(*lease, now_epoch_ms());
          return response;
        },
        {"Prometheus metrics: requests and latency per route", "system", "anyone", "", ""}});
@@ -147,6 +152,22 @@ std::string web_root(const std::string& flag_value) {
   return "";
 }
 
+std::vector<int> migrate_database(storage::Connection& connection) {
+  auto applied = storage::migrate(connection);
+  auto moved = ledger::record_moved_funds(connection);
+  if (moved.recorded_now) {
+    std::fprintf(stderr,
+                 "%s ledger: the property fund's %lld account(s) and %lld posting(s) moved into "
+                 "the ledger are on record under their new ids\n",
+                 now_iso8601().c_str(), static_cast<long long>(moved.accounts),
+                 static_cast<long long>(moved.postings));
+    for (const auto& line : moved.refused) {
+      std::fprintf(stderr, "%s ledger: NOT VOUCHED FOR: %s\n", now_iso8601().c_str(), line.c_str());
+    }
+  }
+  return applied;
+}
+
 void adopt_audited_tables(storage::Connection& connection) {
   auto adoption = audit::adopt(connection, audited_tables(), audit::Baseline::untracked_tables);
   if (adoption.tables_marked.empty()) return;
@@ -163,10 +184,11 @@ std::unique_ptr<Application> build_application(
     std::shared_ptr<const crypto::SigningKey> checkpoint_key) {
   auto app = std::make_unique<Application>();
   app->checkpoint_key = std::move(checkpoint_key);
+  app->senders.post = [](const http::OutboundRequest& request) { return http::post(request); };
   app->database = storage::open_database(url);
   {
     auto connection = app->database->connect();
-    storage::migrate(*connection);
+    migrate_database(*connection);
     requests::seed_calendar(*connection);
     adopt_audited_tables(*connection);
   }
@@ -193,6 +215,7 @@ std::unique_ptr<Application> build_application(
   reports::register_routes(app->router);
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);
+  notifications::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);
@@ -214,7 +237,22 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
     // Checkpoints are due hourly (audit::checkpoint_if_due decides from the last one's age, so
     // a restart does not reset the hour); asking each minute costs one small read.
     auto next_checkpoint = next;
+    auto next_delivery = next;
     while (!stop.stop_requested()) {
+      if (std::chrono::steady_clock::now() >= next_delivery) {
+        next_delivery = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+        try {
+          auto lease = app.pool->lease();
+          auto run = notifications::deliver_due(*lease, app.senders, now_epoch_ms());
+          if (run.failed > 0 || run.dead > 0) {
+            std::fprintf(stderr, "%s jobs: notifications sent=%d failed=%d dead=%d\n",
+                         now_iso8601().c_str(), run.sent, run.failed, run.dead);
+          }
+        } catch (const std::exception& error) {
+          std::fprintf(stderr, "%s job=notifications failed: %s\n", now_iso8601().c_str(),
+                       error.what());
+        }
+      }
       if (app.checkpoint_key && std::chrono::steady_clock::now() >= next_checkpoint) {
         next_checkpoint = std::chrono::steady_clock::now() + std::chrono::minutes(1);
         try {
@@ -258,6 +296,7 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
           int escalated = requests::escalate_overdue(*lease, now_ms);
           int expired_services = timebank::expire_services(*lease, now_ms);
           std::int64_t expired_points = points::expire_points(*lease, now_ms);
+          participation::send_reminders(*lease, now_ms);
           if (escalated > 0 || expired_services > 0 || expired_points > 0) {
             std::fprintf(stderr, "%s jobs: escalated=%d expired_services=%d expired_points=%lld\n",
                          now_iso8601().c_str(), escalated, expired_services,

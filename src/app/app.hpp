@@ -6,10 +6,12 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "storage/database.hpp"
 
 namespace gz::app {
@@ -26,6 +28,9 @@ struct Application {
   std::unique_ptr<http::Dispatcher> dispatcher;
   // Signs the audit chain's checkpoints (hourly job, admin route); never stored in the database.
   std::shared_ptr<const crypto::SigningKey> checkpoint_key;
+  // How the delivery worker sends: the HTTP client, the SMS gateway (serve --sms-gateway),
+  // the first retry's delay (serve --notification-retry-ms).
+  notifications::Senders senders;
 };
 
 // Opens the database, applies migrations, brings new audited tables under row tracking
@@ -36,6 +41,10 @@ std::unique_ptr<Application> build_application(
     const std::string& url, std::size_t pool_size, const std::string& web_root = "",
     std::shared_ptr<const crypto::SigningKey> checkpoint_key = nullptr);
 
+// Applies the migrations that are missing, then records in the audit chain what one of them
+// moved (the property fund's rows, 0019: ledger::record_moved_funds); prints what it recorded.
+// Wherever the application migrates: every command that opens the database, a server's start.
+std::vector<int> migrate_database(storage::Connection& connection);
 // Vouches for the rows of audited tables that no entry recorded yet, once per table (see
 // audit::adopt); prints what it did. After migrate and at every server start.
 void adopt_audited_tables(storage::Connection& connection);
@@ -43,8 +52,8 @@ void adopt_audited_tables(storage::Connection& connection);
 std::string web_root(const std::string& flag_value);
 
 // Background jobs (escalation of overdue requests, warnings, the audit chain's hourly signed
-// checkpoint) on their own thread until stopped. They are stateless, so several servers may
-// run them against one database.
+// checkpoint, the notification deliveries every half second) on their own thread until stopped.
+// They are stateless, so several servers may run them against one database.
 std::jthread start_jobs(Application& app, std::chrono::seconds interval);
 
 }  // namespace gz::app

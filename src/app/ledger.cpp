@@ -33,6 +33,13 @@ std::string signers(const audit::CheckpointCheck& check) {
   return out;
 }
 
+boost::json::object kind_check_json(const ledger::KindCheck& check) {
+  return {{"ok", check.ok},
+          {"accounts", check.accounts},
+          {"postings", check.postings},
+          {"message", check.message}};
+}
+
 boost::json::object rows_json(const audit::RowCheck& rows) {
   boost::json::array tables;
   for (const auto& table : rows.tables) {
@@ -76,7 +83,7 @@ const std::vector<const audit::Tracked*>& audited_tables() {
   static const std::vector<const audit::Tracked*> tables = {
       &accounts::user_rows(),    &registry::household_rows(),    &registry::resident_rows(),
       &requests::request_rows(), &transparency::spending_rows(), &transparency::objection_rows(),
-      &ledger::account_rows(),   &property::fund_account_rows(),
+      &ledger::account_rows(),
   };
   return tables;
 }
@@ -89,11 +96,10 @@ LedgerReport verify_ledger(storage::Connection& db,
     report.chain = audit::verify(db);
     report.rows = audit::verify_rows(db, audited_tables());
     report.balances = ledger::verify_balances(db);
-    report.fund = property::verify_fund(db);
     report.stored_checkpoints = audit::check_stored_checkpoints(db);
     if (saved) report.saved_checkpoints = audit::check_checkpoints(db, *saved);
   });
-  report.ok = report.chain.ok && report.rows.ok && report.balances.ok && report.fund.ok &&
+  report.ok = report.chain.ok && report.rows.ok && report.balances.ok &&
               report.stored_checkpoints.ok &&
               (!report.saved_checkpoints || report.saved_checkpoints->ok);
   return report;
@@ -104,14 +110,19 @@ boost::json::object ledger_report_json(const LedgerReport& report) {
   auto out = audit::verify_result_json(report.chain).as_object();
   out["ok"] = report.ok;
   out["chain_ok"] = report.chain.ok;
+  boost::json::object kinds;
+  for (const auto& [kind, check] : report.balances.kinds) {
+    kinds[ledger::kind_name(kind)] = kind_check_json(check);
+  }
   out["balances"] = {{"ok", report.balances.ok},
                      {"accounts", report.balances.accounts},
                      {"postings", report.balances.postings},
-                     {"message", report.balances.message}};
-  out["fund"] = {{"ok", report.fund.ok},
-                 {"accounts", report.fund.accounts},
-                 {"postings", report.fund.postings},
-                 {"message", report.fund.message}};
+                     {"message", report.balances.message},
+                     {"kinds", std::move(kinds)}};
+  // The property fund's money, where clients of the first version read it.
+  auto fund = report.balances.kinds.find(ledger::Kind::fen);
+  out["fund"] =
+      kind_check_json(fund == report.balances.kinds.end() ? ledger::KindCheck{} : fund->second);
   out["rows"] = rows_json(report.rows);
   out["checkpoints"] = checkpoint_check_json(report.stored_checkpoints);
   if (report.saved_checkpoints) {
@@ -175,19 +186,18 @@ std::vector<std::string> ledger_report_lines(const LedgerReport& report) {
                       "(a server's first start vouches for them)");
     }
   }
-  if (!report.balances.ok) {
-    lines.push_back("LEDGER BROKEN: " + report.balances.message);
-  } else {
+  // One line per kind with a problem (its first), else one for the whole ledger.
+  std::string counts;
+  for (const auto& [kind, check] : report.balances.kinds) {
+    if (!check.ok) lines.push_back("LEDGER BROKEN: " + check.message);
+    counts += (counts.empty() ? "" : ", ") + std::string(ledger::kind_name(kind)) + " " +
+              std::to_string(check.accounts) + "/" + std::to_string(check.postings);
+  }
+  if (report.balances.ok) {
     lines.push_back(
         "ledger balances match their postings: " + std::to_string(report.balances.accounts) +
-        " accounts, " + std::to_string(report.balances.postings) + " postings");
-  }
-  if (!report.fund.ok) {
-    lines.push_back("PROPERTY FUND BROKEN: " + report.fund.message);
-  } else {
-    lines.push_back(
-        "property fund balances match their postings: " + std::to_string(report.fund.accounts) +
-        " accounts, " + std::to_string(report.fund.postings) + " postings");
+        " accounts, " + std::to_string(report.balances.postings) +
+        " postings (accounts/postings: " + counts + ")");
   }
   return lines;
 }
@@ -198,8 +208,8 @@ void register_ledger_routes(http::Router& router) {
               http::Access::login,
               verify_route,
               {"Walk the audit chain, compare every audited table with what the chain recorded "
-               "of it, re-derive the points, time-bank and property fund balances, and check "
-               "the stored checkpoints; names each problem",
+               "of it, re-derive the ledger's balances (points, time-bank minutes and the "
+               "property fund's fen), and check the stored checkpoints; names each problem",
                "ledger", "staff, street, admin", "", ""}});
 }
 

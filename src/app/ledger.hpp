@@ -1,6 +1,7 @@
 // `ledger verify` in one place for the CLI and GET /api/v1/ledger/verify: the audit chain, the
-// audited tables against what the chain recorded of them, the points and time-bank balances,
-// the property fund, and the signed checkpoints (stored ones, and any saved copies given).
+// audited tables against what the chain recorded of them, the ledger's balances (points,
+// time-bank minutes and the property fund's fen), and the signed checkpoints (stored ones, and
+// any saved copies given).
 // Here in app/ because it spans modules: each module keeps its own checks and describes its
 // own tables; this file only lists them and puts the answers together. Also where the
 // checkpoint key file is found.
@@ -18,7 +19,6 @@
 #include "modules/audit/checkpoint.hpp"
 #include "modules/audit/row_check.hpp"
 #include "modules/ledger/ledger.hpp"
-#include "modules/property/fund_ledger.hpp"
 #include "storage/database.hpp"
 
 namespace gz::app {
@@ -30,8 +30,7 @@ struct LedgerReport {
   bool ok = true;
   audit::VerifyResult chain;
   audit::RowCheck rows;
-  ledger::BalanceCheck balances;
-  property::FundCheck fund;
+  ledger::BalanceCheck balances;  // every kind; its fen part is reported as "fund" too
   audit::CheckpointCheck stored_checkpoints;
   std::optional<audit::CheckpointCheck> saved_checkpoints;  // with --checkpoint FILE
 };

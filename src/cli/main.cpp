@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -23,6 +24,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/ledger/ledger.hpp"
+#include "modules/notifications/rules.hpp"
 #include "modules/pb/compute.hpp"
 #include "modules/registry/demo.hpp"
 #include "modules/registry/registry.hpp"
@@ -45,6 +47,8 @@ Usage:
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
                 [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
+                [--sms-gateway file:PATH|URL] [--notification-retry-ms MS]
+  gongzhi notify-receiver [--port 9099] [--secret SECRET]   (prints what notifications send)
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
   gongzhi user add --username NAME --role resident|guide|staff|street|admin
@@ -89,7 +93,7 @@ int usage_error(const std::string& message) {
 std::unique_ptr<storage::Database> open_migrated(const Args& args) {
   auto database = storage::open_database(app::database_url(args.get("db").value_or("")));
   auto connection = database->connect();
-  storage::migrate(*connection);
+  app::migrate_database(*connection);
   return database;
 }
 
@@ -180,6 +184,49 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
   return 0;
 }
 
+// A loopback receiver for trying notifications: prints every POST it gets (robot messages,
+// webhooks, an HTTP SMS gateway) and, with --secret, whether the webhook signature holds.
+int command_notify_receiver(const Args& args) {
+  http::ServerOptions options;
+  options.host = args.get("host").value_or("127.0.0.1");
+  auto port = to_int(args.get("port").value_or("9099"));
+  if (!port || *port < 0 || *port > 65535) return usage_error("--port must be 0-65535");
+  options.port = static_cast<std::uint16_t>(*port);
+  options.worker_threads = 1;
+  auto secret = args.get("secret");
+  auto printed = std::make_shared<std::mutex>();
+  http::run_server(
+      options,
+      [&](const http::Request& request) {
+        std::lock_guard lock(*printed);
+        std::cout << "── " << now_iso8601() << " " << request.method << " " << request.target
+                  << "\n";
+        for (const auto& [name, value] : request.headers) {
+          if (name.starts_with("x-gongzhi-") || name == "content-type") {
+            std::cout << "   " << name << ": " << value << "\n";
+          }
+        }
+        std::cout << "   " << request.body << "\n";
+        if (secret) {
+          if (auto signature = request.header("x-gongzhi-signature")) {
+            bool holds = *signature == notifications::webhook_signature(*secret, request.body);
+            std::cout << "   signature " << (holds ? "verified" : "DOES NOT MATCH") << "\n";
+          }
+        }
+        std::cout << std::flush;
+        http::Response response;
+        response.status = 200;
+        response.content_type = "application/json";
+        response.body = R"({"errcode":0,"errmsg":"ok"})";
+        return response;
+      },
+      [&](std::uint16_t bound) {
+        std::cout << "notify-receiver listening at http://" << options.host << ":" << bound
+                  << "/ (Ctrl-C stops)" << std::endl;
+      });
+  return 0;
+}
+
 int command_serve(const Args& args) {
   http::ServerOptions options;
   options.host = args.get("host").value_or("127.0.0.1");
@@ -220,6 +267,20 @@ int command_serve(const Args& args) {
       app::checkpoint_key_path(args.get("checkpoint-key").value_or(""), url));
   auto application =
       app::build_application(url, http::default_worker_threads(options), web_root, checkpoint_key);
+  if (auto gateway = args.get("sms-gateway")) {
+    try {
+      application->senders.sms = notifications::sms_gateway(*gateway, application->senders.post);
+    } catch (const std::invalid_argument& error) {
+      return usage_error(error.what());
+    }
+  }
+  if (auto retry = args.get("notification-retry-ms")) {
+    auto ms = to_int(retry);
+    if (!ms || *ms < 10 || *ms > 3'600'000) {
+      return usage_error("--notification-retry-ms must be 10 to 3600000");
+    }
+    application->senders.retry_base_ms = *ms;
+  }
   bool demo_present = false;
   {
     auto lease = application->pool->lease();
@@ -257,7 +318,7 @@ int command_serve(const Args& args) {
 int command_migrate(const Args& args) {
   auto database = storage::open_database(app::database_url(args.get("db").value_or("")));
   auto connection = database->connect();
-  auto applied = storage::migrate(*connection);
+  auto applied = app::migrate_database(*connection);
   std::cout << "Applied " << applied.size() << " migration(s); schema version "
             << storage::current_version(*connection) << "\n";
   app::adopt_audited_tables(*connection);
@@ -672,6 +733,7 @@ int main(int argc, char** argv) {
   if (!set_clock_from(args, clock_allowed)) return 2;
   try {
     if (command == "serve") return command_serve(args);
+    if (command == "notify-receiver") return command_notify_receiver(args);
     if (command == "migrate") return command_migrate(args);
     if (command == "demo") return command_demo(args);
     if (command == "user") return command_user(args);

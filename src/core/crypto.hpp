@@ -11,6 +11,12 @@
 namespace gz::crypto {
 
 std::string sha256_hex(std::string_view data);
+// HMAC-SHA256 of the message under the key: hex (64 characters) and standard Base64 (with
+// padding), as webhook and robot signatures are written.
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+std::string hmac_sha256_base64(std::string_view key, std::string_view message);
+// Standard Base64 with padding.
+std::string base64(std::string_view bytes);
 // Random bytes from the OS CSPRNG, hex-encoded (2 chars per byte).
 std::string random_hex(std::size_t bytes);
 // Password hashing with argon2id; the encoded form carries salt and parameters.

@@ -82,3 +82,20 @@ TEST(KeyFile, a_file_without_a_key_is_an_error) {
 
 }  // namespace
 }  // namespace gz::crypto
+
+TEST(Hmac, sha256_matches_rfc_4231_test_case_2) {
+  EXPECT_EQ(gz::crypto::hmac_sha256_hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(gz::crypto::hmac_sha256_base64("Jefe", "what do ya want for nothing?"),
+            "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=");
+}
+
+TEST(Base64, encodes_as_rfc_4648_test_vectors) {
+  EXPECT_EQ(gz::crypto::base64(""), "");
+  EXPECT_EQ(gz::crypto::base64("f"), "Zg==");
+  EXPECT_EQ(gz::crypto::base64("fo"), "Zm8=");
+  EXPECT_EQ(gz::crypto::base64("foo"), "Zm9v");
+  EXPECT_EQ(gz::crypto::base64("foob"), "Zm9vYg==");
+  EXPECT_EQ(gz::crypto::base64("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(gz::crypto::base64("foobar"), "Zm9vYmFy");
+}

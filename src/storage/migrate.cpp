@@ -92,11 +92,12 @@ int current_version(Connection& connection) {
       connection.query_int("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
 }
 
-std::vector<int> migrate(Connection& connection) {
+std::vector<int> migrate(Connection& connection, int last_version) {
   MigrationLock lock(connection);
   ensure_table(connection);
   std::vector<int> applied;
   for (const Migration& migration : embedded_migrations()) {
+    if (migration.version > last_version) break;
     bool applied_now = false;
     with_transaction(connection, TxMode::write, [&] {
       applied_now = false;

@@ -3,6 +3,7 @@
 // together do not both apply one.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,10 @@ struct Migration {
 const std::vector<Migration>& embedded_migrations();
 // Replaces dialect placeholders.
 std::string render_migration(const std::string& sql, Dialect dialect);
-// Applies what is missing; returns the versions applied now.
-std::vector<int> migrate(Connection& connection);
+// Applies what is missing, up to last_version (tests build a database as an older version left
+// it); returns the versions applied now.
+std::vector<int> migrate(Connection& connection,
+                         int last_version = std::numeric_limits<int>::max());
 int current_version(Connection& connection);
 
 }  // namespace gz::storage

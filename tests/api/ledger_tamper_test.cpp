@@ -181,6 +181,7 @@ TEST_P(LedgerTamper, EveryRowChangedInTheDatabaseIsNamed) {
   EXPECT_TRUE(clean.at("fund").at("ok").as_bool());
 
   std::int64_t inserted_user = 0;
+  std::int64_t fund_posting = 0;
   edit(w->url, [&](storage::Connection& db) {
     db.execute("UPDATE users SET role = 'admin' WHERE id = ?", {w->resident_user});
     db.execute("UPDATE residents SET mobile = '13900000000' WHERE id = ?", {w->resident});
@@ -189,11 +190,10 @@ TEST_P(LedgerTamper, EveryRowChangedInTheDatabaseIsNamed) {
     db.execute("UPDATE requests SET status = 'closed', rating = 5 WHERE id = ?", {w->request});
     // The resident's points account may now run 1000 points into debt.
     db.execute("UPDATE ledger_accounts SET floor = -1000 WHERE resident_id = ?", {w->resident});
-    db.execute(
-        "UPDATE property_postings SET amount = amount + 100 WHERE id = (SELECT MIN(id) "
-        "FROM property_postings)");
-    db.execute("UPDATE property_accounts SET balance = balance + 100 WHERE code = 'trust_fund'");
-    db.execute("UPDATE property_accounts SET balance = balance - 100 WHERE code = 'fee_income'");
+    fund_posting = db.query_int("SELECT MIN(id) FROM ledger_postings WHERE kind = 'fen'");
+    db.execute("UPDATE ledger_postings SET amount = amount + 100 WHERE id = ?", {fund_posting});
+    db.execute("UPDATE ledger_accounts SET balance = balance + 100 WHERE name = 'trust_fund'");
+    db.execute("UPDATE ledger_accounts SET balance = balance - 100 WHERE name = 'fee_income'");
     inserted_user = db.query_one(
                           "INSERT INTO users (username, password_hash, role, created_at) VALUES "
                           "('mallory', 'x', 'admin', '2026-12-01T00:00:00.000+08:00') RETURNING id")
@@ -217,7 +217,8 @@ TEST_P(LedgerTamper, EveryRowChangedInTheDatabaseIsNamed) {
   named("status is \"closed\", the chain recorded \"reopened\"");
   named("users " + std::to_string(inserted_user) + " is not in the audit chain");
   named("floor is \"-1000\", the chain recorded \"0\"");
-  named("PROPERTY FUND BROKEN: fund posting");
+  named("LEDGER BROKEN: fund posting " + std::to_string(fund_posting) +
+        " differs from its entry in the audit chain");
   // The mobile numbers themselves never appear.
   EXPECT_EQ(output.find("13900000000"), std::string::npos);
   EXPECT_EQ(output.find("13812345678"), std::string::npos);

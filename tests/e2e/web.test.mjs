@@ -1,6 +1,6 @@
 // The web application end to end, in Debian's chromium against a real `gongzhi serve` on a
 // fresh demo database: a resident reports a problem and gets a tracking code, staff accept and
-// resolve it, the resident rates it, the public tracking page shows its whole history, points
+// resolve it, the resident hears of it in the inbox and rates it, the public tracking page shows its whole history, points
 // are redeemed (and refused for the right reasons), the large-type mode enlarges text, and the
 // public transparency board shows the plans, takes a resident's objection and staff's answer.
 // Every page visited is saved to tests/e2e/screenshots/. The steps share one story, so they
@@ -193,6 +193,23 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     await page.locator('[data-test="request-item"]').first().waitFor();
     await page.screenshot({ path: `${screenshotDir}/09b-staff-queue-phone.png` });
     await page.setViewportSize(desktop.viewport);
+  });
+
+  it("rings the resident's bell when the request is resolved, and the inbox opens it", async () => {
+    const page = resident.page;
+    await page.goto('/resident');
+    const count = page.locator('[data-test="bell-count"]');
+    await count.waitFor();
+    assert.ok(Number((await count.textContent()).trim()) >= 2, 'accepted and resolved are unread');
+    await page.locator('[data-test="bell"]').click();
+    await page.waitForURL('**/inbox');
+    const resolved = page.locator('[data-test="inbox-item"]').filter({ hasText: '诉求已办结' }).first();
+    await resolved.waitFor();
+    assert.match(await resolved.textContent(), new RegExp(story.code));
+    await page.locator('[data-test="inbox-item"]').filter({ hasText: '诉求已受理' }).first().waitFor();
+    await screenshot(page, '09c-resident-inbox');
+    await resolved.click();
+    await page.waitForURL(`**/resident/requests/${story.requestId}`);
   });
 
   it('lets the resident rate the resolved request', async () => {

@@ -95,6 +95,16 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/staff', redirect: '/staff/queue' },
   {
+    path: '/inbox',
+    component: () => import('./views/inbox/InboxView.vue'),
+    meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },
+  },
+  {
+    path: '/staff/channels',
+    component: () => import('./views/staff/ChannelsView.vue'),
+    meta: { roles: ['staff', 'admin'], title: 'channels.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

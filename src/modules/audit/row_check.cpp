@@ -86,6 +86,13 @@ void explain_change(storage::Connection& db, const boost::json::object& current,
 
 }  // namespace
 
+RecordedRows read_recorded_rows(storage::Connection& db) {
+  RecordedRows recorded;
+  load_markers(db, recorded);
+  load_recorded(db, recorded);
+  return recorded;
+}
+
 RowCheck verify_rows(storage::Connection& db, const std::vector<const Tracked*>& tables) {
   RowCheck check;
   RecordedRows recorded;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "modules/audit/row_states.hpp"
 #include "modules/audit/tracked.hpp"
 #include "storage/database.hpp"
 
@@ -48,6 +49,10 @@ inline constexpr std::size_t kMaxListed = 200;
 // Reads the chain's row records once, then each table in pages: memory grows with the number
 // of recorded rows (a few dozen bytes each), not with the tables' width.
 RowCheck verify_rows(storage::Connection& db, const std::vector<const Tracked*>& tables);
+
+// What verify_rows compares the tables with: the newest content the chain recorded of every
+// row, and since when each table is tracked. Reads every entry that recorded rows.
+RecordedRows read_recorded_rows(storage::Connection& db);
 
 enum class Baseline {
   untracked_tables,      // at a server's start and after migrate: each table once, ever

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/civic/permissions.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::civic {
@@ -234,6 +235,16 @@ Result<Survey> change_survey_status(storage::Connection& db, const Actor& actor,
     audit::append(db, actor,
                   {survey->community_id, "survey." + action, "survey", std::to_string(survey_id),
                    boost::json::object{{"from", status_name(from)}, {"to", status_name(to)}}});
+    if (to == SurveyStatus::open) {
+      notifications::Event event;
+      event.community_id = survey->community_id;
+      event.kind = "survey.opened";
+      event.subject_type = "survey";
+      event.subject_id = std::to_string(survey_id);
+      event.broadcast = true;
+      event.data = {{"title", survey->title}};
+      notifications::record(db, event, now_ms);
+    }
     survey->status = to;
     (to == SurveyStatus::open ? survey->opened_at : survey->closed_at) = at;
     fill_details(db, actor, *survey);

@@ -6,28 +6,33 @@
 #include "core/clock.hpp"
 #include "core/json.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/ledger/records.hpp"
 
 namespace gz::ledger {
 namespace {
 
 constexpr std::int64_t kDefaultTimebankFloorMinutes = -600;
 
+constexpr Kind kKinds[] = {Kind::points, Kind::minutes, Kind::fen};
+
 std::optional<Kind> parse_kind(std::string_view name) {
-  if (name == "points") return Kind::points;
-  if (name == "minutes") return Kind::minutes;
+  for (auto kind : kKinds) {
+    if (kind_name(kind) == name) return kind;
+  }
   return std::nullopt;
 }
 
 std::optional<Owner> parse_owner(std::string_view name) {
-  for (auto owner :
-       {Owner::resident, Owner::issuance, Owner::redemption, Owner::expiry, Owner::timebank_pool}) {
+  for (auto owner : {Owner::resident, Owner::issuance, Owner::redemption, Owner::expiry,
+                     Owner::timebank_pool, Owner::named}) {
     if (owner_name(owner) == name) return owner;
   }
   return std::nullopt;
 }
 
 constexpr const char* kAccountColumns =
-    "SELECT id, community_id, kind, owner, resident_id, floor, balance FROM ledger_accounts";
+    "SELECT id, community_id, kind, owner, resident_id, floor, balance, name FROM "
+    "ledger_accounts";
 
 Account account_from(const storage::Row& row) {
   Account account;
@@ -38,6 +43,7 @@ Account account_from(const storage::Row& row) {
   account.resident_id = row.opt_integer(4);
   account.floor = row.opt_integer(5);
   account.balance = row.integer(6);
+  account.name = row.opt_text(7);
   return account;
 }
 
@@ -65,66 +71,67 @@ Posting posting_from(const storage::Row& row) {
   return posting;
 }
 
-// The fields of a posting the audit chain keeps; verify compares them with the row.
-boost::json::object posting_record(const Posting& posting) {
-  boost::json::object record{{"id", posting.id},
-                             {"kind", kind_name(posting.kind)},
-                             {"debit", posting.debit_account_id},
-                             {"credit", posting.credit_account_id},
-                             {"amount", posting.amount},
-                             {"code", posting.code},
-                             {"created_ms", posting.created_ms}};
-  record["rule"] = posting.rule ? boost::json::value(*posting.rule) : boost::json::value(nullptr);
-  record["reference"] =
-      posting.reference ? boost::json::value(*posting.reference) : boost::json::value(nullptr);
-  record["corrects"] = posting.corrects_posting_id
-                           ? boost::json::value(*posting.corrects_posting_id)
-                           : boost::json::value(nullptr);
-  return record;
+std::string floor_message(storage::Connection& db, const PostingInput& input) {
+  switch (input.kind) {
+    case Kind::points:
+      return "not enough points for this";
+    case Kind::minutes:
+      return "this would pass the time-bank debt limit";
+    case Kind::fen:
+      break;
+  }
+  auto row =
+      db.query_one("SELECT name FROM ledger_accounts WHERE id = ?", {input.debit_account_id});
+  std::string name = row ? row->opt_text(0).value_or("") : "";
+  return "the account " + name + " holds too little for this";
 }
 
+// The account of a resident, of a fixed community owner, or named: found, or opened (and put
+// on record) on first use.
 Account ensure(storage::Connection& db, std::int64_t community_id, Kind kind, Owner owner,
-               std::optional<std::int64_t> resident_id, std::optional<std::int64_t> floor) {
-  std::string where = resident_id ? " WHERE kind = ? AND resident_id = ?"
-                                  : " WHERE community_id = ? AND kind = ? AND owner = ? AND "
-                                    "resident_id IS NULL";
-  std::vector<storage::Value> params =
-      resident_id ? std::vector<storage::Value>{std::string(kind_name(kind)), *resident_id}
-                  : std::vector<storage::Value>{community_id, std::string(kind_name(kind)),
-                                                std::string(owner_name(owner))};
+               std::optional<std::int64_t> resident_id, const std::optional<std::string>& name,
+               std::optional<std::int64_t> floor) {
+  std::string where;
+  std::vector<storage::Value> params;
+  if (resident_id) {
+    where = " WHERE kind = ? AND resident_id = ?";
+    params = {std::string(kind_name(kind)), *resident_id};
+  } else if (name) {
+    where = " WHERE community_id = ? AND kind = ? AND name = ?";
+    params = {community_id, std::string(kind_name(kind)), *name};
+  } else {
+    where =
+        " WHERE community_id = ? AND kind = ? AND owner = ? AND resident_id IS NULL AND name IS "
+        "NULL";
+    params = {community_id, std::string(kind_name(kind)), std::string(owner_name(owner))};
+  }
   if (auto row = db.query_one(std::string(kAccountColumns) + where, params))
     return account_from(*row);
   // Two first uses at once: the loser's insert does nothing and it reads the winner's row.
   bool opened = db.execute(
-                    "INSERT INTO ledger_accounts (community_id, kind, owner, resident_id, floor, "
-                    "balance, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
+                    "INSERT INTO ledger_accounts (community_id, kind, owner, resident_id, name, "
+                    "floor, balance, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO "
+                    "NOTHING",
                     {community_id, std::string(kind_name(kind)), std::string(owner_name(owner)),
-                     storage::opt_int(resident_id), storage::opt_int(floor), now_iso8601()}) == 1;
+                     storage::opt_int(resident_id), storage::opt_text(name),
+                     storage::opt_int(floor), now_iso8601()}) == 1;
   Account account = account_from(*db.query_one(std::string(kAccountColumns) + where, params));
-  if (opened) {
-    // Whose account it is goes on record: verify then catches an account handed to another
-    // resident in the database. Within a batch this joins the batch's appender.
-    boost::json::object change{{"kind", kind_name(kind)}, {"owner", owner_name(owner)}};
-    change["resident_id"] = resident_id ? boost::json::value(*resident_id) : nullptr;
-    change["floor"] = floor ? boost::json::value(*floor) : nullptr;
-    audit::append(db, audit::system_actor(),
-                  {community_id,
-                   "ledger.account_open",
-                   "ledger_account",
-                   std::to_string(account.id),
-                   change,
-                   {{&account_rows(), account.id}}});
-  }
+  // Whose account it is goes on record: verify then catches an account handed to another
+  // resident in the database. Within a batch this joins the batch's appender.
+  if (opened) audit::append(db, audit::system_actor(), account_open_record(account));
   return account;
 }
 
 }  // namespace
 
 const audit::Tracked& account_rows() {
+  // The name rides in the owner field ("named:trust_fund"; NULL || text is NULL in both
+  // engines), so what the chain recorded of the accounts from before names stays as it was.
   static const audit::Tracked table{
       "ledger_accounts",
       "id",
-      "SELECT id, community_id, kind, owner, resident_id, floor FROM ledger_accounts",
+      "SELECT id, community_id, kind, COALESCE(owner || ':' || name, owner), resident_id, floor "
+      "FROM ledger_accounts",
       {"community_id", "kind", "owner", "resident_id", "floor"},
       {},
       {}};
@@ -132,7 +139,27 @@ const audit::Tracked& account_rows() {
 }
 
 std::string_view kind_name(Kind kind) {
-  return kind == Kind::points ? "points" : "minutes";
+  switch (kind) {
+    case Kind::points:
+      return "points";
+    case Kind::minutes:
+      return "minutes";
+    case Kind::fen:
+      return "fen";
+  }
+  return "points";
+}
+
+std::string_view kind_label(Kind kind) {
+  switch (kind) {
+    case Kind::points:
+      return "points";
+    case Kind::minutes:
+      return "time-bank";
+    case Kind::fen:
+      return "fund";
+  }
+  return "points";
 }
 
 std::string_view owner_name(Owner owner) {
@@ -147,6 +174,8 @@ std::string_view owner_name(Owner owner) {
       return "expiry";
     case Owner::timebank_pool:
       return "timebank_pool";
+    case Owner::named:
+      return "named";
   }
   return "resident";
 }
@@ -160,12 +189,28 @@ Account resident_account(storage::Connection& db, std::int64_t community_id, Kin
                      {community_id});
     floor = setting ? setting->integer(0) : kDefaultTimebankFloorMinutes;
   }
-  return ensure(db, community_id, kind, Owner::resident, resident_id, floor);
+  return ensure(db, community_id, kind, Owner::resident, resident_id, std::nullopt, floor);
 }
 
 Account community_account(storage::Connection& db, std::int64_t community_id, Kind kind,
                           Owner owner) {
-  return ensure(db, community_id, kind, owner, std::nullopt, std::nullopt);
+  return ensure(db, community_id, kind, owner, std::nullopt, std::nullopt, std::nullopt);
+}
+
+Account named_account(storage::Connection& db, std::int64_t community_id, Kind kind,
+                      const std::string& name, std::optional<std::int64_t> floor) {
+  return ensure(db, community_id, kind, Owner::named, std::nullopt, name, floor);
+}
+
+std::vector<Account> named_accounts(storage::Connection& db, std::int64_t community_id, Kind kind) {
+  std::vector<Account> out;
+  for (const auto& row : db.query(std::string(kAccountColumns) +
+                                      " WHERE community_id = ? AND kind = ? AND name IS NOT NULL "
+                                      "ORDER BY name",
+                                  {community_id, std::string(kind_name(kind))})) {
+    out.push_back(account_from(row));
+  }
+  return out;
 }
 
 std::optional<Account> find_resident_account(storage::Connection& db, Kind kind,
@@ -181,6 +226,9 @@ Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingI
   if (input.amount <= 0) return bad_request("invalid_amount", "a posting moves a positive amount");
   if (input.debit_account_id == input.credit_account_id) {
     return bad_request("same_account", "a posting needs two different accounts");
+  }
+  if (input.kind == Kind::fen && !input.reference) {
+    return bad_request("missing_reference", "a money posting names what it is for");
   }
   for (std::int64_t id : {input.debit_account_id, input.credit_account_id}) {
     if (input.accounts_checked) break;
@@ -209,11 +257,7 @@ Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingI
                 "UPDATE ledger_accounts SET balance = balance - ? WHERE id = ? AND (floor "
                 "IS NULL OR balance - ? >= floor)",
                 {input.amount, input.debit_account_id, input.amount});
-  if (changed != 1) {
-    return conflict(input.floor_error_code, input.kind == Kind::points
-                                                ? "not enough points for this"
-                                                : "this would pass the time-bank debt limit");
-  }
+  if (changed != 1) return conflict(input.floor_error_code, floor_message(db, input));
   db.execute("UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?",
              {input.amount, input.credit_account_id});
   Posting posting;
@@ -230,18 +274,28 @@ Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingI
   posting.created_at = format_iso8601(now_ms);
   posting.created_ms = now_ms;
   if (actor.user_id > 0) posting.created_by_user_id = actor.user_id;
-  posting.id =
-      db.query_one(
-            "INSERT INTO ledger_postings (community_id, kind, debit_account_id, "
-            "credit_account_id, amount, code, rule, reference, corrects_posting_id, memo, "
-            "created_at, created_ms, created_by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?) RETURNING id",
-            {posting.community_id, std::string(kind_name(posting.kind)), posting.debit_account_id,
-             posting.credit_account_id, posting.amount, posting.code,
-             storage::opt_text(posting.rule), storage::opt_text(posting.reference),
-             storage::opt_int(posting.corrects_posting_id), storage::opt_text(posting.memo),
-             posting.created_at, posting.created_ms, storage::opt_int(posting.created_by_user_id)})
-          ->integer(0);
+  try {
+    posting.id =
+        db.query_one(
+              "INSERT INTO ledger_postings (community_id, kind, debit_account_id, "
+              "credit_account_id, amount, code, rule, reference, corrects_posting_id, memo, "
+              "created_at, created_ms, created_by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+              "?, ?, ?, ?, ?) RETURNING id",
+              {posting.community_id, std::string(kind_name(posting.kind)), posting.debit_account_id,
+               posting.credit_account_id, posting.amount, posting.code,
+               storage::opt_text(posting.rule), storage::opt_text(posting.reference),
+               storage::opt_int(posting.corrects_posting_id), storage::opt_text(posting.memo),
+               posting.created_at, posting.created_ms,
+               storage::opt_int(posting.created_by_user_id)})
+            ->integer(0);
+  } catch (const storage::DbError& error) {
+    // Money is posted once per code and reference (a unique index): the retry that raced
+    // past its caller's own check. The caller's transaction rolls back with this error.
+    if (input.kind == Kind::fen && error.kind() == storage::DbErrorKind::unique_violation) {
+      return conflict("duplicate_posting", "this " + input.code + " was posted already");
+    }
+    throw;
+  }
   audit::Record record{posting.community_id, "ledger.post", "posting", std::to_string(posting.id),
                        posting_record(posting)};
   if (appender) {
@@ -284,56 +338,146 @@ Statement statement(storage::Connection& db, std::int64_t account_id, std::int64
   return out;
 }
 
-BalanceCheck verify_balances(storage::Connection& db) {
+std::vector<NamedPosting> community_postings(storage::Connection& db, std::int64_t community_id,
+                                             Kind kind, std::int64_t limit,
+                                             std::int64_t before_id) {
+  std::vector<NamedPosting> out;
+  std::map<std::int64_t, std::string> names;
+  for (const auto& row :
+       db.query(std::string(kPostingColumns) +
+                    " WHERE community_id = ? AND kind = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                {community_id, std::string(kind_name(kind)), before_id, limit})) {
+    out.push_back({posting_from(row), "", ""});
+  }
+  if (out.empty()) return out;
+  for (const auto& row :
+       db.query("SELECT id, name FROM ledger_accounts WHERE community_id = ? AND kind = ?",
+                {community_id, std::string(kind_name(kind))})) {
+    names[row.integer(0)] = row.opt_text(1).value_or("");
+  }
+  for (auto& line : out) {
+    line.debit = names[line.posting.debit_account_id];
+    line.credit = names[line.posting.credit_account_id];
+  }
+  return out;
+}
+
+namespace {
+
+// Notes the first problem of a kind (and of the whole check).
+void fail(BalanceCheck& check, Kind kind, const std::string& message) {
+  KindCheck& of_kind = check.kinds[kind];
+  if (of_kind.ok) {
+    of_kind.ok = false;
+    of_kind.message = message;
+  }
+  if (check.ok) {
+    check.ok = false;
+    check.message = message;
+  }
+}
+
+std::string posting_name(Kind kind, std::int64_t id) {
+  return std::string(kind_label(kind)) + " posting " + std::to_string(id);
+}
+
+}  // namespace
+
+BalanceCheck verify_balances(storage::Connection& db, std::optional<Kind> only) {
   BalanceCheck check;
-  std::map<std::int64_t, std::int64_t> derived;
+  for (auto kind : kKinds) {
+    if (!only || kind == *only) check.kinds[kind] = {};
+  }
+  // The chain's copies of the postings, by id. For one kind only, those whose canonical JSON
+  // holds that kind (no string inside a record can hold the unescaped quotes of this text).
+  std::string kind_filter;
+  std::vector<storage::Value> kind_param;
+  if (only) {
+    std::string pair = canonical_json(boost::json::object{{"kind", kind_name(*only)}});
+    kind_filter = " AND change LIKE ?";
+    kind_param.emplace_back("%" + pair.substr(1, pair.size() - 2) + "%");
+  }
   std::map<std::int64_t, std::string> audit_records;
-  for (const auto& row : db.query(
-           "SELECT object_id, change FROM audit_log WHERE object_type = 'posting' AND action = "
-           "'ledger.post'")) {
+  for (const auto& row :
+       db.query("SELECT object_id, change FROM audit_log WHERE object_type = 'posting' AND action "
+                "= 'ledger.post'" +
+                    kind_filter,
+                kind_param)) {
     audit_records[std::stoll(row.text(0))] = row.text(1);
   }
+  std::map<std::int64_t, std::int64_t> derived;
   std::int64_t after = 0;
   for (;;) {
-    auto rows =
-        db.query(std::string(kPostingColumns) + " WHERE id > ? ORDER BY id LIMIT 5000", {after});
+    std::vector<storage::Value> params{after};
+    std::string where = " WHERE id > ?";
+    if (only) {
+      where += " AND kind = ?";
+      params.emplace_back(std::string(kind_name(*only)));
+    }
+    auto rows = db.query(std::string(kPostingColumns) + where + " ORDER BY id LIMIT 5000", params);
     for (const auto& row : rows) {
       Posting posting = posting_from(row);
       after = posting.id;
       ++check.postings;
+      ++check.kinds[posting.kind].postings;
       derived[posting.debit_account_id] -= posting.amount;
       derived[posting.credit_account_id] += posting.amount;
       auto record = audit_records.find(posting.id);
-      if (check.ok && (record == audit_records.end() ||
-                       record->second != canonical_json(posting_record(posting)))) {
-        check.ok = false;
-        check.message = "posting " + std::to_string(posting.id) +
-                        " differs from its entry in the audit chain (edited or inserted)";
+      if (record == audit_records.end() ||
+          record->second != canonical_json(posting_record(posting))) {
+        fail(check, posting.kind,
+             posting_name(posting.kind, posting.id) +
+                 " differs from its entry in the audit chain (edited or inserted)");
       }
       if (record != audit_records.end()) audit_records.erase(record);
     }
     if (rows.size() < 5000) break;
   }
-  if (check.ok && !audit_records.empty()) {
-    check.ok = false;
-    check.message = "posting " + std::to_string(audit_records.begin()->first) +
-                    " is in the audit chain but missing from the ledger (deleted)";
+  for (const auto& [id, text] : audit_records) {
+    // Only the leftovers are read: the kind they were posted in.
+    Kind kind = only.value_or(Kind::points);
+    boost::system::error_code error;
+    auto parsed = boost::json::parse(text, error);
+    if (!error && parsed.is_object()) {
+      if (auto* name = parsed.get_object().if_contains("kind"); name && name->is_string()) {
+        kind = parse_kind(name->get_string()).value_or(kind);
+      }
+    }
+    fail(check, kind,
+         posting_name(kind, id) + " is in the audit chain but missing from the ledger (deleted)");
   }
-  std::map<std::string, std::int64_t> sum_by_kind;
-  for (const auto& row : db.query("SELECT id, kind, balance FROM ledger_accounts ORDER BY id")) {
-    ++check.accounts;
+  std::string accounts_sql = "SELECT id, kind, balance, floor FROM ledger_accounts";
+  std::vector<storage::Value> accounts_params;
+  if (only) {
+    accounts_sql += " WHERE kind = ?";
+    accounts_params.emplace_back(std::string(kind_name(*only)));
+  }
+  std::map<Kind, std::int64_t> sum_by_kind;
+  for (const auto& row : db.query(accounts_sql + " ORDER BY id", accounts_params)) {
     std::int64_t id = row.integer(0);
-    sum_by_kind[row.text(1)] += row.integer(2);
-    if (check.ok && derived[id] != row.integer(2)) {
-      check.ok = false;
-      check.message = "account " + std::to_string(id) + " holds " + row.text(2) +
-                      " but its postings sum to " + std::to_string(derived[id]);
+    Kind kind = parse_kind(row.text(1)).value_or(Kind::points);
+    std::int64_t balance = row.integer(2);
+    std::string account = std::string(kind_label(kind)) + " account " + std::to_string(id);
+    ++check.accounts;
+    ++check.kinds[kind].accounts;
+    sum_by_kind[kind] += balance;
+    if (derived[id] != balance) {
+      fail(check, kind,
+           account + " holds " + std::to_string(balance) + " but its postings sum to " +
+               std::to_string(derived[id]));
+    }
+    // Money floors never move (a time-bank floor follows its setting, which may rise above a
+    // debt already run up).
+    auto floor = row.opt_integer(3);
+    if (kind == Kind::fen && floor && balance < *floor) {
+      fail(check, kind, account + " is below its floor");
     }
   }
   for (const auto& [kind, sum] : sum_by_kind) {
-    if (check.ok && sum != 0) {
-      check.ok = false;
-      check.message = "the " + kind + " balances sum to " + std::to_string(sum) + ", not zero";
+    if (sum != 0) {
+      fail(check, kind,
+           "the " + std::string(kind_name(kind)) + " balances sum to " + std::to_string(sum) +
+               ", not zero");
     }
   }
   return check;

@@ -1,13 +1,18 @@
-// The double-entry ledger under the points bank and the time bank (TigerBeetle's rules):
-// a posting moves a positive integer amount from one account to another of the same kind
-// and community; postings are never updated or deleted (a correction is a new, reversing
-// posting naming the one it corrects); an account with a floor never goes below it; the
-// stored balance of every account equals the sum of its postings, and the balances of each
-// kind sum to zero. Every posting is also an entry in the audit chain, whose copy of the
-// posting lets `ledger verify` catch an edited row.
+// The double-entry ledger under the points bank, the time bank and the property fund
+// (TigerBeetle's rules): a posting moves a positive integer amount (points, minutes or fen)
+// from one account to another of the same kind and community; postings are never updated or
+// deleted (a correction is a new, reversing posting naming the one it corrects); an account
+// with a floor never goes below it; the stored balance of every account equals the sum of its
+// postings, and the balances of each kind sum to zero. Every posting is also an entry in the
+// audit chain, whose copy of the posting lets `ledger verify` catch an edited row.
+//
+// Residents' accounts and the points bank's community accounts have fixed owners; a module
+// that keeps accounts of its own names them (the property fund's trust_fund,
+// expense:<category>, …) and gives each its floor when it opens it.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,15 +26,18 @@
 
 namespace gz::ledger {
 
-// Accounts as the audit chain records them (modules/audit/tracked.hpp): whose they are, their
-// kind and floor. Not the balance: verify_balances re-derives it from the postings.
+// Accounts as the audit chain records them (modules/audit/tracked.hpp): whose they are (a
+// named account's name rides in its owner field, "named:trust_fund"), their kind and floor.
+// Not the balance: verify_balances re-derives it from the postings.
 const audit::Tracked& account_rows();
 
-enum class Kind { points, minutes };
-enum class Owner { resident, issuance, redemption, expiry, timebank_pool };
+enum class Kind { points, minutes, fen };
+enum class Owner { resident, issuance, redemption, expiry, timebank_pool, named };
 
 std::string_view kind_name(Kind kind);
 std::string_view owner_name(Owner owner);
+// How messages call a kind's rows: "points", "time-bank", "fund".
+std::string_view kind_label(Kind kind);
 
 struct Account {
   std::int64_t id = 0;
@@ -37,6 +45,7 @@ struct Account {
   Kind kind = Kind::points;
   Owner owner = Owner::resident;
   std::optional<std::int64_t> resident_id;
+  std::optional<std::string> name;  // named accounts only
   std::optional<std::int64_t> floor;
   std::int64_t balance = 0;
 };
@@ -50,14 +59,26 @@ Account community_account(storage::Connection& db, std::int64_t community_id, Ki
 std::optional<Account> find_resident_account(storage::Connection& db, Kind kind,
                                              std::int64_t resident_id);
 
+// For named accounts: no floor.
+inline constexpr std::optional<std::int64_t> kNoFloor = std::nullopt;
+// A community's account named by the module that keeps it, created on first use with this
+// floor (kNoFloor: unbounded). The floor belongs to the account: a later call does not change it.
+Account named_account(storage::Connection& db, std::int64_t community_id, Kind kind,
+                      const std::string& name, std::optional<std::int64_t> floor);
+// A community's named accounts of one kind, by name.
+std::vector<Account> named_accounts(storage::Connection& db, std::int64_t community_id, Kind kind);
+
 struct PostingInput {
   std::int64_t community_id = 0;
   Kind kind = Kind::points;
   std::int64_t debit_account_id = 0;
   std::int64_t credit_account_id = 0;
   std::int64_t amount = 0;
-  std::string code;  // award, redemption, correction, expiry, timebank_service, timebank_transfer
+  // award, redemption, correction, expiry, timebank_service, timebank_transfer (points and
+  // minutes); fee_payment, expense, revenue_share (fen)
+  std::string code;
   std::optional<std::string> rule;
+  // Money: required, and one posting per community, code and reference.
   std::optional<std::string> reference;
   std::optional<std::int64_t> corrects_posting_id;
   std::optional<std::string> memo;
@@ -96,7 +117,8 @@ struct Posting {
 
 // Must run inside the caller's write transaction (storage::transact), which it relies on to
 // roll back when a later step fails. Errors: conflict with floor_error_code when the debit
-// would cross the floor; conflict "duplicate_award" for a second award of one reference.
+// would cross the floor; conflict "duplicate_award" for a second award of one reference;
+// conflict "duplicate_posting" for a second money posting of one code and reference.
 // A batch passes one audit::Appender for all its postings (and calls finish() once).
 Result<Posting> post(storage::Connection& db, const Actor& actor, const PostingInput& input,
                      std::int64_t now_ms, audit::Appender* appender = nullptr);
@@ -110,14 +132,32 @@ struct Statement {
 Statement statement(storage::Connection& db, std::int64_t account_id, std::int64_t limit,
                     std::int64_t before_id);
 
-struct BalanceCheck {
+// A posting with the names of its accounts ("" for an account without one).
+struct NamedPosting {
+  Posting posting;
+  std::string debit;
+  std::string credit;
+};
+// A community's postings of one kind, newest first, those before before_id.
+std::vector<NamedPosting> community_postings(storage::Connection& db, std::int64_t community_id,
+                                             Kind kind, std::int64_t limit, std::int64_t before_id);
+
+struct KindCheck {
   bool ok = true;
   std::int64_t accounts = 0;
   std::int64_t postings = 0;
   std::string message;  // the first problem found
 };
-// Re-derives every balance from the postings alone, checks each kind sums to zero, and
-// compares each posting with its copy in the audit chain.
-BalanceCheck verify_balances(storage::Connection& db);
+struct BalanceCheck {
+  bool ok = true;  // every kind checked
+  std::int64_t accounts = 0;
+  std::int64_t postings = 0;
+  std::string message;  // the first problem found
+  std::map<Kind, KindCheck> kinds;
+};
+// Re-derives every balance from the postings alone, checks each kind sums to zero and no
+// money account is below its floor, and compares each posting with its copy in the audit
+// chain. Every kind, or only `only`.
+BalanceCheck verify_balances(storage::Connection& db, std::optional<Kind> only = std::nullopt);
 
 }  // namespace gz::ledger

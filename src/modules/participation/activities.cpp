@@ -10,6 +10,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/ledger/rules.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"
@@ -231,6 +232,18 @@ Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
                                {"ends_at", format_iso8601(window.ends_ms)}};
     audit::append(db, actor,
                   {input.community_id, "activity.create", "activity", std::to_string(id), change});
+    // The community (or the building, for its corner) hears of it: robots and SMS opt-ins.
+    notifications::Event event;
+    event.community_id = input.community_id;
+    event.kind = "activity.published";
+    event.subject_type = "activity";
+    event.subject_id = std::to_string(id);
+    event.broadcast = true;
+    if (input.building_id) event.building = std::to_string(*input.building_id);
+    std::string starts = format_iso8601(window.starts_ms).substr(0, 16);
+    starts[10] = ' ';
+    event.data = {{"title", input.title}, {"starts", starts}};
+    notifications::record(db, event, now_ms);
     return *load(db, id);
   });
 }
@@ -397,6 +410,47 @@ Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
                    std::to_string(activity_id), boost::json::object{{"minutes", minutes}}});
     return shown_to(actor, *load(db, activity_id));
   });
+}
+
+int send_reminders(storage::Connection& db, std::int64_t now_ms) {
+  if (shanghai_ms_of_day(now_ms) < 18 * kHourMs) return 0;
+  std::int64_t tomorrow = shanghai_midnight_ms(shanghai_day(now_ms) + 1);
+  int reminded = 0;
+  for (const auto& row : db.query(
+           "SELECT a.id FROM activities a WHERE a.starts_ms >= ? AND a.starts_ms < ? AND NOT "
+           "EXISTS (SELECT 1 FROM activity_reminders r WHERE r.activity_id = a.id) ORDER BY a.id",
+           {tomorrow, tomorrow + kDayMs})) {
+    std::int64_t id = row.integer(0);
+    storage::with_transaction(db, storage::TxMode::write, [&] {
+      // The claim: a second server's insert finds the row and does nothing.
+      if (db.execute("INSERT INTO activity_reminders (activity_id, sent_ms) VALUES (?, ?) ON "
+                     "CONFLICT (activity_id) DO NOTHING",
+                     {id, now_ms}) != 1) {
+        return;
+      }
+      auto activity = load(db, id);
+      if (!activity) return;
+      notifications::Event event;
+      event.community_id = activity->community_id;
+      event.kind = "activity.reminder";
+      event.subject_type = "activity";
+      event.subject_id = std::to_string(id);
+      for (const auto& user : db.query(
+               "SELECT DISTINCT u.id FROM activity_signups s JOIN users u ON u.household_id = "
+               "s.household_id AND u.role = 'resident' AND u.disabled = 0 WHERE s.activity_id = ? "
+               "ORDER BY u.id",
+               {id})) {
+        event.recipients.push_back(user.integer(0));
+      }
+      if (event.recipients.empty()) return;
+      std::string starts = format_iso8601(activity->starts_ms).substr(0, 16);
+      starts[10] = ' ';
+      event.data = {{"title", activity->title}, {"starts", starts}};
+      notifications::record(db, event, now_ms);
+      ++reminded;
+    });
+  }
+  return reminded;
 }
 
 }  // namespace gz::participation

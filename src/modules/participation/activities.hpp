@@ -97,4 +97,9 @@ Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
                                 std::int64_t activity_id, const std::string& minutes,
                                 std::int64_t now_ms);
 
+// The background job's evening-before reminder: from 18:00 Shanghai, each activity starting
+// the next day tells the accounts of the households signed up (activity.reminder), once,
+// whichever server gets there first. Returns the activities reminded.
+int send_reminders(storage::Connection& db, std::int64_t now_ms);
+
 }  // namespace gz::participation

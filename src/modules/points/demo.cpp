@@ -128,8 +128,9 @@ DemoPointsSummary generate_demo_points(storage::Connection& db, std::int64_t com
     throw std::invalid_argument("demo points: community " + std::to_string(community_id) +
                                 " has no households; run the registry demo first");
   }
-  if (db.query_int("SELECT COUNT(*) FROM ledger_postings WHERE community_id = ?", {community_id}) >
-          0 ||
+  if (db.query_int("SELECT COUNT(*) FROM ledger_postings WHERE community_id = ? AND kind IN "
+                   "('points', 'minutes')",
+                   {community_id}) > 0 ||
       db.query_int("SELECT COUNT(*) FROM points_catalog WHERE community_id = ?", {community_id}) >
           0) {
     throw std::runtime_error("demo points: community " + std::to_string(community_id) +

@@ -14,7 +14,6 @@
 
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/ledger.hpp"
-#include "modules/property/fund_ledger.hpp"
 #include "modules/registry/demo.hpp"
 #include "modules/requests/demo.hpp"
 #include "storage/temp_database.hpp"
@@ -110,8 +109,8 @@ TEST_F(PropertyDemo, ExpensesWereApprovedByTheCommitteeAndTheFundNeverWentNegati
                   "property_committee))"),
             0);
   EXPECT_GE(generated_->summary.trust_fund_fen, 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM property_accounts WHERE floor IS NOT NULL AND balance < "
-                  "floor"),
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ledger_accounts WHERE kind = 'fen' AND floor IS NOT NULL "
+                  "AND balance < floor"),
             0);
 }
 
@@ -120,7 +119,7 @@ TEST_F(PropertyDemo, RevenueIsSplitExactlyByTheRuleInEffectOnItsDate) {
                   "SUM(amount_fen) FROM revenue_income_shares s WHERE s.income_id = i.id)"),
             0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM revenue_income_shares s WHERE s.amount_fen > 0 AND "
-                  "s.amount_fen <> (SELECT amount FROM property_postings p WHERE p.id = "
+                  "s.amount_fen <> (SELECT amount FROM ledger_postings p WHERE p.id = "
                   "s.posting_id)"),
             0);
   EXPECT_EQ(generated_->summary.rule_versions, 3);
@@ -138,7 +137,7 @@ TEST_F(PropertyDemo, RevenueIsSplitExactlyByTheRuleInEffectOnItsDate) {
 }
 
 TEST_F(PropertyDemo, FundLedgerBalancesAndTheAuditChainHolds) {
-  auto fund = verify_fund(db());
+  auto fund = ledger::verify_balances(db(), ledger::Kind::fen).kinds[ledger::Kind::fen];
   EXPECT_TRUE(fund.ok) << fund.message;
   EXPECT_GT(fund.postings, 100);
   auto ledger = ledger::verify_balances(db());
@@ -155,7 +154,8 @@ TEST(PropertyDemoSeeds, TheSameSeedGivesTheSameHistory) {
       out += row.text(0) + " " + row.text(1) + " " + row.text(2) + "\n";
     }
     for (const auto& row :
-         db.query("SELECT amount, code, reference FROM property_postings ORDER BY id")) {
+         db.query("SELECT amount, code, reference FROM ledger_postings WHERE kind = 'fen' ORDER "
+                  "BY id")) {
       out += row.text(0) + " " + row.text(1) + " " + row.text(2) + "\n";
     }
     return out;
@@ -163,7 +163,7 @@ TEST(PropertyDemoSeeds, TheSameSeedGivesTheSameHistory) {
   auto a = generate(300, 11);
   auto b = generate(300, 11);
   EXPECT_EQ(dump(a.database->connection()), dump(b.database->connection()));
-  EXPECT_TRUE(verify_fund(a.database->connection()).ok);
+  EXPECT_TRUE(ledger::verify_balances(a.database->connection(), ledger::Kind::fen).ok);
 }
 
 }  // namespace

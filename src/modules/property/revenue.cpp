@@ -6,7 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
-#include "modules/property/fund_ledger.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/property/rules.hpp"
 #include "modules/property/trust_fund.hpp"
 #include "modules/registry/permissions.hpp"
@@ -264,12 +264,12 @@ Result<Income> record_income(storage::Connection& db, const Actor& actor, const 
         auto target =
             fund_account(db, input.community_id,
                          destination == "trust_fund" ? "trust_fund" : "fund:" + destination);
-        auto posting =
-            fund_post(db, actor,
-                      {input.community_id, source_account.id, target.id, parts[i], "revenue_share",
-                       "income:" + std::to_string(income_id) + ":" + std::to_string(i),
-                       input.source + " → " + destination},
-                      now_ms, appender);
+        auto posting = ledger::post(
+            db, actor,
+            fund_posting(input.community_id, source_account, target, parts[i], "revenue_share",
+                         "income:" + std::to_string(income_id) + ":" + std::to_string(i),
+                         input.source + " → " + destination),
+            now_ms, appender);
         if (!posting) return posting.take_error();
         posting_id = posting->id;
       }

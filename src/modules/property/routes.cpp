@@ -8,6 +8,7 @@
 #include "core/amount.hpp"
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/property/revenue.hpp"
 #include "modules/property/trust_fund.hpp"
 #include "storage/database.hpp"
@@ -55,13 +56,14 @@ boost::json::object fee_json(const QuarterFee& fee) {
           {"billed_fen", fee.billed_fen}};
 }
 
-boost::json::object posting_json(const FundPosting& posting) {
+boost::json::object posting_json(const ledger::NamedPosting& line) {
+  const auto& posting = line.posting;
   return {{"id", posting.id},
-          {"debit", posting.debit},
-          {"credit", posting.credit},
+          {"debit", line.debit},
+          {"credit", line.credit},
           {"amount_fen", posting.amount},
           {"code", posting.code},
-          {"reference", posting.reference},
+          {"reference", posting.reference.value_or("")},
           {"memo", http::json_or_null(posting.memo)},
           {"created_at", posting.created_at}};
 }
@@ -306,7 +308,7 @@ Result<Response> fund_route(RequestContext& context) {
   boost::json::array accounts, income, expenses, postings;
   for (const auto& account : result->accounts) {
     accounts.push_back(
-        boost::json::object{{"code", account.code}, {"balance_fen", account.balance}});
+        boost::json::object{{"code", account.name.value_or("")}, {"balance_fen", account.balance}});
   }
   for (const auto& [quarter, fen] : result->income_by_quarter) {
     income.push_back(boost::json::object{{"quarter", quarter}, {"paid_fen", fen}});
@@ -460,9 +462,9 @@ Result<Response> verify_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto member = check_member(*lease, context.user(), *community);
   if (!member) return member.error();
-  // The whole fund ledger (every community): balances from postings, each posting against its
-  // copy in the audit chain.
-  auto check = verify_fund(*lease);
+  // The money on the ledger (every community): balances from postings, each posting against
+  // its copy in the audit chain.
+  auto check = ledger::verify_balances(*lease, ledger::Kind::fen).kinds[ledger::Kind::fen];
   return http::json_response(200, boost::json::object{{"ok", check.ok},
                                                       {"accounts", check.accounts},
                                                       {"postings", check.postings},

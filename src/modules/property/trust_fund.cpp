@@ -78,6 +78,34 @@ void append(storage::Connection& db, audit::Appender* appender, const Actor& act
 
 }  // namespace
 
+ledger::Account fund_account(storage::Connection& db, std::int64_t community_id,
+                             const std::string& name) {
+  // Money held for the owners may not run short; sources and spending are unbounded.
+  bool holds_money = name == "trust_fund" || name.rfind("fund:", 0) == 0;
+  return ledger::named_account(db, community_id, ledger::Kind::fen, name,
+                               holds_money ? std::optional<std::int64_t>{0} : ledger::kNoFloor);
+}
+
+ledger::PostingInput fund_posting(std::int64_t community_id, const ledger::Account& debit,
+                                  const ledger::Account& credit, std::int64_t amount_fen,
+                                  const std::string& code, const std::string& reference,
+                                  const std::string& memo) {
+  ledger::PostingInput input;
+  input.community_id = community_id;
+  input.kind = ledger::Kind::fen;
+  input.debit_account_id = debit.id;
+  input.credit_account_id = credit.id;
+  input.amount = amount_fen;
+  input.code = code;
+  input.reference = reference;
+  input.memo = memo;
+  input.floor_error_code = "fund_insufficient";
+  input.accounts_checked = debit.community_id == community_id &&
+                           credit.community_id == community_id && debit.kind == ledger::Kind::fen &&
+                           credit.kind == ledger::Kind::fen;
+  return input;
+}
+
 Settings load_settings(storage::Connection& db, std::int64_t community_id) {
   Settings settings;
   settings.community_id = community_id;
@@ -323,13 +351,14 @@ Result<PaymentResult> record_payments(storage::Connection& db, const Actor& acto
     if (result.paid.empty()) return result;
     auto income = fund_account(db, community_id, "fee_income");
     auto fund = fund_account(db, community_id, "trust_fund");
-    auto posting = fund_post(db, actor,
-                             {community_id, income.id, fund.id, result.amount_fen, "fee_payment",
-                              "bills:" + std::to_string(result.paid.front()),
-                              std::to_string(result.paid.size()) + " 户物业费 " + date},
-                             now_ms, appender);
+    auto posting =
+        ledger::post(db, actor,
+                     fund_posting(community_id, income, fund, result.amount_fen, "fee_payment",
+                                  "bills:" + std::to_string(result.paid.front()),
+                                  std::to_string(result.paid.size()) + " 户物业费 " + date),
+                     now_ms, appender);
     if (!posting) return posting.take_error();
-    result.posting = *posting;
+    result.posting = ledger::NamedPosting{*posting, *income.name, *fund.name};
     std::vector<storage::Value> paid_params{posting->id};
     paid_params.insert(paid_params.end(), result.paid.begin(), result.paid.end());
     db.execute("UPDATE property_bills SET posting_id = ? WHERE id IN (" +
@@ -425,11 +454,11 @@ Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std:
     if (decision == "approve") {
       auto fund = fund_account(db, expense.community_id, "trust_fund");
       auto target = fund_account(db, expense.community_id, "expense:" + expense.category);
-      auto posting =
-          fund_post(db, actor,
-                    {expense.community_id, fund.id, target.id, expense.amount_fen, "expense",
-                     "expense:" + std::to_string(expense_id), expense.purpose, "fund_insufficient"},
-                    now_ms, appender);
+      auto posting = ledger::post(
+          db, actor,
+          fund_posting(expense.community_id, fund, target, expense.amount_fen, "expense",
+                       "expense:" + std::to_string(expense_id), expense.purpose),
+          now_ms, appender);
       if (!posting) return posting.take_error();
       posting_id = posting->id;
       db.execute("UPDATE property_expenses SET posting_id = ? WHERE id = ?",
@@ -572,11 +601,12 @@ Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int
   GZ_TRY(check_member(db, actor, community_id));
   FundView view;
   view.community_id = community_id;
-  view.accounts = fund_accounts(db, community_id);
+  view.accounts = ledger::named_accounts(db, community_id, ledger::Kind::fen);
   for (const auto& account : view.accounts) {
-    if (account.code == "trust_fund") view.trust_fund_fen = account.balance;
-    if (account.code == "fee_income") view.fee_income_fen = -account.balance;
-    if (account.code.rfind("expense:", 0) == 0) view.expenses_fen += account.balance;
+    const std::string& name = *account.name;
+    if (name == "trust_fund") view.trust_fund_fen = account.balance;
+    if (name == "fee_income") view.fee_income_fen = -account.balance;
+    if (name.rfind("expense:", 0) == 0) view.expenses_fen += account.balance;
   }
   view.pending_expenses_fen = db.query_int(
       "SELECT COALESCE(SUM(amount_fen), 0) FROM property_expenses WHERE community_id = ? AND "
@@ -593,10 +623,10 @@ Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int
                 {community_id})) {
     view.expenses.push_back(expense_from(row));
   }
-  view.postings = fund_postings(db, community_id, limit, before_id);
+  view.postings = ledger::community_postings(db, community_id, ledger::Kind::fen, limit, before_id);
   const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   for (auto& expense : view.expenses) mask_for(reader, expense);
-  for (auto& posting : view.postings) posting.memo = pii::text_for(reader, posting.memo);
+  for (auto& line : view.postings) line.posting.memo = pii::text_for(reader, line.posting.memo);
   return view;
 }
 

@@ -1,5 +1,5 @@
 // The property-fee trust fund (信托制物业): the owners' committee is the principal, the fee a
-// trust fund whose every income and expense is a posting on the fund ledger (fund_ledger.hpp)
+// trust fund whose every income and expense is a posting in fen on the ledger (modules/ledger)
 // and public to the community. Staff set the fee schedule (a base fee per household per month
 // in fen and the adjustment parameters of rules.hpp), flag resident users as committee members,
 // issue each quarter's bills and record payments; an expense is recorded by staff and moves
@@ -19,12 +19,28 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/property/fund_ledger.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/property/permissions.hpp"
 #include "modules/property/rules.hpp"
 #include "storage/database.hpp"
 
 namespace gz::property {
+
+// The fund's accounts on the ledger (kind fen), by name, opened on first use with their floors:
+//   fee_income          物业费收入 (unbounded: its balance is minus all fees paid)
+//   trust_fund          信托资金 (floor 0)
+//   expense:<category>  支出 (unbounded)
+//   revenue:<source>    公共收益来源 (unbounded)
+//   fund:<destination>  公共收益去向 (floor 0)
+// One posting per code and reference: a retried payment, approval or income cannot post twice.
+ledger::Account fund_account(storage::Connection& db, std::int64_t community_id,
+                             const std::string& name);
+// A posting between two of a community's fund accounts (from fund_account, in the caller's
+// transaction); a debit past the floor is 409 fund_insufficient.
+ledger::PostingInput fund_posting(std::int64_t community_id, const ledger::Account& debit,
+                                  const ledger::Account& credit, std::int64_t amount_fen,
+                                  const std::string& code, const std::string& reference,
+                                  const std::string& memo);
 
 struct Settings {
   std::int64_t community_id = 0;
@@ -83,7 +99,7 @@ Result<std::vector<Bill>> list_bills(storage::Connection& db, const Actor& actor
                                      const std::optional<std::string>& quarter, std::int64_t limit);
 
 struct PaymentResult {
-  std::optional<FundPosting> posting;  // nullopt when every bill was paid already
+  std::optional<ledger::NamedPosting> posting;  // nullopt when every bill was paid already
   std::vector<std::int64_t> paid;
   std::vector<std::int64_t> already_paid;
   std::int64_t amount_fen = 0;
@@ -172,13 +188,13 @@ Result<std::vector<QuarterReport>> quarter_reports(storage::Connection& db, cons
 struct FundView {
   std::int64_t community_id = 0;
   std::int64_t trust_fund_fen = 0;
-  std::int64_t fee_income_fen = 0;        // all fees paid
-  std::int64_t expenses_fen = 0;          // all approved expenses
-  std::int64_t pending_expenses_fen = 0;  // awaiting the committee
-  std::vector<FundAccount> accounts;
+  std::int64_t fee_income_fen = 0;                                      // all fees paid
+  std::int64_t expenses_fen = 0;                                        // all approved expenses
+  std::int64_t pending_expenses_fen = 0;                                // awaiting the committee
+  std::vector<ledger::Account> accounts;                                // named, by name
   std::vector<std::pair<std::string, std::int64_t>> income_by_quarter;  // paid fen per quarter
   std::vector<Expense> expenses;                                        // newest first
-  std::vector<FundPosting> postings;                                    // newest first
+  std::vector<ledger::NamedPosting> postings;                           // newest first
 };
 // Members: the fund's balances, income (aggregated, no payer) and expenses, and the postings.
 Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int64_t community_id,

@@ -17,11 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "modules/notifications/notifications.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/demo/community.hpp"
 #include "modules/requests/demo/office_hours.hpp"
 #include "modules/requests/demo/planner.hpp"
 #include "modules/requests/demo/write.hpp"
+#include "modules/requests/notify.hpp"
 
 namespace gz::requests {
 
@@ -41,7 +43,11 @@ DemoRequestsSummary generate_demo_requests(storage::Connection& db, std::int64_t
   const demo::OfficeHours office(*calendar);
   demo::Planner planner(community, office, seed, as_of_ms);
   std::vector<demo::Planned> requests = planner.plan();
-  return demo::write_requests(db, community, requests, seed);
+  auto summary = demo::write_requests(db, community, requests, seed);
+  // The last quarter of what residents with accounts heard, in their inboxes.
+  notify::replay_for_demo(db, community_id, as_of_ms - 92 * kDayMs);
+  notifications::mark_read_before(db, community_id, as_of_ms - 3 * kDayMs);
+  return summary;
 }
 
 }  // namespace gz::requests

@@ -415,48 +415,6 @@ Result<Response> add_department_route(RequestContext& context) {
       201, boost::json::object{{"code", result->code}, {"name_zh", result->name_zh}});
 }
 
-Result<Response> notifications_route(RequestContext& context) {
-  auto unread_only = context.request.query_param("unread");
-  if (unread_only && *unread_only != "true" && *unread_only != "false") {
-    return bad_request("invalid_query", "unread must be true or false");
-  }
-  bool only_unread = unread_only && *unread_only == "true";
-  auto lease = context.pool.lease();
-  std::int64_t unread =
-      lease->query_int("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
-                       {context.user().user_id});
-  boost::json::array items;
-  for (const auto& row : lease->query(
-           only_unread ? "SELECT id, kind, object_type, object_id, message, created_at, read_at "
-                         "FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY id "
-                         "DESC LIMIT 100"
-                       : "SELECT id, kind, object_type, object_id, message, created_at, read_at "
-                         "FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 100",
-           {context.user().user_id})) {
-    items.push_back({{"id", row.integer(0)},
-                     {"kind", row.text(1)},
-                     {"object_type", row.text(2)},
-                     {"object_id", row.text(3)},
-                     {"message", row.text(4)},
-                     {"created_at", row.text(5)},
-                     {"read_at", http::json_or_null(row.opt_text(6))}});
-  }
-  return http::json_response(200,
-                             boost::json::object{{"unread", unread}, {"items", std::move(items)}});
-}
-
-Result<Response> notification_read_route(RequestContext& context) {
-  auto id = context.id_param("id");
-  if (!id) return id.error();
-  auto lease = context.pool.lease();
-  // Only the addressee's own notifications; anything else is unknown to them.
-  std::int64_t changed = lease->execute(
-      "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?",
-      {now_iso8601(), *id, context.user().user_id});
-  if (changed != 1) return not_found("no notification " + std::to_string(*id));
-  return http::json_response(200, boost::json::object{{"id", *id}, {"read", true}});
-}
-
 Result<Response> calendar_put_route(RequestContext& context) {
   auto lease = context.pool.lease();
   auto result = load_calendar(*lease, context.user(), context.request.body, "api");
@@ -599,12 +557,7 @@ void register_routes(http::Router& router) {
                "anyone", "", ""},
               false,
               /*quick=*/true});
-  router.add({"GET",
-              "/api/v1/notifications",
-              Access::login,
-              notifications_route,
-              {"Your notifications (escalations), newest first, with the unread count", "requests",
-               "any logged-in user", "", "unread"}});
+
   router.add({"GET",
               "/api/v1/calendar",
               Access::open,
@@ -642,11 +595,6 @@ void register_routes(http::Router& router) {
        {"Add a department requests may be assigned to", "requests", "staff, admin",
         R"({"community_id":1,"code":"water_company","name_zh":"自来水公司","name_en":"Water company"})",
         ""}});
-  router.add({"POST",
-              "/api/v1/notifications/{id}/read",
-              Access::login,
-              notification_read_route,
-              {"Mark one of your notifications read", "requests", "any logged-in user", "", ""}});
 }
 
 }  // namespace gz::requests

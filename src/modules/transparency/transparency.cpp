@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/transparency/execution.hpp"
 #include "storage/transact.hpp"
@@ -177,6 +178,19 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
          boost::json::object{{"action", action}, {"from", from}, {"to", to}, {"note", note}}});
     status->stage = *next;
     set_notice_clock(*status, now_ms);
+    if (*next == Stage::public_notice) {
+      // The whole community hears: its robots, and residents who asked for an SMS.
+      notifications::Event event;
+      event.community_id = status->community_id;
+      event.kind = "plan.notice_started";
+      event.subject_type = "allocation_plan";
+      event.subject_id = std::to_string(plan_id);
+      event.broadcast = true;
+      event.data = {{"title", status->quarter + " 社区资源分配方案"},
+                    {"quarter", status->quarter},
+                    {"ends", format_date(status->notice_ends_ms.value_or(now_ms))}};
+      notifications::record(db, event, now_ms);
+    }
     return *status;
   });
 }
@@ -269,6 +283,19 @@ Result<std::vector<Objection>> answer_objections(storage::Connection& db, const 
                      std::to_string(objection_id),
                      boost::json::object{{"plan_id", plan_id}, {"answer", answer}},
                      {{&objection_rows(), objection_id}}});
+      // The resident who objected hears the answer.
+      if (auto author =
+              db.query_one("SELECT user_id FROM plan_objections WHERE id = ?", {objection_id});
+          author && author->opt_integer(0)) {
+        notifications::Event event;
+        event.community_id = status->community_id;
+        event.kind = "objection.answered";
+        event.subject_type = "plan_objection";
+        event.subject_id = std::to_string(objection_id);
+        event.recipients = {*author->opt_integer(0)};
+        event.data = {{"title", status->quarter + " 社区资源分配方案"}, {"answer", answer}};
+        notifications::record(db, event, now_ms);
+      }
       auto objection = objection_from(*row);
       objection.answer = answer;
       objection.answered_at = answered_at;

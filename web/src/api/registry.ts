@@ -103,8 +103,17 @@ async function importCsv(communityId: number, file: Blob, dryRun: boolean): Prom
   }
 }
 
+export interface Building {
+  id: number;
+  community_id: number;
+  name: string;
+  address: string | null;
+  households: number;
+}
+
 export const registryApi = {
   communities: () => request<{ items: Community[] }>('/communities'),
+  buildings: (communityId: number) => request<{ items: Building[] }>(`/communities/${communityId}/buildings`),
   vocabulary: () => request<Vocabulary>('/registry/vocabulary'),
   households: (query: Record<string, QueryValue>) => request<Page<Household>>('/households', { query }),
   household: (id: number) => request<Household>(`/households/${id}`),

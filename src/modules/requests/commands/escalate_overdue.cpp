@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/requests/notify.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/store.hpp"
 
@@ -18,21 +19,15 @@ struct Late {
   std::optional<std::int64_t> assignee;
 };
 
-void notify_supervisors(storage::Connection& db, const Late& late, const std::string& message,
-                        std::int64_t now_ms) {
-  auto users = db.query(
-      "SELECT u.id FROM users u JOIN user_communities uc ON uc.user_id = u.id WHERE "
-      "uc.community_id = ? AND u.role = 'street' AND u.disabled = 0",
-      {late.community_id});
-  std::vector<std::int64_t> targets;
-  for (const auto& row : users) targets.push_back(row.integer(0));
-  if (late.assignee) targets.push_back(*late.assignee);
-  for (std::int64_t user_id : targets) {
-    db.execute(
-        "INSERT INTO notifications (community_id, user_id, kind, object_type, object_id, message, "
-        "created_at) VALUES (?, ?, 'escalation', 'request', ?, ?, ?)",
-        {late.community_id, user_id, std::to_string(late.id), message, format_iso8601(now_ms)});
+std::vector<std::int64_t> supervisors(storage::Connection& db, std::int64_t community_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& row :
+       db.query("SELECT u.id FROM users u JOIN user_communities uc ON uc.user_id = u.id WHERE "
+                "uc.community_id = ? AND u.role = 'street' AND u.disabled = 0 ORDER BY u.id",
+                {community_id})) {
+    out.push_back(row.integer(0));
   }
+  return out;
 }
 
 int escalate(storage::Connection& db, std::int64_t now_ms, bool response) {
@@ -62,7 +57,8 @@ int escalate(storage::Connection& db, std::int64_t now_ms, bool response) {
       std::string note = response ? "超过响应时限，已启动督办" : "超过办结时限，已启动督办";
       store::insert_event(db, {late.community_id, late.id, now_ms, std::nullopt, "system",
                                "escalate", status, status, note, true});
-      notify_supervisors(db, late, "诉求 " + late.tracking_code + " " + note, now_ms);
+      notify::overdue(db, *store::load_request(db, late.id), response ? "response" : "resolution",
+                      supervisors(db, late.community_id), note, now_ms);
       audit::append(db, audit::system_actor(),
                     {late.community_id,
                      "request.escalate",

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/calendar_store.hpp"
+#include "modules/requests/notify.hpp"
 #include "modules/requests/permissions.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/sla.hpp"
@@ -181,6 +182,8 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
                    std::to_string(request->id),
                    change,
                    {{&request_rows(), request->id}}});
+    notify::status_changed(db, *request, to, input.action, input.assignee_user_id, input.note,
+                           now_ms);
   });
   if (!moved) return stale();
   Request moved_request = *store::load_request(db, request->id);

@@ -9,7 +9,6 @@
 #include <chrono>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -289,126 +288,86 @@ const std::vector<Row> kMatrix = {
 // clang-format on
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
-  std::map<std::string, std::string> ids;  // placeholder → value
-  std::array<std::string, 6> usernames{"", "resident1", "guide1", "staff1", "street1", "admin"};
-  std::array<Client, 6> clients{Client(0), Client(0), Client(0), Client(0), Client(0), Client(0)};
-};
-
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status / 100, 2) << response.body;
-  if (response.status / 100 != 2) return 0;
-  return response.json().at("id").as_int64();
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> fixtures;
-  auto& made = fixtures[backend];
-  if (made) return *made;
-  made = std::make_unique<Fixture>();
-  Fixture& f = *made;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  Client admin(port);
-  EXPECT_EQ(admin.login("admin", kPassword).status, 200);
-  auto community =
-      created_id(admin.post("/api/v1/communities", {{"name", "幸福里社区"}, {"code", "X-001"}}));
-  auto other =
-      created_id(admin.post("/api/v1/communities", {{"name", "和平里社区"}, {"code", "X-002"}}));
-  std::string cid = std::to_string(community);
-  add_user(url, "staff1", "staff", {"--community", cid}, kPassword);
-  auto guide = add_user(url, "guide1", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street1", "street", {"--community", cid, "--community", std::to_string(other)},
-           kPassword);
-  Client staff(port);
-  EXPECT_EQ(staff.login("staff1", kPassword).status, 200);
-  auto household_a = created_id(staff.post("/api/v1/households", {{"community_id", community},
-                                                                  {"code", "01-0101"},
-                                                                  {"address", "1号楼101室"},
-                                                                  {"housing_type", "owner"}}));
-  auto household_b = created_id(staff.post("/api/v1/households", {{"community_id", community},
-                                                                  {"code", "01-0102"},
-                                                                  {"address", "1号楼102室"},
-                                                                  {"housing_type", "tenant"}}));
-  auto member = [&](std::int64_t household, const char* name, const char* id_number,
-                    const char* relation) {
-    return created_id(
-        staff.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                   {{"name", name}, {"id_number", id_number}, {"relation", relation}}));
-  };
-  auto resident_a = member(household_a, "王秀英", "11010519491231002X", "self");
-  auto resident_a2 = member(household_a, "王小明", "110105201001010010", "child");
-  auto resident_b = member(household_b, "赵六", "110105198001010016", "self");
-  add_user(url, "resident1", "resident", {"--household", std::to_string(household_a)}, kPassword);
-  Client resident(port);
-  EXPECT_EQ(resident.login("resident1", kPassword).status, 200);
-  auto request = resident.post(
-      "/api/v1/requests",
-      {{"category", "water_leak"}, {"description", "厨房漏水"}, {"household_id", household_a}});
-  auto request_id = created_id(request);
-  std::string code = request.status == 201
-                         ? std::string(request.json().at("tracking_code").as_string())
-                         : "XXXX-XXXXX";
-  auto posting = created_id(staff.post("/api/v1/points/awards", {{"resident_id", resident_a},
-                                                                 {"rule", "meeting"},
-                                                                 {"quantity", 1},
-                                                                 {"reference", "fixture"}}));
-  auto plan = created_id(staff.post(
-      "/api/v1/allocation/plans",
-      {{"community_id", community}, {"quarter", "2026Q3"}, {"total", 1000000}, {"unit", "fen"}}));
-  auto activity =
-      created_id(staff.post("/api/v1/activities", {{"community_id", community},
-                                                   {"kind", "meeting"},
-                                                   {"channel", "community"},
-                                                   {"title", "矩阵议事会"},
-                                                   {"starts_at", "2026-01-01T09:00:00+08:00"},
-                                                   {"ends_at", "2026-01-01T11:00:00+08:00"}}));
-  auto proposal = created_id(resident.post(
-      "/api/v1/proposals", {{"title", "矩阵提案"}, {"body", "内容"}, {"submit", true}}));
-  boost::json::array questions{boost::json::object{{"kind", "scale"}, {"prompt", "满意度"}}};
-  auto survey = created_id(
-      staff.post("/api/v1/surveys",
-                 {{"community_id", community}, {"title", "矩阵问卷"}, {"questions", questions}}));
-  auto opened =
-      staff.post("/api/v1/surveys/" + std::to_string(survey) + "/open", boost::json::object{});
-  EXPECT_EQ(opened.status, 200) << opened.body;
-  auto building =
-      created_id(staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", "矩阵代表楼"}}));
-  auto election = created_id(
-      staff.post("/api/v1/pb/elections", {{"community_id", community},
-                                          {"name", "微更新"},
-                                          {"budget", 200000},
-                                          {"rule", "greedy"},
-                                          {"voting_opens_at", "2026-01-01T09:00:00+08:00"},
-                                          {"voting_closes_at", "2099-12-31T18:00:00+08:00"},
-                                          {"max_length", 3}}));
-  f.ids = {{"{C}", cid},
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    auto community = world.community("幸福里社区", "X-001");
+    auto other = world.community("和平里社区", "X-002");
+    std::string cid = std::to_string(community);
+    Client staff = world.community_user("staff1", "staff", {community});
+    world.community_user("guide1", "guide", {community});
+    world.community_user("street1", "street", {community, other});
+    auto household_a = world.household(community, "01-0101", {{"address", "1号楼101室"}});
+    auto household_b = world.household(community, "01-0102",
+                                       {{"address", "1号楼102室"}, {"housing_type", "tenant"}});
+    auto member = [&](std::int64_t household, const char* name, const char* id_number,
+                      const char* relation) {
+      return world.resident_with(
+          household, {{"name", name}, {"id_number", id_number}, {"relation", relation}});
+    };
+    auto resident_a = member(household_a, "王秀英", "11010519491231002X", "self");
+    auto resident_a2 = member(household_a, "王小明", "110105201001010010", "child");
+    auto resident_b = member(household_b, "赵六", "110105198001010016", "self");
+    Client resident = world.resident_user("resident1", household_a);
+    auto request = file_request(
+        resident,
+        {{"category", "water_leak"}, {"description", "厨房漏水"}, {"household_id", household_a}});
+    std::string code = request.id ? request.tracking_code : "XXXX-XXXXX";
+    auto posting = created_id(staff.post("/api/v1/points/awards", {{"resident_id", resident_a},
+                                                                   {"rule", "meeting"},
+                                                                   {"quantity", 1},
+                                                                   {"reference", "fixture"}}));
+    auto plan = make_plan(staff, community, "2026Q3", 1000000, boost::json::array{});
+    auto activity =
+        created_id(staff.post("/api/v1/activities", {{"community_id", community},
+                                                     {"kind", "meeting"},
+                                                     {"channel", "community"},
+                                                     {"title", "矩阵议事会"},
+                                                     {"starts_at", "2026-01-01T09:00:00+08:00"},
+                                                     {"ends_at", "2026-01-01T11:00:00+08:00"}}));
+    auto proposal = created_id(resident.post(
+        "/api/v1/proposals", {{"title", "矩阵提案"}, {"body", "内容"}, {"submit", true}}));
+    boost::json::array questions{boost::json::object{{"kind", "scale"}, {"prompt", "满意度"}}};
+    auto survey = created_id(
+        staff.post("/api/v1/surveys",
+                   {{"community_id", community}, {"title", "矩阵问卷"}, {"questions", questions}}));
+    auto opened =
+        staff.post("/api/v1/surveys/" + std::to_string(survey) + "/open", boost::json::object{});
+    EXPECT_EQ(opened.status, 200) << opened.body;
+    auto building = created_id(
+        staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", "矩阵代表楼"}}));
+    auto election = created_id(
+        staff.post("/api/v1/pb/elections", {{"community_id", community},
+                                            {"name", "微更新"},
+                                            {"budget", 200000},
+                                            {"rule", "greedy"},
+                                            {"voting_opens_at", "2026-01-01T09:00:00+08:00"},
+                                            {"voting_closes_at", "2099-12-31T18:00:00+08:00"},
+                                            {"max_length", 3}}));
+    ids = {{"{C}", cid},
            {"{O}", std::to_string(other)},
            {"{HA}", std::to_string(household_a)},
            {"{HB}", std::to_string(household_b)},
            {"{RA}", std::to_string(resident_a)},
            {"{RA2}", std::to_string(resident_a2)},
            {"{RB}", std::to_string(resident_b)},
-           {"{REQ}", std::to_string(request_id)},
+           {"{REQ}", std::to_string(request.id)},
            {"{CODE}", code},
            {"{PLAN}", std::to_string(plan)},
            {"{EL}", std::to_string(election)},
-           {"{GUIDE}", std::to_string(guide)},
+           {"{GUIDE}", std::to_string(world.user_id("guide1"))},
            {"{POSTING}", std::to_string(posting)},
            {"{ACT}", std::to_string(activity)},
            {"{PROP}", std::to_string(proposal)},
            {"{SURVEY}", std::to_string(survey)},
            {"{BLD}", std::to_string(building)}};
-  for (std::size_t role = 1; role < f.clients.size(); ++role) {
-    f.clients[role] = Client(port);
-    EXPECT_EQ(f.clients[role].login(f.usernames[role], kPassword).status, 200) << f.usernames[role];
+    for (std::size_t role = 1; role < clients.size(); ++role) {
+      clients[role] = world.login(usernames[role]);
+    }
   }
-  return f;
-}
+  World world;
+  std::map<std::string, std::string> ids;  // placeholder → value
+  std::array<std::string, 6> usernames{"", "resident1", "guide1", "staff1", "street1", "admin"};
+  std::array<Client, 6> clients{Client(0), Client(0), Client(0), Client(0), Client(0), Client(0)};
+};
 
 std::string substitute(std::string text, const std::map<std::string, std::string>& ids,
                        int sequence) {
@@ -440,16 +399,14 @@ bool meets(char expected, int status) {
   return false;
 }
 
-class AccessMatrix : public ::testing::TestWithParam<Backend> {
+class AccessMatrix : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
+  Fixture& fixture() { return shared<Fixture>(GetParam()); }
 };
 
 TEST_P(AccessMatrix, EveryRouteIsInTheTableAndTheTableOnlyNamesRoutes) {
-  auto& f = fixture(GetParam());
-  auto document = send_http(f.server->port(), {"GET", "/api/v1/openapi.json", "", {}});
+  auto& f = fixture();
+  auto document = send_http(f.world.port(), {"GET", "/api/v1/openapi.json", "", {}});
   ASSERT_EQ(document.status, 200);
   std::set<std::string> served;
   auto openapi = document.json();
@@ -479,8 +436,8 @@ TEST_P(AccessMatrix, EveryRouteIsInTheTableAndTheTableOnlyNamesRoutes) {
 }
 
 TEST_P(AccessMatrix, EveryCallerGetsTheExpectedStatusAndNothingFails) {
-  auto& f = fixture(GetParam());
-  int port = f.server->port();
+  auto& f = fixture();
+  int port = f.world.port();
   int sequence = 0;
   std::ostringstream mismatches;
   int cells = 0;
@@ -517,9 +474,7 @@ TEST_P(AccessMatrix, EveryCallerGetsTheExpectedStatusAndNothingFails) {
   EXPECT_TRUE(mismatches.str().empty()) << "access-matrix cells that differ:\n" << mismatches.str();
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccessMatrix,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(AccessMatrix);
 
 }  // namespace
 }  // namespace gz::test

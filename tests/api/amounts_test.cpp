@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <limits>
-#include <map>
-#include <memory>
 #include <set>
 #include <string>
 
@@ -55,19 +53,9 @@ struct Fixture {
   std::int64_t community_id = 0;
 };
 
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (!slot) slot = std::make_unique<Fixture>(backend);
-  return *slot;
-}
-
-class AmountsTest : public ::testing::TestWithParam<Backend> {
+class AmountsTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& w() { return fixture(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
 };
 
 TEST_P(AmountsTest, EveryRouteThatTakesAnAmountRefusesTheLargest64BitValue) {
@@ -132,7 +120,7 @@ TEST_P(AmountsTest, APlanLineTakesNoMoreThanIsLeftAndThePublicPagesStayUp) {
   const std::int64_t published_ms = test_now_seconds() * 1000LL;
   World world(GetParam(), frozen_at(published_ms), kPassword);
   const std::int64_t community_id = world.community("溢出社区", "O-1");
-  world.user("street", "street", {"--community", std::to_string(community_id)});
+  world.community_user("street", "street", {community_id});
   const std::string quarter = Quarter::containing(published_ms).name();
   boost::json::array categories{
       boost::json::object{
@@ -210,9 +198,7 @@ TEST_P(AmountsTest, APlanLineTakesNoMoreThanIsLeftAndThePublicPagesStayUp) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AmountsTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(AmountsTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -9,8 +9,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include <map>
-#include <memory>
 #include <thread>
 
 #include "core/text.hpp"
@@ -23,86 +21,44 @@ namespace {
 constexpr const char* kPassword = "correct-horse-42";
 
 // One server per backend, shared by the tests of that backend, with a small community.
-struct World {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = created_id(world.admin().post("/api/v1/communities", {{"name", "幸福里社区"},
+                                                                         {"code", "T-001"},
+                                                                         {"district", "西湖区"},
+                                                                         {"street", "北山街道"}}));
+    other_community_id = world.community("和平里社区", "T-002");
+    staff = world.community_user("staff1", "staff", {community_id});
+    guide = world.community_user("guide1", "guide", {community_id});
+    guide_id = world.user_id("guide1");
+    street = world.community_user("street1", "street", {community_id, other_community_id});
+    building_id = world.building(community_id, "1号楼");
+    household_a = world.household(community_id, "01-1-0101",
+                                  {{"building_id", building_id},
+                                   {"address", "1号楼1单元101室"},
+                                   {"tags", boost::json::array{"elderly_alone"}}});
+    household_b = world.household(community_id, "01-1-0102",
+                                  {{"address", "1号楼1单元102室"}, {"housing_type", "tenant"}});
+    world.resident_with(household_a, {{"name", "王秀英"},
+                                      {"id_number", "11010519491231002X"},
+                                      {"mobile", "13812345678"},
+                                      {"relation", "self"}});
+    resident = world.resident_user("resident1", household_a);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t other_community_id = 0;
   std::int64_t building_id = 0;
   std::int64_t household_a = 0;  // the resident's own
   std::int64_t household_b = 0;  // a neighbour's
   std::int64_t guide_id = 0;
-  Client admin{0}, staff{0}, guide{0}, resident{0}, street{0};
+  Client staff{0}, guide{0}, resident{0}, street{0};
 };
 
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> worlds;
-  auto& slot = worlds[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  w.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(w.url);
-  int port = w.server->port();
-  w.admin = Client(port);
-  EXPECT_EQ(w.admin.login("admin", kPassword).status, 200);
-  auto community = w.admin.post(
-      "/api/v1/communities",
-      {{"name", "幸福里社区"}, {"code", "T-001"}, {"district", "西湖区"}, {"street", "北山街道"}});
-  EXPECT_EQ(community.status, 201) << community.body;
-  w.community_id = community.json().at("id").as_int64();
-  auto other = w.admin.post("/api/v1/communities", {{"name", "和平里社区"}, {"code", "T-002"}});
-  w.other_community_id = other.json().at("id").as_int64();
-  std::string cid = std::to_string(w.community_id);
-  add_user(w.url, "staff1", "staff", {"--community", cid}, kPassword);
-  w.guide_id = add_user(w.url, "guide1", "guide", {"--community", cid}, kPassword);
-  add_user(w.url, "street1", "street",
-           {"--community", cid, "--community", std::to_string(w.other_community_id)}, kPassword);
-  w.staff = Client(port);
-  EXPECT_EQ(w.staff.login("staff1", kPassword).status, 200);
-  auto building = w.staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", "1号楼"}});
-  EXPECT_EQ(building.status, 201) << building.body;
-  w.building_id = building.json().at("id").as_int64();
-  auto a = w.staff.post("/api/v1/households", {{"community_id", w.community_id},
-                                               {"building_id", w.building_id},
-                                               {"code", "01-1-0101"},
-                                               {"address", "1号楼1单元101室"},
-                                               {"housing_type", "owner"},
-                                               {"tags", boost::json::array{"elderly_alone"}}});
-  EXPECT_EQ(a.status, 201) << a.body;
-  w.household_a = a.json().at("id").as_int64();
-  auto b = w.staff.post("/api/v1/households", {{"community_id", w.community_id},
-                                               {"code", "01-1-0102"},
-                                               {"address", "1号楼1单元102室"},
-                                               {"housing_type", "tenant"}});
-  w.household_b = b.json().at("id").as_int64();
-  auto member = w.staff.post("/api/v1/households/" + std::to_string(w.household_a) + "/residents",
-                             {{"name", "王秀英"},
-                              {"id_number", "11010519491231002X"},
-                              {"mobile", "13812345678"},
-                              {"relation", "self"}});
-  EXPECT_EQ(member.status, 201) << member.body;
-  add_user(w.url, "resident1", "resident", {"--household", std::to_string(w.household_a)},
-           kPassword);
-  w.guide = Client(port);
-  w.resident = Client(port);
-  w.street = Client(port);
-  EXPECT_EQ(w.guide.login("guide1", kPassword).status, 200);
-  EXPECT_EQ(w.resident.login("resident1", kPassword).status, 200);
-  EXPECT_EQ(w.street.login("street1", kPassword).status, 200);
-  return w;
-}
-
-class Api : public ::testing::TestWithParam<Backend> {
+class Api : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
-  int port() { return w().server->port(); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
+  int port() { return w().world.port(); }
 };
 
 TEST_P(Api, HealthzAnswersWithRequestId) {
@@ -346,15 +302,15 @@ TEST_P(Api, ImportsGbkCsvFromExcelAndExportsIt) {
       "/api/v1/households/import?community_id=" + std::to_string(w().other_community_id);
   // Staff of another community may not import here.
   EXPECT_EQ(w().staff.post_raw(target, *gbk, "text/csv").status, 404);
-  auto response = w().admin.post_raw(target, *gbk, "text/csv");
+  auto response = w().world.admin().post_raw(target, *gbk, "text/csv");
   ASSERT_EQ(response.status, 200) << response.body;
   auto report = response.json();
   EXPECT_EQ(report.at("encoding").as_string(), "gbk");
   EXPECT_EQ(report.at("households_created").as_int64(), 2);
   EXPECT_EQ(report.at("residents_created").as_int64(), 3);
   EXPECT_EQ(report.at("buildings_created").as_int64(), 1);
-  auto exported = w().admin.get("/api/v1/households/export?community_id=" +
-                                std::to_string(w().other_community_id));
+  auto exported = w().world.admin().get("/api/v1/households/export?community_id=" +
+                                        std::to_string(w().other_community_id));
   ASSERT_EQ(exported.status, 200);
   EXPECT_NE(exported.headers["content-type"].find("text/csv"), std::string::npos);
   EXPECT_EQ(exported.body.rfind("\xEF\xBB\xBF", 0), 0u);
@@ -429,18 +385,15 @@ TEST_P(Api, LedgerVerifyPassesAndNamesATamperedEntry) {
   EXPECT_TRUE(verdict.json().at("ok").as_bool()) << verdict.body;
   EXPECT_EQ(w().resident.get("/api/v1/ledger/verify").status, 403);
   std::string output;
-  EXPECT_EQ(run_cli({"ledger", "verify", "--db", w().url}, "", &output), 0) << output;
+  EXPECT_EQ(run_cli({"ledger", "verify", "--db", w().world.url()}, "", &output), 0) << output;
 }
 
 // Runs last for each backend: it tampers with the chain of a separate server's database.
 TEST_P(Api, TamperingWithOneAuditRowIsNamedByVerify) {
-  std::string url = fresh_database_url(GetParam());
+  World world(GetParam(), {}, kPassword);
+  const std::string& url = world.url();
+  Client& admin = world.admin();
   std::string output;
-  ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  ServerProcess server(url);
-  Client admin(server.port());
-  ASSERT_EQ(admin.login("admin", kPassword).status, 200);
   for (int i = 0; i < 5; ++i) {
     auto made = admin.post("/api/v1/communities", {{"name", "社区" + std::to_string(i)},
                                                    {"code", "TAMPER-" + std::to_string(i)}});
@@ -478,8 +431,7 @@ TEST_P(Api, GracefulShutdownFinishesAndExitsZero) {
   EXPECT_EQ(server.stop(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(Api);
 
 }  // namespace
 }  // namespace gz::test

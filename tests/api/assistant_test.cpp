@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <memory>
 
 #include "harness.hpp"
 
@@ -17,15 +16,6 @@ namespace gz::test {
 namespace {
 
 constexpr const char* kPassword = "assistant-pass-42";
-
-struct Fixture {
-  std::unique_ptr<ServerProcess> server;
-  std::int64_t community_id = 0;
-  std::int64_t other_id = 0;
-  std::map<std::string, std::int64_t> entries;  // question → id
-  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, resident{0}, outsider{0},
-      other_staff{0};
-};
 
 struct Seed {
   const char* question;
@@ -97,76 +87,38 @@ std::string encode(const std::string& text) {
   return out;
 }
 
-std::int64_t make_community(Client& admin, const char* name, const char* code) {
-  auto response = admin.post("/api/v1/communities", {{"name", name}, {"code", code}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-std::int64_t make_household(Client& admin, std::int64_t community_id, const char* code) {
-  auto response = admin.post("/api/v1/households", {{"community_id", community_id},
-                                                    {"code", code},
-                                                    {"address", std::string(code) + "室"},
-                                                    {"housing_type", "owner"}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.anonymous = Client(port);
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  f.community_id = make_community(f.admin, "问答社区", "Q-1");
-  f.other_id = make_community(f.admin, "隔壁社区", "Q-2");
-  std::string cid = std::to_string(f.community_id);
-  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  add_user(url, "other_staff", "staff", {"--community", std::to_string(f.other_id)}, kPassword);
-  add_user(url, "resident", "resident",
-           {"--household", std::to_string(make_household(f.admin, f.community_id, "1-101"))},
-           kPassword);
-  add_user(url, "outsider", "resident",
-           {"--household", std::to_string(make_household(f.admin, f.other_id, "9-901"))},
-           kPassword);
-  for (auto [client, name] :
-       {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"}, std::pair{&f.street, "street"},
-        std::pair{&f.resident, "resident"}, std::pair{&f.outsider, "outsider"},
-        std::pair{&f.other_staff, "other_staff"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  for (const auto& seed : kKnowledgeBase) {
-    auto created = f.staff.post("/api/v1/assistant/entries", {{"community_id", f.community_id},
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("问答社区", "Q-1");
+    other_id = world.community("隔壁社区", "Q-2");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    other_staff = world.community_user("other_staff", "staff", {other_id});
+    resident = world.resident_user("resident", world.household(community_id, "1-101"));
+    outsider = world.resident_user("outsider", world.household(other_id, "9-901"));
+    for (const auto& seed : kKnowledgeBase) {
+      entries[seed.question] =
+          created_id(staff.post("/api/v1/assistant/entries", {{"community_id", community_id},
                                                               {"question", seed.question},
                                                               {"answer", seed.answer},
                                                               {"keywords", seed.keywords},
                                                               {"source", seed.source},
                                                               {"source_ref", "测试"},
-                                                              {"published", true}});
-    EXPECT_EQ(created.status, 201) << created.body;
-    if (created.status == 201) f.entries[seed.question] = created.json().at("id").as_int64();
+                                                              {"published", true}}));
+    }
   }
-  return f;
-}
+  World world;
+  std::int64_t community_id = 0;
+  std::int64_t other_id = 0;
+  std::map<std::string, std::int64_t> entries;  // question → id
+  Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0}, resident{0}, outsider{0},
+      other_staff{0};
+};
 
-class AssistantApi : public ::testing::TestWithParam<Backend> {
+class AssistantApi : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(f().community_id); }
   HttpResponse ask(const Client& client, const std::string& question) {
     return client.get("/api/v1/assistant/ask?community_id=" + cid() + "&q=" + encode(question));
@@ -176,7 +128,7 @@ class AssistantApi : public ::testing::TestWithParam<Backend> {
     if (!client.token().empty()) {
       request.headers.emplace_back("Authorization", "Bearer " + client.token());
     }
-    return send_http(f().server->port(), request);
+    return send_http(f().world.port(), request);
   }
 };
 
@@ -477,9 +429,7 @@ TEST_P(AssistantApi, ZzCallersWithoutLoginAreThrottledLoggedInOnesAreNot) {
   EXPECT_EQ(ask(f().resident, "垃圾什么时候收").status, 200);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AssistantApi,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(AssistantApi);
 
 }  // namespace
 }  // namespace gz::test

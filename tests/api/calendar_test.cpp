@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <map>
-#include <memory>
 #include <thread>
 
 #include "core/clock.hpp"
@@ -24,14 +22,13 @@ const std::int64_t kReceivedMs = *parse_iso8601("2026-12-29T10:00:00+08:00");
 struct Story {
   explicit Story(Backend backend) : world(backend, frozen_at(kReceivedMs), kPassword) {
     community_id = world.community("跨年社区", "Y-1");
-    Client staff = world.user("staff", "staff", {"--community", std::to_string(community_id)});
-    auto request = staff.post("/api/v1/requests", {{"community_id", community_id},
-                                                   {"category", "elevator"},
-                                                   {"description", "电梯异响"},
-                                                   {"priority", "yellow"}});
-    EXPECT_EQ(request.status, 201) << request.body;
-    request_id = request.json().at("id").as_int64();
-    tracking_code = std::string(request.json().at("tracking_code").as_string());
+    auto filed = file_request(world.community_user("staff", "staff", {community_id}),
+                              {{"community_id", community_id},
+                               {"category", "elevator"},
+                               {"description", "电梯异响"},
+                               {"priority", "yellow"}});
+    request_id = filed.id;
+    tracking_code = filed.tracking_code;
   }
   World world;
   std::int64_t community_id = 0;
@@ -39,19 +36,9 @@ struct Story {
   std::string tracking_code;
 };
 
-Story& story(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Story>> made;
-  auto& slot = made[backend];
-  if (!slot) slot = std::make_unique<Story>(backend);
-  return *slot;
-}
-
-class CalendarTest : public ::testing::TestWithParam<Backend> {
+class CalendarTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Story& s() { return story(GetParam()); }
+  Story& s() { return shared<Story>(GetParam()); }
 };
 
 TEST_P(CalendarTest, ADeadlineIntoAnUncoveredYearIsProvisionalUntilTheYearIsLoaded) {
@@ -111,9 +98,7 @@ TEST_P(CalendarTest, ADeadlineIntoAnUncoveredYearIsProvisionalUntilTheYearIsLoad
   EXPECT_EQ(run_cli({"ledger", "verify", "--db", s().world.url()}, "", &output), 0) << output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CalendarTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(CalendarTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -21,103 +20,52 @@ constexpr const char* kPassword = "civic-pass-2026";
 constexpr int kHomes = 10;  // building 1: 0-4 tenants (young), 5-9 owners (aged 60+)
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("共治社区", "CV-1");
+    other_community_id = world.community("隔壁社区", "CV-2");
+    building_1 = world.building(community_id, "1号楼");
+    building_2 = world.building(community_id, "2号楼");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    auto person = [&](std::int64_t household, const std::string& name, const char* birth_date) {
+      return world.resident_with(household, {{"name", name},
+                                             {"sex", "female"},
+                                             {"birth_date", birth_date},
+                                             {"mobile", "13800138000"},
+                                             {"relation", "self"}});
+    };
+    const char* births[kHomes] = {"1998-03-01", "1996-07-15", "1995-01-20", "1985-05-05",
+                                  "1980-10-10", "1950-02-02", "1948-08-08", "1955-05-05",
+                                  "1952-12-12", "1946-06-06"};
+    for (int i = 0; i < kHomes; ++i) {
+      auto household = world.household(
+          community_id, "1-" + std::to_string(101 + i),
+          {{"building_id", building_1}, {"housing_type", i < 5 ? "tenant" : "owner"}});
+      residents.push_back(person(household, "居民" + std::to_string(i), births[i]));
+      homes.push_back(world.resident_user("home" + std::to_string(i), household));
+    }
+    auto tenant_2 = world.household(community_id, "2-201",
+                                    {{"building_id", building_2}, {"housing_type", "tenant"}});
+    residents.push_back(person(tenant_2, "二号楼租户", "1990-04-04"));
+    auto outsider_home = world.household(other_community_id, "9-901", {{"housing_type", "tenant"}});
+    outsider_resident = person(outsider_home, "外社区居民", "1970-01-01");
+    outsider = world.resident_user("outsider", outsider_home);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t other_community_id = 0;
   std::int64_t building_1 = 0;
   std::int64_t building_2 = 0;
   std::vector<std::int64_t> residents;  // one per home in building 1, then building 2's tenant
   std::int64_t outsider_resident = 0;
-  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, outsider{0};
+  Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0}, outsider{0};
   std::vector<Client> homes;
 };
 
-std::int64_t created(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  if (response.status != 201) return 0;
-  return response.json().at("id").as_int64();
-}
-
-std::int64_t make_household(Client& admin, std::int64_t community, std::int64_t building,
-                            const std::string& code, const char* housing) {
-  boost::json::object body{{"community_id", community},
-                           {"code", code},
-                           {"address", code + "室"},
-                           {"housing_type", housing}};
-  if (building) body["building_id"] = building;
-  return created(admin.post("/api/v1/households", body));
-}
-
-std::int64_t make_resident(Client& admin, std::int64_t household, const std::string& name,
-                           const char* birth_date) {
-  return created(admin.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                            {{"name", name},
-                             {"sex", "female"},
-                             {"birth_date", birth_date},
-                             {"mobile", "13800138000"},
-                             {"relation", "self"}}));
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.anonymous = Client(port);
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  f.community_id =
-      created(f.admin.post("/api/v1/communities", {{"name", "共治社区"}, {"code", "CV-1"}}));
-  f.other_community_id =
-      created(f.admin.post("/api/v1/communities", {{"name", "隔壁社区"}, {"code", "CV-2"}}));
-  std::string cid = std::to_string(f.community_id);
-  f.building_1 =
-      created(f.admin.post("/api/v1/communities/" + cid + "/buildings", {{"name", "1号楼"}}));
-  f.building_2 =
-      created(f.admin.post("/api/v1/communities/" + cid + "/buildings", {{"name", "2号楼"}}));
-  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  const char* births[kHomes] = {"1998-03-01", "1996-07-15", "1995-01-20", "1985-05-05",
-                                "1980-10-10", "1950-02-02", "1948-08-08", "1955-05-05",
-                                "1952-12-12", "1946-06-06"};
-  for (int i = 0; i < kHomes; ++i) {
-    auto household = make_household(f.admin, f.community_id, f.building_1,
-                                    "1-" + std::to_string(101 + i), i < 5 ? "tenant" : "owner");
-    f.residents.push_back(make_resident(f.admin, household, "居民" + std::to_string(i), births[i]));
-    add_user(url, "home" + std::to_string(i), "resident",
-             {"--household", std::to_string(household)}, kPassword);
-  }
-  auto tenant_2 = make_household(f.admin, f.community_id, f.building_2, "2-201", "tenant");
-  f.residents.push_back(make_resident(f.admin, tenant_2, "二号楼租户", "1990-04-04"));
-  auto outsider_home = make_household(f.admin, f.other_community_id, 0, "9-901", "tenant");
-  f.outsider_resident = make_resident(f.admin, outsider_home, "外社区居民", "1970-01-01");
-  add_user(url, "outsider", "resident", {"--household", std::to_string(outsider_home)}, kPassword);
-  for (auto [client, name] : {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"},
-                              std::pair{&f.street, "street"}, std::pair{&f.outsider, "outsider"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  for (int i = 0; i < kHomes; ++i) {
-    f.homes.emplace_back(port);
-    EXPECT_EQ(f.homes.back().login("home" + std::to_string(i), kPassword).status, 200);
-  }
-  return f;
-}
-
-class CivicTest : public ::testing::TestWithParam<Backend> {
+class CivicTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(f().community_id); }
 
   // A survey of a scale, a single-choice, a multiple-choice and an optional text question.
@@ -488,9 +436,7 @@ TEST_P(CivicTest, LeaderSummaryCountsGrowthOverThePeriod) {
   EXPECT_EQ(f().homes[0].get("/api/v1/leaders?community_id=" + cid()).status, 403);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CivicTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(CivicTest);
 
 }  // namespace
 }  // namespace gz::test

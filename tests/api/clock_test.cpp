@@ -6,9 +6,6 @@
 // page shows these fields; here the server's answers must agree with what it then accepts.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <memory>
-
 #include "core/clock.hpp"
 #include "harness.hpp"
 
@@ -25,6 +22,7 @@ std::int64_t start_ms() {
 }
 
 struct Story {
+  explicit Story(Backend backend);
   std::string url;
   std::int64_t community_id = 0;
   std::int64_t plan_id = 0;
@@ -49,75 +47,52 @@ struct At {
   Client anonymous, staff, resident;
 };
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
 // Written once per backend at T0: a plan published, an activity an hour ahead, an election
-// voting from T0 + 1 day to T0 + 8 days, a red request just received.
-Story& story(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Story>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Story>();
-  Story& s = *slot;
+// voting from T0 + 1 day to T0 + 8 days, a red request just received. The World's server stops
+// once the story is written: each test starts servers of its own at its instants.
+Story::Story(Backend backend) {
   World world(backend, frozen_at(start_ms()), kPassword);
-  s.url = world.url();
-  s.community_id = world.community("时钟社区", "C-1");
-  std::int64_t household = world.household(s.community_id, "1-101");
-  s.resident_id = world.resident(household, "王阿姨");
-  Client staff = world.user("staff", "staff", {"--community", std::to_string(s.community_id)});
-  Client resident = world.user("resident", "resident", {"--household", std::to_string(household)});
+  url = world.url();
+  community_id = world.community("时钟社区", "C-1");
+  std::int64_t household = world.household(community_id, "1-101");
+  resident_id = world.resident(household, "王阿姨");
+  Client staff = world.community_user("staff", "staff", {community_id});
+  Client resident = world.resident_user("resident", household);
 
-  boost::json::array categories{
-      boost::json::object{
-          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-      boost::json::object{{"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
-  s.plan_id = created_id(staff.post("/api/v1/allocation/plans",
-                                    {{"community_id", s.community_id},
-                                     {"quarter", Quarter::containing(start_ms()).plus(1).name()},
-                                     {"total", 1000000},
-                                     {"unit", "fen"},
-                                     {"categories", categories}}));
+  plan_id = make_plan(staff, community_id, Quarter::containing(start_ms()).plus(1).name(), 1000000);
   auto published =
-      staff.post("/api/v1/allocation/plans/" + std::to_string(s.plan_id) + "/transitions",
+      staff.post("/api/v1/allocation/plans/" + std::to_string(plan_id) + "/transitions",
                  {{"action", "publish"}, {"note", "张贴于公告栏"}});
   EXPECT_EQ(published.status, 200) << published.body;
 
-  s.activity_id = created_id(
-      staff.post("/api/v1/activities", {{"community_id", s.community_id},
+  activity_id = created_id(
+      staff.post("/api/v1/activities", {{"community_id", community_id},
                                         {"kind", "meeting"},
                                         {"channel", "community"},
                                         {"title", "居民议事会"},
                                         {"starts_at", format_iso8601(start_ms() + kHourMs)},
                                         {"ends_at", format_iso8601(start_ms() + 3 * kHourMs)}}));
 
-  s.election_id = created_id(staff.post(
-      "/api/v1/pb/elections", {{"community_id", s.community_id},
+  election_id = created_id(staff.post(
+      "/api/v1/pb/elections", {{"community_id", community_id},
                                {"name", "微更新"},
                                {"budget", 100},
                                {"rule", "greedy"},
                                {"voting_opens_at", format_iso8601(start_ms() + kDayMs)},
                                {"voting_closes_at", format_iso8601(start_ms() + 8 * kDayMs)}}));
-  s.project_id =
-      created_id(staff.post("/api/v1/pb/elections/" + std::to_string(s.election_id) + "/projects",
+  project_id =
+      created_id(staff.post("/api/v1/pb/elections/" + std::to_string(election_id) + "/projects",
                             {{"name", "楼道照明"}, {"cost", 60}}));
 
-  auto request = resident.post(
-      "/api/v1/requests",
-      {{"category", "elevator"}, {"description", "电梯困人，门打不开"}, {"priority", "red"}});
-  EXPECT_EQ(request.status, 201) << request.body;
-  if (request.status == 201) s.request_id = request.json().at("id").as_int64();
-  return s;
+  request_id = file_request(resident, {{"category", "elevator"},
+                                       {"description", "电梯困人，门打不开"},
+                                       {"priority", "red"}})
+                   .id;
 }
 
-class ClockTest : public ::testing::TestWithParam<Backend> {
+class ClockTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Story& s() { return story(GetParam()); }
+  Story& s() { return shared<Story>(GetParam()); }
   std::string plan(const std::string& rest = "") {
     return "/api/v1/allocation/plans/" + std::to_string(s().plan_id) + rest;
   }
@@ -261,9 +236,7 @@ TEST_P(ClockTest, ARedRequestIsOverdueOnlyAfterItsTwentyFourHours) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ClockTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(ClockTest);
 
 }  // namespace
 }  // namespace gz::test

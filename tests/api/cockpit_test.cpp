@@ -8,7 +8,6 @@
 #include <cctype>
 #include <ctime>
 #include <map>
-#include <memory>
 
 #include "harness.hpp"
 
@@ -17,12 +16,6 @@ namespace {
 
 constexpr const char* kPassword = "cockpit-pass-42";
 constexpr const char* kStreet = "驾驶舱街道";
-
-struct World {
-  std::unique_ptr<ServerProcess> server;
-  std::int64_t east = 0, west = 0;
-  Client staff{0}, guide{0}, street{0}, resident{0}, outsider{0}, anonymous{0};
-};
 
 // The quarter today falls in, Asia/Shanghai ("2026Q4").
 std::string this_quarter() {
@@ -36,83 +29,45 @@ std::string this_quarter() {
 // objecting household (10% > the 5% threshold), which raises an allocation-dispute warning.
 // West (same street): 1 household with a request today. Elsewhere: another street, whose
 // staff are the outsiders.
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(url);
-  int port = w.server->port();
-  Client admin(port);
-  EXPECT_EQ(admin.login("admin", kPassword).status, 200);
-  auto community = [&](const char* name, const char* code, const char* street) {
-    auto response =
-        admin.post("/api/v1/communities", {{"name", name}, {"code", code}, {"street", street}});
-    EXPECT_EQ(response.status, 201) << response.body;
-    return response.json().at("id").as_int64();
-  };
-  w.east = community("东社区", "CP-E", kStreet);
-  w.west = community("西社区", "CP-W", kStreet);
-  std::int64_t elsewhere = community("别处社区", "CP-X", "别的街道");
-  auto household = [&](std::int64_t community_id, int i) {
-    auto response = admin.post("/api/v1/households", {{"community_id", community_id},
-                                                      {"code", "H-" + std::to_string(i)},
-                                                      {"address", std::to_string(i) + "室"},
-                                                      {"housing_type", "owner"}});
-    EXPECT_EQ(response.status, 201) << response.body;
-    return response.json().at("id").as_int64();
-  };
-  std::int64_t first = 0;
-  for (int i = 0; i < 10; ++i) {
-    std::int64_t id = household(w.east, i);
-    if (i == 0) first = id;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    east = world.community("东社区", "CP-E", kStreet);
+    west = world.community("西社区", "CP-W", kStreet);
+    std::int64_t elsewhere = world.community("别处社区", "CP-X", "别的街道");
+    std::int64_t first = 0;
+    for (int i = 0; i < 10; ++i) {
+      std::int64_t id = world.household(east, "H-" + std::to_string(i));
+      if (i == 0) first = id;
+    }
+    std::int64_t west_household = world.household(west, "H-100");
+    staff = world.community_user("staff", "staff", {east});
+    guide = world.community_user("guide", "guide", {east});
+    street = world.community_user("street", "street", {east, west});
+    resident = world.resident_user("resident", first);
+    outsider = world.community_user("elsewhere", "staff", {elsewhere});
+    file_request(world.admin(), {{"community_id", east},
+                                 {"household_id", first},
+                                 {"category", "noise"},
+                                 {"description", "驾驶舱测试诉求"}});
+    file_request(world.admin(), {{"community_id", west},
+                                 {"household_id", west_household},
+                                 {"category", "sanitation"},
+                                 {"description", "驾驶舱测试诉求"}});
+    boost::json::array categories{boost::json::object{
+        {"category", "elderly_care"}, {"policy_weight", 1}, {"demand_weight", 1}}};
+    std::string base =
+        "/api/v1/plans/" + std::to_string(make_plan(staff, east, "2027Q1", 10000, categories));
+    EXPECT_EQ(staff.post(base + "/transitions", {{"action", "publish"}, {"note", "公示"}}).status,
+              200);
+    EXPECT_EQ(resident.post(base + "/objections", {{"text", "分配不公"}}).status, 201);
+    auto evaluated = staff.post("/api/v1/warnings/evaluate?community_id=" + std::to_string(east),
+                                boost::json::object{});
+    EXPECT_EQ(evaluated.status, 200) << evaluated.body;
   }
-  std::int64_t west_household = household(w.west, 100);
-  std::string east = std::to_string(w.east), west = std::to_string(w.west);
-  add_user(url, "staff", "staff", {"--community", east}, kPassword);
-  add_user(url, "guide", "guide", {"--community", east}, kPassword);
-  add_user(url, "street", "street", {"--community", east, "--community", west}, kPassword);
-  add_user(url, "resident", "resident", {"--household", std::to_string(first)}, kPassword);
-  add_user(url, "elsewhere", "staff", {"--community", std::to_string(elsewhere)}, kPassword);
-  w.anonymous = Client(port);
-  for (auto [client, name] :
-       {std::pair{&w.staff, "staff"}, std::pair{&w.guide, "guide"}, std::pair{&w.street, "street"},
-        std::pair{&w.resident, "resident"}, std::pair{&w.outsider, "elsewhere"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  auto request = [&](std::int64_t community_id, std::int64_t household_id, const char* category) {
-    auto response = admin.post("/api/v1/requests", {{"community_id", community_id},
-                                                    {"household_id", household_id},
-                                                    {"category", category},
-                                                    {"description", "驾驶舱测试诉求"}});
-    EXPECT_EQ(response.status, 201) << response.body;
-  };
-  request(w.east, first, "noise");
-  request(w.west, west_household, "sanitation");
-
-  boost::json::array categories{boost::json::object{
-      {"category", "elderly_care"}, {"policy_weight", 1}, {"demand_weight", 1}}};
-  auto plan = w.staff.post("/api/v1/allocation/plans", {{"community_id", w.east},
-                                                        {"quarter", "2027Q1"},
-                                                        {"total", 10000},
-                                                        {"unit", "fen"},
-                                                        {"categories", categories}});
-  EXPECT_EQ(plan.status, 201) << plan.body;
-  std::string base = "/api/v1/plans/" + std::to_string(plan.json().at("id").as_int64());
-  EXPECT_EQ(w.staff.post(base + "/transitions", {{"action", "publish"}, {"note", "公示"}}).status,
-            200);
-  EXPECT_EQ(w.resident.post(base + "/objections", {{"text", "分配不公"}}).status, 201);
-  auto evaluated =
-      w.staff.post("/api/v1/warnings/evaluate?community_id=" + east, boost::json::object{});
-  EXPECT_EQ(evaluated.status, 200) << evaluated.body;
-  return w;
-}
+  World world;
+  std::int64_t east = 0, west = 0;
+  Client staff{0}, guide{0}, street{0}, resident{0}, outsider{0}, anonymous{world.anonymous()};
+};
 
 // The JSON of the one `event: snapshot` in an event stream; fails the test on anything else.
 boost::json::value event_data(const std::string& stream, std::string* event_name) {
@@ -159,12 +114,9 @@ std::map<std::string, boost::json::object> by_key(const boost::json::value& body
   return out;
 }
 
-class CockpitApiTest : public ::testing::TestWithParam<Backend> {
+class CockpitApiTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
   std::string east() { return "community_id=" + std::to_string(w().east); }
 };
 
@@ -263,9 +215,7 @@ TEST_P(CockpitApiTest, ResidentsAreRefusedAndOutsidersSeeNothing) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CockpitApiTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(CockpitApiTest);
 
 }  // namespace
 }  // namespace gz::test

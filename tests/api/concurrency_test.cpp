@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <map>
-#include <memory>
 #include <thread>
 #include <vector>
 
@@ -18,46 +17,17 @@ namespace {
 constexpr const char* kPassword = "concurrency-pass-42";
 constexpr int kClients = 16;
 
-struct World {
-  std::string url;
-  std::unique_ptr<ServerProcess> server;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("并发社区", "CC-1");
+    household = world.household(community_id, "1-1", {{"address", "1号楼1室"}});
+    staff = world.community_user("staff", "staff", {community_id});
+    resident = world.resident_user("resident", household);
+  }
+  World world;
   std::int64_t community_id = 0, household = 0;
   Client staff{0}, resident{0};
 };
-
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  w.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(w.url);
-  Client admin(w.server->port());
-  EXPECT_EQ(admin.login("admin", kPassword).status, 200);
-  w.community_id = admin.post("/api/v1/communities", {{"name", "并发社区"}, {"code", "CC-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  w.household = admin
-                    .post("/api/v1/households", {{"community_id", w.community_id},
-                                                 {"code", "1-1"},
-                                                 {"address", "1号楼1室"},
-                                                 {"housing_type", "owner"}})
-                    .json()
-                    .at("id")
-                    .as_int64();
-  add_user(w.url, "staff", "staff", {"--community", std::to_string(w.community_id)}, kPassword);
-  add_user(w.url, "resident", "resident", {"--household", std::to_string(w.household)}, kPassword);
-  w.staff = Client(w.server->port());
-  w.resident = Client(w.server->port());
-  EXPECT_EQ(w.staff.login("staff", kPassword).status, 200);
-  EXPECT_EQ(w.resident.login("resident", kPassword).status, 200);
-  return w;
-}
 
 // Runs `call` from kClients threads released together; returns the statuses.
 template <typename Call>
@@ -78,14 +48,11 @@ std::map<int, int> race(Call call) {
   return counts;
 }
 
-class Concurrency : public ::testing::TestWithParam<Backend> {
+class Concurrency : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
   std::int64_t count(const std::string& sql, std::int64_t id) {
-    auto database = storage::open_database(w().url);
+    auto database = storage::open_database(w().world.url());
     auto db = database->connect();
     return db->query_int(sql, {id});
   }
@@ -137,9 +104,7 @@ TEST_P(Concurrency, OneOfManyPublishesOfAPlanWinsAndOneAnswerPerObjection) {
   EXPECT_EQ(answered[409], kClients - 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Concurrency,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(Concurrency);
 
 }  // namespace
 }  // namespace gz::test

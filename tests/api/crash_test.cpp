@@ -40,46 +40,23 @@ struct Acknowledged {
   int refused = 0;  // connection errors and 5xx while dying: expected, never counted
 };
 
-class CrashLoop : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-};
+class CrashLoop : public BackendTest {};
 
 TEST_P(CrashLoop, AcknowledgedWritesSurviveSigkill) {
-  std::string url = fresh_database_url(GetParam());
-  std::string output;
-  ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
+  // The fixture on a World whose server then stops: the loop starts and kills its own.
+  std::string url, token;
   std::int64_t community_id = 0, household = 0, resident = 0;
-  std::string token;
   {
-    ServerProcess server(url);
-    Client admin(server.port());
-    ASSERT_EQ(admin.login("admin", kPassword).status, 200);
-    auto community = admin.post("/api/v1/communities", {{"name", "断电社区"}, {"code", "K-1"}});
-    ASSERT_EQ(community.status, 201) << community.body;
-    community_id = community.json().at("id").as_int64();
-    household = admin
-                    .post("/api/v1/households", {{"community_id", community_id},
-                                                 {"code", "1-101"},
-                                                 {"address", "1号楼101"},
-                                                 {"housing_type", "owner"}})
-                    .json()
-                    .at("id")
-                    .as_int64();
-    resident = admin
-                   .post("/api/v1/households/" + std::to_string(household) + "/residents",
-                         {{"name", "李阿姨"}, {"sex", "female"}, {"birth_date", "1955-05-05"}})
-                   .json()
-                   .at("id")
-                   .as_int64();
-    add_user(url, "staff", "staff", {"--community", std::to_string(community_id)}, kPassword);
-    Client staff(server.port());
-    ASSERT_EQ(staff.login("staff", kPassword).status, 200);
-    token = staff.token();  // sessions live in the database: the token outlives the process
+    World world(GetParam(), {}, kPassword);
+    url = world.url();
+    community_id = world.community("断电社区", "K-1");
+    household = world.household(community_id, "1-101", {{"address", "1号楼101"}});
+    resident = world.resident(household, "李阿姨", "female", "1955-05-05");
+    // Sessions live in the database: the token outlives the process.
+    token = world.community_user("staff", "staff", {community_id}).token();
   }
+  ASSERT_FALSE(HasFailure()) << "the fixture failed";
+  std::string output;
 
   Acknowledged acknowledged;
   std::mt19937 random(20261129);
@@ -165,9 +142,7 @@ TEST_P(CrashLoop, AcknowledgedWritesSurviveSigkill) {
   EXPECT_EQ(tracked.status, 200) << tracked.body;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CrashLoop,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(CrashLoop);
 
 }  // namespace
 }  // namespace gz::test

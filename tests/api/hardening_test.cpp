@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
-#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,8 +29,8 @@ struct Fixture {
     member_a = world.resident(household_id, "张大爷", "male", "1948-05-01");
     member_b = world.resident(household_id, "张奶奶", "female", "1950-07-01");
     const std::string cid = std::to_string(community_id);
-    staff = world.user("staff", "staff", {"--community", cid});
-    resident = world.user("resident", "resident", {"--household", std::to_string(household_id)});
+    staff = world.community_user("staff", "staff", {community_id});
+    resident = world.resident_user("resident", household_id);
     add_user(world.url(), "victim", "guide", {"--community", cid}, kPassword);
     add_user(world.url(), "raced", "guide", {"--community", cid}, kPassword);
   }
@@ -44,19 +42,9 @@ struct Fixture {
   int port() const { return world.port(); }
 };
 
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (!slot) slot = std::make_unique<Fixture>(backend);
-  return *slot;
-}
-
-class HardeningTest : public ::testing::TestWithParam<Backend> {
+class HardeningTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& w() { return fixture(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
   HttpResponse login_from(const std::string& address, const std::string& username,
                           const std::string& password) {
     boost::json::object body{{"username", username}, {"password", password}};
@@ -240,9 +228,7 @@ TEST_P(HardeningTest, AStreetSupervisorFoundsCommunitiesOfTheirOwnStreetOnly) {
   EXPECT_EQ(own.status, 201) << own.body;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, HardeningTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(HardeningTest);
 
 }  // namespace
 }  // namespace gz::test

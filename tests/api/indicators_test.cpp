@@ -5,7 +5,6 @@
 
 #include <ctime>
 #include <map>
-#include <memory>
 
 #include "harness.hpp"
 
@@ -15,13 +14,6 @@ namespace {
 constexpr const char* kPassword = "indicators-pass-42";
 constexpr const char* kStreet = "测试街道";
 
-struct Street {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
-  std::int64_t east = 0, west = 0;  // communities
-  Client admin{0}, staff{0}, street{0}, resident{0};
-};
-
 // The current calendar year in Shanghai: awards are stamped with the wall clock.
 std::string this_year() {
   std::time_t now = test_now_seconds() + 8 * 3600;
@@ -30,131 +22,43 @@ std::string this_year() {
   return std::to_string(parts.tm_year + 1900);
 }
 
-std::int64_t add_household(Client& staff, std::int64_t community_id, std::int64_t building,
-                           boost::json::object fields) {
-  fields["community_id"] = community_id;
-  fields["building_id"] = building;
-  auto response = staff.post("/api/v1/households", fields);
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-std::int64_t add_member(Client& staff, std::int64_t household, const std::string& name,
-                        const std::string& birth_date) {
-  auto response = staff.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                             {{"name", name}, {"sex", "female"}, {"birth_date", birth_date}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-// A meeting of the community running now, with these residents checked in by staff.
-void meeting(Client& staff, std::int64_t community, boost::json::array residents) {
-  auto at = [](std::int64_t minutes) {
-    std::time_t t = test_now_seconds() + minutes * 60 + 8 * 3600;
-    std::tm parts{};
-    gmtime_r(&t, &parts);
-    char text[40];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+08:00", &parts);
-    return std::string(text);
-  };
-  auto created = staff.post("/api/v1/activities", {{"community_id", community},
-                                                   {"kind", "meeting"},
-                                                   {"channel", "community"},
-                                                   {"title", "居民议事会"},
-                                                   {"starts_at", at(-10)},
-                                                   {"ends_at", at(50)}});
-  ASSERT_EQ(created.status, 201) << created.body;
-  auto checked = staff.post(
-      "/api/v1/activities/" + std::to_string(created.json().at("id").as_int64()) + "/checkins",
-      {{"resident_ids", residents}});
-  ASSERT_EQ(checked.status, 200) << checked.body;
-}
-
-// A request resolved by staff and, when rating > 0, rated on a phone follow-up.
-void resolved_request(Client& staff, std::int64_t community, std::int64_t household,
-                      const std::string& category, int rating) {
-  auto submitted = staff.post("/api/v1/requests", {{"community_id", community},
-                                                   {"household_id", household},
-                                                   {"category", category},
-                                                   {"description", "测试诉求 " + category}});
-  ASSERT_EQ(submitted.status, 201) << submitted.body;
-  std::string path = "/api/v1/requests/" + std::to_string(submitted.json().at("id").as_int64());
-  auto resolved = staff.post(path + "/transitions", {{"action", "resolve"}, {"note", "已处理"}});
-  ASSERT_EQ(resolved.status, 200) << resolved.body;
-  if (rating > 0) {
-    auto rated = staff.post(path + "/rating", {{"score", rating}});
-    ASSERT_EQ(rated.status, 200) << rated.body;
-  }
-}
-
 // East: 4 households — elderly (at the meeting, noise complaint rated 5), children (at the
 // meeting), tenant (sanitation request rated 2, which reopens it), plain. West: 1 household
 // (at its meeting, neighbour-dispute complaint, unrated). Staff belong to the east only; the
-// street user to both.
-Street& street(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Street>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Street>();
-  Street& s = *slot;
-  s.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", s.url}, "", &output), 0) << output;
-  add_user(s.url, "admin", "admin", {}, kPassword);
-  s.server = std::make_unique<ServerProcess>(s.url);
-  int port = s.server->port();
-  s.admin = Client(port);
-  EXPECT_EQ(s.admin.login("admin", kPassword).status, 200);
-  auto community = [&](const char* name, const char* code) {
-    auto response =
-        s.admin.post("/api/v1/communities", {{"name", name}, {"code", code}, {"street", kStreet}});
-    EXPECT_EQ(response.status, 201) << response.body;
-    return response.json().at("id").as_int64();
-  };
-  s.east = community("东社区", "IND-E");
-  s.west = community("西社区", "IND-W");
-  std::string east = std::to_string(s.east), west = std::to_string(s.west);
-  add_user(s.url, "staff", "staff", {"--community", east}, kPassword);
-  add_user(s.url, "street", "street", {"--community", east, "--community", west}, kPassword);
-  s.staff = Client(port);
-  EXPECT_EQ(s.staff.login("staff", kPassword).status, 200);
-  // The admin writes the fixture: staff belong to one community only.
-  Client& writer = s.admin;
-  auto building = [&](std::int64_t community_id) {
-    return writer
-        .post("/api/v1/communities/" + std::to_string(community_id) + "/buildings",
-              {{"name", "1号楼"}})
-        .json()
-        .at("id")
-        .as_int64();
-  };
-  std::int64_t east_building = building(s.east), west_building = building(s.west);
-  auto elderly = add_household(
-      writer, s.east, east_building,
-      {{"code", "E-1"}, {"address", "1号楼101"}, {"tags", boost::json::array{"elderly"}}});
-  auto children = add_household(
-      writer, s.east, east_building,
-      {{"code", "E-2"}, {"address", "1号楼102"}, {"tags", boost::json::array{"minor"}}});
-  auto tenant =
-      add_household(writer, s.east, east_building,
-                    {{"code", "E-3"}, {"address", "1号楼103"}, {"housing_type", "tenant"}});
-  auto plain =
-      add_household(writer, s.east, east_building, {{"code", "E-4"}, {"address", "1号楼104"}});
-  auto far = add_household(writer, s.west, west_building, {{"code", "W-1"}, {"address", "西1"}});
-  meeting(writer, s.east,
-          {add_member(writer, elderly, "王奶奶", "1945-01-01"),
-           add_member(writer, children, "李妈妈", "1990-01-01")});
-  meeting(writer, s.west, {add_member(writer, far, "赵先生", "1980-01-01")});
-  resolved_request(writer, s.east, elderly, "noise", 5);
-  resolved_request(writer, s.east, tenant, "sanitation", 2);
-  resolved_request(writer, s.west, far, "neighbour_dispute", 0);
-  add_user(s.url, "resident", "resident", {"--household", std::to_string(plain)}, kPassword);
-  s.street = Client(port);
-  s.resident = Client(port);
-  EXPECT_EQ(s.street.login("street", kPassword).status, 200);
-  EXPECT_EQ(s.resident.login("resident", kPassword).status, 200);
-  return s;
-}
+// street user to both. The admin writes the fixture.
+struct Street {
+  explicit Street(Backend backend) : world(backend, {}, kPassword) {
+    east = world.community("东社区", "IND-E", kStreet);
+    west = world.community("西社区", "IND-W", kStreet);
+    staff = world.community_user("staff", "staff", {east});
+    street = world.community_user("street", "street", {east, west});
+    std::int64_t east_building = world.building(east, "1号楼");
+    std::int64_t west_building = world.building(west, "1号楼");
+    auto home = [&](std::int64_t community, std::int64_t building, const char* code,
+                    boost::json::object fields) {
+      fields["building_id"] = building;
+      return world.household(community, code, fields);
+    };
+    auto elderly = home(east, east_building, "E-1",
+                        {{"address", "1号楼101"}, {"tags", boost::json::array{"elderly"}}});
+    auto children = home(east, east_building, "E-2",
+                         {{"address", "1号楼102"}, {"tags", boost::json::array{"minor"}}});
+    auto tenant =
+        home(east, east_building, "E-3", {{"address", "1号楼103"}, {"housing_type", "tenant"}});
+    auto plain = home(east, east_building, "E-4", {{"address", "1号楼104"}});
+    auto far = home(west, west_building, "W-1", {{"address", "西1"}});
+    world.meeting_now(east, {world.resident(elderly, "王奶奶", "female", "1945-01-01"),
+                             world.resident(children, "李妈妈", "female", "1990-01-01")});
+    world.meeting_now(west, {world.resident(far, "赵先生", "female", "1980-01-01")});
+    world.resolved_request(east, elderly, "noise", 5);
+    world.resolved_request(east, tenant, "sanitation", 2);
+    world.resolved_request(west, far, "neighbour_dispute", 0);
+    resident = world.resident_user("resident", plain);
+  }
+  World world;
+  std::int64_t east = 0, west = 0;  // communities
+  Client staff{0}, street{0}, resident{0};
+};
 
 std::map<std::string, boost::json::object> by_key(const boost::json::value& body) {
   std::map<std::string, boost::json::object> out;
@@ -168,12 +72,9 @@ double number(const boost::json::value& value) {
   return value.to_number<double>();
 }
 
-class IndicatorsTest : public ::testing::TestWithParam<Backend> {
+class IndicatorsTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Street& s() { return street(GetParam()); }
+  Street& s() { return shared<Street>(GetParam()); }
 };
 
 TEST_P(IndicatorsTest, ACommunitysFiguresShowTheHandCountedCounts) {
@@ -293,9 +194,7 @@ TEST_P(IndicatorsTest, ResidentsMayNotReadTheIndicators) {
       404);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, IndicatorsTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(IndicatorsTest);
 
 }  // namespace
 }  // namespace gz::test

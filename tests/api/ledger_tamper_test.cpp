@@ -28,21 +28,6 @@ namespace {
 
 constexpr const char* kPassword = "tamper-pass-42";
 
-// A community with one of everything the review changed, written through the API.
-struct World {
-  std::string url;
-  std::unique_ptr<ServerProcess> server;
-  std::int64_t community_id = 0;
-  std::int64_t household = 0;
-  std::int64_t resident = 0;  // has a mobile number
-  std::int64_t resident_user = 0;
-  std::int64_t request = 0;  // resolved, rated 2, reopened
-  std::int64_t plan = 0;
-  std::int64_t objection = 0;  // answered
-  std::int64_t spending = 0;
-  Client anonymous{0}, admin{0}, staff{0}, street{0}, resident_client{0};
-};
-
 // This quarter in Asia/Shanghai ("2026Q4"), for the property bills.
 std::string current_quarter() {
   std::time_t now = test_now_seconds() + 8 * 3600;
@@ -51,139 +36,120 @@ std::string current_quarter() {
   return std::to_string(parts.tm_year + 1900) + "Q" + std::to_string(parts.tm_mon / 3 + 1);
 }
 
-std::int64_t id_of(const HttpResponse& response) {
-  EXPECT_TRUE(response.status == 200 || response.status == 201) << response.body;
-  return response.status / 100 == 2 ? response.json().at("id").as_int64() : 0;
-}
+// A community with one of everything the review changed, written through the API.
+struct Fixture {
+  explicit Fixture(Backend backend);
+  World world;
+  const std::string url{world.url()};
+  Client& admin{world.admin()};
+  std::int64_t community_id = 0;
+  std::int64_t household = 0;
+  std::int64_t resident = 0;  // has a mobile number
+  std::int64_t resident_user = 0;
+  std::int64_t request = 0;  // resolved, rated 2, reopened
+  std::int64_t plan = 0;
+  std::int64_t objection = 0;  // answered
+  std::int64_t spending = 0;
+  Client anonymous{world.anonymous()}, staff{0}, street{0}, resident_client{0};
+};
 
-std::unique_ptr<World> build_world(Backend backend) {
-  auto w = std::make_unique<World>();
-  w->url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w->url}, "", &output), 0) << output;
-  add_user(w->url, "admin", "admin", {}, kPassword);
-  w->server = std::make_unique<ServerProcess>(w->url);
-  int port = w->server->port();
-  w->anonymous = Client(port);
-  w->admin = Client(port);
-  EXPECT_EQ(w->admin.login("admin", kPassword).status, 200);
-  w->community_id =
-      id_of(w->admin.post("/api/v1/communities", {{"name", "篡改社区"}, {"code", "TAMPER-1"}}));
-  std::string cid = std::to_string(w->community_id);
-  w->household = id_of(w->admin.post(
-      "/api/v1/households",
-      {{"community_id", w->community_id}, {"code", "1-101"}, {"address", "1-101室"}}));
-  w->resident =
-      id_of(w->admin.post("/api/v1/households/" + std::to_string(w->household) + "/residents",
-                          {{"name", "钱奶奶"},
-                           {"sex", "female"},
-                           {"birth_date", "1941-02-03"},
-                           {"mobile", "13812345678"}}));
-  add_user(w->url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(w->url, "street", "street", {"--community", cid}, kPassword);
-  w->resident_user = add_user(w->url, "qian", "resident",
-                              {"--household", std::to_string(w->household)}, kPassword);
-  for (auto [client, name] : {std::pair{&w->staff, "staff"}, std::pair{&w->street, "street"},
-                              std::pair{&w->resident_client, "qian"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
+Fixture::Fixture(Backend backend) : world(backend, {}, kPassword) {
+  community_id = world.community("篡改社区", "TAMPER-1");
+  std::string cid = std::to_string(community_id);
+  household = world.household(community_id, "1-101");
+  resident = world.resident_with(household, {{"name", "钱奶奶"},
+                                             {"sex", "female"},
+                                             {"birth_date", "1941-02-03"},
+                                             {"mobile", "13812345678"}});
+  staff = world.community_user("staff", "staff", {community_id});
+  street = world.community_user("street", "street", {community_id});
+  resident_client = world.resident_user("qian", household);
+  resident_user = world.user_id("qian");
 
   // A request: submitted, accepted, resolved, rated 2 (unsatisfied: reopened).
-  w->request = id_of(w->resident_client.post(
-      "/api/v1/requests", {{"category", "public_facility"}, {"description", "楼道灯坏了"}}));
-  std::string request_path = "/api/v1/requests/" + std::to_string(w->request);
+  request = file_request(resident_client,
+                         {{"category", "public_facility"}, {"description", "楼道灯坏了"}})
+                .id;
+  std::string request_path = "/api/v1/requests/" + std::to_string(request);
   for (const char* action : {"accept", "resolve"}) {
-    auto moved = w->staff.post(request_path + "/transitions", {{"action", action}});
+    auto moved = staff.post(request_path + "/transitions", {{"action", action}});
     EXPECT_EQ(moved.status, 200) << action << " " << moved.body;
   }
-  auto rated = w->resident_client.post(request_path + "/rating", {{"score", 2}});
+  auto rated = resident_client.post(request_path + "/rating", {{"score", 2}});
   EXPECT_EQ(rated.status, 200) << rated.body;
 
   // A plan: public notice, an objection and its answer, through the council to execution,
   // then one spending record.
-  boost::json::array categories{
-      boost::json::object{
-          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-      boost::json::object{{"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
-  w->plan = id_of(w->staff.post("/api/v1/allocation/plans", {{"community_id", w->community_id},
-                                                             {"quarter", "2027Q1"},
-                                                             {"total", 100000},
-                                                             {"unit", "fen"},
-                                                             {"categories", categories}}));
-  std::string plan_path = "/api/v1/plans/" + std::to_string(w->plan);
+  plan = make_plan(staff, community_id, "2027Q1", 100000);
+  std::string plan_path = "/api/v1/plans/" + std::to_string(plan);
   auto move = [&](Client& who, const char* action) {
     auto moved = who.post(plan_path + "/transitions", {{"action", action}, {"note", "测试"}});
     EXPECT_EQ(moved.status, 200) << action << " " << moved.body;
   };
-  move(w->staff, "publish");
-  w->objection =
-      id_of(w->resident_client.post(plan_path + "/objections", {{"text", "助老名额太少"}}));
-  EXPECT_EQ(w->staff
-                .post(plan_path + "/objections/" + std::to_string(w->objection) + "/answer",
+  move(staff, "publish");
+  objection =
+      created_id(resident_client.post(plan_path + "/objections", {{"text", "助老名额太少"}}));
+  EXPECT_EQ(staff
+                .post(plan_path + "/objections/" + std::to_string(objection) + "/answer",
                       {{"answer", "已复核，名额按需求评估分配"}})
                 .status,
             200);
   {
     // Seven days pass (the server has no clock to move; plan_execution_test does the same).
-    auto database = storage::open_database(w->url);
+    auto database = storage::open_database(url);
     auto connection = database->connect();
     connection->execute(
         "UPDATE plan_lifecycle SET notice_started_ms = notice_started_ms - ? WHERE plan_id = ?",
-        {std::int64_t{8} * 24 * 3600 * 1000, w->plan});
+        {std::int64_t{8} * 24 * 3600 * 1000, plan});
   }
   // One household of one objected: a third-party evaluation first.
-  EXPECT_EQ(w->staff
+  EXPECT_EQ(staff
                 .post(plan_path + "/evaluations", {{"kind", "third_party"},
                                                    {"evaluator", "第三方评估中心"},
                                                    {"summary", "依据充分"},
                                                    {"score", 80}})
                 .status,
             201);
-  move(w->staff, "open_vote");
-  move(w->staff, "assess");
-  move(w->staff, "submit_review");
-  move(w->street, "approve");
-  w->spending = id_of(w->staff.post(plan_path + "/spending",
-                                    {{"category", "elderly_care"},
-                                     {"amount", 1000},
-                                     {"purpose", "助餐服务"},
-                                     {"payee_category", "service_provider"},
-                                     {"receipt_ref", "FP-001"},
-                                     {"household_ids", boost::json::array{w->household}}}));
+  move(staff, "open_vote");
+  move(staff, "assess");
+  move(staff, "submit_review");
+  move(street, "approve");
+  spending = created_id(
+      staff.post(plan_path + "/spending", {{"category", "elderly_care"},
+                                           {"amount", 1000},
+                                           {"purpose", "助餐服务"},
+                                           {"payee_category", "service_provider"},
+                                           {"receipt_ref", "FP-001"},
+                                           {"household_ids", boost::json::array{household}}}));
 
   // Points: an award opens the resident's account (its owner and floor go on record).
-  auto award = w->staff.post("/api/v1/points/awards", {{"resident_id", w->resident},
-                                                       {"rule", "meeting"},
-                                                       {"quantity", 1},
-                                                       {"reference", "meeting:1"}});
+  auto award = staff.post("/api/v1/points/awards", {{"resident_id", resident},
+                                                    {"rule", "meeting"},
+                                                    {"quantity", 1},
+                                                    {"reference", "meeting:1"}});
   EXPECT_EQ(award.status, 201) << award.body;
 
   // The property fund: this quarter's bill, paid (a posting into the trust fund).
-  auto fee = w->staff.put_json("/api/v1/property/settings", {{"community_id", w->community_id},
-                                                             {"base_fee_fen", 20000},
-                                                             {"neutral_score", 80},
-                                                             {"up_bp_per_point", 25},
-                                                             {"down_bp_per_point", 50},
-                                                             {"cap_up_bp", 300},
-                                                             {"cap_down_bp", 1000}});
+  auto fee = staff.put_json("/api/v1/property/settings", {{"community_id", community_id},
+                                                          {"base_fee_fen", 20000},
+                                                          {"neutral_score", 80},
+                                                          {"up_bp_per_point", 25},
+                                                          {"down_bp_per_point", 50},
+                                                          {"cap_up_bp", 300},
+                                                          {"cap_down_bp", 1000}});
   EXPECT_EQ(fee.status, 200) << fee.body;
-  auto bills = w->staff.post("/api/v1/property/bills",
-                             {{"community_id", w->community_id}, {"quarter", current_quarter()}});
+  auto bills = staff.post("/api/v1/property/bills",
+                          {{"community_id", community_id}, {"quarter", current_quarter()}});
   EXPECT_EQ(bills.status, 201) << bills.body;
-  auto listed = w->staff.get("/api/v1/property/bills?community_id=" + cid).json();
+  auto listed = staff.get("/api/v1/property/bills?community_id=" + cid).json();
   boost::json::array paying;
   for (const auto& bill : listed.at("items").as_array()) paying.push_back(bill.at("id"));
-  auto paid = w->staff.post("/api/v1/property/payments", {{"bill_ids", paying}});
+  auto paid = staff.post("/api/v1/property/payments", {{"bill_ids", paying}});
   EXPECT_EQ(paid.status, 201) << paid.body;
-  return w;
 }
 
-class LedgerTamper : public ::testing::TestWithParam<Backend> {
+class LedgerTamper : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
   static int verify(const std::string& url, std::string* output,
                     const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"ledger", "verify", "--db", url};
@@ -205,7 +171,7 @@ class LedgerTamper : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(LedgerTamper, EveryRowChangedInTheDatabaseIsNamed) {
-  auto w = build_world(GetParam());
+  auto w = std::make_unique<Fixture>(GetParam());
   std::string output;
   ASSERT_EQ(verify(w->url, &output), 0) << output;
   EXPECT_NE(output.find("audited rows match the audit chain"), std::string::npos) << output;
@@ -279,7 +245,7 @@ TEST_P(LedgerTamper, EveryRowChangedInTheDatabaseIsNamed) {
 }
 
 TEST_P(LedgerTamper, AChainRewrittenFromTheMiddlePassesAloneButNotAgainstASavedCheckpoint) {
-  auto w = build_world(GetParam());
+  auto w = std::make_unique<Fixture>(GetParam());
   // Checkpoints: anyone reads them (the server signed its first at start); only an admin
   // signs one on demand.
   EXPECT_EQ(w->anonymous.post("/api/v1/ledger/checkpoints", boost::json::object{}).status, 401);
@@ -409,9 +375,7 @@ TEST_P(LedgerTamper, RowsFromBeforeRecordingAreVouchedForAtTheFirstStartThenTrac
       << output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LedgerTamper,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(LedgerTamper);
 
 }  // namespace
 }  // namespace gz::test

@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
-#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -19,80 +17,35 @@ namespace {
 constexpr const char* kPassword = "ledger-pass-42";
 
 struct Bank {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+  explicit Bank(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("积分社区", "L-1");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    household_a = world.household(community_id, "A");
+    household_b = world.household(community_id, "B");
+    a1 = world.resident(household_a, "李阿姨", "female", "1950-05-05");
+    a2 = world.resident(household_a, "李叔叔", "male", "1950-05-05");
+    b1 = world.resident(household_b, "周伯伯", "male", "1950-05-05");
+    std::int64_t crowd_household = world.household(community_id, "CROWD");
+    poor = world.resident(crowd_household, "贫困户", "female", "1950-05-05");
+    for (int i = 0; i < 20; ++i) {
+      crowd.push_back(
+          world.resident(crowd_household, "居民" + std::to_string(i), "male", "1950-05-05"));
+    }
+    alice = world.resident_user("alice", household_a);
+    bob = world.resident_user("bob", household_b);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t household_a = 0, household_b = 0;
   std::int64_t a1 = 0, a2 = 0, b1 = 0, poor = 0;
   std::vector<std::int64_t> crowd;  // residents for the concurrency tests
-  Client admin{0}, staff{0}, guide{0}, alice{0}, bob{0};
+  Client staff{0}, guide{0}, alice{0}, bob{0};
 };
 
-std::int64_t add_resident(Client& staff, std::int64_t household, const std::string& name,
-                          const char* sex) {
-  auto response = staff.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                             {{"name", name}, {"sex", sex}, {"birth_date", "1950-05-05"}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-Bank& bank(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Bank>> banks;
-  auto& slot = banks[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Bank>();
-  Bank& b = *slot;
-  b.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", b.url}, "", &output), 0) << output;
-  add_user(b.url, "admin", "admin", {}, kPassword);
-  b.server = std::make_unique<ServerProcess>(b.url);
-  int port = b.server->port();
-  b.admin = Client(port);
-  EXPECT_EQ(b.admin.login("admin", kPassword).status, 200);
-  b.community_id = b.admin.post("/api/v1/communities", {{"name", "积分社区"}, {"code", "L-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  std::string cid = std::to_string(b.community_id);
-  add_user(b.url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(b.url, "guide", "guide", {"--community", cid}, kPassword);
-  b.staff = Client(port);
-  EXPECT_EQ(b.staff.login("staff", kPassword).status, 200);
-  auto household = [&](const std::string& code) {
-    return b.staff
-        .post("/api/v1/households",
-              {{"community_id", b.community_id}, {"code", code}, {"address", code}})
-        .json()
-        .at("id")
-        .as_int64();
-  };
-  b.household_a = household("A");
-  b.household_b = household("B");
-  b.a1 = add_resident(b.staff, b.household_a, "李阿姨", "female");
-  b.a2 = add_resident(b.staff, b.household_a, "李叔叔", "male");
-  b.b1 = add_resident(b.staff, b.household_b, "周伯伯", "male");
-  std::int64_t crowd_household = household("CROWD");
-  b.poor = add_resident(b.staff, crowd_household, "贫困户", "female");
-  for (int i = 0; i < 20; ++i)
-    b.crowd.push_back(add_resident(b.staff, crowd_household, "居民" + std::to_string(i), "male"));
-  add_user(b.url, "alice", "resident", {"--household", std::to_string(b.household_a)}, kPassword);
-  add_user(b.url, "bob", "resident", {"--household", std::to_string(b.household_b)}, kPassword);
-  b.guide = Client(port);
-  b.alice = Client(port);
-  b.bob = Client(port);
-  EXPECT_EQ(b.guide.login("guide", kPassword).status, 200);
-  EXPECT_EQ(b.alice.login("alice", kPassword).status, 200);
-  EXPECT_EQ(b.bob.login("bob", kPassword).status, 200);
-  return b;
-}
-
-class Ledger : public ::testing::TestWithParam<Backend> {
+class Ledger : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Bank& b() { return bank(GetParam()); }
+  Bank& b() { return shared<Bank>(GetParam()); }
   std::int64_t balance(std::int64_t resident) {
     return b()
         .staff.get("/api/v1/points/accounts/" + std::to_string(resident))
@@ -394,29 +347,17 @@ TEST_P(Ledger, VerifyPassesAndCatchesAnEditedPostingRow) {
   EXPECT_TRUE(verdict.at("ok").as_bool()) << boost::json::serialize(verdict);
   EXPECT_TRUE(verdict.at("balances").at("ok").as_bool());
   std::string output;
-  EXPECT_EQ(run_cli({"ledger", "verify", "--db", b().url}, "", &output), 0) << output;
+  EXPECT_EQ(run_cli({"ledger", "verify", "--db", b().world.url()}, "", &output), 0) << output;
 }
 
 // Last for each backend: it tampers with a copy of the data in its own database.
 TEST_P(Ledger, EditingOnePostingIsCaught) {
-  std::string url = fresh_database_url(GetParam());
+  World world(GetParam(), {}, kPassword);
+  const std::string& url = world.url();
+  Client& admin = world.admin();
+  auto community = world.community("篡改", "T-L");
+  auto resident = world.resident(world.household(community, "H"), "王", "male", "1950-05-05");
   std::string output;
-  ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0);
-  add_user(url, "admin", "admin", {}, kPassword);
-  ServerProcess server(url);
-  Client admin(server.port());
-  ASSERT_EQ(admin.login("admin", kPassword).status, 200);
-  auto community = admin.post("/api/v1/communities", {{"name", "篡改"}, {"code", "T-L"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  auto household = admin
-                       .post("/api/v1/households",
-                             {{"community_id", community}, {"code", "H"}, {"address", "H"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  auto resident = add_resident(admin, household, "王", "male");
   for (int i = 0; i < 3; ++i) {
     ASSERT_EQ(admin
                   .post("/api/v1/points/awards", {{"resident_id", resident},
@@ -470,8 +411,7 @@ TEST_P(Ledger, ACommunitySetsItsOwnRulesAndSettings) {
   EXPECT_EQ(b().alice.get("/api/v1/points/settings").json().at("expiry_months").as_int64(), 24);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Ledger, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(Ledger);
 
 }  // namespace
 }  // namespace gz::test

@@ -4,9 +4,6 @@
 // plans split exactly and show the previous totals, co-funding splits exactly.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <memory>
-
 #include "harness.hpp"
 
 namespace gz::test {
@@ -15,102 +12,50 @@ namespace {
 constexpr const char* kPassword = "needs-pass-42";
 
 struct Community {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+  explicit Community(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("需求社区", "N-1");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    std::int64_t one = world.building(community_id, "1号楼");
+    std::int64_t two = world.building(community_id, "2号楼");
+    // The neediest by hand: two members 85 and 82 → population 40+40 = 80; disability and
+    // chronic illness → health 40+25 = 65; low income → 75; willingness unknown → 0; living
+    // alone + disability → special 50+40 = 90. Overall = 25·80+20·65+20·75+15·0+20·90 = 66.00.
+    needy = world.household(
+        community_id, "1-101",
+        {{"building_id", one},
+         {"address", "1号楼101"},
+         {"income_band", "low"},
+         {"tags", boost::json::array{"elderly_alone", "disability", "chronic_illness"}}});
+    grandma = world.resident(needy, "王奶奶", "female", "1940-03-01");
+    world.resident(needy, "王爷爷", "female", "1943-05-01");
+    // One member aged 40, middle income: only economy 25 → overall 20·25 = 5.00.
+    plain =
+        world.household(community_id, "1-102",
+                        {{"building_id", one}, {"address", "1号楼102"}, {"income_band", "middle"}});
+    world.resident(plain, "李先生", "female", "1985-01-15");
+    // A young family in building 2: a parent and a baby (childcare demand).
+    young = world.household(community_id, "2-201",
+                            {{"building_id", two},
+                             {"address", "2号楼201"},
+                             {"income_band", "high"},
+                             {"housing_type", "tenant"},
+                             {"needs", boost::json::array{"childcare"}}});
+    world.resident(young, "赵女士", "female", "1995-07-07");
+    world.resident(young, "赵宝宝", "female", "2025-10-01");
+    resident = world.resident_user("resident", plain);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t needy = 0, plain = 0, young = 0;
   std::int64_t grandma = 0;  // a member of the needy household
-  Client admin{0}, staff{0}, guide{0}, street{0}, resident{0};
+  Client staff{0}, guide{0}, street{0}, resident{0};
 };
 
-std::int64_t add_household(Client& staff, std::int64_t community_id, std::int64_t building,
-                           boost::json::object fields) {
-  fields["community_id"] = community_id;
-  fields["building_id"] = building;
-  auto response = staff.post("/api/v1/households", fields);
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-std::int64_t add_member(Client& staff, std::int64_t household, const std::string& name,
-                        const std::string& birth_date) {
-  auto response = staff.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                             {{"name", name}, {"sex", "female"}, {"birth_date", birth_date}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-Community& community(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Community>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Community>();
-  Community& c = *slot;
-  c.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", c.url}, "", &output), 0) << output;
-  add_user(c.url, "admin", "admin", {}, kPassword);
-  c.server = std::make_unique<ServerProcess>(c.url);
-  int port = c.server->port();
-  c.admin = Client(port);
-  EXPECT_EQ(c.admin.login("admin", kPassword).status, 200);
-  c.community_id = c.admin.post("/api/v1/communities", {{"name", "需求社区"}, {"code", "N-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  std::string cid = std::to_string(c.community_id);
-  add_user(c.url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(c.url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(c.url, "street", "street", {"--community", cid}, kPassword);
-  c.staff = Client(port);
-  EXPECT_EQ(c.staff.login("staff", kPassword).status, 200);
-  auto building = [&](const char* name) {
-    return c.staff.post("/api/v1/communities/" + cid + "/buildings", {{"name", name}})
-        .json()
-        .at("id")
-        .as_int64();
-  };
-  std::int64_t one = building("1号楼"), two = building("2号楼");
-  // The neediest by hand: two members 85 and 82 → population 40+40 = 80; disability and
-  // chronic illness → health 40+25 = 65; low income → 75; willingness unknown → 0; living
-  // alone + disability → special 50+40 = 90. Overall = 25·80+20·65+20·75+15·0+20·90 = 66.00.
-  c.needy = add_household(
-      c.staff, c.community_id, one,
-      {{"code", "1-101"},
-       {"address", "1号楼101"},
-       {"income_band", "low"},
-       {"tags", boost::json::array{"elderly_alone", "disability", "chronic_illness"}}});
-  c.grandma = add_member(c.staff, c.needy, "王奶奶", "1940-03-01");
-  add_member(c.staff, c.needy, "王爷爷", "1943-05-01");
-  // One member aged 40, middle income: only economy 25 → overall 20·25 = 5.00.
-  c.plain = add_household(c.staff, c.community_id, one,
-                          {{"code", "1-102"}, {"address", "1号楼102"}, {"income_band", "middle"}});
-  add_member(c.staff, c.plain, "李先生", "1985-01-15");
-  // A young family in building 2: a parent and a baby (childcare demand).
-  c.young = add_household(c.staff, c.community_id, two,
-                          {{"code", "2-201"},
-                           {"address", "2号楼201"},
-                           {"income_band", "high"},
-                           {"housing_type", "tenant"},
-                           {"needs", boost::json::array{"childcare"}}});
-  add_member(c.staff, c.young, "赵女士", "1995-07-07");
-  add_member(c.staff, c.young, "赵宝宝", "2025-10-01");
-  add_user(c.url, "resident", "resident", {"--household", std::to_string(c.plain)}, kPassword);
-  c.guide = Client(port);
-  c.street = Client(port);
-  c.resident = Client(port);
-  EXPECT_EQ(c.guide.login("guide", kPassword).status, 200);
-  EXPECT_EQ(c.street.login("street", kPassword).status, 200);
-  EXPECT_EQ(c.resident.login("resident", kPassword).status, 200);
-  return c;
-}
-
-class NeedsTest : public ::testing::TestWithParam<Backend> {
+class NeedsTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Community& c() { return community(GetParam()); }
+  Community& c() { return shared<Community>(GetParam()); }
   std::string cid() { return std::to_string(c().community_id); }
   std::int64_t overall(std::int64_t household) {
     auto response = c().staff.get("/api/v1/households/" + std::to_string(household) + "/needs");
@@ -288,9 +233,7 @@ TEST_P(NeedsTest, AnAwardForAMeetingCountsAsParticipationAndEndsTheSilence) {
   EXPECT_EQ(ranking.at("silent_count").as_int64(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, NeedsTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(NeedsTest);
 
 class AllocationTest : public NeedsTest {};
 
@@ -453,9 +396,7 @@ TEST_P(AllocationTest, CofundingSplitsExactlyByLargestRemainder) {
       400);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AllocationTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(AllocationTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -94,12 +94,7 @@ std::int64_t add_channel(const Client& staff, boost::json::object body) {
   return response.json().at("id").as_int64();
 }
 
-class Notifications : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-};
+class Notifications : public BackendTest {};
 
 TEST_P(Notifications, AResidentHearsEveryStatusChangeInTheInboxAndBySms) {
   std::string sms = temp_path("sms");
@@ -109,13 +104,12 @@ TEST_P(Notifications, AResidentHearsEveryStatusChangeInTheInboxAndBySms) {
     return args;
   }());
   auto c = community_of(world);
-  auto staff = world.user("staff", "staff", {"--community", std::to_string(c.id)});
-  auto guide = world.user("guide", "guide", {"--community", std::to_string(c.id)});
-  auto resident = world.user("alice", "resident", {"--household", std::to_string(c.household)});
-  auto neighbour = world.user("bob", "resident", {"--household", std::to_string(c.household)});
+  auto staff = world.community_user("staff", "staff", {c.id});
+  auto guide = world.community_user("guide", "guide", {c.id});
+  auto resident = world.resident_user("alice", c.household);
+  auto neighbour = world.resident_user("bob", c.household);
   auto outsider_household = world.household(c.id, "9-9-909");
-  auto outsider =
-      world.user("carol", "resident", {"--household", std::to_string(outsider_household)});
+  auto outsider = world.resident_user("carol", outsider_household);
 
   // Alice gives her mobile and asks for an SMS when a request is resolved; a guide confirms
   // the mobile at the desk. Bob keeps the defaults (inbox only).
@@ -208,8 +202,8 @@ TEST_P(Notifications, PreferencesAndQuietHoursHold) {
   Receiver robot;
   World world(GetParam(), frozen_at(late));
   auto c = community_of(world);
-  auto staff = world.user("staff", "staff", {"--community", std::to_string(c.id)});
-  auto resident = world.user("alice", "resident", {"--household", std::to_string(c.household)});
+  auto staff = world.community_user("staff", "staff", {c.id});
+  auto resident = world.resident_user("alice", c.household);
   std::int64_t channel = add_channel(staff, {{"community_id", c.id},
                                              {"kind", "wecom"},
                                              {"name", "3号楼居民群"},
@@ -259,8 +253,8 @@ TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
   Receiver receiver;
   World world(GetParam());
   auto c = community_of(world);
-  auto staff = world.user("staff", "staff", {"--community", std::to_string(c.id)});
-  auto resident = world.user("alice", "resident", {"--household", std::to_string(c.household)});
+  auto staff = world.community_user("staff", "staff", {c.id});
+  auto resident = world.resident_user("alice", c.household);
   // Only staff of the community configure channels; webhooks must have a secret.
   EXPECT_EQ(resident
                 .post("/api/v1/notification-channels", {{"community_id", c.id},
@@ -386,7 +380,7 @@ TEST_P(Notifications, AFailingReceiverGetsRetriesWithOneDeliveryId) {
   Receiver receiver({500, 500, 200});
   World world(GetParam(), {"--notification-retry-ms", "200"});
   auto c = community_of(world);
-  auto staff = world.user("staff", "staff", {"--community", std::to_string(c.id)});
+  auto staff = world.community_user("staff", "staff", {c.id});
   std::int64_t channel = add_channel(staff, {{"community_id", c.id},
                                              {"kind", "webhook"},
                                              {"name", "区平台"},
@@ -426,7 +420,7 @@ TEST_P(Notifications, AServerKilledMidSendDeliversAfterRestart) {
   Receiver receiver({}, /*hang_first=*/true);
   World world(GetParam());
   auto c = community_of(world);
-  auto staff = world.user("staff", "staff", {"--community", std::to_string(c.id)});
+  auto staff = world.community_user("staff", "staff", {c.id});
   std::int64_t channel = add_channel(staff, {{"community_id", c.id},
                                              {"kind", "webhook"},
                                              {"name", "区平台"},
@@ -455,7 +449,7 @@ TEST_P(Notifications, ThreeServersOnOneDatabaseDeliverEachMessageOnce) {
   ServerProcess second(world.server().database_url());
   ServerProcess third(world.server().database_url());
   auto c = community_of(world);
-  auto staff = world.user("staff", "staff", {"--community", std::to_string(c.id)});
+  auto staff = world.community_user("staff", "staff", {c.id});
   std::int64_t channel = add_channel(staff, {{"community_id", c.id},
                                              {"kind", "webhook"},
                                              {"name", "区平台"},
@@ -479,9 +473,7 @@ TEST_P(Notifications, ThreeServersOnOneDatabaseDeliverEachMessageOnce) {
   for (const auto& [id, count] : per_delivery) EXPECT_EQ(count, 1) << "delivery " << id;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Notifications,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(Notifications);
 
 }  // namespace
 }  // namespace gz::test

@@ -32,12 +32,7 @@ std::string today() {
   return text;
 }
 
-class OneLedger : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-};
+class OneLedger : public BackendTest {};
 
 TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
   World w(GetParam());
@@ -45,7 +40,7 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
   std::string cid = std::to_string(community);
   std::int64_t household = w.household(community, "1-101");
   std::int64_t resident = w.resident(household, "赵阿姨");
-  Client staff = w.user("staff", "staff", {"--community", cid});
+  Client staff = w.community_user("staff", "staff", {community});
   std::int64_t owner_id = add_user(w.url(), "owner", "resident",
                                    {"--household", std::to_string(household)}, w.password());
   Client owner(w.port());
@@ -135,9 +130,7 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
   EXPECT_EQ(property.json().at("message").as_string(), named);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, OneLedger,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(OneLedger);
 
 }  // namespace
 }  // namespace gz::test

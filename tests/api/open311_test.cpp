@@ -9,7 +9,6 @@
 #include <chrono>
 #include <ctime>
 #include <map>
-#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -359,58 +358,22 @@ void expect_same(const XmlNode& node, const boost::json::value& value, const std
 // ---------------------------------------------------------------------------------------
 // The world: two communities, a staff member of the first, an api_key for each.
 
-struct World {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("开放社区", kCode);
+    other_community_id = world.community("另一社区", kOtherCode);
+    staff = world.community_user("open311-staff", "staff", {community_id});
+    api_key = world.open311_key("test-client", community_id);
+    other_api_key = world.open311_key("other-client", other_community_id);
+    EXPECT_EQ(api_key.size(), 48u) << api_key;
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t other_community_id = 0;
   std::string api_key;
   std::string other_api_key;
-  Client admin{0}, staff{0};
+  Client staff{0};
 };
-
-// `gongzhi open311 key add` prints "Open311 api_key for NAME: KEY".
-std::string add_key(const std::string& url, const std::string& name, std::int64_t community_id) {
-  std::string output;
-  EXPECT_EQ(run_cli({"open311", "key", "add", "--name", name, "--community",
-                     std::to_string(community_id), "--db", url},
-                    "", &output),
-            0)
-      << output;
-  auto marker = output.find(name + ": ");
-  if (marker == std::string::npos) return "";
-  auto start = marker + name.size() + 2;
-  return output.substr(start, output.find('\n', start) - start);
-}
-
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> worlds;
-  auto& slot = worlds[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  w.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(w.url);
-  w.admin = Client(w.server->port());
-  EXPECT_EQ(w.admin.login("admin", kPassword).status, 200);
-  auto community = w.admin.post("/api/v1/communities", {{"name", "开放社区"}, {"code", kCode}});
-  EXPECT_EQ(community.status, 201) << community.body;
-  w.community_id = community.json().at("id").as_int64();
-  auto other = w.admin.post("/api/v1/communities", {{"name", "另一社区"}, {"code", kOtherCode}});
-  EXPECT_EQ(other.status, 201) << other.body;
-  w.other_community_id = other.json().at("id").as_int64();
-  add_user(w.url, "open311-staff", "staff", {"--community", std::to_string(w.community_id)},
-           kPassword);
-  w.staff = Client(w.server->port());
-  EXPECT_EQ(w.staff.login("open311-staff", kPassword).status, 200);
-  w.api_key = add_key(w.url, "test-client", w.community_id);
-  w.other_api_key = add_key(w.url, "other-client", w.other_community_id);
-  EXPECT_EQ(w.api_key.size(), 48u) << w.api_key;
-  return w;
-}
 
 std::string percent_encode(const std::string& text) {
   static const char* kHex = "0123456789ABCDEF";
@@ -449,13 +412,10 @@ std::string utc_time(std::int64_t offset_seconds) {
   return buffer;
 }
 
-class Open311 : public ::testing::TestWithParam<Backend> {
+class Open311 : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
-  int port() { return w().server->port(); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
+  int port() { return w().world.port(); }
 
   HttpResponse get(const std::string& target) { return send_http(port(), {"GET", target, "", {}}); }
   // GET target as .json and as .xml; checks the content types and that the two agree.
@@ -576,16 +536,9 @@ TEST_P(Open311, WithoutAJurisdictionTheFirstCommunityAnswers) {
 }
 
 TEST_P(Open311, OneCommunityNeedsNoJurisdiction) {
-  std::string url = fresh_database_url(GetParam());
-  std::string output;
-  ASSERT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  ServerProcess server(url);
-  Client admin(server.port());
-  ASSERT_EQ(admin.login("admin", kPassword).status, 200);
-  ASSERT_EQ(admin.post("/api/v1/communities", {{"name", "唯一社区"}, {"code", "ONLY-1"}}).status,
-            201);
-  auto services = send_http(server.port(), {"GET", kBase + "services.json", "", {}});
+  World world(GetParam(), {}, kPassword);
+  ASSERT_GT(world.community("唯一社区", "ONLY-1"), 0);
+  auto services = send_http(world.port(), {"GET", kBase + "services.json", "", {}});
   EXPECT_EQ(services.status, 200) << services.body;
   EXPECT_FALSE(services.json().as_array().empty());
 }
@@ -939,7 +892,7 @@ TEST_P(Open311, GetRequestsPublishesNoPersonalData) {
 // L3 of the December review: 150 POSTs with one key in 0.35 s, all accepted. A key of its own
 // here, so the budget the other tests spend does not count.
 TEST_P(Open311, OneKeyPostsAtMostSixtyRequestsAMinute) {
-  const std::string key = add_key(w().url, "flooding-client", w().community_id);
+  const std::string key = w().world.open311_key("flooding-client", w().community_id);
   int accepted = 0, throttled = 0;
   for (int i = 0; i < 65; ++i) {
     auto response = post_form({{"api_key", key},
@@ -972,8 +925,7 @@ TEST_P(Open311, XmlEscapesMarkupAndAgreesWithJson) {
   EXPECT_EQ(request.at("address").as_string(), "A&B <路>");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Open311, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(Open311);
 
 }  // namespace
 }  // namespace gz::test

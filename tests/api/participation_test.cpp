@@ -8,8 +8,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <map>
-#include <memory>
 #include <thread>
 #include <vector>
 
@@ -23,85 +21,37 @@ constexpr const char* kPassword = "participation-pass-42";
 constexpr int kHouseholds = 8;
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("议事社区", "P-1");
+    std::int64_t other = world.community("隔壁社区", "P-2");
+    building_id = world.building(community_id, "3号楼");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    for (int i = 0; i < kHouseholds; ++i) {
+      std::int64_t household = world.household(community_id, "3-" + std::to_string(101 + i));
+      resident_ids.push_back(world.resident_with(
+          household,
+          {{"name", "居民" + std::to_string(i)}, {"sex", "female"}, {"relation", "self"}}));
+      residents.push_back(world.resident_user("resident" + std::to_string(i), household));
+    }
+    outsider = world.resident_user("outsider", world.household(other, "9-901"));
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t building_id = 0;
-  Client admin{0}, staff{0}, guide{0}, street{0}, outsider{0};
+  Client staff{0}, guide{0}, street{0}, outsider{0};
   std::vector<Client> residents;           // one login per household
   std::vector<std::int64_t> resident_ids;  // the registered member of each household
 };
-
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  if (response.status != 201) return 0;
-  return response.json().at("id").as_int64();
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  f.community_id =
-      created_id(f.admin.post("/api/v1/communities", {{"name", "议事社区"}, {"code", "P-1"}}));
-  std::int64_t other =
-      created_id(f.admin.post("/api/v1/communities", {{"name", "隔壁社区"}, {"code", "P-2"}}));
-  std::string cid = std::to_string(f.community_id);
-  f.building_id =
-      created_id(f.admin.post("/api/v1/communities/" + cid + "/buildings", {{"name", "3号楼"}}));
-  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  for (int i = 0; i < kHouseholds; ++i) {
-    std::string code = "3-" + std::to_string(101 + i);
-    std::int64_t household =
-        created_id(f.admin.post("/api/v1/households", {{"community_id", f.community_id},
-                                                       {"code", code},
-                                                       {"address", code + "室"},
-                                                       {"housing_type", "owner"}}));
-    f.resident_ids.push_back(created_id(f.admin.post(
-        "/api/v1/households/" + std::to_string(household) + "/residents",
-        {{"name", "居民" + std::to_string(i)}, {"sex", "female"}, {"relation", "self"}})));
-    add_user(url, "resident" + std::to_string(i), "resident",
-             {"--household", std::to_string(household)}, kPassword);
-  }
-  std::int64_t far_household =
-      created_id(f.admin.post("/api/v1/households", {{"community_id", other},
-                                                     {"code", "9-901"},
-                                                     {"address", "9-901室"},
-                                                     {"housing_type", "owner"}}));
-  add_user(url, "outsider", "resident", {"--household", std::to_string(far_household)}, kPassword);
-  for (auto [client, name] : {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"},
-                              std::pair{&f.street, "street"}, std::pair{&f.outsider, "outsider"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  for (int i = 0; i < kHouseholds; ++i) {
-    f.residents.emplace_back(port);
-    EXPECT_EQ(f.residents.back().login("resident" + std::to_string(i), kPassword).status, 200);
-  }
-  return f;
-}
 
 std::string at(std::int64_t offset_minutes) {
   return format_iso8601(now_epoch_ms() + offset_minutes * kMinuteMs);
 }
 
-class ParticipationTest : public ::testing::TestWithParam<Backend> {
+class ParticipationTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   // An activity from `start` to `end` minutes from now.
   std::int64_t activity(const char* kind, std::int64_t start, std::int64_t end,
                         std::optional<std::int64_t> capacity = std::nullopt) {
@@ -517,9 +467,7 @@ TEST_P(ParticipationTest, ATopicOnItsThirdMeetingWithoutDecisionIsStalled) {
   EXPECT_EQ(f().outsider.get(path("/api/v1/proposals/", id)).status, 404);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ParticipationTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(ParticipationTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
 
@@ -82,67 +81,26 @@ std::set<std::string> official_selection(const std::string& text) {
 }
 
 struct Town {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+  explicit Town(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("预算社区", "PB-1");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    household_a = world.household(community_id, "A");
+    household_b = world.household(community_id, "B");
+    // alice and alan share household A: one ballot between them.
+    alice = world.resident_user("alice", household_a);
+    alan = world.resident_user("alan", household_a);
+    bob = world.resident_user("bob", household_b);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t household_a = 0, household_b = 0;
-  Client admin{0}, staff{0}, guide{0}, alice{0}, alan{0}, bob{0};
+  Client staff{0}, guide{0}, alice{0}, alan{0}, bob{0};
 };
 
-Town& town(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Town>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Town>();
-  Town& t = *slot;
-  t.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", t.url}, "", &output), 0) << output;
-  add_user(t.url, "admin", "admin", {}, kPassword);
-  t.server = std::make_unique<ServerProcess>(t.url);
-  int port = t.server->port();
-  t.admin = Client(port);
-  EXPECT_EQ(t.admin.login("admin", kPassword).status, 200);
-  t.community_id = t.admin.post("/api/v1/communities", {{"name", "预算社区"}, {"code", "PB-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  std::string cid = std::to_string(t.community_id);
-  add_user(t.url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(t.url, "guide", "guide", {"--community", cid}, kPassword);
-  t.staff = Client(port);
-  EXPECT_EQ(t.staff.login("staff", kPassword).status, 200);
-  auto household = [&](const std::string& code) {
-    return t.staff
-        .post("/api/v1/households",
-              {{"community_id", t.community_id}, {"code", code}, {"address", code}})
-        .json()
-        .at("id")
-        .as_int64();
-  };
-  t.household_a = household("A");
-  t.household_b = household("B");
-  // alice and alan share household A: one ballot between them.
-  add_user(t.url, "alice", "resident", {"--household", std::to_string(t.household_a)}, kPassword);
-  add_user(t.url, "alan", "resident", {"--household", std::to_string(t.household_a)}, kPassword);
-  add_user(t.url, "bob", "resident", {"--household", std::to_string(t.household_b)}, kPassword);
-  t.guide = Client(port);
-  t.alice = Client(port);
-  t.alan = Client(port);
-  t.bob = Client(port);
-  EXPECT_EQ(t.guide.login("guide", kPassword).status, 200);
-  EXPECT_EQ(t.alice.login("alice", kPassword).status, 200);
-  EXPECT_EQ(t.alan.login("alan", kPassword).status, 200);
-  EXPECT_EQ(t.bob.login("bob", kPassword).status, 200);
-  return t;
-}
-
-class PbTest : public ::testing::TestWithParam<Backend> {
+class PbTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Town& t() { return town(GetParam()); }
+  Town& t() { return shared<Town>(GetParam()); }
 
   std::int64_t election(const std::string& name, std::int64_t opens_offset_ms,
                         std::int64_t closes_offset_ms, std::int64_t budget = 100,
@@ -409,8 +367,7 @@ TEST_P(PbTest, AnExportNamesTheCommunityAndNoHousehold) {
   EXPECT_EQ(t().bob.get("/api/v1/pb/elections/999999/export").status, 404);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PbTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(PbTest);
 
 }  // namespace
 }  // namespace gz::test

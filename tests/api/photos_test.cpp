@@ -5,9 +5,6 @@
 // resident of another household gets 404; every upload is in the audit chain.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <memory>
-
 #include "harness.hpp"
 
 namespace gz::test {
@@ -33,64 +30,26 @@ std::string tiny_jpeg() {
 }
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
-  Client anonymous{0}, admin{0}, staff{0}, street{0}, owner{0}, neighbour{0};
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    auto community = world.community("照片社区", "PH-1");
+    staff = world.community_user("staff", "staff", {community});
+    street = world.community_user("street", "street", {community});
+    owner = world.resident_user("owner", world.household(community, "1-101"));
+    neighbour = world.resident_user("neighbour", world.household(community, "1-102"));
+    auto filed = file_request(
+        owner, {{"category", "public_facility"}, {"description", "楼道灯坏了，晚上很黑"}});
+    request_id = filed.id;
+    tracking_code = filed.tracking_code;
+  }
+  World world;
+  Client anonymous{world.anonymous()}, staff{0}, street{0}, owner{0}, neighbour{0};
   std::int64_t request_id = 0;
   std::string tracking_code;
 };
 
-std::int64_t created(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.anonymous = Client(port);
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  auto community =
-      created(f.admin.post("/api/v1/communities", {{"name", "照片社区"}, {"code", "PH-1"}}));
-  std::string cid = std::to_string(community);
-  auto household = [&](const char* code) {
-    return std::to_string(
-        created(f.admin.post("/api/v1/households", {{"community_id", community},
-                                                    {"code", code},
-                                                    {"address", std::string(code) + "室"},
-                                                    {"housing_type", "owner"}})));
-  };
-  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  add_user(url, "owner", "resident", {"--household", household("1-101")}, kPassword);
-  add_user(url, "neighbour", "resident", {"--household", household("1-102")}, kPassword);
-  for (auto [client, name] : {std::pair{&f.staff, "staff"}, std::pair{&f.street, "street"},
-                              std::pair{&f.owner, "owner"}, std::pair{&f.neighbour, "neighbour"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  auto submitted = f.owner.post("/api/v1/requests", {{"category", "public_facility"},
-                                                     {"description", "楼道灯坏了，晚上很黑"}});
-  f.request_id = created(submitted);
-  if (f.request_id) f.tracking_code = submitted.json().at("tracking_code").as_string().c_str();
-  return f;
-}
-
-class PhotosTest : public ::testing::TestWithParam<Backend> {
+class PhotosTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string path(const std::string& rest = "") {
     return "/api/v1/requests/" + std::to_string(f().request_id) + "/photos" + rest;
   }
@@ -165,9 +124,7 @@ TEST_P(PhotosTest, TheHouseholdAttachesUpToThreePhotosThatOnlyItAndStaffSee) {
   EXPECT_EQ(head_after.json().at("seq").as_int64() - seq_before, 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PhotosTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(PhotosTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <memory>
 #include <set>
 
 #include "core/clock.hpp"
@@ -65,11 +64,6 @@ std::string masked_id(const std::string& id) {
   return id.substr(0, 4) + std::string(12, '*') + id.substr(16);
 }
 
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
@@ -91,75 +85,32 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
   return out;
 }
 
-struct World {
-  std::string url;
-  std::unique_ptr<ServerProcess> server;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("隐私社区", kCommunityCode);
+    household_a = world.household(community_id, "1-101");
+    household_b = world.household(community_id, "2-201");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    resident = world.resident_user("resident", household_a);
+    holder_resident = world.resident_with(
+        household_a, {{"name", "陈桂英"}, {"id_number", kHolderId}, {"mobile", "13812345678"}});
+    resident_a = holder_resident;
+    resident_b = world.resident(household_b, "赵强", "male", "1985-04-05");
+    api_key = world.open311_key("pii-client", community_id);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t household_a = 0, household_b = 0;
   std::int64_t holder_resident = 0, resident_a = 0, resident_b = 0;
   std::string api_key;
-  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, resident{0};
+  Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0}, resident{0};
 };
 
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  w.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(w.url);
-  int port = w.server->port();
-  w.anonymous = Client(port);
-  w.admin = Client(port);
-  EXPECT_EQ(w.admin.login("admin", kPassword).status, 200);
-  w.community_id = created_id(
-      w.admin.post("/api/v1/communities", {{"name", "隐私社区"}, {"code", kCommunityCode}}));
-  for (auto [id, code] : {std::pair{&w.household_a, "1-101"}, std::pair{&w.household_b, "2-201"}}) {
-    *id = created_id(w.admin.post(
-        "/api/v1/households",
-        {{"community_id", w.community_id}, {"code", code}, {"address", std::string(code) + "室"}}));
-  }
-  std::string cid = std::to_string(w.community_id);
-  add_user(w.url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(w.url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(w.url, "street", "street", {"--community", cid}, kPassword);
-  add_user(w.url, "resident", "resident", {"--household", std::to_string(w.household_a)},
-           kPassword);
-  for (auto [client, name] : {std::pair{&w.staff, "staff"}, std::pair{&w.guide, "guide"},
-                              std::pair{&w.street, "street"}, std::pair{&w.resident, "resident"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  w.holder_resident = created_id(
-      w.staff.post("/api/v1/households/" + std::to_string(w.household_a) + "/residents",
-                   {{"name", "陈桂英"}, {"id_number", kHolderId}, {"mobile", "13812345678"}}));
-  w.resident_a = w.holder_resident;
-  w.resident_b =
-      created_id(w.staff.post("/api/v1/households/" + std::to_string(w.household_b) + "/residents",
-                              {{"name", "赵强"}, {"sex", "male"}, {"birth_date", "1985-04-05"}}));
-  EXPECT_EQ(
-      run_cli({"open311", "key", "add", "--name", "pii-client", "--community", cid, "--db", w.url},
-              "", &output),
-      0)
-      << output;
-  auto marker = output.find("pii-client: ");
-  if (marker != std::string::npos) {
-    auto start = marker + std::string("pii-client: ").size();
-    w.api_key = output.substr(start, output.find('\n', start) - start);
-  }
-  return w;
-}
-
-class PiiTest : public ::testing::TestWithParam<Backend> {
+class PiiTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(w().community_id); }
   std::string household(std::int64_t id, const std::string& rest = "") {
     return "/api/v1/households/" + std::to_string(id) + rest;
@@ -218,7 +169,7 @@ TEST_P(PiiTest, StaffNotesReachTheTrackingPageAndOpen311Masked) {
 
   // A request filed through Open311 is published: its text and notes, masked.
   auto posted =
-      send_http(w().server->port(),
+      send_http(w().world.port(),
                 {"POST",
                  "/open311/v2/requests.json",
                  form_encode({{"api_key", w().api_key},
@@ -388,7 +339,7 @@ TEST_P(PiiTest, AddingAResidentDoesNotTellAGuideWhetherAnIdNumberIsRegistered) {
   // The number stays with the resident who held it: the unique constraint held.
   auto holder_view = w().staff.get(household(w().household_a)).json();
   EXPECT_EQ(holder_view.at("residents").at(0).at("id_number").as_string(), kHolderId);
-  auto database = storage::open_database(w().url);
+  auto database = storage::open_database(w().world.url());
   auto connection = database->connect();
   EXPECT_EQ(
       connection->query_int("SELECT COUNT(*) FROM residents WHERE id_number = ?", {kHolderId}), 1);
@@ -435,7 +386,7 @@ TEST_P(PiiTest, TheBoardPublishesEveryTextMasked) {
                 .status,
             201);
   {
-    auto database = storage::open_database(w().url);
+    auto database = storage::open_database(w().world.url());
     auto connection = database->connect();
     connection->execute(
         "UPDATE plan_lifecycle SET notice_started_ms = notice_started_ms - ? WHERE plan_id = ?",
@@ -586,8 +537,7 @@ TEST_P(PiiTest, OtherRecordsFreeTextReachesRolesWithoutRightsMasked) {
   EXPECT_TRUE(contains(w().staff.get(fund).body, "13812345678"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PiiTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(PiiTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -7,9 +7,6 @@
 // the stored start of the notice back (the server has no clock to move).
 #include <gtest/gtest.h>
 
-#include <map>
-#include <memory>
-
 #include "harness.hpp"
 #include "storage/database.hpp"
 
@@ -18,102 +15,42 @@ namespace {
 
 constexpr const char* kPassword = "execution-pass-42";
 
-struct World {
-  std::string url;
-  std::unique_ptr<ServerProcess> server;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("执行社区", "E-1");
+    std::int64_t other = world.community("邻社区", "E-2");
+    auto home = [&](std::int64_t community, const char* code) {
+      return world.household(community, code, {{"income_band", "middle"}});
+    };
+    // Elderly care demand: the household with a member born in 1941; childcare: the baby.
+    elderly = home(community_id, "1-101");
+    world.resident(elderly, "钱奶奶", "female", "1941-02-03");
+    plain = home(community_id, "1-102");
+    world.resident(plain, "孙先生", "female", "1986-04-05");
+    young = home(community_id, "2-201");
+    world.resident(young, "周女士", "female", "1994-06-07");
+    world.resident(young, "周宝宝", "female", "2026-01-08");
+    unserved = home(community_id, "2-202");
+    world.resident(unserved, "吴先生", "female", "1990-09-09");
+    outside = home(other, "9-901");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    elderly_resident = world.resident_user("elderly", elderly);
+    plain_resident = world.resident_user("plain", plain);
+    unserved_resident = world.resident_user("unserved", unserved);
+    outsider = world.resident_user("outsider", outside);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t elderly = 0, plain = 0, young = 0, unserved = 0, outside = 0;
-  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0};
+  Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0};
   Client elderly_resident{0}, plain_resident{0}, unserved_resident{0}, outsider{0};
 };
 
-std::int64_t add_household(Client& admin, std::int64_t community_id, const char* code) {
-  auto response = admin.post("/api/v1/households", {{"community_id", community_id},
-                                                    {"code", code},
-                                                    {"address", std::string(code) + "室"},
-                                                    {"income_band", "middle"}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-void add_member(Client& admin, std::int64_t household, const char* name, const char* born) {
-  auto response = admin.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                             {{"name", name}, {"sex", "female"}, {"birth_date", born}});
-  EXPECT_EQ(response.status, 201) << response.body;
-}
-
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  w.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", w.url}, "", &output), 0) << output;
-  add_user(w.url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(w.url);
-  int port = w.server->port();
-  w.anonymous = Client(port);
-  w.admin = Client(port);
-  EXPECT_EQ(w.admin.login("admin", kPassword).status, 200);
-  w.community_id = w.admin.post("/api/v1/communities", {{"name", "执行社区"}, {"code", "E-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  std::int64_t other = w.admin.post("/api/v1/communities", {{"name", "邻社区"}, {"code", "E-2"}})
-                           .json()
-                           .at("id")
-                           .as_int64();
-  // Elderly care demand: the household with a member born in 1941; childcare: the baby.
-  w.elderly = add_household(w.admin, w.community_id, "1-101");
-  add_member(w.admin, w.elderly, "钱奶奶", "1941-02-03");
-  w.plain = add_household(w.admin, w.community_id, "1-102");
-  add_member(w.admin, w.plain, "孙先生", "1986-04-05");
-  w.young = add_household(w.admin, w.community_id, "2-201");
-  add_member(w.admin, w.young, "周女士", "1994-06-07");
-  add_member(w.admin, w.young, "周宝宝", "2026-01-08");
-  w.unserved = add_household(w.admin, w.community_id, "2-202");
-  add_member(w.admin, w.unserved, "吴先生", "1990-09-09");
-  w.outside = add_household(w.admin, other, "9-901");
-  std::string cid = std::to_string(w.community_id);
-  add_user(w.url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(w.url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(w.url, "street", "street", {"--community", cid}, kPassword);
-  add_user(w.url, "elderly", "resident", {"--household", std::to_string(w.elderly)}, kPassword);
-  add_user(w.url, "plain", "resident", {"--household", std::to_string(w.plain)}, kPassword);
-  add_user(w.url, "unserved", "resident", {"--household", std::to_string(w.unserved)}, kPassword);
-  add_user(w.url, "outsider", "resident", {"--household", std::to_string(w.outside)}, kPassword);
-  for (auto [client, name] :
-       {std::pair{&w.staff, "staff"}, std::pair{&w.guide, "guide"}, std::pair{&w.street, "street"},
-        std::pair{&w.elderly_resident, "elderly"}, std::pair{&w.plain_resident, "plain"},
-        std::pair{&w.unserved_resident, "unserved"}, std::pair{&w.outsider, "outsider"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  return w;
-}
-
-std::int64_t make_plan(Client& staff, std::int64_t community_id, const char* quarter) {
-  boost::json::array categories{
-      boost::json::object{
-          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-      boost::json::object{{"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
-  auto response = staff.post("/api/v1/allocation/plans", {{"community_id", community_id},
-                                                          {"quarter", quarter},
-                                                          {"total", 100000},
-                                                          {"unit", "fen"},
-                                                          {"categories", categories}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-class PlanExecutionTest : public ::testing::TestWithParam<Backend> {
+class PlanExecutionTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(w().community_id); }
   static std::string path(std::int64_t plan, const std::string& rest) {
     return "/api/v1/plans/" + std::to_string(plan) + rest;
@@ -123,7 +60,7 @@ class PlanExecutionTest : public ::testing::TestWithParam<Backend> {
   }
   // As if `days` had passed since the plan went on public notice.
   void age_notice(std::int64_t plan, std::int64_t days) {
-    auto database = storage::open_database(w().url);
+    auto database = storage::open_database(w().world.url());
     auto connection = database->connect();
     connection->execute(
         "UPDATE plan_lifecycle SET notice_started_ms = notice_started_ms - ? WHERE plan_id = ?",
@@ -165,7 +102,7 @@ TEST_P(PlanExecutionTest, PlanRunsFromNoticeThroughSpendingToItsSatisfactionSurv
   ASSERT_EQ(
       w().staff.put_json(settings, {{"notice_days", 10}, {"objection_threshold_bp", 500}}).status,
       200);
-  std::int64_t plan = make_plan(w().staff, w().community_id, "2027Q1");
+  std::int64_t plan = make_plan(w().staff, w().community_id, "2027Q1", 100000);
   EXPECT_EQ(w().anonymous.get("/api/v1/public/plans/" + std::to_string(plan)).status, 404);
   EXPECT_EQ(w().anonymous.get("/api/v1/public/plans/" + std::to_string(plan) + "/print").status,
             404);
@@ -376,9 +313,7 @@ TEST_P(PlanExecutionTest, BudgetingOutcomeBecomesAPlanOnNotice) {
   EXPECT_TRUE(board_json.at("progress").as_array()[0].at("households_targeted").is_null());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PlanExecutionTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(PlanExecutionTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -4,9 +4,6 @@
 // household CSV dry run that reports every row and writes nothing.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <memory>
-
 #include "harness.hpp"
 
 namespace gz::test {
@@ -15,91 +12,38 @@ namespace {
 constexpr const char* kPassword = "planning-pass-42";
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("规划社区", "P-1");
+    other_id = world.community("别的社区", "P-2");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    guide_id = world.user_id("guide");
+    world.community_user("guide2", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    outsider_staff = world.community_user("otherstaff", "staff", {other_id});
+    // Two households in the guide's care: one assigned when created, one assigned later.
+    auto household = world.household(community_id, "1-101", {{"address", "1号楼101"}});
+    world.household(community_id, "1-102", {{"address", "1号楼102"}, {"guide_user_id", guide_id}});
+    auto assigned = staff.patch("/api/v1/households/" + std::to_string(household),
+                                {{"guide_user_id", guide_id}});
+    EXPECT_EQ(assigned.status, 200) << assigned.body;
+    resident = world.resident_user("resident", household);
+    first_plan = make_plan(staff, community_id, "2026Q3", 1000000);
+    second_plan = make_plan(staff, community_id, "2026Q4", 1000000);
+    auto published = staff.post("/api/v1/plans/" + std::to_string(first_plan) + "/transitions",
+                                {{"action", "publish"}, {"note", "张贴于公告栏"}});
+    EXPECT_EQ(published.status, 200) << published.body;
+  }
+  World world;
   std::int64_t community_id = 0, other_id = 0;
   std::int64_t guide_id = 0;
   std::int64_t first_plan = 0, second_plan = 0;
-  Client admin{0}, staff{0}, guide{0}, street{0}, resident{0}, outsider_staff{0};
+  Client staff{0}, guide{0}, street{0}, resident{0}, outsider_staff{0};
 };
 
-std::int64_t created(const HttpResponse& response) {
-  EXPECT_EQ(response.status / 100, 2) << response.body;
-  return response.status / 100 == 2 ? response.json().at("id").as_int64() : 0;
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  f.community_id =
-      created(f.admin.post("/api/v1/communities", {{"name", "规划社区"}, {"code", "P-1"}}));
-  f.other_id =
-      created(f.admin.post("/api/v1/communities", {{"name", "别的社区"}, {"code", "P-2"}}));
-  std::string cid = std::to_string(f.community_id);
-  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  f.guide_id = add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "guide2", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  add_user(url, "otherstaff", "staff", {"--community", std::to_string(f.other_id)}, kPassword);
-  f.staff = Client(port);
-  EXPECT_EQ(f.staff.login("staff", kPassword).status, 200);
-  auto household = created(f.staff.post("/api/v1/households", {{"community_id", f.community_id},
-                                                               {"code", "1-101"},
-                                                               {"address", "1号楼101"},
-                                                               {"housing_type", "owner"}}));
-  created(f.staff.post("/api/v1/households", {{"community_id", f.community_id},
-                                              {"code", "1-102"},
-                                              {"address", "1号楼102"},
-                                              {"housing_type", "owner"},
-                                              {"guide_user_id", f.guide_id}}));
-  auto assigned = f.staff.patch("/api/v1/households/" + std::to_string(household),
-                                {{"guide_user_id", f.guide_id}});
-  EXPECT_EQ(assigned.status, 200) << assigned.body;
-  add_user(url, "resident", "resident", {"--household", std::to_string(household)}, kPassword);
-  auto plan = [&](const char* quarter) {
-    boost::json::array categories{
-        boost::json::object{
-            {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-        boost::json::object{
-            {"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
-    return created(f.staff.post("/api/v1/allocation/plans", {{"community_id", f.community_id},
-                                                             {"quarter", quarter},
-                                                             {"total", 1000000},
-                                                             {"unit", "fen"},
-                                                             {"categories", categories}}));
-  };
-  f.first_plan = plan("2026Q3");
-  f.second_plan = plan("2026Q4");
-  auto published = f.staff.post("/api/v1/plans/" + std::to_string(f.first_plan) + "/transitions",
-                                {{"action", "publish"}, {"note", "张贴于公告栏"}});
-  EXPECT_EQ(published.status, 200) << published.body;
-  f.guide = Client(port);
-  EXPECT_EQ(f.guide.login("guide", kPassword).status, 200);
-  f.street = Client(port);
-  EXPECT_EQ(f.street.login("street", kPassword).status, 200);
-  f.resident = Client(port);
-  EXPECT_EQ(f.resident.login("resident", kPassword).status, 200);
-  f.outsider_staff = Client(port);
-  EXPECT_EQ(f.outsider_staff.login("otherstaff", kPassword).status, 200);
-  return f;
-}
-
-class PlanningConsoleTest : public ::testing::TestWithParam<Backend> {
+class PlanningConsoleTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(f().community_id); }
 };
 
@@ -146,7 +90,7 @@ TEST_P(PlanningConsoleTest, GuidesAreListedWithTheirCaseloadAndNoPasswordData) {
   ASSERT_EQ(staff.status, 200) << staff.body;
   ASSERT_EQ(staff.json().at("items").as_array().size(), 1u);
   EXPECT_TRUE(staff.json().at("items").as_array()[0].at("caseload").is_null());
-  auto both = f().admin.get("/api/v1/users?community_id=" + cid());
+  auto both = f().world.admin().get("/api/v1/users?community_id=" + cid());
   ASSERT_EQ(both.status, 200) << both.body;
   EXPECT_EQ(both.json().at("items").as_array().size(), 3u);
 }
@@ -181,9 +125,7 @@ TEST_P(PlanningConsoleTest, ADryRunReportsEveryRowAndWritesNothing) {
   EXPECT_EQ(f().resident.post_raw(target + "&dry_run=true", csv, "text/csv").status, 403);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PlanningConsoleTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(PlanningConsoleTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -8,8 +8,6 @@
 
 #include <atomic>
 #include <ctime>
-#include <map>
-#include <memory>
 #include <thread>
 
 #include "harness.hpp"
@@ -51,75 +49,31 @@ std::string previous_quarter(int back = 1) {
 }
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("信托社区", "P-1");
+    other_id = world.community("隔壁社区", "P-2");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    owner = world.resident_user("owner", world.household(community_id, "1-101"));
+    neighbour = world.resident_user("neighbour", world.household(community_id, "1-102"));
+    world.household(community_id, "1-103");  // a household with no login
+    outsider = world.resident_user("outsider", world.household(other_id, "9-901"));
+    staff_user = world.user_id("staff");
+    committee_user = world.user_id("owner");
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t other_id = 0;
   std::int64_t committee_user = 0;
   std::int64_t staff_user = 0;
-  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, owner{0}, neighbour{0}, outsider{0};
+  Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0}, owner{0}, neighbour{0},
+      outsider{0};
 };
 
-std::int64_t created(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-std::int64_t make_household(Client& admin, std::int64_t community_id, const char* code) {
-  return created(admin.post("/api/v1/households", {{"community_id", community_id},
-                                                   {"code", code},
-                                                   {"address", std::string(code) + "室"},
-                                                   {"housing_type", "owner"}}));
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.anonymous = Client(port);
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  f.community_id =
-      created(f.admin.post("/api/v1/communities", {{"name", "信托社区"}, {"code", "P-1"}}));
-  f.other_id =
-      created(f.admin.post("/api/v1/communities", {{"name", "隔壁社区"}, {"code", "P-2"}}));
-  std::string cid = std::to_string(f.community_id);
-  f.staff_user = add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  f.committee_user = add_user(
-      url, "owner", "resident",
-      {"--household", std::to_string(make_household(f.admin, f.community_id, "1-101"))}, kPassword);
-  add_user(url, "neighbour", "resident",
-           {"--household", std::to_string(make_household(f.admin, f.community_id, "1-102"))},
-           kPassword);
-  make_household(f.admin, f.community_id, "1-103");  // a household with no login
-  add_user(url, "outsider", "resident",
-           {"--household", std::to_string(make_household(f.admin, f.other_id, "9-901"))},
-           kPassword);
-  for (auto [client, name] :
-       {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"}, std::pair{&f.street, "street"},
-        std::pair{&f.owner, "owner"}, std::pair{&f.neighbour, "neighbour"},
-        std::pair{&f.outsider, "outsider"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  return f;
-}
-
-class PropertyTest : public ::testing::TestWithParam<Backend> {
+class PropertyTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(f().community_id); }
   std::string with_cid(const std::string& path) { return path + "?community_id=" + cid(); }
 };
@@ -259,7 +213,7 @@ TEST_P(PropertyTest, ScoresFixTheFeeAndEveryMovementIsPublicWithoutPersonalData)
   auto bad_category = expense;
   bad_category["category"] = "yacht";
   EXPECT_EQ(f().staff.post(expenses, bad_category).error_code(), "invalid_category");
-  std::int64_t first = created(f().staff.post(expenses, expense));
+  std::int64_t first = created_id(f().staff.post(expenses, expense));
   std::string decide = expenses + "/" + std::to_string(first) + "/decision";
   EXPECT_EQ(f().owner.post(decide, {{"decision", "approve"}}).status, 403);  // not yet a member
   EXPECT_EQ(f().staff.post(decide, {{"decision", "approve"}}).status, 403);
@@ -294,7 +248,7 @@ TEST_P(PropertyTest, ScoresFixTheFeeAndEveryMovementIsPublicWithoutPersonalData)
   auto big = expense;
   big["amount_fen"] = 50000;  // the fund holds 123600 − 100000 = 23600
   big["receipt_ref"] = "FP-002";
-  std::int64_t second = created(f().staff.post(expenses, big));
+  std::int64_t second = created_id(f().staff.post(expenses, big));
   auto overdraw = f().owner.post(expenses + "/" + std::to_string(second) + "/decision",
                                  {{"decision", "approve"}});
   EXPECT_EQ(overdraw.status, 409) << overdraw.body;
@@ -518,9 +472,7 @@ TEST_P(PropertyTest, RevenueIsSharedExactlyAndARuleChangeWaitsForItsNotice) {
   EXPECT_TRUE(verify.json().at("ok").as_bool()) << verify.body;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PropertyTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(PropertyTest);
 
 }  // namespace
 }  // namespace gz::test

@@ -10,7 +10,6 @@
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "harness.hpp"
@@ -35,164 +34,65 @@ std::string quarter(int back = 0) {
   return std::to_string(year) + "Q" + std::to_string(q);
 }
 
+// East: 4 households (elderly at the meeting, family at the meeting, tenant, plain); a noise
+// complaint (blue) rated 5 and a water leak (yellow) rated 2; a plan of the quarter and an
+// improvement task. West: 1 household at its meeting, a neighbour dispute (blue), unrated.
+// Staff and the guide belong to the east; the street user to both. The admin writes it.
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    east = world.community("东<报告>社区", "REP-E", "北山街道");
+    west = world.community("西社区", "REP-W", "北山街道");
+    staff = world.community_user("staff", "staff", {east});
+    guide = world.community_user("guide", "guide", {east});
+    street = world.community_user("street", "street", {east, west});
+    std::int64_t east_building = world.building(east, "1号楼");
+    std::int64_t west_building = world.building(west, "1号楼");
+    auto home = [&](std::int64_t community, std::int64_t building, const char* code,
+                    boost::json::object fields) {
+      fields["building_id"] = building;
+      return world.household(community, code, fields);
+    };
+    auto elderly = home(east, east_building, "E-1",
+                        {{"address", "1号楼101"}, {"tags", boost::json::array{"elderly"}}});
+    auto family = home(east, east_building, "E-2",
+                       {{"address", "1号楼102"}, {"tags", boost::json::array{"minor"}}});
+    auto tenant =
+        home(east, east_building, "E-3", {{"address", "1号楼103"}, {"housing_type", "tenant"}});
+    auto plain = home(east, east_building, "E-4", {{"address", "1号楼104"}});
+    auto far = home(west, west_building, "W-1", {{"address", "西1"}});
+    world.meeting_now(east, {world.resident(elderly, "王奶奶", "female", "1945-01-01"),
+                             world.resident(family, "李妈妈", "female", "1990-01-01")});
+    world.resident(family, "李宝宝", "female", "2025-06-01");
+    world.meeting_now(west, {world.resident(far, "赵先生", "female", "1980-01-01")});
+    world.resolved_request(east, elderly, "noise", 5);
+    world.resolved_request(east, tenant, "water_leak", 2);
+    world.resolved_request(west, far, "neighbour_dispute", 0);
+
+    auto plan = world.admin().post(
+        "/api/v1/allocation/plans",
+        {{"community_id", east}, {"quarter", quarter()}, {"total", 100000}, {"unit", "fen"}});
+    plan_id = created_id(plan);
+    if (plan_id) {
+      auto created = plan.json();
+      for (const auto& line : created.at("lines").as_array()) {
+        plan_planned += line.at("total").as_int64();
+      }
+    }
+    improvement_id =
+        created_id(world.admin().post("/api/v1/improvements", {{"community_id", east},
+                                                               {"indicator", "complaint_rate"},
+                                                               {"period", quarter()},
+                                                               {"title", "=减少噪音投诉"},
+                                                               {"due_on", "2099-12-31"}}));
+    resident = world.resident_user("resident", plain);
+  }
+  World world;
   std::int64_t east = 0, west = 0;
   std::int64_t plan_id = 0;
   std::int64_t plan_planned = 0;  // the plan's line totals added up
   std::int64_t improvement_id = 0;
-  Client admin{0}, staff{0}, guide{0}, street{0}, resident{0}, anonymous{0};
+  Client staff{0}, guide{0}, street{0}, resident{0}, anonymous{world.anonymous()};
 };
-
-std::int64_t add_household(Client& writer, std::int64_t community_id, std::int64_t building,
-                           boost::json::object fields) {
-  fields["community_id"] = community_id;
-  fields["building_id"] = building;
-  auto response = writer.post("/api/v1/households", fields);
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-std::int64_t add_member(Client& writer, std::int64_t household, const std::string& name,
-                        const std::string& birth_date) {
-  auto response = writer.post("/api/v1/households/" + std::to_string(household) + "/residents",
-                              {{"name", name}, {"sex", "female"}, {"birth_date", birth_date}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-
-std::string shanghai_time(std::int64_t minutes_from_now) {
-  std::time_t t = test_now_seconds() + minutes_from_now * 60 + 8 * 3600;
-  std::tm parts{};
-  gmtime_r(&t, &parts);
-  char text[40];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+08:00", &parts);
-  return text;
-}
-
-void meeting(Client& writer, std::int64_t community, boost::json::array residents) {
-  auto created = writer.post("/api/v1/activities", {{"community_id", community},
-                                                    {"kind", "meeting"},
-                                                    {"channel", "community"},
-                                                    {"title", "居民议事会"},
-                                                    {"starts_at", shanghai_time(-10)},
-                                                    {"ends_at", shanghai_time(50)}});
-  ASSERT_EQ(created.status, 201) << created.body;
-  auto checked = writer.post(
-      "/api/v1/activities/" + std::to_string(created.json().at("id").as_int64()) + "/checkins",
-      {{"resident_ids", residents}});
-  ASSERT_EQ(checked.status, 200) << checked.body;
-}
-
-void resolved_request(Client& writer, std::int64_t community, std::int64_t household,
-                      const std::string& category, int rating) {
-  auto submitted = writer.post("/api/v1/requests", {{"community_id", community},
-                                                    {"household_id", household},
-                                                    {"category", category},
-                                                    {"description", "测试诉求 " + category}});
-  ASSERT_EQ(submitted.status, 201) << submitted.body;
-  std::string path = "/api/v1/requests/" + std::to_string(submitted.json().at("id").as_int64());
-  auto resolved = writer.post(path + "/transitions", {{"action", "resolve"}, {"note", "已处理"}});
-  ASSERT_EQ(resolved.status, 200) << resolved.body;
-  if (rating > 0) {
-    auto rated = writer.post(path + "/rating", {{"score", rating}});
-    ASSERT_EQ(rated.status, 200) << rated.body;
-  }
-}
-
-// East: 4 households (elderly at the meeting, family at the meeting, tenant, plain); a noise
-// complaint (blue) rated 5 and a water leak (yellow) rated 2; a plan of the quarter and an
-// improvement task. West: 1 household at its meeting, a neighbour dispute (blue), unrated.
-// Staff and the guide belong to the east; the street user to both.
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  f.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", f.url}, "", &output), 0) << output;
-  add_user(f.url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(f.url);
-  int port = f.server->port();
-  f.admin = Client(port);
-  f.anonymous = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  auto community = [&](const char* name, const char* code) {
-    auto response = f.admin.post("/api/v1/communities",
-                                 {{"name", name}, {"code", code}, {"street", "北山街道"}});
-    EXPECT_EQ(response.status, 201) << response.body;
-    return response.json().at("id").as_int64();
-  };
-  f.east = community("东<报告>社区", "REP-E");
-  f.west = community("西社区", "REP-W");
-  std::string east = std::to_string(f.east), west = std::to_string(f.west);
-  add_user(f.url, "staff", "staff", {"--community", east}, kPassword);
-  add_user(f.url, "guide", "guide", {"--community", east}, kPassword);
-  add_user(f.url, "street", "street", {"--community", east, "--community", west}, kPassword);
-  Client& writer = f.admin;
-  auto building = [&](std::int64_t community_id) {
-    return writer
-        .post("/api/v1/communities/" + std::to_string(community_id) + "/buildings",
-              {{"name", "1号楼"}})
-        .json()
-        .at("id")
-        .as_int64();
-  };
-  std::int64_t east_building = building(f.east), west_building = building(f.west);
-  auto elderly = add_household(
-      writer, f.east, east_building,
-      {{"code", "E-1"}, {"address", "1号楼101"}, {"tags", boost::json::array{"elderly"}}});
-  auto family = add_household(
-      writer, f.east, east_building,
-      {{"code", "E-2"}, {"address", "1号楼102"}, {"tags", boost::json::array{"minor"}}});
-  auto tenant =
-      add_household(writer, f.east, east_building,
-                    {{"code", "E-3"}, {"address", "1号楼103"}, {"housing_type", "tenant"}});
-  auto plain =
-      add_household(writer, f.east, east_building, {{"code", "E-4"}, {"address", "1号楼104"}});
-  auto far = add_household(writer, f.west, west_building, {{"code", "W-1"}, {"address", "西1"}});
-  meeting(writer, f.east,
-          {add_member(writer, elderly, "王奶奶", "1945-01-01"),
-           add_member(writer, family, "李妈妈", "1990-01-01")});
-  add_member(writer, family, "李宝宝", "2025-06-01");
-  meeting(writer, f.west, {add_member(writer, far, "赵先生", "1980-01-01")});
-  resolved_request(writer, f.east, elderly, "noise", 5);
-  resolved_request(writer, f.east, tenant, "water_leak", 2);
-  resolved_request(writer, f.west, far, "neighbour_dispute", 0);
-
-  auto plan = writer.post(
-      "/api/v1/allocation/plans",
-      {{"community_id", f.east}, {"quarter", quarter()}, {"total", 100000}, {"unit", "fen"}});
-  EXPECT_EQ(plan.status, 201) << plan.body;
-  if (plan.status == 201) {
-    auto created = plan.json();
-    f.plan_id = created.at("id").as_int64();
-    for (const auto& line : created.at("lines").as_array()) {
-      f.plan_planned += line.at("total").as_int64();
-    }
-  }
-  auto task = writer.post("/api/v1/improvements", {{"community_id", f.east},
-                                                   {"indicator", "complaint_rate"},
-                                                   {"period", quarter()},
-                                                   {"title", "=减少噪音投诉"},
-                                                   {"due_on", "2099-12-31"}});
-  EXPECT_EQ(task.status, 201) << task.body;
-  if (task.status == 201) f.improvement_id = task.json().at("id").as_int64();
-
-  add_user(f.url, "resident", "resident", {"--household", std::to_string(plain)}, kPassword);
-  f.staff = Client(port);
-  f.guide = Client(port);
-  f.street = Client(port);
-  f.resident = Client(port);
-  EXPECT_EQ(f.staff.login("staff", kPassword).status, 200);
-  EXPECT_EQ(f.guide.login("guide", kPassword).status, 200);
-  EXPECT_EQ(f.street.login("street", kPassword).status, 200);
-  EXPECT_EQ(f.resident.login("resident", kPassword).status, 200);
-  return f;
-}
 
 std::map<std::string, boost::json::object> by_key(const boost::json::value& body) {
   std::map<std::string, boost::json::object> out;
@@ -252,12 +152,9 @@ void expect_sheets(const std::string& xlsx, const std::string& path) {
   }
 }
 
-class ReportsTest : public ::testing::TestWithParam<Backend> {
+class ReportsTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string east_report(const std::string& extra = "") {
     return "/api/v1/reports/" + quarter() + "?community_id=" + std::to_string(f().east) + extra;
   }
@@ -408,7 +305,8 @@ TEST_P(ReportsTest, CallersAndInputsAreChecked) {
       f().staff.get("/api/v1/reports/" + quarter() + "?community_id=" + std::to_string(f().west))
           .status,
       404);
-  EXPECT_EQ(f().admin.get("/api/v1/reports/" + quarter() + "?community_id=99999").status, 404);
+  EXPECT_EQ(f().world.admin().get("/api/v1/reports/" + quarter() + "?community_id=99999").status,
+            404);
   for (const char* period : {"2026Q5", "2026-07", "2026", "Q3", "1999Q1"}) {
     auto response = f().staff.get("/api/v1/reports/" + std::string(period) +
                                   "?community_id=" + std::to_string(f().east));
@@ -428,7 +326,7 @@ TEST_P(ReportsTest, TheCliWritesEachFormat) {
   std::string base = "/tmp/gz_report_cli_" + backend_name(GetParam());
   std::string east = std::to_string(f().east);
   std::string output;
-  ASSERT_EQ(run_cli({"report", "--db", f().url, "--community", east, "--period", quarter(),
+  ASSERT_EQ(run_cli({"report", "--db", f().world.url(), "--community", east, "--period", quarter(),
                      "--format", "html", "--output", base + ".html"},
                     "", &output),
             0)
@@ -437,8 +335,8 @@ TEST_P(ReportsTest, TheCliWritesEachFormat) {
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   // CSV to standard output when no --output is given.
-  ASSERT_EQ(run_cli({"report", "--db", f().url, "--street", "北山街道", "--period", quarter(),
-                     "--format", "csv"},
+  ASSERT_EQ(run_cli({"report", "--db", f().world.url(), "--street", "北山街道", "--period",
+                     quarter(), "--format", "csv"},
                     "", &output),
             0)
       << output;
@@ -447,17 +345,17 @@ TEST_P(ReportsTest, TheCliWritesEachFormat) {
             std::string::npos)
       << output;
   // XLSX needs a file.
-  EXPECT_EQ(run_cli({"report", "--db", f().url, "--community", east, "--period", quarter(),
+  EXPECT_EQ(run_cli({"report", "--db", f().world.url(), "--community", east, "--period", quarter(),
                      "--format", "xlsx"},
                     "", &output),
             2);
-  ASSERT_EQ(run_cli({"report", "--db", f().url, "--community", east, "--period", quarter(),
+  ASSERT_EQ(run_cli({"report", "--db", f().world.url(), "--community", east, "--period", quarter(),
                      "--format", "xlsx", "--output", base + ".xlsx"},
                     "", &output),
             0)
       << output;
   expect_sheets(read_file(base + ".xlsx"), base + ".xlsx");
-  EXPECT_NE(run_cli({"report", "--db", f().url, "--community", east, "--period", "2026-07",
+  EXPECT_NE(run_cli({"report", "--db", f().world.url(), "--community", east, "--period", "2026-07",
                      "--format", "csv"},
                     "", &output),
             0);
@@ -465,9 +363,7 @@ TEST_P(ReportsTest, TheCliWritesEachFormat) {
   std::remove((base + ".xlsx").c_str());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReportsTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(ReportsTest);
 
 }  // namespace
 }  // namespace gz::test

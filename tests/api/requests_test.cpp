@@ -5,8 +5,6 @@
 
 #include <atomic>
 #include <fstream>
-#include <map>
-#include <memory>
 #include <set>
 #include <thread>
 
@@ -24,79 +22,33 @@ std::string days_ago(int days) {
 }
 
 struct Town {
-  std::unique_ptr<ServerProcess> server;
-  std::string url;
+  explicit Town(Backend backend) : world(backend, {"--job-interval", "1"}, kPassword) {
+    community_id = world.community("幸福里社区", "R-1");
+    stats_community_id = world.community("统计社区", "R-2");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    guide_id = world.user_id("guide");
+    street = world.community_user("street", "street", {community_id, stats_community_id});
+    stats_staff = world.community_user("stats_staff", "staff", {stats_community_id});
+    household_a = world.household(community_id, "A-101");
+    household_b = world.household(community_id, "B-202");
+    household_s = world.household(stats_community_id, "S-1");
+    alice = world.resident_user("alice", household_a);
+    bob = world.resident_user("bob", household_b);
+    sam = world.resident_user("sam", household_s);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t stats_community_id = 0;
   std::int64_t household_a = 0, household_b = 0, household_s = 0;
   std::int64_t guide_id = 0;
-  Client admin{0}, staff{0}, guide{0}, street{0}, alice{0}, bob{0}, stats_staff{0}, sam{0};
+  Client staff{0}, guide{0}, street{0}, alice{0}, bob{0}, stats_staff{0}, sam{0};
 };
 
-std::int64_t make_household(Client& staff, std::int64_t community_id, const std::string& code) {
-  auto response =
-      staff.post("/api/v1/households",
-                 {{"community_id", community_id}, {"code", code}, {"address", "幸福里" + code}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-Town& town(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Town>> towns;
-  auto& slot = towns[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Town>();
-  Town& t = *slot;
-  t.url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", t.url}, "", &output), 0) << output;
-  add_user(t.url, "admin", "admin", {}, kPassword);
-  t.server =
-      std::make_unique<ServerProcess>(t.url, std::vector<std::string>{"--job-interval", "1"});
-  int port = t.server->port();
-  t.admin = Client(port);
-  EXPECT_EQ(t.admin.login("admin", kPassword).status, 200);
-  t.community_id = t.admin.post("/api/v1/communities", {{"name", "幸福里社区"}, {"code", "R-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  t.stats_community_id =
-      t.admin.post("/api/v1/communities", {{"name", "统计社区"}, {"code", "R-2"}})
-          .json()
-          .at("id")
-          .as_int64();
-  std::string cid = std::to_string(t.community_id);
-  std::string sid = std::to_string(t.stats_community_id);
-  add_user(t.url, "staff", "staff", {"--community", cid}, kPassword);
-  t.guide_id = add_user(t.url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(t.url, "street", "street", {"--community", cid, "--community", sid}, kPassword);
-  add_user(t.url, "stats_staff", "staff", {"--community", sid}, kPassword);
-  t.staff = Client(port);
-  EXPECT_EQ(t.staff.login("staff", kPassword).status, 200);
-  t.stats_staff = Client(port);
-  EXPECT_EQ(t.stats_staff.login("stats_staff", kPassword).status, 200);
-  t.household_a = make_household(t.staff, t.community_id, "A-101");
-  t.household_b = make_household(t.staff, t.community_id, "B-202");
-  t.household_s = make_household(t.stats_staff, t.stats_community_id, "S-1");
-  add_user(t.url, "alice", "resident", {"--household", std::to_string(t.household_a)}, kPassword);
-  add_user(t.url, "bob", "resident", {"--household", std::to_string(t.household_b)}, kPassword);
-  add_user(t.url, "sam", "resident", {"--household", std::to_string(t.household_s)}, kPassword);
-  for (auto [client, name] :
-       {std::pair{&t.guide, "guide"}, std::pair{&t.street, "street"}, std::pair{&t.alice, "alice"},
-        std::pair{&t.bob, "bob"}, std::pair{&t.sam, "sam"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200);
-  }
-  return t;
-}
-
-class Requests : public ::testing::TestWithParam<Backend> {
+class Requests : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Town& t() { return town(GetParam()); }
-  int port() { return t().server->port(); }
+  Town& t() { return shared<Town>(GetParam()); }
+  int port() { return t().world.port(); }
   HttpResponse submit(Client& client, boost::json::object body) {
     return client.post("/api/v1/requests", body);
   }
@@ -156,12 +108,12 @@ TEST_P(Requests, StaffEnterAPhoneRequestWithItsRealReceivedTime) {
   // Saturday 10 Oct is a make-up workday: #3.
   std::string output;
   ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "yellow", "--received",
-                     "2026-09-30T10:00:00+08:00", "--db", t().url},
+                     "2026-09-30T10:00:00+08:00", "--db", t().world.url()},
                     "", &output),
             0);
   EXPECT_NE(output.find("2026-10-10T23:59:59.000+08:00"), std::string::npos) << output;
   ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "blue", "--received",
-                     "2026-09-30T10:00:00+08:00", "--db", t().url},
+                     "2026-09-30T10:00:00+08:00", "--db", t().world.url()},
                     "", &output),
             0);
   EXPECT_NE(output.find("2026-10-15T23:59:59.000+08:00"), std::string::npos) << output;
@@ -175,10 +127,10 @@ TEST_P(Requests, StaffEnterAPhoneRequestWithItsRealReceivedTime) {
   ASSERT_EQ(yellow.status, 201) << yellow.body;
   EXPECT_EQ(std::string(yellow.json().at("received_at").as_string()).substr(0, 19),
             received.substr(0, 19));
-  ASSERT_EQ(
-      run_cli({"sla", "deadline", "--priority", "yellow", "--received", received, "--db", t().url},
-              "", &output),
-      0);
+  ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "yellow", "--received", received, "--db",
+                     t().world.url()},
+                    "", &output),
+            0);
   EXPECT_EQ(std::string(yellow.json().at("response_due_at").as_string()) + "\n", output);
   auto blue = submit(t().staff, {{"category", "sanitation"},
                                  {"description", "电话反映：垃圾桶满溢"},
@@ -186,10 +138,10 @@ TEST_P(Requests, StaffEnterAPhoneRequestWithItsRealReceivedTime) {
                                  {"received_at", received}});
   ASSERT_EQ(blue.status, 201);
   EXPECT_EQ(blue.json().at("priority").as_string(), "blue");
-  ASSERT_EQ(
-      run_cli({"sla", "deadline", "--priority", "blue", "--received", received, "--db", t().url},
-              "", &output),
-      0);
+  ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "blue", "--received", received, "--db",
+                     t().world.url()},
+                    "", &output),
+            0);
   EXPECT_EQ(std::string(blue.json().at("response_due_at").as_string()) + "\n", output);
   // Residents may not backdate, and nobody may date into the future or far into the past.
   auto resident = submit(
@@ -436,7 +388,7 @@ TEST_P(Requests, AnAdministratorLoadsANewYearsCalendarWithoutARebuild) {
   EXPECT_EQ(shown.at("workdays").at("2026-10-10").as_string(), "国庆节调休");
   std::string before;
   ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "yellow", "--received",
-                     "2031-09-30T10:00:00+08:00", "--db", t().url},
+                     "2031-09-30T10:00:00+08:00", "--db", t().world.url()},
                     "", &before),
             0);
   EXPECT_NE(before.find("2031-10-03T23:59:59"), std::string::npos) << before;  // Mon–Fri fallback
@@ -444,10 +396,10 @@ TEST_P(Requests, AnAdministratorLoadsANewYearsCalendarWithoutARebuild) {
   std::ofstream(file)
       << R"({"source":"test","years":[2031],"holidays":{"2031-10-01":"国庆节","2031-10-02":"国庆节","2031-10-03":"国庆节","2031-10-06":"国庆节","2031-10-07":"国庆节"},"workdays":{"2031-10-11":"国庆节调休"}})";
   std::string output;
-  ASSERT_EQ(run_cli({"calendar", "load", file, "--db", t().url}, "", &output), 0) << output;
+  ASSERT_EQ(run_cli({"calendar", "load", file, "--db", t().world.url()}, "", &output), 0) << output;
   std::string after;
   ASSERT_EQ(run_cli({"sla", "deadline", "--priority", "yellow", "--received",
-                     "2031-09-30T10:00:00+08:00", "--db", t().url},
+                     "2031-09-30T10:00:00+08:00", "--db", t().world.url()},
                     "", &after),
             0);
   // 8 Oct #1, 9 Oct #2, 10 Oct #3.
@@ -459,7 +411,7 @@ TEST_P(Requests, AnAdministratorLoadsANewYearsCalendarWithoutARebuild) {
       "PUT", "/api/v1/calendar", "{\"years\":[2032],\"holidays\":{},\"workdays\":{}}", {}};
   put.headers.emplace_back("Authorization", "Bearer " + t().staff.token());
   EXPECT_EQ(send_http(port(), put).status, 403);
-  put.headers.back().second = "Bearer " + t().admin.token();
+  put.headers.back().second = "Bearer " + t().world.admin().token();
   put.body = "{\"years\":[2032],\"holidays\":{\"2032-13-01\":\"x\"},\"workdays\":{}}";
   EXPECT_EQ(send_http(port(), put).error_code(), "invalid_calendar");
   std::remove(file.c_str());
@@ -520,9 +472,7 @@ TEST_P(Requests, EachCommunityTunesItsCategoriesKeywordsAndDepartments) {
             "department_exists");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Requests,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(Requests);
 
 }  // namespace
 }  // namespace gz::test

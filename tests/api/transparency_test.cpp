@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
-#include <memory>
 #include <thread>
 #include <vector>
 
@@ -20,88 +18,27 @@ namespace {
 constexpr const char* kPassword = "transparency-pass-42";
 
 struct Fixture {
-  std::unique_ptr<ServerProcess> server;
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("公示社区", "T-1");
+    std::int64_t other = world.community("隔壁社区", "T-2");
+    staff = world.community_user("staff", "staff", {community_id});
+    guide = world.community_user("guide", "guide", {community_id});
+    street = world.community_user("street", "street", {community_id});
+    resident = world.resident_user("resident", world.household(community_id, "1-101"));
+    outsider = world.resident_user("outsider", world.household(other, "9-901"));
+    neighbour = world.resident_user("neighbour", world.household(community_id, "1-102"));
+    plan_id = make_plan(staff, community_id, "2027Q1", 1000000);
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t plan_id = 0;
-  Client anonymous{0}, admin{0}, staff{0}, guide{0}, street{0}, resident{0}, outsider{0};
+  Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0}, resident{0}, outsider{0};
   Client neighbour{0};  // a second household of the community
 };
 
-std::int64_t make_community(Client& admin, const char* name, const char* code) {
-  auto response = admin.post("/api/v1/communities", {{"name", name}, {"code", code}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-std::int64_t make_household(Client& admin, std::int64_t community_id, const char* code) {
-  auto response = admin.post("/api/v1/households", {{"community_id", community_id},
-                                                    {"code", code},
-                                                    {"address", std::string(code) + "室"},
-                                                    {"housing_type", "owner"}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-std::int64_t make_plan(Client& staff, std::int64_t community_id, const char* quarter) {
-  boost::json::array categories{
-      boost::json::object{
-          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-      boost::json::object{{"category", "childcare"}, {"policy_weight", 40}, {"demand_weight", 50}}};
-  auto response = staff.post("/api/v1/allocation/plans", {{"community_id", community_id},
-                                                          {"quarter", quarter},
-                                                          {"total", 1000000},
-                                                          {"unit", "fen"},
-                                                          {"categories", categories}});
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.json().at("id").as_int64();
-}
-
-Fixture& fixture(Backend backend) {
-  static std::map<Backend, std::unique_ptr<Fixture>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<Fixture>();
-  Fixture& f = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  f.server = std::make_unique<ServerProcess>(url);
-  int port = f.server->port();
-  f.anonymous = Client(port);
-  f.admin = Client(port);
-  EXPECT_EQ(f.admin.login("admin", kPassword).status, 200);
-  f.community_id = make_community(f.admin, "公示社区", "T-1");
-  std::int64_t other = make_community(f.admin, "隔壁社区", "T-2");
-  std::string cid = std::to_string(f.community_id);
-  add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "street", "street", {"--community", cid}, kPassword);
-  add_user(url, "resident", "resident",
-           {"--household", std::to_string(make_household(f.admin, f.community_id, "1-101"))},
-           kPassword);
-  add_user(url, "outsider", "resident",
-           {"--household", std::to_string(make_household(f.admin, other, "9-901"))}, kPassword);
-  add_user(url, "neighbour", "resident",
-           {"--household", std::to_string(make_household(f.admin, f.community_id, "1-102"))},
-           kPassword);
-  for (auto [client, name] :
-       {std::pair{&f.staff, "staff"}, std::pair{&f.guide, "guide"}, std::pair{&f.street, "street"},
-        std::pair{&f.resident, "resident"}, std::pair{&f.outsider, "outsider"},
-        std::pair{&f.neighbour, "neighbour"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  f.plan_id = make_plan(f.staff, f.community_id, "2027Q1");
-  return f;
-}
-
-class TransparencyTest : public ::testing::TestWithParam<Backend> {
+class TransparencyTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  Fixture& f() { return fixture(GetParam()); }
+  Fixture& f() { return shared<Fixture>(GetParam()); }
   std::string plan_path(const std::string& rest) {
     return "/api/v1/allocation/plans/" + std::to_string(f().plan_id) + rest;
   }
@@ -175,15 +112,15 @@ TEST_P(TransparencyTest, PlanIsHeldInNoticeObjectedToAndAnsweredPublicly) {
   EXPECT_EQ(unknown.status, 404) << unknown.body;
 
   // Still within the 7 days, answered or not.
-  auto still_early =
-      f().admin.post(plan_path("/transitions"), {{"action", "open_vote"}, {"note", "提交议事会"}});
+  auto still_early = f().world.admin().post(plan_path("/transitions"),
+                                            {{"action", "open_vote"}, {"note", "提交议事会"}});
   EXPECT_EQ(still_early.status, 409) << still_early.body;
   EXPECT_EQ(still_early.error_code(), "notice_period_running");
 }
 
 TEST_P(TransparencyTest, BoardShowsTheCurrentPlanWithoutLoginAndSkipsDrafts) {
   // A newer plan still in draft is not public and does not replace the published one.
-  make_plan(f().staff, f().community_id, "2027Q2");
+  make_plan(f().staff, f().community_id, "2027Q2", 1000000);
   auto board = f().anonymous.get("/api/community-resources?community_id=" + cid());
   ASSERT_EQ(board.status, 200) << board.body;
   auto json = board.json();
@@ -269,9 +206,7 @@ TEST_P(TransparencyTest, PublicReadsNeedACommunityThatExists) {
   EXPECT_EQ(empty.status, 200) << empty.body;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, TransparencyTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(TransparencyTest);
 
 }  // namespace
 }  // namespace gz::test

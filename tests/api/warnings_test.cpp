@@ -5,9 +5,6 @@
 // outsiders refused.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <memory>
-
 #include "harness.hpp"
 
 namespace gz::test {
@@ -15,65 +12,30 @@ namespace {
 
 constexpr const char* kPassword = "warnings-pass-42";
 
-struct World {
-  std::unique_ptr<ServerProcess> server;
+struct Fixture {
+  explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
+    community_id = world.community("预警社区", "WA-1");
+    std::int64_t other = world.community("别的社区", "WA-2");
+    std::int64_t first_household = 0;
+    for (int i = 0; i < 10; ++i) {
+      std::int64_t id = world.household(community_id, "H-" + std::to_string(i));
+      if (i == 0) first_household = id;
+    }
+    staff = world.community_user("staff", "staff", {community_id});
+    staff_id = world.user_id("staff");
+    guide = world.community_user("guide", "guide", {community_id});
+    resident = world.resident_user("resident", first_household);
+    outsider_staff = world.community_user("elsewhere", "staff", {other});
+  }
+  World world;
   std::int64_t community_id = 0;
   std::int64_t staff_id = 0;
   Client staff{0}, guide{0}, resident{0}, outsider_staff{0};
 };
 
-World& world(Backend backend) {
-  static std::map<Backend, std::unique_ptr<World>> made;
-  auto& slot = made[backend];
-  if (slot) return *slot;
-  slot = std::make_unique<World>();
-  World& w = *slot;
-  std::string url = fresh_database_url(backend);
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url}, "", &output), 0) << output;
-  add_user(url, "admin", "admin", {}, kPassword);
-  w.server = std::make_unique<ServerProcess>(url);
-  int port = w.server->port();
-  Client admin(port);
-  EXPECT_EQ(admin.login("admin", kPassword).status, 200);
-  w.community_id = admin.post("/api/v1/communities", {{"name", "预警社区"}, {"code", "WA-1"}})
-                       .json()
-                       .at("id")
-                       .as_int64();
-  std::int64_t other = admin.post("/api/v1/communities", {{"name", "别的社区"}, {"code", "WA-2"}})
-                           .json()
-                           .at("id")
-                           .as_int64();
-  std::int64_t first_household = 0;
-  for (int i = 0; i < 10; ++i) {
-    auto made_household = admin.post("/api/v1/households", {{"community_id", w.community_id},
-                                                            {"code", "H-" + std::to_string(i)},
-                                                            {"address", std::to_string(i) + "室"},
-                                                            {"housing_type", "owner"}});
-    EXPECT_EQ(made_household.status, 201) << made_household.body;
-    if (i == 0) first_household = made_household.json().at("id").as_int64();
-  }
-  std::string cid = std::to_string(w.community_id);
-  w.staff_id = add_user(url, "staff", "staff", {"--community", cid}, kPassword);
-  add_user(url, "guide", "guide", {"--community", cid}, kPassword);
-  add_user(url, "resident", "resident", {"--household", std::to_string(first_household)},
-           kPassword);
-  add_user(url, "elsewhere", "staff", {"--community", std::to_string(other)}, kPassword);
-  for (auto [client, name] :
-       {std::pair{&w.staff, "staff"}, std::pair{&w.guide, "guide"},
-        std::pair{&w.resident, "resident"}, std::pair{&w.outsider_staff, "elsewhere"}}) {
-    *client = Client(port);
-    EXPECT_EQ(client->login(name, kPassword).status, 200) << name;
-  }
-  return w;
-}
-
-class WarningsApiTest : public ::testing::TestWithParam<Backend> {
+class WarningsApiTest : public BackendTest {
  protected:
-  void SetUp() override {
-    if (!backend_available(GetParam())) GTEST_SKIP() << "GONGZHI_TEST_PG is not set";
-  }
-  World& w() { return world(GetParam()); }
+  Fixture& w() { return shared<Fixture>(GetParam()); }
   std::string cid() { return std::to_string(w().community_id); }
 };
 
@@ -168,9 +130,7 @@ TEST_P(WarningsApiTest, ImprovementTasksMoveStageByStageAndWaitForTheCheck) {
   EXPECT_EQ(w().resident.get("/api/v1/improvements?community_id=" + cid()).status, 403);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, WarningsApiTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) { return backend_name(info.param); });
+GZ_ON_BACKENDS(WarningsApiTest);
 
 }  // namespace
 }  // namespace gz::test

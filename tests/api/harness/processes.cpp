@@ -1,4 +1,4 @@
-#include "harness.hpp"
+#include "processes.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -304,60 +304,6 @@ HttpResponse Client::login(const std::string& username, const std::string& passw
   auto response = post("/api/v1/auth/login", {{"username", username}, {"password", password}});
   if (response.status == 200) token_ = std::string(response.json().at("token").as_string());
   return response;
-}
-
-World::World(Backend backend, std::vector<std::string> server_args, std::string password)
-    : url_(fresh_database_url(backend)), password_(std::move(password)) {
-  std::string output;
-  EXPECT_EQ(run_cli({"migrate", "--db", url_}, "", &output), 0) << output;
-  add_user(url_, "admin", "admin", {}, password_);
-  restart(std::move(server_args));
-}
-
-void World::restart(std::vector<std::string> server_args) {
-  server_.reset();
-  server_ = std::make_unique<ServerProcess>(url_, server_args);
-  admin_ = Client(server_->port());
-  EXPECT_EQ(admin_.login("admin", password_).status, 200);
-}
-
-namespace {
-std::int64_t created_id(const HttpResponse& response) {
-  EXPECT_EQ(response.status, 201) << response.body;
-  return response.status == 201 ? response.json().at("id").as_int64() : 0;
-}
-}  // namespace
-
-std::int64_t World::community(const std::string& name, const std::string& code,
-                              const std::optional<std::string>& street) {
-  boost::json::object body{{"name", name}, {"code", code}};
-  if (street) body["street"] = *street;
-  return created_id(admin_.post("/api/v1/communities", body));
-}
-
-std::int64_t World::household(std::int64_t community_id, const std::string& code) {
-  return created_id(admin_.post("/api/v1/households", {{"community_id", community_id},
-                                                       {"code", code},
-                                                       {"address", code + "室"},
-                                                       {"housing_type", "owner"}}));
-}
-
-std::int64_t World::resident(std::int64_t household_id, const std::string& name,
-                             const std::string& sex, const std::string& birth_date) {
-  return created_id(admin_.post("/api/v1/households/" + std::to_string(household_id) + "/residents",
-                                {{"name", name}, {"sex", sex}, {"birth_date", birth_date}}));
-}
-
-Client World::user(const std::string& username, const std::string& role,
-                   const std::vector<std::string>& scope) {
-  add_user(url_, username, role, scope, password_);
-  Client client(server_->port());
-  EXPECT_EQ(client.login(username, password_).status, 200) << username;
-  return client;
-}
-
-std::vector<std::string> frozen_at(std::int64_t epoch_ms) {
-  return {"--now", format_iso8601(epoch_ms), "--freeze-clock"};
 }
 
 }  // namespace gz::test

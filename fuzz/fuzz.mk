@@ -20,7 +20,8 @@ FUZZ_SOURCES_json_io := fuzz/json_io_fuzz.cpp src/http/json_io.cpp src/http/mess
 FUZZ_LIBS_json_io := -lboost_json
 FUZZ_SOURCES_csv := fuzz/csv_fuzz.cpp src/modules/registry/csv.cpp src/core/text.cpp
 FUZZ_SOURCES_pabulib := fuzz/pabulib_fuzz.cpp src/modules/pb/pabulib.cpp
-FUZZ_SOURCES_router := fuzz/router_fuzz.cpp src/http/router.cpp src/http/message.cpp
+FUZZ_SOURCES_router := fuzz/router_fuzz.cpp src/http/router.cpp src/http/message.cpp \
+  src/http/json_io.cpp src/core/text.cpp src/core/clock.cpp
 FUZZ_LIBS_router := -lboost_url -lboost_json
 
 FUZZ_BINARIES := $(FUZZ_TARGETS:%=$(FUZZ_BUILD_DIR)/%_fuzz)

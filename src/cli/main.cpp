@@ -48,6 +48,7 @@ Usage:
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
                 [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
                 [--sms-gateway file:PATH|URL] [--notification-retry-ms MS]
+                [--notification-allow-private-hosts]
   gongzhi notify-receiver [--port 9099] [--secret SECRET]   (prints what notifications send)
   gongzhi migrate [--db URL]
   gongzhi demo [--db URL] [--communities N] [--seed N] [--now INSTANT]
@@ -274,6 +275,7 @@ int command_serve(const Args& args) {
       return usage_error(error.what());
     }
   }
+  application->senders.allow_private_hosts = args.has("notification-allow-private-hosts");
   if (auto retry = args.get("notification-retry-ms")) {
     auto ms = to_int(retry);
     if (!ms || *ms < 10 || *ms > 3'600'000) {
@@ -719,9 +721,9 @@ int command_report(const Args& args) {
 int main(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
-  Args args =
-      parse_args(argc, argv, 2,
-                 {"demo", "password-stdin", "partial", "help", "json", "force", "freeze-clock"});
+  Args args = parse_args(argc, argv, 2,
+                         {"demo", "password-stdin", "partial", "help", "json", "force",
+                          "freeze-clock", "notification-allow-private-hosts"});
   if (command == "help" || command == "--help" || command == "-h" || args.has("help")) {
     std::cout << kUsage;
     return 0;

@@ -34,6 +34,25 @@ OutboundResponse round_trip(Stream& stream, const bhttp::request<bhttp::string_b
   return out;
 }
 
+bool is_public(const asio::ip::address& address) {
+  if (address.is_unspecified() || address.is_loopback() || address.is_multicast()) return false;
+  if (address.is_v6()) {
+    auto v6 = address.to_v6();
+    if (v6.is_v4_mapped()) return is_public(asio::ip::make_address_v4(asio::ip::v4_mapped, v6));
+    auto bytes = v6.to_bytes();
+    if ((bytes[0] & 0xfe) == 0xfc) return false;                      // fc00::/7 unique local
+    if (bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0x80) return false;  // fe80::/10 link-local
+    return true;
+  }
+  auto bytes = address.to_v4().to_bytes();
+  if (bytes[0] == 10 || bytes[0] == 127 || bytes[0] == 0) return false;
+  if (bytes[0] == 172 && (bytes[1] & 0xf0) == 16) return false;  // 172.16.0.0/12
+  if (bytes[0] == 192 && bytes[1] == 168) return false;          // 192.168.0.0/16
+  if (bytes[0] == 169 && bytes[1] == 254) return false;          // link-local, cloud metadata
+  if (bytes[0] == 100 && (bytes[1] & 0xc0) == 64) return false;  // 100.64.0.0/10 shared
+  return true;
+}
+
 }  // namespace
 
 Result<OutboundResponse> post(const OutboundRequest& request, std::chrono::milliseconds timeout) {
@@ -61,6 +80,16 @@ Result<OutboundResponse> post(const OutboundRequest& request, std::chrono::milli
     asio::io_context io;
     tcp::resolver resolver(io);
     auto endpoints = resolver.resolve(host, port);
+    if (request.public_only) {
+      // Checked on the addresses connected to, so a name cannot resolve elsewhere later.
+      for (const auto& entry : endpoints) {
+        if (!is_public(entry.endpoint().address())) {
+          return make_error(ErrorKind::forbidden, "destination_refused",
+                            "POST " + host + ": " + entry.endpoint().address().to_string() +
+                                " is not a public address");
+        }
+      }
+    }
     if (!tls) {
       beast::tcp_stream stream(io);
       stream.expires_after(timeout);

@@ -18,6 +18,9 @@ struct OutboundRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string content_type = "application/json";
+  // Refuse (403 destination_refused) when the host resolves to a loopback, private, link-local
+  // or unspecified address: a URL someone typed must not reach into the server's own network.
+  bool public_only = false;
 };
 
 struct OutboundResponse {

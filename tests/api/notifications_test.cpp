@@ -59,6 +59,30 @@ bool clock_frozen() {
   return freeze != nullptr && std::string(freeze) == "1";
 }
 
+// The receivers listen on loopback, which channels reach only when the operator allows it.
+std::vector<std::string> with_private_hosts(std::vector<std::string> args = {}) {
+  args.emplace_back("--notification-allow-private-hosts");
+  return args;
+}
+
+// A signed webhook to the receiver hearing every kind; returns its id.
+std::int64_t webhook_to(const Client& staff, std::int64_t community, const Receiver& receiver) {
+  auto response =
+      staff.post("/api/v1/notification-channels", {{"community_id", community},
+                                                   {"kind", "webhook"},
+                                                   {"name", "区平台"},
+                                                   {"url", receiver.url("/events")},
+                                                   {"secret", "integrator-secret-0123"},
+                                                   {"events", boost::json::array{"*"}}});
+  EXPECT_EQ(response.status, 201) << response.body;
+  return response.json().at("id").as_int64();
+}
+
+HttpResponse send_test(const Client& staff, std::int64_t channel) {
+  return staff.post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
+                    boost::json::object{});
+}
+
 // 10:00 in Shanghai on a weekday, outside quiet hours.
 std::int64_t daytime() {
   return *parse_iso8601("2026-11-18T10:00:00+08:00");
@@ -99,7 +123,7 @@ class Notifications : public BackendTest {};
 TEST_P(Notifications, AResidentHearsEveryStatusChangeInTheInboxAndBySms) {
   std::string sms = temp_path("sms");
   World world(GetParam(), [&] {
-    auto args = frozen_at(daytime());
+    auto args = with_private_hosts(frozen_at(daytime()));
     args.insert(args.end(), {"--sms-gateway", "file:" + sms});
     return args;
   }());
@@ -200,7 +224,7 @@ TEST_P(Notifications, PreferencesAndQuietHoursHold) {
   // 23:00 in Shanghai: robots wait for 07:00, except for a red request.
   std::int64_t late = *parse_iso8601("2026-11-18T23:00:00+08:00");
   Receiver robot;
-  World world(GetParam(), frozen_at(late));
+  World world(GetParam(), with_private_hosts(frozen_at(late)));
   auto c = community_of(world);
   auto staff = world.community_user("staff", "staff", {c.id});
   auto resident = world.resident_user("alice", c.household);
@@ -251,7 +275,7 @@ TEST_P(Notifications, PreferencesAndQuietHoursHold) {
 
 TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
   Receiver receiver;
-  World world(GetParam());
+  World world(GetParam(), with_private_hosts());
   auto c = community_of(world);
   auto staff = world.community_user("staff", "staff", {c.id});
   auto resident = world.resident_user("alice", c.household);
@@ -378,20 +402,11 @@ TEST_P(Notifications, RobotAndWebhookBodiesAndSignaturesAreExact) {
 TEST_P(Notifications, AFailingReceiverGetsRetriesWithOneDeliveryId) {
   if (clock_frozen()) GTEST_SKIP() << "needs the clock to move";
   Receiver receiver({500, 500, 200});
-  World world(GetParam(), {"--notification-retry-ms", "200"});
+  World world(GetParam(), with_private_hosts({"--notification-retry-ms", "200"}));
   auto c = community_of(world);
   auto staff = world.community_user("staff", "staff", {c.id});
-  std::int64_t channel = add_channel(staff, {{"community_id", c.id},
-                                             {"kind", "webhook"},
-                                             {"name", "区平台"},
-                                             {"url", receiver.url("/events")},
-                                             {"secret", "integrator-secret-0123"},
-                                             {"events", boost::json::array{"*"}}});
-  ASSERT_EQ(staff
-                .post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
-                      boost::json::object{})
-                .status,
-            202);
+  std::int64_t channel = webhook_to(staff, c.id, receiver);
+  ASSERT_EQ(send_test(staff, channel).status, 202);
   auto got = receiver.wait_for(3);
   ASSERT_EQ(got.size(), 3u);
   for (const auto& request : got) {
@@ -418,25 +433,16 @@ TEST_P(Notifications, AFailingReceiverGetsRetriesWithOneDeliveryId) {
 TEST_P(Notifications, AServerKilledMidSendDeliversAfterRestart) {
   if (clock_frozen()) GTEST_SKIP() << "needs the clock to move";
   Receiver receiver({}, /*hang_first=*/true);
-  World world(GetParam());
+  World world(GetParam(), with_private_hosts());
   auto c = community_of(world);
   auto staff = world.community_user("staff", "staff", {c.id});
-  std::int64_t channel = add_channel(staff, {{"community_id", c.id},
-                                             {"kind", "webhook"},
-                                             {"name", "区平台"},
-                                             {"url", receiver.url("/events")},
-                                             {"secret", "integrator-secret-0123"},
-                                             {"events", boost::json::array{"*"}}});
-  ASSERT_EQ(staff
-                .post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
-                      boost::json::object{})
-                .status,
-            202);
+  std::int64_t channel = webhook_to(staff, c.id, receiver);
+  ASSERT_EQ(send_test(staff, channel).status, 202);
   ASSERT_EQ(receiver.wait_for(1).size(), 1u);
   // The send is under way (committed, claimed, unanswered): a power cut now.
   world.server().kill_hard();
   receiver.release();
-  world.restart({});
+  world.restart(with_private_hosts());
   auto got = receiver.wait_for(2, 40);
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[1].headers.at("x-gongzhi-delivery"), got[0].headers.at("x-gongzhi-delivery"));
@@ -445,24 +451,15 @@ TEST_P(Notifications, AServerKilledMidSendDeliversAfterRestart) {
 
 TEST_P(Notifications, ThreeServersOnOneDatabaseDeliverEachMessageOnce) {
   Receiver receiver;
-  World world(GetParam());
-  ServerProcess second(world.server().database_url());
-  ServerProcess third(world.server().database_url());
+  World world(GetParam(), with_private_hosts());
+  ServerProcess second(world.server().database_url(), with_private_hosts());
+  ServerProcess third(world.server().database_url(), with_private_hosts());
   auto c = community_of(world);
   auto staff = world.community_user("staff", "staff", {c.id});
-  std::int64_t channel = add_channel(staff, {{"community_id", c.id},
-                                             {"kind", "webhook"},
-                                             {"name", "区平台"},
-                                             {"url", receiver.url("/events")},
-                                             {"secret", "integrator-secret-0123"},
-                                             {"events", boost::json::array{"*"}}});
+  std::int64_t channel = webhook_to(staff, c.id, receiver);
   constexpr int kMessages = 30;
   for (int i = 0; i < kMessages; ++i) {
-    ASSERT_EQ(staff
-                  .post("/api/v1/notification-channels/" + std::to_string(channel) + "/test",
-                        boost::json::object{})
-                  .status,
-              202);
+    ASSERT_EQ(send_test(staff, channel).status, 202);
   }
   auto got = receiver.wait_for(kMessages, 30);
   std::this_thread::sleep_for(std::chrono::milliseconds(2000));
@@ -471,6 +468,51 @@ TEST_P(Notifications, ThreeServersOnOneDatabaseDeliverEachMessageOnce) {
   for (const auto& request : got) ++per_delivery[request.headers.at("x-gongzhi-delivery")];
   EXPECT_EQ(per_delivery.size(), static_cast<std::size_t>(kMessages));
   for (const auto& [id, count] : per_delivery) EXPECT_EQ(count, 1) << "delivery " << id;
+}
+
+TEST_P(Notifications, ChannelsReachNoPrivateAddressUnlessTheOperatorAllowsIt) {
+  Receiver receiver;
+  World world(GetParam());  // without --notification-allow-private-hosts
+  auto c = community_of(world);
+  auto staff = world.community_user("staff", "staff", {c.id});
+  std::int64_t channel = webhook_to(staff, c.id, receiver);
+  ASSERT_EQ(send_test(staff, channel).status, 202);
+  auto url = "/api/v1/notification-channels/" + std::to_string(channel) + "/deliveries";
+  ASSERT_TRUE(eventually([&] {
+    return staff.get(url).json().at("deliveries").as_array().at(0).at("attempts").as_int64() > 0;
+  }));
+  auto delivery = staff.get(url).json().at("deliveries").as_array().at(0);
+  EXPECT_EQ(delivery.at("status").as_string(), "pending");
+  EXPECT_NE(std::string(delivery.at("last_error").as_string()).find("is not a public address"),
+            std::string::npos)
+      << delivery;
+  EXPECT_TRUE(receiver.received().empty());
+}
+
+TEST_P(Notifications, AChannelSwitchedOffSendsNothingMore) {
+  Receiver receiver;
+  World world(GetParam(), with_private_hosts());
+  auto c = community_of(world);
+  auto staff = world.community_user("staff", "staff", {c.id});
+  std::int64_t channel = webhook_to(staff, c.id, receiver);
+  auto off = staff.put_json("/api/v1/notification-channels/" + std::to_string(channel),
+                            {{"name", "区平台"},
+                             {"url", receiver.url("/events")},
+                             {"events", boost::json::array{"*"}},
+                             {"enabled", false}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_FALSE(off.json().at("enabled").as_bool());
+  // A test message is queued for the channel anyway; the worker drops it, once.
+  ASSERT_EQ(send_test(staff, channel).status, 202);
+  auto url = "/api/v1/notification-channels/" + std::to_string(channel) + "/deliveries";
+  ASSERT_TRUE(eventually([&] {
+    return staff.get(url).json().at("deliveries").as_array().at(0).at("status").as_string() ==
+           "dead";
+  }));
+  auto delivery = staff.get(url).json().at("deliveries").as_array().at(0);
+  EXPECT_EQ(delivery.at("attempts").as_int64(), 1);
+  EXPECT_EQ(delivery.at("last_error").as_string(), "the channel was switched off");
+  EXPECT_TRUE(receiver.received().empty());
 }
 
 GZ_ON_BACKENDS(Notifications);

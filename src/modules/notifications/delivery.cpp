@@ -3,6 +3,7 @@
 // killed between the send and the record sends it again after the claim lapses: at least once,
 // with the same delivery id for the receiver to recognise.
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
@@ -13,9 +14,15 @@
 #include "core/clock.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/notifications/rules.hpp"
+#include "modules/notifications/store.hpp"
 
 namespace gz::notifications {
 namespace {
+
+// An error with this code will not go away by retrying: the delivery is dead at once.
+constexpr const char* kGiveUp = "give_up";
+// A run stops claiming after this long, so a slow receiver does not hold the jobs thread.
+constexpr auto kRunBudget = std::chrono::seconds(5);
 
 // How long a claim holds: longer than a send may take (its timeout is 10 s). A server killed
 // mid-send leaves the claim to lapse; another server (or it, restarted) then sends again.
@@ -49,17 +56,10 @@ struct Due {
   std::int64_t occurred_ms = 0;
 };
 
-std::string language_of(storage::Connection& db, std::optional<std::int64_t> user_id) {
-  if (!user_id) return "zh";
-  auto row =
-      db.query_one("SELECT language FROM notification_contacts WHERE user_id = ?", {*user_id});
-  return row ? row->text(0) : "zh";
-}
-
 // Sends one delivery; an error says why it failed.
 Result<void> send(storage::Connection& db, const Senders& senders, const Due& due,
                   std::int64_t now_ms) {
-  std::string language = language_of(db, due.user_id);
+  std::string language = store::language_of(db, due.user_id);
   std::string title = render_title(due.kind, language);
   std::string text = render_text(due.kind, due.data, language);
   if (due.channel == "sms") {
@@ -70,10 +70,15 @@ Result<void> send(storage::Connection& db, const Senders& senders, const Due& du
   }
   auto channel = db.query_one("SELECT url, secret, enabled FROM notification_channels WHERE id = ?",
                               {storage::opt_int(due.channel_id)});
-  if (!channel) return not_found("the channel is gone");
+  if (!channel) return make_error(ErrorKind::not_found, kGiveUp, "the channel is gone");
+  if (channel->integer(2) == 0) {
+    return make_error(ErrorKind::conflict, kGiveUp, "the channel was switched off");
+  }
   std::string url = channel->text(0);
   auto secret = channel->opt_text(1);
   http::OutboundRequest request;
+  // Staff type these URLs: no posting into the server's own network unless the operator says so.
+  request.public_only = !senders.allow_private_hosts;
   if (due.channel == "wecom") {
     request.url = url;
     request.body = wecom_body(title, text);
@@ -91,10 +96,10 @@ Result<void> send(storage::Connection& db, const Senders& senders, const Due& du
   }
   if (!senders.post) return make_error(ErrorKind::unavailable, "no_sender", "no HTTP client");
   GZ_ASSIGN_OR_RETURN(auto response, senders.post(request));
+  // Only the status: a receiver's body is not shown to staff (the URL is theirs to choose).
   if (response.status < 200 || response.status > 299) {
-    return make_error(
-        ErrorKind::unavailable, "http_status",
-        "HTTP " + std::to_string(response.status) + ": " + response.body.substr(0, 200));
+    return make_error(ErrorKind::unavailable, "http_status",
+                      "HTTP " + std::to_string(response.status));
   }
   // The robots answer 200 with an error code in the body when they refuse a message.
   if (due.channel != "webhook") {
@@ -103,7 +108,12 @@ Result<void> send(storage::Connection& db, const Senders& senders, const Due& du
     if (parsed.is_object()) {
       if (const auto* code = parsed.get_object().if_contains("errcode");
           code && code->is_int64() && code->get_int64() != 0) {
-        return make_error(ErrorKind::unavailable, "robot_refused", response.body.substr(0, 200));
+        const auto* message = parsed.get_object().if_contains("errmsg");
+        return make_error(ErrorKind::unavailable, "robot_refused",
+                          "the robot refused it: errcode " + std::to_string(code->get_int64()) +
+                              (message && message->is_string()
+                                   ? " " + std::string(message->get_string()).substr(0, 100)
+                                   : std::string()));
       }
     }
   }
@@ -122,7 +132,9 @@ DeliveryRun deliver_due(storage::Connection& db, const Senders& senders, std::in
            {now_ms, now_ms, std::int64_t{limit}})) {
     ids.push_back(row.integer(0));
   }
+  const auto started = std::chrono::steady_clock::now();
   for (std::int64_t id : ids) {
+    if (std::chrono::steady_clock::now() - started > kRunBudget) break;  // the rest next run
     // The claim: only one server moves claimed_until_ms from a lapsed value.
     if (db.execute("UPDATE notification_deliveries SET claimed_until_ms = ? WHERE id = ? AND "
                    "status = 'pending' AND claimed_until_ms <= ?",
@@ -170,7 +182,7 @@ DeliveryRun deliver_due(storage::Connection& db, const Senders& senders, std::in
     count.failed.fetch_add(1, std::memory_order_relaxed);
     std::string last_error = outcome.error().message.substr(0, 500);
     std::int64_t next = now_ms + retry_delay_ms(static_cast<int>(attempts), senders.retry_base_ms);
-    if (next - due.created_ms > kGiveUpAfterMs) {
+    if (next - due.created_ms > kGiveUpAfterMs || outcome.error().code == kGiveUp) {
       db.execute(
           "UPDATE notification_deliveries SET status = 'dead', attempts = ?, last_error = ?, "
           "claimed_until_ms = 0 WHERE id = ?",

@@ -11,6 +11,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/notifications/permissions.hpp"
 #include "modules/notifications/rules.hpp"
+#include "modules/notifications/store.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
@@ -26,12 +27,6 @@ boost::json::object masked(const boost::json::object& data) {
   return out;
 }
 
-std::string language_of(storage::Connection& db, std::int64_t user_id) {
-  auto row =
-      db.query_one("SELECT language FROM notification_contacts WHERE user_id = ?", {user_id});
-  return row ? row->text(0) : "zh";
-}
-
 Preference preference_of(storage::Connection& db, std::int64_t user_id, const std::string& kind) {
   auto row = db.query_one(
       "SELECT in_app, sms FROM notification_preferences WHERE user_id = ? AND kind = ?",
@@ -44,30 +39,6 @@ Preference preference_of(storage::Connection& db, std::int64_t user_id, const st
   return out;
 }
 
-bool wants(const std::string& events, const std::string& kind) {
-  if (events == "*") return true;
-  std::size_t start = 0;
-  while (start <= events.size()) {
-    auto end = events.find(',', start);
-    if (end == std::string::npos) end = events.size();
-    if (events.compare(start, end - start, kind) == 0) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
-void add_delivery(storage::Connection& db, const std::string& key, std::int64_t event_id,
-                  std::int64_t community_id, const std::string& channel,
-                  std::optional<std::int64_t> channel_id, std::optional<std::int64_t> user_id,
-                  std::optional<std::string> address, std::int64_t due_ms, std::int64_t now_ms) {
-  db.execute(
-      "INSERT INTO notification_deliveries (key, event_id, community_id, channel, channel_id, "
-      "user_id, address, status, next_attempt_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, "
-      "'pending', ?, ?) ON CONFLICT (key) DO NOTHING",
-      {key, event_id, community_id, channel, storage::opt_int(channel_id),
-       storage::opt_int(user_id), storage::opt_text(address), due_ms, now_ms});
-}
-
 Channel channel_from(const storage::Row& row) {
   Channel out;
   out.id = row.integer(0);
@@ -77,14 +48,7 @@ Channel channel_from(const storage::Row& row) {
   out.name = row.text(4);
   out.url = row.text(5);
   out.has_secret = row.opt_text(6).has_value();
-  std::string events = row.text(7);
-  std::size_t start = 0;
-  while (start <= events.size()) {
-    auto end = events.find(',', start);
-    if (end == std::string::npos) end = events.size();
-    if (end > start) out.events.push_back(events.substr(start, end - start));
-    start = end + 1;
-  }
+  out.events = store::split_list(row.text(7));
   out.enabled = row.integer(8) != 0;
   out.created_at = row.text(9);
   return out;
@@ -131,16 +95,19 @@ Result<void> check_channel_input(const ChannelInput& input) {
 
 std::int64_t record(storage::Connection& db, const Event& event, std::int64_t now_ms) {
   boost::json::object data = masked(event.data);
-  std::string data_text = boost::json::serialize(data);
-  std::int64_t event_id =
-      db.query_one(
-            "INSERT INTO notification_events (community_id, kind, subject_type, subject_id, "
-            "building, urgent, data, occurred_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {event.community_id, event.kind, event.subject_type, event.subject_id,
-             storage::opt_text(event.building), std::int64_t{event.urgent ? 1 : 0}, data_text,
-             now_ms})
-          ->integer(0);
   const std::int64_t quiet_due = event.urgent ? now_ms : after_quiet_hours(now_ms);
+  std::int64_t event_id =
+      store::insert_event(db,
+                          {event.community_id, event.kind, event.subject_type, event.subject_id,
+                           event.building, event.urgent, data},
+                          now_ms);
+  const std::string prefix = "e" + std::to_string(event_id);
+  auto sms_to = [&](std::int64_t user_id, const std::string& mobile) {
+    store::add_delivery(db,
+                        {prefix + ":sms:u" + std::to_string(user_id), event_id, event.community_id,
+                         "sms", std::nullopt, user_id, mobile, quiet_due},
+                        now_ms);
+  };
   std::string created_at = format_iso8601(now_ms);
 
   std::set<std::int64_t> told;
@@ -149,7 +116,7 @@ std::int64_t record(storage::Connection& db, const Event& event, std::int64_t no
     // A recipient without an account (a record imported with a stale id) is skipped.
     if (!db.query_one("SELECT id FROM users WHERE id = ? AND disabled = 0", {user_id})) continue;
     auto preference = preference_of(db, user_id, event.kind);
-    std::string language = language_of(db, user_id);
+    std::string language = store::language_of(db, user_id);
     if (preference.in_app) {
       db.execute(
           "INSERT INTO notifications (community_id, user_id, kind, object_type, object_id, "
@@ -163,11 +130,7 @@ std::int64_t record(storage::Connection& db, const Event& event, std::int64_t no
           "SELECT mobile FROM notification_contacts WHERE user_id = ? AND mobile IS NOT NULL "
           "AND mobile_verified_at IS NOT NULL",
           {user_id});
-      if (contact) {
-        add_delivery(db, "e" + std::to_string(event_id) + ":sms:u" + std::to_string(user_id),
-                     event_id, event.community_id, "sms", std::nullopt, user_id, contact->text(0),
-                     quiet_due, now_ms);
-      }
+      if (contact) sms_to(user_id, contact->text(0));
     }
   }
   if (event.broadcast) {
@@ -178,25 +141,27 @@ std::int64_t record(storage::Connection& db, const Event& event, std::int64_t no
              "NULL ORDER BY c.user_id",
              {event.kind, event.community_id})) {
       std::int64_t user_id = row.integer(0);
-      if (told.count(user_id)) continue;
-      add_delivery(db, "e" + std::to_string(event_id) + ":sms:u" + std::to_string(user_id),
-                   event_id, event.community_id, "sms", std::nullopt, user_id, row.text(1),
-                   quiet_due, now_ms);
+      if (!told.count(user_id)) sms_to(user_id, row.text(1));
     }
   }
   for (const auto& row : db.query(
            "SELECT id, kind, events, building FROM notification_channels WHERE community_id = ? "
            "AND enabled = 1 ORDER BY id",
            {event.community_id})) {
-    if (!wants(row.text(2), event.kind)) continue;
+    auto wanted = store::split_list(row.text(2));
+    if (wanted != std::vector<std::string>{"*"} &&
+        std::find(wanted.begin(), wanted.end(), event.kind) == wanted.end()) {
+      continue;
+    }
     auto building = row.opt_text(3);
     if (building && (!event.building || *event.building != *building)) continue;
     std::string kind = row.text(1);
     // Robots post into people's group chats: they keep quiet hours. Webhooks are machines.
     std::int64_t due = kind == "webhook" ? now_ms : quiet_due;
-    add_delivery(db, "e" + std::to_string(event_id) + ":c" + std::to_string(row.integer(0)),
-                 event_id, event.community_id, kind, row.integer(0), std::nullopt, std::nullopt,
-                 due, now_ms);
+    store::add_delivery(db,
+                        {prefix + ":c" + std::to_string(row.integer(0)), event_id,
+                         event.community_id, kind, row.integer(0), std::nullopt, std::nullopt, due},
+                        now_ms);
   }
   return event_id;
 }
@@ -205,7 +170,7 @@ Inbox inbox(storage::Connection& db, const Actor& actor, bool unread_only, std::
   Inbox out;
   out.unread = db.query_int(
       "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {actor.user_id});
-  std::string language = language_of(db, actor.user_id);
+  std::string language = store::language_of(db, actor.user_id);
   for (const auto& row :
        db.query(std::string("SELECT id, kind, object_type, object_id, message, created_at, "
                             "read_at FROM notifications WHERE user_id = ?") +
@@ -453,17 +418,15 @@ Result<std::vector<DeliveryView>> list_deliveries(storage::Connection& db, const
 std::int64_t send_code(storage::Connection& db, std::int64_t community_id,
                        const std::string& mobile, const std::string& code, int minutes,
                        std::int64_t now_ms) {
-  std::int64_t event_id =
-      db.query_one(
-            "INSERT INTO notification_events (community_id, kind, subject_type, subject_id, "
-            "building, urgent, data, occurred_ms) VALUES (?, 'account.code', 'mobile', ?, NULL, "
-            "1, ?, ?) RETURNING id",
-            {community_id, pii::mask_mobile(mobile),
-             boost::json::serialize(boost::json::object{{"code", code}, {"minutes", minutes}}),
-             now_ms})
-          ->integer(0);
-  add_delivery(db, "e" + std::to_string(event_id) + ":sms", event_id, community_id, "sms",
-               std::nullopt, std::nullopt, mobile, now_ms, now_ms);
+  std::int64_t event_id = store::insert_event(
+      db,
+      {community_id, "account.code", "mobile", pii::mask_mobile(mobile), std::nullopt, true,
+       boost::json::object{{"code", code}, {"minutes", minutes}}},
+      now_ms);
+  store::add_delivery(db,
+                      {"e" + std::to_string(event_id) + ":sms", event_id, community_id, "sms",
+                       std::nullopt, std::nullopt, mobile, now_ms},
+                      now_ms);
   return db.query_int("SELECT id FROM notification_deliveries WHERE event_id = ?", {event_id});
 }
 
@@ -474,17 +437,16 @@ Result<std::int64_t> send_test(storage::Connection& db, const Actor& actor, std:
     return not_found("no notification channel " + std::to_string(channel_id));
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::int64_t> {
-    std::int64_t event_id =
-        db.query_one(
-              "INSERT INTO notification_events (community_id, kind, subject_type, subject_id, "
-              "building, urgent, data, occurred_ms) VALUES (?, 'channel.test', "
-              "'notification_channel', ?, NULL, 1, ?, ?) RETURNING id",
-              {channel->community_id, std::to_string(channel_id),
-               boost::json::serialize(boost::json::object{{"channel", channel->name}}), now_ms})
-            ->integer(0);
-    add_delivery(db, "e" + std::to_string(event_id) + ":c" + std::to_string(channel_id), event_id,
-                 channel->community_id, channel->kind, channel_id, std::nullopt, std::nullopt,
-                 now_ms, now_ms);
+    std::int64_t event_id = store::insert_event(
+        db,
+        {channel->community_id, "channel.test", "notification_channel", std::to_string(channel_id),
+         std::nullopt, true, boost::json::object{{"channel", channel->name}}},
+        now_ms);
+    store::add_delivery(
+        db,
+        {"e" + std::to_string(event_id) + ":c" + std::to_string(channel_id), event_id,
+         channel->community_id, channel->kind, channel_id, std::nullopt, std::nullopt, now_ms},
+        now_ms);
     return db.query_int("SELECT id FROM notification_deliveries WHERE event_id = ?", {event_id});
   });
 }

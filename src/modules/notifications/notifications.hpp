@@ -168,6 +168,9 @@ struct Senders {
   PostFn post;
   SmsFn sms;  // empty: no gateway configured (SMS deliveries fail and are retried)
   std::int64_t retry_base_ms = 30'000;
+  // Channel URLs (typed by staff) may reach loopback and private addresses only when the
+  // operator allows it (serve --notification-allow-private-hosts: tests, an intranet platform).
+  bool allow_private_hosts = false;
 };
 // "file:PATH" appends one JSON line per message ({to, template, params, text, sent_at}); an
 // http(s) URL receives that JSON (without sent_at) as a POST and must answer 2xx. Throws

@@ -408,6 +408,17 @@ std::vector<Chunk> read_group(const std::vector<Glyph>& glyphs, std::size_t star
 
 }  // namespace
 
+std::string mask_name(std::string_view name) {
+  if (name.empty()) return "";
+  std::size_t first = 1;  // the first UTF-8 character: its lead byte and continuation bytes
+  while (first < name.size() && (static_cast<unsigned char>(name[first]) & 0xC0) == 0x80) ++first;
+  std::size_t others = 0;
+  for (std::size_t i = first; i < name.size(); ++i) {
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) ++others;
+  }
+  return std::string(name.substr(0, first)) + std::string(std::max<std::size_t>(others, 1), '*');
+}
+
 std::string mask_text(std::string_view text) {
   const std::vector<Glyph> glyphs = read_glyphs(text);
   std::string out;

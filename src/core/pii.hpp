@@ -43,6 +43,9 @@ std::string normalize_mobile(std::string_view mobile);
 // otherwise be a few guesses (or none) from the whole number.
 std::string mask_id_number(std::string_view id_number);
 std::string mask_mobile(std::string_view mobile);
+// A person's name where others may read it (a group chat, a notice): its first character
+// and a star for each other one, "王小明" -> "王**"; a one-character name -> "王*".
+std::string mask_name(std::string_view name);
 
 // Free text about to reach a reader without personal-data rights. Every number of seven or
 // more digits in it is masked however it is written: ASCII or full-width digits or Chinese

@@ -321,3 +321,11 @@ TEST(MaskText, shows_entitled_readers_the_text_as_written) {
 
 }  // namespace
 }  // namespace gz::pii
+
+TEST(MaskName, keeps_the_first_character_and_stars_the_rest) {
+  EXPECT_EQ(gz::pii::mask_name("王小明"), "王**");
+  EXPECT_EQ(gz::pii::mask_name("欧阳娜娜"), "欧***");
+  EXPECT_EQ(gz::pii::mask_name("李"), "李*");
+  EXPECT_EQ(gz::pii::mask_name("Anna"), "A***");
+  EXPECT_EQ(gz::pii::mask_name(""), "");
+}

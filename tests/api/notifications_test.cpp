@@ -65,7 +65,9 @@ std::vector<std::string> with_private_hosts(std::vector<std::string> args = {}) 
   return args;
 }
 
-// A signed webhook to the receiver hearing every kind; returns its id.
+// A signed webhook to the receiver for resolved requests; returns its id. Not "*": a server's
+// jobs raise warnings of their own (the holiday calendar running out, depending on the date
+// the test runs), which would reach it at unpredictable moments. Test messages reach it anyway.
 std::int64_t webhook_to(const Client& staff, std::int64_t community, const Receiver& receiver) {
   auto response =
       staff.post("/api/v1/notification-channels", {{"community_id", community},
@@ -73,7 +75,7 @@ std::int64_t webhook_to(const Client& staff, std::int64_t community, const Recei
                                                    {"name", "区平台"},
                                                    {"url", receiver.url("/events")},
                                                    {"secret", "integrator-secret-0123"},
-                                                   {"events", boost::json::array{"*"}}});
+                                                   {"events", boost::json::array{"request.resolved"}}});
   EXPECT_EQ(response.status, 201) << response.body;
   return response.json().at("id").as_int64();
 }

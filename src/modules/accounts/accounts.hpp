@@ -70,4 +70,13 @@ Result<std::vector<CommunityUser>> list_users(storage::Connection& connection, c
 
 bool is_valid_username(const std::string& username);
 
+// Whom to tell (for notifications, no permission asked: the caller's rules decide who is due a
+// message): the enabled resident accounts of a household, and the enabled users of a community
+// with one of the roles (admins, who belong to no community, are never among them). By id.
+std::vector<std::int64_t> household_users(storage::Connection& connection,
+                                          std::int64_t household_id);
+std::vector<std::int64_t> community_users(storage::Connection& connection,
+                                          std::int64_t community_id,
+                                          const std::vector<Role>& roles);
+
 }  // namespace gz::accounts

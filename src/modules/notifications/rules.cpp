@@ -47,14 +47,17 @@ constexpr std::array<Template, 18> kTemplates = {{
      "Tomorrow: {title}, starting {starts}."},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
      "The survey \"{title}\" is open; please take part."},
-    {"points.awarded", "积分到账", "Points awarded", "您获得 {points} 积分：{reason}。",
-     "You earned {points} points: {reason}."},
-    {"points.redeemed", "积分兑换", "Points redeemed", "已兑换 {item}，使用 {points} 积分。",
-     "Redeemed {item} for {points} points."},
+    {"points.awarded", "积分到账", "Points awarded", "{resident} 获得 {points} 积分：{reason}。",
+     "{resident} earned {points} points: {reason}."},
+    {"points.redeemed", "积分兑换", "Points redeemed",
+     "{resident} 已兑换 {item}，使用 {points} 积分。",
+     "{resident} redeemed {item} for {points} points."},
     {"timebank.confirmation_requested", "时间银行待确认", "Time bank: please confirm",
-     "{provider} 记录了为您提供的 {minutes} 分钟服务（{service}），请确认。",
-     "{provider} recorded {minutes} minutes of {service} for you; please confirm."},
-    {"warning.raised", "社区预警", "Community warning", "预警：{title}。", "Warning: {title}."},
+     "{provider} 记录了为{resident}提供的 {minutes} 分钟服务（{service}），请在“时间银行”里确认。",
+     "{provider} recorded {minutes} minutes of {service_en} for {resident}; please confirm it "
+     "under Time bank."},
+    {"warning.raised", "社区预警", "Community warning", "预警：{title}。建议：{suggestion}。",
+     "Warning: {title_en}. Suggested: {suggestion_en}."},
     {"account.registered", "账号待审核", "Account registered", "{name} 申请注册账号，请核实。",
      "{name} has asked for an account; please check it."},
     {"account.code", "验证码", "Verification code",
@@ -135,7 +138,7 @@ std::string render_text(std::string_view kind, const boost::json::object& data,
   // A note that ends its own sentence meets the template's full stop: keep one.
   // An empty note leaves no dangling colon.
   const std::pair<std::string_view, std::string_view> kTidy[] = {
-      {"。。", "。"}, {"..", "."}, {"：。", "。"}, {": .", "."}, {"：\n", "\n"}};
+      {"。。", "。"}, {"..", "."}, {"：。", "。"}, {": .", "."}};
   for (const auto& [from, to] : kTidy) {
     for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at)) {
       out.replace(at, from.size(), to);

@@ -48,8 +48,9 @@ TEST(Texts, FillPlaceholdersInTheRecipientsLanguage) {
   EXPECT_EQ(render_text("request.resolved", data, "en"),
             "Your request ABCD-EFGH2 (漏水渗水) is resolved. Please rate it under My requests.");
   // A missing field leaves its place empty, never the placeholder.
-  EXPECT_EQ(render_text("points.awarded", boost::json::object{{"points", 5}}, "zh"),
-            "您获得 5 积分。");
+  EXPECT_EQ(
+      render_text("points.awarded", boost::json::object{{"points", 5}, {"resident", "王**"}}, "zh"),
+      "王** 获得 5 积分。");
   EXPECT_TRUE(is_event_kind("timebank.confirmation_requested"));
   EXPECT_FALSE(is_event_kind("request.deleted"));
 }

@@ -7,7 +7,10 @@
 
 #include "core/amount.hpp"
 #include "core/clock.hpp"
+#include "core/pii.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/points/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
@@ -138,6 +141,28 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
 
 namespace {
 
+// Tells the resident's household (its resident accounts) that points moved, in the caller's
+// transaction. `users` caches each household's accounts over a batch.
+void tell_household(storage::Connection& db, const registry::ResidentRef& resident,
+                    const std::string& kind, boost::json::object data, std::int64_t now_ms,
+                    std::map<std::int64_t, std::vector<std::int64_t>>& users) {
+  auto found = users.find(resident.household_id);
+  if (found == users.end()) {
+    found =
+        users.emplace(resident.household_id, accounts::household_users(db, resident.household_id))
+            .first;
+  }
+  notifications::Event event;
+  event.community_id = resident.community_id;
+  event.kind = kind;
+  event.subject_type = "resident";
+  event.subject_id = std::to_string(resident.id);
+  data["resident"] = pii::mask_name(resident.name);
+  event.data = std::move(data);
+  event.recipients = found->second;
+  notifications::record(db, event, now_ms);
+}
+
 // Who an award is for, and whether it may be given: award's permission check, or only the
 // resident's record for post_awards.
 using ResolveResident = std::function<Result<registry::ResidentRef>(const AwardInput&)>;
@@ -154,6 +179,7 @@ Result<std::vector<ledger::Posting>> award_batch(storage::Connection& db, const 
     registry::ResidentRef resident;
     std::int64_t points;
     const AwardInput* input;
+    std::string rule_name;
   };
   std::vector<Planned> planned;
   planned.reserve(awards.size());
@@ -173,7 +199,7 @@ Result<std::vector<ledger::Posting>> award_batch(storage::Connection& db, const 
     if (!rule) return bad_request("unknown_rule", "unknown rule '" + input.rule + "'");
     auto points = ledger::award_points(rule->unit, rule->points_per_unit, input.quantity);
     if (!points) return points.take_error();
-    planned.push_back({*resident, *points, &input});
+    planned.push_back({*resident, *points, &input, rule->name_zh});
   }
   return storage::transact(
       db, storage::TxMode::write, [&]() -> Result<std::vector<ledger::Posting>> {
@@ -181,7 +207,8 @@ Result<std::vector<ledger::Posting>> award_batch(storage::Connection& db, const 
         postings.reserve(planned.size());
         audit::Appender appender(db);  // one head update for the whole batch
         std::map<std::int64_t, std::int64_t> issuance_by_community;
-        std::map<std::int64_t, std::int64_t> deferred;  // issuance account → debits
+        std::map<std::int64_t, std::int64_t> deferred;            // issuance account → debits
+        std::map<std::int64_t, std::vector<std::int64_t>> users;  // household → its accounts
         for (const auto& plan : planned) {
           auto& issuance = issuance_by_community[plan.resident.community_id];
           if (issuance == 0) {
@@ -207,6 +234,8 @@ Result<std::vector<ledger::Posting>> award_batch(storage::Connection& db, const 
           auto posting = ledger::post(db, actor, input, now_ms, &appender);
           if (!posting) return posting.take_error();
           postings.push_back(std::move(*posting));
+          tell_household(db, plan.resident, "points.awarded",
+                         {{"points", plan.points}, {"reason", plan.rule_name}}, now_ms, users);
         }
         for (const auto& [account_id, amount] : deferred) {
           ledger::apply_deferred_debit(db, account_id, amount);
@@ -402,6 +431,10 @@ Result<Redemption> redeem(storage::Connection& db, const Actor& actor, std::int6
           db.query_one("SELECT stock_remaining FROM points_catalog WHERE id = ?", {item.id})
               ->integer(0);
     }
+    std::map<std::int64_t, std::vector<std::int64_t>> users;
+    tell_household(db, *resident, "points.redeemed",
+                   {{"points", price}, {"item", item.name + " × " + std::to_string(quantity)}},
+                   now_ms, users);
     return redemption;
   });
 }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "modules/accounts/accounts.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/requests/open311_spec.hpp"
 #include "modules/requests/store.hpp"
@@ -21,11 +22,8 @@ std::vector<std::int64_t> residents_of(storage::Connection& db, const Request& r
     }
   }
   if (request.household_id) {
-    for (const auto& row : db.query(
-             "SELECT id FROM users WHERE household_id = ? AND role = 'resident' AND disabled = 0 "
-             "ORDER BY id",
-             {*request.household_id})) {
-      out.push_back(row.integer(0));
+    for (std::int64_t user_id : accounts::household_users(db, *request.household_id)) {
+      out.push_back(user_id);
     }
   }
   return out;

@@ -1,11 +1,14 @@
 #include "modules/timebank/timebank.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/ledger/rules.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/timebank/permissions.hpp"
 #include "storage/transact.hpp"
@@ -60,6 +63,48 @@ Service shown_to(const Actor& actor, Service service) {
   service.note = pii::text_for(
       registry::permissions::personal_data_reader(actor, service.community_id), service.note);
   return service;
+}
+
+// The service types as residents read them (as the web client names them).
+std::string service_name_zh(const std::string& type) {
+  static const std::pair<const char*, const char*> names[] = {{"companionship", "陪伴聊天"},
+                                                              {"shopping", "代购"},
+                                                              {"meal_delivery", "送餐"},
+                                                              {"cleaning", "打扫"},
+                                                              {"escort_to_hospital", "陪同就医"},
+                                                              {"tech_help", "手机电脑帮忙"},
+                                                              {"tutoring", "辅导功课"},
+                                                              {"repair", "小修小补"},
+                                                              {"other", "其他"}};
+  for (const auto& [key, name] : names) {
+    if (type == key) return name;
+  }
+  return type;
+}
+
+// "escort_to_hospital" -> "escort to hospital".
+std::string english_words(std::string type) {
+  std::replace(type.begin(), type.end(), '_', ' ');
+  return type;
+}
+
+// Asks the recipient's household to confirm a recorded service, in the caller's transaction.
+void ask_to_confirm(storage::Connection& db, const Service& service,
+                    const std::string& provider_name, const std::string& recipient_name,
+                    std::int64_t recipient_household_id, std::int64_t now_ms) {
+  notifications::Event event;
+  event.community_id = service.community_id;
+  event.kind = "timebank.confirmation_requested";
+  event.subject_type = "timebank_service";
+  event.subject_id = std::to_string(service.id);
+  event.data = {{"provider", pii::mask_name(provider_name)},
+                {"resident", pii::mask_name(recipient_name)},
+                {"minutes", service.minutes},
+                {"service", service_name_zh(service.service_type)},
+                {"service_en", english_words(service.service_type)},
+                {"date", service.service_date}};
+  event.recipients = accounts::household_users(db, recipient_household_id);
+  notifications::record(db, event, now_ms);
 }
 
 }  // namespace
@@ -122,7 +167,9 @@ Result<Service> record_service(storage::Connection& db, const Actor& actor, cons
                              {"minutes", minutes},
                              {"service_type", input.service_type},
                              {"service_date", input.service_date}}});
-    return shown_to(actor, *load_service(db, id));
+    Service service = *load_service(db, id);
+    ask_to_confirm(db, service, provider->name, recipient->text(3), recipient->integer(2), now_ms);
+    return shown_to(actor, std::move(service));
   });
 }
 

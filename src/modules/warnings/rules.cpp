@@ -54,6 +54,24 @@ Suggestion suggestion_for(Kind kind) {
   return {"", ""};
 }
 
+Suggestion title_for(Kind kind) {
+  switch (kind) {
+    case Kind::participation_falling:
+      return {"参与度连续下降", "Participation falling"};
+    case Kind::complaints_rising:
+      return {"投诉率上升", "Complaints rising"};
+    case Kind::allocation_dispute:
+      return {"分配争议", "Allocation dispute"};
+    case Kind::stalled_topic:
+      return {"议题久议不决", "Stalled topic"};
+    case Kind::platform_fault:
+      return {"平台故障", "Platform fault"};
+    case Kind::calendar_expiring:
+      return {"节假日安排待载入", "Holiday calendar running out"};
+  }
+  return {"", ""};
+}
+
 bool falling_run(std::span<const std::int64_t> counts, int steps) {
   if (steps < 1 || counts.size() < static_cast<std::size_t>(steps) + 1) return false;
   std::size_t first = counts.size() - static_cast<std::size_t>(steps) - 1;

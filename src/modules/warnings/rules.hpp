@@ -48,6 +48,8 @@ struct Suggestion {
   std::string_view en;
 };
 Suggestion suggestion_for(Kind kind);
+// The kind's name as a heading: "参与度连续下降" / "Participation falling".
+Suggestion title_for(Kind kind);
 
 // True when the last `steps` + 1 values each fall below the one before (oldest first).
 bool falling_run(std::span<const std::int64_t> counts, int steps = 3);

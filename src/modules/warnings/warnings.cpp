@@ -8,8 +8,10 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/indicators/load_indicators.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
@@ -56,6 +58,21 @@ bool raise(storage::Connection& db, std::int64_t community_id, Kind kind,
     audit::append(db, audit::system_actor(),
                   {community_id, "warning.raised", "warning", subject,
                    boost::json::object{{"kind", kind_name(kind)}, {"evidence", evidence}}});
+    // Street supervisors and the community's staff hear of it.
+    const Suggestion title = title_for(kind);
+    const Suggestion suggestion = suggestion_for(kind);
+    notifications::Event event;
+    event.community_id = community_id;
+    event.kind = "warning.raised";
+    event.subject_type = "warning";
+    event.subject_id = subject;
+    event.data = {{"warning", kind_name(kind)},
+                  {"title", title.zh},
+                  {"title_en", title.en},
+                  {"suggestion", suggestion.zh},
+                  {"suggestion_en", suggestion.en}};
+    event.recipients = accounts::community_users(db, community_id, {Role::street, Role::staff});
+    notifications::record(db, event, now_ms);
   }
   return raised;
 }

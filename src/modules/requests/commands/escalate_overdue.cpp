@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/requests/notify.hpp"
 #include "modules/requests/requests.hpp"
@@ -20,14 +21,7 @@ struct Late {
 };
 
 std::vector<std::int64_t> supervisors(storage::Connection& db, std::int64_t community_id) {
-  std::vector<std::int64_t> out;
-  for (const auto& row :
-       db.query("SELECT u.id FROM users u JOIN user_communities uc ON uc.user_id = u.id WHERE "
-                "uc.community_id = ? AND u.role = 'street' AND u.disabled = 0 ORDER BY u.id",
-                {community_id})) {
-    out.push_back(row.integer(0));
-  }
-  return out;
+  return accounts::community_users(db, community_id, {Role::street});
 }
 
 int escalate(storage::Connection& db, std::int64_t now_ms, bool response) {

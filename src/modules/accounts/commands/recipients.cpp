@@ -1,0 +1,36 @@
+// Whom to tell: the user ids other modules hand to notifications::record.
+#include "modules/accounts/accounts.hpp"
+
+namespace gz::accounts {
+
+std::vector<std::int64_t> household_users(storage::Connection& connection,
+                                          std::int64_t household_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& row : connection.query(
+           "SELECT id FROM users WHERE household_id = ? AND role = 'resident' AND disabled = 0 "
+           "ORDER BY id",
+           {household_id})) {
+    out.push_back(row.integer(0));
+  }
+  return out;
+}
+
+std::vector<std::int64_t> community_users(storage::Connection& connection,
+                                          std::int64_t community_id,
+                                          const std::vector<Role>& roles) {
+  std::vector<std::int64_t> out;
+  if (roles.empty()) return out;
+  std::string sql =
+      "SELECT u.id FROM users u JOIN user_communities uc ON uc.user_id = u.id WHERE "
+      "uc.community_id = ? AND u.disabled = 0 AND u.role IN (";
+  std::vector<storage::Value> params{community_id};
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    params.emplace_back(std::string(role_name(roles[i])));
+  }
+  sql += ") ORDER BY u.id";
+  for (const auto& row : connection.query(sql, params)) out.push_back(row.integer(0));
+  return out;
+}
+
+}  // namespace gz::accounts

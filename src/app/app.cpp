@@ -23,6 +23,7 @@
 #include "modules/ledger/moved_funds.hpp"
 #include "modules/needs/routes.hpp"
 #include "modules/notifications/routes.hpp"
+#include "modules/onboarding/routes.hpp"
 #include "modules/participation/activities.hpp"
 #include "modules/participation/routes.hpp"
 #include "modules/pb/routes.hpp"
@@ -89,6 +90,16 @@ void register_landing_page(Application& app) {
 }
 
 void register_system_routes(Application& app) {
+  app.router.add({"GET",
+                  "/api/v1/site",
+                  http::Access::open,
+                  [&app](http::RequestContext&) -> Result<http::Response> {
+                    return http::json_response(
+                        200, boost::json::object{{"demo", app.demo}, {"version", kVersion}});
+                  },
+                  {"What the web application needs to know of this server: whether it serves "
+                   "the demo community (the login page then names its accounts)",
+                   "system", "anyone", "", ""}});
   app.router.add(
       {"GET",
        "/healthz",
@@ -220,6 +231,7 @@ std::unique_ptr<Application> build_application(
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);
   notifications::register_routes(app->router);
+  onboarding::register_routes(app->router);
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);

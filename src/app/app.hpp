@@ -31,6 +31,8 @@ struct Application {
   // How the delivery worker sends: the HTTP client, the SMS gateway (serve --sms-gateway),
   // the first retry's delay (serve --notification-retry-ms).
   notifications::Senders senders;
+  // Serving the demo community (serve --demo): the login page may print its password.
+  bool demo = false;
 };
 
 // Opens the database, applies migrations, brings new audited tables under row tracking

@@ -276,6 +276,7 @@ int command_serve(const Args& args) {
     }
   }
   application->senders.allow_private_hosts = args.has("notification-allow-private-hosts");
+  application->demo = args.has("demo");
   if (auto retry = args.get("notification-retry-ms")) {
     auto ms = to_int(retry);
     if (!ms || *ms < 10 || *ms > 3'600'000) {

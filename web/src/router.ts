@@ -23,6 +23,17 @@ const routes: RouteRecordRaw[] = [
   { path: '/', component: HomeView, meta: { title: 'nav.home' } },
   { path: '/track/:code?', component: TrackView, meta: { title: 'track.title' } },
   { path: '/login', component: LoginView, meta: { title: 'login.title' } },
+  { path: '/register', component: () => import('./views/account/RegisterView.vue'), meta: { title: 'register.title' } },
+  {
+    path: '/reset-password',
+    component: () => import('./views/account/ResetPasswordView.vue'),
+    meta: { title: 'reset.title' },
+  },
+  {
+    path: '/account',
+    component: () => import('./views/account/AccountView.vue'),
+    meta: { roles: [...resident, ...STAFF_ROLES], title: 'account.title' },
+  },
   {
     path: '/board',
     component: () => import('./views/board/BoardView.vue'),
@@ -98,6 +109,11 @@ const routes: RouteRecordRaw[] = [
     path: '/inbox',
     component: () => import('./views/inbox/InboxView.vue'),
     meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },
+  },
+  {
+    path: '/staff/registrations',
+    component: () => import('./views/staff/RegistrationsView.vue'),
+    meta: { roles: ['staff', 'guide', 'admin'], title: 'registrations.title' },
   },
   {
     path: '/staff/channels',

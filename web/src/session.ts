@@ -5,9 +5,11 @@ import { reactive } from 'vue';
 import { ApiError } from './api/client';
 import { accountsApi, type Role, type User } from './api/accounts';
 
-export const session = reactive<{ user: User | null; loaded: boolean }>({
+export const session = reactive<{ user: User | null; loaded: boolean; mustChangePassword: boolean }>({
   user: null,
   loaded: false,
+  // An administrator asked for a new password: the login sends the user to /account first.
+  mustChangePassword: false,
 });
 
 let loading: Promise<User | null> | null = null;
@@ -66,6 +68,7 @@ export async function logIn(username: string, password: string): Promise<User> {
   const answer = await accountsApi.login(username, password);
   setHint(true);
   session.user = answer.user;
+  session.mustChangePassword = answer.must_change_password === true;
   session.loaded = true;
   return answer.user;
 }

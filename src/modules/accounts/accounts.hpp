@@ -32,9 +32,13 @@ struct LoginResult {
   Actor actor;
 };
 
-// Errors: unauthorized "invalid_credentials"; too_many_requests "login_throttled".
-Result<LoginResult> log_in(storage::Connection& connection, const std::string& username,
-                           const std::string& password, const std::string& remote_ip);
+// `login` is a username or a mobile a login was registered with. Errors: unauthorized
+// "invalid_credentials"; too_many_requests "login_throttled"; forbidden "account_inactive"
+// for the right password of a login that is deactivated or waits for staff to confirm it.
+// The session remembers the address and browser it was opened from.
+Result<LoginResult> log_in(storage::Connection& connection, const std::string& login,
+                           const std::string& password, const std::string& remote_ip,
+                           const std::string& user_agent = "");
 void log_out(storage::Connection& connection, const std::string& token);
 // The actor of a live session, or nothing for an unknown or expired token.
 std::optional<Actor> authenticate(storage::Connection& connection, const std::string& token);
@@ -47,10 +51,17 @@ struct NewUser {
   std::optional<std::int64_t> household_id;  // resident: required
   std::string password;                      // plain; hashed with argon2id here
   std::string display_name;
+  std::optional<std::string> mobile;        // a verified mobile to log in with (normalised)
+  std::optional<std::int64_t> resident_id;  // the registered member this login is
+  bool disabled = false;                    // waits for staff to confirm it
+  // When set, the argon2id hash of `password` made before (outside the caller's transaction:
+  // hashing is slow and should not hold the write lock); the policy still checks `password`.
+  std::optional<std::string> password_hash;
 };
 
-// Errors: bad_request (invalid username/password/role links), conflict "username_taken",
-// not_found for a community or household that does not exist.
+// Errors: bad_request (invalid username/password/role links, weak_password), conflict
+// "username_taken", "mobile_taken", "already_registered" (the member has a login), not_found
+// for a community or household that does not exist.
 Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
                               const NewUser& user);
 
@@ -69,6 +80,63 @@ Result<std::vector<CommunityUser>> list_users(storage::Connection& connection, c
                                               std::int64_t community_id, std::optional<Role> role);
 
 bool is_valid_username(const std::string& username);
+
+// --- passwords (passwords.cpp)
+// 8 to 256 characters, not one of the common passwords, not a run of one character or of
+// consecutive digits, not the username or the mobile: 400 weak_password naming the reason.
+Result<void> check_password_policy(const std::string& password, const std::string& username,
+                                   const std::optional<std::string>& mobile);
+// The user's own password, given the current one (400 wrong_password); every other session of
+// theirs ends.
+Result<void> change_password(storage::Connection& connection, const Actor& actor,
+                             const std::string& current, const std::string& next,
+                             const std::string& current_token);
+// The work behind a reset (by SMS code, or an administrator's forced reset): a new password,
+// the forced-reset mark cleared, every session ended. Audited as `by`'s.
+Result<void> set_password(storage::Connection& connection, const Actor& by, std::int64_t user_id,
+                          const std::string& password);
+// An administrator's "reset at next login": the user's sessions end and the next login must
+// choose a new password.
+void force_password_reset(storage::Connection& connection, const Actor& by, std::int64_t user_id);
+bool must_reset_password(storage::Connection& connection, std::int64_t user_id);
+
+// --- sessions (sessions.cpp): a user sees and ends their own
+struct SessionView {
+  std::string id;  // the first 16 hex digits of the token's hash: names it, reveals nothing
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> remote_ip;
+  std::optional<std::string> user_agent;
+  bool current = false;
+};
+std::vector<SessionView> list_sessions(storage::Connection& connection, const Actor& actor,
+                                       const std::string& current_token);
+// 404 for a session that is not the actor's.
+Result<void> end_session(storage::Connection& connection, const Actor& actor,
+                         const std::string& session_id);
+
+// --- logins as other modules need them (lookups.cpp), no permission asked
+struct Login {
+  std::int64_t id = 0;
+  std::string username;
+  Role role = Role::resident;
+  std::string display_name;
+  std::optional<std::int64_t> household_id;
+  std::optional<std::int64_t> resident_id;
+  std::optional<std::string> mobile;
+  bool disabled = false;
+  std::string created_at;
+};
+std::optional<Login> find_login(storage::Connection& connection, std::int64_t user_id);
+std::optional<Login> find_login_by_mobile(storage::Connection& connection,
+                                          const std::string& mobile);
+// Every login of a household's members, oldest first.
+std::vector<Login> household_logins(storage::Connection& connection, std::int64_t household_id);
+// Deactivates (sessions end) or reactivates a login; audited as `by`'s. Binds a confirmed
+// login to its member when `resident_id` is given.
+void set_disabled(storage::Connection& connection, const Actor& by, std::int64_t user_id,
+                  bool disabled, const std::string& action,
+                  std::optional<std::int64_t> resident_id = std::nullopt);
 
 // Whom to tell (for notifications, no permission asked: the caller's rules decide who is due a
 // message): the enabled resident accounts of a household, and the enabled users of a community

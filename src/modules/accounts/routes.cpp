@@ -27,11 +27,14 @@ Result<http::Response> login(http::RequestContext& context) {
   auto body = http::parse_json_object(context.request);
   if (!body) return body.error();
   http::JsonReader reader(*body);
-  auto username = reader.text("username", http::Need::required, 64);
+  // "username" may hold a mobile as well; "login" is the same field under a clearer name.
+  auto username =
+      reader.text(body->contains("login") ? "login" : "username", http::Need::required, 64);
   auto password = reader.text("password", http::Need::required, 256);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
-  auto result = log_in(*lease, *username, *password, context.request.remote_ip);
+  auto result = log_in(*lease, *username, *password, context.request.remote_ip,
+                       context.request.header("user-agent").value_or(""));
   if (!result) {
     auto response = http::error_response(result.error());
     if (result.error().kind == ErrorKind::too_many_requests) {
@@ -39,10 +42,12 @@ Result<http::Response> login(http::RequestContext& context) {
     }
     return response;
   }
-  auto response =
-      http::json_response(200, boost::json::object{{"token", result->token},
-                                                   {"expires_in", kSessionSeconds},
-                                                   {"user", actor_json(result->actor)}});
+  auto response = http::json_response(
+      200, boost::json::object{
+               {"token", result->token},
+               {"expires_in", kSessionSeconds},
+               {"user", actor_json(result->actor)},
+               {"must_change_password", must_reset_password(*lease, result->actor.user_id)}});
   response.headers.emplace_back(
       "Set-Cookie",
       std::string(http::kSessionCookie) + "=" + result->token +
@@ -66,6 +71,40 @@ Result<http::Response> logout(http::RequestContext& context) {
 
 Result<http::Response> me(http::RequestContext& context) {
   return http::json_response(200, boost::json::object{{"user", actor_json(context.user())}});
+}
+
+Result<http::Response> change_password_route(http::RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"current_password", "new_password"});
+  auto current = reader.text("current_password", http::Need::required, 256);
+  auto next = reader.text("new_password", http::Need::required, 256);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_TRY(change_password(*lease, context.user(), *current, *next,
+                         http::request_token(context.request).value_or("")));
+  return http::json_response(200, boost::json::object{{"ok", true}});
+}
+
+Result<http::Response> sessions_route(http::RequestContext& context) {
+  auto lease = context.pool.lease();
+  boost::json::array items;
+  for (const auto& session :
+       list_sessions(*lease, context.user(), http::request_token(context.request).value_or(""))) {
+    items.push_back(boost::json::object{{"id", session.id},
+                                        {"created_at", session.created_at},
+                                        {"expires_at", session.expires_at},
+                                        {"remote_ip", http::json_or_null(session.remote_ip)},
+                                        {"user_agent", http::json_or_null(session.user_agent)},
+                                        {"current", session.current}});
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<http::Response> end_session_route(http::RequestContext& context) {
+  auto lease = context.pool.lease();
+  GZ_TRY(end_session(*lease, context.user(), context.params.at("id")));
+  return http::json_response(200, boost::json::object{{"ok", true}});
 }
 
 Result<http::Response> list_users_route(http::RequestContext& context) {
@@ -108,6 +147,23 @@ void register_routes(http::Router& router) {
               http::Access::login,
               logout,
               {"End the current session", "auth", "any logged-in user", "", ""}});
+  router.add({"POST",
+              "/api/v1/auth/password",
+              http::Access::login,
+              change_password_route,
+              {"Change one's own password (every other session ends)", "auth", "any logged-in user",
+               R"({"current_password":"...","new_password":"..."})", ""}});
+  router.add({"GET",
+              "/api/v1/auth/sessions",
+              http::Access::login,
+              sessions_route,
+              {"One's own open sessions: when, from where, which is this one", "auth",
+               "any logged-in user", "", ""}});
+  router.add({"DELETE",
+              "/api/v1/auth/sessions/{id}",
+              http::Access::login,
+              end_session_route,
+              {"End one of one's own sessions", "auth", "any logged-in user", "", ""}});
   router.add({"GET",
               "/api/v1/users",
               http::Access::login,

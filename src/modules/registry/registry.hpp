@@ -80,6 +80,27 @@ Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor
 // decided (an attendance paid in points, the demos).
 std::optional<ResidentRef> find_resident(storage::Connection& db, std::int64_t resident_id);
 
+// A household as other use cases need it, without asking who wants to know (registration by
+// claim code, printing slips): its community, building, address and guide.
+struct HouseholdRef {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::optional<std::int64_t> building_id;
+  std::string code;
+  std::string address;
+  std::optional<std::int64_t> guide_user_id;
+};
+std::optional<HouseholdRef> find_household(storage::Connection& db, std::int64_t household_id);
+// The households of a building of the community, by code; 404 for a building not of it.
+Result<std::vector<HouseholdRef>> households_in_building(storage::Connection& db,
+                                                         std::int64_t community_id,
+                                                         std::int64_t building_id);
+// The member of the household with this name and mobile (normalised), if one is registered.
+std::optional<ResidentRef> match_member(storage::Connection& db, std::int64_t household_id,
+                                        const std::string& name, const std::string& mobile);
+// Whether the resident is the head of their household (户主, relation "self").
+bool is_household_head(storage::Connection& db, std::int64_t resident_id);
+
 // Validates a resident's fields in place (normalises ID number and mobile, derives sex and
 // birth date from the ID number); the error names the field.
 Result<void> validate_resident(ResidentFields& fields);

@@ -300,6 +300,10 @@ HttpResponse Client::put_json(const std::string& target, const boost::json::valu
       {"PUT", target, boost::json::serialize(body), {{"Content-Type", "application/json"}}});
 }
 
+HttpResponse Client::del(const std::string& target) const {
+  return call({"DELETE", target, "", {}});
+}
+
 HttpResponse Client::login(const std::string& username, const std::string& password) {
   auto response = post("/api/v1/auth/login", {{"username", username}, {"password", password}});
   if (response.status == 200) token_ = std::string(response.json().at("token").as_string());

@@ -85,6 +85,7 @@ class Client {
                         const std::string& content_type) const;
   HttpResponse patch(const std::string& target, const boost::json::value& body) const;
   HttpResponse put_json(const std::string& target, const boost::json::value& body) const;
+  HttpResponse del(const std::string& target) const;
   HttpResponse login(const std::string& username, const std::string& password);
   void set_token(std::string token) { token_ = std::move(token); }
   const std::string& token() const { return token_; }

@@ -38,8 +38,22 @@ describe('LoginView', () => {
     const { calls } = stubFetch({});
     const wrapper = mountLogin();
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.find('#login-username-error').text()).toBe('请输入用户名。');
+    expect(wrapper.find('#login-username-error').text()).toBe('请输入手机号或用户名。');
     expect(wrapper.find('#login-password-error').text()).toBe('请输入密码。');
-    expect(calls).toHaveLength(0);
+    expect(calls.filter((call) => call.url.includes('/auth/'))).toHaveLength(0);
+  });
+
+  it('names the demo accounts only on a server serving the demo', async () => {
+    stubFetch({ 'GET /api/v1/site': { body: { demo: false, version: '1' } } });
+    const plain = mountLogin();
+    await flushPromises();
+    expect(plain.find('[data-test="demo-hint"]').exists()).toBe(false);
+    expect(plain.find('[data-test="register-link"]').text()).toBe('注册账号');
+    expect(plain.find('[data-test="reset-link"]').text()).toBe('忘记密码');
+    vi.unstubAllGlobals();
+    stubFetch({ 'GET /api/v1/site': { body: { demo: true, version: '1' } } });
+    const demo = mountLogin();
+    await flushPromises();
+    expect(demo.find('[data-test="demo-hint"]').text()).toContain('gongzhi2026');
   });
 });

@@ -23,9 +23,7 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
     return bad_request("invalid_username",
                        "username must be 3-32 characters of a-z, 0-9, '_', '.', '-'");
   }
-  if (user.password.size() < 8 || user.password.size() > 256) {
-    return bad_request("weak_password", "password must be 8 to 256 characters");
-  }
+  GZ_TRY(check_password_policy(user.password, user.username, user.mobile));
   if (user.role == Role::resident && !user.household_id) {
     return bad_request("household_required", "a resident must be linked to a household");
   }
@@ -42,7 +40,9 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
       return bad_request("one_community", "guides and staff belong to exactly one community");
     }
   }
-  std::string password_hash = crypto::hash_password(user.password);  // slow: outside the lock
+  // Slow: outside the lock, unless the caller hashed it before its transaction.
+  std::string password_hash =
+      user.password_hash ? *user.password_hash : crypto::hash_password(user.password);
   std::int64_t user_id = 0;
   std::optional<Error> failure;
   storage::with_transaction(connection, storage::TxMode::write, [&] {
@@ -67,13 +67,25 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
       failure = conflict("username_taken", "username '" + user.username + "' is taken");
       return;
     }
+    if (user.mobile &&
+        connection.query_one("SELECT id FROM users WHERE mobile = ?", {*user.mobile})) {
+      failure = conflict("mobile_taken", "a login is registered with this mobile");
+      return;
+    }
+    if (user.resident_id &&
+        connection.query_one("SELECT id FROM users WHERE resident_id = ?", {*user.resident_id})) {
+      failure = conflict("already_registered", "this member of the household has a login");
+      return;
+    }
     auto inserted = connection.query_one(
         "INSERT INTO users (community_id, username, password_hash, role, household_id, "
-        "display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "display_name, created_at, mobile, resident_id, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?) RETURNING id",
         {storage::opt_int(community_id), user.username, password_hash,
          std::string(role_name(user.role)), storage::opt_int(user.household_id),
          user.display_name.empty() ? storage::Value{} : storage::Value{user.display_name},
-         now_iso8601()});
+         now_iso8601(), storage::opt_text(user.mobile), storage::opt_int(user.resident_id),
+         std::int64_t{user.disabled ? 1 : 0}});
     user_id = inserted->integer(0);
     boost::json::array communities;
     for (std::int64_t id : user.community_ids) {
@@ -84,6 +96,8 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
     boost::json::object change{
         {"username", user.username}, {"role", role_name(user.role)}, {"communities", communities}};
     if (user.household_id) change["household_id"] = *user.household_id;
+    if (user.resident_id) change["resident_id"] = *user.resident_id;
+    if (user.disabled) change["disabled"] = true;
     audit::append(connection, by,
                   {community_id,
                    "user.create",

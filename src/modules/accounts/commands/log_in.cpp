@@ -1,6 +1,7 @@
 // LogIn: checks a password and opens a session; throttles repeated failures.
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/pii.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit_log.hpp"
 
@@ -32,8 +33,12 @@ std::int64_t count_attempt(storage::Connection& connection, const std::string& k
 
 }  // namespace
 
-Result<LoginResult> log_in(storage::Connection& connection, const std::string& username,
-                           const std::string& password, const std::string& remote_ip) {
+Result<LoginResult> log_in(storage::Connection& connection, const std::string& login,
+                           const std::string& password, const std::string& remote_ip,
+                           const std::string& user_agent) {
+  // A mobile (as typed: spaces, dashes, +86) names the login registered with it.
+  const bool by_mobile = pii::is_valid_mobile(login);
+  const std::string username = by_mobile ? pii::normalize_mobile(login) : login;
   std::int64_t now = now_epoch_ms() / 1000;
   // Every attempt is counted before the password is checked, so that parallel guesses each
   // take a place under the limit instead of all passing one stale count; a success gives its
@@ -48,11 +53,18 @@ Result<LoginResult> log_in(storage::Connection& connection, const std::string& u
     return error;
   }
 
-  auto row = connection.query_one(
-      "SELECT id, password_hash, disabled FROM users WHERE username = ?", {username});
+  auto row =
+      connection.query_one(std::string("SELECT id, password_hash, disabled FROM users WHERE ") +
+                               (by_mobile ? "mobile = ?" : "username = ?"),
+                           {username});
   bool matches = crypto::verify_password(row ? row->text(1) : dummy_hash(), password);
-  if (!row || !matches || row->integer(2) != 0) {
+  if (!row || !matches) {
     return make_error(ErrorKind::unauthorized, "invalid_credentials", "wrong username or password");
+  }
+  // Only the holder of the password learns that the login is not active.
+  if (row->integer(2) != 0) {
+    return make_error(ErrorKind::forbidden, "account_inactive",
+                      "this login is deactivated or waits for the community's confirmation");
   }
 
   std::int64_t user_id = row->integer(0);
@@ -64,8 +76,10 @@ Result<LoginResult> log_in(storage::Connection& connection, const std::string& u
   result.actor = *actor;
   storage::with_transaction(connection, storage::TxMode::write, [&] {
     connection.execute(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_epoch) VALUES (?, ?, ?, ?)",
-        {crypto::sha256_hex(result.token), user_id, now_iso8601(), result.expires_epoch});
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_epoch, remote_ip, "
+        "user_agent) VALUES (?, ?, ?, ?, ?, ?)",
+        {crypto::sha256_hex(result.token), user_id, now_iso8601(), result.expires_epoch, remote_ip,
+         user_agent.substr(0, 200)});
     connection.execute("DELETE FROM login_counters WHERE key = ?", {pair_key});
     connection.execute(
         "UPDATE login_counters SET failures = failures - 1 WHERE key = ? AND failures > 0",

@@ -69,13 +69,13 @@ std::vector<std::string> with_private_hosts(std::vector<std::string> args = {}) 
 // jobs raise warnings of their own (the holiday calendar running out, depending on the date
 // the test runs), which would reach it at unpredictable moments. Test messages reach it anyway.
 std::int64_t webhook_to(const Client& staff, std::int64_t community, const Receiver& receiver) {
-  auto response =
-      staff.post("/api/v1/notification-channels", {{"community_id", community},
-                                                   {"kind", "webhook"},
-                                                   {"name", "区平台"},
-                                                   {"url", receiver.url("/events")},
-                                                   {"secret", "integrator-secret-0123"},
-                                                   {"events", boost::json::array{"request.resolved"}}});
+  auto response = staff.post("/api/v1/notification-channels",
+                             {{"community_id", community},
+                              {"kind", "webhook"},
+                              {"name", "区平台"},
+                              {"url", receiver.url("/events")},
+                              {"secret", "integrator-secret-0123"},
+                              {"events", boost::json::array{"request.resolved"}}});
   EXPECT_EQ(response.status, 201) << response.body;
   return response.json().at("id").as_int64();
 }

@@ -43,7 +43,7 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "modules/requests/stats.hpp"
+#include "modules/requests/requests.hpp"
 
 namespace gz::indicators {
 

@@ -24,8 +24,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/ledger/rules.hpp"
 #include "storage/database.hpp"
 

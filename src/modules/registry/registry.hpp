@@ -10,7 +10,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/csv.hpp"
 #include "modules/registry/model.hpp"
 #include "storage/database.hpp"

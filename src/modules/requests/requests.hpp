@@ -15,7 +15,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/priority.hpp"
 #include "modules/requests/stats.hpp"

@@ -4,8 +4,8 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/ledger/rules.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/timebank/permissions.hpp"
 #include "storage/transact.hpp"

@@ -14,7 +14,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/lifecycle.hpp"
 #include "storage/database.hpp"

@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/requests/notify.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/store.hpp"

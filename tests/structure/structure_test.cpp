@@ -1,7 +1,8 @@
 // The shape of the code, checked on the source tree (issue 15): modules depend on each other
-// without cycles, every module has a public contract and a permissions unit, no source file
-// holds more than 1,000 lines, and time is written only in core (no day-length constant,
-// Shanghai offset arithmetic or quarter parser in a module).
+// without cycles and only through each other's public contract (<module>.hpp), every module
+// has a contract and a permissions unit, no source file holds more than 1,000 lines, and time
+// is written only in core (no day-length constant, Shanghai offset arithmetic or quarter
+// parser in a module).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -101,6 +102,47 @@ TEST(Structure, ModulesIncludeEachOtherWithoutCycles) {
     if (state[node] == 0) visit(node);
   }
   for (const auto& cycle : cycles) ADD_FAILURE() << "include cycle: " << cycle;
+}
+
+// What a module may include of another: its contract, its permissions unit, and its demo
+// (the demos compose each other's). routes.hpp is wiring, for src/app and src/cli only.
+bool may_include(const std::string& module, const std::string& header) {
+  return header == module + ".hpp" || header == "permissions.hpp" || header == "demo.hpp";
+}
+
+TEST(Structure, EveryModuleHasAContract) {
+  for (const auto& module : modules()) {
+    EXPECT_TRUE(fs::exists(kSource / "modules" / module / (module + ".hpp")))
+        << "modules/" << module << " has no " << module << ".hpp, its contract";
+  }
+}
+
+// Each include of another module's header, as file:line. Outside src/modules (src/app and
+// src/cli wire the modules together) and in tests (*_test.cpp) anything may be included.
+TEST(Structure, ModulesCallEachOtherOnlyThroughTheirContracts) {
+  const std::regex include(R"re(^\s*#\s*include\s+"modules/([a-z0-9_]+)/([^"]+)")re");
+  for (const auto& file : sources()) {
+    std::string from = module_of(file);
+    if (from.empty() || is_test(file)) continue;
+    std::ifstream in(file);
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      std::smatch match;
+      if (!std::regex_search(line, match, include)) continue;
+      std::string to = match[1];
+      std::string header = match[2];
+      if (to == from || may_include(to, header)) continue;
+      std::string where = fs::relative(file, kSource).string() + ":" + std::to_string(number);
+      if (header == "routes.hpp") {
+        ADD_FAILURE() << where << " includes modules/" << to
+                      << "/routes.hpp: routes are wired by src/app and src/cli, not by a module";
+      } else {
+        ADD_FAILURE() << where << " includes modules/" << to << "/" << header
+                      << ", which is inside the " << to << " module; include modules/" << to << "/"
+                      << to << ".hpp, its contract, and make it offer what is needed";
+      }
+    }
+  }
 }
 
 TEST(Structure, NoSourceFileHoldsMoreThanAThousandLines) {

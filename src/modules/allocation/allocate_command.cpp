@@ -5,7 +5,7 @@
 
 #include "modules/allocation/plans.hpp"
 #include "modules/allocation/routes.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 
 namespace gz::allocation {
 namespace {

@@ -18,7 +18,7 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/plans.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/registry.hpp"
 
 namespace gz::allocation {

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "modules/needs/matrix.hpp"
+#include "modules/needs/needs.hpp"
 
 namespace gz::allocation {
 

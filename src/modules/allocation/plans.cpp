@@ -8,7 +8,7 @@
 #include "modules/allocation/apportion.hpp"
 #include "modules/allocation/permissions.hpp"
 #include "modules/allocation/pools.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"

@@ -9,7 +9,7 @@
 #include "core/pii.hpp"
 #include "core/text.hpp"
 #include "modules/assistant/permissions.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/requests.hpp"

@@ -3,7 +3,7 @@
 #include "core/clock.hpp"
 
 #include "core/random.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 
 namespace gz::assistant {
 

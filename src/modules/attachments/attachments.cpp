@@ -6,7 +6,7 @@
 #include "core/crypto.hpp"
 #include "modules/attachments/permissions.hpp"
 #include "modules/attachments/photos.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::attachments {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "modules/requests/routes.hpp"
+#include "modules/requests/requests.hpp"
 
 namespace gz::attachments {
 void register_routes(http::Router& router);

@@ -15,7 +15,7 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/civic/leaders.hpp"
 #include "modules/civic/representatives.hpp"
 #include "modules/civic/rules.hpp"

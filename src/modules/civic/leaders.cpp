@@ -6,7 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/civic/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"

@@ -2,7 +2,8 @@
 // who completed which module (once per module and resident), the leader register (resident,
 // since, area of activity, and when they stepped down), the self-organisations incubated
 // (社区自组织), and the growth read-out for the indicator "resident-leader growth > 10% a
-// year" — leader_growth() is the function other modules (indicators) call.
+// year" — leader_growth(), the function other modules (indicators) call, is declared in the
+// module's contract, civic.hpp.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/civic/civic.hpp"
 #include "modules/civic/rules.hpp"
 #include "storage/database.hpp"
 
@@ -86,10 +88,6 @@ Result<Organisation> add_organisation(storage::Connection& db, const Actor& acto
 // Any logged-in user of the community.
 Result<std::vector<Organisation>> list_organisations(storage::Connection& db, const Actor& actor,
                                                      std::int64_t community_id);
-
-// Leaders of the community on `from` and on `to` (YYYY-MM-DD); no permission check.
-LeaderGrowth leader_growth(storage::Connection& db, std::int64_t community_id,
-                           const std::string& from, const std::string& to);
 
 struct LeaderSummary {
   std::int64_t community_id = 0;

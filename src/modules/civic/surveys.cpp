@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/civic/permissions.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/registry/registry.hpp"

@@ -11,8 +11,8 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/indicators/load_indicators.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/indicators/indicators.hpp"
 #include "modules/warnings/warnings.hpp"
 #include "storage/database.hpp"
 

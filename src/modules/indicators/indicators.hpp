@@ -1,6 +1,8 @@
 // Evaluation indicators (issue 7, DESIGN.md module 7) for one community or a street, over a
 // period: each figure with its target, status, formula and the counts behind it. Pure
 // functions over plain structs; data loading is load_indicators.hpp, HTTP is routes.cpp.
+// This header is the module's contract: other modules include it (it brings
+// load_indicators.hpp along), never the files behind it.
 //
 // Definitions:
 // - participation_rate: households with at least one attendance (activity_attendance: staff
@@ -41,7 +43,7 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "modules/requests/stats.hpp"
+#include "modules/requests/requests.hpp"
 
 namespace gz::indicators {
 
@@ -129,3 +131,7 @@ struct Variation {
 std::optional<Variation> group_mean_variation(const std::vector<GroupRating>& ratings);
 
 }  // namespace gz::indicators
+
+// The use cases that load these figures (load_indicators.hpp) are part of the contract too.
+// They are declared over the types above and include this header first, so they come last.
+#include "modules/indicators/load_indicators.hpp"

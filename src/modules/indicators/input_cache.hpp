@@ -9,7 +9,7 @@
 #include <functional>
 #include <vector>
 
-#include "modules/audit/kept.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/indicators/indicators.hpp"
 #include "storage/database.hpp"
 

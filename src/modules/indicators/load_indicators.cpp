@@ -6,15 +6,14 @@
 #include <map>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/indicators/input_cache.hpp"
 #include "modules/indicators/permissions.hpp"
 #include "storage/transact.hpp"
 
-#include "modules/civic/leaders.hpp"
+#include "modules/civic/civic.hpp"
 #include "modules/registry/registry.hpp"
-#include "modules/requests/calendar_store.hpp"
-#include "modules/requests/workflow.hpp"
+#include "modules/requests/requests.hpp"
 
 namespace gz::indicators {
 namespace {

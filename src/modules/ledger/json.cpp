@@ -1,4 +1,4 @@
-#include "modules/ledger/json.hpp"
+#include "modules/ledger/ledger.hpp"
 
 #include <boost/json.hpp>
 

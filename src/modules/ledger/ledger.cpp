@@ -5,7 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/json.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/ledger/records.hpp"
 
 namespace gz::ledger {

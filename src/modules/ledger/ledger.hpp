@@ -9,8 +9,12 @@
 // Residents' accounts and the points bank's community accounts have fixed owners; a module
 // that keeps accounts of its own names them (the property fund's trust_fund,
 // expense:<category>, …) and gives each its floor when it opens it.
+//
+// This header is the module's contract: other modules include it (it brings the pure rules,
+// rules.hpp), never the files behind it.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,8 +24,8 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/ledger/rules.hpp"
 #include "storage/database.hpp"
 
 namespace gz::ledger {
@@ -169,5 +173,10 @@ struct BalanceCheck {
 // money account is below its floor, and compares each posting with its copy in the audit
 // chain. Every kind, or only `only`.
 BalanceCheck verify_balances(storage::Connection& db, std::optional<Kind> only = std::nullopt);
+
+// The JSON form of a posting, as every route that shows ledger lines answers it (points,
+// time bank): id, kind, both accounts, amount, code, rule, reference, the posting it
+// corrects, memo and time.
+boost::json::object posting_json(const Posting& posting);
 
 }  // namespace gz::ledger

@@ -4,8 +4,7 @@
 #include <map>
 
 #include "core/json.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/audit/row_check.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/ledger/records.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/ledger/ledger.hpp"
 
 namespace gz::ledger {

@@ -24,9 +24,9 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/needs/needs.hpp"
-#include "modules/pb/elections.hpp"
+#include "modules/pb/pb.hpp"
 #include "modules/registry/registry.hpp"
 
 namespace gz::needs {

@@ -1,5 +1,5 @@
 #include "modules/needs/needs.hpp"
-#include "modules/audit/kept.hpp"
+#include "modules/audit/audit.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -8,8 +8,6 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/audit/kept.hpp"
 #include "modules/needs/permissions.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"

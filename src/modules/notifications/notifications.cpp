@@ -8,7 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/notifications/permissions.hpp"
 #include "modules/notifications/rules.hpp"
 #include "modules/notifications/store.hpp"

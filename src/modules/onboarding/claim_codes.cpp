@@ -6,7 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/qr.hpp"
 #include "core/text.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/onboarding/codes.hpp"
 #include "modules/onboarding/onboarding.hpp"
 #include "modules/onboarding/permissions.hpp"

@@ -6,7 +6,7 @@
 #include "core/pii.hpp"
 #include "core/text.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/onboarding/codes.hpp"
 #include "modules/onboarding/onboarding.hpp"

@@ -7,7 +7,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/pii.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/points/points.hpp"

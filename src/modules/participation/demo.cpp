@@ -20,7 +20,7 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/points/points.hpp"

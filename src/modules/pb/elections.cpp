@@ -7,7 +7,7 @@
 
 #include "core/amount.hpp"
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/pb/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"

@@ -31,7 +31,7 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/points/demo/awards.hpp"
 #include "modules/points/demo/bulk_writing.hpp"
 #include "modules/points/demo/community.hpp"

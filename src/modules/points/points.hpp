@@ -12,7 +12,6 @@
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/ledger/ledger.hpp"
-#include "modules/ledger/rules.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/database.hpp"
 

@@ -6,7 +6,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "http/json_io.hpp"
-#include "modules/ledger/json.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/points/permissions.hpp"
 #include "modules/points/points.hpp"
 #include "modules/registry/permissions.hpp"

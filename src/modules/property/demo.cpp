@@ -11,7 +11,7 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/property/revenue.hpp"
 #include "modules/property/rules.hpp"
 #include "modules/property/trust_fund.hpp"

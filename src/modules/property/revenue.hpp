@@ -21,7 +21,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "storage/database.hpp"
 
 namespace gz::property {

@@ -7,7 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/permissions.hpp"
 #include "storage/transact.hpp"
 

@@ -21,7 +21,7 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/demo/family.hpp"
 #include "modules/registry/demo/plan.hpp"
 #include "modules/registry/demo/texts.hpp"

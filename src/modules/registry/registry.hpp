@@ -1,6 +1,8 @@
 // The registry's use cases. Each takes the acting user and a connection, checks permission
 // through permissions.hpp, validates, writes in one transaction with its audit entry, and
-// returns a value or an Error. No HTTP here.
+// returns a value or an Error. No HTTP here. This header is the module's contract: other
+// modules include it (it brings the model and the CSV reader, csv.hpp), never the files
+// behind it.
 #pragma once
 
 #include <string>
@@ -8,7 +10,8 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/registry/csv.hpp"
 #include "modules/registry/model.hpp"
 #include "storage/database.hpp"
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 
 namespace gz::registry {
 namespace {

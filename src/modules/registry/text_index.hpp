@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/audit/kept.hpp"
+#include "modules/audit/audit.hpp"
 #include "storage/database.hpp"
 
 namespace gz::registry {

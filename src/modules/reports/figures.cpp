@@ -3,7 +3,7 @@
 
 #include <charconv>
 
-#include "modules/registry/csv.hpp"
+#include "modules/registry/registry.hpp"
 
 namespace gz::reports {
 namespace {

@@ -2,7 +2,7 @@
 #include "modules/reports/html.hpp"
 
 #include "modules/reports/svg.hpp"
-#include "modules/transparency/notice_page.hpp"
+#include "modules/transparency/transparency.hpp"
 
 namespace gz::reports {
 namespace {

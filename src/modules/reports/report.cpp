@@ -6,9 +6,8 @@
 #include <map>
 
 #include "core/clock.hpp"
-#include "modules/allocation/plans.hpp"
-#include "modules/requests/calendar_store.hpp"
-#include "modules/requests/workflow.hpp"
+#include "modules/allocation/allocation.hpp"
+#include "modules/requests/requests.hpp"
 
 namespace gz::reports {
 namespace {

@@ -13,10 +13,10 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/allocation/fairness.hpp"
-#include "modules/indicators/load_indicators.hpp"
-#include "modules/requests/stats.hpp"
-#include "modules/transparency/execution.hpp"
+#include "modules/allocation/allocation.hpp"
+#include "modules/indicators/indicators.hpp"
+#include "modules/requests/requests.hpp"
+#include "modules/transparency/transparency.hpp"
 #include "modules/warnings/warnings.hpp"
 #include "storage/database.hpp"
 

@@ -6,7 +6,7 @@
 #include <mutex>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/requests/priority.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/sla.hpp"

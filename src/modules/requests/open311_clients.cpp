@@ -4,7 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/open311.hpp"
 

@@ -41,7 +41,7 @@
 #include "core/text.hpp"
 #include "core/throttle.hpp"
 #include "http/form.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/open311.hpp"
 #include "modules/requests/open311_definitions.hpp"

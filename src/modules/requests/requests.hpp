@@ -1,9 +1,12 @@
 // Resident requests (诉求): submit with triage and deadlines, move through the workflow,
 // rate, track publicly by code, escalate when overdue, and count the three rates. Each use
 // case checks permissions, validates, and writes in one transaction with its events and
-// audit entry. No HTTP here.
+// audit entry. No HTTP here. This header is the module's contract: other modules include it
+// (it brings the workflow, the stats, the calendar store and the extension point of a
+// request's detail), never the files behind it.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -12,7 +15,8 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/requests/calendar_store.hpp"
 #include "modules/requests/priority.hpp"
 #include "modules/requests/stats.hpp"
 #include "modules/requests/triage.hpp"
@@ -25,6 +29,15 @@ namespace gz::requests {
 // assignee, deadlines, escalation flags and rating. Free text (description, contact, notes)
 // is left out: it is not the case's state, and personal data in it may be redacted.
 const audit::Tracked& request_rows();
+
+// A field of a request's detail (GET /api/v1/requests/{id}) that a module above requests
+// supplies, so the detail shows that module's data without requests including it: the
+// attachments module lists the photos (attachments::photos_field). Asked only after the
+// caller was allowed to see the request.
+struct DetailField {
+  std::string name;
+  std::function<boost::json::value(storage::Connection& db, std::int64_t request_id)> value;
+};
 
 // Where a request came from.
 inline constexpr const char* kChannels[] = {"app",    "web", "phone", "counter", "building_corner",

@@ -15,16 +15,8 @@
 
 namespace gz::requests {
 
-// A field of a request's detail (GET /api/v1/requests/{id}) that a module above requests
-// supplies, so the detail shows that module's data without requests including it: the
-// attachments module lists the photos (attachments::photos_field). Asked only after the
-// caller was allowed to see the request.
-struct DetailField {
-  std::string name;
-  std::function<boost::json::value(storage::Connection& db, std::int64_t request_id)> value;
-};
-
-// `detail_fields`: what the modules above add to a request's detail, in this order.
+// `detail_fields`: what the modules above add to a request's detail, in this order
+// (DetailField, requests.hpp).
 void register_routes(http::Router& router, std::vector<DetailField> detail_fields = {});
 // The staff/resident view of a request, as the use cases hand it over (already masked for
 // readers without personal-data rights); `calendar` says whether its deadline is provisional.

@@ -5,7 +5,7 @@
 
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
-#include "modules/ledger/json.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/timebank/timebank.hpp"
 #include "storage/database.hpp"
 

@@ -10,8 +10,8 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
-#include "modules/allocation/plans.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/allocation/allocation.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/transparency.hpp"
 

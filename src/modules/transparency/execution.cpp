@@ -8,9 +8,8 @@
 
 #include "core/amount.hpp"
 #include "core/clock.hpp"
-#include "modules/allocation/apportion.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/needs/matrix.hpp"
+#include "modules/allocation/allocation.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/needs/needs.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"

@@ -27,7 +27,4 @@ std::string render_notice_page(const NoticePageInput& input);
 // scheme from X-Forwarded-Proto when a proxy says https.
 std::string notice_url(const http::Request& request, std::int64_t plan_id);
 
-// "1,234.50" from 123450 fen; whole units as they are.
-std::string format_amount(std::int64_t amount, const std::string& unit);
-
 }  // namespace gz::transparency

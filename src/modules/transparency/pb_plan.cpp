@@ -5,8 +5,8 @@
 #include <set>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/pb/elections.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/pb/pb.hpp"
 #include "modules/transparency/permissions.hpp"
 #include "storage/transact.hpp"
 

@@ -3,6 +3,8 @@
 // and the no-login read-outs (the notice list and /api/community-resources). The rules live in
 // lifecycle.hpp; this file loads the facts, stores the outcome, and audits every write.
 // A plan with no lifecycle row is a draft; drafts are never shown on the public board.
+// This header is the module's contract: other modules include it (it brings the execution
+// read-outs, execution.hpp), never the files behind it.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +14,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/transparency/execution.hpp"
 #include "modules/transparency/lifecycle.hpp"
 #include "storage/database.hpp"
@@ -132,5 +134,9 @@ struct CommunityResources {
 };
 Result<CommunityResources> community_resources(storage::Connection& db, std::int64_t community_id,
                                                std::int64_t now_ms);
+
+// "1,234.50" from 123450 fen; whole units as they are. The notice page and the quarterly
+// report print amounts with it.
+std::string format_amount(std::int64_t amount, const std::string& unit);
 
 }  // namespace gz::transparency

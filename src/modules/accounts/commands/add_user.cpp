@@ -4,7 +4,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 
 namespace gz::accounts {
 

@@ -3,7 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/pii.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 
 namespace gz::accounts {
 namespace {

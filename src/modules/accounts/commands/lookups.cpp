@@ -2,7 +2,7 @@
 #include <boost/json.hpp>
 
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::accounts {

@@ -8,7 +8,7 @@
 
 #include "core/crypto.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::accounts {

@@ -4,8 +4,8 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
-#include "modules/ledger/rules.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/points/demo/random.hpp"
 #include "modules/points/demo/texts.hpp"
 #include "modules/points/demo/year.hpp"

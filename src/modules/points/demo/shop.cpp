@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/actor.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/points/points.hpp"
 
 namespace gz::points::demo {

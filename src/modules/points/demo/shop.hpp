@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
-#include "modules/ledger/rules.hpp"
+#include "modules/ledger/ledger.hpp"
 #include "modules/points/demo/year.hpp"
 #include "storage/database.hpp"
 

@@ -4,7 +4,7 @@
 
 #include "core/clock.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
 

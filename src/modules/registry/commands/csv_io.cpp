@@ -8,7 +8,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "core/text.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/csv.hpp"
 #include "modules/registry/household_store.hpp"
 #include "modules/registry/permissions.hpp"

@@ -6,7 +6,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "core/text.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/household_store.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/pii.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 
 namespace gz::registry::demo {
 namespace {

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/text.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/requests.hpp"
 #include "storage/transact.hpp"

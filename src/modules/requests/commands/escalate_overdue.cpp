@@ -5,7 +5,7 @@
 
 #include "core/clock.hpp"
 #include "modules/accounts/accounts.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/requests/notify.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/store.hpp"

@@ -5,7 +5,7 @@
 #include "core/clock.hpp"
 #include "core/pii.hpp"
 #include "core/text.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/permissions.hpp"

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/notify.hpp"
 #include "modules/requests/permissions.hpp"

@@ -7,7 +7,7 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/requests/demo/random.hpp"
 #include "modules/requests/store.hpp"
 #include "modules/requests/tracking_code.hpp"

@@ -94,6 +94,37 @@ Result<void> check_channel_input(const ChannelInput& input) {
 }  // namespace
 
 std::int64_t record(storage::Connection& db, const Event& event, std::int64_t now_ms) {
+  // Who is to hear of it: recipients with a working login (a record imported with a stale id
+  // is skipped), and the enabled channels that want the kind (and the building, if scoped).
+  std::vector<std::int64_t> recipients;
+  std::set<std::int64_t> seen;
+  for (std::int64_t user_id : event.recipients) {
+    if (!seen.insert(user_id).second) continue;
+    if (db.query_one("SELECT id FROM users WHERE id = ? AND disabled = 0", {user_id})) {
+      recipients.push_back(user_id);
+    }
+  }
+  struct Wanting {
+    std::int64_t id;
+    std::string kind;
+  };
+  std::vector<Wanting> channels;
+  for (const auto& row : db.query(
+           "SELECT id, kind, events, building FROM notification_channels WHERE community_id = ? "
+           "AND enabled = 1 ORDER BY id",
+           {event.community_id})) {
+    auto wanted = store::split_list(row.text(2));
+    if (wanted != std::vector<std::string>{"*"} &&
+        std::find(wanted.begin(), wanted.end(), event.kind) == wanted.end()) {
+      continue;
+    }
+    auto building = row.opt_text(3);
+    if (building && (!event.building || *event.building != *building)) continue;
+    channels.push_back({row.integer(0), row.text(1)});
+  }
+  // Nobody to tell: nothing is written (an award to a household without a login, say).
+  if (recipients.empty() && channels.empty() && !event.broadcast) return 0;
+
   boost::json::object data = masked(event.data);
   const std::int64_t quiet_due = event.urgent ? now_ms : after_quiet_hours(now_ms);
   std::int64_t event_id =
@@ -110,11 +141,7 @@ std::int64_t record(storage::Connection& db, const Event& event, std::int64_t no
   };
   std::string created_at = format_iso8601(now_ms);
 
-  std::set<std::int64_t> told;
-  for (std::int64_t user_id : event.recipients) {
-    if (!told.insert(user_id).second) continue;
-    // A recipient without an account (a record imported with a stale id) is skipped.
-    if (!db.query_one("SELECT id FROM users WHERE id = ? AND disabled = 0", {user_id})) continue;
+  for (std::int64_t user_id : recipients) {
     auto preference = preference_of(db, user_id, event.kind);
     std::string language = store::language_of(db, user_id);
     if (preference.in_app) {
@@ -141,26 +168,15 @@ std::int64_t record(storage::Connection& db, const Event& event, std::int64_t no
              "NULL ORDER BY c.user_id",
              {event.kind, event.community_id})) {
       std::int64_t user_id = row.integer(0);
-      if (!told.count(user_id)) sms_to(user_id, row.text(1));
+      if (!seen.count(user_id)) sms_to(user_id, row.text(1));
     }
   }
-  for (const auto& row : db.query(
-           "SELECT id, kind, events, building FROM notification_channels WHERE community_id = ? "
-           "AND enabled = 1 ORDER BY id",
-           {event.community_id})) {
-    auto wanted = store::split_list(row.text(2));
-    if (wanted != std::vector<std::string>{"*"} &&
-        std::find(wanted.begin(), wanted.end(), event.kind) == wanted.end()) {
-      continue;
-    }
-    auto building = row.opt_text(3);
-    if (building && (!event.building || *event.building != *building)) continue;
-    std::string kind = row.text(1);
+  for (const auto& channel : channels) {
     // Robots post into people's group chats: they keep quiet hours. Webhooks are machines.
-    std::int64_t due = kind == "webhook" ? now_ms : quiet_due;
+    std::int64_t due = channel.kind == "webhook" ? now_ms : quiet_due;
     store::add_delivery(db,
-                        {prefix + ":c" + std::to_string(row.integer(0)), event_id,
-                         event.community_id, kind, row.integer(0), std::nullopt, std::nullopt, due},
+                        {prefix + ":c" + std::to_string(channel.id), event_id, event.community_id,
+                         channel.kind, channel.id, std::nullopt, std::nullopt, due},
                         now_ms);
   }
   return event_id;

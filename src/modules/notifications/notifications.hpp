@@ -39,7 +39,9 @@ struct Event {
   bool urgent = false;                  // a red request: quiet hours do not hold it back
 };
 
-// Writes the event, inbox rows and deliveries in the caller's transaction; returns its id.
+// Writes the event, inbox rows and deliveries in the caller's transaction; returns its id, or
+// 0 when nobody is to hear of it (no recipient with a working login, no broadcast, no channel
+// wanting the kind): then nothing is written.
 std::int64_t record(storage::Connection& db, const Event& event, std::int64_t now_ms);
 
 // --- the inbox (every role, own rows only)

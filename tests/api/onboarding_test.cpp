@@ -90,6 +90,10 @@ std::string code_sent_to(const std::string& sms, const std::string& mobile, std:
   return "";
 }
 
+std::int64_t user_id(const Client& client) {
+  return client.get("/api/v1/me").json().at("user").at("id").as_int64();
+}
+
 HttpResponse send_code(const Client& client, const std::string& mobile,
                        const std::string& purpose = "register") {
   return client.post("/api/v1/auth/otp", {{"mobile", mobile}, {"purpose", purpose}});
@@ -199,6 +203,12 @@ TEST_P(Onboarding, MembersRegisterWithTheSlipAndTheirPhoneAndTheHeadManagesTheLo
   auto listed_body = listed.json();
   for (const auto& item : listed_body.at("items").as_array()) {
     EXPECT_EQ(std::string(item.at("mobile").as_string()).find("****"), 3u) << "mobile unmasked";
+    // The head may remove the others' logins, not her own.
+    EXPECT_EQ(item.at("removable").as_bool(), item.at("user_id").as_int64() != user_id(head));
+  }
+  auto sons_view = son_client.get(accounts).json();
+  for (const auto& item : sons_view.at("items").as_array()) {
+    EXPECT_FALSE(item.at("removable").as_bool()) << "only the head removes logins";
   }
   std::string remove_visitor = accounts + "/" + std::to_string(visitor_id);
   EXPECT_EQ(son_client.del(remove_visitor).status, 403);

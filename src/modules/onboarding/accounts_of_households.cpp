@@ -44,6 +44,13 @@ Result<registry::HouseholdRef> seen_household(storage::Connection& db, const Act
   return *household;
 }
 
+// Whether the actor's own login is that of their household's head (户主).
+bool is_head(storage::Connection& db, const Actor& actor) {
+  if (!actor.is(Role::resident)) return false;
+  auto own = accounts::find_login(db, actor.user_id);
+  return own && own->resident_id && registry::is_household_head(db, *own->resident_id);
+}
+
 }  // namespace
 
 Result<std::vector<AccountRequest>> list_account_requests(storage::Connection& db,
@@ -108,6 +115,8 @@ Result<std::vector<HouseholdAccount>> household_accounts(storage::Connection& db
                                                          const Actor& actor,
                                                          std::int64_t household_id) {
   GZ_ASSIGN_OR_RETURN(auto household, seen_household(db, actor, household_id));
+  const bool may_remove = permissions::may_remove_household_account(
+      actor, household.community_id, household.id, is_head(db, actor));
   std::vector<HouseholdAccount> out;
   for (const auto& login : accounts::household_logins(db, household.id)) {
     HouseholdAccount account;
@@ -122,6 +131,7 @@ Result<std::vector<HouseholdAccount>> household_accounts(storage::Connection& db
                      {login.id})
             .has_value();
     account.state = !login.disabled ? "active" : waiting ? "pending" : "removed";
+    account.removable = may_remove && login.id != actor.user_id && !login.disabled;
     out.push_back(std::move(account));
   }
   return out;
@@ -134,13 +144,8 @@ Result<void> remove_household_account(storage::Connection& db, const Actor& acto
   if (!login || login->household_id != household.id || login->role != Role::resident) {
     return not_found("no login " + std::to_string(user_id) + " in this household");
   }
-  bool is_head = false;
-  if (actor.is(Role::resident)) {
-    auto own = accounts::find_login(db, actor.user_id);
-    is_head = own && own->resident_id && registry::is_household_head(db, *own->resident_id);
-  }
   if (!permissions::may_remove_household_account(actor, household.community_id, household.id,
-                                                 is_head)) {
+                                                 is_head(db, actor))) {
     return forbidden("the household head (户主) or the community's staff remove a login");
   }
   if (user_id == actor.user_id) {

@@ -158,7 +158,7 @@ Result<std::string> print_claim_codes(storage::Connection& db, const Actor& acto
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<std::string> {
     std::string html =
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        "<title>家庭认领码</title><style>"
+        "<title>家庭认领码</title><link rel=\"icon\" href=\"data:,\"><style>"
         "@page{size:A6;margin:8mm}body{font-family:'Noto Sans CJK SC',sans-serif;margin:0}"
         ".slip{page-break-after:always;break-after:page;padding:4mm;font-size:12pt}"
         ".slip h2{font-size:15pt;margin:0 0 2mm}.address{margin:0;font-weight:bold}"

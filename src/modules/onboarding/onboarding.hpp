@@ -130,6 +130,7 @@ struct HouseholdAccount {
   std::string mobile;  // masked
   std::string state;   // active, pending, removed
   std::string created_at;
+  bool removable = false;  // the reader may remove it (not their own, still active)
 };
 // The household's members (its own logins), staff and its guide.
 Result<std::vector<HouseholdAccount>> household_accounts(storage::Connection& db,

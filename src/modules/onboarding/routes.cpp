@@ -189,7 +189,8 @@ Result<http::Response> household_accounts_route(http::RequestContext& context) {
                                         {"mobile", account.mobile},
                                         {"state", account.state},
                                         {"created_at", account.created_at},
-                                        {"you", account.user_id == context.user().user_id}});
+                                        {"you", account.user_id == context.user().user_id},
+                                        {"removable", account.removable}});
   }
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }

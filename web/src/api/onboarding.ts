@@ -49,6 +49,8 @@ export interface HouseholdAccount {
   state: 'active' | 'pending' | 'removed';
   created_at: string;
   you: boolean;
+  /** The reader (the household head, staff) may deactivate it. */
+  removable: boolean;
 }
 
 export const onboardingApi = {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/audit/audit.hpp"
@@ -57,6 +59,7 @@ struct NewUser {
   // When set, the argon2id hash of `password` made before (outside the caller's transaction:
   // hashing is slow and should not hold the write lock); the policy still checks `password`.
   std::optional<std::string> password_hash;
+  std::vector<std::int64_t> street_ids;  // street supervisors: the streets they oversee
 };
 
 // Errors: bad_request (invalid username/password/role links, weak_password), conflict
@@ -65,19 +68,47 @@ struct NewUser {
 Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
                               const NewUser& user);
 
-// A guide or staff member of a community; caseload_households for guides only.
-struct CommunityUser {
+// A user as those who run the platform see them: mobile masked, caseload for guides.
+struct UserView {
   std::int64_t id = 0;
   std::string username;
   std::string display_name;
   Role role = Role::guide;
+  std::vector<std::int64_t> community_ids;
+  std::vector<std::int64_t> street_ids;
+  std::optional<std::int64_t> household_id;
+  std::optional<std::string> mobile;  // masked
+  bool disabled = false;
   std::optional<std::int64_t> caseload_households;
+  std::string created_at;
 };
+struct UserFilter {
+  std::optional<std::int64_t> community_id;  // required but for admins
+  std::optional<Role> role;
+  std::optional<std::string> q;  // in the username or display name
+  std::string state = "active";  // active, disabled, all
+};
+// Residents 403 at once; a community not the reader's 404; then permissions.hpp: staff list
+// their community's guides, staff and residents, street users its guides and staff, admins
+// anyone (without a community: everyone). 400 invalid_state, missing_field.
+Result<std::vector<UserView>> list_users(storage::Connection& connection, const Actor& by,
+                                         const UserFilter& filter);
+std::optional<UserView> find_user(storage::Connection& connection, std::int64_t user_id);
+// As the API shows it.
+boost::json::object user_json(const UserView& user);
+// The streets a street supervisor oversees.
+std::vector<std::int64_t> user_streets(storage::Connection& connection, std::int64_t user_id);
 
-// Staff, street users of the community and admins (residents and guides 403, outsiders 404).
-// role: guide or staff (400 invalid_role otherwise); both when absent. Never password data.
-Result<std::vector<CommunityUser>> list_users(storage::Connection& connection, const Actor& by,
-                                              std::int64_t community_id, std::optional<Role> role);
+// What an administrator changes of a user (each given field replaces the old), audited as
+// `by`'s; the caller checked the permission and that the communities and streets exist.
+struct UserChange {
+  std::optional<std::string> display_name;
+  std::optional<Role> role;
+  std::optional<std::vector<std::int64_t>> community_ids;
+  std::optional<std::vector<std::int64_t>> street_ids;
+};
+void change_user(storage::Connection& connection, const Actor& by, std::int64_t user_id,
+                 const UserChange& change);
 
 bool is_valid_username(const std::string& username);
 

@@ -11,4 +11,12 @@ bool may_list_workers(const Actor& actor, std::int64_t community_id) {
          ((actor.is(Role::staff) || actor.is(Role::street)) && actor.belongs_to(community_id));
 }
 
+bool may_list_role(const Actor& actor, Role role) {
+  if (actor.is(Role::admin)) return true;
+  if (role == Role::guide || role == Role::staff) {
+    return actor.is(Role::staff) || actor.is(Role::street);
+  }
+  return role == Role::resident && actor.is(Role::staff);
+}
+
 }  // namespace gz::accounts

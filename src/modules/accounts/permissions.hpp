@@ -15,5 +15,8 @@ namespace gz::accounts {
 
 bool may_ask_for_workers(const Actor& actor);
 bool may_list_workers(const Actor& actor, std::int64_t community_id);
+// Which roles' users the actor may list: admins all; staff guides, staff and residents; street
+// users guides and staff.
+bool may_list_role(const Actor& actor, Role role);
 
 }  // namespace gz::accounts

@@ -108,29 +108,24 @@ Result<http::Response> end_session_route(http::RequestContext& context) {
 }
 
 Result<http::Response> list_users_route(http::RequestContext& context) {
-  auto community_id = context.community_param();
-  if (!community_id) return community_id.error();
-  std::optional<Role> role;
+  UserFilter filter;
+  GZ_ASSIGN_OR_RETURN(filter.community_id, context.int_query("community_id"));
   if (auto text = context.request.query_param("role"); text && !text->empty()) {
-    role = parse_role(*text);
-    if (!role) {
-      return bad_request("invalid_role", "role must be guide or staff");
+    filter.role = parse_role(*text);
+    if (!filter.role) {
+      return bad_request("invalid_role", "role must be resident, guide, staff, street or admin");
     }
   }
+  filter.q = context.request.query_param("q");
+  if (filter.q && filter.q->size() > 64) return bad_request("invalid_query", "q is too long");
+  filter.state = context.request.query_param("state").value_or("active");
   auto lease = context.pool.lease();
-  auto users = list_users(*lease, context.user(), *community_id, role);
-  if (!users) return users.error();
+  GZ_ASSIGN_OR_RETURN(auto users, list_users(*lease, context.user(), filter));
   boost::json::array items;
-  for (const auto& user : *users) {
-    items.push_back(
-        boost::json::object{{"id", user.id},
-                            {"username", user.username},
-                            {"display_name", user.display_name},
-                            {"role", role_name(user.role)},
-                            {"caseload", http::json_or_null(user.caseload_households)}});
-  }
-  return http::json_response(
-      200, boost::json::object{{"community_id", *community_id}, {"items", std::move(items)}});
+  for (const auto& user : users) items.push_back(user_json(user));
+  boost::json::object out{{"items", std::move(items)}};
+  out["community_id"] = http::json_or_null(filter.community_id);
+  return http::json_response(200, std::move(out));
 }
 
 }  // namespace
@@ -168,9 +163,9 @@ void register_routes(http::Router& router) {
               "/api/v1/users",
               http::Access::login,
               list_users_route,
-              {"The guides and staff of a community (caseload = households assigned, guides "
-               "only)",
-               "auth", "staff, street, admin", "", "community_id, role"}});
+              {"Users: a community's guides and staff (staff: its residents' logins too), every "
+               "user for admins; caseload = households assigned, guides only",
+               "auth", "staff, street, admin", "", "community_id, role, q, state"}});
   router.add({"GET",
               "/api/v1/me",
               http::Access::login,

@@ -16,6 +16,7 @@
 
 #include "core/actor.hpp"
 #include "core/result.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "storage/database.hpp"
 
 namespace gz::onboarding {
@@ -140,5 +141,33 @@ Result<std::vector<HouseholdAccount>> household_accounts(storage::Connection& db
 // cannot_remove_self). 403 for other members.
 Result<void> remove_household_account(storage::Connection& db, const Actor& actor,
                                       std::int64_t household_id, std::int64_t user_id);
+
+// --- workers and administrators (users_admin.cpp). Admins create and change anyone but
+// residents (who register); a community's staff create guides of their community and
+// deactivate, reactivate or force a new password on its guides and residents. Every change is
+// audited; nobody acts on their own login here (400 cannot_change_self).
+struct NewWorker {
+  std::string username;
+  std::string display_name;
+  Role role = Role::guide;
+  std::vector<std::int64_t> community_ids;  // guide, staff: exactly one
+  std::vector<std::int64_t> street_ids;     // street supervisors
+  std::optional<std::string> password;      // absent: a temporary one, changed at first login
+};
+struct CreatedWorker {
+  std::int64_t id = 0;
+  std::string username;
+  std::optional<std::string> temporary_password;  // shown once
+};
+// 400 invalid_username, weak_password, invalid_role, community_required, one_community,
+// street_required; 403; 404 community or street; 409 username_taken.
+Result<CreatedWorker> create_worker(storage::Connection& db, const Actor& actor,
+                                    const NewWorker& input);
+// Admins change name, role, communities and streets; staff the names of their guides.
+Result<accounts::UserView> change_worker(storage::Connection& db, const Actor& actor,
+                                         std::int64_t user_id, const accounts::UserChange& change);
+enum class UserAction { deactivate, reactivate, force_reset };
+Result<accounts::UserView> act_on_user(storage::Connection& db, const Actor& actor,
+                                       std::int64_t user_id, UserAction action);
 
 }  // namespace gz::onboarding

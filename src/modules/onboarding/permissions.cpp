@@ -30,4 +30,22 @@ bool may_remove_household_account(const Actor& actor, std::int64_t community_id,
   return is_staff_of(actor, community_id);
 }
 
+bool may_create_user(const Actor& actor, Role role, const std::vector<std::int64_t>& communities) {
+  if (role == Role::resident) return false;
+  if (actor.is(Role::admin)) return true;
+  return actor.is(Role::staff) && role == Role::guide && communities.size() == 1 &&
+         actor.belongs_to(communities.front());
+}
+
+bool may_manage_user(const Actor& actor, Role target_role,
+                     const std::optional<std::int64_t>& community_id) {
+  if (actor.is(Role::admin)) return true;
+  return actor.is(Role::staff) && (target_role == Role::guide || target_role == Role::resident) &&
+         community_id && actor.belongs_to(*community_id);
+}
+
+bool may_change_scope(const Actor& actor) {
+  return actor.is(Role::admin);
+}
+
 }  // namespace gz::onboarding::permissions

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "core/actor.hpp"
 
@@ -26,5 +27,15 @@ bool may_see_household_accounts(const Actor& actor, std::int64_t community_id,
 // `is_head`: the actor's own login is that of the household's head.
 bool may_remove_household_account(const Actor& actor, std::int64_t community_id,
                                   std::int64_t household_id, bool is_head);
+
+// Creating a login of this role in these communities: admins any role but residents; staff
+// guides of their own community.
+bool may_create_user(const Actor& actor, Role role, const std::vector<std::int64_t>& communities);
+// Acting on an existing login (deactivate, reactivate, force a reset, rename): admins anyone;
+// staff the guides and residents of their community (`community_id`: the target's).
+bool may_manage_user(const Actor& actor, Role target_role,
+                     const std::optional<std::int64_t>& community_id);
+// Changing role, communities or streets: admins.
+bool may_change_scope(const Actor& actor);
 
 }  // namespace gz::onboarding::permissions

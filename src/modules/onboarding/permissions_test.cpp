@@ -43,3 +43,32 @@ TEST(OnboardingPermissions, HouseholdLoginsAreSeenByTheHouseholdAndRemovedByItsH
 
 }  // namespace
 }  // namespace gz::onboarding::permissions
+
+namespace gz::onboarding::permissions {
+namespace {
+
+TEST(OnboardingPermissions, StaffCreateAndManageOnlyTheirCommunitysGuidesAndResidents) {
+  Actor staff;
+  staff.user_id = 1;
+  staff.role = Role::staff;
+  staff.community_ids = {7};
+  Actor admin;
+  admin.role = Role::admin;
+  EXPECT_TRUE(may_create_user(staff, Role::guide, {7}));
+  EXPECT_FALSE(may_create_user(staff, Role::guide, {8}));
+  EXPECT_FALSE(may_create_user(staff, Role::staff, {7}));
+  EXPECT_FALSE(may_create_user(staff, Role::admin, {}));
+  EXPECT_TRUE(may_create_user(admin, Role::street, {}));
+  EXPECT_FALSE(may_create_user(admin, Role::resident, {7})) << "residents register themselves";
+  EXPECT_TRUE(may_manage_user(staff, Role::guide, 7));
+  EXPECT_TRUE(may_manage_user(staff, Role::resident, 7));
+  EXPECT_FALSE(may_manage_user(staff, Role::staff, 7));
+  EXPECT_FALSE(may_manage_user(staff, Role::guide, 8));
+  EXPECT_FALSE(may_manage_user(staff, Role::guide, std::nullopt));
+  EXPECT_TRUE(may_manage_user(admin, Role::staff, std::nullopt));
+  EXPECT_FALSE(may_change_scope(staff));
+  EXPECT_TRUE(may_change_scope(admin));
+}
+
+}  // namespace
+}  // namespace gz::onboarding::permissions

@@ -203,9 +203,122 @@ Result<http::Response> remove_account_route(http::RequestContext& context) {
   return http::json_response(200, boost::json::object{{"ok", true}});
 }
 
+Result<std::vector<std::int64_t>> id_list(const boost::json::object& body, const char* key) {
+  std::vector<std::int64_t> out;
+  const auto* value = body.if_contains(key);
+  if (!value || value->is_null()) return out;
+  if (!value->is_array() || value->as_array().size() > 50) {
+    return bad_request("invalid_field", std::string(key) + " must be a list of at most 50 ids");
+  }
+  for (const auto& item : value->as_array()) {
+    if (!item.is_int64() || item.as_int64() <= 0) {
+      return bad_request("invalid_field", std::string(key) + " must hold positive ids");
+    }
+    out.push_back(item.as_int64());
+  }
+  return out;
+}
+
+Result<Role> role_of(const std::string& text) {
+  auto role = parse_role(text);
+  if (!role) return bad_request("invalid_role", "role must be guide, staff, street or admin");
+  return *role;
+}
+
+Result<http::Response> create_user_route(http::RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"username", "display_name", "role", "community_ids", "street_ids", "password"});
+  auto username = reader.text("username", http::Need::required, 32);
+  auto display_name = reader.text("display_name", http::Need::required, 60);
+  auto role_text = reader.text("role", http::Need::required, 20);
+  auto password = reader.text("password", http::Need::optional, 256);
+  if (!reader.ok()) return reader.error();
+  NewWorker input;
+  input.username = *username;
+  input.display_name = *display_name;
+  GZ_ASSIGN_OR_RETURN(input.role, role_of(*role_text));
+  GZ_ASSIGN_OR_RETURN(input.community_ids, id_list(body, "community_ids"));
+  GZ_ASSIGN_OR_RETURN(input.street_ids, id_list(body, "street_ids"));
+  input.password = password;
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto created, create_worker(*lease, context.user(), input));
+  boost::json::object out{{"id", created.id}, {"username", created.username}};
+  if (created.temporary_password) out["temporary_password"] = *created.temporary_password;
+  auto response = http::json_response(201, std::move(out));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+Result<http::Response> change_user_route(http::RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"display_name", "role", "community_ids", "street_ids"});
+  accounts::UserChange change;
+  change.display_name = reader.text("display_name", http::Need::optional, 60);
+  auto role_text = reader.text("role", http::Need::optional, 20);
+  if (!reader.ok()) return reader.error();
+  if (role_text) {
+    GZ_ASSIGN_OR_RETURN(change.role, role_of(*role_text));
+  }
+  if (body.contains("community_ids")) {
+    GZ_ASSIGN_OR_RETURN(change.community_ids, id_list(body, "community_ids"));
+  }
+  if (body.contains("street_ids")) {
+    GZ_ASSIGN_OR_RETURN(change.street_ids, id_list(body, "street_ids"));
+  }
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto user, change_worker(*lease, context.user(), id, change));
+  return http::json_response(200, accounts::user_json(user));
+}
+
+http::Handler user_action(UserAction action) {
+  return [action](http::RequestContext& context) -> Result<http::Response> {
+    GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+    auto lease = context.pool.lease();
+    GZ_ASSIGN_OR_RETURN(auto user, act_on_user(*lease, context.user(), id, action));
+    return http::json_response(200, accounts::user_json(user));
+  };
+}
+
 }  // namespace
 
 void register_routes(http::Router& router) {
+  router.add(
+      {"POST",
+       "/api/v1/users",
+       http::Access::login,
+       create_user_route,
+       {"Create a worker's or administrator's login; without a password a temporary "
+        "one (shown once) is changed at first login",
+        "onboarding", "admin; staff (guides of their community)",
+        R"({"username":"guide7","display_name":"李指导员","role":"guide","community_ids":[1]})",
+        ""}});
+  router.add({"PATCH",
+              "/api/v1/users/{id}",
+              http::Access::login,
+              change_user_route,
+              {"Rename a user; admins also change role, communities and streets", "onboarding",
+               "admin; staff (their guides' names)", R"({"display_name":"李指导员"})", ""}});
+  router.add({"POST",
+              "/api/v1/users/{id}/deactivate",
+              http::Access::login,
+              user_action(UserAction::deactivate),
+              {"Deactivate a login (its sessions end)", "onboarding",
+               "admin; staff (their guides and residents)", "", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/users/{id}/reactivate",
+       http::Access::login,
+       user_action(UserAction::reactivate),
+       {"Reactivate a login", "onboarding", "admin; staff (their guides and residents)", "", ""}});
+  router.add({"POST",
+              "/api/v1/users/{id}/force-reset",
+              http::Access::login,
+              user_action(UserAction::force_reset),
+              {"End a user's sessions and make them choose a new password at the next login",
+               "onboarding", "admin; staff (their guides and residents)", "", ""}});
   router.add({"POST",
               "/api/v1/households/{id}/claim-codes",
               http::Access::login,

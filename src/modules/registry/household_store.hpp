@@ -13,6 +13,9 @@ namespace gz::registry {
 std::optional<Household> load_household(storage::Connection& db, std::int64_t household_id);
 std::vector<Resident> load_residents(storage::Connection& db, std::int64_t household_id);
 HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& filter);
+// Buildings with their household counts and guides; `where` ("WHERE b.… = ?") is appended.
+std::vector<Building> query_buildings(storage::Connection& db, const std::string& where,
+                                      const std::vector<storage::Value>& params);
 // Fills tags/needs/skills of many households in one query.
 void load_labels(storage::Connection& db, std::vector<Household>& households);
 

@@ -48,6 +48,22 @@ struct Building {
   std::string name;
   std::optional<std::string> address;
   std::int64_t households = 0;
+  std::optional<std::int64_t> guide_user_id;  // the guide whose patch it is
+  std::optional<std::string> guide_name;
+};
+
+// A street (街道) and the communities it owns.
+struct CommunityRef {
+  std::int64_t id = 0;
+  std::string name;
+  std::string code;
+};
+struct Street {
+  std::int64_t id = 0;
+  std::string name;
+  std::string code;
+  std::optional<std::string> district;
+  std::vector<CommunityRef> communities;
 };
 
 // An ID number someone without personal-data rights entered that another resident of the

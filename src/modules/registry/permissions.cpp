@@ -8,6 +8,10 @@ bool may_create_community(const Actor& actor) {
   return actor.is(Role::admin) || actor.is(Role::street);
 }
 
+bool may_manage_streets(const Actor& actor) {
+  return actor.is(Role::admin);
+}
+
 bool may_view_community(const Actor& actor, std::int64_t community_id) {
   return actor.belongs_to(community_id);
 }

@@ -10,6 +10,8 @@
 namespace gz::registry::permissions {
 
 bool may_create_community(const Actor& actor);
+// Streets (街道) are the administrators'.
+bool may_manage_streets(const Actor& actor);
 bool may_view_community(const Actor& actor, std::int64_t community_id);
 bool may_manage_buildings(const Actor& actor, std::int64_t community_id);
 // Households: residents only their own; guides, staff and street users those of their

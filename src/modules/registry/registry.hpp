@@ -27,6 +27,7 @@ struct NewCommunity {
   std::string code;
   std::optional<std::string> district;
   std::optional<std::string> street;
+  std::optional<std::int64_t> street_id;  // the street that owns it (its name becomes `street`)
 };
 
 // Whether a community of this id exists. The one place that asks: every module calls this
@@ -41,6 +42,24 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
                                    const NewCommunity& input);
 Result<std::vector<Community>> list_communities(storage::Connection& db, const Actor& actor);
 Result<Community> get_community(storage::Connection& db, const Actor& actor, std::int64_t id);
+
+// --- streets (streets.cpp): admins manage them; a street supervisor reads their own.
+// 403 for anyone else.
+Result<std::vector<Street>> list_streets(storage::Connection& db, const Actor& actor);
+// 400 invalid_field, invalid_code; 409 code_taken.
+Result<Street> create_street(storage::Connection& db, const Actor& actor, const std::string& name,
+                             const std::string& code, const std::optional<std::string>& district);
+Result<Street> update_street(storage::Connection& db, const Actor& actor, std::int64_t id,
+                             const std::optional<std::string>& name,
+                             const std::optional<std::string>& district);
+bool street_exists(storage::Connection& db, std::int64_t street_id);
+
+// A guide's patch: the building's guide, and its households' (staff of the community). 400
+// not_a_guide; 409 caseload_full when the guide would pass kDefaultCaseloadCap households.
+// `guide_user_id` nullopt clears the building's guide (its households keep theirs).
+Result<Building> assign_building_guide(storage::Connection& db, const Actor& actor,
+                                       std::int64_t building_id,
+                                       std::optional<std::int64_t> guide_user_id);
 
 Result<Building> create_building(storage::Connection& db, const Actor& actor,
                                  std::int64_t community_id, const std::string& name,

@@ -39,7 +39,72 @@ boost::json::object building_json(const Building& building) {
           {"community_id", building.community_id},
           {"name", building.name},
           {"address", http::json_or_null(building.address)},
-          {"households", building.households}};
+          {"households", building.households},
+          {"guide_user_id", http::json_or_null(building.guide_user_id)},
+          {"guide_name", http::json_or_null(building.guide_name)}};
+}
+
+boost::json::object street_json(const Street& street) {
+  boost::json::array communities;
+  for (const auto& community : street.communities) {
+    communities.push_back(boost::json::object{
+        {"id", community.id}, {"name", community.name}, {"code", community.code}});
+  }
+  return {{"id", street.id},
+          {"name", street.name},
+          {"code", street.code},
+          {"district", http::json_or_null(street.district)},
+          {"communities", std::move(communities)}};
+}
+
+Result<Response> list_streets_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto streets, list_streets(*lease, context.user()));
+  boost::json::array items;
+  for (const auto& street : streets) items.push_back(street_json(street));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> create_street_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"name", "code", "district"});
+  auto name = reader.text("name", Need::required, 60);
+  auto code = reader.text("code", Need::required, 32);
+  auto district = reader.text("district", Need::optional, 60);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto street, create_street(*lease, context.user(), *name, *code, district));
+  return http::json_response(201, street_json(street));
+}
+
+Result<Response> update_street_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"name", "district"});
+  auto name = reader.text("name", Need::optional, 60);
+  auto district = reader.text("district", Need::optional, 60);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto street, update_street(*lease, context.user(), id, name, district));
+  return http::json_response(200, street_json(street));
+}
+
+Result<Response> building_guide_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  if (!body.contains("user_id")) return bad_request("missing_field", "user_id is required");
+  std::optional<std::int64_t> guide;
+  if (!body.at("user_id").is_null()) {
+    http::JsonReader reader(body);
+    reader.only({"user_id"});
+    guide = reader.integer("user_id", Need::required, 1);
+    if (!reader.ok()) return reader.error();
+  }
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto building, assign_building_guide(*lease, context.user(), id, guide));
+  return http::json_response(200, building_json(building));
 }
 
 // birth_date only for readers with personal-data rights; everyone gets birth_year.
@@ -105,8 +170,9 @@ Result<Response> create_community_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
   if (!body) return body.error();
   http::JsonReader reader(*body);
-  reader.only({"name", "code", "district", "street"});
+  reader.only({"name", "code", "district", "street", "street_id"});
   NewCommunity input;
+  input.street_id = reader.integer("street_id", Need::optional, 1);
   input.name = reader.text("name", Need::required, 100).value_or("");
   input.code = reader.text("code", Need::required, 32).value_or("");
   input.district = reader.text("district", Need::optional, 100);
@@ -386,6 +452,31 @@ void register_routes(http::Router& router) {
        {"Create a community", "registry", "admin, street",
         R"({"name":"幸福里社区","code":"330106-001","district":"西湖区","street":"北山街道"})",
         ""}});
+  router.add({"GET",
+              "/api/v1/streets",
+              http::Access::login,
+              list_streets_route,
+              {"Streets (街道) with their communities: all for admins, their own for street "
+               "supervisors",
+               "registry", "admin, street", "", ""}});
+  router.add({"POST",
+              "/api/v1/streets",
+              http::Access::login,
+              create_street_route,
+              {"Add a street", "registry", "admin",
+               R"({"name":"北山街道","code":"BS","district":"西湖区"})", ""}});
+  router.add({"PATCH",
+              "/api/v1/streets/{id}",
+              http::Access::login,
+              update_street_route,
+              {"Rename a street or change its district", "registry", "admin",
+               R"({"name":"北山街道"})", ""}});
+  router.add({"PUT",
+              "/api/v1/buildings/{id}/guide",
+              http::Access::login,
+              building_guide_route,
+              {"Make a building a guide's patch (its households follow), or clear it", "registry",
+               "staff", R"({"user_id":12})", ""}});
   router.add({"GET",
               "/api/v1/communities/{id}",
               Access::login,

@@ -30,7 +30,8 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
   if (user.role != Role::resident && user.household_id) {
     return bad_request("household_not_allowed", "only residents are linked to a household");
   }
-  if ((user.role == Role::guide || user.role == Role::staff || user.role == Role::street) &&
+  if ((user.role == Role::guide || user.role == Role::staff ||
+       (user.role == Role::street && user.street_ids.empty())) &&
       user.community_ids.empty()) {
     return bad_request("community_required", "guides, staff and street users need a community");
   }
@@ -93,8 +94,15 @@ Result<std::int64_t> add_user(storage::Connection& connection, const Actor& by,
                          {user_id, id});
       communities.push_back(id);
     }
+    boost::json::array streets;
+    for (std::int64_t id : user.street_ids) {
+      connection.execute("INSERT INTO user_streets (user_id, street_id) VALUES (?, ?)",
+                         {user_id, id});
+      streets.push_back(id);
+    }
     boost::json::object change{
         {"username", user.username}, {"role", role_name(user.role)}, {"communities", communities}};
+    if (!streets.empty()) change["streets"] = std::move(streets);
     if (user.household_id) change["household_id"] = *user.household_id;
     if (user.resident_id) change["resident_id"] = *user.resident_id;
     if (user.disabled) change["disabled"] = true;

@@ -23,6 +23,16 @@ std::optional<Actor> actor_from(storage::Connection& connection, const storage::
   actor.display_name = row.opt_text(5).value_or("");
   if (actor.role == Role::resident) {
     if (auto community = row.opt_integer(4)) actor.community_ids.push_back(*community);
+  } else if (actor.role == Role::street) {
+    // A street supervisor oversees the communities of their streets, and any they were given
+    // one by one.
+    for (const auto& membership : connection.query(
+             "SELECT community_id FROM user_communities WHERE user_id = ? UNION SELECT c.id FROM "
+             "communities c JOIN user_streets s ON s.street_id = c.street_id WHERE s.user_id = ? "
+             "ORDER BY 1",
+             {actor.user_id, actor.user_id})) {
+      actor.community_ids.push_back(membership.integer(0));
+    }
   } else {
     for (const auto& membership : connection.query(
              "SELECT community_id FROM user_communities WHERE user_id = ? ORDER BY community_id",

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/registry/household_store.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
 
@@ -68,10 +69,26 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
   }
   std::optional<Error> failure;
   std::int64_t id = 0;
+  NewCommunity community = input;
+  if (input.street_id) {
+    auto street = db.query_one("SELECT name FROM streets WHERE id = ?", {*input.street_id});
+    if (!street) return not_found("no street " + std::to_string(*input.street_id));
+    // A supervisor founds communities only in the streets they oversee.
+    std::vector<storage::Value> params{*input.street_id};
+    if (actor.is(Role::street) &&
+        (actor.community_ids.empty() ||
+         !db.query_one("SELECT 1 FROM communities WHERE street_id = ? AND " +
+                           storage::in_list("id", actor.community_ids, params),
+                       params))) {
+      return forbidden("a street supervisor creates communities of their own streets");
+    }
+    community.street = street->text(0);
+  }
   storage::with_transaction(db, storage::TxMode::write, [&] {
+    const NewCommunity& input = community;
     // A street supervisor founds communities of their own street only: the street their
     // communities are in (one street per supervisor; a supervisor of none names it freely).
-    if (actor.is(Role::street)) {
+    if (actor.is(Role::street) && !input.street_id) {
       auto streets = db.query(
           "SELECT DISTINCT COALESCE(c.street, '') FROM communities c JOIN user_communities u ON "
           "u.community_id = c.id WHERE u.user_id = ?",
@@ -89,10 +106,10 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
       return;
     }
     id = db.query_one(
-               "INSERT INTO communities (name, code, district, street, created_at) VALUES (?, ?, "
-               "?, ?, ?) RETURNING id",
+               "INSERT INTO communities (name, code, district, street, street_id, created_at) "
+               "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                {input.name, input.code, storage::opt_text(input.district),
-                storage::opt_text(input.street), now_iso8601()})
+                storage::opt_text(input.street), storage::opt_int(input.street_id), now_iso8601()})
              ->integer(0);
     db.execute("UPDATE communities SET community_id = id WHERE id = ?", {id});
     if (actor.is(Role::street)) {
@@ -102,6 +119,7 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
     boost::json::object change{{"name", input.name}, {"code", input.code}};
     if (input.district) change["district"] = *input.district;
     if (input.street) change["street"] = *input.street;
+    if (input.street_id) change["street_id"] = *input.street_id;
     // A street supervisor joins the community they create: their user row changed.
     std::vector<audit::RowRef> rows;
     if (actor.is(Role::street)) rows.push_back({&accounts::user_rows(), actor.user_id});
@@ -181,20 +199,7 @@ Result<std::vector<Building>> list_buildings(storage::Connection& db, const Acto
   if (!community_exists(db, community_id)) {
     return not_found("no community " + std::to_string(community_id));
   }
-  std::vector<Building> out;
-  for (const auto& row : db.query(
-           "SELECT b.id, b.community_id, b.name, b.address, (SELECT COUNT(*) FROM households h "
-           "WHERE h.building_id = b.id) FROM buildings b WHERE b.community_id = ? ORDER BY b.id",
-           {community_id})) {
-    Building building;
-    building.id = row.integer(0);
-    building.community_id = row.integer(1);
-    building.name = row.text(2);
-    building.address = row.opt_text(3);
-    building.households = row.integer(4);
-    out.push_back(std::move(building));
-  }
-  return out;
+  return query_buildings(db, "WHERE b.community_id = ? ORDER BY b.id", {community_id});
 }
 
 }  // namespace gz::registry

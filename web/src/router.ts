@@ -121,6 +121,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['staff', 'admin'], title: 'channels.title' },
   },
   {
+    path: '/admin/users',
+    component: () => import('./views/admin/UsersView.vue'),
+    meta: { roles: ['admin', 'staff'], title: 'admin.users.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

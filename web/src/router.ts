@@ -126,6 +126,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['admin', 'staff'], title: 'admin.users.title' },
   },
   {
+    path: '/admin/streets',
+    component: () => import('./views/admin/StreetsView.vue'),
+    meta: { roles: ['admin', 'street'], title: 'admin.streets.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

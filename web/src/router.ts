@@ -131,6 +131,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['admin', 'street'], title: 'admin.streets.title' },
   },
   {
+    path: '/admin/guides',
+    component: () => import('./views/admin/GuidesView.vue'),
+    meta: { roles: ['admin', 'staff'], title: 'admin.guides.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

@@ -121,6 +121,21 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['staff', 'admin'], title: 'channels.title' },
   },
   {
+    path: '/admin/users',
+    component: () => import('./views/admin/UsersView.vue'),
+    meta: { roles: ['admin', 'staff'], title: 'admin.users.title' },
+  },
+  {
+    path: '/admin/streets',
+    component: () => import('./views/admin/StreetsView.vue'),
+    meta: { roles: ['admin', 'street'], title: 'admin.streets.title' },
+  },
+  {
+    path: '/admin/guides',
+    component: () => import('./views/admin/GuidesView.vue'),
+    meta: { roles: ['admin', 'staff'], title: 'admin.guides.title' },
+  },
+  {
     path: '/staff/queue',
     component: () => import('./views/staff/QueueView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },

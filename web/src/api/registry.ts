@@ -1,6 +1,7 @@
-// The household registry (一户一档, /api/v1/communities, /households, /registry): communities,
-// household files with their residents (masked as the server decides for the reader's role),
-// the vocabulary of tags and housing types, and the CSV import.
+// The household registry (一户一档, /api/v1/streets, /communities, /buildings, /households,
+// /registry): streets and their communities, buildings with their guide, household files with
+// their residents (masked as the server decides for the reader's role), the vocabulary of tags
+// and housing types, and the CSV import.
 import { ApiError, request, upload, type Page, type QueryValue } from './client';
 
 export interface Community {
@@ -9,6 +10,28 @@ export interface Community {
   code: string;
   district: string;
   street: string;
+}
+
+/** A street (街道) and the communities it owns. */
+export interface Street {
+  id: number;
+  name: string;
+  code: string;
+  district: string | null;
+  communities: { id: number; name: string; code: string }[];
+}
+
+export interface NewStreet {
+  name: string;
+  code: string;
+  district?: string;
+}
+
+export interface NewCommunity {
+  name: string;
+  code: string;
+  district?: string;
+  street_id?: number;
 }
 
 /** An ID number someone without personal-data rights entered that another resident holds. */
@@ -109,11 +132,22 @@ export interface Building {
   name: string;
   address: string | null;
   households: number;
+  /** The guide whose patch the building is. */
+  guide_user_id: number | null;
+  guide_name: string | null;
 }
 
 export const registryApi = {
+  streets: () => request<{ items: Street[] }>('/streets'),
+  addStreet: (street: NewStreet) => request<Street>('/streets', { body: street }),
+  updateStreet: (id: number, changes: { name?: string; district?: string }) =>
+    request<Street>(`/streets/${id}`, { method: 'PATCH', body: changes }),
   communities: () => request<{ items: Community[] }>('/communities'),
+  addCommunity: (community: NewCommunity) => request<Community>('/communities', { body: community }),
   buildings: (communityId: number) => request<{ items: Building[] }>(`/communities/${communityId}/buildings`),
+  /** Makes the building a guide's patch (its households follow), or clears it with null. */
+  setBuildingGuide: (buildingId: number, userId: number | null) =>
+    request<Building>(`/buildings/${buildingId}/guide`, { method: 'PUT', body: { user_id: userId } }),
   vocabulary: () => request<Vocabulary>('/registry/vocabulary'),
   households: (query: Record<string, QueryValue>) => request<Page<Household>>('/households', { query }),
   household: (id: number) => request<Household>(`/households/${id}`),

@@ -22,6 +22,12 @@ function loadCommunities(): Promise<void> {
   return loading;
 }
 
+/** Reads the list again, after a community was added (the administration pages). */
+export function refreshCommunities(): Promise<void> {
+  loading = null;
+  return loadCommunities();
+}
+
 export function useCommunity() {
   const mine = session.user?.community_ids ?? [];
   if (mine.length !== 1) void loadCommunities();

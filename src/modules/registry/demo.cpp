@@ -26,6 +26,7 @@
 #include "modules/registry/demo/plan.hpp"
 #include "modules/registry/demo/texts.hpp"
 #include "modules/registry/demo/write.hpp"
+#include "modules/registry/registry.hpp"
 
 namespace gz::registry {
 namespace {
@@ -69,10 +70,16 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
     header.created_at = community_created_at(k, reference_days - kRecordDays);
     headers.push_back(std::move(header));
   }
+  // The street that owns them, as an administrator adds one.
+  auto street =
+      create_street(connection, system, place.street, "ST-" + place.district_code, place.district);
+  if (!street) throw std::runtime_error("demo street: " + street.error().message);
   storage::with_transaction(connection, storage::TxMode::write, [&] {
     summary.community_ids.clear();
     for (const auto& header : headers) {
       summary.community_ids.push_back(write_community(connection, system, header, place));
+      connection.execute("UPDATE communities SET street_id = ? WHERE id = ?",
+                         {std::int64_t{street->id}, summary.community_ids.back()});
     }
   });
   summary.communities = options.communities;
@@ -87,8 +94,10 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
       connection,
       {"admin", Role::admin, {first_community}, std::nullopt, options.password, "系统管理员"});
   login("admin", Role::admin, "管理员（全部社区）");
-  create_user(connection, {"street", Role::street, summary.community_ids, std::nullopt,
-                           options.password, place.street + "督办"});
+  accounts::NewUser supervisor{"street",     Role::street,     summary.community_ids,
+                               std::nullopt, options.password, place.street + "督办"};
+  supervisor.street_ids = {street->id};
+  create_user(connection, supervisor);
   login("street", Role::street,
         "街道督办（" + place.street + "，" + std::to_string(options.communities) + " 个社区）");
 

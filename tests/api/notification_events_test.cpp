@@ -163,15 +163,8 @@ TEST_P(NotificationEvents, ARaisedWarningReachesStreetSupervisorsAndStaffOnce) {
   ASSERT_EQ(channel.status, 201) << channel.body;
 
   // An allocation plan on notice with one household of two objecting: a dispute.
-  boost::json::array categories{boost::json::object{
-      {"category", "elderly_care"}, {"policy_weight", 1}, {"demand_weight", 1}}};
-  auto plan = w().staff.post("/api/v1/allocation/plans", {{"community_id", w().community_id},
-                                                          {"quarter", "2027Q1"},
-                                                          {"total", 10000},
-                                                          {"unit", "fen"},
-                                                          {"categories", categories}});
-  ASSERT_EQ(plan.status, 201) << plan.body;
-  std::string base = "/api/v1/plans/" + std::to_string(plan.json().at("id").as_int64());
+  std::string base =
+      "/api/v1/plans/" + std::to_string(make_plan(w().staff, w().community_id, "2027Q1", 10000));
   ASSERT_EQ(w().staff.post(base + "/transitions", {{"action", "publish"}, {"note", "公示"}}).status,
             200);
   ASSERT_EQ(w().next_door.post(base + "/objections", {{"text", "分配不公"}}).status, 201);

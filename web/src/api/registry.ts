@@ -145,6 +145,8 @@ export const registryApi = {
   communities: () => request<{ items: Community[] }>('/communities'),
   addCommunity: (community: NewCommunity) => request<Community>('/communities', { body: community }),
   buildings: (communityId: number) => request<{ items: Building[] }>(`/communities/${communityId}/buildings`),
+  addBuilding: (communityId: number, name: string, address?: string) =>
+    request<Building>(`/communities/${communityId}/buildings`, { body: address ? { name, address } : { name } }),
   /** Makes the building a guide's patch (its households follow), or clears it with null. */
   setBuildingGuide: (buildingId: number, userId: number | null) =>
     request<Building>(`/buildings/${buildingId}/guide`, { method: 'PUT', body: { user_id: userId } }),

@@ -109,4 +109,27 @@ describe('GuidesView', () => {
     await wrapper.find('[data-test="only-unassigned"]').setValue(true);
     expect(wrapper.findAll('[data-building]').map((row) => row.attributes('data-building'))).toEqual(['3']);
   });
+
+  it('adds a building by hand and lists it for a guide', async () => {
+    const { calls } = stubFetch({
+      'GET /api/v1/communities/1/buildings': { body: buildings },
+      'GET /api/v1/users': { body: { items: [guide(12, '李四', 96)] } },
+      'POST /api/v1/communities/1/buildings': {
+        status: 201,
+        body: { id: 9, community_id: 1, name: '9号楼', address: null, households: 0, guide_user_id: null, guide_name: null },
+      },
+    });
+    const wrapper = await mountGuides();
+    await wrapper.find('[data-test="add-building"]').trigger('submit');
+    await wrapper.find('[data-test="building-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-test="building-form"] [role="alert"]').text()).toBe('请填写楼栋名称。');
+    await wrapper.find('[data-test="building-name"]').setValue('9号楼');
+    await wrapper.find('[data-test="building-form"]').trigger('submit');
+    await flushPromises();
+    const posted = calls.find((call) => call.method === 'POST');
+    expect(JSON.parse(String(posted?.init?.body))).toEqual({ name: '9号楼' });
+    expect(wrapper.findAll('[data-building]').map((row) => row.attributes('data-building'))).toContain('9');
+    expect(wrapper.find('[data-test="done"]').text()).toBe('已添加9号楼。');
+  });
 });

@@ -184,6 +184,12 @@ TEST_P(Onboarding, MembersRegisterWithTheSlipAndTheirPhoneAndTheHeadManagesTheLo
   ASSERT_EQ(waiting.status, 200) << waiting.body;
   ASSERT_EQ(waiting.json().at("items").as_array().size(), 1u);
   EXPECT_EQ(waiting.json().at("items").at(0).at("name").as_string(), "陈阿姨");
+  // Not around the queue: reactivating the waiting login is refused.
+  EXPECT_EQ(f.staff
+                .post("/api/v1/users/" + std::to_string(visitor_id) + "/reactivate",
+                      boost::json::object{})
+                .error_code(),
+            "registration_pending");
   std::string decide = "/api/v1/account-requests/" + std::to_string(visitor_id) + "/decision";
   EXPECT_EQ(f.guide.post(decide, {{"decision", "confirm"}}).status, 403);
   // A member of another household cannot be bound to this registration.

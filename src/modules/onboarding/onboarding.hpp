@@ -166,6 +166,7 @@ Result<CreatedWorker> create_worker(storage::Connection& db, const Actor& actor,
 // Admins change name, role, communities and streets; staff the names of their guides.
 Result<accounts::UserView> change_worker(storage::Connection& db, const Actor& actor,
                                          std::int64_t user_id, const accounts::UserChange& change);
+// 409 already_disabled, already_active, registration_pending (decided in the queue instead).
 enum class UserAction { deactivate, reactivate, force_reset };
 Result<accounts::UserView> act_on_user(storage::Connection& db, const Actor& actor,
                                        std::int64_t user_id, UserAction action);

@@ -140,6 +140,12 @@ Result<accounts::UserView> act_on_user(storage::Connection& db, const Actor& act
       break;
     case UserAction::reactivate:
       if (!user.disabled) return conflict("already_active", "this login is active");
+      // A registration waiting for staff is decided in the queue, where its member is bound.
+      if (db.query_one("SELECT 1 FROM account_requests WHERE user_id = ? AND decision IS NULL",
+                       {user_id})) {
+        return conflict("registration_pending",
+                        "this login waits in the registration queue: confirm or refuse it there");
+      }
       accounts::set_disabled(db, actor, user_id, false, "user.reactivate");
       break;
     case UserAction::force_reset:

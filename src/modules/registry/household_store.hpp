@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "modules/registry/model.hpp"
@@ -13,6 +14,8 @@ namespace gz::registry {
 std::optional<Household> load_household(storage::Connection& db, std::int64_t household_id);
 std::vector<Resident> load_residents(storage::Connection& db, std::int64_t household_id);
 HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& filter);
+// A community's or a street's code: 1-32 letters, digits, '-' or '_'.
+bool is_valid_code(const std::string& code);
 // Buildings with their household counts and guides; `where` ("WHERE b.… = ?") is appended.
 std::vector<Building> query_buildings(storage::Connection& db, const std::string& where,
                                       const std::vector<storage::Value>& params);

@@ -32,7 +32,9 @@ Community community_from(const storage::Row& row) {
   return community;
 }
 
-bool valid_code(const std::string& code) {
+}  // namespace
+
+bool is_valid_code(const std::string& code) {
   if (code.empty() || code.size() > 32) return false;
   for (char c : code) {
     bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -41,8 +43,6 @@ bool valid_code(const std::string& code) {
   }
   return true;
 }
-
-}  // namespace
 
 bool community_exists(storage::Connection& db, std::int64_t community_id) {
   return db.query_one("SELECT id FROM communities WHERE id = ?", {community_id}).has_value();
@@ -64,7 +64,7 @@ Result<Community> create_community(storage::Connection& db, const Actor& actor,
   if (!permissions::may_create_community(actor)) {
     return forbidden("only admins and street supervisors may create communities");
   }
-  if (!valid_code(input.code)) {
+  if (!is_valid_code(input.code)) {
     return bad_request("invalid_code", "code must be 1-32 characters of letters, digits, '-', '_'");
   }
   std::optional<Error> failure;

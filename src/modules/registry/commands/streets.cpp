@@ -13,16 +13,6 @@
 namespace gz::registry {
 namespace {
 
-bool valid_street_code(const std::string& code) {
-  if (code.empty() || code.size() > 32) return false;
-  for (char c : code) {
-    bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-              c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 std::optional<Street> load_street(storage::Connection& db, std::int64_t id) {
   auto row = db.query_one("SELECT id, name, code, district FROM streets WHERE id = ?", {id});
   if (!row) return std::nullopt;
@@ -99,7 +89,7 @@ Result<Street> create_street(storage::Connection& db, const Actor& actor, const 
                              const std::string& code, const std::optional<std::string>& district) {
   if (!permissions::may_manage_streets(actor)) return forbidden("administrators manage streets");
   GZ_TRY(check_street_name(name, district));
-  if (!valid_street_code(code)) {
+  if (!is_valid_code(code)) {
     return bad_request("invalid_code", "code must be 1-32 characters of letters, digits, '-', '_'");
   }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Street> {

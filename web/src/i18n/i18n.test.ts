@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { en, zhCN } from './messages';
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -13,6 +12,10 @@ function placeholders(text: string): string[] {
 }
 
 describe('translations', () => {
+  it('are found in their section files', () => {
+    expect(Object.keys(zhCN)).toContain('app');
+    expect((zhCN.app as Record<string, string>).name).toBe('共治');
+  });
   it('have the same keys in Chinese and English', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
   });

@@ -1,14 +1,11 @@
 // vue-i18n set up with Chinese by default and English available; the choice is remembered
 // on the device and mirrored in <html lang> so screen readers and fonts follow it.
 import { createI18n } from 'vue-i18n';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { en, zhCN, type Messages } from './messages';
 import { savedLocale, saveLocale, type Locale } from '../lib/prefs';
 
-export type MessageSchema = typeof zhCN;
-
 export function makeI18n(locale: Locale = savedLocale()) {
-  return createI18n<[MessageSchema], Locale, false>({
+  return createI18n<[Messages], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',

@@ -1,0 +1,117 @@
+// What each role's menu offers, as data: the header draws it, and a page joins the menu by
+// adding one line to its group here (router.ts guards the route itself). Staff menus are
+// grouped so the console fits a phone and a 1366 px desktop; residents get a few main links
+// and the rest under "more".
+import type { Role } from '../api/accounts';
+
+export interface NavLink {
+  to: string;
+  /** An i18n key. */
+  label: string;
+  /** Current only on exactly `to`. */
+  exact?: boolean;
+  /** Shown as current on every page under this path, not only on `to`. */
+  section?: string;
+  /** Who sees the link; absent: everyone the group is shown to. */
+  roles?: Role[];
+}
+
+export interface NavGroup {
+  /** An i18n key. */
+  label: string;
+  links: NavLink[];
+}
+
+const STAFF_GROUPS: NavGroup[] = [
+  {
+    label: 'nav.group.cases',
+    links: [
+      { to: '/staff/queue', label: 'nav.queue' },
+      { to: '/staff/overview', label: 'nav.overview' },
+    ],
+  },
+  {
+    label: 'nav.group.households',
+    links: [
+      { to: '/staff/households', label: 'nav.households' },
+      { to: '/staff/needs', label: 'planning.navNeeds' },
+    ],
+  },
+  {
+    label: 'nav.group.planning',
+    links: [{ to: '/staff/plans', label: 'nav.plans' }],
+  },
+  {
+    label: 'nav.group.participation',
+    links: [
+      { to: '/staff/meetings', label: 'part.nav.meetings' },
+      { to: '/staff/surveys', label: 'part.nav.results' },
+    ],
+  },
+  {
+    label: 'nav.group.insight',
+    links: [{ to: '/cockpit', label: 'nav.cockpit' }],
+  },
+  {
+    label: 'nav.group.settings',
+    links: [
+      { to: '/staff/channels', label: 'channels.nav', roles: ['staff', 'admin'] },
+      { to: '/staff/registrations', label: 'registrations.nav', roles: ['guide', 'staff', 'admin'] },
+      // One entry into the administration area; its pages carry their own sub-navigation.
+      { to: '/admin/users', label: 'admin.nav', section: '/admin/', roles: ['staff', 'admin'] },
+      { to: '/admin/streets', label: 'admin.nav', section: '/admin/', roles: ['street'] },
+    ],
+  },
+  {
+    label: 'nav.group.public',
+    links: [
+      { to: '/track', label: 'nav.track' },
+      { to: '/board', label: 'nav.board' },
+      { to: '/account', label: 'nav.account' },
+    ],
+  },
+];
+
+/** The resident's main links (a phone shows these first), then the rest. */
+const RESIDENT_MAIN: NavLink[] = [
+  { to: '/resident', label: 'nav.residentHome', exact: true },
+  { to: '/resident/new', label: 'nav.newRequest' },
+  { to: '/resident/requests', label: 'nav.myRequests' },
+  { to: '/resident/points', label: 'nav.points' },
+];
+const RESIDENT_MORE: NavLink[] = [
+  { to: '/resident/activities', label: 'part.nav.activities' },
+  { to: '/resident/proposals', label: 'part.nav.proposals' },
+  { to: '/resident/surveys', label: 'part.nav.surveys' },
+  { to: '/resident/timebank', label: 'part.nav.timebank' },
+  { to: '/property', label: 'property.nav' },
+  { to: '/assistant', label: 'assistant.nav' },
+  { to: '/track', label: 'nav.track' },
+  { to: '/board', label: 'nav.board' },
+  { to: '/account', label: 'nav.account' },
+];
+
+const PUBLIC: NavLink[] = [
+  { to: '/', label: 'nav.home', exact: true },
+  { to: '/track', label: 'nav.track' },
+  { to: '/assistant', label: 'assistant.nav' },
+  { to: '/board', label: 'nav.board' },
+];
+
+function visible(links: NavLink[], role: Role): NavLink[] {
+  return links.filter((link) => !link.roles || link.roles.includes(role));
+}
+
+/** The menu of a role, in groups; empty groups are left out. */
+export function navGroups(role: Role | undefined): NavGroup[] {
+  if (!role) return [{ label: 'nav.group.public', links: PUBLIC }];
+  if (role === 'resident') {
+    return [
+      { label: 'nav.group.main', links: RESIDENT_MAIN },
+      { label: 'nav.group.more', links: RESIDENT_MORE },
+    ];
+  }
+  return STAFF_GROUPS.map((group) => ({ ...group, links: visible(group.links, role) })).filter(
+    (group) => group.links.length > 0,
+  );
+}

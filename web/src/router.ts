@@ -116,6 +116,16 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['staff', 'guide', 'admin'], title: 'registrations.title' },
   },
   {
+    path: '/staff/points',
+    component: () => import('./views/staff/PointsAdminView.vue'),
+    meta: { roles: ['staff', 'guide', 'admin'], title: 'pointsAdmin.title' },
+  },
+  {
+    path: '/staff/settings',
+    component: () => import('./views/staff/SettingsView.vue'),
+    meta: { roles: ['staff', 'admin'], title: 'settings.title' },
+  },
+  {
     path: '/staff/channels',
     component: () => import('./views/staff/ChannelsView.vue'),
     meta: { roles: ['staff', 'admin'], title: 'channels.title' },

@@ -26,4 +26,15 @@ export const indicatorsApi = {
   /** `period` is a quarter ("2026Q4") or a year. */
   report: (scope: CockpitScope, period: string) =>
     request<IndicatorReport>('/indicators', { query: { ...scopeQuery(scope), period } }),
+  /** The community's targets (its own, else the defaults): shares 0-1, counts, days, fen. */
+  targets: (communityId: number) =>
+    request<IndicatorTargets>('/indicators/targets', { query: { community_id: communityId } }),
+  /** Sets the given targets only. */
+  setTargets: (communityId: number, targets: Record<string, number>) =>
+    request<IndicatorTargets>('/indicators/targets', { method: 'PUT', query: { community_id: communityId }, body: { targets } }),
 };
+
+export interface IndicatorTargets {
+  community_id: number;
+  targets: Record<string, number>;
+}

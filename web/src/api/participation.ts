@@ -156,4 +156,6 @@ export const participationApi = {
     request<Proposal>(`/proposals/${id}/response`, { body: { response }, idempotencyKey }),
   settings: (communityId: number | undefined) =>
     request<ParticipationSettings>('/participation/settings', { query: { community_id: communityId } }),
+  setSettings: (settings: ParticipationSettings) =>
+    request<ParticipationSettings>('/participation/settings', { method: 'PUT', body: settings }),
 };

@@ -24,12 +24,104 @@ export interface CatalogItem {
   available_until: string | null;
 }
 
+/** A ledger line of a resident's account, as GET …/postings gives it (newest first). */
+export interface Posting {
+  id: number;
+  kind: string;
+  amount: number;
+  /** + for what came in to this account, − for what went out. */
+  signed_amount: number;
+  /** award, redemption, correction, expiry. */
+  code: string;
+  rule: string | null;
+  reference: string | null;
+  corrects_posting_id: number | null;
+  memo: string | null;
+  created_at: string;
+}
+
+export interface Postings {
+  resident_id: number;
+  balance: number;
+  items: Posting[];
+}
+
+export interface EarningRule {
+  rule: string;
+  name_zh: string;
+  /** event: points per event; minute: points per hour of service. */
+  unit: 'event' | 'minute';
+  points_per_unit: number;
+}
+
+export interface PointsSettings {
+  community_id: number;
+  /** null: points never expire. */
+  expiry_months: number | null;
+  timebank_floor_minutes: number;
+}
+
+export interface NewCatalogItem {
+  community_id: number;
+  name: string;
+  category: string;
+  price_points: number;
+  stock?: number;
+  limit_per_resident?: number;
+  limit_period?: string;
+  available_from?: string;
+  available_until?: string;
+}
+
+export interface Award {
+  resident_id: number;
+  rule: string;
+  quantity: number;
+  reference: string;
+  memo?: string;
+}
+
+export interface AwardResult extends Posting {
+  resident_id: number;
+  points: number;
+  balance: number;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  /** Only for residents who chose to be named. */
+  resident_id: number | null;
+  /** "匿名居民" unless the resident opted in. */
+  name: string;
+  points: number;
+}
+
+export interface Leaderboard {
+  community_id: number;
+  from: string;
+  to: string;
+  items: LeaderboardRow[];
+}
+
+export const CATALOG_CATEGORIES = [
+  'canteen_voucher',
+  'parking_discount',
+  'childcare_place',
+  'daily_goods',
+  'service_voucher',
+  'activity_ticket',
+  'other',
+] as const;
+
+export const LIMIT_PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
+
 export interface Redemption {
   id: number;
   resident_id: number;
   item_id: number;
   quantity: number;
   points: number;
+  posting_id: number;
   balance: number;
   stock_remaining: number | null;
 }
@@ -42,5 +134,28 @@ export const pointsApi = {
     request<Redemption>('/points/redemptions', {
       body: { resident_id: residentId, item_id: itemId, quantity },
       idempotencyKey,
+    }),
+  postings: (residentId: number, before?: number, limit = 50) =>
+    request<Postings>(`/points/accounts/${residentId}/postings`, { query: { before, limit } }),
+  /** One award by rule; the reference must be new for this resident and rule. */
+  award: (award: Award, idempotencyKey: string) =>
+    request<AwardResult>('/points/awards', { body: award, idempotencyKey }),
+  addCatalogItem: (item: NewCatalogItem, idempotencyKey: string) =>
+    request<CatalogItem>('/points/catalog', { body: item, idempotencyKey }),
+  /** A reversing posting with the reason; a posting is corrected once. */
+  correct: (postingId: number, reason: string, idempotencyKey: string) =>
+    request<Posting>('/points/corrections', { body: { posting_id: postingId, reason }, idempotencyKey }),
+  /** `period`: "2026", "2026Q3" or "2026-11". */
+  leaderboard: (communityId: number, period?: string) =>
+    request<Leaderboard>('/points/leaderboard', { query: { community_id: communityId, period } }),
+  rules: (communityId: number) => request<{ rules: EarningRule[] }>('/points/rules', { query: { community_id: communityId } }),
+  setRule: (communityId: number, rule: EarningRule) =>
+    request<EarningRule>('/points/rules', { method: 'PUT', body: { community_id: communityId, ...rule } }),
+  settings: (communityId: number) =>
+    request<PointsSettings>('/points/settings', { query: { community_id: communityId } }),
+  setSettings: (communityId: number, expiryMonths: number | null, floorMinutes: number) =>
+    request<PointsSettings>('/points/settings', {
+      method: 'PUT',
+      body: { community_id: communityId, expiry_months: expiryMonths, timebank_floor_minutes: floorMinutes },
     }),
 };

@@ -1,7 +1,7 @@
 // Resident requests (诉求, /api/v1/requests and /track): submitting, the queue, the case's
 // transitions, the resident's rating, the public lookup by tracking code, the categories and
 // departments, and the three rates. Photos on a request are in attachments.ts.
-import { request, type Page, type QueryValue } from './client';
+import { ApiError, request, type Page, type QueryValue } from './client';
 
 export type Priority = 'red' | 'yellow' | 'blue';
 export type RequestStatus =
@@ -162,4 +162,36 @@ export const requestsApi = {
     }),
   stats: (communityId?: number) =>
     request<RequestStats>('/requests/stats', { query: { community_id: communityId } }),
+  /** The working-day calendar in force; `year` narrows the dates to one year. */
+  calendar: (year?: number) => request<WorkCalendar>('/calendar', { query: { year } }),
+  /** Loads a year's calendar file (administrators): replaces the years it covers. */
+  loadCalendar: (file: Blob) => sendCalendar(file),
 };
+
+/** The working-day calendar: holidays and make-up workdays by date, with their names. */
+export interface WorkCalendar {
+  years: number[];
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+  covered_through: string | null;
+  covers_next_60_days: boolean;
+}
+
+export interface CalendarLoadReport {
+  years: number[];
+  holidays: number;
+  workdays: number;
+  deadlines_recomputed: number;
+}
+
+/** PUT /calendar takes the file's JSON as it is. */
+async function sendCalendar(file: Blob): Promise<CalendarLoadReport> {
+  const text = await file.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_calendar_file', 'not a JSON file');
+  }
+  return request<CalendarLoadReport>('/calendar', { method: 'PUT', body });
+}

@@ -184,4 +184,20 @@ export const transparencyApi = {
     request<PlanSpending>(`/plans/${planId}/spending`, { body: input, idempotencyKey }),
   recordEvaluation: (planId: number, input: EvaluationInput, idempotencyKey: string) =>
     request<PlanEvaluation>(`/plans/${planId}/evaluations`, { body: input, idempotencyKey }),
+  settings: (communityId: number) =>
+    request<NoticeSettings>('/transparency/settings', { query: { community_id: communityId } }),
+  setSettings: (communityId: number, noticeDays: number, objectionThresholdBp: number) =>
+    request<NoticeSettings>('/transparency/settings', {
+      method: 'PUT',
+      query: { community_id: communityId },
+      body: { notice_days: noticeDays, objection_threshold_bp: objectionThresholdBp },
+    }),
 };
+
+/** The public-notice rules of a community: notice length, and the objections (in basis points
+ * of households) that call a third-party evaluation. */
+export interface NoticeSettings {
+  community_id: number;
+  notice_days: number;
+  objection_threshold_bp: number;
+}

@@ -46,6 +46,7 @@ const STAFF_GROUPS: NavGroup[] = [
     links: [
       { to: '/staff/meetings', label: 'part.nav.meetings' },
       { to: '/staff/surveys', label: 'part.nav.results' },
+      { to: '/staff/points', label: 'pointsAdmin.nav', roles: ['guide', 'staff', 'admin'] },
     ],
   },
   {
@@ -55,6 +56,7 @@ const STAFF_GROUPS: NavGroup[] = [
   {
     label: 'nav.group.settings',
     links: [
+      { to: '/staff/settings', label: 'settings.nav', roles: ['staff', 'admin'] },
       { to: '/staff/channels', label: 'channels.nav', roles: ['staff', 'admin'] },
       { to: '/staff/registrations', label: 'registrations.nav', roles: ['guide', 'staff', 'admin'] },
       // One entry into the administration area; its pages carry their own sub-navigation.

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
-import { desktop, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
 const PASSWORD = 'gongzhi2026';
 const ITEM = '端到端理发券';
@@ -179,6 +179,12 @@ describe('points administration, the resident statement and voucher, and communi
     // The history survives a reload; the statement still shows the redemption.
     await page.reload();
     await page.locator('[data-test="history"] [data-test="posting"][data-code="redemption"]').first().waitFor();
+    // Large type keeps the statement readable on the phone, with nothing wider than the screen.
+    await page.locator('[data-test="elderly-toggle"]').click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone in large type`);
+    await page.locator('[data-test="history"]').screenshot({ path: `${screenshotDir}/points-04b-resident-history-large-phone.png` });
+    await page.locator('[data-test="elderly-toggle"]').click();
     assert.deepEqual(unexpected(story.resident.problems), []);
   });
 
@@ -250,6 +256,8 @@ describe('points administration, the resident statement and voucher, and communi
     await phonePage.goto('/staff/points');
     await phonePage.locator('[data-test="picker-q"]').fill(story.self.name);
     await phonePage.locator('[data-test="picker-search"]').click();
+    await phonePage.locator('[data-test="picker-choice"]').first().waitFor();
+    await screenshot(phonePage, 'points-09a-picker-phone');
     await phonePage.locator('[data-test="picker-choice"]').filter({ hasText: story.household.address }).first().click();
     await phonePage.locator('[data-test="posting"]').first().waitFor();
     await screenshot(phonePage, 'points-09-award-phone');
@@ -282,7 +290,7 @@ describe('points administration, the resident statement and voucher, and communi
       assert.match(await page.locator('[data-test="calendar-holidays"]').textContent(), /国庆节/);
       const after = await api(admin.context, '/api/v1/calendar');
       assert.ok(after.years.includes(year));
-      await page.locator('[data-test="settings-calendar"]').screenshot({ path: path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots', 'points-10-calendar-admin.png') });
+      await page.locator('[data-test="settings-calendar"]').screenshot({ path: path.join(screenshotDir, 'points-10-calendar-admin.png') });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -179,6 +179,12 @@ describe('points administration, the resident statement and voucher, and communi
     // The history survives a reload; the statement still shows the redemption.
     await page.reload();
     await page.locator('[data-test="history"] [data-test="posting"][data-code="redemption"]').first().waitFor();
+    // The resident chooses to be named on the leaderboard, and can open it.
+    await page.locator('[data-test="board-show"]').click();
+    await page.locator('[data-test="board-chosen"]').filter({ hasText: '会显示您的名字' }).waitFor();
+    assert.equal(await page.locator('[data-test="board-show"]').getAttribute('aria-pressed'), 'true');
+    await page.locator('[data-test="board-choice"] summary').click();
+    await page.locator('[data-test="board-choice"] [data-test="board-row"]').first().waitFor();
     // Large type keeps the statement readable on the phone, with nothing wider than the screen.
     await page.locator('[data-test="elderly-toggle"]').click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -148,6 +148,12 @@ export const pointsApi = {
   /** `period`: "2026", "2026Q3" or "2026-11". */
   leaderboard: (communityId: number, period?: string) =>
     request<Leaderboard>('/points/leaderboard', { query: { community_id: communityId, period } }),
+  /** Whether the leaderboard names this resident (residents choose; the server keeps no way to read it back). */
+  setLeaderboardName: (residentId: number, showName: boolean) =>
+    request<{ resident_id: number; show_name: boolean }>('/points/leaderboard/optin', {
+      method: 'PUT',
+      body: { resident_id: residentId, show_name: showName },
+    }),
   rules: (communityId: number) => request<{ rules: EarningRule[] }>('/points/rules', { query: { community_id: communityId } }),
   setRule: (communityId: number, rule: EarningRule) =>
     request<EarningRule>('/points/rules', { method: 'PUT', body: { community_id: communityId, ...rule } }),

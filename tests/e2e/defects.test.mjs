@@ -146,6 +146,38 @@ describe('defects from the browser walk', { timeout: 600_000 }, () => {
     });
   }
 
+  it('keeps 已附议 ✓ in place on a proposal page that got its last second (phone)', async () => {
+    const { page, problems } = await pageAs('resident', phone);
+    const community = (await api(page, '/api/v1/me')).user.community_ids[0];
+    const proposalsUrl = `/api/v1/proposals?community_id=${community}`;
+    const candidates = (await api(page, proposalsUrl)).items.filter(
+      (p) => p.state === 'seconding' && !p.own && p.seconds === p.seconds_required - 1,
+    );
+    let done = null;
+    for (const candidate of candidates) {
+      await page.goto(`/resident/proposals/${candidate.id}`);
+      const button = page.locator('[data-test="second"]');
+      await button.waitFor();
+      const box = await button.boundingBox();
+      const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const answered = page.waitForResponse((r) => r.url().includes('/seconds') && r.request().method() === 'POST');
+      await page.touchscreen.tap(point.x, point.y);
+      if ((await answered).status() !== 201) continue; // seconded by this household before
+      const confirmation = page.locator('[data-test="seconded"]');
+      await confirmation.waitFor();
+      await page.touchscreen.tap(point.x, point.y);
+      await page.waitForTimeout(800);
+      assert.equal(await confirmation.isDisabled(), true);
+      assert.equal((await confirmation.textContent()).trim(), '已附议 ✓');
+      await page.locator('[data-test="action-done"]').waitFor();
+      done = candidate;
+      break;
+    }
+    assert.ok(done, 'one proposal was seconded');
+    assert.equal((await api(page, `/api/v1/proposals/${done.id}`)).seconds, done.seconds + 1);
+    assert.deepEqual(unexpected(problems, [409]), []);
+  });
+
   for (const [device, options] of DEVICES) {
     it(`shows a guide the resident's rating as 居民评价 and no user number for the handler (${device})`, async () => {
       const { page, problems } = await pageAs('guide1', options);

@@ -171,7 +171,12 @@ describe('participatory budgeting: create, vote, results, plan', { timeout: 300_
     const page = await other.context.newPage();
     await logIn(page, 'resident');
     await page.goto(`/resident/pb/${story.electionId}`);
+    // In large type (大字模式) the cards and the button stay whole and easy to tap.
+    await page.locator('[data-test="elderly-toggle"]').click();
     await page.locator('.pb-choice[data-project="3"]').click();
+    const box = await page.locator('[data-test="pb-vote-submit"]').boundingBox();
+    assert.ok(box.height >= 44 && box.x >= 0 && box.x + box.width <= 390, 'the button fits the phone');
+    await screenshot(page, 'pb-ballot-phone-large');
     await page.locator('[data-test="pb-vote-submit"]').click();
     await page.locator('[data-test="pb-vote-yes"]').click();
     await page.locator('[data-test="pb-voted"]').waitFor();

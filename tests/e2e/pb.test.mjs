@@ -124,6 +124,9 @@ describe('participatory budgeting: create, vote, results, plan', { timeout: 300_
     const card = page.locator(`[data-election="${story.electionId}"]`);
     await card.waitFor();
     assert.match(await card.innerText(), /投票中/);
+    // Open elections come first.
+    assert.equal(await page.locator('[data-test="pb-election"]').first().getAttribute('data-election'), String(story.electionId));
+    await screenshot(page, 'pb-list-phone');
     await card.locator('a').click();
     await page.waitForURL(`**/resident/pb/${story.electionId}`);
     await page.locator('[data-test="pb-ballot"] .pb-choice').nth(2).waitFor();

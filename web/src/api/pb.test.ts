@@ -23,7 +23,7 @@ describe('pbApi.elections', () => {
     });
     expect((await pbApi.elections(1)).map((e) => e.id)).toEqual([4, 1]);
     // It stops after five ids in a row it cannot see.
-    expect(calls.at(-1)?.url).toBe('/api/v1/pb/elections/9');
+    expect(calls[calls.length - 1]?.url).toBe('/api/v1/pb/elections/9');
   });
 
   it('passes other failures on', async () => {

@@ -274,4 +274,20 @@ describe('participatory budgeting: create, vote, results, plan', { timeout: 300_
     await screenshot(page, 'pb-results-phone');
     assert.deepEqual(unexpected(resident.problems, EXPECTED), []);
   });
+
+  it('fits the staff pages on a phone without sideways scrolling', async () => {
+    const staff = await openContext(phone);
+    const page = await staff.context.newPage();
+    await logIn(page, 'staff');
+    await page.goto('/staff/pb');
+    await page.locator('[data-test="pb-election"]').first().waitFor();
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(await fits(), 'the list and the form fit');
+    await screenshot(page, 'pb-staff-list-phone');
+    await page.goto(`/staff/pb/${story.electionId}`);
+    await page.locator('[data-test="pb-results"] [data-test="pb-rule"]').nth(1).waitFor();
+    assert.ok(await fits(), 'the election and its results fit');
+    await screenshot(page, 'pb-staff-election-phone');
+    assert.deepEqual(unexpected(staff.problems, EXPECTED), []);
+  });
 });

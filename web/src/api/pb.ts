@@ -1,7 +1,7 @@
 // Participatory budgeting (/api/v1/pb/…): elections with approval ballots (one per household,
 // inside the voting window), their projects, results under greedy and equal shares, the
-// pabulib export. Turning an outcome into a plan is transparency's (api/transparency-like
-// route /pb/elections/{id}/plan), kept here beside the rest of the election's calls.
+// pabulib export. Turning an outcome into a plan (POST /pb/elections/{id}/plan) is served by
+// the transparency module, and kept here beside the rest of the election's calls.
 //
 // Amounts are whole units of the election's currency scaled by 10^amount_decimals: an
 // election created here has amount_decimals 0, so its budget and costs are in 元 (the plan

@@ -104,6 +104,16 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/resident/TimebankView.vue'),
     meta: { roles: resident, title: 'part.timebank.title' },
   },
+  {
+    path: '/resident/pb',
+    component: () => import('./views/resident/PbView.vue'),
+    meta: { roles: resident, title: 'pb.title' },
+  },
+  {
+    path: '/resident/pb/:id(\\d+)',
+    component: () => import('./views/resident/PbElectionView.vue'),
+    meta: { roles: resident, title: 'pb.title' },
+  },
   { path: '/staff', redirect: '/staff/queue' },
   {
     path: '/inbox',
@@ -164,6 +174,16 @@ const routes: RouteRecordRaw[] = [
     path: '/staff/plans/new',
     component: () => import('./views/staff/PlannerView.vue'),
     meta: { roles: STAFF_ROLES, title: 'planning.plannerTitle' },
+  },
+  {
+    path: '/staff/pb',
+    component: () => import('./views/staff/PbElectionsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'pb.title' },
+  },
+  {
+    path: '/staff/pb/:id(\\d+)',
+    component: () => import('./views/staff/PbElectionView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'pb.title' },
   },
   {
     path: '/staff/needs',

@@ -39,7 +39,10 @@ const STAFF_GROUPS: NavGroup[] = [
   },
   {
     label: 'nav.group.planning',
-    links: [{ to: '/staff/plans', label: 'nav.plans' }],
+    links: [
+      { to: '/staff/plans', label: 'nav.plans' },
+      { to: '/staff/pb', label: 'pb.nav', section: '/staff/pb/' },
+    ],
   },
   {
     label: 'nav.group.participation',
@@ -83,6 +86,7 @@ const RESIDENT_MORE: NavLink[] = [
   { to: '/resident/activities', label: 'part.nav.activities' },
   { to: '/resident/proposals', label: 'part.nav.proposals' },
   { to: '/resident/surveys', label: 'part.nav.surveys' },
+  { to: '/resident/pb', label: 'pb.residentNav', section: '/resident/pb/' },
   { to: '/resident/timebank', label: 'part.nav.timebank' },
   { to: '/property', label: 'property.nav' },
   { to: '/assistant', label: 'assistant.nav' },

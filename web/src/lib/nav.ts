@@ -39,7 +39,10 @@ const STAFF_GROUPS: NavGroup[] = [
   },
   {
     label: 'nav.group.planning',
-    links: [{ to: '/staff/plans', label: 'nav.plans' }],
+    links: [
+      { to: '/staff/plans', label: 'nav.plans' },
+      { to: '/staff/property', label: 'propertyStaff.nav' },
+    ],
   },
   {
     label: 'nav.group.participation',

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
 const PASSWORD = 'gongzhi2026';
 const desktop = { viewport: { width: 1366, height: 900 } };
@@ -189,10 +189,19 @@ describe('property back office: payments, expenses and the committee', { timeout
       const main = await page.locator('main').innerText();
       assert.doesNotMatch(main, /propertyStaff\.|undefined|NaN/);
       await screenshot(page, name);
+      // The first screen as the phone shows it, to read at full size.
+      await page.locator('.card').nth(1).screenshot({ path: `${screenshotDir}/${name}-card.png` });
     }
-    await page.goto('/staff/property?tab=revenue');
-    await page.locator('[data-test="rules"]').waitFor();
-    await screenshot(page, 'property-07-revenue-phone');
+    // Large type (大字模式) keeps the bills usable: no sideways scrolling, big tap targets.
+    await page.goto('/staff/property?tab=bills');
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.locator('[data-test="bill-rows"][aria-busy="false"]').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `large type: no sideways scrolling (${overflow}px)`);
+    const tap = await page.locator('[data-test="record-payment"]').boundingBox();
+    assert.ok(tap.height >= 44, 'the payment button is a large target');
+    await page.locator('[data-test="staff-fund"]').screenshot({ path: `${screenshotDir}/property-09-fund-phone-large.png` });
+    await page.locator('[data-test="bills-panel"]').screenshot({ path: `${screenshotDir}/property-10-bills-phone-large.png` });
     assert.deepEqual(unexpected(staff.problems), []);
   });
 });

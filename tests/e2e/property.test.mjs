@@ -69,7 +69,7 @@ describe('property back office: payments, expenses and the committee', { timeout
 
     // Households are named by door and 户主; no raw ids on the rows.
     const firstRow = page.locator('[data-test="bill-list"] li').first();
-    await page.waitForFunction(() => !document.querySelector('[data-test="bill-list"] li .ps-who .muted')?.textContent?.includes('…'));
+    await page.waitForFunction(() => !document.querySelector('[data-test="bill-list"] li .ps-line .muted')?.textContent?.includes('…'));
     const rowText = await firstRow.innerText();
     assert.match(rowText, /\d+单元\d+室/, 'a row shows the door');
     assert.match(rowText, /[\u4e00-\u9fff]{2,}/, 'a row shows the head of household');
@@ -168,6 +168,38 @@ describe('property back office: payments, expenses and the committee', { timeout
     assert.match(await listed.innerText(), /票据号 E2E-/);
     await screenshot(page, 'property-04-public-phone');
     assert.deepEqual(unexpected(member.problems), []);
+  });
+
+  it('lets staff record a public income in 元, split by the rule, and set the fee', async () => {
+    const staff = await openContext(desktop);
+    const page = await staff.context.newPage();
+    await logIn(page, 'staff');
+    await page.goto('/staff/property?tab=revenue');
+    await page.locator('[data-test="rules"]').waitFor();
+    await screenshot(page, 'property-11-revenue-desktop');
+    const incomes = page.locator('[data-test="incomes"]');
+    await incomes.getByLabel('金额（元）').fill('1000.01');
+    await incomes.getByLabel('票据号').fill(`AD-E2E-${story.receipt.slice(-4)}`);
+    await page.locator('[data-test="record-income"]').click();
+    const done = incomes.locator('.notice--ok');
+    await done.waitFor();
+    // The split adds up to the income exactly, to the fen.
+    const text = await done.innerText();
+    assert.match(text, /已登记 ¥1,000\.01/);
+    const parts = [...text.split('：')[1].matchAll(/¥[\d,]+\.\d{2}/g)].map((m) => fenOf(m[0]));
+    assert.ok(parts.length >= 2, text);
+    assert.equal(parts.reduce((a, b) => a + b, 0), 100001);
+    assert.match(await incomes.locator('.record-list li').first().innerText(), /¥1,000\.01/);
+
+    await page.goto('/staff/property?tab=settings');
+    await page.getByLabel('基准价（元/户/月）').fill('160.5');
+    await page.locator('[data-test="save-settings"]').click();
+    await page.getByText('已保存，基准价每户每月 ¥160.50').waitFor();
+    await page.reload();
+    await page.getByText('当前基准价：每户每月 ¥160.50').waitFor();
+    assert.equal(await page.getByLabel('基准价（元/户/月）').inputValue(), '160.50');
+    await screenshot(page, 'property-12-settings-desktop');
+    assert.deepEqual(unexpected(staff.problems), []);
   });
 
   it('shows the office on a phone without squeezed tables or English', async () => {

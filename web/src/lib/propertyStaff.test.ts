@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf, doorOf, fenToInput, issuableQuarters, percentToBp, sharesTotal, yuanInputToFen } from './propertyStaff';
+import { bpPercent, codeOf, doorOf, fenToInput, issuableQuarters, percentToBp, sharesTotal, yuanInputToFen } from './propertyStaff';
 
 describe('property back-office helpers', () => {
   it('reads typed 元 as exact integer fen', () => {
@@ -51,5 +51,14 @@ describe('property back-office helpers', () => {
     expect(codeOf('停车')).toBeNull();
     expect(sharesTotal([{ share_bp: 5000 }, { share_bp: 5000 }])).toEqual({ total: 10000, whole: true });
     expect(sharesTotal([{ share_bp: 5000 }, { share_bp: null }])).toEqual({ total: 5000, whole: false });
+  });
+
+  it('says basis points as an exact percent', () => {
+    expect(bpPercent(5000)).toBe('50%');
+    expect(bpPercent(3333)).toBe('33.33%');
+    expect(bpPercent(25)).toBe('0.25%');
+    expect(bpPercent(1050)).toBe('10.5%');
+    expect(bpPercent(0)).toBe('0%');
+    expect(bpPercent(10000)).toBe('100%');
   });
 });

@@ -61,3 +61,10 @@ export function sharesTotal(shares: { share_bp: number | null }[]): { total: num
   const total = shares.reduce((sum, share) => sum + (share.share_bp ?? 0), 0);
   return { total, whole: total === 10_000 && shares.every((share) => share.share_bp !== null) };
 }
+
+/** Basis points as an exact percent: 5000 → "50%", 3333 → "33.33%", 25 → "0.25%". */
+export function bpPercent(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const rest = Math.abs(bp % 100);
+  return `${bp < 0 && whole === 0 ? '-' : ''}${whole}${rest ? `.${String(rest).padStart(2, '0').replace(/0$/, '')}` : ''}%`;
+}

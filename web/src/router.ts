@@ -166,6 +166,13 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },
   },
   {
+    // Staff run the fund; the owners' committee (residents) decide expenses; guides and the
+    // street read. What each may do is the server's rule (modules/property/permissions).
+    path: '/staff/property',
+    component: () => import('./views/property/StaffPropertyView.vue'),
+    meta: { roles: [...STAFF_ROLES, ...resident], title: 'propertyStaff.title' },
+  },
+  {
     path: '/staff/plans',
     component: () => import('./views/staff/PlansView.vue'),
     meta: { roles: STAFF_ROLES, title: 'planning.listTitle' },

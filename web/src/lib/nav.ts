@@ -42,6 +42,7 @@ const STAFF_GROUPS: NavGroup[] = [
     links: [
       { to: '/staff/plans', label: 'nav.plans' },
       { to: '/staff/pb', label: 'pb.nav', section: '/staff/pb/' },
+      { to: '/staff/property', label: 'propertyStaff.nav' },
     ],
   },
   {

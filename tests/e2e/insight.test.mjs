@@ -92,6 +92,15 @@ describe('insight pages of one community: PDCA board, warnings, quarterly report
     const warning = warnings.items.find((w) => w.kind === 'stalled_topic') ?? warnings.items.find((w) => w.kind !== 'complaints_rising');
     assert.ok(warning, 'the demo has an open warning to act on');
 
+    // A warning whose indicator and quarter have their task leads to that task, not a duplicate.
+    const rising = warnings.items.find((w) => w.kind === 'complaints_rising');
+    const quarter = rising?.evidence.quarters.at(-1).quarter;
+    if (rising && tasks.items.some((t) => t.indicator === 'complaint_rate' && t.period === quarter)) {
+      await page.goto(`/staff/improvements?community_id=${rising.community_id}&from_warning=${rising.id}`);
+      assert.match(await page.locator('[data-test="flash"]').textContent(), /已经有改进任务/);
+      assert.equal(await page.locator('[data-test="new-task-form"]').count(), 0);
+    }
+
     await page.goto('/staff/warnings');
     await page.locator(`[data-warning="${warning.id}"] [data-test="to-task"]`).click();
     await page.waitForURL('**/staff/improvements**');

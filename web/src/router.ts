@@ -223,6 +223,26 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'cockpit.title' },
   },
   {
+    path: '/staff/warnings',
+    component: () => import('./views/insight/WarningsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'insight.warnings.title' },
+  },
+  {
+    path: '/staff/improvements',
+    component: () => import('./views/insight/ImprovementsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'insight.pdca.title' },
+  },
+  {
+    path: '/staff/reports',
+    component: () => import('./views/insight/ReportsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'insight.reports.title' },
+  },
+  {
+    path: '/street/compare',
+    component: () => import('./views/insight/CompareView.vue'),
+    meta: { roles: ['street', 'admin'], title: 'insight.compare.title' },
+  },
+  {
     path: '/forbidden',
     component: () => import('./views/ForbiddenView.vue'),
     meta: { title: 'forbidden.title' },

@@ -54,7 +54,13 @@ const STAFF_GROUPS: NavGroup[] = [
   },
   {
     label: 'nav.group.insight',
-    links: [{ to: '/cockpit', label: 'nav.cockpit' }],
+    links: [
+      { to: '/cockpit', label: 'nav.cockpit' },
+      { to: '/street/compare', label: 'insight.nav.compare', roles: ['street', 'admin'] },
+      { to: '/staff/warnings', label: 'insight.nav.warnings' },
+      { to: '/staff/improvements', label: 'insight.nav.improvements' },
+      { to: '/staff/reports', label: 'insight.nav.reports' },
+    ],
   },
   {
     label: 'nav.group.settings',

@@ -201,6 +201,33 @@ std::string to_lower_ascii(std::string_view text) {
   return lowered;
 }
 
+bool natural_less(std::string_view a, std::string_view b) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t i_end = i, j_end = j;
+      while (i_end < a.size() && digit(a[i_end])) ++i_end;
+      while (j_end < b.size() && digit(b[j_end])) ++j_end;
+      // Compare the runs by value: strip leading zeros, then the longer run is larger.
+      std::size_t i_start = i, j_start = j;
+      while (i_start + 1 < i_end && a[i_start] == '0') ++i_start;
+      while (j_start + 1 < j_end && b[j_start] == '0') ++j_start;
+      std::string_view x = a.substr(i_start, i_end - i_start);
+      std::string_view y = b.substr(j_start, j_end - j_start);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = i_end;
+      j = j_end;
+      continue;
+    }
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
+
 std::size_t utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (unsigned char c : text) count += (c & 0xC0) != 0x80;

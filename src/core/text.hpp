@@ -25,6 +25,9 @@ std::string trim(std::string_view text);
 // Characters (code points) in valid UTF-8 text: what "at most N characters" limits count.
 std::size_t utf8_length(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
+// Order for labels with numbers in them: runs of ASCII digits compare by value (2号楼 before
+// 10号楼, B2 before B10), the rest byte by byte.
+bool natural_less(std::string_view a, std::string_view b);
 
 // Text made safe inside HTML or XML element content and quoted attribute values: & < > " '
 // become entities; everything else is kept as is (UTF-8 passes through).

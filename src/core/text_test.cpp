@@ -286,4 +286,14 @@ TEST(Text, EscapesMarkupButKeepsChinese) {
 }
 
 }  // namespace
+TEST(Text, natural_order_compares_numbers_by_value) {
+  EXPECT_TRUE(natural_less("2号楼", "10号楼"));
+  EXPECT_FALSE(natural_less("10号楼", "2号楼"));
+  EXPECT_TRUE(natural_less("B2", "B10"));
+  EXPECT_TRUE(natural_less("1号楼", "1号楼2单元"));
+  EXPECT_FALSE(natural_less("3号楼", "3号楼"));
+  EXPECT_TRUE(natural_less("07", "8"));
+  EXPECT_TRUE(natural_less("A9", "B1"));
+}
+
 }  // namespace gz::text

@@ -181,6 +181,35 @@ TEST_P(NeedsTest, TheRankingPutsTheNeediestFirstAndMarksTheSilent) {
             400);
 }
 
+// The needs desk's list of the silent needy once showed only those among the first page of
+// the ranking: silent=true lists every silent household, however far down the ranking.
+TEST_P(NeedsTest, TheSilentFilterListsEverySilentHouseholdWhateverItsRank) {
+  auto all = c().guide.get("/api/v1/needs/ranking?community_id=" + cid()).json();
+  auto silent = c().guide.get("/api/v1/needs/ranking?community_id=" + cid() +
+                              "&silent=true&silent_min_overall_hundredths=501&limit=1");
+  ASSERT_EQ(silent.status, 200) << silent.body;
+  auto body = silent.json();
+  // With the bound just above the plain household's 5.00, the needy and the young family
+  // (ranked first and second) are silent; the plain household, last, is not.
+  EXPECT_EQ(body.at("silent_count").as_int64(), 2);
+  const auto& items = body.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u) << silent.body;  // limit applies to the silent list
+  EXPECT_TRUE(items[0].at("silent").as_bool());
+  auto rest = c().guide
+                  .get("/api/v1/needs/ranking?community_id=" + cid() +
+                       "&silent=true&silent_min_overall_hundredths=501")
+                  .json();
+  std::vector<std::int64_t> ids;
+  for (const auto& item : rest.at("items").as_array()) {
+    EXPECT_TRUE(item.at("silent").as_bool());
+    ids.push_back(item.at("household_id").as_int64());
+  }
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{c().needy, c().young}));
+  EXPECT_EQ(all.at("items").as_array().size(), 3u);
+  EXPECT_EQ(c().guide.get("/api/v1/needs/ranking?community_id=" + cid() + "&silent=yes").status,
+            400);
+}
+
 TEST_P(NeedsTest, DemandAndHeatMapCountPerCategoryAndBuilding) {
   auto demand = c().street.get("/api/v1/needs/demand?community_id=" + cid());
   ASSERT_EQ(demand.status, 200) << demand.body;
@@ -195,9 +224,22 @@ TEST_P(NeedsTest, DemandAndHeatMapCountPerCategoryAndBuilding) {
   const auto& buildings = map.at("buildings").as_array();
   ASSERT_EQ(buildings.size(), 2u);
   EXPECT_EQ(buildings[0].as_string(), "1号楼");
-  // Row 1号楼: elderly_care 2, childcare 0; row 2号楼: childcare 1.
-  EXPECT_EQ(map.at("cells").as_array()[0].as_array()[0].as_int64(), 2);
-  EXPECT_EQ(map.at("cells").as_array()[1].as_array()[1].as_int64(), 1);
+  // The cells count households (the page says 户数), not people: row 1号楼 has one household
+  // with elderly-care demand (two old members) and two households with culture-sports demand
+  // (three members aged 6+); row 2号楼: one household with childcare demand.
+  EXPECT_EQ(map.at("unit").as_string(), "households");
+  const auto& categories = map.at("categories").as_array();
+  auto column = [&](std::string_view name) {
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+      if (categories[i].as_string() == name) return i;
+    }
+    ADD_FAILURE() << "no category " << name;
+    return std::size_t{0};
+  };
+  const auto& cells = map.at("cells").as_array();
+  EXPECT_EQ(cells[0].as_array()[column("elderly_care")].as_int64(), 1);
+  EXPECT_EQ(cells[0].as_array()[column("culture_sports")].as_int64(), 2);
+  EXPECT_EQ(cells[1].as_array()[column("childcare")].as_int64(), 1);
 }
 
 TEST_P(NeedsTest, AResidentSeesOnlyTheirOwnHouseholdsNeeds) {

@@ -272,8 +272,9 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     await item(voucher.id).locator('[data-test="redeem-done"]').filter({ hasText: '兑换成功' }).waitFor();
     await item(voucher.id).locator('[data-test="redeem"]').click();
     await item(voucher.id).locator('[data-test="redeem-error"]').filter({ hasText: '已达到每人兑换上限' }).waitFor();
-    await item(dear.id).locator('[data-test="redeem"]').click();
-    await item(dear.id).locator('[data-test="redeem-error"]').filter({ hasText: '积分不够' }).waitFor();
+    // Too dear for the balance: 兑换 is disabled and says how many points are missing.
+    assert.equal(await item(dear.id).locator('[data-test="redeem"]').isDisabled(), true);
+    await item(dear.id).locator('[data-test="redeem-short"]').filter({ hasText: /^还差 \d+ 积分$/ }).waitFor();
     // Sold out before the page loaded: marked, no button.
     await item(gone.id).locator('[data-test="sold-out"]').waitFor();
     assert.equal(await item(gone.id).locator('[data-test="redeem"]').count(), 0);
@@ -546,9 +547,13 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     await item.locator('[data-test="second"]').click();
     await item.locator('[data-test="second-done"]').waitFor();
     assert.equal((await item.locator('[data-test="seconding-count"]').textContent()).trim(), `附议 1 / ${target.seconds_required} 户`);
+    // The card stays, its button now a disabled confirmation.
+    assert.equal(await item.locator('[data-test="seconded"]').isDisabled(), true);
+    await screenshot(page, '25-resident-proposal-seconded');
+    // After a reload the list cannot tell the household seconded it; the server says so.
+    await page.reload();
     await item.locator('[data-test="second"]').click();
     await item.locator('[data-test="second-error"]').filter({ hasText: '您家已经附议过了' }).waitFor();
-    await screenshot(page, '25-resident-proposal-seconded');
   });
 
   it('lets a resident bank a service given to a neighbour once it is confirmed', async () => {

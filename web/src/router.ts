@@ -104,6 +104,16 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/resident/TimebankView.vue'),
     meta: { roles: resident, title: 'part.timebank.title' },
   },
+  {
+    path: '/resident/pb',
+    component: () => import('./views/resident/PbView.vue'),
+    meta: { roles: resident, title: 'pb.title' },
+  },
+  {
+    path: '/resident/pb/:id(\\d+)',
+    component: () => import('./views/resident/PbElectionView.vue'),
+    meta: { roles: resident, title: 'pb.title' },
+  },
   { path: '/staff', redirect: '/staff/queue' },
   {
     path: '/inbox',
@@ -166,6 +176,13 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },
   },
   {
+    // Staff run the fund; the owners' committee (residents) decide expenses; guides and the
+    // street read. What each may do is the server's rule (modules/property/permissions).
+    path: '/staff/property',
+    component: () => import('./views/property/StaffPropertyView.vue'),
+    meta: { roles: [...STAFF_ROLES, ...resident], title: 'propertyStaff.title' },
+  },
+  {
     path: '/staff/plans',
     component: () => import('./views/staff/PlansView.vue'),
     meta: { roles: STAFF_ROLES, title: 'planning.listTitle' },
@@ -174,6 +191,16 @@ const routes: RouteRecordRaw[] = [
     path: '/staff/plans/new',
     component: () => import('./views/staff/PlannerView.vue'),
     meta: { roles: STAFF_ROLES, title: 'planning.plannerTitle' },
+  },
+  {
+    path: '/staff/pb',
+    component: () => import('./views/staff/PbElectionsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'pb.title' },
+  },
+  {
+    path: '/staff/pb/:id(\\d+)',
+    component: () => import('./views/staff/PbElectionView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'pb.title' },
   },
   {
     path: '/staff/needs',
@@ -204,6 +231,26 @@ const routes: RouteRecordRaw[] = [
     path: '/cockpit',
     component: () => import('./views/cockpit/CockpitView.vue'),
     meta: { roles: STAFF_ROLES, title: 'cockpit.title' },
+  },
+  {
+    path: '/staff/warnings',
+    component: () => import('./views/insight/WarningsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'insight.warnings.title' },
+  },
+  {
+    path: '/staff/improvements',
+    component: () => import('./views/insight/ImprovementsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'insight.pdca.title' },
+  },
+  {
+    path: '/staff/reports',
+    component: () => import('./views/insight/ReportsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'insight.reports.title' },
+  },
+  {
+    path: '/street/compare',
+    component: () => import('./views/insight/CompareView.vue'),
+    meta: { roles: ['street', 'admin'], title: 'insight.compare.title' },
   },
   {
     path: '/forbidden',

@@ -1,5 +1,7 @@
 #include "modules/needs/matrix.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -178,14 +180,21 @@ CategoryDemand total_demand(std::span<const AssessedHousehold> households) {
 }
 
 std::vector<HeatMapRow> heat_map(std::span<const AssessedHousehold> households) {
-  std::map<std::string, CategoryDemand> by_building;
+  std::map<std::string, HeatMapRow> by_building;
   for (const AssessedHousehold& h : households) {
-    CategoryDemand& row = by_building[h.building];
-    for (std::size_t c = 0; c < kCategoryCount; ++c) row[c] += h.demand[c];
+    HeatMapRow& row = by_building[h.building];
+    row.building = h.building;
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      row.demand[c] += h.demand[c];
+      row.households[c] += h.demand[c] > 0 ? 1 : 0;
+    }
   }
   std::vector<HeatMapRow> rows;
   rows.reserve(by_building.size());
-  for (auto& [building, demand] : by_building) rows.push_back({building, demand});
+  for (auto& [building, row] : by_building) rows.push_back(std::move(row));
+  std::stable_sort(rows.begin(), rows.end(), [](const HeatMapRow& a, const HeatMapRow& b) {
+    return text::natural_less(a.building, b.building);
+  });
   return rows;
 }
 

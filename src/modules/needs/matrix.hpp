@@ -163,9 +163,13 @@ CategoryDemand total_demand(std::span<const AssessedHousehold> households);
 
 struct HeatMapRow {
   std::string building;
+  // Demand units (people who would use the service) per category.
   CategoryDemand demand{};
+  // Households with any demand in the category: what a heat map "户数" counts.
+  CategoryDemand households{};
 };
-// Demand per building and category, buildings in byte order of their names.
+// Demand per building and category, buildings in natural order of their names (2号楼 before
+// 10号楼).
 std::vector<HeatMapRow> heat_map(std::span<const AssessedHousehold> households);
 
 // Household ids, neediest first: by overall score, then (for a category) by demand in it,

@@ -155,6 +155,21 @@ TEST(Needs, totals_and_heat_map_by_building) {
   EXPECT_EQ(map[1].demand, (CategoryDemand{0, 1, 1, 1, 4}));
 }
 
+TEST(Needs, heat_map_counts_households_not_people_and_orders_buildings_naturally) {
+  std::vector<AssessedHousehold> households{
+      {1, "10号楼", 5000, CategoryDemand{3, 0, 0, 0, 2}, 0},
+      {2, "10号楼", 4000, CategoryDemand{2, 1, 0, 0, 0}, 0},
+      {3, "2号楼", 3000, CategoryDemand{0, 0, 4, 0, 0}, 0},
+  };
+  auto map = heat_map(households);
+  ASSERT_EQ(map.size(), 2u);
+  EXPECT_EQ(map[0].building, "2号楼");
+  EXPECT_EQ(map[0].households, (CategoryDemand{0, 0, 1, 0, 0}));
+  EXPECT_EQ(map[1].building, "10号楼");
+  EXPECT_EQ(map[1].demand, (CategoryDemand{5, 1, 0, 0, 2}));
+  EXPECT_EQ(map[1].households, (CategoryDemand{2, 1, 0, 0, 1}));
+}
+
 TEST(Needs, names_round_trip) {
   for (std::size_t i = 0; i < kDimensionCount; ++i) {
     auto d = static_cast<Dimension>(i);

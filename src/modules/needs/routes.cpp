@@ -222,10 +222,11 @@ Result<Response> heatmap_route(RequestContext& context) {
   for (const auto& row : heat_map(assessed(*needs))) {
     buildings.emplace_back(building_label(row.building));
     boost::json::array line;
-    for (auto value : row.demand) line.emplace_back(value);
+    for (auto value : row.households) line.emplace_back(value);
     cells.push_back(std::move(line));
   }
   return http::json_response(200, boost::json::object{{"community_id", *community_id},
+                                                      {"unit", "households"},
                                                       {"categories", std::move(categories)},
                                                       {"buildings", std::move(buildings)},
                                                       {"cells", std::move(cells)}});
@@ -250,6 +251,13 @@ Result<Response> ranking_route(RequestContext& context) {
     return bad_request("invalid_query", "limit must be 1-10000");
   }
   std::int64_t silent_bound = min_overall->value_or(kSilentMinOverallHundredths);
+  bool only_silent = false;
+  if (auto text = context.request.query_param("silent"); text && !text->empty()) {
+    if (*text != "true" && *text != "false") {
+      return bad_request("invalid_query", "silent must be true or false");
+    }
+    only_silent = *text == "true";
+  }
   auto lease = context.pool.lease();
   auto needs = community_needs(*lease, context.user(), *community_id);
   if (!needs) return needs.error();
@@ -260,13 +268,16 @@ Result<Response> ranking_route(RequestContext& context) {
   boost::json::array items;
   std::int64_t silent_count = 0;
   std::int64_t rank = 0;
+  std::int64_t listed = 0;
   for (std::int64_t id : ranked) {
     const HouseholdNeeds& h = *by_id.at(id);
     ++rank;
     bool silent = h.score.overall_hundredths >= silent_bound && h.facts.participation_count == 0 &&
                   h.request_count == 0;
     if (silent) ++silent_count;
-    if (rank > page) continue;
+    // With silent=true only the silent are listed, each keeping its rank in the whole ranking.
+    if (only_silent && !silent) continue;
+    if (++listed > page) continue;
     items.push_back(boost::json::object{{"rank", rank},
                                         {"household_id", h.household_id},
                                         {"code", h.code},
@@ -331,15 +342,16 @@ void register_routes(http::Router& router) {
               "/api/v1/needs/heatmap",
               Access::login,
               heatmap_route,
-              {"Building × category demand heat map", "needs", "guide, staff, street, admin", "",
-               "community_id"}});
+              {"Building × category heat map: households with demand in each category", "needs",
+               "guide, staff, street, admin", "", "community_id"}});
   router.add({"GET",
               "/api/v1/needs/ranking",
               Access::login,
               ranking_route,
               {"Households ranked by need (optionally within a category); marks the silent needy",
                "needs", "guide, staff, street, admin", "",
-               "community_id, category, limit, silent_min_overall_hundredths"}});
+               "community_id, category, limit, silent (true: only the silent needy), "
+               "silent_min_overall_hundredths"}});
 }
 
 }  // namespace gz::needs

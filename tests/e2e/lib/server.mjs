@@ -2,6 +2,8 @@
 // `options.db`) and a free port, serving the built web application, and stops it with
 // SIGTERM. `options.args` adds serve options (--now INSTANT --freeze-clock to set its clock);
 // GONGZHI_NOW and GONGZHI_FREEZE_CLOCK from the environment reach it as they are.
+// `options.demo: false` serves the database as it is: with `prepareDemoDatabase({communities:
+// 3})` (gongzhi demo --communities 3) that is a street of three communities to compare.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,16 +20,42 @@ export function newDatabase() {
   return { dir, path: path.join(dir, 'e2e.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+function serverBinary() {
+  return process.env.GONGZHI_BIN ?? path.join(repoRoot, 'build/gongzhi');
+}
+
+/**
+ * A fresh database filled by `gongzhi demo` (several communities when asked), for
+ * `startServer({ db, demo: false })`; remove it with `.remove()` after the server stopped.
+ */
+export async function prepareDemoDatabase({ communities = 1 } = {}) {
+  const database = newDatabase();
+  const args = ['demo', '--communities', String(communities), '--db', `sqlite:${database.path}`];
+  const child = spawn(serverBinary(), args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk.toString()));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) {
+    database.remove();
+    throw new Error(`gongzhi demo exited with ${code}:\n${errors}`);
+  }
+  return database;
+}
+
 export async function startServer(options = {}) {
-  const binary = process.env.GONGZHI_BIN ?? path.join(repoRoot, 'build/gongzhi');
+  const binary = serverBinary();
   const webRoot = process.env.GONGZHI_WEB_ROOT ?? path.join(repoRoot, 'web/dist');
   const database = options.db ?? newDatabase();
   const db = database.path;
   // --port 0: the kernel picks a free port and the server prints it, so parallel runs never
   // race for one.
-  const args = ['serve', '--demo', '--port', '0', '--db', `sqlite:${db}`, '--web-root', webRoot, ...(options.args ?? [])];
+  const demo = options.demo === false ? [] : ['--demo'];
+  const args = ['serve', ...demo, '--port', '0', '--db', `sqlite:${db}`, '--web-root', webRoot, ...(options.args ?? [])];
+  // Without --demo the server takes GONGZHI_NOW only from a test: this is one.
+  const env = options.demo === false && process.env.GONGZHI_NOW ? { ...process.env, GONGZHI_TEST_CLOCK: '1' } : process.env;
   const child = spawn(binary, args, {
     cwd: repoRoot,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -55,6 +55,7 @@ export interface FundExpense {
   spent_on: string;
   status: 'pending' | 'approved' | 'rejected' | string;
   approved_by_committee: boolean;
+  decision_note?: string | null;
   decided_at: string | null;
   created_at: string;
 }
@@ -77,6 +78,8 @@ export interface Bill {
   amount_fen: number;
   paid: boolean;
   paid_on: string | null;
+  /** Staff and admins only: the household's code ("01-1-0101"). */
+  household_code?: string;
 }
 
 export interface RevenueRule {
@@ -101,6 +104,55 @@ export interface RevenueIncome {
   shares: { destination: string; share_bp: number; amount_fen: number }[];
 }
 
+/** What staff set: the base fee and the adjustment parameters (left out: kept). */
+export interface SettingsInput {
+  community_id: number;
+  base_fee_fen: number;
+  neutral_score?: number;
+  up_bp_per_point?: number;
+  down_bp_per_point?: number;
+  cap_up_bp?: number;
+  cap_down_bp?: number;
+  notice_days?: number;
+}
+
+export interface ExpenseInput {
+  community_id: number;
+  amount_fen: number;
+  category: string;
+  payee_category: string;
+  receipt_ref: string;
+  purpose: string;
+  spent_on: string;
+}
+
+export interface PaymentResult {
+  paid: number[];
+  already_paid: number[];
+  amount_fen: number;
+}
+
+export interface RuleInput {
+  community_id: number;
+  source: string;
+  shares: { destination: string; share_bp: number }[];
+  notice: string;
+  effective_on?: string;
+}
+
+export interface IncomeInput {
+  community_id: number;
+  source: string;
+  amount_fen: number;
+  received_on: string;
+  receipt_ref: string;
+  payer_category?: string;
+}
+
+/** The expense and payee categories the server knows (trust_fund.hpp). */
+export const EXPENSE_CATEGORIES = ['cleaning', 'security', 'greening', 'repairs', 'utilities', 'staff', 'insurance', 'other'];
+export const PAYEE_CATEGORIES = ['property_company', 'supplier', 'service_provider', 'utility', 'insurer', 'individual', 'other'];
+
 export const propertyApi = {
   settings: (communityId?: number) =>
     request<PropertySettings>('/property/settings', { query: { community_id: communityId } }),
@@ -121,4 +173,26 @@ export const propertyApi = {
     request<{ items: RevenueIncome[] }>('/property/revenue/incomes', {
       query: { community_id: communityId, limit: 10 },
     }),
+  // The staff back office (managers: staff and admins; decisions: owners' committee members).
+  saveSettings: (input: SettingsInput) => request<PropertySettings>('/property/settings', { method: 'PUT', body: input }),
+  bills: (communityId: number, quarter: string) =>
+    request<{ items: Bill[] }>('/property/bills', { query: { community_id: communityId, quarter, limit: 5000 } }),
+  issueBills: (communityId: number, quarter: string, idempotencyKey: string) =>
+    request<QuarterFee>('/property/bills', { body: { community_id: communityId, quarter }, idempotencyKey }),
+  pay: (billIds: number[], paidOn: string, idempotencyKey: string) =>
+    request<PaymentResult>('/property/payments', { body: { bill_ids: billIds, paid_on: paidOn }, idempotencyKey }),
+  addExpense: (input: ExpenseInput, idempotencyKey: string) =>
+    request<FundExpense>('/property/expenses', { body: input, idempotencyKey }),
+  decide: (expenseId: number, decision: 'approve' | 'reject', note: string, idempotencyKey: string) =>
+    request<FundExpense>(`/property/expenses/${expenseId}/decision`, { body: { decision, note }, idempotencyKey }),
+  addCommitteeMember: (communityId: number, userId: number) =>
+    request<{ community_id: number; user_id: number; display_name: string }>('/property/committee', {
+      body: { community_id: communityId, user_id: userId },
+    }),
+  publishRule: (input: RuleInput, idempotencyKey: string) =>
+    request<RevenueRule>('/property/revenue/rules', { body: input, idempotencyKey }),
+  incomes: (communityId: number) =>
+    request<{ items: RevenueIncome[] }>('/property/revenue/incomes', { query: { community_id: communityId, limit: 50 } }),
+  addIncome: (input: IncomeInput, idempotencyKey: string) =>
+    request<RevenueIncome>('/property/revenue/incomes', { body: input, idempotencyKey }),
 };

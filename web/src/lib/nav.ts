@@ -39,7 +39,11 @@ const STAFF_GROUPS: NavGroup[] = [
   },
   {
     label: 'nav.group.planning',
-    links: [{ to: '/staff/plans', label: 'nav.plans' }],
+    links: [
+      { to: '/staff/plans', label: 'nav.plans' },
+      { to: '/staff/pb', label: 'pb.nav', section: '/staff/pb/' },
+      { to: '/staff/property', label: 'propertyStaff.nav' },
+    ],
   },
   {
     label: 'nav.group.participation',
@@ -51,7 +55,13 @@ const STAFF_GROUPS: NavGroup[] = [
   },
   {
     label: 'nav.group.insight',
-    links: [{ to: '/cockpit', label: 'nav.cockpit' }],
+    links: [
+      { to: '/cockpit', label: 'nav.cockpit' },
+      { to: '/street/compare', label: 'insight.nav.compare', roles: ['street', 'admin'] },
+      { to: '/staff/warnings', label: 'insight.nav.warnings' },
+      { to: '/staff/improvements', label: 'insight.nav.improvements' },
+      { to: '/staff/reports', label: 'insight.nav.reports' },
+    ],
   },
   {
     label: 'nav.group.settings',
@@ -85,6 +95,7 @@ const RESIDENT_MORE: NavLink[] = [
   { to: '/resident/activities', label: 'part.nav.activities' },
   { to: '/resident/proposals', label: 'part.nav.proposals' },
   { to: '/resident/surveys', label: 'part.nav.surveys' },
+  { to: '/resident/pb', label: 'pb.residentNav', section: '/resident/pb/' },
   { to: '/resident/timebank', label: 'part.nav.timebank' },
   { to: '/property', label: 'property.nav' },
   { to: '/assistant', label: 'assistant.nav' },

@@ -82,4 +82,30 @@ describe('ProposalsView', () => {
     expect(wrapper.find('[data-test="proposal-form-error"]').text()).toBe('请填写标题和内容。');
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0);
   });
+
+  it('keeps a card that got its last second in place, its button a disabled 已附议 ✓, until the filter changes', async () => {
+    const { calls } = stubFetch({
+      'GET /api/v1/proposals': {
+        body: { community_id: 1, warnings: { stalled_topic: 0, response_overdue: 0 }, items: [proposal(7, { seconds: 4 }), proposal(8, { seconds: 1 })] },
+      },
+      'POST /api/v1/proposals/7/seconds': { status: 201, body: proposal(7, { seconds: 5, state: 'eligible' }) },
+    });
+    const wrapper = await mountView();
+    const ids = () => wrapper.findAll('[data-test="proposal"]').map((card) => card.attributes('data-proposal'));
+    await wrapper.find('[data-proposal="7"] [data-test="second"]').trigger('click');
+    await flushPromises();
+    expect(ids()).toEqual(['7', '8']);
+    const done = wrapper.find('[data-proposal="7"] [data-test="seconded"]');
+    expect(done.text()).toBe('已附议 ✓');
+    expect(done.attributes('disabled')).toBeDefined();
+    expect(wrapper.find('[data-proposal="7"] [data-test="second"]').exists()).toBe(false);
+    await done.trigger('click');
+    await flushPromises();
+    expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+    // Moving on: another filter and back, and the eligible proposal is where its state puts it.
+    await wrapper.find('[data-filter="meeting"]').trigger('click');
+    expect(ids()).toEqual(['7']);
+    await wrapper.find('[data-filter="seconding"]').trigger('click');
+    expect(ids()).toEqual(['8']);
+  });
 });

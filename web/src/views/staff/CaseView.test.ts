@@ -67,4 +67,23 @@ describe('CaseView', () => {
     expect(sent).toMatchObject({ action: 'assign', assignee: 8, version: 2 });
     expect(wrapper.text()).toContain('李指导');
   });
+
+  it("shows a guide the resident's rating as 居民评价 and a handler it cannot name without a number", async () => {
+    session.user = { id: 4, username: 'guide1', role: 'guide', community_ids: [1], household_id: null, display_name: '陈杰' } as never;
+    const closed = { ...accepted, status: 'closed', assignee_user_id: 8, rating: 2, version: 7 };
+    const { calls } = stubFetch({
+      'GET /api/v1/requests/31': { body: closed },
+      'GET /api/v1/requests/categories': { body: { categories: [], departments: [] } },
+    });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/staff/requests/:id', component: CaseView }, { path: '/:p(.*)*', component: { template: '<div />' } }] });
+    await router.push('/staff/requests/31');
+    const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [i18nFor('zh-CN'), router] } });
+    await flushPromises();
+    expect(calls.some((call) => call.url.startsWith('/api/v1/users'))).toBe(false); // guides may not list users
+    const facts = wrapper.findAll('dt').map((dt) => [dt.text(), (dt.element.nextElementSibling as HTMLElement).textContent?.trim()]);
+    expect(facts).toContainEqual(['居民评价', '2 分']);
+    expect(facts).toContainEqual(['承办', '指导员/工作人员']);
+    expect(wrapper.text()).not.toContain('您的评价');
+    expect(wrapper.text()).not.toContain('#8');
+  });
 });

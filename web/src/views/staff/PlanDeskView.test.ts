@@ -17,6 +17,14 @@ const executing = {
   history: [],
 };
 
+/** The allocation side, which says the plan's community and stage. */
+function allocation(stage: string) {
+  return {
+    'GET /api/v1/allocation/plans/5': { body: { id: 5, community_id: 1, quarter: '2026Q4', total: 1200000, unit: 'fen', lines: [{ category: 'elderly_care', total: 300000, previous_total: null, change: null }] } },
+    'GET /api/v1/allocation/plans': { body: { community_id: 1, items: [{ id: 5, quarter: '2026Q4', unit: 'fen', total: 1200000, stage, created_at: '2026-10-01T09:00:00+08:00' }] } },
+  };
+}
+
 async function mountDesk(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/staff/plans/:id', component: PlanDeskView }, { path: '/:p(.*)*', component: { template: '<div />' } }] });
   await router.push('/staff/plans/5');
@@ -28,8 +36,17 @@ async function mountDesk(locale: 'zh-CN' | 'en' = 'zh-CN') {
 describe('PlanDeskView', () => {
   afterEach(() => vi.unstubAllGlobals());
 
+  it('does not ask for the public page of a draft, which has none', async () => {
+    const { calls } = stubFetch(allocation('draft'));
+    const wrapper = await mountDesk();
+    expect(calls.map((call) => call.url.split('?')[0])).not.toContain('/api/v1/public/plans/5');
+    expect(wrapper.find('[data-test="plan-state"]').text()).toBe('草案');
+    expect(wrapper.find('[data-test="error"]').exists()).toBe(false);
+  });
+
   it('offers the next step and says why the server refused it', async () => {
     stubFetch({
+      ...allocation('executing'),
       'GET /api/v1/public/plans/5': { body: executing },
       'GET /api/v1/public/notices': { body: { items: [] } },
       'POST /api/v1/plans/5/transitions': { status: 409, body: { error: { code: 'final_evaluation_missing', message: 'x' } } },
@@ -48,6 +65,7 @@ describe('PlanDeskView', () => {
   it('records spending in fen from yuan typed with separators, and names an overspend in English', async () => {
     let sent: Record<string, unknown> = {};
     stubFetch({
+      ...allocation('executing'),
       'GET /api/v1/public/plans/5': { body: executing },
       'GET /api/v1/public/notices': { body: { items: [] } },
       'POST /api/v1/plans/5/spending': (init) => {

@@ -79,6 +79,8 @@ export interface NewSurvey {
   community_id: number;
   title: string;
   description?: string;
+  /** Ties the survey to an allocation plan as its satisfaction survey. */
+  plan_id?: number;
   questions: NewQuestion[];
 }
 

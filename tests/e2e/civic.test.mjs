@@ -1,7 +1,7 @@
 // Civic life and the assistant's upkeep, run from the web in Debian's chromium against a real
 // `gongzhi serve --demo`: staff write a survey and open it, the demo resident answers it on a
-// phone, staff close it and read the count; staff add a resident leader found by name and
-// record that another stepped down; staff record a building's tenant-representative election
+// phone, staff close it and read the count; staff add a resident leader found by name, record
+// their training and the self-organisation they lead, and record that another stepped down; staff record a building's tenant-representative election
 // with a candidate found by name; a question the assistant could not answer is answered by
 // staff and then answered by the public assistant. Screenshots: tests/e2e/screenshots/civic-*.
 import { after, before, describe, it } from 'node:test';
@@ -161,6 +161,33 @@ describe('civic life and assistant upkeep from the web', { timeout: 400_000 }, (
     assert.ok(added, 'the leader is on the register, as the chosen person');
     assert.equal(added.area, '楼道自治');
     assert.equal(added.until, null);
+
+    // The new leader completes a training module, found by title, and founds a self-organisation.
+    const modules = (await json(context, '/api/v1/leaders/modules?community_id=1')).items;
+    const training = page.locator('[data-test="training"]');
+    await training.getByLabel('课程').selectOption({ label: modules[0].title });
+    await training.locator('[data-test="completion-picker"] [data-test="picker-query"]').fill(chosen.name);
+    await training.locator('[data-test="picker-choice"]').filter({ hasText: chosen.address }).first().click();
+    await training.getByRole('button', { name: '登记', exact: true }).click();
+    await training.locator('[role="status"]').filter({ hasText: `${chosen.name} 完成了“${modules[0].title}”` }).waitFor();
+    const trained = (await json(context, '/api/v1/leaders?community_id=1')).items.find((l) => l.resident_id === chosen.id);
+    assert.equal(trained.modules_completed, 1);
+    assert.equal(trained.training_hours, modules[0].hours);
+    const modulesAfter = (await json(context, '/api/v1/leaders/modules?community_id=1')).items;
+    assert.equal(modulesAfter[0].completions, modules[0].completions + 1);
+
+    const organisations = page.locator('[data-test="organisations"]');
+    await organisations.locator('[data-test="add-organisation"]').click();
+    await organisations.getByLabel('名称').fill('楼道花园小组');
+    await organisations.getByLabel('成员人数').fill('12');
+    await organisations.locator('[data-test="org-leader-picker"] [data-test="picker-query"]').fill(chosen.name);
+    await organisations.locator('[data-test="picker-choice"]').filter({ hasText: chosen.address }).first().click();
+    await organisations.getByRole('button', { name: '保存', exact: true }).click();
+    await organisations.locator('[data-test="organisation"]').filter({ hasText: '楼道花园小组' }).waitFor();
+    const founded = (await json(context, '/api/v1/leaders/organisations?community_id=1')).items.find((o) => o.name === '楼道花园小组');
+    assert.deepEqual(founded.leaders.map((l) => l.resident_id), [chosen.id]);
+    assert.equal(founded.member_count, 12);
+    assert.equal(founded.status, 'incubating');
 
     // A current leader from the demo steps down today (the server's today).
     const current = leaders.find((l) => l.until === null && leaders.filter((o) => o.name === l.name).length === 1);

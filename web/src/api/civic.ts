@@ -189,6 +189,8 @@ export const civicAdminApi = {
     request<{ id: number; elected: Representative[] }>('/representatives/elections', { body: election, idempotencyKey }),
 
   modules: (communityId: number) => request<{ items: TrainingModule[] }>('/leaders/modules', { query: { community_id: communityId } }),
+  addModule: (communityId: number, title: string, hours: number) =>
+    request<TrainingModule>('/leaders/modules', { body: { community_id: communityId, title, hours } }),
   recordCompletion: (moduleId: number, residentId: number, completedOn: string, idempotencyKey: string) =>
     request<{ id: number }>('/leaders/completions', {
       body: { module_id: moduleId, resident_id: residentId, completed_on: completedOn },

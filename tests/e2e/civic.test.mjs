@@ -3,7 +3,8 @@
 // phone, staff close it and read the count; staff add a resident leader found by name, record
 // their training and the self-organisation they lead, and record that another stepped down; staff record a building's tenant-representative election
 // with a candidate found by name; a question the assistant could not answer is answered by
-// staff and then answered by the public assistant. Screenshots: tests/e2e/screenshots/civic-*.
+// staff and then answered by the public assistant, in its corrected wording, until staff
+// delete the entry. Screenshots: tests/e2e/screenshots/civic-*.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
@@ -290,6 +291,19 @@ describe('civic life and assistant upkeep from the web', { timeout: 400_000 }, (
     await publicPage.locator('[data-test="ask"]').click();
     await publicPage.locator('[data-test="answer"]').filter({ hasText: ANSWER }).waitFor();
     await screenshot(publicPage, 'civic-08-public-assistant-answered-phone');
+
+    // Staff correct the answer; residents get the new wording. Then they delete the entry.
+    await entry.locator('[data-test="edit-entry"]').click();
+    await entry.locator('[data-test="entry-answer"]').fill(`${ANSWER}周末不外借。`);
+    await entry.locator('[data-test="save-entry"]').click();
+    await page.locator('[data-test="entries-message"]').filter({ hasText: '已保存' }).waitFor();
+    await publicPage.locator('[data-test="ask"]').click();
+    await publicPage.locator('[data-test="answer"]').filter({ hasText: '周末不外借' }).waitFor();
+    await entry.locator('[data-test="delete-entry"]').click();
+    await entry.locator('[data-test="delete-confirm"]').click();
+    await page.locator('[data-test="entries-message"]').filter({ hasText: '已删除' }).waitFor();
+    const gone = await story.staff.context.request.get(`/api/v1/assistant/entries/${resolved.resolved_entry_id}`);
+    assert.equal(gone.status(), 404);
     assert.deepEqual(unexpected(visitor.problems), []);
     assert.deepEqual(unexpected(story.staff.problems), []);
   });

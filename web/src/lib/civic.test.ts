@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, blankQuestion, draftProblems, isCurrentLeader, matchesAll, naturalCompare, questionsBody, splitTerms } from './civic';
+import { addYears, blankQuestion, draftProblems, isCurrentLeader, matchesAll, questionsBody, splitTerms } from './civic';
 
 describe('survey drafts', () => {
   it('are ready with a title and well-formed questions, and become the API body', () => {
@@ -27,9 +27,6 @@ describe('survey drafts', () => {
 });
 
 describe('helpers', () => {
-  it('sort building names as numbers', () => {
-    expect(['10号楼', '2号楼', '1号楼', '11号楼'].sort(naturalCompare)).toEqual(['1号楼', '2号楼', '10号楼', '11号楼']);
-  });
   it('compute a three-year term ending the day before', () => {
     expect(addYears('2026-03-15', 3, 1)).toBe('2029-03-14');
     expect(addYears('2024-02-29', 1)).toBe('2025-03-01');

@@ -1,6 +1,6 @@
 // Pure helpers of the civic and assistant back-office pages: survey drafts turned into what
-// POST /api/v1/surveys accepts (with the reasons a draft is not ready), building names in
-// their natural order, term dates, and the search filters of the knowledge base.
+// POST /api/v1/surveys accepts (with the reasons a draft is not ready), term dates, and the
+// search filters of the knowledge base.
 import type { NewQuestion, QuestionKind } from '../api/civic';
 
 export interface QuestionDraft {
@@ -57,11 +57,6 @@ export function questionsBody(drafts: QuestionDraft[]): NewQuestion[] {
     ...(isChoice(draft.kind) ? { options: draftOptions(draft) } : {}),
     required: draft.required,
   }));
-}
-
-/** 1号楼, 2号楼 … 10号楼 (not 1, 10, 11 … 2). */
-export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN', { numeric: true });
 }
 
 /** YYYY-MM-DD plus whole years, minus `lessDays` days (a term of 3 years ends the day before). */

@@ -266,7 +266,7 @@ describe('defects from the browser walk', { timeout: 600_000 }, () => {
         if (chosen) break;
       }
       assert.ok(chosen, 'a survey with results for ten buildings or more');
-      await page.goto('/staff/surveys');
+      await page.goto('/staff/surveys/results');
       await page.locator('#results-survey').selectOption(String(chosen.id));
       const table = page.locator('[data-test="groups"] .table-wrap', { has: page.locator('h3', { hasText: '楼栋' }) });
       await table.locator('[data-test="group"]').first().waitFor();

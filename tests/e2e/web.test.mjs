@@ -512,7 +512,7 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     // Survey results by group, small groups suppressed rather than shown.
     const surveys = await (await staff.context.request.get('/api/v1/surveys?community_id=1')).json();
     const yearly = surveys.items.find((s) => s.status === 'closed' && s.responses > 100);
-    await page.goto('/staff/surveys');
+    await page.goto('/staff/surveys/results');
     await page.getByLabel('问卷').selectOption(String(yearly.id));
     await page.locator('[data-test="respondents"]').filter({ hasText: String(yearly.responses) }).waitFor();
     assert.ok((await page.locator('[data-test="group"][data-suppressed="true"] [data-test="suppressed"]').count()) > 0);

@@ -224,8 +224,28 @@ const routes: RouteRecordRaw[] = [
   },
   {
     path: '/staff/surveys',
+    component: () => import('./views/staff/SurveysView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'civic.surveys.title' },
+  },
+  {
+    path: '/staff/surveys/results',
     component: () => import('./views/staff/SurveyResultsView.vue'),
     meta: { roles: STAFF_ROLES, title: 'part.results.title' },
+  },
+  {
+    path: '/staff/representatives',
+    component: () => import('./views/staff/RepresentativesView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'civic.reps.title' },
+  },
+  {
+    path: '/staff/leaders',
+    component: () => import('./views/staff/LeadersView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'civic.leaders.title' },
+  },
+  {
+    path: '/staff/assistant',
+    component: () => import('./views/staff/AssistantAdminView.vue'),
+    meta: { roles: ['staff', 'guide', 'admin'], title: 'assistantAdmin.title' },
   },
   {
     path: '/cockpit',

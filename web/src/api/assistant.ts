@@ -49,3 +49,79 @@ export const assistantApi = {
       signal,
     }),
 };
+
+// ---- upkeep (guides draft; staff and admins edit, publish and delete) ---------------------
+
+export interface KnowledgeEntry {
+  id: number;
+  community_id: number;
+  question: string;
+  answer: string;
+  keywords: string;
+  source: 'faq' | 'notice' | 'policy' | string;
+  source_ref: string;
+  published: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EntryInput {
+  question?: string;
+  answer?: string;
+  keywords?: string;
+  source?: string;
+  source_ref?: string;
+  published?: boolean;
+}
+
+export interface UnansweredQuestion {
+  id: number;
+  community_id: number;
+  question: string;
+  times_asked: number;
+  best_score_bp: number;
+  first_asked_at: string;
+  last_asked_at: string;
+  resolved_at: string | null;
+  resolved_entry_id: number | null;
+}
+
+export interface KeywordRule {
+  id: number;
+  /** 0: one of the defaults every community has. */
+  community_id: number;
+  category: string;
+  keyword: string;
+  weight: number;
+}
+
+export const assistantAdminApi = {
+  entries: (communityId: number, offset = 0, limit = 100) =>
+    request<{ total: number; items: KnowledgeEntry[] }>('/assistant/entries', {
+      query: { community_id: communityId, drafts: 'true', limit, offset },
+    }),
+  createEntry: (communityId: number, entry: EntryInput, idempotencyKey: string) =>
+    request<KnowledgeEntry>('/assistant/entries', { body: { community_id: communityId, ...entry }, idempotencyKey }),
+  updateEntry: (id: number, changes: EntryInput) =>
+    request<KnowledgeEntry>(`/assistant/entries/${id}`, { method: 'PATCH', body: changes }),
+  deleteEntry: (id: number) => request<{ deleted: boolean }>(`/assistant/entries/${id}`, { method: 'DELETE' }),
+  unanswered: (communityId: number, resolved = false) =>
+    request<{ items: UnansweredQuestion[] }>('/assistant/unanswered', {
+      query: { community_id: communityId, resolved: resolved ? 'true' : undefined },
+    }),
+  resolve: (id: number, entryId?: number) =>
+    request<UnansweredQuestion>(`/assistant/unanswered/${id}/resolve`, {
+      method: 'POST',
+      body: entryId ? { entry_id: entryId } : {},
+    }),
+  synonyms: (communityId: number) =>
+    request<{ defaults: string[][]; community: { id: number; terms: string[] }[] }>('/assistant/synonyms', {
+      query: { community_id: communityId },
+    }),
+  addSynonyms: (communityId: number, terms: string[]) =>
+    request<{ id: number; terms: string[] }>('/assistant/synonyms', { body: { community_id: communityId, terms } }),
+  keywords: (communityId: number) =>
+    request<{ items: KeywordRule[] }>('/assistant/category-keywords', { query: { community_id: communityId } }),
+  addKeyword: (communityId: number, category: string, keyword: string, weight: number) =>
+    request<KeywordRule>('/assistant/category-keywords', { body: { community_id: communityId, category, keyword, weight } }),
+};

@@ -49,7 +49,9 @@ const STAFF_GROUPS: NavGroup[] = [
     label: 'nav.group.participation',
     links: [
       { to: '/staff/meetings', label: 'part.nav.meetings' },
-      { to: '/staff/surveys', label: 'part.nav.results' },
+      { to: '/staff/surveys', label: 'civic.nav.surveys', section: '/staff/surveys' },
+      { to: '/staff/representatives', label: 'civic.nav.reps' },
+      { to: '/staff/leaders', label: 'civic.nav.leaders' },
       { to: '/staff/points', label: 'pointsAdmin.nav', roles: ['guide', 'staff', 'admin'] },
     ],
   },
@@ -69,6 +71,7 @@ const STAFF_GROUPS: NavGroup[] = [
       { to: '/staff/settings', label: 'settings.nav', roles: ['staff', 'admin'] },
       { to: '/staff/channels', label: 'channels.nav', roles: ['staff', 'admin'] },
       { to: '/staff/registrations', label: 'registrations.nav', roles: ['guide', 'staff', 'admin'] },
+      { to: '/staff/assistant', label: 'assistantAdmin.nav', roles: ['guide', 'staff', 'admin'] },
       // One entry into the administration area; its pages carry their own sub-navigation.
       { to: '/admin/users', label: 'admin.nav', section: '/admin/', roles: ['staff', 'admin'] },
       { to: '/admin/streets', label: 'admin.nav', section: '/admin/', roles: ['street'] },

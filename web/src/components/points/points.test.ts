@@ -40,6 +40,9 @@ describe('ResidentPicker', () => {
     expect(wrapper.find('[data-test="picker-more"]').text()).toContain('还有 9 户');
     await choices[1].trigger('click');
     expect(wrapper.emitted('pick')?.[0]?.[0]).toMatchObject({ resident: { id: 700 }, household: { id: 210 } });
+    // The list and its hint go once a resident is chosen.
+    expect(wrapper.find('[data-test="picker-choice"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="picker-more"]').exists()).toBe(false);
   });
 
   it('lists the whole household when the search was by door', async () => {

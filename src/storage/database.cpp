@@ -141,4 +141,14 @@ std::string in_list(std::string_view column, const std::vector<std::int64_t>& id
   return sql + ")";
 }
 
+std::string contains_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
 }  // namespace gz::storage

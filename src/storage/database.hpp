@@ -139,4 +139,7 @@ void with_transaction(Connection& connection, TxMode mode, const std::function<v
 std::string in_list(std::string_view column, const std::vector<std::int64_t>& ids,
                     std::vector<Value>& params);
 
+// "%text%" for `column LIKE ? ESCAPE '\'`, the text's own % _ and \ taken literally.
+std::string contains_pattern(std::string_view text);
+
 }  // namespace gz::storage

@@ -31,10 +31,11 @@ std::string tiny_jpeg() {
 
 struct Fixture {
   explicit Fixture(Backend backend) : world(backend, {}, kPassword) {
-    auto community = world.community("照片社区", "PH-1");
+    community = world.community("照片社区", "PH-1");
     staff = world.community_user("staff", "staff", {community});
     street = world.community_user("street", "street", {community});
-    owner = world.resident_user("owner", world.household(community, "1-101"));
+    owner_household = world.household(community, "1-101");
+    owner = world.resident_user("owner", owner_household);
     neighbour = world.resident_user("neighbour", world.household(community, "1-102"));
     auto filed = file_request(
         owner, {{"category", "public_facility"}, {"description", "楼道灯坏了，晚上很黑"}});
@@ -43,6 +44,7 @@ struct Fixture {
   }
   World world;
   Client anonymous{world.anonymous()}, staff{0}, street{0}, owner{0}, neighbour{0};
+  std::int64_t community = 0, owner_household = 0;
   std::int64_t request_id = 0;
   std::string tracking_code;
 };
@@ -122,6 +124,20 @@ TEST_P(PhotosTest, TheHouseholdAttachesUpToThreePhotosThatOnlyItAndStaffSee) {
   auto head_after = f().anonymous.get("/api/v1/ledger/head");
   ASSERT_EQ(head_after.status, 200);
   EXPECT_EQ(head_after.json().at("seq").as_int64() - seq_before, 3);
+}
+
+// The browser walk added a photo to a closed request, and it was kept where nobody would act
+// on it.
+TEST_P(PhotosTest, AClosedRequestTakesNoMorePhotos) {
+  std::int64_t closed =
+      f().world.resolved_request(f().community, f().owner_household, "public_facility", 5);
+  ASSERT_GT(closed, 0);
+  auto state = f().owner.get("/api/v1/requests/" + std::to_string(closed));
+  ASSERT_EQ(state.json().at("status").as_string(), "closed") << state.body;
+  auto refused = f().owner.post_raw("/api/v1/requests/" + std::to_string(closed) + "/photos",
+                                    tiny_png(), "image/png");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.error_code(), "request_closed");
 }
 
 GZ_ON_BACKENDS(PhotosTest);

@@ -3,7 +3,9 @@
 // the background job, and the three rates against a hand count.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -470,6 +472,77 @@ TEST_P(Requests, EachCommunityTunesItsCategoriesKeywordsAndDepartments) {
                                                        {"name_en", "x"}})
                 .error_code(),
             "department_exists");
+}
+
+// Percent-encoded UTF-8 for a query string.
+std::string url_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Staff find a caller's request by its code as typed on the phone, by the place or by the
+// caller's number; guides do not search by number; the case names its handler to a guide; a
+// resident's own list is newest first.
+TEST_P(Requests, TheQueueFindsACaseByCodePlaceOrCallerAndNamesItsHandler) {
+  auto filed = submit(t().staff, {{"category", "public_facility"},
+                                  {"description", "电话反映：C栋三楼楼道灯坏了"},
+                                  {"channel", "phone"},
+                                  {"household_id", t().household_b},
+                                  {"location", "C栋303门口"},
+                                  {"contact_name", "刘女士"},
+                                  {"contact_phone", "13912345670"}});
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  std::int64_t id = filed.json().at("id").as_int64();
+  std::string code(filed.json().at("tracking_code").as_string());
+  auto ids = [&](Client& client, const std::string& query) {
+    std::set<std::int64_t> found;
+    auto listed = client.get("/api/v1/requests?community_id=" + std::to_string(t().community_id) +
+                             "&page_size=200&" + query);
+    EXPECT_EQ(listed.status, 200) << query << " → " << listed.body;
+    auto body = listed.json();
+    for (const auto& item : body.at("items").as_array()) found.insert(item.at("id").as_int64());
+    return found;
+  };
+  std::string typed = code;
+  typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_EQ(ids(t().staff, "q=" + typed), (std::set<std::int64_t>{id}));
+  EXPECT_TRUE(ids(t().staff, "q=" + url_encode("C栋303")).count(id));
+  EXPECT_TRUE(ids(t().staff, "q=13912345670").count(id));
+  EXPECT_TRUE(ids(t().staff, "q=" + url_encode("刘女士")).count(id));
+  EXPECT_FALSE(ids(t().guide, "q=13912345670").count(id));
+  EXPECT_FALSE(ids(t().staff, "q=%25").count(id));  // a literal %, not a wildcard
+  EXPECT_TRUE(ids(t().staff, "household_id=" + std::to_string(t().household_b)).count(id));
+  EXPECT_FALSE(ids(t().staff, "household_id=" + std::to_string(t().household_a)).count(id));
+  EXPECT_EQ(t().staff.get("/api/v1/requests?q=" + std::string(101, 'x')).status, 400);
+
+  ASSERT_EQ(act(t().staff, id, {{"action", "accept"}}).status, 200);
+  ASSERT_EQ(act(t().staff, id, {{"action", "assign"}, {"assignee", t().guide_id}}).status, 200);
+  auto as_guide = t().guide.get("/api/v1/requests/" + std::to_string(id));
+  ASSERT_EQ(as_guide.status, 200) << as_guide.body;
+  EXPECT_EQ(as_guide.json().at("assignee_user_id").as_int64(), t().guide_id);
+  EXPECT_FALSE(as_guide.json().at("assignee_name").as_string().empty()) << as_guide.body;
+
+  for (const char* description : {"楼下夜里施工很吵", "楼下夜里又在施工"}) {
+    ASSERT_EQ(submit(t().alice, {{"category", "noise"}, {"description", description}}).status, 201);
+  }
+  auto mine = t().alice.get("/api/v1/requests").json();
+  const auto& items = mine.at("items").as_array();
+  ASSERT_GE(items.size(), 2u);
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    EXPECT_GE(parse_iso8601(items[i - 1].at("received_at").as_string()).value(),
+              parse_iso8601(items[i].at("received_at").as_string()).value());
+  }
 }
 
 GZ_ON_BACKENDS(Requests);

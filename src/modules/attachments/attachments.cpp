@@ -34,6 +34,14 @@ Result<PhotoInfo> attach_photo(storage::Connection& db, const Actor& actor, std:
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<PhotoInfo> {
     auto request = visible_request(db, actor, request_id);
     if (!request) return request.error();
+    // A finished case takes no more photos: nobody would act on them (a resolved one still
+    // does, for a resident showing it is not fixed or staff showing the repair).
+    using requests::Status;
+    if (request->status == Status::closed || request->status == Status::cancelled ||
+        request->status == Status::duplicate || request->status == Status::not_our_responsibility) {
+      return conflict("request_closed",
+                      "这条诉求已经结束，不能再加照片 / this request is finished: no more photos");
+    }
     if (declared_type != "image/jpeg" && declared_type != "image/png") {
       return make_error(ErrorKind::bad_request, "unsupported_media_type",
                         "照片须为 JPEG 或 PNG / a photo must be image/jpeg or image/png");

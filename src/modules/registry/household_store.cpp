@@ -32,15 +32,6 @@ Household household_from(const storage::Row& row) {
   return household;
 }
 
-std::string escape_like(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 void load_labels(storage::Connection& db, std::vector<Household>& households) {
@@ -148,7 +139,7 @@ HouseholdPage search_by_text(storage::Connection& db, const HouseholdFilter& fil
 
 HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& filter) {
   if (filter.q && !filter.q->empty() && !filter.building_id && !filter.tag &&
-      !filter.only_household_id) {
+      !filter.only_household_id && !filter.guide_user_id) {
     return search_by_text(db, filter);
   }
   std::string where = " WHERE 1 = 1";
@@ -168,6 +159,10 @@ HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& f
     where += " AND h.building_id = ?";
     params.emplace_back(*filter.building_id);
   }
+  if (filter.guide_user_id) {
+    where += " AND h.guide_user_id = ?";
+    params.emplace_back(*filter.guide_user_id);
+  }
   if (filter.tag) {
     where +=
         " AND EXISTS (SELECT 1 FROM household_labels l WHERE l.household_id = h.id AND "
@@ -175,7 +170,7 @@ HouseholdPage query_households(storage::Connection& db, const HouseholdFilter& f
     params.emplace_back(*filter.tag);
   }
   if (filter.q && !filter.q->empty()) {
-    std::string pattern = "%" + escape_like(*filter.q) + "%";
+    std::string pattern = storage::contains_pattern(*filter.q);
     where +=
         " AND (h.code LIKE ? ESCAPE '\\' OR h.address LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
         "FROM residents r WHERE r.household_id = h.id AND r.name LIKE ? ESCAPE '\\'))";

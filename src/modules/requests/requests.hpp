@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/history.hpp"
 #include "core/result.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/requests/calendar_store.hpp"
@@ -96,6 +97,7 @@ struct Request {
   std::optional<std::int64_t> resolved_ms;
   std::optional<std::int64_t> closed_ms;
   std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::string> assignee_name;  // filled by get_request
   std::optional<std::string> assignee_department;
   std::optional<std::int64_t> duplicate_of;
   bool overdue_response = false;
@@ -166,6 +168,10 @@ struct RequestFilter {
   std::optional<bool> overdue;
   std::optional<std::int64_t> assignee_user_id;
   std::optional<std::string> category;
+  std::optional<std::int64_t> household_id;
+  // A tracking code (with or without its dash), or text in the location or category; staff
+  // and admins also find a caller by phone number or name.
+  std::optional<std::string> q;
   std::int64_t page = 1;
   std::int64_t page_size = 50;
 };
@@ -175,7 +181,8 @@ struct RequestPage {
   std::int64_t page = 1;
   std::int64_t page_size = 50;
 };
-// The staff queue: overdue first, then by priority and due time. Residents get their own.
+// The staff queue: overdue first, then by priority and due time. Residents get their own,
+// newest first.
 Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
                                   const RequestFilter& filter);
 
@@ -211,5 +218,21 @@ Result<std::int64_t> add_triage_rule(storage::Connection& db, const Actor& actor
                                      std::int64_t community_id, const TriageRuleInput& rule);
 Result<Department> add_department(storage::Connection& db, const Actor& actor,
                                   std::int64_t community_id, const Department& department);
+
+// A household's requests as history (submitted, resolved, rated), newest first; no
+// permission check: the caller (the household timeline) checks. Free text is left out.
+std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
+                                           std::int64_t limit);
+
+// What one handler did with the requests assigned to them whose resolution fell due or was
+// resolved in [from_ms, to_ms): resolved, resolved on time, still open and overdue.
+struct HandlerFigures {
+  std::int64_t resolved = 0;
+  std::int64_t resolved_on_time = 0;
+  std::int64_t open = 0;
+  std::int64_t open_overdue = 0;
+};
+HandlerFigures handler_figures(storage::Connection& db, std::int64_t user_id, std::int64_t from_ms,
+                               std::int64_t to_ms, std::int64_t now_ms);
 
 }  // namespace gz::requests

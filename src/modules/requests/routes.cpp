@@ -118,15 +118,20 @@ Result<Response> submit_route(RequestContext& context) {
 
 Result<Response> list_route(RequestContext& context) {
   RequestFilter filter;
-  for (const char* name : {"community_id", "assignee", "page", "page_size"}) {
+  for (const char* name : {"community_id", "assignee", "household_id", "page", "page_size"}) {
     auto value = context.int_query(name);
     if (!value) return value.error();
     if (!*value) continue;
     std::string key = name;
     if (key == "community_id") filter.community_id = **value;
     if (key == "assignee") filter.assignee_user_id = **value;
+    if (key == "household_id") filter.household_id = **value;
     if (key == "page") filter.page = **value;
     if (key == "page_size") filter.page_size = **value;
+  }
+  if (auto q = context.request.query_param("q"); q && !q->empty()) {
+    if (q->size() > 100) return bad_request("invalid_query", "q is at most 100 bytes");
+    filter.q = *q;
   }
   if (auto status = context.request.query_param("status")) {
     filter.status = parse_status(*status);
@@ -474,6 +479,7 @@ boost::json::object request_json(const Request& request, const WorkCalendar& cal
                           {"resolved_at", http::time_or_null(request.resolved_ms)},
                           {"closed_at", http::time_or_null(request.closed_ms)},
                           {"assignee_user_id", http::json_or_null(request.assignee_user_id)},
+                          {"assignee_name", http::json_or_null(request.assignee_name)},
                           {"assignee_department", http::json_or_null(request.assignee_department)},
                           {"duplicate_of", http::json_or_null(request.duplicate_of)},
                           {"overdue", overdue_now(request, now_ms)},
@@ -500,13 +506,15 @@ void register_routes(http::Router& router, std::vector<DetailField> detail_field
         "requests", "resident (own household), guide, staff, admin",
         R"({"category":"water_leak","description":"楼上漏水到我家厨房","location":"3号楼2单元201"})",
         ""}});
-  router.add({"GET",
-              "/api/v1/requests",
-              Access::login,
-              list_route,
-              {"The request queue: overdue first, then priority (residents: their own)", "requests",
-               "any logged-in user", "",
-               "community_id, status, priority, overdue, assignee, category, page, page_size"}});
+  router.add(
+      {"GET",
+       "/api/v1/requests",
+       Access::login,
+       list_route,
+       {"The request queue: overdue first, then priority (residents: their own)", "requests",
+        "any logged-in user", "",
+        "community_id, status, priority, overdue, assignee, household_id, category, q (code, "
+        "location; staff: phone or name), page, page_size"}});
   router.add(
       {"GET",
        "/api/v1/requests/categories",

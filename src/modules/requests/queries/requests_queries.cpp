@@ -1,5 +1,6 @@
 // GetRequest, ListRequests (the staff queue), TrackRequest (public, by code), RequestStats.
 #include "core/clock.hpp"
+#include "modules/accounts/accounts.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/permissions.hpp"
 #include "modules/requests/requests.hpp"
@@ -27,6 +28,12 @@ Result<Request> get_request(storage::Connection& db, const Actor& actor, std::in
   }
   request->events = store::load_events(db, request->id, actor.is(Role::resident));
   store::mask_for(permissions::reader_of(actor, *request), *request);
+  // The handler by name: guides may not list users, yet see who handles the case.
+  if (request->assignee_user_id) {
+    if (auto user = accounts::find_user(db, *request->assignee_user_id)) {
+      request->assignee_name = user->display_name.empty() ? user->username : user->display_name;
+    }
+  }
   return std::move(*request);
 }
 
@@ -80,6 +87,26 @@ Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
     where += " AND r.category = ?";
     params.emplace_back(*filter.category);
   }
+  if (filter.household_id) {
+    where += " AND r.household_id = ?";
+    params.emplace_back(*filter.household_id);
+  }
+  if (filter.q && !filter.q->empty()) {
+    std::string pattern = storage::contains_pattern(*filter.q);
+    where +=
+        " AND (r.tracking_code = ? OR r.location LIKE ? ESCAPE '\\' OR r.category LIKE ? "
+        "ESCAPE '\\'";
+    params.emplace_back(normalize_tracking_code(*filter.q).value_or(*filter.q));
+    params.emplace_back(pattern);
+    params.emplace_back(pattern);
+    // A caller's phone or name only for those who read personal data in full.
+    if (actor.is(Role::staff) || actor.is(Role::admin)) {
+      where += " OR r.contact_phone LIKE ? ESCAPE '\\' OR r.contact_name LIKE ? ESCAPE '\\'";
+      params.emplace_back(pattern);
+      params.emplace_back(pattern);
+    }
+    where += ")";
+  }
   RequestPage page;
   page.page = filter.page;
   page.page_size = filter.page_size;
@@ -89,8 +116,13 @@ Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
                       " THEN 0 ELSE 1 END, CASE WHEN r.status IN " + kOpenStatuses +
                       " THEN 0 ELSE 1 END, CASE r.priority WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 "
                       "ELSE 2 END, r.response_due_ms, r.id LIMIT ? OFFSET ?";
-  params.emplace_back(now_ms);
-  params.emplace_back(now_ms);
+  if (actor.is(Role::resident)) {
+    // A household's own list: newest first.
+    order = " ORDER BY r.received_ms DESC, r.id DESC LIMIT ? OFFSET ?";
+  } else {
+    params.emplace_back(now_ms);
+    params.emplace_back(now_ms);
+  }
   params.emplace_back(filter.page_size);
   params.emplace_back((filter.page - 1) * filter.page_size);
   for (const auto& row : db.query(std::string(store::kRequestColumns) + where + order, params)) {

@@ -314,6 +314,9 @@ TEST_P(ParticipationTest, SecondingThresholdOwnHouseholdAndParallelVotesCountOnc
   ASSERT_EQ(one.status, 201) << one.body;
   EXPECT_EQ(one.json().at("seconds").as_int64(), 1);
   EXPECT_EQ(one.json().at("state").as_string(), "seconding");
+  // Each household reads whether it seconded (the page keeps its 已附议 after a reload).
+  EXPECT_TRUE(r[1].get(path("/api/v1/proposals/", id, "")).json().at("seconded").as_bool());
+  EXPECT_FALSE(r[2].get(path("/api/v1/proposals/", id, "")).json().at("seconded").as_bool());
   EXPECT_EQ(r[1].post(seconds, boost::json::object{}).error_code(), "already_seconded");
   EXPECT_EQ(r[2].post(seconds, boost::json::object{}).json().at("state").as_string(), "seconding");
   auto third = r[3].post(seconds, boost::json::object{});

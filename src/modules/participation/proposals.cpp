@@ -17,7 +17,9 @@ namespace {
 constexpr const char* kColumns =
     "SELECT p.id, p.community_id, p.household_id, p.title, p.body, p.state, p.meetings, "
     "p.decided_ms, p.response, p.responded_at, p.created_at, "
-    "(SELECT COUNT(*) FROM proposal_seconds s WHERE s.proposal_id = p.id) FROM proposals p ";
+    "(SELECT COUNT(*) FROM proposal_seconds s WHERE s.proposal_id = p.id), "
+    "(SELECT COUNT(*) FROM proposal_seconds m WHERE m.proposal_id = p.id AND m.household_id = "
+    "?) FROM proposals p ";
 
 Proposal proposal_from(const storage::Row& row, const Settings& settings, std::int64_t now_ms) {
   Proposal p;
@@ -33,6 +35,7 @@ Proposal proposal_from(const storage::Row& row, const Settings& settings, std::i
   p.responded_at = row.opt_text(9);
   p.created_at = row.text(10);
   p.seconds = row.integer(11);
+  p.seconded_by_my_household = row.integer(12) > 0;
   p.seconds_required = settings.seconds_required;
   if (p.decided_ms) p.response_due_ms = response_due_ms(*p.decided_ms, settings);
   p.stalled = is_stalled(p.state, p.meetings);
@@ -48,7 +51,9 @@ bool may_see(const Actor& actor, const Proposal& p) {
 
 Result<Proposal> visible(storage::Connection& db, const Actor& actor, std::int64_t id,
                          std::int64_t now_ms) {
-  auto row = db.query_one(std::string(kColumns) + "WHERE p.id = ?", {id});
+  // The first parameter: the actor's household, for "seconded by my household".
+  auto row =
+      db.query_one(std::string(kColumns) + "WHERE p.id = ?", {actor.household_id.value_or(-1), id});
   if (row) {
     auto p = proposal_from(*row, load_settings(db, row->integer(1)), now_ms);
     if (may_see(actor, p)) return p;
@@ -403,7 +408,7 @@ Result<std::vector<Proposal>> list_proposals(storage::Connection& db, const Acto
   Settings settings = load_settings(db, community_id);
   std::vector<Proposal> out;
   std::string sql = std::string(kColumns) + "WHERE p.community_id = ?";
-  std::vector<storage::Value> params{community_id};
+  std::vector<storage::Value> params{actor.household_id.value_or(-1), community_id};
   if (state) {
     sql += " AND p.state = ?";
     params.emplace_back(std::string(state_name(*state)));

@@ -40,6 +40,7 @@ struct Proposal {
   State state = State::draft;
   std::int64_t seconds = 0;
   std::int64_t seconds_required = 0;
+  bool seconded_by_my_household = false;  // the reading resident's household seconded it
   std::int64_t meetings = 0;
   std::optional<std::int64_t> decided_ms;
   std::optional<std::int64_t> response_due_ms;

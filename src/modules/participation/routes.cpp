@@ -62,6 +62,7 @@ boost::json::object proposal_json(const Proposal& p, const Actor& actor) {
                           {"body", p.body},
                           {"state", state_name(p.state)},
                           {"seconds", p.seconds},
+                          {"seconded", p.seconded_by_my_household},
                           {"seconds_required", p.seconds_required},
                           {"meetings", p.meetings},
                           {"stalled", p.stalled},

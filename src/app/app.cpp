@@ -17,6 +17,7 @@
 #include "modules/assistant/routes.hpp"
 #include "modules/attachments/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/casework/routes.hpp"
 #include "modules/civic/routes.hpp"
 #include "modules/cockpit/routes.hpp"
 #include "modules/indicators/routes.hpp"
@@ -227,6 +228,7 @@ std::unique_ptr<Application> build_application(
   civic::register_routes(app->router);
   property::register_routes(app->router);
   warnings::register_routes(app->router);
+  casework::register_routes(app->router);
   reports::register_routes(app->router);
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);

@@ -3,13 +3,17 @@
 #include <chrono>
 
 #include "app/ledger.hpp"
+#include "core/clock.hpp"
 #include "modules/allocation/demo.hpp"
 #include "modules/assistant/demo.hpp"
+#include "modules/casework/casework.hpp"
 #include "modules/civic/demo.hpp"
 #include "modules/needs/demo.hpp"
 #include "modules/participation/demo.hpp"
 #include "modules/points/demo.hpp"
+#include "modules/points/points.hpp"
 #include "modules/property/demo.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/requests/demo.hpp"
 #include "modules/transparency/demo.hpp"
 #include "modules/warnings/warnings.hpp"
@@ -40,6 +44,26 @@ class BulkLoad {
   storage::Connection& db_;
 };
 
+// The demo resident's household has earned points at meetings and as volunteers in the last
+// months, so a redemption can be tried on the first run.
+void welcome_points(storage::Connection& db, std::int64_t household_id, std::int64_t as_of_ms) {
+  if (household_id == 0) return;
+  Actor system = audit::system_actor();
+  auto members = registry::list_residents(db, system, household_id);
+  if (!members) return;
+  int n = 0;
+  for (const auto& member : *members) {
+    if (n == 2) break;
+    ++n;
+    for (int i = 0; i < 3; ++i) {
+      std::string reference = "demo:welcome:" + std::to_string(member.id) + ":" + std::to_string(i);
+      std::vector<points::AwardInput> awards{
+          {member.id, i == 2 ? "volunteer" : "meeting", i == 2 ? 20 : 1, reference, std::nullopt}};
+      (void)points::post_awards(db, system, awards, as_of_ms - (30 - 10 * i) * kDayMs);
+    }
+  }
+}
+
 }  // namespace
 
 DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& options) {
@@ -56,6 +80,9 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.awards += points.awards;
     report.redemptions += points.redemptions;
     report.timebank_services += points.services;
+    if (community_id == report.registry.community_ids.front()) {
+      welcome_points(db, report.registry.resident_household_id, options.as_of_ms);
+    }
     // After the points demo: its sign-in sheets become the year's activities. Its own streams
     // of the base seed, so the seeds of the modules after it do not shift.
     participation::generate_demo_participation(db, community_id, options.seed, options.as_of_ms);
@@ -80,6 +107,9 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
                                      options.as_of_ms);
     // The knowledge base and residents' questions (its own stream of the base seed).
     assistant::generate_demo_assistant(db, community_id, options.seed, options.as_of_ms);
+    // The guides' visits (after needs and requests: the neediest are visited most, the silent
+    // needy half reached). Nothing shared with other streams.
+    report.visits += casework::demo_visits(db, community_id, options.as_of_ms);
     // Last: the warnings the year's history raises on the demo date, and staff's answer to the
     // rising complaints: an improvement task already past its plan.
     auto raised = warnings::evaluate(db, community_id, options.as_of_ms);

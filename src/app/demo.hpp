@@ -25,6 +25,7 @@ struct DemoReport {
   int plan_spending_records = 0;
   int warnings = 0;
   int improvement_tasks = 0;
+  std::int64_t visits = 0;
   double seconds = 0;
 };
 

@@ -180,7 +180,8 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << " budgeting elections (" << report.pb_ballots << " ballots), " << report.plans_closed
             << " plans closed after public notice (" << report.plan_objections << " objections, "
             << report.plan_spending_records << " spending records), " << report.warnings
-            << " warnings and " << report.improvement_tasks << " improvement tasks raised\n";
+            << " warnings and " << report.improvement_tasks << " improvement tasks raised, "
+            << report.visits << " guides' visits\n";
   print_logins(summary.logins);
   return 0;
 }

@@ -205,6 +205,12 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/warnings", "/api/v1/warnings?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/warnings/evaluate", "/api/v1/warnings/evaluate?community_id={C}", "", "UFFAFA"},
   {"POST", "/api/v1/warnings/{id}/resolve", "/api/v1/warnings/999999/resolve", R"({"resolution":"矩阵"})", "UXXAXA"},
+  // casework: the guide's visits, a household's timeline, a guide's figures
+  {"POST", "/api/v1/visits", "/api/v1/visits", R"({"household_id":{HA},"visited_at":"2020-01-01","kind":"home","notes":"矩阵"})", "UFAAFA"},
+  {"GET", "/api/v1/visits", "/api/v1/visits?household_id={HA}", "", "UFAAFA"},
+  {"GET", "/api/v1/households/{id}/timeline", "/api/v1/households/{HA}/timeline", "", "UFAAFA"},
+  {"GET", "/api/v1/households/{id}/timeline", "/api/v1/households/{HB}/timeline", "", "UFAAFA"},
+  {"GET", "/api/v1/guides/{id}/figures", "/api/v1/guides/me/figures?community_id={C}", "", "UFAAAA"},
   {"GET", "/api/v1/improvements", "/api/v1/improvements?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/improvements", "/api/v1/improvements", R"({"community_id":{C},"indicator":"complaint_rate","period":"2026Q3","title":"矩阵","due_on":"2026-12-31"})", "UFFAFA"},
   {"PATCH", "/api/v1/improvements/{id}", "/api/v1/improvements/999999", R"({"due_on":"2026-12-31"})", "UXXAXA"},

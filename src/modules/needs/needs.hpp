@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/history.hpp"
 #include "core/result.hpp"
 #include "modules/needs/matrix.hpp"
 #include "storage/database.hpp"
@@ -97,5 +98,16 @@ Result<CommunityNeeds> community_needs(storage::Connection& db, const Actor& act
 
 // The engine's view of each household (building, overall score, demand, participation).
 std::vector<AssessedHousehold> assessed(const CommunityNeeds& needs);
+
+// The silent needy (沉默的困难户): an overall score of at least this many hundredths, no
+// participation and no request in the last 12 months.
+constexpr std::int64_t kSilentMinOverallHundredths = 5000;
+bool is_silent(const HouseholdNeeds& household,
+               std::int64_t min_overall_hundredths = kSilentMinOverallHundredths);
+
+// A household's professional assessments as history, newest first (no permission check; the
+// household timeline checks). `title` is the dimension, `amount` the score, `note` the reason.
+std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
+                                           std::int64_t limit);
 
 }  // namespace gz::needs

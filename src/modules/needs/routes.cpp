@@ -15,10 +15,6 @@ using http::Need;
 using http::RequestContext;
 using http::Response;
 
-// Households with at least this overall score (hundredths) and no request and no award in
-// the last 12 months are the "silent" needy, unless the query names another bound.
-constexpr std::int64_t kSilentMinOverallHundredths = 5000;
-
 Result<std::int64_t> community_param(RequestContext& context) {
   auto id = context.int_query("community_id");
   if (!id) return id.take_error();
@@ -272,8 +268,7 @@ Result<Response> ranking_route(RequestContext& context) {
   for (std::int64_t id : ranked) {
     const HouseholdNeeds& h = *by_id.at(id);
     ++rank;
-    bool silent = h.score.overall_hundredths >= silent_bound && h.facts.participation_count == 0 &&
-                  h.request_count == 0;
+    bool silent = is_silent(h, silent_bound);
     if (silent) ++silent_count;
     // With silent=true only the silent are listed, each keeping its rank in the whole ranking.
     if (only_silent && !silent) continue;

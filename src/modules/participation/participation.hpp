@@ -6,4 +6,18 @@
 // routes; src/app wires them and the demo.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
+#include "core/history.hpp"
 #include "modules/participation/rules.hpp"
+#include "storage/database.hpp"
+
+namespace gz::participation {
+
+// The activities and meetings a household's members attended, newest first (no permission
+// check; the household timeline checks). `title` is the activity's title.
+std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
+                                           std::int64_t limit);
+
+}  // namespace gz::participation

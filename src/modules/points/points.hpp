@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/history.hpp"
 #include "core/result.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/registry/registry.hpp"
@@ -130,5 +131,11 @@ Result<void> set_leaderboard_optin(storage::Connection& db, const Actor& actor,
 // The expiry job: where a community sets expiry_months, unspent points older than that move
 // to the community's expiry account. Returns points expired.
 std::int64_t expire_points(storage::Connection& db, std::int64_t now_ms);
+
+// Points postings to and from a household's members, newest first (no permission check; the
+// household timeline checks). `kind` "points.<code>", `title` the rule or item, `amount`
+// signed (+ earned, − spent).
+std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
+                                           std::int64_t limit);
 
 }  // namespace gz::points

@@ -188,6 +188,7 @@ DemoSummary generate_demo(storage::Connection& connection, const DemoOptions& op
                            options.password,
                            resident_display_name});
   login("resident", Role::resident, resident_note);
+  summary.resident_household_id = resident_household.value_or(0);
   return summary;
 }
 

@@ -43,6 +43,7 @@ struct DemoSummary {
   int aged_60_plus = 0;
   std::vector<std::int64_t> community_ids;
   std::vector<DemoLogin> logins;
+  std::int64_t resident_household_id = 0;  // the demo resident's household
 };
 
 // Generates the demo into an empty, migrated database. Same seed → same data (names, ids, ages).

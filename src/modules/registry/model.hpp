@@ -141,6 +141,7 @@ struct HouseholdFilter {
   std::optional<std::string> tag;
   std::optional<std::string> q;                   // code, address or a member's name
   std::optional<std::int64_t> only_household_id;  // residents see their own only
+  std::optional<std::int64_t> guide_user_id;      // a guide's own households (我负责的户)
   std::vector<std::int64_t> within_communities;   // empty = any (admin)
   std::int64_t page = 1;
   std::int64_t page_size = 50;

@@ -275,6 +275,17 @@ Result<Response> list_households_route(RequestContext& context) {
     if (key == "page") filter.page = **value;
     if (key == "page_size") filter.page_size = **value;
   }
+  if (auto guide = context.request.query_param("guide"); guide && !guide->empty()) {
+    // "me": the households the calling guide is responsible for.
+    if (*guide == "me") {
+      filter.guide_user_id = context.user().user_id;
+    } else {
+      auto id = context.int_query("guide");
+      if (!id) return id.error();
+      if (!*id || **id < 1) return bad_request("invalid_query", "guide must be me or a user id");
+      filter.guide_user_id = **id;
+    }
+  }
   filter.tag = context.request.query_param("tag");
   filter.q = context.request.query_param("q");
   if (filter.q && filter.q->size() > 100) {
@@ -498,7 +509,7 @@ void register_routes(http::Router& router) {
               Access::login,
               list_households_route,
               {"List households (residents: their own)", "registry", "any logged-in user", "",
-               "community_id, building_id, tag, q, page, page_size"}});
+               "community_id, building_id, guide (me or a user id), tag, q, page, page_size"}});
   router.add(
       {"POST",
        "/api/v1/households",

@@ -6,8 +6,9 @@
 // Screenshots: tests/e2e/screenshots/shell-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { startServer } from './lib/server.mjs';
-import { clickMenuLink, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { clickMenuLink, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
 const PASSWORD = 'gongzhi2026';
 const PHONE_HEIGHT = phone.viewport.height;
@@ -46,6 +47,11 @@ async function frame(page) {
   });
 }
 
+/** The screen as the person sees it (a full-page shot would draw the fixed tab bar mid-page). */
+async function viewShot(page, name) {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
 async function setLargeType(page, on) {
   const toggle = page.locator('[data-test="elderly-toggle"]');
   if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
@@ -77,7 +83,7 @@ describe('menus, figures and words that fit the screen', { timeout: 300_000 }, (
       assert.ok(share < 0.15, `header and menu take ${(share * 100).toFixed(1)}% of the screen`);
       assert.ok(measured.tabbarBottom <= measured.viewport + 0.5 && measured.tabbarBottom >= measured.viewport - 1, 'the tab bar sits at the foot of the screen');
       assert.ok(measured.scrollWidth <= measured.clientWidth, 'nothing sticks out sideways');
-      await screenshot(page, large ? 'shell-resident-home-phone-large' : 'shell-resident-home-phone');
+      await viewShot(page, large ? 'shell-resident-home-phone-large' : 'shell-resident-home-phone');
     }
     const tabs = page.locator('[data-test="tabbar"]');
     assert.deepEqual(await tabs.getByRole('link').allTextContents(), ['我的服务', '我要反映', '我的诉求', '我的积分']);
@@ -88,7 +94,7 @@ describe('menus, figures and words that fit the screen', { timeout: 300_000 }, (
     assert.equal(await more.getAttribute('aria-expanded'), 'true');
     const sheet = page.locator('[data-test="more-sheet"]');
     await sheet.getByRole('link', { name: '阳光公示' }).waitFor();
-    await screenshot(page, 'shell-resident-more-phone-large');
+    await viewShot(page, 'shell-resident-more-phone-large');
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.test), 'more-button');
@@ -126,7 +132,7 @@ describe('menus, figures and words that fit the screen', { timeout: 300_000 }, (
     assert.deepEqual(await panel.getByRole('heading').allTextContents(), ['工单', '户档', '规划与资金', '议事与参与', '统计与预警', '设置与管理', '公开']);
     assert.equal((await panel.locator('[aria-current="page"]').textContent()).trim(), '诉求队列');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '诉求队列', 'focus moves into the panel');
-    await screenshot(page, 'shell-staff-queue-phone-menu');
+    await viewShot(page, 'shell-staff-queue-phone-menu');
     // Escape closes it and gives the focus back to the button.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -178,4 +184,90 @@ describe('menus, figures and words that fit the screen', { timeout: 300_000 }, (
       });
     }
   }
+
+  it('shows each cockpit figure and its target with enough digits to see the verdict', async () => {
+    const { context, problems } = await openContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'staff');
+    await page.goto('/cockpit');
+    await page.getByRole('heading', { name: '数据驾驶舱' }).waitFor();
+    const snapshot = await (await context.request.get('/api/v1/cockpit?community_id=1')).json();
+    const report = await (await context.request.get(`/api/v1/indicators?community_id=1&period=${snapshot.period}`)).json();
+    const number = (text) => parseFloat(text.replace(/^[<>=≤≥]+\s*/, '').replace(/^1:/, '').replace(/[,%]/g, '').replace(/\s.*$/, ''));
+    let compared = 0;
+    for (const indicator of report.indicators) {
+      if (indicator.value === null || indicator.target === null) continue;
+      const card = page.locator(`[data-test="indicator"][data-key="${indicator.key}"]`);
+      await card.waitFor();
+      const shown = (await card.locator('[data-test="indicator-value"]').textContent()).trim();
+      const target = (await card.locator('[data-test="indicator-target"]').textContent()).trim();
+      // The shown figures stand in the same order as the real ones: a value under its target
+      // never reads as equal to it (0.01978 against < 0.02 is 1.98% against 2.00%).
+      assert.equal(Math.sign(number(shown) - number(target)), Math.sign(indicator.value - indicator.target), `${indicator.key}: ${shown} against ${target} (${indicator.value} against ${indicator.target})`);
+      compared++;
+    }
+    assert.ok(compared >= 8, `${compared} indicators compared`);
+    await page.locator('[data-test="heatmap"] canvas').first().waitFor();
+    await screenshot(page, 'shell-cockpit-desktop');
+    assert.deepEqual(unexpected(problems), []);
+  });
+
+  it('names the community on the public board, says what each plan is for, and switches community', async () => {
+    const { context, problems } = await openContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'admin');
+    const created = await context.request.post('/api/v1/communities', {
+      data: { name: '和平里社区', code: '330106-902', district: '西湖区', street: '北山街道' },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const other = await created.json();
+    const expected = await (await context.request.get('/api/community-resources?community_id=1')).json();
+    await page.goto('/board');
+    await page.locator('[data-test="plan-summary"]').waitFor();
+    assert.equal((await page.locator('[data-test="board-community-name"]').textContent()).trim(), '幸福里社区');
+    const titles = (await page.locator('[data-test="plans"] [data-test="plan-title"]').allTextContents()).map((text) => text.trim());
+    assert.deepEqual(
+      titles,
+      expected.plans.map((plan) => `${plan.quarter} ${plan.unit === 'fen' ? '资金分配方案' : '服务名额分配方案'}`),
+    );
+    assert.ok(new Set(titles.map((title) => title.split(' ')[1])).size === 2, 'the demo has plans of both kinds');
+    await screenshot(page, 'shell-board-community-desktop');
+    const picker = page.locator('[data-test="board-community-picker"]');
+    assert.deepEqual(await picker.locator('option').allTextContents(), ['幸福里社区', '和平里社区']);
+    await picker.selectOption(String(other.id));
+    await page.waitForURL(`**/board?community_id=${other.id}`);
+    await page.locator('[data-test="no-plan"]').waitFor();
+    assert.equal((await page.locator('[data-test="board-community-name"]').textContent()).trim(), '和平里社区');
+    // A new community has no published plan yet: the board's 404 is expected.
+    assert.deepEqual(unexpected(problems, [404]), []);
+  });
+
+  it('speaks plain English on the public board: one objection, one day, no full-width brackets', async () => {
+    const { context, problems } = await openContext(phone);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('[data-test="language-switch"]').click();
+    const notices = (await (await context.request.get('/api/v1/public/notices?community_id=1')).json()).items;
+    await page.goto('/board');
+    await page.locator('[data-test="notices"] li').first().waitFor();
+    for (const notice of notices.filter((item) => item.state === 'public_notice')) {
+      const row = page.locator(`[data-test="notices"] li[data-plan="${notice.plan_id}"]`);
+      const n = notice.objections.length;
+      assert.equal((await row.locator('.muted.small').textContent()).trim(), `${n} objection${n === 1 ? '' : 's'}`);
+      if (notice.objections_open) {
+        const d = notice.days_left;
+        assert.equal((await row.locator('[data-test="notice-days"]').textContent()).trim(), `${d} day${d === 1 ? '' : 's'} of public notice left`);
+      }
+    }
+    await page.locator('[data-test="current-plan-link"]').click();
+    await page.locator('[data-test="print-link"]').waitFor();
+    const printLine = await page.locator('[data-test="print-link"]').evaluate((link) => link.parentElement.innerText);
+    assert.match(printLine, /^Print notice \(opens/);
+    const daysLeft = await page.locator('[data-test="days-left"]').innerText();
+    assert.match(daysLeft, / \(Objections taken until /);
+    assert.doesNotMatch(daysLeft, /[（）]/, 'no full-width brackets in English');
+    await screenshot(page, 'shell-plan-english-phone');
+    assert.deepEqual(unexpected(problems), []);
+  });
 });
+

@@ -247,6 +247,12 @@ describe('menus, figures and words that fit the screen', { timeout: 300_000 }, (
     const page = await context.newPage();
     await page.goto('/');
     await page.locator('[data-test="language-switch"]').click();
+    await page.getByRole('heading', { name: 'Welcome to Gongzhi' }).waitFor();
+    // A visitor's header and links keep to a small part of the phone in English too.
+    const measured = await frame(page);
+    assert.ok(measured.header / PHONE_HEIGHT < 0.15, `a visitor's header takes ${measured.header}px`);
+    assert.ok(measured.scrollWidth <= measured.clientWidth, 'nothing sticks out sideways');
+    await viewShot(page, 'shell-home-english-phone');
     const notices = (await (await context.request.get('/api/v1/public/notices?community_id=1')).json()).items;
     await page.goto('/board');
     await page.locator('[data-test="notices"] li').first().waitFor();

@@ -281,6 +281,8 @@ const std::vector<Row> kMatrix = {
   {"POST", "/api/v1/assistant/category-keywords", "/api/v1/assistant/category-keywords", R"({"community_id":{C},"category":"parking","keyword":"矩阵{SEQ}"})", "UFFAFA"},
   // participatory budgeting
   {"POST", "/api/v1/pb/elections", "/api/v1/pb/elections", R"({"community_id":{C},"name":"矩阵选举","budget":200000,"rule":"greedy","voting_opens_at":"2026-12-01T09:00:00+08:00","voting_closes_at":"2026-12-15T18:00:00+08:00","max_length":3})", "UFFAFA"},
+  {"GET", "/api/v1/pb/elections", "/api/v1/pb/elections?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/pb/elections", "/api/v1/pb/elections?community_id={O}", "", "UNNNAA"},
   {"GET", "/api/v1/pb/elections/{id}", "/api/v1/pb/elections/{EL}", "", "UAAAAA"},
   {"POST", "/api/v1/pb/elections/{id}/projects", "/api/v1/pb/elections/{EL}/projects", R"({"name":"楼道扶手{SEQ}","cost":30000,"description":"加装扶手"})", "UAAAFA"},
   {"POST", "/api/v1/pb/elections/{id}/ballots", "/api/v1/pb/elections/{EL}/ballots", R"({"projects":[]})", "UAFFFF"},

@@ -119,7 +119,9 @@ TEST_P(CaseworkTest, BadVisitsAreRefusedWithTheirCodes) {
   auto refused = [&](boost::json::object body, int status, const std::string& code) {
     auto response = p().guide.post("/api/v1/visits", body);
     EXPECT_EQ(response.status, status) << boost::json::serialize(body) << " → " << response.body;
-    if (!code.empty()) EXPECT_EQ(response.error_code(), code) << response.body;
+    if (!code.empty()) {
+      EXPECT_EQ(response.error_code(), code) << response.body;
+    }
   };
   refused(visit(p().family, "2026-11-20T09:00:00+08:00", "car"), 400, "invalid_field");
   auto empty = visit(p().family, "2026-11-20T09:00:00+08:00");

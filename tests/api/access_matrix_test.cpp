@@ -49,6 +49,7 @@ const std::vector<Row> kMatrix = {
   {"GET", "/metrics", "/metrics", "", "AAAAAA"},
   {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "AAAAAA"},
   {"GET", "/api/v1/site", "/api/v1/site", "", "AAAAAA"},
+  {"GET", "/api/v1/public/communities", "/api/v1/public/communities", "", "AAAAAA"},
   // "/" is the landing page only when no built web application is served (then it is a file).
   {"GET", "/", "/", "", "AAAAAA", "application/json", Presence::without_web_root},
   {"GET", "/api/v1/registry/vocabulary", "/api/v1/registry/vocabulary", "", "AAAAAA"},

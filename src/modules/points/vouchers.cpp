@@ -80,11 +80,11 @@ Result<Voucher> use_voucher(storage::Connection& db, const Actor& actor,
                    {at, actor.user_id, voucher.redemption_id}) != 1) {
       return conflict("voucher_used", "这张凭证已经用过了 / this voucher has been used");
     }
-    audit::append(db, actor,
-                  {voucher.community_id, "points.voucher_use", "redemption",
-                   std::to_string(voucher.redemption_id),
-                   boost::json::object{{"item_id", voucher.item_id},
-                                       {"quantity", voucher.quantity}}});
+    audit::append(
+        db, actor,
+        {voucher.community_id, "points.voucher_use", "redemption",
+         std::to_string(voucher.redemption_id),
+         boost::json::object{{"item_id", voucher.item_id}, {"quantity", voucher.quantity}}});
     voucher.used_at = at;
     return voucher;
   });
@@ -95,9 +95,9 @@ Result<std::vector<Voucher>> resident_vouchers(storage::Connection& db, const Ac
   GZ_ASSIGN_OR_RETURN(auto resident, registry::visible_resident(db, actor, resident_id));
   bool own = actor.is(Role::resident);
   std::vector<Voucher> out;
-  for (const auto& row : db.query(std::string(kVoucherColumns) +
-                                      "WHERE r.resident_id = ? ORDER BY r.id DESC LIMIT 200",
-                                  {resident.id})) {
+  for (const auto& row : db.query(
+           std::string(kVoucherColumns) + "WHERE r.resident_id = ? ORDER BY r.id DESC LIMIT 200",
+           {resident.id})) {
     Voucher voucher = voucher_from(row);
     voucher.resident_name = own ? resident.name : pii::mask_name(resident.name);
     out.push_back(std::move(voucher));

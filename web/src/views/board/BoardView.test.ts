@@ -59,20 +59,26 @@ describe('the public board', () => {
 
   it('says what each plan of a quarter is for: funding or service places', async () => {
     session.user = null;
-    const { calls } = stubFetch({ 'GET /api/community-resources': { body: board }, 'GET /api/v1/public/notices': { body: { items: [] } } });
-    const { wrapper } = await mountBoard();
-    expect(wrapper.findAll('[data-test="plan-title"]').map((title) => title.text())).toEqual(['2026Q4 资金分配方案', '2026Q4 服务名额分配方案']);
-    // Without a login there is no list of community names to read (see BoardCommunity).
-    expect(wrapper.find('[data-test="board-community"]').exists()).toBe(false);
-    expect(calls.some((call) => call.url.startsWith('/api/v1/communities'))).toBe(false);
-  });
-
-  it('names its community and switches to another one the visitor can see', async () => {
-    session.user = { id: 3, username: 'street', role: 'street', community_ids: [], household_id: null, display_name: '街道' } as never;
     const { calls } = stubFetch({
       'GET /api/community-resources': { body: board },
       'GET /api/v1/public/notices': { body: { items: [] } },
-      'GET /api/v1/communities': { body: communities },
+      'GET /api/v1/public/communities': { body: { items: [communities.items[0]] } },
+    });
+    const { wrapper } = await mountBoard();
+    expect(wrapper.findAll('[data-test="plan-title"]').map((title) => title.text())).toEqual(['2026Q4 资金分配方案', '2026Q4 服务名额分配方案']);
+    // A visitor without a login reads the community's name from the public list; one
+    // community needs no picker.
+    expect(wrapper.get('[data-test="board-community-name"]').text()).toBe('幸福里社区');
+    expect(wrapper.find('[data-test="board-community-picker"]').exists()).toBe(false);
+    expect(calls.some((call) => call.url.startsWith('/api/v1/communities'))).toBe(false);
+  });
+
+  it('names its community and switches to another one, without a login', async () => {
+    session.user = null;
+    const { calls } = stubFetch({
+      'GET /api/community-resources': { body: board },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+      'GET /api/v1/public/communities': { body: communities },
     });
     const { wrapper, router } = await mountBoard('/board?community_id=1');
     expect(wrapper.get('[data-test="board-community-name"]').text()).toBe('幸福里社区');

@@ -106,7 +106,8 @@ describe('VoucherList and VoucherCard', () => {
     expect(rows[1].find('[data-test="voucher-used-at"]').text()).toMatch(/17:05 已使用/);
     expect(rows[1].find('[data-test="voucher-open"]').exists()).toBe(false);
     expect(rows[2].text()).toContain('已作废（积分已退回）');
-    expect(wrapper.find('[data-resident="17"]').text()).toContain('还没有兑换凭证');
+    expect(wrapper.find('[data-resident="17"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="voucher-none"]').text()).toBe('刘婷婷还没有兑换凭证。');
     await rows[0].find('[data-test="voucher-open"]').trigger('click');
     expect(wrapper.emitted('open')?.[0]?.[0]).toMatchObject({ code: 'K7QM-4XPD' });
 

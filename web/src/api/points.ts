@@ -1,6 +1,6 @@
 // The contribution-points bank (积分银行, /api/v1/points): a resident's account, the
 // redemption catalogue, and redeeming (a ledger write: retried with the same key).
-import { request } from './client';
+import { apiUrl, request } from './client';
 
 export interface PointsAccount {
   resident_id: number;
@@ -124,7 +124,31 @@ export interface Redemption {
   posting_id: number;
   balance: number;
   stock_remaining: number | null;
+  /** "K7QM-4XPD": what the resident shows at the counter. */
+  voucher_code: string;
+  created_at: string;
 }
+
+export type VoucherState = 'valid' | 'used' | 'void';
+
+/** A redemption's voucher (GET /points/vouchers/{code}); the name is masked for guides and staff. */
+export interface Voucher {
+  redemption_id: number;
+  community_id: number;
+  /** null for a redemption made before vouchers had codes. */
+  code: string | null;
+  item_id: number;
+  item_name: string;
+  quantity: number;
+  points: number;
+  resident_id: number;
+  resident_name: string;
+  created_at: string;
+  used_at: string | null;
+  state: VoucherState;
+}
+
+const voucherPath = (code: string) => `/points/vouchers/${encodeURIComponent(code)}`;
 
 export const pointsApi = {
   account: (residentId: number) => request<PointsAccount>(`/points/accounts/${residentId}`),
@@ -135,6 +159,15 @@ export const pointsApi = {
       body: { resident_id: residentId, item_id: itemId, quantity },
       idempotencyKey,
     }),
+  /** The code in any case, with or without the dash. */
+  voucher: (code: string) => request<Voucher>(voucherPath(code)),
+  /** Marks the voucher used, once (409 voucher_used, voucher_void); guides, staff, admin. */
+  useVoucher: (code: string) => request<Voucher>(`${voucherPath(code)}/use`, { method: 'POST' }),
+  /** The QR image of the code, for an <img> (the login cookie is enough). */
+  voucherQrUrl: (code: string) => apiUrl(`${voucherPath(code)}/qr.svg`),
+  /** A resident's vouchers, newest first. */
+  redemptions: (residentId: number) =>
+    request<{ items: Voucher[] }>(`/points/accounts/${residentId}/redemptions`),
   postings: (residentId: number, before?: number, limit = 50) =>
     request<Postings>(`/points/accounts/${residentId}/postings`, { query: { before, limit } }),
   /** One award by rule; the reference must be new for this resident and rule. */

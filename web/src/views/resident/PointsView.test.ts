@@ -27,6 +27,7 @@ function stubPoints(redemption: () => Answer) {
     'GET /api/v1/points/accounts/11': { body: { resident_id: 11, community_id: 1, balance: 100, earned: 120, spent: 20 } },
     'GET /api/v1/points/catalog': { body: { items: [voucher] } },
     'POST /api/v1/points/redemptions': redemption,
+    'GET /api/v1/points/accounts/11/redemptions': { body: { items: [] } },
   });
 }
 
@@ -38,7 +39,7 @@ async function mountView() {
   return wrapper;
 }
 
-const redeemed = { status: 201, body: { id: 1, resident_id: 11, item_id: 2, quantity: 1, points: 30, balance: 70, stock_remaining: 39 } };
+const redeemed = { status: 201, body: { id: 1, resident_id: 11, item_id: 2, quantity: 1, points: 30, balance: 70, stock_remaining: 39, voucher_code: 'K7QM-4XPD', created_at: '2026-12-07T16:55:36.076+08:00' } };
 
 describe('PointsView', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -55,6 +56,9 @@ describe('PointsView', () => {
     await redeem(); // the resident tries again
     await flushPromises();
     expect(wrapper.find('[data-item="2"] [data-test="redeem-done"]').exists()).toBe(true);
+    // The voucher shows its code, large, and its QR image to show at the counter.
+    expect(wrapper.find('[data-test="voucher-code"]').text().replace(/\s/g, '')).toBe('K7QM4XPD');
+    expect(wrapper.find('[data-test="voucher-qr"]').attributes('src')).toBe('/api/v1/points/vouchers/K7QM-4XPD/qr.svg');
     await redeem(); // and, the voucher in hand, takes a second one
     await flushPromises();
 

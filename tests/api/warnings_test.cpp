@@ -5,6 +5,7 @@
 // outsiders refused.
 #include <gtest/gtest.h>
 
+#include "core/clock.hpp"
 #include "harness.hpp"
 
 namespace gz::test {
@@ -127,7 +128,41 @@ TEST_P(WarningsApiTest, ImprovementTasksMoveStageByStageAndWaitForTheCheck) {
   auto first = listed.json().at("items").as_array()[0];
   EXPECT_EQ(first.at("stage").as_string(), "check");
   EXPECT_TRUE(first.at("check").at("met").is_null());
+  EXPECT_EQ(first.at("owner_name").as_string(), "staff");  // a guide reads who owns it
   EXPECT_EQ(w().resident.get("/api/v1/improvements?community_id=" + cid()).status, 403);
+}
+
+// A task opened by hand on any indicator gets the next quarter's figure at the evaluation, so
+// it can leave the check (it once waited forever: only satisfaction was measured). The server's
+// clock stands in this quarter, then two quarters on, when the next quarter is complete.
+TEST_P(WarningsApiTest, AHandOpenedTaskIsCheckedAgainstTheNextQuarter) {
+  std::int64_t opened_at = now_epoch_ms();
+  Quarter quarter = Quarter::containing(opened_at);
+  World world(GetParam(), frozen_at(opened_at), kPassword);
+  std::int64_t community = world.community("复查社区", "WA-9");
+  for (int i = 0; i < 5; ++i) world.household(community, "C-" + std::to_string(i));
+  Client staff = world.community_user("checker", "staff", {community});
+  auto opened = staff.post("/api/v1/improvements", {{"community_id", community},
+                                                    {"indicator", "complaint_rate"},
+                                                    {"period", quarter.name()},
+                                                    {"title", "投诉率：复查"},
+                                                    {"due_on", "2199-12-31"}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  std::string path = "/api/v1/improvements/" + std::to_string(opened.json().at("id").as_int64());
+  ASSERT_EQ(staff.patch(path, {{"stage", "do"}, {"note", "计划"}}).status, 200);
+  ASSERT_EQ(staff.patch(path, {{"stage", "check"}, {"note", "执行"}}).status, 200);
+  EXPECT_EQ(staff.patch(path, {{"stage", "act"}, {"note", "太早"}}).error_code(), "check_pending");
+
+  world.restart(frozen_at(quarter.plus(2).start_ms() + 3 * kDayMs));
+  staff = world.login("checker");
+  auto evaluated = staff.post("/api/v1/warnings/evaluate?community_id=" + std::to_string(community),
+                              boost::json::object{});
+  // The server's own job may have recorded the check as it started; either way it is there.
+  ASSERT_EQ(evaluated.status, 200) << evaluated.body;
+  auto acted = staff.patch(path, {{"stage", "act"}, {"note", "投诉率达标，经验固化"}});
+  ASSERT_EQ(acted.status, 200) << acted.body;
+  EXPECT_EQ(acted.json().at("check").at("period").as_string(), quarter.plus(1).name());
+  EXPECT_TRUE(acted.json().at("check").at("met").as_bool());  // no complaints: under 2%
 }
 
 GZ_ON_BACKENDS(WarningsApiTest);

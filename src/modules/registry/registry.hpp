@@ -139,9 +139,11 @@ std::optional<int> year_of(const std::optional<std::string>& date);
 // CSV import/export (csv_io.cpp).
 struct ImportRowError {
   std::size_t line = 0;
-  std::string column;
+  std::string column;        // the field's code ("income_band")
+  std::string column_label;  // the sheet's Chinese header ("收入档次")
   std::string code;
-  std::string message;
+  std::string message;               // Chinese first, then English
+  std::vector<std::string> allowed;  // the values the column takes, when it takes a list
 };
 struct ImportReport {
   bool written = false;
@@ -151,6 +153,9 @@ struct ImportReport {
   std::int64_t rows = 0;
   std::string encoding;
   std::vector<ImportRowError> errors;
+  // What imports but deserves a look: a building the community does not have yet (it will be
+  // created), a household without its head (户主).
+  std::vector<ImportRowError> warnings;
 };
 enum class ImportMode { all_or_nothing, partial, dry_run };
 // `bytes` may be UTF-8 (with or without BOM) or GBK. With all_or_nothing, nothing is

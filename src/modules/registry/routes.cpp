@@ -391,20 +391,29 @@ Result<Response> import_route(RequestContext& context) {
   auto result =
       import_households(*lease, context.user(), **community_id, context.request.body, mode);
   if (!result) return result.error();
-  boost::json::array errors;
-  for (const auto& error : result->errors) {
-    errors.push_back({{"line", error.line},
-                      {"column", error.column},
-                      {"code", error.code},
-                      {"message", error.message}});
-  }
+  auto rows_json = [](const std::vector<ImportRowError>& list) {
+    boost::json::array out;
+    for (const auto& error : list) {
+      boost::json::array allowed;
+      for (const auto& value : error.allowed) allowed.emplace_back(value);
+      out.push_back({{"line", error.line},
+                     {"column", error.column},
+                     {"column_label", error.column_label},
+                     {"code", error.code},
+                     {"message", error.message},
+                     {"allowed", std::move(allowed)}});
+    }
+    return out;
+  };
+  boost::json::array errors = rows_json(result->errors);
   boost::json::object report{{"written", result->written},
                              {"encoding", result->encoding},
                              {"rows", result->rows},
                              {"households_created", result->households_created},
                              {"residents_created", result->residents_created},
                              {"buildings_created", result->buildings_created},
-                             {"errors", errors}};
+                             {"errors", errors},
+                             {"warnings", rows_json(result->warnings)}};
   if (mode == ImportMode::dry_run) {
     report["dry_run"] = true;
     return http::json_response(200, report);

@@ -46,6 +46,7 @@ boost::json::object improvement_json(const Improvement& task) {
           {"target_bp", http::json_or_null(task.target_bp)},
           {"stage", task.stage},
           {"owner_user_id", http::json_or_null(task.owner_user_id)},
+          {"owner_name", http::json_or_null(task.owner_name)},
           {"due_on", task.due_on},
           {"notes", boost::json::object{{"plan", http::json_or_null(task.plan_note)},
                                         {"do", http::json_or_null(task.do_note)},

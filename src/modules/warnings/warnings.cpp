@@ -234,6 +234,23 @@ int calendar_expiring(storage::Connection& db, std::int64_t community_id, std::i
 void improvements(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms,
                   Evaluation& out) {
   std::string quarter = quarter_after(quarter_of(now_ms), -1);
+  // Tasks on any other indicator (opened by hand, or from a warning) get the next quarter's
+  // figure too, measured against the community's target for it.
+  for (const auto& row : db.query(
+           "SELECT DISTINCT indicator FROM improvement_tasks WHERE community_id = ? AND period = ? "
+           "AND check_period IS NULL AND indicator <> 'satisfaction_rate'",
+           {community_id, quarter_after(quarter, -1)})) {
+    std::string key = row.text(0);
+    auto figure = indicator_of(db, community_id, quarter, key, now_ms);
+    if (!figure || !figure->value || figure->status == indicators::Status::no_data) continue;
+    out.checks_recorded += static_cast<int>(db.execute(
+        "UPDATE improvement_tasks SET check_period = ?, check_value_bp = ?, check_met = ?, "
+        "updated_at = ? WHERE community_id = ? AND indicator = ? AND period = ? AND check_period "
+        "IS NULL",
+        {quarter, to_bp(*figure->value),
+         std::int64_t{figure->status == indicators::Status::met ? 1 : 0}, format_iso8601(now_ms),
+         community_id, key, quarter_after(quarter, -1)}));
+  }
   auto satisfaction = indicator_of(db, community_id, quarter, "satisfaction_rate", now_ms);
   if (!satisfaction || !satisfaction->value) return;
   std::int64_t value_bp = to_bp(*satisfaction->value);
@@ -450,6 +467,12 @@ Result<std::vector<Improvement>> list_improvements(storage::Connection& db, cons
            {community_id})) {
     Improvement task = improvement_from(row);
     task.title = pii::text_for(reader, task.title);
+    // The owner by name: guides read the board and may not list users.
+    if (task.owner_user_id) {
+      if (auto owner = accounts::find_user(db, *task.owner_user_id)) {
+        task.owner_name = owner->display_name.empty() ? owner->username : owner->display_name;
+      }
+    }
     for (auto* note : {&task.plan_note, &task.do_note, &task.check_note, &task.act_note}) {
       *note = pii::text_for(reader, *note);
     }

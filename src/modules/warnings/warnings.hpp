@@ -72,6 +72,7 @@ struct Improvement {
   std::optional<std::int64_t> target_bp;
   std::string stage;
   std::optional<std::int64_t> owner_user_id;
+  std::optional<std::string> owner_name;  // filled by list_improvements
   std::string due_on;
   std::optional<std::string> plan_note, do_note, check_note, act_note;
   std::optional<std::string> check_period;

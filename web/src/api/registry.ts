@@ -97,8 +97,13 @@ export interface Vocabulary {
 export interface ImportRowError {
   line: number;
   column: string;
+  /** The sheet's Chinese header of the column ("收入档次"). */
+  column_label?: string;
   code: string;
+  /** Chinese first, then English: "中文 / English". */
   message: string;
+  /** The values the column takes, when it takes a list. */
+  allowed?: string[];
 }
 
 export interface ImportReport {
@@ -110,6 +115,8 @@ export interface ImportReport {
   residents_created: number;
   buildings_created: number;
   errors: ImportRowError[];
+  /** What imports but deserves a look: a new building, a household without its head. */
+  warnings?: ImportRowError[];
 }
 
 /** An import the server refused as a whole (422 import_failed) still carries its row report. */

@@ -42,6 +42,8 @@ export interface Improvement {
   target_bp: number | null;
   stage: Stage;
   owner_user_id: number | null;
+  /** The owner's name, for readers who may not list users (guides). */
+  owner_name?: string | null;
   due_on: string;
   /** What was done in each stage, written when the task left it. */
   notes: Record<'plan' | 'do' | 'check' | 'act', string | null>;

@@ -17,6 +17,31 @@
 namespace gz::registry {
 namespace {
 
+std::vector<std::string> labels_of(const std::vector<Term>& terms) {
+  std::vector<std::string> labels;
+  for (const auto& term : terms) {
+    if (std::find(labels.begin(), labels.end(), term.label_zh) == labels.end()) {
+      labels.emplace_back(term.label_zh);
+    }
+  }
+  return labels;
+}
+
+// A member's field error as a sheet's reader needs it: Chinese first.
+std::string resident_message(const Error& error) {
+  static const std::map<std::string, std::string> kChinese = {
+      {"invalid_birth_date", "出生日期须为过去的日期，写成 1956-03-01"},
+      {"invalid_id_number", "身份证号不对：18 位，最后一位可为 X，校验位要对"},
+      {"invalid_mobile", "手机号须为 11 位数字，以 1 开头"},
+      {"invalid_sex", "性别填“男”或“女”"},
+      {"invalid_relation", "与户主关系请从可填的值中选"},
+      {"invalid_registration", "户籍类型请从可填的值中选"},
+      {"invalid_name", "姓名须为 1–50 个字"},
+  };
+  auto found = kChinese.find(error.code);
+  return found == kChinese.end() ? error.message : found->second + " / " + error.message;
+}
+
 enum Column {
   kHouseholdCode,
   kBuilding,
@@ -155,20 +180,30 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
   }
   for (Column required : {kHouseholdCode, kName}) {
     if (position[required] < 0) {
-      return bad_request("missing_column", std::string("the header lacks the column '") +
-                                               kColumns[required].zh + "' (" +
-                                               kColumns[required].en + ")");
+      return bad_request("missing_column", std::string("表头缺少“") + kColumns[required].zh +
+                                               "”列 / the header lacks the column '" +
+                                               kColumns[required].en + "'");
     }
   }
   if (position[kAddress] < 0 && position[kBuilding] < 0) {
-    return bad_request("missing_column", "the header needs '地址' (address) or '楼栋' (building)");
+    return bad_request("missing_column",
+                       "表头需要“地址”或“楼栋”列 / the header needs 'address' or 'building'");
   }
 
   std::vector<ParsedRow> rows;
-  auto add_error = [&](ParsedRow& row, int column, std::string code, std::string message) {
+  auto add_error = [&](ParsedRow& row, int column, std::string code, std::string message,
+                       std::vector<std::string> allowed = {}) {
     row.ok = false;
-    report.errors.push_back(
-        {row.line, column >= 0 ? kColumns[column].en : "", std::move(code), std::move(message)});
+    report.errors.push_back({row.line, column >= 0 ? kColumns[column].en : "",
+                             column >= 0 ? kColumns[column].zh : "", std::move(code),
+                             std::move(message), std::move(allowed)});
+  };
+  auto unknown_value = [&](ParsedRow& row, int column, const std::vector<Term>& terms,
+                           const std::string& value) {
+    add_error(row, column, "invalid_" + std::string(kColumns[column].en),
+              std::string("“") + kColumns[column].zh + "”不认识“" + value +
+                  "”，请从可填的值中选 / unknown value '" + value + "'",
+              labels_of(terms));
   };
   for (std::size_t r = 1; r < records->size(); ++r) {
     const auto& record = (*records)[r];
@@ -182,7 +217,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
     row.household_code = cell(kHouseholdCode);
     row.building = cell(kBuilding);
     if (row.household_code.empty()) {
-      add_error(row, kHouseholdCode, "missing_field", "户号 (household_code) is empty");
+      add_error(row, kHouseholdCode, "missing_field", "户号为空 / household_code is empty");
     }
     std::string address = cell(kAddress);
     if (address.empty()) address = row.building + " " + row.household_code;
@@ -193,10 +228,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
       std::string value = cell(column);
       if (value.empty()) return;
       auto code = find_term(terms, value);
-      if (!code) {
-        add_error(row, column, "invalid_" + std::string(kColumns[column].en),
-                  "unknown value '" + value + "'");
-      }
+      if (!code) unknown_value(row, column, terms, value);
       target = code;
     };
     enum_cell(kHousingType, housing_types(), row.household.housing_type);
@@ -212,8 +244,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
         }
         auto code = find_term(*terms, item);
         if (!code) {
-          add_error(row, column, "invalid_" + std::string(kColumns[column].en),
-                    "unknown value '" + item + "'");
+          unknown_value(row, column, *terms, item);
         } else {
           values.push_back(*code);
         }
@@ -224,7 +255,7 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
     list_cell(kNeeds, &service_categories(), row.household.needs);
     list_cell(kSkills, nullptr, row.household.skills);
     if (row.household.skills && row.household.skills->size() > 20) {
-      add_error(row, kSkills, "invalid_skills", "at most 20 skills");
+      add_error(row, kSkills, "invalid_skills", "技能特长最多 20 项 / at most 20 skills");
     }
 
     std::string name = cell(kName);
@@ -265,7 +296,11 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
         if (error.code.find("name") != std::string::npos) column = kName;
         if (error.code.find("relation") != std::string::npos) column = kRelation;
         if (error.code.find("registration") != std::string::npos) column = kRegistration;
-        add_error(row, column, error.code, error.message);
+        std::vector<std::string> allowed;
+        if (column == kSex) allowed = labels_of(sexes());
+        if (column == kRelation) allowed = labels_of(relations());
+        if (column == kRegistration) allowed = labels_of(registrations());
+        add_error(row, column, error.code, resident_message(error), std::move(allowed));
       } else {
         row.resident = std::move(resident);
       }
@@ -287,11 +322,13 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
       auto [it, inserted] = id_seen.emplace(id, row.line);
       if (!inserted) {
         add_error(row, kIdNumber, "duplicate_id_number",
-                  "ID number also on line " + std::to_string(it->second));
+                  "身份证号与第 " + std::to_string(it->second) +
+                      " 行重复 / ID number also on line " + std::to_string(it->second));
       } else if (db.query_one("SELECT id FROM residents WHERE community_id = ? AND id_number = ?",
                               {community_id, id})) {
         add_error(row, kIdNumber, "resident_exists",
-                  "a resident with this ID number is already registered");
+                  "这个身份证号的居民已经登记过 / a resident with this ID number is already "
+                  "registered");
       }
     }
   }
@@ -300,8 +337,53 @@ Result<ImportReport> import_households(storage::Connection& db, const Actor& act
                      {community_id, code})) {
       ParsedRow& first = *by_household[code].front();
       add_error(first, kHouseholdCode, "household_exists",
-                "household '" + code + "' already exists in this community");
+                "户号“" + code + "”在本社区已经有了 / household '" + code +
+                    "' already exists in this community");
     }
+  }
+  // Warnings: a building the community lacks (a typo creates a new one), a household without
+  // its head.
+  {
+    std::set<std::string> known;
+    for (const auto& row :
+         db.query("SELECT name FROM buildings WHERE community_id = ?", {community_id})) {
+      known.insert(row.text(0));
+    }
+    std::set<std::string> warned;
+    for (const auto& row : rows) {
+      if (row.building.empty() || known.count(row.building) ||
+          !warned.insert(row.building).second) {
+        continue;
+      }
+      report.warnings.push_back({row.line,
+                                 kColumns[kBuilding].en,
+                                 kColumns[kBuilding].zh,
+                                 "new_building",
+                                 "楼栋“" + row.building +
+                                     "”在本社区还没有，导入时会新建，请确认名称无误 / building '" +
+                                     row.building + "' is new: it will be created",
+                                 {}});
+    }
+    // Only a sheet that says who is the head can lack one.
+    for (const auto& code :
+         position[kRelation] >= 0 ? household_order : std::vector<std::string>{}) {
+      const auto& members = by_household[code];
+      bool has_head = std::any_of(members.begin(), members.end(), [](const ParsedRow* row) {
+        return row->resident && row->resident->relation == "self";
+      });
+      if (!has_head) {
+        report.warnings.push_back({members.front()->line,
+                                   kColumns[kRelation].en,
+                                   kColumns[kRelation].zh,
+                                   "no_head",
+                                   "户号“" + code +
+                                       "”没有户主（与户主关系填“户主”的一行） / household '" +
+                                       code + "' has no head",
+                                   {}});
+      }
+    }
+    std::sort(report.warnings.begin(), report.warnings.end(),
+              [](const auto& a, const auto& b) { return a.line < b.line; });
   }
   std::sort(report.errors.begin(), report.errors.end(),
             [](const auto& a, const auto& b) { return a.line < b.line; });

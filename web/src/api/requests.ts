@@ -121,6 +121,14 @@ export interface SubmitRequestInput {
   category: string;
   description: string;
   location?: string;
+  /** Staff filing for a caller (代录). */
+  community_id?: number;
+  household_id?: number;
+  channel?: 'phone' | 'counter';
+  /** ISO 8601 with its offset; may be earlier than now (up to 90 days). */
+  received_at?: string;
+  contact_name?: string;
+  contact_phone?: string;
 }
 
 export interface TransitionInput {
@@ -128,6 +136,8 @@ export interface TransitionInput {
   note?: string;
   assignee?: number;
   department?: string;
+  duplicate_of?: number;
+  priority?: Priority;
   version?: number;
 }
 

@@ -120,6 +120,8 @@ describe('household files, needs assessments and casework from the staff console
     assert.ok(ids.length > 0);
     for (const text of ids) assert.ok(text === '—' || text.includes('*'), `masked: ${text}`);
     assert.equal(await page.locator('[data-test="member-born"]').first().innerText().then((t) => /^\d{4}-\d{2}-\d{2}$/.test(t)), false);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 392, `no sideways scroll on the household page (${width})`);
     // Guides may record an assessment too; weights are not theirs.
     await page.locator('[data-test="needs-form"]').waitFor();
     const save = await page.locator('[data-test="he-save"]').boundingBox();
@@ -217,6 +219,8 @@ describe('household files, needs assessments and casework from the staff console
     const merged = await api(staff.context, `/api/v1/requests/${other.id}`);
     assert.equal(merged.status, 'duplicate');
     assert.equal(merged.duplicate_of, filed.id);
+    assert.match(merged.events.at(-1).note ?? '', new RegExp(filed.tracking_code));
+    await page.locator('[data-test="duplicate-of"]').filter({ hasText: filed.tracking_code }).waitFor();
     // A duplicate is an end state: nothing more to manage.
     assert.equal(await page.locator('[data-manage]').count(), 0);
     await screenshot(page, 'households-duplicate-desktop');

@@ -110,6 +110,29 @@ describe('household files, needs assessments and casework from the staff console
     assert.deepEqual(unexpected(staff.problems), []);
   });
 
+  it('lets staff change the needs weights on the needs desk, only when they add up to 100', async () => {
+    const { staff, staffPage: page } = story;
+    const before = (await api(staff.context, '/api/v1/needs/weights?community_id=1')).weights;
+    await page.goto('/staff/needs');
+    await page.locator('[data-test="needs-weights"] summary').click();
+    const health = page.locator('[data-weight="health"]');
+    await health.fill(String(before.health + 5));
+    await page.locator('[data-test="weights-sum"]').filter({ hasText: '105%' }).waitFor();
+    await page.locator('[data-test="weights-save"]').click();
+    await page.locator('[data-test="weights-error"]').filter({ hasText: '须为 100%' }).waitFor();
+    assert.deepEqual((await api(staff.context, '/api/v1/needs/weights?community_id=1')).weights, before);
+    await page.locator('[data-weight="population_structure"]').fill(String(before.population_structure - 5));
+    await page.locator('[data-test="weights-save"]').click();
+    await page.locator('[data-test="needs-weights"] [role="status"]').filter({ hasText: '权重已保存' }).waitFor();
+    await page.reload();
+    await page.locator('[data-test="needs-weights"] summary').click();
+    assert.equal(await page.locator('[data-weight="health"]').inputValue(), String(before.health + 5));
+    const after = (await api(staff.context, '/api/v1/needs/weights?community_id=1')).weights;
+    assert.equal(after.health, before.health + 5);
+    assert.equal(after.population_structure, before.population_structure - 5);
+    await screenshot(page, 'households-weights-desktop');
+  });
+
   it('shows a guide on a phone the same file with personal data masked', async () => {
     const guide = await openContext(phone);
     const page = await guide.context.newPage();

@@ -303,6 +303,21 @@ describe('household files, needs assessments and casework from the staff console
     await page.goto(`/staff/requests/${story.filed.id}`);
     await page.locator('[data-test="case-manage"]').waitFor();
     await screenshot(page, 'households-case-phone');
+    // In English and large type, the household file speaks English (the registry's codes by
+    // their English names) and still fits the phone.
+    await page.evaluate(() => {
+      localStorage.setItem('gongzhi.locale', 'en');
+      localStorage.setItem('gongzhi.elderly', 'on');
+    });
+    await page.goto(`/staff/households/${story.household.id}`);
+    await page.locator('[data-test="household-edit"]').waitFor();
+    await page.locator('[data-test="he-tags"] [data-tag="veteran"]').waitFor();
+    const form = await page.locator('[data-test="household-edit"]').innerText();
+    // Building names (1号楼) are the community's own data, not words of the page.
+    assert.doesNotMatch(form.replace(/\d+号楼/g, ''), /[\u4e00-\u9fff]/, `no Chinese in the English form: ${form}`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 392, `no sideways scroll in large type (${wide})`);
+    await screenshot(page, 'households-file-phone-en-large');
     assert.deepEqual(unexpected(staffPhone.problems), []);
   });
 });

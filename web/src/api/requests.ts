@@ -82,10 +82,7 @@ export interface ServiceRequest {
   closed_at: string | null;
   assignee_user_id: number | null;
   assignee_department: string | null;
-  /**
-   * The handler's display name, asked of the server for the case page (issue 18) so that a
-   * guide, who may not list users, sees a name; not sent yet, so the page copes without it.
-   */
+  /** The handler's display name (a guide, who may not list users, still sees a name). */
   assignee_name?: string | null;
   duplicate_of: number | null;
   overdue: boolean;

@@ -161,6 +161,16 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'staff.queueTitle' },
   },
   {
+    path: '/staff/requests/new',
+    component: () => import('./views/staff/FileRequestView.vue'),
+    meta: { roles: ['staff', 'guide', 'admin'], title: 'casework.fileTitle' },
+  },
+  {
+    path: '/staff/households/:id(\\d+)',
+    component: () => import('./views/staff/HouseholdView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'casework.householdTitle' },
+  },
+  {
     path: '/staff/requests/:id(\\d+)',
     component: () => import('./views/staff/CaseView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.caseTitle' },

@@ -41,7 +41,54 @@ export interface NeedsHeatmap {
   cells: number[][];
 }
 
+export const NEED_DIMENSIONS = ['population_structure', 'health', 'economy', 'willingness', 'special_needs'] as const;
+export type NeedDimension = (typeof NEED_DIMENSIONS)[number];
+export type DimensionFigures = Record<NeedDimension, number>;
+
+/** A professional's score for one dimension, replacing the computed one. */
+export interface NeedsOverride {
+  id: number;
+  household_id: number;
+  dimension: NeedDimension;
+  score: number;
+  reason: string;
+  assessed_by_user_id: number | null;
+  /** Asked of the server (issue 18); absent until then. */
+  assessed_by_name?: string | null;
+  assessed_at: string;
+}
+
+export interface HouseholdNeeds {
+  household_id: number;
+  community_id: number;
+  code: string;
+  building: string;
+  weights: DimensionFigures;
+  sub_scores: DimensionFigures;
+  computed_sub_scores: DimensionFigures;
+  overridden: Record<NeedDimension, boolean>;
+  overall_hundredths: number;
+  overrides: NeedsOverride[];
+  demand: CategoryFigures;
+}
+
+export interface NewOverride {
+  household_id: number;
+  dimension: NeedDimension;
+  score: number;
+  reason: string;
+}
+
 export const needsApi = {
+  household: (householdId: number) => request<HouseholdNeeds>(`/households/${householdId}/needs`),
+  assess: (input: NewOverride) => request<NeedsOverride>('/needs/assessments', { body: input }),
+  weights: (communityId: number) =>
+    request<{ community_id: number; weights: DimensionFigures }>('/needs/weights', { query: { community_id: communityId } }),
+  setWeights: (communityId: number, weights: DimensionFigures) =>
+    request<{ community_id: number; weights: DimensionFigures }>('/needs/weights', {
+      method: 'PUT',
+      body: { community_id: communityId, ...weights },
+    }),
   demand: (communityId: number) => request<NeedsDemand>('/needs/demand', { query: { community_id: communityId } }),
   ranking: (communityId: number, category?: string) =>
     request<NeedsRanking>('/needs/ranking', { query: { community_id: communityId, category, limit: 50 } }),

@@ -83,6 +83,27 @@ export interface Household {
   residents?: Resident[];
 }
 
+export interface HouseholdChanges {
+  building_id?: number;
+  address?: string;
+  housing_type?: string;
+  income_band?: string;
+  willingness?: string;
+  tags?: string[];
+  needs?: string[];
+  skills?: string[];
+}
+
+export interface NewResident {
+  name: string;
+  sex?: string;
+  birth_date?: string;
+  id_number?: string;
+  mobile?: string;
+  relation?: string;
+  registration?: string;
+}
+
 export interface VocabularyEntry {
   code: string;
   label_zh: string;
@@ -170,6 +191,12 @@ export const registryApi = {
   vocabulary: () => request<Vocabulary>('/registry/vocabulary'),
   households: (query: Record<string, QueryValue>) => request<Page<Household>>('/households', { query }),
   household: (id: number) => request<Household>(`/households/${id}`),
+  /** Changes a household file; residents may change only needs, skills and willingness. */
+  updateHousehold: (id: number, changes: HouseholdChanges) =>
+    request<Household>(`/households/${id}`, { method: 'PATCH', body: changes }),
+  /** Adds a member (guide, staff): an ID number already held elsewhere is 409 for staff. */
+  addResident: (householdId: number, member: NewResident) =>
+    request<Resident>(`/households/${householdId}/residents`, { body: member }),
   dryRunImport: (communityId: number, file: Blob) => importCsv(communityId, file, true),
   importHouseholds: (communityId: number, file: Blob) => importCsv(communityId, file, false),
 };

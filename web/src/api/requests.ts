@@ -82,10 +82,7 @@ export interface ServiceRequest {
   closed_at: string | null;
   assignee_user_id: number | null;
   assignee_department: string | null;
-  /**
-   * The handler's display name, asked of the server for the case page (issue 18) so that a
-   * guide, who may not list users, sees a name; not sent yet, so the page copes without it.
-   */
+  /** The handler's display name (a guide, who may not list users, still sees a name). */
   assignee_name?: string | null;
   duplicate_of: number | null;
   overdue: boolean;
@@ -121,6 +118,14 @@ export interface SubmitRequestInput {
   category: string;
   description: string;
   location?: string;
+  /** Staff filing for a caller (代录). */
+  community_id?: number;
+  household_id?: number;
+  channel?: 'phone' | 'counter';
+  /** ISO 8601 with its offset; may be earlier than now (up to 90 days). */
+  received_at?: string;
+  contact_name?: string;
+  contact_phone?: string;
 }
 
 export interface TransitionInput {
@@ -128,6 +133,8 @@ export interface TransitionInput {
   note?: string;
   assignee?: number;
   department?: string;
+  duplicate_of?: number;
+  priority?: Priority;
   version?: number;
 }
 

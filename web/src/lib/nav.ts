@@ -27,6 +27,7 @@ const STAFF_GROUPS: NavGroup[] = [
     label: 'nav.group.cases',
     links: [
       { to: '/staff/queue', label: 'nav.queue' },
+      { to: '/staff/requests/new', label: 'casework.navFile', roles: ['guide', 'staff', 'admin'] },
       { to: '/staff/overview', label: 'nav.overview' },
     ],
   },

@@ -1,0 +1,90 @@
+// Casework helpers for the staff console: which management steps a case allows (a mirror of
+// the server's workflow.cpp, for showing buttons only), the received time a worker types
+// (Shanghai wall clock → ISO 8601 with +08:00), a household file's edit as the fields that
+// changed, and needs weights that must add up to 100.
+import type { Role } from '../api/accounts';
+import type { Priority, RequestStatus, TransitionAction } from '../api/requests';
+
+const OPEN: RequestStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'reopened'];
+
+/** Priority, rejection, duplicate and reopening, as workflow.cpp allows them. */
+export function managementActions(status: RequestStatus, role: Role): TransitionAction[] {
+  const worker = role === 'staff' || role === 'guide' || role === 'admin';
+  const manager = role === 'staff' || role === 'admin';
+  const open = OPEN.includes(status);
+  const actions: TransitionAction[] = [];
+  if (manager && open) actions.push('set_priority');
+  if (manager && open && status !== 'in_progress') actions.push('reject');
+  if (worker && open && status !== 'in_progress') actions.push('mark_duplicate');
+  if (manager && (status === 'resolved' || status === 'closed')) actions.push('reopen');
+  return actions;
+}
+
+export const PRIORITIES: Priority[] = ['red', 'yellow', 'blue'];
+
+/** "2026-12-07T09:30" typed in Shanghai time → "2026-12-07T09:30:00+08:00"; null if not a time. */
+export function receivedAtIso(localInput: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(localInput.trim());
+  if (!match) return null;
+  const instant = Date.parse(`${match[1]}T${match[2]}:${match[3]}:00+08:00`);
+  if (Number.isNaN(instant)) return null;
+  return `${match[1]}T${match[2]}:${match[3]}:00+08:00`;
+}
+
+/** Epoch ms of a datetime-local value read in Shanghai, or NaN. */
+export function receivedAtMs(localInput: string): number {
+  const iso = receivedAtIso(localInput);
+  return iso ? Date.parse(iso) : Number.NaN;
+}
+
+/** The place a caller names: building, then unit and door, then a free remark. */
+export function composeLocation(building: string, unitDoor: string, remark: string): string {
+  return [building.trim(), unitDoor.trim(), remark.trim()].filter(Boolean).join(' ');
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+}
+
+export interface HouseholdForm {
+  building_id: number;
+  address: string;
+  housing_type: string;
+  income_band: string;
+  willingness: string;
+  tags: string[];
+  needs: string[];
+  skills: string[];
+}
+
+/** Only the fields the form changed, so a PATCH never writes back what someone else edited. */
+export function householdChanges(before: HouseholdForm, after: HouseholdForm): Partial<HouseholdForm> {
+  const out: Partial<HouseholdForm> = {};
+  if (after.building_id !== before.building_id) out.building_id = after.building_id;
+  for (const key of ['address', 'housing_type', 'income_band', 'willingness'] as const) {
+    const value = after[key].trim();
+    if (value !== before[key]) out[key] = value;
+  }
+  for (const key of ['tags', 'needs', 'skills'] as const) {
+    if (!sameList(before[key], after[key])) out[key] = [...after[key]];
+  }
+  return out;
+}
+
+/** Skills typed as one line: split on Chinese or Latin commas, enumeration marks and spaces. */
+export function parseSkills(text: string): string[] {
+  const seen = new Set<string>();
+  for (const part of text.split(/[,，、;；\s]+/)) {
+    const skill = part.trim();
+    if (skill) seen.add(skill);
+  }
+  return [...seen];
+}
+
+/** The sum of weights, and whether each is a whole number 0–100 and they add up to 100. */
+export function weightsCheck(weights: Record<string, number>): { sum: number; valid: boolean } {
+  const values = Object.values(weights);
+  const sum = values.reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);
+  const whole = values.every((value) => Number.isInteger(value) && value >= 0 && value <= 100);
+  return { sum, valid: whole && sum === 100 };
+}

@@ -171,6 +171,21 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'staff.householdsTitle' },
   },
   {
+    path: '/staff/households/:id(\\d+)',
+    component: () => import('./views/staff/HouseholdFileView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'workbench.file.title' },
+  },
+  {
+    path: '/guide',
+    component: () => import('./views/guide/WorkbenchView.vue'),
+    meta: { roles: ['guide', 'staff', 'admin'], title: 'workbench.title' },
+  },
+  {
+    path: '/guide/visit/:id(\\d+)',
+    component: () => import('./views/guide/VisitView.vue'),
+    meta: { roles: ['guide', 'staff', 'admin'], title: 'workbench.visit.title' },
+  },
+  {
     path: '/staff/overview',
     component: () => import('./views/staff/OverviewView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },

@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { desktop, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
 const PASSWORD = 'gongzhi2026';
 const FIGURES = [
@@ -75,7 +75,9 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     // The menu offers the workbench first among the case pages.
     await page.locator('a[href="/guide"]').first().waitFor({ state: 'attached' });
     await page.locator('[data-test="my-households"] [data-test="mine-list"] li').first().waitFor();
-    await screenshot(page, 'workbench-phone');
+    // The first screen for the README, and the whole page.
+    await page.screenshot({ path: `${screenshotDir}/workbench-phone.png` });
+    await screenshot(page, 'workbench-phone-full');
   });
 
   it('lists the follow-ups due as the API does', async () => {
@@ -155,7 +157,14 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     const lines = await page.goto(`/staff/households/1`).then(() => page.locator('[data-test="timeline"] li'));
     await lines.first().waitFor();
     const text = await page.locator('[data-test="timeline"]').textContent();
-    assert.doesNotMatch(text, /points\.|activity\.|visit\.|request\.|volunteer/);
+    assert.doesNotMatch(text, /points\.|activity\.|visit\.|request\.|volunteer|其他记录/);
+    // Points and activities name the member (the household's residents), never an id.
+    const household = await api('/api/v1/households/1');
+    const names = household.residents.map((person) => person.name);
+    const first = await lines.first().textContent();
+    assert.ok(names.some((name) => first.includes(name)), first);
+    assert.match(text, /获得积分 · 志愿服务 · \+\d+ 积分/);
+    await screenshot(page, 'workbench-timeline-phone');
   });
 
   it('lists every silent household on the needs desk', async () => {

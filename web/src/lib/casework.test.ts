@@ -46,9 +46,9 @@ describe('timelineWords', () => {
       values: { n: 4 },
     });
     const award = timelineWords({ kind: 'points.award', title: 'volunteer', amount: 12, note: null }, label);
-    expect(award).toEqual({ verb: 'points.award', parts: [{ text: '志愿服务' }, { key: 'workbench.timeline.points', values: { n: '+12' } }] });
+    expect(award).toEqual({ verb: 'points.award', parts: [{ text: '志愿服务' }, { key: 'workbench.timeline.pointsAmount', values: { n: '+12' } }] });
     const spent = timelineWords({ kind: 'points.redemption', title: '大米一袋', amount: -50, note: null }, label);
-    expect(spent.parts[1]).toEqual({ key: 'workbench.timeline.points', values: { n: '-50' } });
+    expect(spent.parts[1]).toEqual({ key: 'workbench.timeline.pointsAmount', values: { n: '-50' } });
   });
   it('says who visited and what they noted, and an assessment by dimension', () => {
     expect(timelineWords({ kind: 'visit.phone', title: '陈杰', amount: null, note: '电话问候' }, label)).toEqual({

@@ -65,13 +65,13 @@ export function timelineWords(
     }
     case 'activity': {
       const parts: TimelineWords['parts'] = [{ text: item.title }];
-      if (item.amount) parts.push({ key: 'workbench.timeline.points', values: { n: signed(item.amount) } });
+      if (item.amount) parts.push({ key: 'workbench.timeline.pointsAmount', values: { n: signed(item.amount) } });
       return { verb: 'activity', parts };
     }
     case 'points': {
       const parts: TimelineWords['parts'] = [];
       if (item.title) parts.push({ text: sub === 'award' ? label.rule(item.title) : item.title });
-      if (item.amount != null) parts.push({ key: 'workbench.timeline.points', values: { n: signed(item.amount) } });
+      if (item.amount != null) parts.push({ key: 'workbench.timeline.pointsAmount', values: { n: signed(item.amount) } });
       return { verb: `points.${sub}`, parts };
     }
     default:

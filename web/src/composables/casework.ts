@@ -18,14 +18,17 @@ export function useCaseworkWords() {
   function line(item: TimelineItem): { verb: string; detail: string } {
     const words = timelineWords(item, {
       category: (code) => categoryName(code),
-      rule: (code) => rules.value[code] ?? named(`part.kind.${code}`, code),
+      // The community's rule names are Chinese (the server's name_zh): English takes ours.
+      rule: (code) =>
+        (!locale.value.startsWith('zh') && te(`part.kind.${code}`) ? t(`part.kind.${code}`) : rules.value[code]) ??
+        named(`part.kind.${code}`, code),
       dimension: (code) => named(`planning.dimension.${code}`, code),
     });
     const verbKey = `workbench.timeline.${words.verb}`;
     let verb = named(verbKey, t('workbench.timeline.other'));
     if (item.kind.startsWith('activity.')) {
       const kind = item.kind.slice('activity.'.length);
-      verb = te(`part.kind.${kind}`) ? `${t('workbench.timeline.activity')}（${t(`part.kind.${kind}`)}）` : verb;
+      verb = te(`part.kind.${kind}`) ? t('workbench.timeline.activityOf', { kind: t(`part.kind.${kind}`) }) : verb;
     }
     const detail = words.parts.map((part) => ('text' in part ? part.text : t(part.key, part.values ?? {}))).join(' · ');
     return { verb, detail };

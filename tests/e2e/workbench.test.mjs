@@ -85,6 +85,10 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     const expected = due.items.filter((visit) => visit.community_id === story.community).map((visit) => String(visit.household_id));
     const shown = await page.locator('[data-test="follow-ups"] li[data-household]').evaluateAll((rows) => rows.map((row) => row.dataset.household));
     assert.deepEqual(shown, expected);
+    // A follow-up past its day says by how many days.
+    const today = new Date(Date.parse((await guide.context.request.get('/api/v1/me')).headers().date) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const late = due.items.find((visit) => visit.community_id === story.community && visit.follow_up_at.slice(0, 10) < today);
+    if (late) await page.locator(`[data-test="follow-ups"] li[data-household="${late.household_id}"] [data-test="overdue"]`).waitFor();
   });
 
   it('lists my silent needy households not visited in 90 days', async () => {

@@ -178,7 +178,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/guide',
     component: () => import('./views/guide/WorkbenchView.vue'),
-    meta: { roles: ['guide', 'staff', 'admin'], title: 'workbench.title' },
+    meta: { roles: ['guide', 'staff'], title: 'workbench.title' },
   },
   {
     path: '/guide/visit/:id(\\d+)',

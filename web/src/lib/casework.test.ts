@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildingsOf, DAY_MS, shanghaiInstant, silentToVisit, skillsOf, timelineWords } from './casework';
+import { buildingsOf, daysOverdue, DAY_MS, shanghaiInstant, silentToVisit, skillsOf, timelineWords } from './casework';
 
 const label = {
   category: (code: string) => ({ public_facility: '公共设施维修' })[code] ?? code,
@@ -79,5 +79,15 @@ describe('buildingsOf and skillsOf', () => {
       ['理发', [1, 3]],
       ['书法', [5]],
     ]);
+  });
+});
+
+describe('daysOverdue', () => {
+  it('counts Shanghai calendar days past the follow-up date', () => {
+    const now = Date.parse('2026-12-07T00:30:00+08:00');
+    expect(daysOverdue('2026-12-07T23:00:00+08:00', now)).toBe(0);
+    expect(daysOverdue('2026-12-06T23:59:00+08:00', now)).toBe(1);
+    expect(daysOverdue('2026-11-12T15:50:08.000+08:00', now)).toBe(25);
+    expect(daysOverdue('2026-12-20T00:00:00+08:00', now)).toBe(0);
   });
 });

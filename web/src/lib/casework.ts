@@ -100,3 +100,9 @@ export function skillsOf<H extends PatchHousehold>(households: H[]): { skill: st
     .map(([skill, list]) => ({ skill, households: list }))
     .sort((a, b) => b.households.length - a.households.length || a.skill.localeCompare(b.skill, 'zh-CN'));
 }
+
+/** Whole Shanghai calendar days a follow-up is past due as of now (0 when due today or later). */
+export function daysOverdue(followUpIso: string, nowMs: number): number {
+  const day = (ms: number) => Math.floor((ms + 8 * 3_600_000) / DAY_MS);
+  return Math.max(0, day(nowMs) - day(Date.parse(followUpIso)));
+}

@@ -49,6 +49,7 @@ const std::vector<Row> kMatrix = {
   {"GET", "/metrics", "/metrics", "", "AAAAAA"},
   {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "AAAAAA"},
   {"GET", "/api/v1/site", "/api/v1/site", "", "AAAAAA"},
+  {"GET", "/api/v1/public/communities", "/api/v1/public/communities", "", "AAAAAA"},
   // "/" is the landing page only when no built web application is served (then it is a file).
   {"GET", "/", "/", "", "AAAAAA", "application/json", Presence::without_web_root},
   {"GET", "/api/v1/registry/vocabulary", "/api/v1/registry/vocabulary", "", "AAAAAA"},
@@ -152,6 +153,11 @@ const std::vector<Row> kMatrix = {
   {"POST", "/api/v1/points/catalog", "/api/v1/points/catalog", R"({"community_id":{C},"name":"餐券{SEQ}","category":"canteen_voucher","price_points":30,"stock":200})", "UFFAFA"},
   {"POST", "/api/v1/points/redemptions", "/api/v1/points/redemptions", R"({"resident_id":{RA},"item_id":999999,"quantity":1})", "UAFAFA"},
   {"POST", "/api/v1/points/corrections", "/api/v1/points/corrections", R"({"posting_id":{POSTING},"reason":"矩阵"})", "UFFAFA"},
+  {"GET", "/api/v1/points/vouchers/{code}", "/api/v1/points/vouchers/ABCD-EFGH", "", "UNAAAA"},
+  {"POST", "/api/v1/points/vouchers/{code}/use", "/api/v1/points/vouchers/ABCD-EFGH/use", "", "UNAAAA"},
+  {"GET", "/api/v1/points/vouchers/{code}/qr.svg", "/api/v1/points/vouchers/ABCD-EFGH/qr.svg", "", "UNAAAA"},
+  {"GET", "/api/v1/points/accounts/{resident_id}/redemptions", "/api/v1/points/accounts/{RA}/redemptions", "", "UAAAAA"},
+  {"GET", "/api/v1/points/accounts/{resident_id}/redemptions", "/api/v1/points/accounts/{RB}/redemptions", "", "UNAAAA"},
   {"GET", "/api/v1/points/leaderboard", "/api/v1/points/leaderboard?community_id={C}&period=2026Q3", "", "UAAAAA"},
   {"PUT", "/api/v1/points/leaderboard/optin", "/api/v1/points/leaderboard/optin", R"({"resident_id":{RA},"show_name":true})", "UAFFFF"},
   {"GET", "/api/v1/points/settings", "/api/v1/points/settings?community_id={C}", "", "UAAAAA"},
@@ -281,6 +287,8 @@ const std::vector<Row> kMatrix = {
   {"POST", "/api/v1/assistant/category-keywords", "/api/v1/assistant/category-keywords", R"({"community_id":{C},"category":"parking","keyword":"矩阵{SEQ}"})", "UFFAFA"},
   // participatory budgeting
   {"POST", "/api/v1/pb/elections", "/api/v1/pb/elections", R"({"community_id":{C},"name":"矩阵选举","budget":200000,"rule":"greedy","voting_opens_at":"2026-12-01T09:00:00+08:00","voting_closes_at":"2026-12-15T18:00:00+08:00","max_length":3})", "UFFAFA"},
+  {"GET", "/api/v1/pb/elections", "/api/v1/pb/elections?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/pb/elections", "/api/v1/pb/elections?community_id={O}", "", "UNNNAA"},
   {"GET", "/api/v1/pb/elections/{id}", "/api/v1/pb/elections/{EL}", "", "UAAAAA"},
   {"POST", "/api/v1/pb/elections/{id}/projects", "/api/v1/pb/elections/{EL}/projects", R"({"name":"楼道扶手{SEQ}","cost":30000,"description":"加装扶手"})", "UAAAFA"},
   {"POST", "/api/v1/pb/elections/{id}/ballots", "/api/v1/pb/elections/{EL}/ballots", R"({"projects":[]})", "UAFFFF"},

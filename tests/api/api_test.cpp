@@ -2,6 +2,8 @@
 // as a user would, checking statuses, error codes, permissions, masking and the audit chain.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <unistd.h>
 #include <sstream>
 
@@ -76,6 +78,21 @@ TEST_P(Api, UnknownRouteIs404AndWrongMethodIs405) {
   EXPECT_EQ(missing.error_code(), "route_not_found");
   auto wrong = send_http(port(), {"DELETE", "/api/v1/communities", "", {}});
   EXPECT_EQ(wrong.status, 405);
+}
+
+// The public board names its community and lets a visitor switch: names and places only.
+TEST_P(Api, EveryoneReadsTheCommunitiesByNameAndNothingMore) {
+  auto response = send_http(port(), {"GET", "/api/v1/public/communities", "", {}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto body = response.json();
+  std::set<std::string> names;
+  for (const auto& item : body.at("items").as_array()) {
+    names.insert(std::string(item.at("name").as_string()));
+    EXPECT_FALSE(item.as_object().contains("households"));
+    EXPECT_FALSE(item.as_object().contains("code"));
+  }
+  EXPECT_TRUE(names.count("幸福里社区"));
+  EXPECT_TRUE(names.count("和平里社区"));
 }
 
 TEST_P(Api, NoLoginIs401) {

@@ -42,8 +42,9 @@ struct Patch {
     member = world.resident(family, "李阿姨", "female", "1960-01-15");
     resident = world.resident_user("resident", family);
     // Another guide's household.
-    elsewhere = world.household(community_id, "1-103",
-                                {{"building_id", building}, {"guide_user_id", world.user_id("guide2")}});
+    elsewhere =
+        world.household(community_id, "1-103",
+                        {{"building_id", building}, {"guide_user_id", world.user_id("guide2")}});
     foreign = world.household(other_community, "9-901");
   }
   World world;
@@ -68,11 +69,12 @@ class CaseworkTest : public BackendTest {
 };
 
 TEST_P(CaseworkTest, AVisitShowsOnTheHouseholdAndItsTimelineWithItsRequestsAndPoints) {
-  std::int64_t request = p().world.resolved_request(p().community_id, p().family, "public_facility", 5);
+  std::int64_t request =
+      p().world.resolved_request(p().community_id, p().family, "public_facility", 5);
   ASSERT_GT(request, 0);
-  auto award = p().guide.post("/api/v1/points/awards", {{"resident_id", p().member},
-                                                        {"rule", "meeting"},
-                                                        {"reference", "meeting:casework-1"}});
+  auto award = p().guide.post(
+      "/api/v1/points/awards",
+      {{"resident_id", p().member}, {"rule", "meeting"}, {"reference", "meeting:casework-1"}});
   ASSERT_EQ(award.status, 201) << award.body;
   auto recorded = p().guide.post("/api/v1/visits", visit(p().family, "2026-11-20T09:30:00+08:00"));
   ASSERT_EQ(recorded.status, 201) << recorded.body;
@@ -117,7 +119,9 @@ TEST_P(CaseworkTest, BadVisitsAreRefusedWithTheirCodes) {
   auto refused = [&](boost::json::object body, int status, const std::string& code) {
     auto response = p().guide.post("/api/v1/visits", body);
     EXPECT_EQ(response.status, status) << boost::json::serialize(body) << " → " << response.body;
-    if (!code.empty()) EXPECT_EQ(response.error_code(), code) << response.body;
+    if (!code.empty()) {
+      EXPECT_EQ(response.error_code(), code) << response.body;
+    }
   };
   refused(visit(p().family, "2026-11-20T09:00:00+08:00", "car"), 400, "invalid_field");
   auto empty = visit(p().family, "2026-11-20T09:00:00+08:00");
@@ -168,29 +172,31 @@ TEST_P(CaseworkTest, AGuidesFiguresCountVisitsAndTheSilentNeedyReached) {
   auto recorded =
       p().guide.post("/api/v1/visits", visit(p().needy, "2026-11-18T15:00:00+08:00", "phone"));
   ASSERT_EQ(recorded.status, 201) << recorded.body;
-  auto after = p().staff.get("/api/v1/guides/" + id(p().guide_id) +
-                             "/figures?community_id=" + id(p().community_id) + "&period=2026Q4")
+  auto after = p().staff
+                   .get("/api/v1/guides/" + id(p().guide_id) +
+                        "/figures?community_id=" + id(p().community_id) + "&period=2026Q4")
                    .json();
   EXPECT_EQ(after.at("visits").as_int64(), visits + 1);
   EXPECT_EQ(after.at("silent_reached").as_int64(), 1);
   EXPECT_EQ(after.at("households_visited").as_int64(), reached == 1 ? visited : visited + 1);
   EXPECT_EQ(after.at("guide_name").as_string(), "guide");
   // Another quarter has none of it.
-  auto q3 = p().staff.get("/api/v1/guides/" + id(p().guide_id) +
-                          "/figures?community_id=" + id(p().community_id) + "&period=2026Q3")
+  auto q3 = p().staff
+                .get("/api/v1/guides/" + id(p().guide_id) +
+                     "/figures?community_id=" + id(p().community_id) + "&period=2026Q3")
                 .json();
   EXPECT_EQ(q3.at("visits").as_int64(), 0);
 
-  std::string other = "/api/v1/guides/" + id(p().guide_id) + "/figures?community_id=" +
-                      id(p().community_id);
+  std::string other =
+      "/api/v1/guides/" + id(p().guide_id) + "/figures?community_id=" + id(p().community_id);
   EXPECT_EQ(p().other_guide.get(other).status, 403);
   EXPECT_EQ(p().street.get(other).status, 200);
   EXPECT_EQ(p().resident.get(other).status, 403);
   EXPECT_EQ(p().stranger.get(other).status, 404);
   EXPECT_EQ(p().staff.get(other + "&period=2026Q5").status, 400);
-  EXPECT_EQ(p().staff.get("/api/v1/guides/999999/figures?community_id=" + id(p().community_id))
-                .status,
-            404);
+  EXPECT_EQ(
+      p().staff.get("/api/v1/guides/999999/figures?community_id=" + id(p().community_id)).status,
+      404);
 }
 
 TEST_P(CaseworkTest, AFollowUpFallsDueAndEndsWithTheNextVisit) {

@@ -3,6 +3,8 @@
 // from postings, and an edited posting row is caught by `ledger verify`.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -117,6 +119,66 @@ TEST_P(Ledger, RulesPayFromTheSeedCase) {
   EXPECT_EQ(award(b().a2, "volunteer", 10, "activity:short").error_code(), "too_little");
   EXPECT_EQ(award(b().a2, "dancing", 1, "x").error_code(), "unknown_rule");
   EXPECT_EQ(balance(b().a2), before + 18);
+}
+
+// A redemption gives a voucher: the household shows it (code and QR), the guide at the counter
+// checks it (the name masked) and hands the item out once; another household cannot read it; a
+// corrected redemption's voucher is void.
+TEST_P(Ledger, ARedemptionsVoucherIsCheckedAndUsedOnceAtTheCounter) {
+  ASSERT_EQ(award(b().a1, "meeting", 1, "meeting:voucher-1").status, 201);
+  ASSERT_EQ(award(b().a1, "meeting", 1, "meeting:voucher-2").status, 201);
+  std::int64_t haircut = item("理发券（凭证）", 5, std::nullopt);
+  auto redeemed = b().alice.post("/api/v1/points/redemptions",
+                                 {{"resident_id", b().a1}, {"item_id", haircut}, {"quantity", 1}});
+  ASSERT_EQ(redeemed.status, 201) << redeemed.body;
+  std::string code(redeemed.json().at("voucher_code").as_string());
+  ASSERT_EQ(code.size(), 9u) << code;
+  std::string typed = code.substr(0, 4) + code.substr(5);  // as typed, without the dash
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+
+  auto own = b().alice.get("/api/v1/points/vouchers/" + code);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.json().at("state").as_string(), "valid");
+  auto qr = b().alice.get("/api/v1/points/vouchers/" + code + "/qr.svg");
+  EXPECT_EQ(qr.status, 200);
+  EXPECT_NE(qr.body.find("<svg"), std::string::npos);
+  EXPECT_EQ(b().bob.get("/api/v1/points/vouchers/" + code).status, 404);
+  EXPECT_EQ(b().bob.post("/api/v1/points/vouchers/" + code + "/use", boost::json::object{}).status,
+            404);
+  EXPECT_EQ(
+      b().alice.post("/api/v1/points/vouchers/" + code + "/use", boost::json::object{}).status,
+      403);
+
+  auto checked = b().guide.get("/api/v1/points/vouchers/" + typed);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(checked.json().at("item_name").as_string(), "理发券（凭证）");
+  EXPECT_NE(checked.json().at("resident_name").as_string().find("*"), std::string::npos);
+  auto used = b().guide.post("/api/v1/points/vouchers/" + typed + "/use", boost::json::object{});
+  ASSERT_EQ(used.status, 200) << used.body;
+  EXPECT_EQ(used.json().at("state").as_string(), "used");
+  auto twice = b().guide.post("/api/v1/points/vouchers/" + code + "/use", boost::json::object{});
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.error_code(), "voucher_used");
+  EXPECT_EQ(b().guide.get("/api/v1/points/vouchers/ABCD-EFG0").status, 404);
+
+  auto listed = b().alice.get("/api/v1/points/accounts/" + std::to_string(b().a1) + "/redemptions");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json().at("items").as_array()[0].at("code").as_string(), code);
+
+  // A redemption corrected by staff: its voucher buys nothing.
+  auto second = b().alice.post("/api/v1/points/redemptions",
+                               {{"resident_id", b().a1}, {"item_id", haircut}, {"quantity", 1}});
+  ASSERT_EQ(second.status, 201) << second.body;
+  auto corrected = b().staff.post("/api/v1/points/corrections",
+                                  {{"posting_id", second.json().at("posting_id").as_int64()},
+                                   {"reason", "居民改主意，退回积分"}});
+  ASSERT_EQ(corrected.status, 201) << corrected.body;
+  std::string void_code(second.json().at("voucher_code").as_string());
+  EXPECT_EQ(b().guide.get("/api/v1/points/vouchers/" + void_code).json().at("state").as_string(),
+            "void");
+  EXPECT_EQ(b().guide.post("/api/v1/points/vouchers/" + void_code + "/use", boost::json::object{})
+                .error_code(),
+            "voucher_void");
 }
 
 TEST_P(Ledger, ResidentsSeeOnlyTheirHouseholdAndCannotAward) {

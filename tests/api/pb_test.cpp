@@ -181,7 +181,23 @@ TEST_P(PbTest, OneBallotPerHouseholdAndGreedyCountsThem) {
   EXPECT_EQ(again.error_code(), "already_voted");
   auto same_household = vote(t().alan, id, {garden});
   EXPECT_EQ(same_household.status, 409) << same_household.body;
+  // The community's list says, to each household, whether it voted (another phone of the
+  // household knows before it tries).
+  auto voted_at = [&](Client& client) {
+    auto listed =
+        client.get("/api/v1/pb/elections?community_id=" + std::to_string(t().community_id));
+    EXPECT_EQ(listed.status, 200) << listed.body;
+    auto body = listed.json();
+    for (const auto& item : body.at("items").as_array()) {
+      if (item.at("id").as_int64() == id) return !item.at("my_ballot_at").is_null();
+    }
+    ADD_FAILURE() << "election " << id << " not listed";
+    return false;
+  };
+  EXPECT_TRUE(voted_at(t().alan));
+  EXPECT_FALSE(voted_at(t().bob));
   EXPECT_EQ(vote(t().bob, id, {lift, garden}).status, 201);
+  EXPECT_TRUE(voted_at(t().bob));
   EXPECT_EQ(vote(t().staff, id, {garden}).status, 403);
   // Projects cannot be added once ballots are in.
   auto late = t().alice.post("/api/v1/pb/elections/" + std::to_string(id) + "/projects",

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newDatabase, startServer } from './lib/server.mjs';
-import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { clickMenuLink, desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
 const PASSWORD = 'gongzhi2026';
 // A weekday morning; the demo's history runs up to it.
@@ -80,7 +80,7 @@ describe('getting in: claim codes, registration by SMS, password reset', { timeo
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).last().click();
     await page.waitForURL('**/staff/queue');
-    await page.getByRole('link', { name: '居民注册' }).click();
+    await clickMenuLink(page, '居民注册');
     await page.waitForURL('**/staff/registrations');
     await page.locator('[data-test="registration-queue"]').waitFor();
     await screenshot(page, 'onboarding-01-staff-registrations');

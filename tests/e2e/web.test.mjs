@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from './lib/server.mjs';
-import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { clickMenuLink, desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 
 const PASSWORD = 'gongzhi2026';
 const CODE_PATTERN = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{5}$/;
@@ -655,7 +655,7 @@ describe('the web application in a real browser', { timeout: 300_000 }, () => {
     const watched = await openContext(desktop);
     const page = await watched.context.newPage();
     await logIn(page, 'staff');
-    await page.getByRole('link', { name: '数据驾驶舱' }).click();
+    await clickMenuLink(page, '数据驾驶舱');
     await page.waitForURL('**/cockpit');
     await page.getByRole('heading', { name: '数据驾驶舱' }).waitFor();
     // The cards show the same figures as the indicators route for the current quarter.

@@ -5,6 +5,7 @@ import { router } from './router';
 import { i18n } from './i18n';
 import { applyElderlyMode, savedElderlyMode } from './lib/prefs';
 import './styles/main.css';
+import './styles/nav.css';
 
 applyElderlyMode(savedElderlyMode());
 document.documentElement.lang = i18n.global.locale.value;

@@ -56,8 +56,9 @@ class Labels {
     auto found = users_.find(user_id);
     if (found != users_.end()) return found->second;
     auto user = accounts::find_user(db_, user_id);
-    std::string name =
-        !user ? std::string() : user->display_name.empty() ? user->username : user->display_name;
+    std::string name = !user                        ? std::string()
+                       : user->display_name.empty() ? user->username
+                                                    : user->display_name;
     users_.emplace(user_id, name);
     return name;
   }
@@ -128,8 +129,8 @@ Result<Visit> record_visit(storage::Connection& db, const Actor& actor, const Ne
     if (input.visited_ms > now_ms + kAheadToleranceMs || input.visited_ms < now_ms - kYearMs) {
       return bad_request("invalid_field", "visited_at must be within the last year, not ahead");
     }
-    if (input.follow_up_ms &&
-        (*input.follow_up_ms < input.visited_ms || *input.follow_up_ms > input.visited_ms + kYearMs)) {
+    if (input.follow_up_ms && (*input.follow_up_ms < input.visited_ms ||
+                               *input.follow_up_ms > input.visited_ms + kYearMs)) {
       return bad_request("invalid_field", "follow_up_at must be after the visit, within a year");
     }
     if (input.needs_found.size() > kMaxNeeds) {
@@ -146,8 +147,8 @@ Result<Visit> record_visit(storage::Connection& db, const Actor& actor, const Ne
               "INSERT INTO visits (community_id, household_id, visitor_user_id, kind, visited_ms, "
               "visited_at, notes, needs_found, follow_up_ms, created_ms, created_at) VALUES (?, "
               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {household.community_id, household.id, actor.user_id, input.kind,
-               input.visited_ms, format_iso8601(input.visited_ms), notes, needs_json(needs),
+              {household.community_id, household.id, actor.user_id, input.kind, input.visited_ms,
+               format_iso8601(input.visited_ms), notes, needs_json(needs),
                storage::opt_int(input.follow_up_ms), now_ms, format_iso8601(now_ms)})
             ->integer(0);
     // The audit keeps that a visit happened and what was found, not the notes' words.
@@ -191,7 +192,8 @@ Result<std::vector<Visit>> list_visits(storage::Connection& db, const Actor& act
       return bad_request("invalid_query", "community_id or household_id is required");
     }
   } else {
-    if (!actor.belongs_to(*community)) return not_found("no community " + std::to_string(*community));
+    if (!actor.belongs_to(*community))
+      return not_found("no community " + std::to_string(*community));
     where += " AND community_id = ?";
     params.emplace_back(*community);
   }
@@ -227,8 +229,7 @@ Result<std::vector<Visit>> list_visits(storage::Connection& db, const Actor& act
 }
 
 Result<std::vector<HistoryItem>> household_timeline(storage::Connection& db, const Actor& actor,
-                                                    std::int64_t household_id,
-                                                    std::int64_t limit) {
+                                                    std::int64_t household_id, std::int64_t limit) {
   if (limit < 1 || limit > 500) return bad_request("invalid_query", "limit must be 1-500");
   GZ_ASSIGN_OR_RETURN(auto household, known_household(db, actor, household_id));
   if (!may_read_casework(actor, household.community_id)) {

@@ -69,8 +69,7 @@ Result<std::vector<Visit>> list_visits(storage::Connection& db, const Actor& act
 // A household's history, newest first, at most `limit` lines (guides and staff of its
 // community, admins).
 Result<std::vector<HistoryItem>> household_timeline(storage::Connection& db, const Actor& actor,
-                                                    std::int64_t household_id,
-                                                    std::int64_t limit);
+                                                    std::int64_t household_id, std::int64_t limit);
 
 struct GuideFigures {
   std::int64_t guide_user_id = 0;
@@ -96,7 +95,6 @@ Result<GuideFigures> guide_figures(storage::Connection& db, const Actor& actor,
 
 // The demo: a year of visits by the community's guides to their households, the neediest
 // more often, with follow-ups; returns visits written.
-std::int64_t demo_visits(storage::Connection& db, std::int64_t community_id,
-                         std::int64_t as_of_ms);
+std::int64_t demo_visits(storage::Connection& db, std::int64_t community_id, std::int64_t as_of_ms);
 
 }  // namespace gz::casework

@@ -25,7 +25,8 @@ struct Note {
 constexpr Note kNotes[] = {
     {"elderly_alone", "独居老人，身体尚可，叮嘱按时吃药，留了指导员电话，约好每两周来看看。",
      "elderly_care", "home"},
-    {"elderly_alone", "老人说中午常常凑合吃，介绍了社区食堂的助餐服务和送餐。", "elderly_care", "home"},
+    {"elderly_alone", "老人说中午常常凑合吃，介绍了社区食堂的助餐服务和送餐。", "elderly_care",
+     "home"},
     {"disability", "家中有残疾人，轮椅进出单元门不便，已记下加装坡道和扶手的需要。",
      "disability_service", "home"},
     {"chronic_illness", "慢性病患者，每月去医院复诊，询问了家庭医生签约和陪诊的情况。",
@@ -100,9 +101,8 @@ std::int64_t demo_visits(storage::Connection& db, std::int64_t community_id,
       std::int64_t days_ago = visits == 1 && latest_days_ago > 1
                                   ? latest_days_ago
                                   : rng.between(std::int64_t{1}, std::int64_t{360});
-      std::int64_t visited_ms =
-          shanghai_time_ms(today - days_ago, rng.between(std::int64_t{9 * 3600},
-                                                         std::int64_t{17 * 3600}));
+      std::int64_t visited_ms = shanghai_time_ms(
+          today - days_ago, rng.between(std::int64_t{9 * 3600}, std::int64_t{17 * 3600}));
       const Note& note = pick_note(rng, household);
       std::string kind = note.kind;
       boost::json::array found_needs;

@@ -18,20 +18,21 @@ using http::Response;
 boost::json::object visit_json(const Visit& visit) {
   boost::json::array needs;
   for (const auto& need : visit.needs_found) needs.emplace_back(need);
-  return {{"id", visit.id},
-          {"community_id", visit.community_id},
-          {"household_id", visit.household_id},
-          {"household_code", visit.household_code},
-          {"household_address", visit.household_address},
-          {"visitor_user_id", visit.visitor_user_id},
-          {"visitor_name", visit.visitor_name},
-          {"kind", visit.kind},
-          {"visited_at", format_iso8601(visit.visited_ms)},
-          {"notes", visit.notes},
-          {"needs_found", std::move(needs)},
-          {"follow_up_at", visit.follow_up_ms ? boost::json::value(format_iso8601(*visit.follow_up_ms))
-                                              : boost::json::value(nullptr)},
-          {"created_at", format_iso8601(visit.created_ms)}};
+  return {
+      {"id", visit.id},
+      {"community_id", visit.community_id},
+      {"household_id", visit.household_id},
+      {"household_code", visit.household_code},
+      {"household_address", visit.household_address},
+      {"visitor_user_id", visit.visitor_user_id},
+      {"visitor_name", visit.visitor_name},
+      {"kind", visit.kind},
+      {"visited_at", format_iso8601(visit.visited_ms)},
+      {"notes", visit.notes},
+      {"needs_found", std::move(needs)},
+      {"follow_up_at", visit.follow_up_ms ? boost::json::value(format_iso8601(*visit.follow_up_ms))
+                                          : boost::json::value(nullptr)},
+      {"created_at", format_iso8601(visit.created_ms)}};
 }
 
 // An instant "2026-12-07T10:00:00+08:00", or a day "2026-12-07" (its start in Shanghai).
@@ -71,8 +72,7 @@ Result<Response> record_route(RequestContext& context) {
   visit.notes = *notes;
   if (needs) visit.needs_found = *needs;
   auto lease = context.pool.lease();
-  GZ_ASSIGN_OR_RETURN(auto recorded,
-                      record_visit(*lease, context.user(), visit, now_epoch_ms()));
+  GZ_ASSIGN_OR_RETURN(auto recorded, record_visit(*lease, context.user(), visit, now_epoch_ms()));
   return http::json_response(201, visit_json(recorded));
 }
 

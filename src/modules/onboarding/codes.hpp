@@ -3,12 +3,14 @@
 // any case with or without spaces and dashes; six-digit SMS codes; the hashes they are kept as.
 #pragma once
 
+#include "core/codes.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace gz::onboarding::codes {
 
-inline constexpr std::string_view kClaimAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+inline constexpr std::string_view kClaimAlphabet = gz::codes::kReadableAlphabet;
 
 std::string new_claim_code();  // "K7QM-4XPD"
 // Upper-case, spaces and dashes removed: "k7qm 4xpd" -> "K7QM4XPD". Empty when what is left

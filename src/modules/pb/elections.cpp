@@ -91,6 +91,13 @@ Result<StoredElection> visible_election(storage::Connection& db, const Actor& ac
       db.query_int("SELECT COUNT(*) FROM pb_projects WHERE election_id = ?", {election_id});
   election.ballot_count =
       db.query_int("SELECT COUNT(*) FROM pb_ballots WHERE election_id = ?", {election_id});
+  if (actor.is(Role::resident) && actor.household_id) {
+    if (auto mine = db.query_one(
+            "SELECT created_at FROM pb_ballots WHERE election_id = ? AND household_id = ?",
+            {election_id, *actor.household_id})) {
+      election.my_ballot_at = mine->text(0);
+    }
+  }
   return election;
 }
 
@@ -228,6 +235,21 @@ Result<StoredElection> create_election(storage::Connection& db, const Actor& act
 Result<StoredElection> get_election(storage::Connection& db, const Actor& actor,
                                     std::int64_t election_id) {
   return visible_election(db, actor, election_id);
+}
+
+Result<std::vector<StoredElection>> list_elections(storage::Connection& db, const Actor& actor,
+                                                   std::int64_t community_id) {
+  if (!is_member(actor, community_id)) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  std::vector<StoredElection> out;
+  for (const auto& row : db.query("SELECT id FROM pb_elections WHERE community_id = ? ORDER BY "
+                                  "id DESC LIMIT 200",
+                                  {community_id})) {
+    GZ_ASSIGN_OR_RETURN(auto election, visible_election(db, actor, row.integer(0)));
+    out.push_back(std::move(election));
+  }
+  return out;
 }
 
 VotingWindow voting_window(const StoredElection& election, std::int64_t now_ms) {

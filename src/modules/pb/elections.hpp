@@ -44,6 +44,8 @@ struct StoredElection {
   std::string created_at;
   std::int64_t project_count = 0;
   std::int64_t ballot_count = 0;
+  // When the reading resident's household cast its ballot here (residents only).
+  std::optional<std::string> my_ballot_at;
 };
 
 // Where an election's voting window stands at an instant: ballots are taken from the opening
@@ -80,6 +82,9 @@ Result<StoredElection> create_election(storage::Connection& db, const Actor& act
                                        const ElectionInput& input);
 Result<StoredElection> get_election(storage::Connection& db, const Actor& actor,
                                     std::int64_t election_id);
+// A community's elections, newest first (members of the community; 404 otherwise).
+Result<std::vector<StoredElection>> list_elections(storage::Connection& db, const Actor& actor,
+                                                   std::int64_t community_id);
 
 struct ProjectInput {
   std::int64_t election_id = 0;

@@ -15,6 +15,20 @@ using http::Need;
 using http::RequestContext;
 using http::Response;
 
+// The ballot limits an election was created with (null when none).
+boost::json::object limits_json(const StoredElection& e) {
+  boost::json::object limits{
+      {"min_length", nullptr}, {"max_length", nullptr}, {"max_sum_cost", nullptr}};
+  for (const auto& entry : e.meta) {
+    if (!limits.contains(entry.key)) continue;
+    try {
+      limits[entry.key] = std::stoll(entry.value);
+    } catch (const std::exception&) {
+    }
+  }
+  return limits;
+}
+
 boost::json::object election_json(const StoredElection& e) {
   return {{"id", e.id},
           {"community_id", e.community_id},
@@ -30,7 +44,9 @@ boost::json::object election_json(const StoredElection& e) {
           {"projects", e.project_count},
           {"ballots", e.ballot_count},
           {"created_by_user_id", e.created_by_user_id},
-          {"created_at", e.created_at}};
+          {"created_at", e.created_at},
+          {"limits", limits_json(e)},
+          {"my_ballot_at", http::json_or_null(e.my_ballot_at)}};
 }
 
 boost::json::object project_json(const StoredProject& p) {
@@ -65,6 +81,16 @@ Result<Response> create_election_route(RequestContext& context) {
   auto election = create_election(*lease, context.user(), input);
   if (!election) return election.error();
   return http::json_response(201, election_json(*election));
+}
+
+Result<Response> list_elections_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return community.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto elections, list_elections(*lease, context.user(), *community));
+  boost::json::array items;
+  for (const auto& election : elections) items.push_back(election_json(election));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> get_election_route(RequestContext& context) {
@@ -202,6 +228,13 @@ void register_routes(http::Router& router) {
         "staff, admin",
         R"({"community_id":1,"name":"2026 微更新","budget":200000,"rule":"equal-shares-add1","voting_opens_at":"2026-12-01T09:00:00+08:00","voting_closes_at":"2026-12-15T18:00:00+08:00","max_length":3})",
         ""}});
+  router.add({"GET",
+              "/api/v1/pb/elections",
+              Access::login,
+              list_elections_route,
+              {"A community's elections, newest first, with their counts, ballot limits and "
+               "(residents) when their household voted",
+               "pb", "community members", "", "community_id"}});
   router.add({"GET",
               "/api/v1/pb/elections/{id}",
               Access::login,

@@ -7,6 +7,7 @@
 
 #include "core/amount.hpp"
 #include "core/clock.hpp"
+#include "core/codes.hpp"
 #include "core/pii.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/audit/audit.hpp"
@@ -417,12 +418,15 @@ Result<Redemption> redeem(storage::Connection& db, const Actor& actor, std::int6
     redemption.quantity = quantity;
     redemption.points = price;
     redemption.posting = *posting;
+    std::string voucher = codes::normalize_readable_code(codes::new_readable_code());
+    redemption.voucher_code = codes::format_readable_code(voucher);
+    redemption.created_at = format_iso8601(now_ms);
     redemption.id = db.query_one(
                           "INSERT INTO points_redemptions (community_id, item_id, resident_id, "
-                          "quantity, points, posting_id, created_at, created_ms) VALUES (?, ?, ?, "
-                          "?, ?, ?, ?, ?) RETURNING id",
+                          "quantity, points, posting_id, created_at, created_ms, voucher_code) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                           {resident->community_id, item.id, resident->id, quantity, price,
-                           posting->id, format_iso8601(now_ms), now_ms})
+                           posting->id, redemption.created_at, now_ms, voucher})
                         ->integer(0);
     redemption.balance_after =
         ledger::find_resident_account(db, ledger::Kind::points, resident->id)->balance;
@@ -478,6 +482,9 @@ Result<ledger::Posting> correct(storage::Connection& db, const Actor& actor,
             "UPDATE points_catalog SET stock_remaining = stock_remaining + ? WHERE id = ? AND "
             "stock_remaining IS NOT NULL",
             {redemption->integer(1), redemption->integer(0)});
+        // Its voucher no longer buys the item.
+        db.execute("UPDATE points_redemptions SET voided_at = ? WHERE posting_id = ?",
+                   {format_iso8601(now_ms), original->id});
       }
     }
     return *posting;

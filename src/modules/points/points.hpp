@@ -95,6 +95,8 @@ struct Redemption {
   ledger::Posting posting;
   std::int64_t balance_after = 0;
   std::optional<std::int64_t> stock_remaining;
+  std::string voucher_code;  // "K7QM-4XPD", shown where the item is taken
+  std::string created_at;
 };
 // Atomic: stock, the per-resident limit and the balance are checked and changed together.
 // Errors (409): out_of_stock, limit_reached, insufficient_points, not_available.
@@ -131,6 +133,32 @@ Result<void> set_leaderboard_optin(storage::Connection& db, const Actor& actor,
 // The expiry job: where a community sets expiry_months, unspent points older than that move
 // to the community's expiry account. Returns points expired.
 std::int64_t expire_points(storage::Connection& db, std::int64_t now_ms);
+
+// A redemption's voucher as whoever checks it sees it.
+struct Voucher {
+  std::int64_t redemption_id = 0;
+  std::int64_t community_id = 0;
+  std::string code;  // "K7QM-4XPD"
+  std::int64_t item_id = 0;
+  std::string item_name;
+  std::int64_t quantity = 0;
+  std::int64_t points = 0;
+  std::int64_t resident_id = 0;
+  std::string resident_name;  // masked (王**) for anyone but the household
+  std::string created_at;
+  std::optional<std::string> used_at;
+  bool void_ = false;  // the redemption was corrected: points back, no item
+};
+// Guides and staff of the community (who hand the items out), admins, and the household the
+// voucher belongs to; 404 for any other and for a code that is not one.
+Result<Voucher> check_voucher(storage::Connection& db, const Actor& actor,
+                              const std::string& typed_code);
+// Guides and staff of the community, admins: once (409 voucher_used, voucher_void).
+Result<Voucher> use_voucher(storage::Connection& db, const Actor& actor,
+                            const std::string& typed_code, std::int64_t now_ms);
+// A resident's redemptions with their vouchers, newest first (registry::visible_resident).
+Result<std::vector<Voucher>> resident_vouchers(storage::Connection& db, const Actor& actor,
+                                               std::int64_t resident_id);
 
 // Points postings to and from a household's members, newest first (no permission check; the
 // household timeline checks). `kind` "points.<code>", `title` the rule or item, `amount`

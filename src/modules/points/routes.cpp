@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "core/qr.hpp"
 #include "http/json_io.hpp"
 #include "modules/ledger/ledger.hpp"
 #include "modules/points/permissions.hpp"
@@ -187,7 +188,67 @@ Result<Response> redemption_route(RequestContext& context) {
                                {"points", result->points},
                                {"posting_id", result->posting.id},
                                {"balance", result->balance_after},
-                               {"stock_remaining", http::json_or_null(result->stock_remaining)}});
+                               {"stock_remaining", http::json_or_null(result->stock_remaining)},
+                               {"voucher_code", result->voucher_code},
+                               {"created_at", result->created_at}});
+}
+
+boost::json::object voucher_json(const Voucher& voucher) {
+  return {{"redemption_id", voucher.redemption_id},
+          {"community_id", voucher.community_id},
+          {"code",
+           voucher.code.empty() ? boost::json::value(nullptr) : boost::json::value(voucher.code)},
+          {"item_id", voucher.item_id},
+          {"item_name", voucher.item_name},
+          {"quantity", voucher.quantity},
+          {"points", voucher.points},
+          {"resident_id", voucher.resident_id},
+          {"resident_name", voucher.resident_name},
+          {"created_at", voucher.created_at},
+          {"used_at", http::json_or_null(voucher.used_at)},
+          // valid | used | void
+          {"state", voucher.void_     ? "void"
+                    : voucher.used_at ? "used"
+                                      : "valid"}};
+}
+
+Result<Response> voucher_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto voucher,
+                      check_voucher(*lease, context.user(), context.params.at("code")));
+  return http::json_response(200, voucher_json(voucher));
+}
+
+Result<Response> voucher_use_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(
+      auto voucher, use_voucher(*lease, context.user(), context.params.at("code"), now_epoch_ms()));
+  return http::json_response(200, voucher_json(voucher));
+}
+
+// The voucher's code as a QR image to show at the counter (the household and those who hand
+// items out, as the voucher itself).
+Result<Response> voucher_qr_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto voucher,
+                      check_voucher(*lease, context.user(), context.params.at("code")));
+  auto matrix = qr_encode(voucher.code);
+  if (!matrix) return bad_request("invalid_code", "the code cannot be drawn");
+  Response response;
+  response.content_type = "image/svg+xml";
+  response.body = qr_svg(*matrix, 200);
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+  return response;
+}
+
+Result<Response> resident_vouchers_route(RequestContext& context) {
+  auto id = context.id_param("resident_id");
+  if (!id) return id.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto vouchers, resident_vouchers(*lease, context.user(), *id));
+  boost::json::array items;
+  for (const auto& voucher : vouchers) items.push_back(voucher_json(voucher));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> correction_route(RequestContext& context) {
@@ -374,6 +435,31 @@ void register_routes(http::Router& router) {
        {"Redeem points for a catalogue item (409 out_of_stock, insufficient_points, limit_reached)",
         "points", "resident (own household), staff",
         R"({"resident_id":12,"item_id":3,"quantity":1})", ""}});
+  router.add({"GET",
+              "/api/v1/points/vouchers/{code}",
+              Access::login,
+              voucher_route,
+              {"Check a redemption's voucher by its code (valid, used or void)", "points",
+               "the household, guide, staff, admin", "", ""}});
+  router.add({"POST",
+              "/api/v1/points/vouchers/{code}/use",
+              Access::login,
+              voucher_use_route,
+              {"Hand out what a voucher buys: marks it used, once (409 voucher_used, "
+               "voucher_void)",
+               "points", "guide, staff, admin", "", ""}});
+  router.add({"GET",
+              "/api/v1/points/vouchers/{code}/qr.svg",
+              Access::login,
+              voucher_qr_route,
+              {"The voucher's code as a QR image (SVG)", "points",
+               "the household, guide, staff, admin", "", ""}});
+  router.add({"GET",
+              "/api/v1/points/accounts/{resident_id}/redemptions",
+              Access::login,
+              resident_vouchers_route,
+              {"A resident's redemptions with their vouchers, newest first", "points",
+               "own household (resident), guide, staff, street, admin", "", ""}});
   router.add({"POST",
               "/api/v1/points/corrections",
               Access::login,

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "http/json_io.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "storage/database.hpp"
@@ -163,6 +164,21 @@ Result<Response> list_communities_route(RequestContext& context) {
   if (!result) return result.error();
   boost::json::array items;
   for (const auto& community : *result) items.push_back(community_json(community));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+// Every community by name, for the public board's picker: names and places are public, nothing
+// else is listed.
+Result<Response> public_communities_route(RequestContext& context) {
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto communities, list_communities(*lease, audit::system_actor()));
+  boost::json::array items;
+  for (const auto& community : communities) {
+    items.push_back(boost::json::object{{"id", community.id},
+                                        {"name", community.name},
+                                        {"district", http::json_or_null(community.district)},
+                                        {"street", http::json_or_null(community.street)}});
+  }
   return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
@@ -455,6 +471,12 @@ void register_routes(http::Router& router) {
               list_communities_route,
               {"Communities the user belongs to (all for admins)", "registry", "any logged-in user",
                "", ""}});
+  router.add(
+      {"GET",
+       "/api/v1/public/communities",
+       Access::open,
+       public_communities_route,
+       {"Every community's name and place, for the public board", "registry", "anyone", "", ""}});
   router.add(
       {"POST",
        "/api/v1/communities",

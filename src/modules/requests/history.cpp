@@ -8,11 +8,11 @@ namespace gz::requests {
 std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
                                            std::int64_t limit) {
   std::vector<HistoryItem> items;
-  for (const auto& row : db.query(
-           "SELECT id, category, tracking_code, status, received_ms, resolved_ms, rating, "
-           "rated_ms FROM requests WHERE household_id = ? ORDER BY received_ms DESC, id DESC "
-           "LIMIT ?",
-           {household_id, limit})) {
+  for (const auto& row :
+       db.query("SELECT id, category, tracking_code, status, received_ms, resolved_ms, rating, "
+                "rated_ms FROM requests WHERE household_id = ? ORDER BY received_ms DESC, id DESC "
+                "LIMIT ?",
+                {household_id, limit})) {
     std::int64_t id = row.integer(0);
     HistoryItem submitted;
     submitted.at_ms = row.integer(4);
@@ -40,8 +40,8 @@ std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t
   return items;
 }
 
-HandlerFigures handler_figures(storage::Connection& db, std::int64_t user_id,
-                               std::int64_t from_ms, std::int64_t to_ms, std::int64_t now_ms) {
+HandlerFigures handler_figures(storage::Connection& db, std::int64_t user_id, std::int64_t from_ms,
+                               std::int64_t to_ms, std::int64_t now_ms) {
   HandlerFigures figures;
   auto resolved = db.query_one(
       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN resolved_ms <= resolution_due_ms THEN 1 ELSE 0 "

@@ -67,3 +67,29 @@ export function unexpected(problems, expectedStatuses = []) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Clicks a menu link by its name as a person would, opening the menu first where it is
+ * folded away: the 菜单 panel (staff on a phone), the link's group (a desktop), or the
+ * resident's 更多 sheet (phone) or 更多 dropdown (desktop).
+ */
+export async function clickMenuLink(page, name) {
+  const inMenu = () =>
+    page.locator('[data-test="menu"], [data-test="tabbar"], [data-test="more-sheet"]').getByRole('link', { name, exact: true });
+  if ((await inMenu().count()) === 0 || !(await inMenu().first().isVisible())) {
+    const menuButton = page.locator('[data-test="menu-button"]');
+    const moreButton = page.locator('[data-test="more-button"]');
+    if (await menuButton.isVisible()) {
+      if ((await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
+    } else if (await moreButton.isVisible()) {
+      if ((await moreButton.getAttribute('aria-expanded')) !== 'true') await moreButton.click();
+    } else {
+      const group = page
+        .locator('[data-test="nav-group"]')
+        .filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) })
+        .first();
+      await group.locator('button').first().click();
+    }
+  }
+  await inMenu().first().click();
+}

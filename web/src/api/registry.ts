@@ -12,6 +12,14 @@ export interface Community {
   street: string;
 }
 
+/** A community as the public board names it. */
+export interface PublicCommunity {
+  id: number;
+  name: string;
+  district: string | null;
+  street: string | null;
+}
+
 /** A street (街道) and the communities it owns. */
 export interface Street {
   id: number;
@@ -143,6 +151,8 @@ export const registryApi = {
   updateStreet: (id: number, changes: { name?: string; district?: string }) =>
     request<Street>(`/streets/${id}`, { method: 'PATCH', body: changes }),
   communities: () => request<{ items: Community[] }>('/communities'),
+  /** Every community's name and place, for anyone (the public board). */
+  publicCommunities: () => request<{ items: PublicCommunity[] }>('/public/communities'),
   addCommunity: (community: NewCommunity) => request<Community>('/communities', { body: community }),
   buildings: (communityId: number) => request<{ items: Building[] }>(`/communities/${communityId}/buildings`),
   addBuilding: (communityId: number, name: string, address?: string) =>

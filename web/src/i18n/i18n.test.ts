@@ -7,8 +7,9 @@ function keys(messages: object, prefix = ''): string[] {
   );
 }
 
+/** The placeholders a message uses, each once (a plural message repeats them per form). */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
 
 describe('translations', () => {
@@ -30,8 +31,21 @@ describe('translations', () => {
     for (const messages of [zhCN, en]) {
       for (const key of keys(messages)) {
         const text = key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], messages) as string;
-        expect(text, key).not.toMatch(/[@|$]/);
+        expect(text, key).not.toMatch(/[@$]/);
       }
+    }
+  });
+  it('use | only between the singular and plural forms of an English message', () => {
+    for (const key of keys(zhCN)) {
+      const text = key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], zhCN) as string;
+      expect(text, key).not.toContain('|');
+    }
+    for (const key of keys(en)) {
+      const text = key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], en) as string;
+      if (!text.includes('|')) continue;
+      const forms = text.split(' | ');
+      expect(forms, key).toHaveLength(2);
+      expect(placeholders(forms[0]), key).toEqual(placeholders(forms[1]));
     }
   });
 });

@@ -23,3 +23,12 @@ export function normalizeTrackingCode(typed: string): string {
   if (symbols.length !== 9) return typed.trim().toUpperCase();
   return `${symbols.slice(0, 4)}-${symbols.slice(4)}`;
 }
+
+/**
+ * A note in brackets after a text, in the page's language: full-width （） in Chinese, a space
+ * and ASCII () in English ("社区食堂意见征集 (open)", never "…（open）").
+ */
+export function bracketed(text: string, note: string, locale: string): string {
+  if (locale.startsWith('zh')) return `${text}（${note}）`;
+  return text ? `${text} (${note})` : `(${note})`;
+}

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { navGroups } from './nav';
-import { homeFor } from '../session';
-import type { User } from '../api/accounts';
+import { currentGroupIndex, isCurrentLink, navGroups } from './nav';
 
-const user = (role: User['role']) => ({ id: 1, username: role, role, community_ids: [1], household_id: null, display_name: '' }) as User;
-
-describe('the guide workbench in the menu and after login', () => {
-  it('puts the workbench first among a guide’s case pages, and nowhere for others', () => {
-    const cases = navGroups('guide').find((group) => group.label === 'nav.group.cases');
-    expect(cases?.links[0].to).toBe('/guide');
-    for (const role of ['staff', 'street', 'admin'] as const) {
-      const links = navGroups(role).flatMap((group) => group.links.map((link) => link.to));
-      expect(links).not.toContain('/guide');
-    }
+describe('which menu entry is current', () => {
+  it('matches a page and the pages under it, an exact link only itself, a section link its section', () => {
+    expect(isCurrentLink({ to: '/staff/plans', label: '' }, '/staff/plans/12')).toBe(true);
+    expect(isCurrentLink({ to: '/staff/plans', label: '' }, '/staff/plansx')).toBe(false);
+    expect(isCurrentLink({ to: '/resident', label: '', exact: true }, '/resident/new')).toBe(false);
+    expect(isCurrentLink({ to: '/resident', label: '', exact: true }, '/resident')).toBe(true);
+    expect(isCurrentLink({ to: '/admin/users', label: '', section: '/admin/' }, '/admin/guides')).toBe(true);
   });
-  it('lands a guide on /guide and other back-office users on the queue', () => {
-    expect(homeFor(user('guide'))).toBe('/guide');
-    expect(homeFor(user('staff'))).toBe('/staff/queue');
-    expect(homeFor(user('resident'))).toBe('/resident');
+  it('names the group holding the page, or none', () => {
+    const groups = navGroups('staff');
+    expect(groups[currentGroupIndex(groups, '/cockpit')].label).toBe('nav.group.insight');
+    expect(groups[currentGroupIndex(groups, '/admin/guides')].label).toBe('nav.group.settings');
+    expect(currentGroupIndex(groups, '/login')).toBe(-1);
   });
 });

@@ -132,3 +132,20 @@ export function navGroups(role: Role | undefined): NavGroup[] {
     (group) => group.links.length > 0,
   );
 }
+
+/** Whether a link is the page at `path` (or, for a section link, the section it is in). */
+export function isCurrentLink(link: NavLink, path: string): boolean {
+  if (link.section && path.startsWith(link.section)) return true;
+  if (link.exact) return path === link.to;
+  return path === link.to || path.startsWith(`${link.to}/`);
+}
+
+/** The index of the group holding the page at `path`, or -1 when no group does. */
+export function currentGroupIndex(groups: NavGroup[], path: string): number {
+  return groups.findIndex((group) => group.links.some((link) => isCurrentLink(link, path)));
+}
+
+/** Roles whose menu is grouped (a menu button on phones, group dropdowns on desktops). */
+export function hasGroupedMenu(role: Role | undefined): boolean {
+  return role !== undefined && role !== 'resident';
+}

@@ -85,3 +85,10 @@ export const SERVICE_CATEGORIES = [
   'low_income_assistance',
   'culture_sports',
 ] as const;
+
+/** What a plan shares out, by its unit: money (fen) or places of a service (名额). */
+export type PlanKind = 'money' | 'places';
+
+export function planKind(unit: string): PlanKind {
+  return isMoney(unit) ? 'money' : 'places';
+}

@@ -28,6 +28,15 @@ describe('IndicatorCard', () => {
     expect(card.classes()).toContain('indicator--not-met');
     expect(card.find('.indicator__status').text()).toBe('未达标');
   });
+  it('never shows a value just under its target as the target itself (0.01978 against < 0.02)', () => {
+    const card = render({ ...participation, key: 'complaint_rate', value: 0.01978, target: 0.02, comparison: '<', status: 'met' });
+    expect(card.find('[data-test="indicator-value"]').text()).toBe('1.98%');
+    expect(card.find('[data-test="indicator-target"]').text()).toBe('< 2.00%');
+  });
+  it('puts a space between working days and their number in English', () => {
+    const card = render({ ...participation, key: 'median_resolution_working_days', value: 3, target: 5, comparison: '<', status: 'met' }, 'en');
+    expect(card.find('.indicator__value').element.textContent).toBe('3.0 working days');
+  });
   it('explains the formula and the counts behind the value', () => {
     const card = render(participation);
     expect(card.find('[data-test="indicator-formula"]').text()).toBe('本期至少参加一次活动或会议的户数 ÷ 总户数');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAgainstTarget,
   formatBasisPoints,
   formatCount,
   formatIndicator,
@@ -43,6 +44,24 @@ describe('number formatting', () => {
     expect(formatBasisPoints(3649, 'zh-CN')).toBe('36.5%');
     expect(toPercent(0.93735)).toBe(93.7);
     expect(toPercent(null)).toBeNull();
+  });
+});
+
+describe('a figure against its target', () => {
+  it('shows enough digits that a value just under its target does not read as the target', () => {
+    expect(formatAgainstTarget('complaint_rate', 0.01978, 0.02, 'zh-CN')).toEqual({ value: '1.98%', target: '2.00%' });
+    expect(formatAgainstTarget('complaint_rate', 0.02012, 0.02, 'zh-CN')).toEqual({ value: '2.01%', target: '2.00%' });
+    expect(formatAgainstTarget('complaint_rate', 0.019996, 0.02, 'en')).toEqual({ value: '1.9996%', target: '2.0000%' });
+    expect(formatAgainstTarget('median_resolution_working_days', 4.96, 5, 'zh-CN')).toEqual({ value: '4.96', target: '5.00' });
+    expect(formatAgainstTarget('satisfaction_difference_coefficient', 0.0998, 0.1, 'zh-CN')).toEqual({ value: '0.0998', target: '0.1000' });
+  });
+  it('keeps the usual digits when they already tell the two apart, or when the two are equal', () => {
+    expect(formatAgainstTarget('participation_rate', 0.4657, 0.6, 'zh-CN')).toEqual({ value: '46.6%', target: '60.0%' });
+    expect(formatAgainstTarget('complaint_rate', 0.02, 0.02, 'zh-CN')).toEqual({ value: '2.0%', target: '2.0%' });
+    expect(formatAgainstTarget('cost_benefit_ratio', 33.89, 20, 'zh-CN')).toEqual({ value: '1:33.9', target: '1:20.0' });
+  });
+  it('shows a dash without a value and the target as usual', () => {
+    expect(formatAgainstTarget('complaint_rate', null, 0.02, 'zh-CN')).toEqual({ value: '—', target: '2.0%' });
   });
 });
 

@@ -51,22 +51,49 @@ function decimal(value: number, digits: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/** How many decimals each kind shows ordinarily. */
+const DIGITS: Record<IndicatorKind, number> = { share: 1, number: 1, coefficient: 2, days: 1, ratio: 1 };
+/** At most this many more when a value and its target would otherwise read the same. */
+const MAX_EXTRA_DIGITS = 3;
+
 /**
  * A value as the card shows it: "79.1%", "5.1", "0.01", "3.0", "1:33.9"; "—" without data.
- * Days carry no unit here; the card adds it in words.
+ * Days carry no unit here; the card adds it in words. `extraDigits` adds decimals.
  */
-export function formatIndicator(key: string, value: number | null, locale: string): string {
+export function formatIndicator(key: string, value: number | null, locale: string, extraDigits = 0): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  switch (indicatorKind(key)) {
+  const kind = indicatorKind(key);
+  const digits = DIGITS[kind] + extraDigits;
+  switch (kind) {
     case 'share':
-      return `${decimal(value * 100, 1, locale)}%`;
-    case 'coefficient':
-      return decimal(value, 2, locale);
+      return `${decimal(value * 100, digits, locale)}%`;
     case 'ratio':
-      return `1:${decimal(value, 1, locale)}`;
+      return `1:${decimal(value, digits, locale)}`;
     default:
-      return decimal(value, 1, locale);
+      return decimal(value, digits, locale);
   }
+}
+
+/**
+ * A value and its target, with as many more decimals as it takes for the two to read
+ * differently when they differ: 0.01978 against 0.02 is "1.98%" and "2.00%", never "2.0%"
+ * and "2.0%" (whose verdict, 达标 or 未达标, would look arbitrary). Rounding keeps the order,
+ * so the shown figures always agree with the verdict. Equal values stay at the usual digits.
+ */
+export function formatAgainstTarget(
+  key: string,
+  value: number | null,
+  target: number | null,
+  locale: string,
+): { value: string; target: string } {
+  let extra = 0;
+  const comparable = value !== null && target !== null && Number.isFinite(value) && Number.isFinite(target);
+  if (comparable && Math.abs(value - target) > 1e-12 * Math.max(1, Math.abs(target))) {
+    while (extra < MAX_EXTRA_DIGITS && formatIndicator(key, value, locale, extra) === formatIndicator(key, target, locale, extra)) {
+      extra++;
+    }
+  }
+  return { value: formatIndicator(key, value, locale, extra), target: formatIndicator(key, target, locale, extra) };
 }
 
 /** A count (numerator or denominator): whole numbers as such, others to two decimals. */

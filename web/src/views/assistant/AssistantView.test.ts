@@ -18,12 +18,12 @@ const answered = {
   ],
 };
 
-async function mountAt(path: string) {
+async function mountAt(path: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
   session.user = null;
   session.loaded = true;
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: AssistantView }] });
   await router.push(path);
-  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [i18nFor(), router] } });
+  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [i18nFor(locale), router] } });
   await flushPromises();
   return wrapper;
 }
@@ -55,8 +55,23 @@ describe('AssistantView', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(calls[0].url).toContain('community_id=1');
-    expect(wrapper.find('[data-test="dont-know"]').text()).toContain('我不知道，已转给社区工作人员');
+    expect(wrapper.find('[data-test="dont-know"] strong').text()).toBe('我不知道');
+    expect(wrapper.find('[data-test="dont-know"]').text()).toContain('转给社区工作人员');
     expect(wrapper.find('[data-test="answer"]').exists()).toBe(false);
+  });
+
+  it('says "I don\'t know" in English although the server words it in Chinese', async () => {
+    stubFetch({
+      'GET /api/v1/assistant/ask': {
+        body: { community_id: 1, question: 'water on Mars?', answered: false, message: '我不知道，已转给社区工作人员', answers: [], threshold_bp: 2700, unanswered_id: 7 },
+      },
+    });
+    const wrapper = await mountAt('/assistant', 'en');
+    await wrapper.find('#assistant-question').setValue('water on Mars?');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-test="dont-know"] strong').text()).toBe("I don't know");
+    expect(wrapper.find('[data-test="dont-know"]').text()).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('asks for a question before sending, and says a throttled answer in words', async () => {

@@ -39,7 +39,7 @@ function boardFor(state: PlanStage, unit = 'fen', objectionsOpen = true): PlanBo
 
 const resident: User = { id: 9, username: 'resident', role: 'resident', community_ids: [1], household_id: 5, display_name: '张文博' };
 
-async function mountPlan() {
+async function mountPlan(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -49,7 +49,7 @@ async function mountPlan() {
   });
   await router.push('/board/plans/11');
   const wrapper = mount({ template: '<RouterView />' }, {
-    global: { plugins: [i18nFor(), router], stubs: { AllocationChart: true } },
+    global: { plugins: [i18nFor(locale), router], stubs: { AllocationChart: true } },
   });
   await flushPromises();
   return wrapper;
@@ -81,6 +81,19 @@ describe('PlanView', () => {
     expect(wrapper.find('[data-test="print-link"]').attributes('href')).toBe('/api/v1/public/plans/11/print');
     // Visitors without a login are invited to log in, not shown the form.
     expect(wrapper.find('[data-test="objection-form"]').exists()).toBe(false);
+  });
+
+  it('reads as English in English: one day, one household, half-width brackets, a space before the print hint', async () => {
+    const board = boardFor('public_notice');
+    board.plan.days_left = 1;
+    stubFetch({
+      'GET /api/v1/public/plans/11': { body: board },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+    });
+    const wrapper = await mountPlan('en');
+    expect(wrapper.find('[data-test="days-left"]').text()).toBe('1 day of public notice left (Objections taken until 12/03/2026, 08:00)');
+    expect(wrapper.find('[data-test="objection-count"]').text()).toBe('1 household objected (of 4500)');
+    expect(wrapper.find('[data-test="print-link"]').element.parentElement?.textContent).toMatch(/^Print notice \(opens/);
   });
 
   it('lets a resident object while on notice and lists the objection as awaiting an answer', async () => {

@@ -173,6 +173,25 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     assert.ok(names.some((name) => first.includes(name)), first);
     assert.match(text, /获得积分 · 志愿服务 · \+\d+ 积分/);
     await screenshot(page, 'workbench-timeline-phone');
+
+    // A household of mine that asked for help: its requests read 提交诉求 · category · 查询码.
+    const mine = await api(`/api/v1/households?guide=me&community_id=${story.community}&page_size=60`);
+    let asked = null;
+    for (const household of mine.items) {
+      const items = (await api(`/api/v1/households/${household.id}/timeline?limit=50`)).items;
+      const submitted = items.find((item) => item.kind === 'request.submitted');
+      if (submitted) {
+        asked = { household, submitted };
+        break;
+      }
+    }
+    assert.ok(asked, 'one of my first households has made a request');
+    await page.goto(`/staff/households/${asked.household.id}`);
+    const request = page.locator('[data-test="timeline"] li[data-kind="request.submitted"]', { hasText: asked.submitted.note }).first();
+    await request.waitFor();
+    const words = await request.textContent();
+    assert.match(words, new RegExp(`提交诉求 · [^·]+ · 查询码 ${asked.submitted.note}`));
+    assert.ok(!words.includes(asked.submitted.title), `the category in words, not its code: ${words}`);
   });
 
   it('lists every silent household on the needs desk', async () => {

@@ -181,6 +181,16 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'staff.householdsTitle' },
   },
   {
+    path: '/guide',
+    component: () => import('./views/guide/WorkbenchView.vue'),
+    meta: { roles: ['guide', 'staff'], title: 'workbench.title' },
+  },
+  {
+    path: '/guide/visit/:id(\\d+)',
+    component: () => import('./views/guide/VisitView.vue'),
+    meta: { roles: ['guide', 'staff', 'admin'], title: 'workbench.visit.title' },
+  },
+  {
     path: '/staff/overview',
     component: () => import('./views/staff/OverviewView.vue'),
     meta: { roles: STAFF_ROLES, title: 'staff.overviewTitle' },

@@ -89,5 +89,7 @@ export const CASE_WORKER_ROLES: Role[] = ['staff', 'guide', 'admin'];
 /** Where a user lands after logging in. */
 export function homeFor(user: User | null): string {
   if (!user) return '/';
-  return user.role === 'resident' ? '/resident' : '/staff/queue';
+  if (user.role === 'resident') return '/resident';
+  // The guide's own workbench; everyone else in the back office starts at the queue.
+  return user.role === 'guide' ? '/guide' : '/staff/queue';
 }

@@ -35,6 +35,8 @@ export interface NeedsRanking {
 
 export interface NeedsHeatmap {
   community_id: number;
+  /** What a cell counts: households. */
+  unit?: string;
   categories: string[];
   buildings: string[];
   /** cells[building][category]: households with demand. */
@@ -92,5 +94,8 @@ export const needsApi = {
   demand: (communityId: number) => request<NeedsDemand>('/needs/demand', { query: { community_id: communityId } }),
   ranking: (communityId: number, category?: string) =>
     request<NeedsRanking>('/needs/ranking', { query: { community_id: communityId, category, limit: 50 } }),
+  /** Every silent needy household, each with its rank in the whole ranking. */
+  silent: (communityId: number, category?: string) =>
+    request<NeedsRanking>('/needs/ranking', { query: { community_id: communityId, category, silent: 'true' } }),
   heatmap: (communityId: number) => request<NeedsHeatmap>('/needs/heatmap', { query: { community_id: communityId } }),
 };

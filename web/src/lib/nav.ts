@@ -26,6 +26,7 @@ const STAFF_GROUPS: NavGroup[] = [
   {
     label: 'nav.group.cases',
     links: [
+      { to: '/guide', label: 'workbench.nav', section: '/guide/', roles: ['guide'] },
       { to: '/staff/queue', label: 'nav.queue' },
       { to: '/staff/requests/new', label: 'casework.navFile', roles: ['guide', 'staff', 'admin'] },
       { to: '/staff/overview', label: 'nav.overview' },

@@ -46,4 +46,27 @@ describe('NeedsView', () => {
     await flushPromises();
     expect(calls.some((call) => call.url.includes('category=elderly_care'))).toBe(true);
   });
+
+  it('lists every silent household from silent=true, not only those among the top rows (review defect 1)', async () => {
+    session.user = { id: 4, username: 'guide1', role: 'guide', community_ids: [1], household_id: null, display_name: '陈杰' } as never;
+    const top = { community_id: 1, category: null, total: 300, silent_count: 2, silent_min_overall_hundredths: 5000, items: [item(1, 11, 6600, false)] };
+    const silentOnes = { ...top, items: [item(80, 21, 5200, true), item(95, 22, 5000, true)] };
+    let calls: { url: string }[] = [];
+    const stub = stubFetch({
+      // The call being answered is the last one recorded.
+      'GET /api/v1/needs/ranking': () => ({ body: calls[calls.length - 1]?.url.includes('silent=true') ? silentOnes : top }),
+      'GET /api/v1/needs/heatmap': { body: { community_id: 1, unit: 'households', categories: ['elderly_care'], buildings: ['1号楼'], cells: [[2]] } },
+    });
+    calls = stub.calls;
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: NeedsView }] });
+    await router.push('/staff/needs');
+    const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [i18nFor('zh-CN'), router] } });
+    await flushPromises();
+    expect(calls.some((call) => call.url.includes('silent=true'))).toBe(true);
+    const silent = wrapper.find('[data-test="silent"]');
+    expect(silent.text()).toContain('沉默的困难户（2 户）');
+    expect(silent.findAll('li')).toHaveLength(2);
+    expect(silent.find('a').attributes('href')).toBe('/staff/households/21');
+    expect(silent.text()).not.toContain('目前没有沉默的困难户');
+  });
 });

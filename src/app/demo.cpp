@@ -55,11 +55,13 @@ void welcome_points(storage::Connection& db, std::int64_t household_id, std::int
   for (const auto& member : *members) {
     if (n == 2) break;
     ++n;
-    for (int i = 0; i < 3; ++i) {
+    // Three meetings and an afternoon's volunteering (four hours): 50 points each.
+    for (int i = 0; i < 4; ++i) {
       std::string reference = "demo:welcome:" + std::to_string(member.id) + ":" + std::to_string(i);
-      std::vector<points::AwardInput> awards{
-          {member.id, i == 2 ? "volunteer" : "meeting", i == 2 ? 20 : 1, reference, std::nullopt}};
-      (void)points::post_awards(db, system, awards, as_of_ms - (30 - 10 * i) * kDayMs);
+      bool volunteering = i == 3;
+      std::vector<points::AwardInput> awards{{member.id, volunteering ? "volunteer" : "meeting",
+                                              volunteering ? 240 : 1, reference, std::nullopt}};
+      (void)points::post_awards(db, system, awards, as_of_ms - (40 - 10 * i) * kDayMs);
     }
   }
 }
@@ -80,12 +82,14 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.awards += points.awards;
     report.redemptions += points.redemptions;
     report.timebank_services += points.services;
-    if (community_id == report.registry.community_ids.front()) {
-      welcome_points(db, report.registry.resident_household_id, options.as_of_ms);
-    }
     // After the points demo: its sign-in sheets become the year's activities. Its own streams
     // of the base seed, so the seeds of the modules after it do not shift.
     participation::generate_demo_participation(db, community_id, options.seed, options.as_of_ms);
+    // After participation (which turns the year's award sheets into activities): awards of
+    // their own, not activities.
+    if (community_id == report.registry.community_ids.front()) {
+      welcome_points(db, report.registry.resident_household_id, options.as_of_ms);
+    }
     auto needs = needs::generate_demo_needs(db, community_id, seed++, options.as_of_ms);
     report.needs_assessments += needs.assessments;
     report.pb_elections += needs.elections;

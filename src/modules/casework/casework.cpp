@@ -326,7 +326,7 @@ Result<GuideFigures> guide_figures(storage::Connection& db, const Actor& actor,
       "follow_up_ms IS NOT NULL AND follow_up_ms < ? AND NOT EXISTS (SELECT 1 FROM visits later "
       "WHERE later.household_id = visits.household_id AND (later.visited_ms > visits.visited_ms "
       "OR (later.visited_ms = visits.visited_ms AND later.id > visits.id)))",
-      {community_id, guide_user_id, now_ms});
+      {community_id, guide_user_id, shanghai_midnight_ms(shanghai_day(now_ms) + 1)});
   auto handled = requests::handler_figures(db, guide_user_id, period.from_ms, period.to_ms, now_ms);
   figures.requests_resolved = handled.resolved;
   figures.requests_resolved_on_time = handled.resolved_on_time;

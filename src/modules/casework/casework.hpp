@@ -81,7 +81,7 @@ struct GuideFigures {
   std::int64_t visits = 0;
   std::int64_t silent_in_charge = 0;  // silent needy among the guide's households, today
   std::int64_t silent_reached = 0;    // ... of them visited in the period
-  std::int64_t follow_ups_due = 0;    // as of now
+  std::int64_t follow_ups_due = 0;    // by the end of today (Shanghai), as the due list
   std::int64_t requests_resolved = 0;
   std::int64_t requests_resolved_on_time = 0;
   std::int64_t requests_open = 0;

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 const SURVEY_TITLE = '楼道照明满意度调查';
 const QUESTION = '小区的共享充气泵在哪里借';
 const ANSWER = '共享充气泵放在社区服务中心一楼前台，凭身份证登记后免费借用，当天归还。';
@@ -27,13 +27,6 @@ describe('civic life and assistant upkeep from the web', { timeout: 400_000 }, (
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   const json = async (context, path) => {
     const response = await context.request.get(path);

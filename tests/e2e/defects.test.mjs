@@ -20,8 +20,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 const DEVICES = [
   ['phone', phone],
   ['desktop', desktop],
@@ -39,13 +39,6 @@ describe('defects from the browser walk', { timeout: 600_000 }, () => {
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   /** A logged-in page of a fresh context. */
   async function pageAs(username, options) {

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 const SHANGHAI_MS = 8 * 3_600_000;
 
 /** "2026-12-07T09:30" (Shanghai) moved by `deltaMs`, as a datetime-local value. */
@@ -31,13 +31,6 @@ describe('household files, needs assessments and casework from the staff console
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   async function api(context, url, options) {
     const response = options ? await context.request.fetch(url, options) : await context.request.get(url);

@@ -10,16 +10,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { prepareDemoDatabase, startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 
-async function logIn(page, username) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** GET an API path with the page's session cookie. */
 async function api(page, path) {

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 // The page reads elections one by one until the server has a list (GET answers 405, unseen
 // ids 404); a refused ballot answers 409.
 const EXPECTED = [404, 405, 409];
@@ -36,13 +36,6 @@ describe('participatory budgeting: create, vote, results, plan', { timeout: 300_
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   before(async () => {
     browser = await launchBrowser();

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 const ITEM = '端到端理发券';
 
 describe('points administration, the resident statement and voucher, and community settings', { timeout: 420_000 }, () => {
@@ -28,13 +28,6 @@ describe('points administration, the resident statement and voucher, and communi
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   async function api(context, url) {
     const response = await context.request.get(url);

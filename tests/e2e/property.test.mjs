@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 const desktop = { viewport: { width: 1366, height: 900 } };
 
 /** "¥2,122,009.87" → 212200987 (fen), exactly. */
@@ -32,13 +32,6 @@ describe('property back office: payments, expenses and the committee', { timeout
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   async function balance(page) {
     return fenOf(await page.locator('[data-test="staff-fund-balance"]').textContent());

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
 import { clickMenuLink, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 const PHONE_HEIGHT = phone.viewport.height;
 
 let server;
@@ -23,13 +23,6 @@ async function openContext(options = phone) {
   return watched;
 }
 
-async function logIn(page, username) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.locator('[data-test="login-submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** The heights of the header and the resident's tab bar, and whether the page is wider than the screen. */
 async function frame(page) {

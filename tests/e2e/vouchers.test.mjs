@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
 import { desktop, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
+import { logIn } from './lib/session.mjs';
 
-const PASSWORD = 'gongzhi2026';
 
 describe('redemption vouchers: shown by the resident, checked and handed out once by a guide', { timeout: 300_000 }, () => {
   let server;
@@ -24,13 +24,6 @@ describe('redemption vouchers: shown by the resident, checked and handed out onc
     return watched;
   }
 
-  async function logIn(page, username) {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   async function api(context, url) {
     const response = await context.request.get(url);

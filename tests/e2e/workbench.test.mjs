@@ -1,4 +1,4 @@
-// The guide's workbench in Debian's chromium against a real `gongzhi serve --demo`, as guide1
+// The guide's workbench in Debian's chromium against a real `gongzhi serve --demo`, as a guide
 // on a phone: the login lands on /guide; the quarter's figures are the API's; the follow-ups
 // due are the API's; the silent needy households of the guide's own not visited in 90 days are
 // listed, and a visit recorded from one (phone, notes, a need, a follow-up) moves the figures
@@ -42,9 +42,25 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     return response.json();
   }
 
+  // The demo spreads its few silent needy households over the guides' patches: the story
+  // follows a guide who has some (guide1 unless the draw left them none).
+  let guideName = 'guide1';
+
   before(async () => {
     browser = await launchBrowser();
     server = await startServer();
+    for (const candidate of ['guide1', 'guide2', 'guide3', 'guide4', 'guide5']) {
+      const probe = await browser.newContext({ baseURL: server.baseUrl });
+      const login = await probe.request.post('/api/v1/auth/login', { data: { username: candidate, password: PASSWORD } });
+      assert.ok(login.ok(), `log in ${candidate}`);
+      const { user } = await login.json();
+      const figures = await (await probe.request.get(`/api/v1/guides/me/figures?community_id=${user.community_ids[0]}`)).json();
+      await probe.close();
+      if (figures.silent_in_charge > 0) {
+        guideName = candidate;
+        break;
+      }
+    }
     guide = await newWatchedContext(browser, server.baseUrl, phone);
     page = await guide.context.newPage();
   });
@@ -57,7 +73,7 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
 
   it('lands a guide on the workbench and shows the figures of the API', async () => {
     await page.goto('/login');
-    await page.getByLabel('用户名').fill('guide1');
+    await page.getByLabel('用户名').fill(guideName);
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).last().click();
     await page.waitForURL((url) => url.pathname === '/guide');
@@ -108,7 +124,7 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     }
     const shown = await page.locator('[data-test="silent-to-visit"] li[data-household]').evaluateAll((rows) => rows.map((row) => row.dataset.household));
     assert.deepEqual(shown, expected);
-    assert.ok(expected.length > 0, 'the demo gives guide1 silent needy households to visit');
+    assert.ok(expected.length > 0, `the demo gives ${guideName} silent needy households to visit`);
     story.silentId = Number(expected[0]);
   });
 
@@ -146,7 +162,7 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     await page.reload();
     const line = page.locator('[data-test="timeline"] li[data-kind="visit.phone"]', { hasText: notes });
     await line.waitFor();
-    assert.match(await line.textContent(), /电话走访 · 陈杰/);
+    assert.ok((await line.textContent()).includes(`电话走访 · ${story.me.display_name}`), await line.textContent());
     await page.locator('[data-test="visits"] li', { hasText: notes }).waitFor();
     await screenshot(page, 'workbench-household-phone');
 
@@ -161,7 +177,10 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
   it('puts a timeline into words with the members named, newest first', async () => {
     // A household with requests, activities and points: the demo resident's.
     const timeline = await api(`/api/v1/households/${story.silentId}/timeline?limit=100`);
-    assert.equal(timeline.items[0].kind, 'visit.phone');
+    // The visit is there (the demo's assessments may be stamped a moment after it), newest first.
+    assert.ok(timeline.items.some((item) => item.kind === 'visit.phone'));
+    const instants = timeline.items.map((item) => Date.parse(item.at));
+    assert.deepEqual(instants, [...instants].sort((a, b) => b - a));
     const lines = await page.goto(`/staff/households/1`).then(() => page.locator('[data-test="timeline"] li'));
     await lines.first().waitFor();
     const text = await page.locator('[data-test="timeline"]').textContent();
@@ -209,7 +228,7 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     const watched = await newWatchedContext(browser, server.baseUrl, desktop);
     const desk = await watched.context.newPage();
     await desk.goto('/login');
-    await desk.getByLabel('用户名').fill('guide1');
+    await desk.getByLabel('用户名').fill(guideName);
     await desk.getByLabel('密码').fill(PASSWORD);
     await desk.getByRole('button', { name: '登录', exact: true }).last().click();
     await desk.waitForURL((url) => url.pathname === '/guide');

@@ -173,7 +173,7 @@ TEST_P(CivicTest, SurveyIsCreatedAnsweredOnceAndReadByGroupWithSmallGroupsSuppre
   EXPECT_EQ(f().staff.post(path + "/responses", answers(q, 1, 0, {1}, nullptr)).status, 403);
   EXPECT_TRUE(f().homes[0].get(path).json().at("responded").as_bool());
 
-  // Results: residents 403, outsiders 404, staff, guides and the street see them.
+  // Results while open: residents 403, outsiders 404, staff, guides and the street see them.
   EXPECT_EQ(f().homes[0].get(path + "/results").status, 403);
   EXPECT_EQ(f().outsider.get(path + "/results").status, 404);
   EXPECT_EQ(f().anonymous.get(path + "/results").status, 401);
@@ -219,6 +219,12 @@ TEST_P(CivicTest, SurveyIsCreatedAnsweredOnceAndReadByGroupWithSmallGroupsSuppre
   auto closed = f().staff.post(path + "/close", boost::json::object{});
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.json().at("status").as_string(), "closed");
+  // Closed: residents read the results by group too, without the free-text answers.
+  auto published = f().homes[0].get(path + "/results");
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.json().at("respondents").as_int64(), 10);
+  EXPECT_EQ(published.body.find("希望增加托育名额"), std::string::npos);
+  EXPECT_EQ(f().outsider.get(path + "/results").status, 404);
 }
 
 TEST_P(CivicTest, ConcurrentDuplicateAnswersLandOnce) {

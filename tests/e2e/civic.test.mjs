@@ -101,6 +101,8 @@ describe('civic life and assistant upkeep from the web', { timeout: 400_000 }, (
     await screenshot(page, 'civic-02-resident-survey-phone');
     await card.locator('[data-test="survey-submit"]').click();
     await card.locator('[data-test="survey-thanks"]').waitFor();
+    story.residentPage = page;
+    story.resident = resident;
     assert.deepEqual(unexpected(resident.problems), []);
   });
 
@@ -119,6 +121,15 @@ describe('civic life and assistant upkeep from the web', { timeout: 400_000 }, (
     assert.equal(stored.status, 'closed');
     assert.equal(stored.responses, 1);
     assert.deepEqual(unexpected(story.staff.problems), []);
+
+    // Closed, its results are open to residents too ("按群体公开统计").
+    const mobile = story.residentPage;
+    await mobile.goto('/resident/surveys');
+    await mobile.locator('[data-test="closed-results"]').first().waitFor();
+    await mobile.goto(`/resident/surveys/results?survey=${story.survey.id}`);
+    await mobile.locator('[data-test="respondents"]').filter({ hasText: '共 1 人作答' }).waitFor();
+    await screenshot(mobile, 'civic-resident-results-phone');
+    assert.deepEqual(unexpected(story.resident.problems), []);
   });
 
   it('adds a resident leader found by name, and records that another stepped down', async () => {

@@ -253,6 +253,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'part.results.title' },
   },
   {
+    // Residents read a closed survey's results by group (the server leaves out free text).
+    path: '/resident/surveys/results',
+    component: () => import('./views/staff/SurveyResultsView.vue'),
+    meta: { roles: ['resident'], title: 'part.results.title' },
+  },
+  {
     path: '/staff/representatives',
     component: () => import('./views/staff/RepresentativesView.vue'),
     meta: { roles: STAFF_ROLES, title: 'civic.reps.title' },

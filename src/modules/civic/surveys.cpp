@@ -357,9 +357,17 @@ Result<SurveyResults> survey_results(storage::Connection& db, const Actor& actor
                                      std::int64_t survey_id) {
   auto survey = visible_survey(db, actor, survey_id);
   if (!survey) return survey.take_error();
-  if (!may_read_civic(actor)) return forbidden("survey results are for staff, guides and street");
+  // Residents read a closed survey's results ("按群体公开统计"), the same small-group
+  // suppression, without the free-text answers (words can name a neighbour).
+  bool resident_after_close = actor.is(Role::resident) && survey->status == SurveyStatus::closed;
+  if (!may_read_civic(actor) && !resident_after_close) {
+    return forbidden("residents read a survey's results once it is closed");
+  }
   auto results = load_results(db, survey_id);
   if (!results) return not_found("no survey " + std::to_string(survey_id));
+  if (resident_after_close) {
+    for (auto& question : results->tally.questions) question.texts.clear();
+  }
   return std::move(*results);
 }
 

@@ -91,7 +91,8 @@ struct SurveyResults {
   Survey survey;
   Tally tally;
 };
-// Staff, guides, street (of the community) and admins; residents 403.
+// Staff, guides, street (of the community) and admins; residents of the community once the
+// survey is closed (without the free-text answers), 403 before.
 Result<SurveyResults> survey_results(storage::Connection& db, const Actor& actor,
                                      std::int64_t survey_id);
 // For other modules (transparency): the newest survey attached to a plan, if any, and its

@@ -221,6 +221,15 @@ describe('the guide workbench on a phone', { timeout: 420_000 }, () => {
     assert.match(await heading.textContent(), new RegExp(`${ranking.silent_count} 户`));
     assert.equal(await page.locator('[data-test="silent-list"] li').count(), ranking.silent_count);
     assert.ok(ranking.silent_count > 0);
+    // On a phone the heat map lies on its side: a row per building, as tall as they need, and
+    // no wider than the screen (its numbers once overlapped across forty columns).
+    const heat = page.locator('[data-test="needs-heatmap"]');
+    await heat.scrollIntoViewIfNeeded();
+    const map = await api(`/api/v1/needs/heatmap?community_id=${story.community}`);
+    const box = await heat.boundingBox();
+    assert.ok(box.height >= map.buildings.length * 20, `heat map ${box.height}px for ${map.buildings.length} buildings`);
+    assert.ok(box.width <= 390, `heat map ${box.width}px wide`);
+    await screenshot(page, 'workbench-needs-heatmap-phone');
     assert.deepEqual(unexpected(guide.problems), []);
   });
 

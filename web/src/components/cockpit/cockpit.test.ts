@@ -7,6 +7,8 @@ import {
   lastQuarters,
   quarterOf,
   shapeHeatmap,
+  SIDEWAYS_ROW_PX,
+  sidewaysHeatmap,
   statusClass,
   statusColour,
   toPercent,
@@ -110,5 +112,27 @@ describe('heat-map shaping', () => {
       [2, 0, 1],
       [2, 1, 2],
     ]);
+  });
+});
+
+describe('the heat map on a phone', () => {
+  it('lies on its side: categories across, one row per building, tall enough for all', () => {
+    const data = shapeHeatmap({
+      community_id: 1,
+      unit: 'households',
+      categories: ['elderly_care', 'childcare'],
+      buildings: ['10号楼', '2号楼', '1号楼'],
+      cells: [
+        [5, 1],
+        [2, 0],
+        [7, 3],
+      ],
+    } as never);
+    const side = sidewaysHeatmap(data);
+    // Buildings in natural order: 1号楼 (row 0), 2号楼 (row 1), 10号楼 (row 2).
+    expect(side.points).toContainEqual([0, 0, 7]);
+    expect(side.points).toContainEqual([1, 2, 1]);
+    expect(side.points).toHaveLength(6);
+    expect(side.height).toBe(3 * SIDEWAYS_ROW_PX + 140);
   });
 });

@@ -157,3 +157,19 @@ export function shapeHeatmap(heatmap: NeedsHeatmap): HeatmapData {
   });
   return { buildings: order.map((b) => b.name), categories: [...heatmap.categories], points, max };
 }
+
+/** Pixels per building row when the heat map lies on its side. */
+export const SIDEWAYS_ROW_PX = 26;
+
+/**
+ * The heat map for a narrow screen: on its side, buildings down the page (the first at the top)
+ * and the categories across, so forty buildings never squeeze into a phone's width. Points are
+ * [category index, building index, households]; `height` is what the chart needs in pixels.
+ */
+export function sidewaysHeatmap(data: HeatmapData): { points: [number, number, number][]; height: number } {
+  return {
+    points: data.points.map(([building, category, value]) => [category, building, value]),
+    height: data.buildings.length * SIDEWAYS_ROW_PX + 140,
+  };
+}
+

@@ -40,6 +40,7 @@
 #include "modules/timebank/routes.hpp"
 #include "modules/timebank/timebank.hpp"
 #include "modules/transparency/routes.hpp"
+#include "modules/transparency/transparency.hpp"
 #include "modules/warnings/routes.hpp"
 #include "modules/warnings/warnings.hpp"
 #include "storage/migrate.hpp"
@@ -219,7 +220,7 @@ std::unique_ptr<Application> build_application(
   points::register_routes(app->router);
   timebank::register_routes(app->router);
   needs::register_routes(app->router);
-  allocation::register_routes(app->router);
+  allocation::register_routes(app->router, transparency::carry_finder());
   pb::register_routes(app->router);
   requests::open311::register_routes(app->router);
   indicators::register_routes(app->router);

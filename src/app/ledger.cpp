@@ -82,9 +82,10 @@ http::Response verify_route(http::RequestContext& context) {
 
 const std::vector<const audit::Tracked*>& audited_tables() {
   static const std::vector<const audit::Tracked*> tables = {
-      &accounts::user_rows(),    &registry::household_rows(),    &registry::resident_rows(),
-      &requests::request_rows(), &transparency::spending_rows(), &transparency::objection_rows(),
-      &ledger::account_rows(),
+      &accounts::user_rows(),          &registry::household_rows(),
+      &registry::resident_rows(),      &requests::request_rows(),
+      &transparency::spending_rows(),  &transparency::objection_rows(),
+      &transparency::emergency_rows(), &ledger::account_rows(),
   };
   return tables;
 }

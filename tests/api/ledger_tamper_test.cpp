@@ -111,8 +111,7 @@ Fixture::Fixture(Backend backend) : world(backend, {}, kPassword) {
                 .status,
             201);
   move(staff, "open_vote");
-  move(staff, "assess");
-  move(staff, "submit_review");
+  pass_council_and_assessment(staff, plan);
   move(street, "approve");
   spending = created_id(
       staff.post(plan_path + "/spending", {{"category", "elderly_care"},

@@ -393,8 +393,7 @@ TEST_P(PiiTest, TheBoardPublishesEveryTextMasked) {
         {std::int64_t{8} * 24 * 3600 * 1000, plan});
   }
   move(w().staff, "open_vote", "提交议事会");
-  move(w().staff, "assess", "专业评估");
-  move(w().staff, "submit_review", "报街道");
+  pass_council_and_assessment(w().staff, plan);
   move(w().street, "approve", pii_text("同意"));
   auto spent = w().staff.post(base + "/spending", {{"category", "elderly_care"},
                                                    {"amount", 1000},

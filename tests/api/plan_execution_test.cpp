@@ -151,8 +151,7 @@ TEST_P(PlanExecutionTest, PlanRunsFromNoticeThroughSpendingToItsSatisfactionSurv
   auto early = spend(plan, "elderly_care", 100, {w().elderly});
   EXPECT_EQ(early.status, 409) << early.body;
   EXPECT_EQ(early.error_code(), "not_executing");
-  ASSERT_EQ(move(w().staff, plan, "assess").status, 200);
-  ASSERT_EQ(move(w().staff, plan, "submit_review").status, 200);
+  pass_council_and_assessment(w().staff, plan);
   EXPECT_EQ(move(w().staff, plan, "approve").status, 403);
   ASSERT_EQ(move(w().street, plan, "approve").status, 200);
 

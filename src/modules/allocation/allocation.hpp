@@ -6,8 +6,11 @@
 //     (pools.hpp, fairness.hpp);
 //   - apportion.hpp: the largest-remainder split of an integer amount, so a module that
 //     splits money or units rounds as the plans do.
-// Co-funding, `gongzhi allocate` and the routes are the allocation module's own or wiring.
+//   - cofunding.hpp: the co-funding rules by class of need, which the transparency module's
+//     funding platform applies to plan lines.
+// `gongzhi allocate` and the routes are the allocation module's own or wiring.
 #pragma once
 
 #include "modules/allocation/apportion.hpp"
+#include "modules/allocation/cofunding.hpp"
 #include "modules/allocation/plans.hpp"

@@ -41,12 +41,14 @@ StoredPlan plan_from(const storage::Row& row) {
   plan.surplus = row.integer(8);
   plan.created_by_user_id = row.integer(9);
   plan.created_at = row.text(10);
+  plan.carried_in = row.integer(11);
+  plan.carried_from_plan_id = row.opt_integer(12);
   return plan;
 }
 
 constexpr const char* kPlanColumns =
     "SELECT id, community_id, quarter, total, unit, emergency, base_pool, dynamic_pool, surplus, "
-    "created_by_user_id, created_at FROM allocation_plans";
+    "created_by_user_id, created_at, carried_in, carried_from_plan_id FROM allocation_plans";
 
 void load_lines(storage::Connection& db, StoredPlan& plan) {
   for (const auto& row :
@@ -71,7 +73,7 @@ Result<StoredPlan> load_plan(storage::Connection& db, const Actor& actor, std::i
 }  // namespace
 
 Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
-                               const PlanRequest& request) {
+                               const PlanRequest& request, const CarryFinder& carry) {
   GZ_TRY(registry::require_member(db, actor, request.community_id));
   if (!may_plan(actor, request.community_id)) {
     return forbidden("only staff and admins create allocation plans");
@@ -132,11 +134,19 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
     }
     inputs.push_back(std::move(input));
   }
-  auto computed = plan_allocation(request.total, inputs, request.percents);
-  if (!computed) return computed.take_error();
+  GZ_TRY(plan_allocation(request.total, inputs, request.percents));
 
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<StoredPlan> {
+    std::optional<Carry> carried;
+    if (carry) {
+      carried = carry(db, request.community_id, request.unit, request.quarter, now_epoch_ms());
+    }
+    auto computed =
+        plan_allocation(request.total, inputs, request.percents, carried ? carried->amount : 0);
+    if (!computed) return computed.take_error();
     StoredPlan plan;
+    plan.carried_in = computed->carried_in;
+    if (carried) plan.carried_from_plan_id = carried->from_plan_id;
     plan.community_id = request.community_id;
     plan.quarter = request.quarter;
     plan.total = request.total;
@@ -161,11 +171,12 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
     }
     plan.id = db.query_one(
                     "INSERT INTO allocation_plans (community_id, quarter, total, unit, emergency, "
-                    "base_pool, dynamic_pool, surplus, created_by_user_id, created_at) VALUES (?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "base_pool, dynamic_pool, surplus, created_by_user_id, created_at, "
+                    "carried_in, carried_from_plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id",
                     {plan.community_id, plan.quarter, plan.total, plan.unit, plan.emergency,
                      plan.base_pool, plan.dynamic_pool, plan.surplus, plan.created_by_user_id,
-                     plan.created_at})
+                     plan.created_at, plan.carried_in, storage::opt_int(plan.carried_from_plan_id)})
                   ->integer(0);
     boost::json::array audit_lines;
     for (std::size_t i = 0; i < computed->lines.size(); ++i) {
@@ -203,6 +214,7 @@ Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
                              {"unit", plan.unit},
                              {"emergency", plan.emergency},
                              {"surplus", plan.surplus},
+                             {"carried_in", plan.carried_in},
                              {"lines", std::move(audit_lines)}}});
     return plan;
   });

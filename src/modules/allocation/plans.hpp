@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,16 +72,29 @@ struct StoredPlan {
   std::int64_t emergency = 0;
   std::int64_t base_pool = 0;
   std::int64_t dynamic_pool = 0;
-  std::int64_t surplus = 0;  // dynamic units no category needed, added to the reserve
+  std::int64_t surplus = 0;     // dynamic units no category needed, added to the reserve
+  std::int64_t carried_in = 0;  // the previous quarter's unspent reserve, in the dynamic pool
+  std::optional<std::int64_t> carried_from_plan_id;
   std::optional<std::int64_t> previous_plan_id;
   std::int64_t created_by_user_id = 0;
   std::string created_at;
   std::vector<StoredPlanLine> lines;
 };
 
+// What an earlier plan leaves of its emergency reserve to a new plan of the community, unit
+// and quarter: found inside create_plan's transaction by whoever keeps the reserve's spending
+// (the transparency module, handed in by the app), carried into the new plan's dynamic pool.
+struct Carry {
+  std::int64_t from_plan_id = 0;
+  std::int64_t amount = 0;
+};
+using CarryFinder = std::function<std::optional<Carry>(
+    storage::Connection& db, std::int64_t community_id, const std::string& unit,
+    const std::string& quarter, std::int64_t now_ms)>;
+
 // Staff and admins of the community. Audited.
 Result<StoredPlan> create_plan(storage::Connection& db, const Actor& actor,
-                               const PlanRequest& request);
+                               const PlanRequest& request, const CarryFinder& carry = {});
 // Guides, staff, street users of the community and admins.
 Result<StoredPlan> get_plan(storage::Connection& db, const Actor& actor, std::int64_t plan_id);
 

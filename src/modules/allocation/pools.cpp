@@ -22,9 +22,10 @@ Result<void> validate(const PoolPercents& percents) {
 }
 
 Result<Plan> plan_allocation(std::int64_t total, std::span<const CategoryInput> categories,
-                             const PoolPercents& percents) {
+                             const PoolPercents& percents, std::int64_t carried_in) {
   GZ_TRY(validate(percents));
   if (total < 0) return bad_request("negative_amount", "the total cannot be negative");
+  if (carried_in < 0) return bad_request("negative_amount", "a carried amount cannot be negative");
   if (categories.empty()) return bad_request("no_categories", "a plan needs categories");
   std::set<std::string> names;
   for (const CategoryInput& category : categories) {
@@ -45,7 +46,8 @@ Result<Plan> plan_allocation(std::int64_t total, std::span<const CategoryInput> 
   auto pools = apportion(rest, pool_weights);
   if (!pools.ok()) return pools.take_error();
   plan.base_pool = pools.value()[0];
-  plan.dynamic_pool = pools.value()[1];
+  plan.dynamic_pool = pools.value()[1] + carried_in;
+  plan.carried_in = carried_in;
 
   std::vector<std::int64_t> policy, demand;
   for (const CategoryInput& category : categories) {

@@ -14,8 +14,11 @@
 //      category gets more than it needs while another is short. A category with no
 //      demand figure is not capped. If every category's need is met, the surplus goes to
 //      the emergency reserve rather than to a category that does not need it.
+//   5. What the previous quarter's plan left of its reserve (carried_in) joins the dynamic
+//      pool before it is shared.
 //   Every split is integer and sums exactly (apportion.hpp: larger remainder, then larger
-//   weight, then category order). So: reserve + sum of line totals == total, always.
+//   weight, then category order). So: reserve + sum of line totals == total + carried_in,
+//   always.
 #pragma once
 
 #include <cstdint>
@@ -57,6 +60,7 @@ struct Plan {
   std::int64_t base_pool = 0;
   std::int64_t dynamic_pool = 0;
   std::int64_t surplus = 0;     // dynamic units no category needed; added to the reserve
+  std::int64_t carried_in = 0;  // from the previous plan's reserve, inside dynamic_pool
   std::vector<PlanLine> lines;  // in the order the categories were given
 
   std::int64_t reserve() const { return emergency + surplus; }
@@ -66,7 +70,7 @@ struct Plan {
 // Errors (bad_request): "invalid_percentages", "negative_amount", "no_categories",
 // "duplicate_category", "negative_weight", "no_weight" (a pool to share but no share > 0).
 Result<Plan> plan_allocation(std::int64_t total, std::span<const CategoryInput> categories,
-                             const PoolPercents& percents = {});
+                             const PoolPercents& percents = {}, std::int64_t carried_in = 0);
 
 // How a re-planned quarter differs from the previous one, per category (categories of
 // either plan; a category missing from one plan counts as 0 there). Shares are of each

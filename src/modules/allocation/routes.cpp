@@ -31,7 +31,7 @@ Result<PlanCategoryRequest> read_category(const boost::json::value& value) {
   return out;
 }
 
-Result<Response> create_plan_route(RequestContext& context) {
+Result<Response> create_plan_route(RequestContext& context, const CarryFinder& carry) {
   auto body = http::parse_json_object(context.request);
   if (!body) return body.error();
   http::JsonReader reader(*body);
@@ -71,7 +71,7 @@ Result<Response> create_plan_route(RequestContext& context) {
     request.categories = std::move(categories);
   }
   auto lease = context.pool.lease();
-  auto plan = create_plan(*lease, context.user(), request);
+  auto plan = create_plan(*lease, context.user(), request, carry);
   if (!plan) return plan.error();
   return http::json_response(201, plan_json(*plan));
 }
@@ -200,7 +200,10 @@ boost::json::object plan_json(const StoredPlan& plan) {
                                         {"base", plan.base_pool},
                                         {"dynamic", plan.dynamic_pool},
                                         {"surplus", plan.surplus},
-                                        {"reserve", plan.emergency + plan.surplus}}},
+                                        {"reserve", plan.emergency + plan.surplus},
+                                        {"carried_in", plan.carried_in}}},
+          {"carried_in", plan.carried_in},
+          {"carried_from_plan_id", http::json_or_null(plan.carried_from_plan_id)},
           {"lines", std::move(lines)},
           {"lines_total", lines_total},
           {"previous_plan_id", http::json_or_null(plan.previous_plan_id)},
@@ -208,13 +211,13 @@ boost::json::object plan_json(const StoredPlan& plan) {
           {"created_at", plan.created_at}};
 }
 
-void register_routes(http::Router& router) {
+void register_routes(http::Router& router, CarryFinder carry) {
   using http::Access;
   router.add(
       {"POST",
        "/api/v1/allocation/plans",
        Access::login,
-       create_plan_route,
+       [carry](RequestContext& context) { return create_plan_route(context, carry); },
        {"Plan a quarter: 5% emergency reserve, then 70% base pool by eligible population and 30% "
         "dynamic pool by need-weighted demand; every split exact (largest remainder)",
         "allocation", "staff, admin",

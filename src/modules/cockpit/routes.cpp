@@ -71,6 +71,16 @@ boost::json::object snapshot_json(const Snapshot& snapshot, const indicators::Sc
                            {"overdue_open", snapshot.requests_today.overdue_open}}},
       {"ledger", boost::json::object{{"seq", snapshot.ledger_head.seq},
                                      {"hash", snapshot.ledger_head.hash}}}};
+  // Resources multiplied (basis points of the government's money): 10000 + others/government.
+  const auto& funding = snapshot.funding;
+  body["funding"] = boost::json::object{
+      {"government", funding.government},
+      {"others_received", funding.others_received},
+      {"parties", funding.parties},
+      {"multiplier_bp",
+       funding.government > 0
+           ? boost::json::value(10000 + funding.others_received * 10000 / funding.government)
+           : boost::json::value(nullptr)}};
   if (scope.community_id) body["community_id"] = *scope.community_id;
   if (scope.street) body["street_id"] = *scope.street;
   return body;

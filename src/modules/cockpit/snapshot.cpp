@@ -74,6 +74,12 @@ Result<Snapshot> load_snapshot(storage::Connection& db, const Actor& actor,
   snapshot.open_warnings = static_cast<std::int64_t>(open.size());
   snapshot.newest_warnings = newest_first(std::move(open), kNewestWarnings);
   snapshot.requests_today = count_requests(db, report->community_ids, now_ms);
+  for (auto community_id : report->community_ids) {
+    auto funding = transparency::community_funding(db, community_id);
+    snapshot.funding.government += funding.government;
+    snapshot.funding.others_received += funding.others_received;
+    snapshot.funding.parties += funding.parties;
+  }
   snapshot.ledger_head = audit::head(db);
   snapshot.indicators = std::move(*report);
   return snapshot;

@@ -1,6 +1,7 @@
 // The data cockpit's snapshot (数据驾驶舱, DESIGN.md modules 7 and 10): for one community or a
 // street, the current quarter's indicators, the open risk warnings (count and newest five),
-// today's requests (received, and open ones past a deadline) and the audit-chain head. One
+// today's requests (received, and open ones past a deadline), the co-funding parties' money
+// beside the government's, and the audit-chain head. One
 // read of existing modules' use cases plus two counts on requests; routes.cpp sends it as JSON
 // and as a Server-Sent Event.
 #pragma once
@@ -13,6 +14,7 @@
 #include "core/result.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/indicators/indicators.hpp"
+#include "modules/transparency/transparency.hpp"
 #include "modules/warnings/warnings.hpp"
 #include "storage/database.hpp"
 
@@ -31,6 +33,9 @@ struct Snapshot {
   std::vector<warnings::Warning> newest_warnings;  // newest first, at most kNewestWarnings
   RequestsToday requests_today;
   audit::Head ledger_head;
+  // Over the scope's plans that executed: the government's planned money and what the other
+  // parties gave (the seed's "resources multiplied"), summed over its communities.
+  transparency::CommunityFunding funding;
   std::int64_t generated_ms = 0;
 };
 

@@ -359,14 +359,24 @@ AccountSummary resident_account_summary(storage::Connection& db, std::int64_t co
 }
 
 std::vector<NamedPosting> community_postings(storage::Connection& db, std::int64_t community_id,
-                                             Kind kind, std::int64_t limit,
-                                             std::int64_t before_id) {
+                                             Kind kind, std::int64_t limit, std::int64_t before_id,
+                                             const std::string& skip_prefix) {
   std::vector<NamedPosting> out;
   std::map<std::int64_t, std::string> names;
+  std::string skip;
+  std::vector<storage::Value> params{community_id, std::string(kind_name(kind)), before_id};
+  if (!skip_prefix.empty()) {
+    skip =
+        " AND debit_account_id NOT IN (SELECT id FROM ledger_accounts WHERE community_id = ? "
+        "AND SUBSTR(COALESCE(name, ''), 1, ?) = ?)";
+    params.insert(params.end(),
+                  {community_id, static_cast<std::int64_t>(skip_prefix.size()), skip_prefix});
+  }
+  params.push_back(limit);
   for (const auto& row :
-       db.query(std::string(kPostingColumns) +
-                    " WHERE community_id = ? AND kind = ? AND id < ? ORDER BY id DESC LIMIT ?",
-                {community_id, std::string(kind_name(kind)), before_id, limit})) {
+       db.query(std::string(kPostingColumns) + " WHERE community_id = ? AND kind = ? AND id < ?" +
+                    skip + " ORDER BY id DESC LIMIT ?",
+                params)) {
     out.push_back({posting_from(row), "", ""});
   }
   if (out.empty()) return out;

@@ -152,9 +152,12 @@ struct NamedPosting {
   std::string debit;
   std::string credit;
 };
-// A community's postings of one kind, newest first, those before before_id.
+// A community's postings of one kind, newest first, those before before_id; with
+// `skip_prefix`, not those whose debit account's name starts with it (another module's
+// accounts: the fund's page leaves out the co-funding platform's "cofund:" postings).
 std::vector<NamedPosting> community_postings(storage::Connection& db, std::int64_t community_id,
-                                             Kind kind, std::int64_t limit, std::int64_t before_id);
+                                             Kind kind, std::int64_t limit, std::int64_t before_id,
+                                             const std::string& skip_prefix = "");
 
 struct KindCheck {
   bool ok = true;

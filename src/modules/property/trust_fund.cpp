@@ -601,7 +601,11 @@ Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int
   GZ_TRY(check_member(db, actor, community_id));
   FundView view;
   view.community_id = community_id;
-  view.accounts = ledger::named_accounts(db, community_id, ledger::Kind::fen);
+  // The fund's own accounts: the co-funding platform keeps "cofund:" accounts on the same
+  // ledger, which are not the owners' money.
+  for (auto& account : ledger::named_accounts(db, community_id, ledger::Kind::fen)) {
+    if (account.name->rfind("cofund:", 0) != 0) view.accounts.push_back(std::move(account));
+  }
   for (const auto& account : view.accounts) {
     const std::string& name = *account.name;
     if (name == "trust_fund") view.trust_fund_fen = account.balance;
@@ -623,7 +627,8 @@ Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int
                 {community_id})) {
     view.expenses.push_back(expense_from(row));
   }
-  view.postings = ledger::community_postings(db, community_id, ledger::Kind::fen, limit, before_id);
+  view.postings =
+      ledger::community_postings(db, community_id, ledger::Kind::fen, limit, before_id, "cofund:");
   const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
   for (auto& expense : view.expenses) mask_for(reader, expense);
   for (auto& line : view.postings) line.posting.memo = pii::text_for(reader, line.posting.memo);

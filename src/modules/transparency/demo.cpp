@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -111,6 +112,137 @@ class Generator {
 
   void move(std::int64_t plan_id, const char* action, const char* note, std::int64_t at_ms) {
     must(transition(db_, system_, plan_id, action, note, at_ms), action);
+  }
+
+  // The residents' council (45 members) meets in the evening; `passes` or not for quorum.
+  void council_vote(const allocation::StoredPlan& plan, std::int64_t at_ms, bool passes) {
+    CouncilVoteInput input;
+    input.meeting = plan.quarter.substr(0, 4) + "年第" + plan.quarter.substr(5) +
+                    "季度社区议事会（资源分配方案）";
+    input.held_ms = at_ms - 2 * kHourMs;
+    input.place = "社区党群服务中心议事厅";
+    input.members_total = 45;
+    if (passes) {
+      input.members_present = rng_.between(std::int64_t{31}, std::int64_t{43});
+      input.votes_for =
+          input.members_present * rng_.between(std::int64_t{70}, std::int64_t{88}) / 100;
+      input.votes_against = (input.members_present - input.votes_for) / 2;
+      input.votes_abstain = input.members_present - input.votes_for - input.votes_against;
+      input.minutes =
+          "主持人宣读方案与公示期异议答复；成员逐项发言，重点讨论助老与托育份额；"
+          "举手表决，形成决议，会议纪要在社区公告栏同步公开";
+    } else {
+      input.members_present = 19;
+      input.votes_for = 17;
+      input.votes_against = 1;
+      input.votes_abstain = 1;
+      input.minutes = "到会成员不足半数，主持人宣布本次表决无效，改期再议";
+      input.reasons = "通知时间与居民下班时间冲突，下次会议改在晚间并逐户电话通知";
+    }
+    PlanStatus moved;
+    must(record_council_vote(db_, system_, plan.id, input, at_ms, moved), "council vote");
+  }
+
+  void assess(const allocation::StoredPlan& plan, std::int64_t at_ms, bool with_changes) {
+    AssessmentInput input;
+    input.assessor = with_changes ? "周敏" : "陈立";
+    input.organisation = with_changes ? "区社区发展研究中心" : "市社会工作评估中心";
+    input.findings =
+        "需求评估数据与户档一致，基础池按政策人口、动态池按加权需求测算，口径清楚；"
+        "应急储备按5%提取，符合规定";
+    input.recommendation = with_changes ? "approve_with_changes" : "approve";
+    if (with_changes) input.conditions = "托育名额分两批投放，首批后公开使用情况再定第二批";
+    PlanStatus moved;
+    must(record_assessment(db_, system_, plan.id, input, at_ms, moved), "assessment");
+  }
+
+  // The community's co-funding parties (seed §5.3), registered before the first plan.
+  void parties(std::int64_t at_ms) {
+    static constexpr std::array<std::array<const char*, 3>, 5> kParties{{
+        {"government", "街道办事处", "按季度下达社区服务专项资金，负责方案审核与资金监管"},
+        {"market", "幸福里长者食堂", "社区嵌入式食堂，老人助餐每餐让利3元，承接文体活动茶歇"},
+        {"market", "诚信物业服务公司", "以广告与场地收益的一部分支持社区文体活动"},
+        {"foundation", "市慈善基金会", "助残与困境家庭项目配捐"},
+        {"residents", "居民自筹", "受益家庭按共担规则分担，困难家庭减免"},
+    }};
+    for (const auto& [kind, name, profile] : kParties) {
+      auto id = must(add_party(db_, system_, {community_id_, kind, name, profile}, at_ms),
+                     "funding party")
+                    .id;
+      party_ids_.emplace(kind, id);
+    }
+  }
+
+  // Each party pledges its share of the lines its rule names, and pays it in over the
+  // quarter: in full for a closed quarter, in part for the one executing.
+  void cofund(const allocation::StoredPlan& plan, std::int64_t at_ms) {
+    if (party_ids_.empty()) parties(at_ms - 30 * kDayMs);
+    auto funding = funding_of(db_, plan.id);
+    for (const auto& line : funding.lines) {
+      for (std::size_t i = 1; i < line.shares.size(); ++i) {
+        const auto& share = line.shares[i];
+        auto party = party_ids_.find(share.party_kind);
+        if (party == party_ids_.end() || share.expected <= 0) continue;
+        // Residents pledge 85–100% of their share; the others all of it.
+        std::int64_t amount =
+            share.party_kind == "residents"
+                ? share.expected * rng_.between(std::int64_t{85}, std::int64_t{100}) / 100
+                : share.expected;
+        if (amount <= 0) continue;
+        auto made = must(pledge(db_, system_, plan.id,
+                                {party->second, line.category, amount, std::nullopt}, at_ms),
+                         "pledge");
+        ++summary_.pledges;
+        std::int64_t paid_at = at_ms + rng_.between(std::int64_t{5}, std::int64_t{40}) * kDayMs;
+        if (paid_at > as_of_ms_) continue;
+        std::int64_t paid = paid_at + 50 * kDayMs > as_of_ms_ ? amount * 6 / 10 : amount;
+        must(receive(
+                 db_, system_, made.id,
+                 {paid, "SK-" + plan.quarter + "-" + std::to_string(made.id), format_date(paid_at)},
+                 paid_at),
+             "receipt");
+      }
+    }
+  }
+
+  // Now and then the reserve meets an emergency during the quarter; the street signs it off
+  // within days (the latest one may still wait for it).
+  void emergency(const allocation::StoredPlan& plan, std::int64_t start, std::int64_t end) {
+    static constexpr std::array<std::pair<const char*, const char*>, 4> kEmergencies{{
+        {"natural_disaster", "暴雨致地下室和一楼进水，紧急抽水、清淤并临时安置独居老人"},
+        {"urgent_relief", "困难家庭主要劳动力突发重病，临时救助与上门照护"},
+        {"accident", "楼道电线老化起火后的紧急排查与临时照明"},
+        {"public_health", "流感高发期为高龄独居老人配送药品与上门探视"},
+    }};
+    int count = rng_.between(1, 2);
+    std::int64_t left = plan.emergency + plan.surplus;
+    for (int i = 0; i < count; ++i) {
+      std::int64_t at = start + rng_.between(std::int64_t{10}, std::int64_t{80}) * kDayMs +
+                        rng_.between(std::int64_t{9}, std::int64_t{17}) * kHourMs;
+      if (at > as_of_ms_ || at >= end) continue;
+      // 15–40% of the reserve, in whole yuan.
+      std::int64_t amount = std::min<std::int64_t>(
+          left, (plan.emergency + plan.surplus) * rng_.between(std::int64_t{15}, std::int64_t{40}) /
+                    100 / 100 * 100);
+      if (amount <= 0) break;
+      const auto& [kind, reason] = kEmergencies[static_cast<std::size_t>(rng_.between(0, 3))];
+      EmergencyInput input{kind,
+                           reason,
+                           rng_.between(std::int64_t{3}, std::int64_t{40}),
+                           amount,
+                           "service_provider",
+                           "YJ-" + plan.quarter + "-" + std::to_string(i + 1),
+                           format_date(at)};
+      auto spend = must(spend_reserve(db_, system_, plan.id, input, at), "emergency spend");
+      left -= amount;
+      ++summary_.emergency_spends;
+      std::int64_t signed_at = at + rng_.between(std::int64_t{2}, std::int64_t{6}) * kDayMs;
+      if (signed_at <= as_of_ms_) {
+        must(sign_off_spend(db_, system_, plan.id, spend.id, "街道已核实票据、现场照片与受益户名单",
+                            signed_at),
+             "sign-off");
+      }
+    }
   }
 
   // Objections from distinct households, filed over the first days of the notice; answered
@@ -229,11 +361,28 @@ class Generator {
            "third-party evaluation");
     }
     move(plan.id, "open_vote", "公示期满，异议均已答复，提交居民议事会表决", vote);
-    move(plan.id, "assess", "议事会表决通过（到会41人，同意33票）", vote + 4 * kDayMs);
-    move(plan.id, "submit_review", "社工机构专业评估完成，报街道审核", vote + 8 * kDayMs);
-    move(plan.id, "approve", "街道审核同意执行", vote + 12 * kDayMs);
+    // One plan's first council meeting lacked its quorum: back to draft, published again
+    // with the notice's full length, and voted on at a second meeting.
+    bool second_round = services && plan.quarter == Quarter::containing(as_of_ms_).plus(-3).name();
+    if (second_round) {
+      council_vote(plan, vote + kDayMs, false);
+      vote += 2 * kDayMs;
+      move(plan.id, "publish", "按议事会意见逐户告知后重新公示，公示期7天", vote);
+      vote += 8 * kDayMs;
+      move(plan.id, "open_vote", "重新公示期满，提交居民议事会表决", vote);
+      ++summary_.council_failures;
+    }
+    std::int64_t step = second_round ? kDayMs : 4 * kDayMs;
+    council_vote(plan, vote + step, true);
+    assess(plan, vote + 2 * step, disputed);
+    move(plan.id, "submit_review", "社工机构专业评估完成，报街道审核", vote + 2 * step + kHourMs);
+    move(plan.id, "approve", "街道审核同意执行", vote + 3 * step);
     spent_.assign(plan.lines.size(), 0);
     for (int month = 0; month < 3; ++month) spend_month(plan, month, services);
+    if (services) {
+      emergency(plan, start, end);
+      cofund(plan, vote + 3 * step);
+    }
     std::int64_t closing = end + 12 * kDayMs;
     if (closing > as_of_ms_) return;
     auto spent = std::accumulate(spent_.begin(), spent_.end(), std::int64_t{0});
@@ -258,7 +407,12 @@ class Generator {
     request.quarter = next.name();
     request.total = 1'250'000;
     request.unit = "fen";
-    auto plan = must(allocation::create_plan(db_, system_, request), "next quarter's plan");
+    // The demo's clock: the quarters ended by as_of.
+    auto carry = [this](storage::Connection& db, std::int64_t community_id, const std::string& unit,
+                        const std::string& quarter, std::int64_t) {
+      return carry_finder()(db, community_id, unit, quarter, as_of_ms_);
+    };
+    auto plan = must(allocation::create_plan(db_, system_, request, carry), "next quarter's plan");
     std::int64_t publish = as_of_ms_ - 3 * kDayMs;
     static constexpr const char* kQuarterNames[] = {"一", "二", "三", "四"};
     move(plan.id, "publish",
@@ -278,6 +432,7 @@ class Generator {
   std::int64_t as_of_ms_;
   const Actor system_ = audit::system_actor();
   std::vector<std::int64_t> households_;
+  std::map<std::string, std::int64_t> party_ids_;  // by kind (the first of each)
   DemandIndex demand_;
   std::vector<std::int64_t> spent_;
   DemoTransparencySummary summary_;

@@ -9,9 +9,17 @@
 //   - in 2026Q2 a dispute: more than 5% of the households objected to the services plan, so it
 //     waited for a third-party evaluation before the council vote (the seed's allocation
 //     disputes);
+//   - each plan's council vote and professional assessment are on record; the 2026Q1 services
+//     plan's first meeting lacked its quorum, so it was published again and voted anew;
+//   - the services plans spent from their emergency reserve once or twice a quarter, each
+//     spend signed off by the street within days;
+//   - five co-funding parties (the street, the canteen, the property company, a foundation,
+//     the residents) pledged their shares of each services line by its need type and paid
+//     them in (the executing quarter's in part);
 //   - the 2026Q4 plans are executing, two months spent;
 //   - a 2027Q1 services plan is on public notice, published three days before as_of, with
-//     objections, some still waiting for their answer.
+//     objections, some still waiting for their answer, and what 2026Q4's reserve had left
+//     carried into its dynamic pool.
 // Everything goes through the use cases (transition, file_objection, answer_objection,
 // record_evaluation, record_spending, rate_plan) with the demo's clock, so the rules and the
 // audit chain hold; draws come from gz::Rng (stream 0x5452414e).
@@ -30,6 +38,9 @@ struct DemoTransparencySummary {
   int objections = 0;
   int spending_records = 0;
   int ratings = 0;
+  int council_failures = 0;  // first meetings without quorum, voted again after a new notice
+  int emergency_spends = 0;
+  int pledges = 0;                    // co-funding pledges of the parties, most received
   std::int64_t disputed_plan_id = 0;  // the 2026Q2 services plan
   std::int64_t notice_plan_id = 0;    // the 2027Q1 plan on public notice at as_of
 };

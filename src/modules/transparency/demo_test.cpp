@@ -78,16 +78,66 @@ TEST_F(TransparencyDemo, PastPlansClosedThroughEveryStage) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_lifecycle WHERE stage = 'closed'"), 8);
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_lifecycle WHERE stage = 'executing'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_lifecycle WHERE stage = 'public_notice'"), 1);
-  // Each closed plan: six events, a final evaluation, frozen accounts within plan.
+  // Each closed plan: six events (three more for the plan voted on twice), a final
+  // evaluation, frozen accounts within plan.
+  EXPECT_EQ(summary().council_failures, 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_events e JOIN plan_lifecycle l ON l.plan_id = "
                   "e.plan_id WHERE l.stage = 'closed'"),
-            8 * 6);
+            8 * 6 + 3);
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_evaluations WHERE kind = 'final'"), 8);
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_accounts WHERE spent > planned OR spent < 0"), 0);
   EXPECT_EQ(count("SELECT COUNT(DISTINCT plan_id) FROM plan_accounts"), 8);
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan_objections WHERE answer IS NULL AND plan_id <> " +
                   std::to_string(summary().notice_plan_id)),
             0);
+}
+
+TEST_F(TransparencyDemo, EveryPlanPastItsVoteHasTheVoteAndTheAssessmentOnRecord) {
+  // Ten plans voted on (8 closed, 2 executing), one of them twice; each assessed once.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_council_votes WHERE passed = 1"), 10);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_council_votes WHERE passed = 0 AND quorum_met = 0"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_assessments WHERE recommendation <> 'reject'"), 10);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_council_votes WHERE passed = 1 AND "
+                  "votes_for * 2 <= members_present"),
+            0);
+}
+
+TEST_F(TransparencyDemo, TheReserveMetEmergenciesWithinItsSizeSignedOffByTheStreet) {
+  EXPECT_GE(summary().emergency_spends, 5);  // one or two in each of five services quarters
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_emergency_spending"), summary().emergency_spends);
+  for (const auto& row : db().query("SELECT DISTINCT plan_id FROM plan_emergency_spending")) {
+    EXPECT_GE(reserve_left(db(), row.integer(0)), 0) << row.integer(0);
+  }
+  // Only the latest spends may still wait for the street; none is overdue at as_of.
+  EXPECT_TRUE(overdue_sign_offs(db(), generated_->community_id, requests::kDemoAsOfMs).empty());
+  // The next quarter's plan took in what 2026Q3's services plan (the last quarter ended)
+  // left of its reserve.
+  auto carried = db().query_one(
+      "SELECT carried_in, carried_from_plan_id FROM allocation_plans "
+      "WHERE id = ?",
+      {summary().notice_plan_id});
+  ASSERT_TRUE(carried.has_value());
+  EXPECT_GT(carried->integer(0), 0);
+  EXPECT_EQ(reserve_left(db(), carried->integer(1)), 0);
+}
+
+TEST_F(TransparencyDemo, PartiesFundedTheServicesLinesByTheirRules) {
+  EXPECT_EQ(count("SELECT COUNT(*) FROM funding_parties"), 5);
+  EXPECT_GT(summary().pledges, 0);
+  auto funding = community_funding(db(), generated_->community_id);
+  // Basic lines add 30/70 of the government's part, improvement 7/3, special 2/8: the
+  // parties add about half again of what the government plans.
+  EXPECT_GT(funding.others_received * 100, funding.government * 30);
+  EXPECT_LT(funding.others_received, funding.government);
+  // A closed plan's pledges are paid in full; no pledge passes its line's share.
+  for (const auto& row : db().query("SELECT plan_id FROM plan_lifecycle WHERE stage = 'closed' "
+                                    "AND plan_id IN (SELECT plan_id FROM funding_pledges)")) {
+    for (const auto& line : funding_of(db(), row.integer(0)).lines) {
+      for (const auto& share : line.shares) EXPECT_LE(share.pledged, share.expected);
+      for (const auto& pledge : line.pledges) EXPECT_EQ(pledge.received, pledge.amount);
+    }
+  }
 }
 
 TEST_F(TransparencyDemo, ClosedPlansWereSpentMostlyOnHouseholdsInNeedAndRated) {

@@ -349,11 +349,12 @@ Result<Spending> record_spending(storage::Connection& db, const Actor& actor, st
       std::int64_t spent = db.query_int(
           "SELECT COALESCE(SUM(amount), 0) FROM plan_spending WHERE plan_id = ? AND position = ?",
           {plan_id, position});
+      // The line's ceiling: its planned total and what other parties gave it (funding.hpp).
+      std::int64_t ceiling = line->integer(1) + received_for_line(db, plan_id, input.category);
       // Written as what is left, never as a sum that could wrap (core/amount.hpp).
-      if (!fits_within(amount, line->integer(1), spent)) {
-        return conflict("line_overspent", "the line has " +
-                                              std::to_string(line->integer(1) - spent) + " of " +
-                                              std::to_string(line->integer(1)) + " left");
+      if (!fits_within(amount, ceiling, spent)) {
+        return conflict("line_overspent", "the line has " + std::to_string(ceiling - spent) +
+                                              " of " + std::to_string(ceiling) + " left");
       }
       if (!input.household_ids.empty()) {
         for (auto household : input.household_ids) {

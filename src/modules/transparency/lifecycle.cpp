@@ -15,20 +15,27 @@ struct Step {
   Stage from;
   Stage to;
   Taker by;
+  bool internal = false;  // taken by a record (a vote, an assessment), not by a request
 };
 
-constexpr std::array<Step, 6> kSteps{{
+constexpr std::array<Step, 11> kSteps{{
     {"publish", Stage::draft, Stage::public_notice, Taker::staff},
     {"open_vote", Stage::public_notice, Stage::council_vote, Taker::staff},
-    {"assess", Stage::council_vote, Stage::professional_assessment, Taker::staff},
+    {"council_passed", Stage::council_vote, Stage::professional_assessment, Taker::staff, true},
+    {"council_failed", Stage::council_vote, Stage::draft, Taker::staff, true},
+    {"assessment_rejected", Stage::professional_assessment, Stage::draft, Taker::staff, true},
     {"submit_review", Stage::professional_assessment, Stage::street_review, Taker::staff},
     {"approve", Stage::street_review, Stage::executing, Taker::street},
+    {"return", Stage::street_review, Stage::draft, Taker::street},
+    {"reject", Stage::street_review, Stage::rejected, Taker::street},
     {"close", Stage::executing, Stage::closed, Taker::staff},
+    {"supersede", Stage::draft, Stage::superseded, Taker::staff, true},
 }};
 
-constexpr std::array<std::string_view, 7> kStageNames{
+constexpr std::array<std::string_view, 9> kStageNames{
     "draft",         "public_notice", "council_vote", "professional_assessment",
-    "street_review", "executing",     "closed"};
+    "street_review", "executing",     "closed",       "rejected",
+    "superseded"};
 
 bool may_take(Role role, Taker by) {
   if (role == Role::admin) return true;
@@ -69,17 +76,28 @@ bool needs_third_party(std::int64_t objecting_households, std::int64_t household
   return objecting_households * 10000 > threshold_bp * households;
 }
 
+bool is_refusal(std::string_view action) {
+  return action == "council_failed" || action == "assessment_rejected" || action == "return" ||
+         action == "reject";
+}
+
 Result<Stage> next_stage(Stage current, std::string_view action, Role role,
-                         const NoticeFacts& facts) {
+                         const NoticeFacts& facts, bool internal) {
+  if (action == "assess") {
+    return conflict("council_vote_required",
+                    "record the council vote (POST /api/v1/plans/{id}/council-votes): a passing "
+                    "vote moves the plan to professional assessment (请录入议事会表决结果)");
+  }
   const auto* step = std::find_if(kSteps.begin(), kSteps.end(), [&](const Step& candidate) {
-    return candidate.action == action;
+    return candidate.action == action && (internal || !candidate.internal);
   });
   if (step == kSteps.end()) {
     return bad_request("unknown_action", "unknown action '" + std::string(action) + "'");
   }
   if (!may_take(role, step->by)) {
-    return forbidden(step->by == Taker::staff ? "only community staff may " + std::string(action)
-                                              : "only the street may approve a plan");
+    return forbidden(step->by == Taker::staff
+                         ? "only community staff may " + std::string(action)
+                         : "only the street may " + std::string(action) + " a plan");
   }
   if (step->from != current) {
     return conflict("invalid_transition", "a plan in " + std::string(stage_name(current)) +
@@ -102,6 +120,11 @@ Result<Stage> next_stage(Stage current, std::string_view action, Role role,
                       "objections exceed the community's threshold: a third-party evaluation "
                       "must be on record before the council vote");
     }
+  }
+  if (action == "submit_review" && !facts.assessment_approves) {
+    return conflict("assessment_missing",
+                    "record the professional assessment first; a plan the assessment rejects "
+                    "goes back to draft (请先录入专业评估意见)");
   }
   if (current == Stage::executing && !facts.final_evaluation_recorded) {
     return conflict("final_evaluation_missing",

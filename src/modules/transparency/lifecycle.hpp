@@ -22,6 +22,8 @@ enum class Stage {
   street_review,
   executing,
   closed,
+  rejected,    // the street said no: final, kept public with its reason
+  superseded,  // a returned plan replaced by its revision: final, kept public
 };
 
 std::string_view stage_name(Stage stage);
@@ -45,6 +47,9 @@ struct NoticeFacts {
   // A plan closes only with its final evaluation on record (the final accounts are computed
   // at closing from the spending records).
   bool final_evaluation_recorded = false;
+  // submit_review needs a professional assessment on record that does not recommend
+  // rejection (decisions.hpp).
+  bool assessment_approves = false;
 };
 
 // Whether objecting households exceed the threshold, in basis points of all households
@@ -52,14 +57,23 @@ struct NoticeFacts {
 bool needs_third_party(std::int64_t objecting_households, std::int64_t households,
                        std::int64_t threshold_bp);
 
-// Actions, in order: publish (draft → public_notice), open_vote (→ council_vote),
-// assess (→ professional_assessment), submit_review (→ street_review) and close
-// (executing → closed) are staff's; approve (street_review → executing) is the street's.
-// Admins may take any. Errors: 400 unknown_action, 403 forbidden, 409 invalid_transition,
-// 409 notice_period_running, 409 objections_unanswered, 409 third_party_evaluation_required
-// (open_vote), 409 final_evaluation_missing (close).
+// Actions, in order: publish (draft → public_notice; a returned draft again), open_vote
+// (→ council_vote), submit_review (professional_assessment → street_review) and close
+// (executing → closed) are staff's; approve (street_review → executing), return
+// (street_review → draft) and reject (street_review → rejected) are the street's. Admins may
+// take any. The council vote and the assessment move a plan by their records, through the
+// internal actions council_passed (→ professional_assessment), council_failed (→ draft),
+// assessment_rejected (→ draft) and supersede (a returned draft → superseded), which only
+// `internal` callers may take. Errors: 400 unknown_action, 403 forbidden, 409
+// invalid_transition, 409 notice_period_running, 409 objections_unanswered, 409
+// third_party_evaluation_required (open_vote), 409 council_vote_required (the old assess),
+// 409 assessment_missing (submit_review), 409 final_evaluation_missing (close).
 Result<Stage> next_stage(Stage current, std::string_view action, Role role,
-                         const NoticeFacts& facts);
+                         const NoticeFacts& facts, bool internal = false);
+
+// Actions that send a plan back to draft or end it without execution: what the board lists
+// as decisions, each with its reason.
+bool is_refusal(std::string_view action);
 
 // The one rule for when a public notice ends, which every reader of it (the lifecycle, the
 // objection desk, the board, the printed notice, the web) takes from here: `notice_days`

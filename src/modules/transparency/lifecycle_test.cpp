@@ -12,6 +12,7 @@ constexpr std::int64_t kStart = 1'800'000'000'000;
 NoticeFacts after_days(std::int64_t days, std::int64_t unanswered = 0) {
   NoticeFacts facts{kStart, kStart + days * kDayMs, kNoticeDaysMin, unanswered};
   facts.final_evaluation_recorded = true;
+  facts.assessment_approves = true;
   return facts;
 }
 
@@ -20,7 +21,7 @@ TEST(Lifecycle, RunsFromDraftToClosedEachStepByItsRole) {
   EXPECT_EQ(*next_stage(Stage::draft, "publish", Role::staff, facts), Stage::public_notice);
   EXPECT_EQ(*next_stage(Stage::public_notice, "open_vote", Role::staff, facts),
             Stage::council_vote);
-  EXPECT_EQ(*next_stage(Stage::council_vote, "assess", Role::staff, facts),
+  EXPECT_EQ(*next_stage(Stage::council_vote, "council_passed", Role::staff, facts, true),
             Stage::professional_assessment);
   EXPECT_EQ(*next_stage(Stage::professional_assessment, "submit_review", Role::staff, facts),
             Stage::street_review);
@@ -92,9 +93,9 @@ TEST(Lifecycle, CountsNoticeDaysLeftRoundingUp) {
 }
 
 TEST(Lifecycle, StageNamesRoundTrip) {
-  for (Stage stage :
-       {Stage::draft, Stage::public_notice, Stage::council_vote, Stage::professional_assessment,
-        Stage::street_review, Stage::executing, Stage::closed}) {
+  for (Stage stage : {Stage::draft, Stage::public_notice, Stage::council_vote,
+                      Stage::professional_assessment, Stage::street_review, Stage::executing,
+                      Stage::closed, Stage::rejected, Stage::superseded}) {
     EXPECT_EQ(parse_stage(stage_name(stage)), stage);
   }
   EXPECT_FALSE(parse_stage("published").has_value());
@@ -122,6 +123,47 @@ TEST(Lifecycle, ClosingNeedsTheFinalEvaluation) {
   auto held = next_stage(Stage::executing, "close", Role::staff, facts);
   ASSERT_FALSE(held.ok());
   EXPECT_EQ(held.error().code, "final_evaluation_missing");
+}
+
+TEST(Lifecycle, TheCouncilVoteMovesThePlanOnlyThroughItsRecord) {
+  auto facts = after_days(8);
+  auto old_step = next_stage(Stage::council_vote, "assess", Role::staff, facts);
+  ASSERT_FALSE(old_step.ok());
+  EXPECT_EQ(old_step.error().code, "council_vote_required");
+  // The record's outcomes are internal actions: a request cannot take them.
+  for (const char* action :
+       {"council_passed", "council_failed", "assessment_rejected", "supersede"}) {
+    auto by_request = next_stage(Stage::council_vote, action, Role::admin, facts);
+    ASSERT_FALSE(by_request.ok()) << action;
+    EXPECT_EQ(by_request.error().code, "unknown_action") << action;
+  }
+  EXPECT_EQ(*next_stage(Stage::council_vote, "council_failed", Role::staff, facts, true),
+            Stage::draft);
+  EXPECT_EQ(
+      *next_stage(Stage::professional_assessment, "assessment_rejected", Role::staff, facts, true),
+      Stage::draft);
+  EXPECT_EQ(*next_stage(Stage::draft, "supersede", Role::staff, facts, true), Stage::superseded);
+}
+
+TEST(Lifecycle, StreetReviewNeedsAnAssessmentAndMayReturnOrReject) {
+  auto facts = after_days(8);
+  facts.assessment_approves = false;
+  auto unassessed = next_stage(Stage::professional_assessment, "submit_review", Role::staff, facts);
+  ASSERT_FALSE(unassessed.ok());
+  EXPECT_EQ(unassessed.error().code, "assessment_missing");
+  EXPECT_EQ(*next_stage(Stage::street_review, "return", Role::street, facts), Stage::draft);
+  EXPECT_EQ(*next_stage(Stage::street_review, "reject", Role::street, facts), Stage::rejected);
+  auto staff_returns = next_stage(Stage::street_review, "return", Role::staff, facts);
+  ASSERT_FALSE(staff_returns.ok());
+  EXPECT_EQ(staff_returns.error().kind, ErrorKind::forbidden);
+  // A returned plan is a draft again and may be published again; a rejected plan is final.
+  EXPECT_EQ(*next_stage(Stage::draft, "publish", Role::staff, facts), Stage::public_notice);
+  auto revive = next_stage(Stage::rejected, "publish", Role::staff, facts);
+  ASSERT_FALSE(revive.ok());
+  EXPECT_EQ(revive.error().code, "invalid_transition");
+  EXPECT_TRUE(is_refusal("return"));
+  EXPECT_TRUE(is_refusal("council_failed"));
+  EXPECT_FALSE(is_refusal("approve"));
 }
 
 }  // namespace

@@ -30,4 +30,8 @@ bool may_rate(const Actor& actor, std::int64_t community_id) {
   return is_household_of(actor, community_id);
 }
 
+bool may_sign_off(const Actor& actor, std::int64_t community_id) {
+  return (actor.is(Role::street) || actor.is(Role::admin)) && actor.belongs_to(community_id);
+}
+
 }  // namespace gz::transparency

@@ -6,6 +6,8 @@
 //     objections, evaluations, spending records, and turning a budgeting outcome into a plan
 //   officials (guides, staff and street users of the community, admins): the settings and
 //     the spending records as entered; residents read the public board instead
+//   the street (street users of the community, admins): sign off spending from the
+//     emergency reserve
 //   households (a resident login linked to a household): object during the notice and rate
 //     a closed plan
 #pragma once
@@ -21,5 +23,6 @@ bool may_manage(const Actor& actor, std::int64_t community_id);
 bool may_read_records(const Actor& actor, std::int64_t community_id);
 bool may_object(const Actor& actor, std::int64_t community_id);
 bool may_rate(const Actor& actor, std::int64_t community_id);
+bool may_sign_off(const Actor& actor, std::int64_t community_id);
 
 }  // namespace gz::transparency

@@ -34,6 +34,15 @@ TEST(TransparencyPermissions, officials_read_the_records_residents_read_the_boar
   EXPECT_FALSE(may_read_records(street(2), 1));
 }
 
+TEST(TransparencyPermissions, only_the_street_signs_off_emergency_spending) {
+  EXPECT_TRUE(may_sign_off(street(), 1));
+  EXPECT_TRUE(may_sign_off(admin(), 1));
+  EXPECT_FALSE(may_sign_off(staff(), 1));
+  EXPECT_FALSE(may_sign_off(guide(), 1));
+  EXPECT_FALSE(may_sign_off(resident(), 1));
+  EXPECT_FALSE(may_sign_off(street(2), 1));
+}
+
 TEST(TransparencyPermissions, households_object_and_rate_officials_do_not) {
   EXPECT_TRUE(may_object(resident(), 1));
   EXPECT_TRUE(may_rate(resident(), 1));

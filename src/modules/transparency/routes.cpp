@@ -37,7 +37,138 @@ boost::json::object status_json(const PlanStatus& status) {
                               ? boost::json::value(format_iso8601(*status.notice_ends_ms))
                               : boost::json::value(nullptr);
   out["objections_open"] = status.objections_open;
+  out["published"] = status.published;
+  out["returned"] = status.returned;
+  out["revises_plan_id"] = http::json_or_null(status.revises_plan_id);
+  out["revised_by_plan_id"] = http::json_or_null(status.revised_by_plan_id);
   return out;
+}
+
+boost::json::object vote_json(const CouncilVote& vote) {
+  return {{"id", vote.id},
+          {"plan_id", vote.plan_id},
+          {"meeting", vote.meeting},
+          {"held_at", vote.held_at},
+          {"place", http::json_or_null(vote.place)},
+          {"members_total", vote.members_total},
+          {"members_present", vote.members_present},
+          {"votes_for", vote.votes_for},
+          {"votes_against", vote.votes_against},
+          {"votes_abstain", vote.votes_abstain},
+          {"quorum_met", vote.quorum_met},
+          {"passed", vote.passed},
+          {"minutes", vote.minutes},
+          {"reasons", http::json_or_null(vote.reasons)},
+          {"created_at", vote.created_at}};
+}
+
+boost::json::object assessment_json(const Assessment& assessment) {
+  return {{"id", assessment.id},
+          {"plan_id", assessment.plan_id},
+          {"assessor", assessment.assessor},
+          {"organisation", assessment.organisation},
+          {"findings", assessment.findings},
+          {"recommendation", assessment.recommendation},
+          {"conditions", http::json_or_null(assessment.conditions)},
+          {"created_at", assessment.created_at}};
+}
+
+boost::json::object emergency_json(const EmergencySpend& spend) {
+  return {{"id", spend.id},
+          {"plan_id", spend.plan_id},
+          {"kind", spend.kind},
+          {"reason", spend.reason},
+          {"households_served", spend.households_served},
+          {"amount", spend.amount},
+          {"payee_category", spend.payee_category},
+          {"receipt_ref", spend.receipt_ref},
+          {"spent_on", spend.spent_on},
+          {"created_at", spend.created_at},
+          {"published_at", spend.created_at},
+          {"sign_off_due_at", format_iso8601(spend.sign_off_due_ms)},
+          {"signed_off_at", http::json_or_null(spend.signed_off_at)},
+          {"sign_off_note", http::json_or_null(spend.sign_off_note)},
+          {"overdue", spend.overdue}};
+}
+
+boost::json::object reserve_json(const Reserve& reserve) {
+  boost::json::array items;
+  for (const auto& spend : reserve.spends) items.push_back(emergency_json(spend));
+  return {{"reserve", reserve.reserve},
+          {"spent", reserve.spent},
+          {"left", reserve.left},
+          {"carried_out", reserve.carried_out},
+          {"carried_in", reserve.carried_in},
+          {"items", std::move(items)}};
+}
+
+boost::json::object pledge_json(const Pledge& pledge) {
+  return {{"id", pledge.id},
+          {"plan_id", pledge.plan_id},
+          {"category", pledge.category},
+          {"party_id", pledge.party_id},
+          {"party_name", pledge.party_name},
+          {"party_kind", pledge.party_kind},
+          {"amount", pledge.amount},
+          {"received", pledge.received},
+          {"note", http::json_or_null(pledge.note)},
+          {"created_at", pledge.created_at}};
+}
+
+boost::json::object party_json(const Party& party) {
+  return {{"id", party.id},
+          {"community_id", party.community_id},
+          {"kind", party.kind},
+          {"name", party.name},
+          {"profile", party.profile},
+          {"pledged", party.pledged},
+          {"received", party.received},
+          {"created_at", party.created_at}};
+}
+
+boost::json::object funding_json(const PlanFunding& funding) {
+  boost::json::array lines;
+  for (const auto& line : funding.lines) {
+    boost::json::array shares, pledges;
+    for (const auto& share : line.shares) {
+      shares.push_back(boost::json::object{{"party_kind", share.party_kind},
+                                           {"ratio", share.ratio},
+                                           {"expected", share.expected},
+                                           {"pledged", share.pledged},
+                                           {"received", share.received}});
+    }
+    for (const auto& pledge : line.pledges) pledges.push_back(pledge_json(pledge));
+    lines.push_back(boost::json::object{{"category", line.category},
+                                        {"need_type", line.need_type},
+                                        {"government", line.government},
+                                        {"shares", std::move(shares)},
+                                        {"pledges", std::move(pledges)},
+                                        {"others_expected", line.others_expected},
+                                        {"others_pledged", line.others_pledged},
+                                        {"others_received", line.others_received},
+                                        {"shortfall", line.shortfall},
+                                        {"funded", line.funded}});
+  }
+  return {{"lines", std::move(lines)},
+          {"government", funding.government},
+          {"others_expected", funding.others_expected},
+          {"others_pledged", funding.others_pledged},
+          {"others_received", funding.others_received}};
+}
+
+boost::json::value revision_json(const std::optional<Revision>& revision) {
+  if (!revision) return nullptr;
+  boost::json::array lines;
+  for (const auto& line : revision->lines) {
+    lines.push_back(boost::json::object{{"category", line.category},
+                                        {"before", http::json_or_null(line.before)},
+                                        {"after", line.after},
+                                        {"change", line.after - line.before.value_or(0)}});
+  }
+  return boost::json::object{{"revises_plan_id", revision->revises_plan_id},
+                             {"total_before", revision->total_before},
+                             {"total_after", revision->total_after},
+                             {"lines", std::move(lines)}};
 }
 
 boost::json::object objection_json(const Objection& objection) {
@@ -118,6 +249,17 @@ boost::json::object board_json(const PlanBoard& board) {
                                           {"note", event.note},
                                           {"created_at", event.created_at}});
   }
+  boost::json::array votes, assessments, decisions;
+  for (const auto& vote : board.council_votes) votes.push_back(vote_json(vote));
+  for (const auto& assessment : board.assessments)
+    assessments.push_back(assessment_json(assessment));
+  for (const auto& decision : board.decisions) {
+    decisions.push_back(boost::json::object{{"action", decision.action},
+                                            {"stage_from", decision.from_stage},
+                                            {"stage_to", decision.to_stage},
+                                            {"reason", decision.reason},
+                                            {"created_at", decision.created_at}});
+  }
   const auto& totals = board.progress;
   return {{"plan", status_json(board.plan)},
           {"allocation",
@@ -141,21 +283,209 @@ boost::json::object board_json(const PlanBoard& board) {
                                {"third_party_required", board.objections.third_party_required},
                                {"third_party_recorded", board.objections.third_party_recorded}}},
           {"satisfaction", satisfaction_json(board.satisfaction)},
-          {"history", std::move(history)}};
+          {"history", std::move(history)},
+          {"council_votes", std::move(votes)},
+          {"assessments", std::move(assessments)},
+          {"decisions", std::move(decisions)},
+          {"revision", revision_json(board.revision)},
+          {"emergency", reserve_json(board.emergency)},
+          {"funding", board.plan.unit == "fen" ? boost::json::value(funding_json(board.funding))
+                                               : boost::json::value(nullptr)}};
 }
 
 Result<Response> transition_route(RequestContext& context) {
   GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
   GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
   http::JsonReader reader(body);
-  reader.only({"action", "note"});
+  reader.only({"action", "note", "revises_plan_id"});
   auto action = reader.text("action", Need::required, 40);
+  auto note = reader.text("note", Need::required, 2000);
+  auto revises = reader.integer("revises_plan_id", Need::optional, 1);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms(), revises);
+  if (!result) return result.error();
+  return http::json_response(200, status_json(*result));
+}
+
+Result<Response> council_vote_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"meeting", "held_at", "place", "members_total", "members_present", "votes_for",
+               "votes_against", "votes_abstain", "minutes", "reasons"});
+  CouncilVoteInput input;
+  auto meeting = reader.text("meeting", Need::required, 200);
+  auto held_at = reader.text("held_at", Need::required, 40);
+  auto place = reader.text("place", Need::optional, 200);
+  auto members_total = reader.integer("members_total", Need::required, 0, 100000);
+  auto members_present = reader.integer("members_present", Need::required, 0, 100000);
+  auto votes_for = reader.integer("votes_for", Need::required, 0, 100000);
+  auto votes_against = reader.integer("votes_against", Need::required, 0, 100000);
+  auto votes_abstain = reader.integer("votes_abstain", Need::required, 0, 100000);
+  auto minutes = reader.text("minutes", Need::required, 8000);
+  auto reasons = reader.text("reasons", Need::optional, 2000);
+  if (!reader.ok()) return reader.error();
+  auto held = parse_iso8601(*held_at);
+  if (!held)
+    return bad_request("invalid_field", "held_at is a time such as 2026-12-05T19:30:00+08:00");
+  input.meeting = *meeting;
+  input.held_ms = *held;
+  input.place = place;
+  input.members_total = *members_total;
+  input.members_present = *members_present;
+  input.votes_for = *votes_for;
+  input.votes_against = *votes_against;
+  input.votes_abstain = *votes_abstain;
+  input.minutes = *minutes;
+  input.reasons = reasons;
+  auto lease = context.pool.lease();
+  PlanStatus moved;
+  auto vote = record_council_vote(*lease, context.user(), id, input, now_epoch_ms(), moved);
+  if (!vote) return vote.error();
+  return http::json_response(
+      201, boost::json::object{{"vote", vote_json(*vote)}, {"plan", status_json(moved)}});
+}
+
+Result<Response> council_votes_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  auto lease = context.pool.lease();
+  auto votes = list_council_votes(*lease, context.user(), id);
+  if (!votes) return votes.error();
+  boost::json::array items;
+  for (const auto& vote : *votes) items.push_back(vote_json(vote));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> assessment_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"assessor", "organisation", "findings", "recommendation", "conditions"});
+  auto assessor = reader.text("assessor", Need::required, 100);
+  auto organisation = reader.text("organisation", Need::required, 200);
+  auto findings = reader.text("findings", Need::required, 8000);
+  auto recommendation = reader.text("recommendation", Need::required, 40);
+  auto conditions = reader.text("conditions", Need::optional, 4000);
+  if (!reader.ok()) return reader.error();
+  AssessmentInput input{*assessor, *organisation, *findings, *recommendation, conditions};
+  auto lease = context.pool.lease();
+  PlanStatus moved;
+  auto assessment = record_assessment(*lease, context.user(), id, input, now_epoch_ms(), moved);
+  if (!assessment) return assessment.error();
+  return http::json_response(201, boost::json::object{{"assessment", assessment_json(*assessment)},
+                                                      {"plan", status_json(moved)}});
+}
+
+Result<Response> assessments_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  auto lease = context.pool.lease();
+  auto assessments = list_assessments(*lease, context.user(), id);
+  if (!assessments) return assessments.error();
+  boost::json::array items;
+  for (const auto& assessment : *assessments) items.push_back(assessment_json(assessment));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> emergency_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"kind", "reason", "households_served", "amount", "payee_category", "receipt_ref",
+               "spent_on"});
+  auto kind = reader.text("kind", Need::required, 40);
+  auto reason = reader.text("reason", Need::required, 2000);
+  auto households = reader.integer("households_served", Need::required, 0, 100000);
+  auto amount = reader.amount("amount", Need::required, 1);
+  auto payee = reader.text("payee_category", Need::required, 40);
+  auto receipt = reader.text("receipt_ref", Need::required, 200);
+  auto spent_on = reader.text("spent_on", Need::optional, 10);
+  if (!reader.ok()) return reader.error();
+  EmergencyInput input{*kind, *reason, *households, *amount, *payee, *receipt, spent_on};
+  auto lease = context.pool.lease();
+  auto spend = spend_reserve(*lease, context.user(), id, input, now_epoch_ms());
+  if (!spend) return spend.error();
+  return http::json_response(201, emergency_json(*spend));
+}
+
+Result<Response> emergency_list_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  auto lease = context.pool.lease();
+  auto reserve = read_reserve(*lease, context.user(), id, now_epoch_ms());
+  if (!reserve) return reserve.error();
+  return http::json_response(200, reserve_json(*reserve));
+}
+
+Result<Response> party_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "kind", "name", "profile"});
+  auto community = reader.integer("community_id", Need::required, 1);
+  auto kind = reader.text("kind", Need::required, 40);
+  auto name = reader.text("name", Need::required, 200);
+  auto profile = reader.text("profile", Need::required, 2000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto party =
+      add_party(*lease, context.user(), {*community, *kind, *name, *profile}, now_epoch_ms());
+  if (!party) return party.error();
+  return http::json_response(201, party_json(*party));
+}
+
+Result<Response> parties_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t community, context.community_param());
+  auto lease = context.pool.lease();
+  auto parties = public_parties(*lease, community);
+  if (!parties) return parties.error();
+  boost::json::array items;
+  for (const auto& party : *parties) items.push_back(party_json(party));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> pledge_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"party_id", "category", "amount", "note"});
+  auto party = reader.integer("party_id", Need::required, 1);
+  auto category = reader.text("category", Need::required, 100);
+  auto amount = reader.amount("amount", Need::required, 1);
+  auto note = reader.text("note", Need::optional, 1000);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto made =
+      pledge(*lease, context.user(), id, {*party, *category, *amount, note}, now_epoch_ms());
+  if (!made) return made.error();
+  return http::json_response(201, pledge_json(*made));
+}
+
+Result<Response> receipt_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"amount", "receipt_ref", "received_on"});
+  auto amount = reader.amount("amount", Need::required, 1);
+  auto receipt = reader.text("receipt_ref", Need::required, 200);
+  auto received_on = reader.text("received_on", Need::optional, 10);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  auto made = receive(*lease, context.user(), id, {*amount, *receipt, received_on}, now_epoch_ms());
+  if (!made) return made.error();
+  return http::json_response(201, pledge_json(*made));
+}
+
+Result<Response> sign_off_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(std::int64_t spend_id, context.id_param("sid"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"note"});
   auto note = reader.text("note", Need::required, 2000);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
-  auto result = transition(*lease, context.user(), id, *action, *note, now_epoch_ms());
-  if (!result) return result.error();
-  return http::json_response(200, status_json(*result));
+  auto spend = sign_off_spend(*lease, context.user(), id, spend_id, *note, now_epoch_ms());
+  if (!spend) return spend.error();
+  return http::json_response(200, emergency_json(*spend));
 }
 
 Result<Response> objection_route(RequestContext& context) {
@@ -458,10 +788,12 @@ void register_routes(http::Router& router) {
                 base + "/{id}/transitions",
                 Access::login,
                 transition_route,
-                {"Move a plan through its lifecycle (publish, open_vote, assess, submit_review, "
-                 "approve, close); 409 notice_period_running, objections_unanswered, "
-                 "third_party_evaluation_required, final_evaluation_missing, invalid_transition",
-                 "transparency", "staff (approve: street), admin",
+                {"Move a plan through its lifecycle (publish — with revises_plan_id for a "
+                 "revision —, open_vote, submit_review, approve, return, reject, close); 409 "
+                 "notice_period_running, objections_unanswered, third_party_evaluation_required, "
+                 "council_vote_required, assessment_missing, final_evaluation_missing, "
+                 "not_revisable, invalid_transition",
+                 "transparency", "staff (approve, return, reject: street), admin",
                  R"({"action":"publish","note":"公示于社区公告栏与线上"})", ""}});
     router.add({"POST",
                 base + "/{id}/objections",
@@ -484,6 +816,96 @@ void register_routes(http::Router& router) {
                  "transparency", "staff, admin",
                  R"({"objection_ids":[31,32,33],"answer":"已按需求评估调整"})", ""}});
   }
+  router.add(
+      {"POST",
+       "/api/v1/funding/parties",
+       Access::login,
+       party_route,
+       {"Register a co-funding party of the community (government, market, foundation, "
+        "residents) with its public profile; 409 party_exists",
+        "transparency", "staff, admin",
+        R"({"community_id":1,"kind":"market","name":"幸福里长者食堂","profile":"低价助餐，每餐让利3元"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/public/funding/parties",
+              Access::open,
+              parties_route,
+              {"The community's co-funding parties, their profiles and what each pledged and gave",
+               "transparency", "anyone, no login", "", "community_id"}});
+  router.add(
+      {"POST",
+       "/api/v1/plans/{id}/pledges",
+       Access::login,
+       pledge_route,
+       {"A party's pledge to a plan line, up to its share by the line's co-funding rule "
+        "(a fen posting); 409 party_not_in_rule, pledge_exceeds_share, plan_not_open",
+        "transparency", "staff, admin",
+        R"({"party_id":3,"category":"elderly_care","amount":300000,"note":"三季度助餐"})", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/pledges/{id}/receipts",
+       Access::login,
+       receipt_route,
+       {"Money received against a pledge, with its receipt (a fen posting); 409 "
+        "receipt_exceeds_pledge",
+        "transparency", "staff, admin",
+        R"({"amount":150000,"receipt_ref":"SK-2026-0031","received_on":"2026-12-01"})", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/plans/{id}/council-votes",
+       Access::login,
+       council_vote_route,
+       {"Record the council vote (议事会表决) on a plan in council_vote: passing moves it to "
+        "professional assessment, failing returns it to draft with the reasons public; "
+        "400 invalid_votes, 409 not_in_council_vote",
+        "transparency", "staff, admin",
+        R"({"meeting":"2026年第四季度社区议事会","held_at":"2026-12-05T19:30:00+08:00","place":"社区活动室","members_total":15,"members_present":11,"votes_for":8,"votes_against":2,"votes_abstain":1,"minutes":"会议纪要"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/plans/{id}/council-votes",
+              Access::login,
+              council_votes_route,
+              {"A plan's council votes, oldest first", "transparency",
+               "guide, staff, street, admin", "", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/plans/{id}/assessments",
+       Access::login,
+       assessment_route,
+       {"Record the professional assessment (专业评估) of a plan: approve, "
+        "approve_with_changes or reject (back to draft); 409 not_in_assessment",
+        "transparency", "staff, admin",
+        R"({"assessor":"李明","organisation":"某社会工作评估中心","findings":"需求依据充分","recommendation":"approve"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/plans/{id}/assessments",
+              Access::login,
+              assessments_route,
+              {"A plan's professional assessments, oldest first", "transparency",
+               "guide, staff, street, admin", "", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/plans/{id}/emergency-spending",
+       Access::login,
+       emergency_route,
+       {"Spend from an executing plan's emergency reserve for a declared emergency, "
+        "published at once, the street to sign off within 7 days; 409 not_executing, "
+        "reserve_exceeded",
+        "transparency", "staff, admin",
+        R"({"kind":"natural_disaster","reason":"暴雨致3号楼地下室进水，紧急抽水","households_served":12,"amount":150000,"payee_category":"service_provider","receipt_ref":"FP-2026-1201"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/plans/{id}/emergency-spending",
+              Access::login,
+              emergency_list_route,
+              {"The plan's reserve, what is spent and left, and each emergency spend",
+               "transparency", "guide, staff, street, admin", "", ""}});
+  router.add({"POST",
+              "/api/v1/plans/{id}/emergency-spending/{sid}/sign-off",
+              Access::login,
+              sign_off_route,
+              {"The street signs an emergency spend off (once; 409 already_signed_off)",
+               "transparency", "street, admin", R"({"note":"已核实票据与受益户"})", ""}});
   router.add(
       {"POST",
        "/api/v1/plans/{id}/spending",

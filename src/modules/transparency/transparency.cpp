@@ -12,6 +12,7 @@
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/transparency/execution.hpp"
+#include "modules/transparency/moves.hpp"
 #include "modules/transparency/permissions.hpp"
 #include "storage/transact.hpp"
 
@@ -20,7 +21,9 @@ namespace {
 
 constexpr const char* kStatusColumns =
     "SELECT p.id, p.community_id, p.quarter, p.unit, p.total, l.stage, l.notice_started_ms, "
-    "l.notice_days FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id ";
+    "l.notice_days, l.revises_plan_id, (SELECT MAX(r.plan_id) FROM plan_lifecycle r WHERE "
+    "r.revises_plan_id = p.id) FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = "
+    "p.id ";
 
 // The notice's countdown fields at `now_ms`, from lifecycle.hpp's one rule.
 void set_notice_clock(PlanStatus& status, std::int64_t now_ms) {
@@ -43,6 +46,10 @@ PlanStatus status_from(const storage::Row& row, std::int64_t now_ms) {
   if (!row.is_null(5)) status.stage = parse_stage(row.text(5)).value_or(Stage::draft);
   status.notice_started_ms = row.opt_integer(6);
   if (!row.is_null(7)) status.notice_days = row.integer(7);
+  status.published = !row.is_null(5);
+  status.returned = status.published && status.stage == Stage::draft;
+  status.revises_plan_id = row.opt_integer(8);
+  status.revised_by_plan_id = row.opt_integer(9);
   set_notice_clock(status, now_ms);
   return status;
 }
@@ -130,68 +137,131 @@ ObjectionThreshold objection_threshold(storage::Connection& db, const PlanStatus
   return out;
 }
 
+Result<void> move_plan(storage::Connection& db, const Actor& actor, PlanStatus& status,
+                       const std::string& action, const std::string& note, std::int64_t now_ms,
+                       bool internal) {
+  std::int64_t plan_id = status.plan_id;
+  NoticeFacts facts{status.notice_started_ms, now_ms, status.notice_days,
+                    db.query_int("SELECT COUNT(*) FROM plan_objections WHERE plan_id = ? AND "
+                                 "answer IS NULL",
+                                 {plan_id})};
+  auto settings = load_settings(db, status.community_id);
+  auto threshold = objection_threshold(db, status, settings);
+  facts.third_party_required = threshold.third_party_required;
+  facts.third_party_recorded = threshold.third_party_recorded;
+  facts.final_evaluation_recorded =
+      db.query_one("SELECT id FROM plan_evaluations WHERE plan_id = ? AND kind = 'final'",
+                   {plan_id})
+          .has_value();
+  facts.assessment_approves = assessment_approves(db, plan_id);
+  auto next = next_stage(status.stage, action, actor.role, facts, internal);
+  if (!next) return next.take_error();
+  std::string from(stage_name(status.stage)), to(stage_name(*next));
+  std::string now_text = format_iso8601(now_ms);
+  if (!status.published) {
+    // Unique plan_id: two concurrent publishes cannot both insert.
+    db.execute(
+        "INSERT INTO plan_lifecycle (plan_id, community_id, stage, notice_started_ms, "
+        "notice_days, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {plan_id, status.community_id, to, now_ms, std::max(settings.notice_days, kNoticeDaysMin),
+         now_text});
+    status.notice_started_ms = now_ms;
+    status.notice_days = std::max(settings.notice_days, kNoticeDaysMin);
+    status.published = true;
+  } else if (*next == Stage::public_notice) {
+    // A returned plan published again: a new notice of the full length starts now.
+    if (db.execute("UPDATE plan_lifecycle SET stage = ?, notice_started_ms = ?, notice_days = ?, "
+                   "updated_at = ? WHERE plan_id = ? AND stage = ?",
+                   {to, now_ms, std::max(settings.notice_days, kNoticeDaysMin), now_text, plan_id,
+                    from}) != 1) {
+      return conflict("invalid_transition", "the plan moved meanwhile; reload it");
+    }
+    status.notice_started_ms = now_ms;
+    status.notice_days = std::max(settings.notice_days, kNoticeDaysMin);
+  } else if (db.execute("UPDATE plan_lifecycle SET stage = ?, updated_at = ? WHERE plan_id = ? "
+                        "AND stage = ?",
+                        {to, now_text, plan_id, from}) != 1) {
+    return conflict("invalid_transition", "the plan moved meanwhile; reload it");
+  }
+  std::string event_note = note;
+  if (*next == Stage::executing) {
+    freeze_targets(db, plan_id, status.community_id);
+    // A line executes with its co-funding shortfall named (funding.hpp).
+    if (status.unit == "fen" && community_funding(db, status.community_id).parties > 0) {
+      std::string gaps;
+      for (const auto& line : funding_of(db, plan_id).lines) {
+        if (line.funded) continue;
+        gaps += (gaps.empty() ? "" : "；") + line.category + " 缺口 " +
+                format_amount(line.shortfall, "fen") + " 元";
+      }
+      if (!gaps.empty()) event_note += "（合作方资金未到位：" + gaps + "）";
+    }
+  }
+  if (*next == Stage::closed) freeze_accounts(db, plan_id, status.community_id, now_ms);
+  db.execute(
+      "INSERT INTO plan_events (plan_id, community_id, action, from_stage, to_stage, note, "
+      "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {plan_id, status.community_id, action, from, to, event_note, actor.user_id, now_text});
+  audit::append(
+      db, actor,
+      {status.community_id, "plan.transition", "allocation_plan", std::to_string(plan_id),
+       boost::json::object{{"action", action}, {"from", from}, {"to", to}, {"note", note}}});
+  status.stage = *next;
+  status.returned = status.stage == Stage::draft;
+  set_notice_clock(status, now_ms);
+  if (*next == Stage::public_notice) {
+    // The whole community hears: its robots, and residents who asked for an SMS.
+    notifications::Event event;
+    event.community_id = status.community_id;
+    event.kind = "plan.notice_started";
+    event.subject_type = "allocation_plan";
+    event.subject_id = std::to_string(plan_id);
+    event.broadcast = true;
+    event.data = {{"title", status.quarter + " 社区资源分配方案"},
+                  {"quarter", status.quarter},
+                  {"ends", format_date(status.notice_ends_ms.value_or(now_ms))}};
+    notifications::record(db, event, now_ms);
+  }
+  return {};
+}
+
 Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                               const std::string& action, const std::string& note,
-                              std::int64_t now_ms) {
+                              std::int64_t now_ms, std::optional<std::int64_t> revises_plan_id) {
   GZ_TRY(check_text(note, "note", 2000));
+  if (revises_plan_id && action != "publish") {
+    return bad_request("invalid_field", "revises_plan_id goes with the publish action");
+  }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<PlanStatus> {
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();
-    NoticeFacts facts{status->notice_started_ms, now_ms, status->notice_days,
-                      db.query_int("SELECT COUNT(*) FROM plan_objections WHERE plan_id = ? AND "
-                                   "answer IS NULL",
-                                   {plan_id})};
-    auto settings = load_settings(db, status->community_id);
-    auto threshold = objection_threshold(db, *status, settings);
-    facts.third_party_required = threshold.third_party_required;
-    facts.third_party_recorded = threshold.third_party_recorded;
-    facts.final_evaluation_recorded =
-        db.query_one("SELECT id FROM plan_evaluations WHERE plan_id = ? AND kind = 'final'",
-                     {plan_id})
-            .has_value();
-    auto next = next_stage(status->stage, action, actor.role, facts);
-    if (!next) return next.take_error();
-    std::string from(stage_name(status->stage)), to(stage_name(*next));
-    if (status->stage == Stage::draft) {
-      // Unique plan_id: two concurrent publishes cannot both insert.
-      db.execute(
-          "INSERT INTO plan_lifecycle (plan_id, community_id, stage, notice_started_ms, "
-          "notice_days, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-          {plan_id, status->community_id, to, now_ms,
-           std::max(settings.notice_days, kNoticeDaysMin), format_iso8601(now_ms)});
-      status->notice_started_ms = now_ms;
-      status->notice_days = std::max(settings.notice_days, kNoticeDaysMin);
-    } else if (db.execute("UPDATE plan_lifecycle SET stage = ?, updated_at = ? WHERE plan_id = ? "
-                          "AND stage = ?",
-                          {to, format_iso8601(now_ms), plan_id, from}) != 1) {
-      return conflict("invalid_transition", "the plan moved meanwhile; reload it");
+    std::optional<PlanStatus> revised;
+    if (revises_plan_id) {
+      lock_lifecycle(db, *revises_plan_id);
+      auto old = load_status(db, *revises_plan_id, now_ms);
+      if (!old || old->community_id != status->community_id) {
+        return not_found("no plan " + std::to_string(*revises_plan_id));
+      }
+      if (old->plan_id == plan_id || old->quarter != status->quarter || old->unit != status->unit ||
+          !(old->returned || old->stage == Stage::rejected) || old->revised_by_plan_id ||
+          status->published) {
+        return conflict("not_revisable",
+                        "a new draft may revise a returned or rejected plan of the same quarter "
+                        "and unit, once (只能修订同一季度被退回或否决的方案)");
+      }
+      revised = std::move(*old);
     }
-    if (*next == Stage::executing) freeze_targets(db, plan_id, status->community_id);
-    if (*next == Stage::closed) freeze_accounts(db, plan_id, status->community_id, now_ms);
-    db.execute(
-        "INSERT INTO plan_events (plan_id, community_id, action, from_stage, to_stage, note, "
-        "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {plan_id, status->community_id, action, from, to, note, actor.user_id,
-         format_iso8601(now_ms)});
-    audit::append(
-        db, actor,
-        {status->community_id, "plan.transition", "allocation_plan", std::to_string(plan_id),
-         boost::json::object{{"action", action}, {"from", from}, {"to", to}, {"note", note}}});
-    status->stage = *next;
-    set_notice_clock(*status, now_ms);
-    if (*next == Stage::public_notice) {
-      // The whole community hears: its robots, and residents who asked for an SMS.
-      notifications::Event event;
-      event.community_id = status->community_id;
-      event.kind = "plan.notice_started";
-      event.subject_type = "allocation_plan";
-      event.subject_id = std::to_string(plan_id);
-      event.broadcast = true;
-      event.data = {{"title", status->quarter + " 社区资源分配方案"},
-                    {"quarter", status->quarter},
-                    {"ends", format_date(status->notice_ends_ms.value_or(now_ms))}};
-      notifications::record(db, event, now_ms);
+    GZ_TRY(move_plan(db, actor, *status, action, note, now_ms, false));
+    if (revised) {
+      db.execute("UPDATE plan_lifecycle SET revises_plan_id = ? WHERE plan_id = ?",
+                 {revised->plan_id, plan_id});
+      status->revises_plan_id = revised->plan_id;
+      if (revised->stage == Stage::draft) {
+        GZ_TRY(move_plan(db, actor, *revised, "supersede",
+                         "由修订后的方案取代（方案 " + std::to_string(plan_id) + "）", now_ms,
+                         true));
+      }
     }
     return *status;
   });
@@ -335,7 +405,7 @@ Result<std::vector<Notice>> public_notices(storage::Connection& db, std::int64_t
 
 Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std::int64_t now_ms) {
   auto status = load_status(db, plan_id, now_ms);
-  if (!status || status->stage == Stage::draft) {
+  if (!status || !status->published) {
     return not_found("no public plan " + std::to_string(plan_id));
   }
   PlanBoard board;
@@ -351,6 +421,26 @@ Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std
                                     {plan_id})) {
     board.history.push_back({event.integer(0), event.text(1), event.text(2), event.text(3),
                              pii::mask_text(event.text(4)), event.text(5)});
+  }
+  board.council_votes = council_votes_of(db, plan_id);
+  for (auto& vote : board.council_votes) {
+    vote.minutes = pii::mask_text(vote.minutes);
+    if (vote.reasons) vote.reasons = pii::mask_text(*vote.reasons);
+  }
+  board.assessments = assessments_of(db, plan_id);
+  for (auto& assessment : board.assessments) {
+    assessment.findings = pii::mask_text(assessment.findings);
+    if (assessment.conditions) assessment.conditions = pii::mask_text(*assessment.conditions);
+  }
+  board.decisions = decisions_of(db, plan_id);
+  for (auto& decision : board.decisions) decision.reason = pii::mask_text(decision.reason);
+  board.revision = revision_of(db, *status);
+  board.emergency = reserve_of(db, plan_id, now_ms);
+  if (status->unit == "fen") board.funding = funding_of(db, plan_id);
+  for (auto& spend : board.emergency.spends) {
+    spend.reason = pii::mask_text(spend.reason);
+    spend.receipt_ref = pii::mask_text(spend.receipt_ref);
+    if (spend.sign_off_note) spend.sign_off_note = pii::mask_text(*spend.sign_off_note);
   }
   for (auto& record : board.spending) mask_for(pii::Reader::restricted, record);
   for (auto& evaluation : board.evaluations) mask_for(pii::Reader::restricted, evaluation);
@@ -371,7 +461,13 @@ Result<CommunityResources> community_resources(storage::Connection& db, std::int
     out.plans.push_back(status_from(row, now_ms));
   }
   if (out.plans.empty()) return out;
-  auto board = public_plan(db, out.plans.front().plan_id, now_ms);
+  // The current plan is the newest one still alive: a rejected or superseded plan stays in
+  // the list with its reasons, but the board leads with the plan the community runs.
+  auto current = std::find_if(out.plans.begin(), out.plans.end(), [](const PlanStatus& plan) {
+    return plan.stage != Stage::rejected && plan.stage != Stage::superseded;
+  });
+  if (current == out.plans.end()) current = out.plans.begin();
+  auto board = public_plan(db, current->plan_id, now_ms);
   if (!board) return board.take_error();
   out.current = std::move(*board);
   return out;

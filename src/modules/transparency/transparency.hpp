@@ -4,7 +4,8 @@
 // lifecycle.hpp; this file loads the facts, stores the outcome, and audits every write.
 // A plan with no lifecycle row is a draft; drafts are never shown on the public board.
 // This header is the module's contract: other modules include it (it brings the execution
-// read-outs, execution.hpp), never the files behind it.
+// read-outs, execution.hpp; the decision records, decisions.hpp; the emergency reserve,
+// reserve.hpp; the funding parties and pledges, funding.hpp), never the files behind it.
 #pragma once
 
 #include <cstdint>
@@ -15,8 +16,11 @@
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/transparency/decisions.hpp"
 #include "modules/transparency/execution.hpp"
+#include "modules/transparency/funding.hpp"
 #include "modules/transparency/lifecycle.hpp"
+#include "modules/transparency/reserve.hpp"
 #include "storage/database.hpp"
 
 namespace gz::transparency {
@@ -59,6 +63,11 @@ struct PlanStatus {
   std::optional<std::int64_t> notice_days_left;
   std::optional<std::int64_t> notice_ends_ms;
   bool objections_open = false;
+  // Published once (it has a lifecycle): public from then on, even when sent back to draft.
+  bool published = false;
+  bool returned = false;  // a draft again after a return, a failing vote or assessment
+  std::optional<std::int64_t> revises_plan_id;     // the returned or rejected plan it revises
+  std::optional<std::int64_t> revised_by_plan_id;  // its revision, once published
 };
 
 // The plan if the actor may know of it (a member of its community, or an admin); 404 else.
@@ -80,10 +89,13 @@ ObjectionThreshold objection_threshold(storage::Connection& db, const PlanStatus
                                        const Settings& settings);
 
 // Staff, street users of the plan's community and admins (roles per lifecycle.hpp); others of
-// the community get 403, outsiders 404. Audited, and kept as a plan event.
+// the community get 403, outsiders 404. Audited, and kept as a plan event. `revises_plan_id`
+// with publish: this plan revises that one (same community, quarter and unit; returned or
+// rejected, else 409 not_revisable), which a returned draft leaves as superseded.
 Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                               const std::string& action, const std::string& note,
-                              std::int64_t now_ms);
+                              std::int64_t now_ms,
+                              std::optional<std::int64_t> revises_plan_id = std::nullopt);
 
 // A resident of the plan's community, while the plan is in public notice (409 not_in_notice).
 Result<Objection> file_objection(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
@@ -122,6 +134,12 @@ struct PlanBoard {
   ObjectionThreshold objections;
   Satisfaction satisfaction;
   std::vector<PlanEvent> history;
+  std::vector<CouncilVote> council_votes;
+  std::vector<Assessment> assessments;
+  std::vector<Decision> decisions;  // returns and rejections with their reasons
+  std::optional<Revision> revision;
+  Reserve emergency;
+  PlanFunding funding;  // money plans: who funds each line, pledged against received
 };
 Result<PlanBoard> public_plan(storage::Connection& db, std::int64_t plan_id, std::int64_t now_ms);
 

@@ -6,9 +6,9 @@
 namespace gz::warnings {
 namespace {
 
-constexpr std::array<std::string_view, 6> kKinds = {"participation_falling", "complaints_rising",
-                                                    "allocation_dispute",    "stalled_topic",
-                                                    "platform_fault",        "calendar_expiring"};
+constexpr std::array<std::string_view, 7> kKinds = {
+    "participation_falling", "complaints_rising", "allocation_dispute", "stalled_topic",
+    "platform_fault",        "calendar_expiring", "emergency_unsigned"};
 constexpr std::array<std::string_view, 5> kStages = {"plan", "do", "check", "act", "closed"};
 
 }  // namespace
@@ -50,6 +50,10 @@ Suggestion suggestion_for(Kind kind) {
           "When the State Council publishes next year's holidays, an administrator loads "
           "them (gongzhi calendar load or PUT /api/v1/calendar); until then deadlines "
           "reaching into that year are provisional"};
+    case Kind::emergency_unsigned:
+      return {"街道尽快核实应急支出的票据与受益户并签认；社区补齐说明材料",
+              "The street checks the emergency spend's receipt and the households served and "
+              "signs it off; the community completes its explanation"};
   }
   return {"", ""};
 }
@@ -68,6 +72,8 @@ Suggestion title_for(Kind kind) {
       return {"平台故障", "Platform fault"};
     case Kind::calendar_expiring:
       return {"节假日安排待载入", "Holiday calendar running out"};
+    case Kind::emergency_unsigned:
+      return {"应急支出逾期未签认", "Emergency spend not signed off"};
   }
   return {"", ""};
 }

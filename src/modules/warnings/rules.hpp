@@ -38,7 +38,8 @@ enum class Kind {
   allocation_dispute,
   stalled_topic,
   platform_fault,
-  calendar_expiring,  // the working-day calendar does not cover the next 60 days
+  calendar_expiring,   // the working-day calendar does not cover the next 60 days
+  emergency_unsigned,  // an emergency spend without the street's sign-off after 7 days
 };
 std::string_view kind_name(Kind kind);
 std::optional<Kind> parse_kind(std::string_view name);

@@ -192,6 +192,22 @@ int stalled_topics(storage::Connection& db, std::int64_t community_id, std::int6
   return raised;
 }
 
+int emergency_unsigned(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms) {
+  int raised = 0;
+  for (const auto& spend : transparency::overdue_sign_offs(db, community_id, now_ms)) {
+    raised += raise(db, community_id, Kind::emergency_unsigned,
+                    "emergency:" + std::to_string(spend.spend_id),
+                    {{"spend_id", spend.spend_id},
+                     {"plan_id", spend.plan_id},
+                     {"quarter", spend.quarter},
+                     {"kind", spend.kind},
+                     {"amount", spend.amount},
+                     {"due_at", spend.due_at}},
+                    now_ms);
+  }
+  return raised;
+}
+
 int platform_faults(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms) {
   int raised = 0;
   for (const auto& row :
@@ -363,6 +379,7 @@ Evaluation evaluate(storage::Connection& db, std::int64_t community_id, std::int
     out.raised += allocation_disputes(db, community_id, now_ms);
     out.raised += stalled_topics(db, community_id, now_ms);
     out.raised += platform_faults(db, community_id, now_ms);
+    out.raised += emergency_unsigned(db, community_id, now_ms);
     improvements(db, community_id, now_ms, out);
   });
   return out;

@@ -6,7 +6,8 @@
 //
 // Subjects: participation_falling "activities:<kind>:<channel>:<latest activity id>";
 // complaints_rising "complaints:<quarter>"; allocation_dispute "plan:<id>"; stalled_topic
-// "proposal:<id>"; platform_fault "<event kind>:<event id>". The quarters evaluated are the
+// "proposal:<id>"; platform_fault "<event kind>:<event id>"; emergency_unsigned
+// "emergency:<spend id>". The quarters evaluated are the
 // complete ones before `now` (Asia/Shanghai).
 #pragma once
 

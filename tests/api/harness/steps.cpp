@@ -32,4 +32,35 @@ std::int64_t make_plan(const Client& staff, std::int64_t community_id, const std
   return created_id(staff.post("/api/v1/allocation/plans", body));
 }
 
+HttpResponse record_council_vote(const Client& staff, std::int64_t plan_id, bool passes) {
+  return staff.post("/api/v1/plans/" + std::to_string(plan_id) + "/council-votes",
+                    {{"meeting", "社区议事会"},
+                     {"held_at", "2020-01-02T19:30:00+08:00"},
+                     {"members_total", 15},
+                     {"members_present", 11},
+                     {"votes_for", passes ? 8 : 4},
+                     {"votes_against", passes ? 2 : 6},
+                     {"votes_abstain", 1},
+                     {"minutes", "逐项审议分配方案"}});
+}
+
+HttpResponse record_assessment(const Client& staff, std::int64_t plan_id,
+                               const std::string& recommendation) {
+  return staff.post("/api/v1/plans/" + std::to_string(plan_id) + "/assessments",
+                    {{"assessor", "李评估"},
+                     {"organisation", "市社会工作评估中心"},
+                     {"findings", "需求测算依据充分"},
+                     {"recommendation", recommendation}});
+}
+
+void pass_council_and_assessment(const Client& staff, std::int64_t plan_id) {
+  auto vote = record_council_vote(staff, plan_id);
+  EXPECT_EQ(vote.status, 201) << vote.body;
+  auto assessed = record_assessment(staff, plan_id);
+  EXPECT_EQ(assessed.status, 201) << assessed.body;
+  auto submitted = staff.post("/api/v1/plans/" + std::to_string(plan_id) + "/transitions",
+                              {{"action", "submit_review"}, {"note", "报街道审核"}});
+  EXPECT_EQ(submitted.status, 200) << submitted.body;
+}
+
 }  // namespace gz::test

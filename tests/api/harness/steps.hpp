@@ -29,4 +29,14 @@ std::int64_t make_plan(const Client& staff, std::int64_t community_id, const std
                        std::int64_t total_fen,
                        const boost::json::array& categories = elderly_and_childcare());
 
+// The council vote (议事会) on a plan in council_vote, recorded by `staff`: 15 members, 11
+// present, 8 for when `passes`, else 4 for. The answer as it came.
+HttpResponse record_council_vote(const Client& staff, std::int64_t plan_id, bool passes = true);
+// The professional assessment of a plan in professional_assessment, by `staff`.
+HttpResponse record_assessment(const Client& staff, std::int64_t plan_id,
+                               const std::string& recommendation = "approve");
+// From council_vote to street_review: a passing vote, an approving assessment, submit_review
+// (each step's status checked).
+void pass_council_and_assessment(const Client& staff, std::int64_t plan_id);
+
 }  // namespace gz::test

@@ -13,6 +13,7 @@
 
 #include "core/clock.hpp"
 #include "harness.hpp"
+#include "storage/database.hpp"
 
 namespace gz::test {
 namespace {
@@ -468,6 +469,72 @@ TEST_P(ParticipationTest, ATopicOnItsThirdMeetingWithoutDecisionIsStalled) {
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_GE(list.json().at("warnings").at("stalled_topic").as_int64(), 1);
   EXPECT_EQ(f().outsider.get(path("/api/v1/proposals/", id)).status, 404);
+}
+
+TEST_P(ParticipationTest, TheOnlineHallMeetsOnVideoAndVotesFromPhonesUntilItEnds) {
+  set_settings(1, 3);
+  auto& r = f().residents;
+  boost::json::object hall{{"community_id", f().community_id},
+                           {"kind", "meeting"},
+                           {"channel", "online_hall"},
+                           {"title", "线上议事厅：楼道灯改造"},
+                           {"agenda", "楼道灯改造方案表决"},
+                           {"starts_at", at(-10)},
+                           {"ends_at", at(80)},
+                           {"video_url", "https://meeting.tencent.com/dm/hall-1"}};
+  // The link is an https link, and only the online hall has one.
+  auto plain = hall;
+  plain["video_url"] = "http://meeting.example/hall";
+  EXPECT_EQ(f().staff.post("/api/v1/activities", plain).error_code(), "invalid_video_url");
+  auto corner = hall;
+  corner["channel"] = "community";
+  EXPECT_EQ(f().staff.post("/api/v1/activities", corner).error_code(), "invalid_video_url");
+  std::int64_t meeting = created_id(f().staff.post("/api/v1/activities", hall));
+  auto seen = r[3].get(path("/api/v1/activities/", meeting));
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.json().at("video_url"), "https://meeting.tencent.com/dm/hall-1");
+  EXPECT_EQ(f().outsider.get(path("/api/v1/activities/", meeting)).status, 404);
+
+  std::int64_t id = eligible_proposal("楼道灯改造", 1);
+  ASSERT_EQ(
+      f().staff.post(path("/api/v1/proposals/", id, "/agenda"), {{"activity_id", meeting}}).status,
+      200);
+  step(id, "move");
+  step(id, "second");
+  step(id, "call_vote");
+  // Households join from home with the code read out in the video, and vote from the phone;
+  // the quorum is counted among those online.
+  std::string code(
+      f().staff.get(path("/api/v1/activities/", meeting)).json().at("checkin_code").as_string());
+  std::string votes = path("/api/v1/proposals/", id, "/votes");
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(r[i].post(path("/api/v1/activities/", meeting, "/checkins"), {{"code", code}}).status,
+              200);
+    ASSERT_EQ(r[i].post(votes, {{"choice", i < 3 ? "yes" : "no"}}).status, 201);
+  }
+  // The meeting ends (its stored end moved back): the vote closed with it.
+  ASSERT_EQ(r[4].post(path("/api/v1/activities/", meeting, "/checkins"), {{"code", code}}).status,
+            200);
+  {
+    auto database = storage::open_database(f().world.url());
+    auto connection = database->connect();
+    connection->execute("UPDATE activities SET starts_ms = ?, ends_ms = ? WHERE id = ?",
+                        {now_epoch_ms() - 120 * kMinuteMs, now_epoch_ms() - kMinuteMs, meeting});
+  }
+  auto late = r[4].post(votes, {{"choice", "no"}});
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.error_code(), "voting_closed");
+  auto decided = f().staff.post(path("/api/v1/proposals/", id, "/outcome"), {{"note", "线上表决"}});
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(decided.json().at("state").as_string(), "passed");
+  auto minutes = f().staff.put_json(path("/api/v1/activities/", meeting, "/minutes"),
+                                    {{"minutes", "线上到会5户，表决通过楼道灯改造"}});
+  ASSERT_EQ(minutes.status, 200) << minutes.body;
+  auto published = r[6].get(path("/api/v1/proposals/", id));
+  auto item = published.json().at("agenda").as_array()[0];
+  EXPECT_EQ(item.at("present_households").as_int64(), 5);
+  EXPECT_EQ(item.at("yes").as_int64(), 3);
+  EXPECT_EQ(item.at("outcome"), "passed");
 }
 
 GZ_ON_BACKENDS(ParticipationTest);

@@ -24,7 +24,7 @@ constexpr const char* kColumns =
     "(SELECT COUNT(*) FROM activity_signups s WHERE s.activity_id = a.id), "
     "(SELECT COUNT(*) FROM activity_attendance t WHERE t.activity_id = a.id), "
     "(SELECT COUNT(DISTINCT t.household_id) FROM activity_attendance t WHERE t.activity_id = "
-    "a.id) FROM activities a ";
+    "a.id), a.video_url FROM activities a ";
 
 Activity activity_from(const storage::Row& row) {
   Activity a;
@@ -44,6 +44,7 @@ Activity activity_from(const storage::Row& row) {
   a.signups = row.integer(13);
   a.attendees = row.integer(14);
   a.attending_households = row.integer(15);
+  a.video_url = row.opt_text(16);
   return a;
 }
 
@@ -191,17 +192,25 @@ Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
   if (input.capacity && (*input.capacity < 1 || *input.capacity > 100000)) {
     return bad_request("invalid_capacity", "capacity must be 1-100000");
   }
+  if (input.video_url && (*channel != Channel::online_hall || input.video_url->size() > 500 ||
+                          input.video_url->rfind("https://", 0) != 0 ||
+                          input.video_url->find_first_of(" \"<>\n\r\t") != std::string::npos)) {
+    return bad_request("invalid_video_url",
+                       "video_url is an https:// link of the online hall's video meeting "
+                       "(线上议事厅的视频会议链接须以 https:// 开头)");
+  }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Activity> {
     std::string code = new_checkin_code();
     std::int64_t id =
         db.query_one(
               "INSERT INTO activities (community_id, kind, channel, building_id, title, agenda, "
-              "starts_ms, ends_ms, capacity, checkin_code, created_by_user_id, created_at) VALUES "
-              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              "starts_ms, ends_ms, capacity, checkin_code, created_by_user_id, created_at, "
+              "video_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {input.community_id, std::string(kind_name(*kind)),
                std::string(channel_name(*channel)), storage::opt_int(input.building_id),
                input.title, input.agenda, window.starts_ms, window.ends_ms,
-               storage::opt_int(input.capacity), code, actor.user_id, now_iso8601()})
+               storage::opt_int(input.capacity), code, actor.user_id, now_iso8601(),
+               storage::opt_text(input.video_url)})
             ->integer(0);
     boost::json::object change{{"kind", kind_name(*kind)},
                                {"channel", channel_name(*channel)},

@@ -29,7 +29,8 @@ struct Activity {
   std::int64_t starts_ms = 0;
   std::int64_t ends_ms = 0;
   std::optional<std::int64_t> capacity;
-  std::string checkin_code;  // shown to those who run activities only
+  std::optional<std::string> video_url;  // the online hall's video meeting
+  std::string checkin_code;              // shown to those who run activities only
   std::optional<std::string> minutes;
   std::optional<std::string> minutes_at;
   std::int64_t signups = 0;
@@ -47,10 +48,12 @@ struct ActivityInput {
   std::optional<std::int64_t> starts_ms;  // the online hall may leave both out
   std::optional<std::int64_t> ends_ms;
   std::optional<std::int64_t> capacity;
+  std::optional<std::string> video_url;  // online hall only: an https:// link, ≤ 500 bytes
 };
 
 // Staff, guides, admins. 400 invalid_kind, invalid_channel, missing_building (a building
-// corner needs its building), invalid_time, invalid_capacity; 404 unknown building.
+// corner needs its building), invalid_time, invalid_capacity, invalid_video_url (not https,
+// or on a channel other than the online hall); 404 unknown building.
 Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
                                  const ActivityInput& input, std::int64_t now_ms);
 

@@ -211,6 +211,13 @@ class Generator {
                 minutes ? storage::Value{iso(ends_ms + kDayMs)} : storage::null_value(),
                 storage::null_value(), iso(std::min(starts_ms - 3 * kDayMs, as_of_ms_))})
             ->integer(0);
+    if (channel == Channel::online_hall) {
+      // The online hall meets in the community's standing video room.
+      db_.execute("UPDATE activities SET video_url = ? WHERE id = ?",
+                  {std::string("https://meeting.tencent.com/dm/gongzhi-") +
+                       std::to_string(community_id_) + "-" + std::to_string(id),
+                   id});
+    }
     appender.append(audit::system_actor(),
                     {community_id_, "activity.create", "activity", std::to_string(id),
                      boost::json::object{{"kind", kind_name(kind)},

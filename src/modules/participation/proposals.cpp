@@ -314,6 +314,13 @@ Result<Vote> cast_vote(storage::Connection& db, const Actor& actor, std::int64_t
       if (p->state != State::on_agenda || !item || item->motion != Motion::voting) {
         return conflict("voting_closed", "the vote on this proposal is not open");
       }
+      // The online hall votes within the meeting: from the phone, until it ends.
+      if (auto meeting = db.query_one("SELECT channel, ends_ms FROM activities WHERE id = ?",
+                                      {item->activity_id});
+          meeting && meeting->text(0) == "online_hall" && now_ms >= meeting->integer(1)) {
+        return conflict("voting_closed",
+                        "the online meeting has ended; its vote closed with it (线上议事已结束)");
+      }
       if (!db.query_one("SELECT resident_id FROM activity_attendance WHERE activity_id = ? AND "
                         "household_id = ? LIMIT 1",
                         {item->activity_id, *actor.household_id})) {

@@ -35,7 +35,8 @@ boost::json::object activity_json(const Activity& a, const Actor& actor) {
                           {"attendees", a.attendees},
                           {"attending_households", a.attending_households},
                           {"minutes", http::json_or_null(a.minutes)},
-                          {"minutes_at", http::json_or_null(a.minutes_at)}};
+                          {"minutes_at", http::json_or_null(a.minutes_at)},
+                          {"video_url", http::json_or_null(a.video_url)}};
   if (a.capacity) out["places_left"] = std::max<std::int64_t>(0, *a.capacity - a.signups);
   // Its windows at the server's now, by rules.hpp: pages offer sign-up and check-in from
   // these, never from the browser's clock.
@@ -122,7 +123,7 @@ Result<Response> create_activity_route(RequestContext& context) {
   if (!body) return body.error();
   http::JsonReader reader(*body);
   reader.only({"community_id", "kind", "channel", "building_id", "title", "agenda", "starts_at",
-               "ends_at", "capacity"});
+               "ends_at", "capacity", "video_url"});
   ActivityInput input;
   auto community = reader.integer("community_id", Need::required, 1);
   auto kind = reader.text("kind", Need::required, 40);
@@ -131,6 +132,7 @@ Result<Response> create_activity_route(RequestContext& context) {
   auto title = reader.text("title", Need::required, 200);
   auto agenda = reader.text("agenda", Need::optional, 4000);
   auto capacity = reader.amount("capacity", Need::optional, 1);
+  auto video_url = reader.text("video_url", Need::optional, 500);
   if (!reader.ok()) return reader.error();
   auto starts = time_field(reader, "starts_at");
   if (!starts) return starts.error();
@@ -146,6 +148,7 @@ Result<Response> create_activity_route(RequestContext& context) {
   input.starts_ms = *starts;
   input.ends_ms = *ends;
   input.capacity = capacity;
+  input.video_url = video_url;
   auto lease = context.pool.lease();
   auto result = create_activity(*lease, context.user(), input, now_epoch_ms());
   if (!result) return result.error();

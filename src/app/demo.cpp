@@ -106,9 +106,13 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     civic::generate_demo_civic(db, community_id, seed++, options.as_of_ms);
     // The property trust fund and public revenue; its own stream of the base seed per
     // community, so the seeds of the modules after it do not shift.
-    property::generate_demo_property(db, community_id,
-                                     options.seed + static_cast<std::uint64_t>(community_id),
-                                     options.as_of_ms);
+    auto property = property::generate_demo_property(
+        db, community_id, options.seed + static_cast<std::uint64_t>(community_id), options.as_of_ms,
+        options.password);
+    for (const auto& username : property.committee_logins) {
+      report.registry.logins.push_back(
+          {username, options.password, "resident", "业委会委员（与 resident 同在业主委员会）"});
+    }
     // The knowledge base and residents' questions (its own stream of the base seed).
     assistant::generate_demo_assistant(db, community_id, options.seed, options.as_of_ms);
     // The guides' visits (after needs and requests: the neediest are visited most, the silent

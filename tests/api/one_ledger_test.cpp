@@ -69,10 +69,22 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
   for (const auto& bill : bills.at("items").as_array()) paying.push_back(bill.at("id"));
   auto paid = staff.post("/api/v1/property/payments", {{"bill_ids", paying}});
   ASSERT_EQ(paid.status, 201) << paid.body;
-  ASSERT_EQ(
-      staff.post("/api/v1/property/committee", {{"community_id", community}, {"user_id", owner_id}})
-          .status,
-      201);
+  // The committee decides by a majority of at least three members.
+  std::vector<std::int64_t> members{owner_id};
+  for (const char* code : {"1-102", "1-103"}) {
+    std::string username = std::string("owner-") + code;
+    members.push_back(add_user(w.url(), username, "resident",
+                               {"--household", std::to_string(w.household(community, code))},
+                               w.password()));
+  }
+  for (std::int64_t member : members) {
+    ASSERT_EQ(
+        staff.post("/api/v1/property/committee", {{"community_id", community}, {"user_id", member}})
+            .status,
+        201);
+  }
+  Client second_member(w.port());
+  ASSERT_EQ(second_member.login("owner-1-102", w.password()).status, 200);
   auto expense = staff.post("/api/v1/property/expenses", {{"community_id", community},
                                                           {"amount_fen", 15000},
                                                           {"category", "repairs"},
@@ -81,10 +93,12 @@ TEST_P(OneLedger, VerifyNamesAPropertyPostingEditedInTheDatabase) {
                                                           {"purpose", "楼道灯"},
                                                           {"spent_on", today()}});
   ASSERT_EQ(expense.status, 201) << expense.body;
-  auto approved = owner.post("/api/v1/property/expenses/" +
-                                 std::to_string(expense.json().at("id").as_int64()) + "/decision",
-                             {{"decision", "approve"}});
+  std::string decision = "/api/v1/property/expenses/" +
+                         std::to_string(expense.json().at("id").as_int64()) + "/decision";
+  ASSERT_EQ(owner.post(decision, {{"decision", "approve"}}).status, 200);
+  auto approved = second_member.post(decision, {{"decision", "approve"}});
   ASSERT_EQ(approved.status, 200) << approved.body;
+  ASSERT_EQ(approved.json().at("status").as_string(), "approved");
   std::int64_t posting = approved.json().at("posting_id").as_int64();
 
   std::string output;

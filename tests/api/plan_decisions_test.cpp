@@ -124,8 +124,7 @@ TEST_P(PlanDecisionsTest, AFailingCouncilVoteReturnsThePlanWithItsReasonsPublic)
   EXPECT_EQ(failed.json().at("plan").at("state").as_string(), "draft");
   EXPECT_TRUE(failed.json().at("plan").at("returned").as_bool());
   // A second record on a plan no longer at its vote.
-  EXPECT_EQ(w().staff.post(path(plan, "/council-votes"), vote).error_code(),
-            "not_in_council_vote");
+  EXPECT_EQ(w().staff.post(path(plan, "/council-votes"), vote).error_code(), "not_in_council_vote");
 
   // Back in draft, the plan stays public with the vote and why it failed.
   auto shown = board(plan);
@@ -203,9 +202,9 @@ TEST_P(PlanDecisionsTest, TheStreetReturnsOrRejectsAndARevisionShowsItsDifferenc
   pass_council_and_assessment(w().staff, plan);
   // Only the street returns or rejects, with a reason.
   EXPECT_EQ(move(w().staff, plan, "return").status, 403);
-  EXPECT_EQ(w().street.post(path(plan, "/transitions"), {{"action", "return"}, {"note", ""}})
-                .status,
-            400);
+  EXPECT_EQ(
+      w().street.post(path(plan, "/transitions"), {{"action", "return"}, {"note", ""}}).status,
+      400);
   auto returned = move(w().street, plan, "return", "托育名额测算口径需补充说明，请修改后重报");
   ASSERT_EQ(returned.status, 200) << returned.body;
   EXPECT_EQ(returned.json().at("state").as_string(), "draft");
@@ -221,14 +220,13 @@ TEST_P(PlanDecisionsTest, TheStreetReturnsOrRejectsAndARevisionShowsItsDifferenc
   auto wrong = w().staff.post(path(other_quarter, "/transitions"),
                               {{"action", "publish"}, {"note", "x"}, {"revises_plan_id", plan}});
   EXPECT_EQ(wrong.error_code(), "not_revisable");
-  auto open_vote_with = w().staff.post(
-      path(revision, "/transitions"),
-      {{"action", "open_vote"}, {"note", "x"}, {"revises_plan_id", plan}});
+  auto open_vote_with =
+      w().staff.post(path(revision, "/transitions"),
+                     {{"action", "open_vote"}, {"note", "x"}, {"revises_plan_id", plan}});
   EXPECT_EQ(open_vote_with.status, 400);
-  auto published = w().staff.post(path(revision, "/transitions"),
-                                  {{"action", "publish"},
-                                   {"note", "按街道意见修订后重新公示"},
-                                   {"revises_plan_id", plan}});
+  auto published = w().staff.post(
+      path(revision, "/transitions"),
+      {{"action", "publish"}, {"note", "按街道意见修订后重新公示"}, {"revises_plan_id", plan}});
   ASSERT_EQ(published.status, 200) << published.body;
   EXPECT_EQ(published.json().at("revises_plan_id").as_int64(), plan);
   auto old = board(plan);
@@ -271,13 +269,12 @@ TEST_P(PlanDecisionsTest, TheEmergencyReserveIsSpentPublishedSignedOffAndCarried
   EXPECT_EQ(spend(plan, 1000, &w().resident).status, 403);
   EXPECT_EQ(spend(plan, 1000, &w().other_staff).status, 404);
   EXPECT_EQ(spend(plan, 0).status, 400);
-  auto bad_kind = w().staff.post(path(plan, "/emergency-spending"),
-                                 {{"kind", "party"},
-                                  {"reason", "x"},
-                                  {"households_served", 1},
-                                  {"amount", 100},
-                                  {"payee_category", "other"},
-                                  {"receipt_ref", "R"}});
+  auto bad_kind = w().staff.post(path(plan, "/emergency-spending"), {{"kind", "party"},
+                                                                     {"reason", "x"},
+                                                                     {"households_served", 1},
+                                                                     {"amount", 100},
+                                                                     {"payee_category", "other"},
+                                                                     {"receipt_ref", "R"}});
   EXPECT_EQ(bad_kind.status, 400);
   auto over = spend(plan, 50'001);
   EXPECT_EQ(over.status, 409);
@@ -302,10 +299,11 @@ TEST_P(PlanDecisionsTest, TheEmergencyReserveIsSpentPublishedSignedOffAndCarried
   // Seven days without the street's sign-off: overdue, and a warning for the community.
   shift("UPDATE plan_emergency_spending SET sign_off_due_ms = sign_off_due_ms - ? WHERE id = ?", 8,
         spend_id);
-  std::string evaluate = "/api/v1/warnings/evaluate?community_id=" + std::to_string(w().community_id);
+  std::string evaluate =
+      "/api/v1/warnings/evaluate?community_id=" + std::to_string(w().community_id);
   ASSERT_EQ(w().staff.post(evaluate, boost::json::object{}).status, 200);
-  auto warnings = w().staff.get("/api/v1/warnings?community_id=" +
-                                std::to_string(w().community_id) + "&state=open");
+  auto warnings = w().staff.get(
+      "/api/v1/warnings?community_id=" + std::to_string(w().community_id) + "&state=open");
   ASSERT_EQ(warnings.status, 200);
   bool warned = false;
   auto warnings_json = warnings.json();
@@ -317,7 +315,8 @@ TEST_P(PlanDecisionsTest, TheEmergencyReserveIsSpentPublishedSignedOffAndCarried
   ASSERT_EQ(listed.status, 200);
   EXPECT_TRUE(listed.json().at("items").at(0).at("overdue").as_bool());
 
-  std::string sign_off = path(plan, "/emergency-spending/" + std::to_string(spend_id) + "/sign-off");
+  std::string sign_off =
+      path(plan, "/emergency-spending/" + std::to_string(spend_id) + "/sign-off");
   EXPECT_EQ(w().staff.post(sign_off, {{"note", "已核实"}}).status, 403);
   auto signed_off = w().street.post(sign_off, {{"note", "已核实票据与受益户"}});
   ASSERT_EQ(signed_off.status, 200) << signed_off.body;
@@ -328,10 +327,10 @@ TEST_P(PlanDecisionsTest, TheEmergencyReserveIsSpentPublishedSignedOffAndCarried
   // The next quarter's plan takes what is left into its dynamic pool, once (a plan of a
   // quarter not yet ended keeps its reserve: see the revision test's plans, which carry 0).
   auto next = w().staff.post("/api/v1/allocation/plans", {{"community_id", w().community_id},
-                                                           {"quarter", "2001Q2"},
-                                                           {"total", 1'000'000},
-                                                           {"unit", "fen"},
-                                                           {"categories", elderly_and_childcare()}});
+                                                          {"quarter", "2001Q2"},
+                                                          {"total", 1'000'000},
+                                                          {"unit", "fen"},
+                                                          {"categories", elderly_and_childcare()}});
   ASSERT_EQ(next.status, 201) << next.body;
   EXPECT_EQ(next.json().at("carried_in").as_int64(), 20'000);
   EXPECT_EQ(next.json().at("carried_from_plan_id").as_int64(), plan);
@@ -345,11 +344,12 @@ TEST_P(PlanDecisionsTest, TheEmergencyReserveIsSpentPublishedSignedOffAndCarried
   auto after = board(plan);
   EXPECT_EQ(after.at("emergency").at("left").as_int64(), 0);
   EXPECT_EQ(after.at("emergency").at("carried_out").as_int64(), 20'000);
-  auto again = w().staff.post("/api/v1/allocation/plans", {{"community_id", w().community_id},
-                                                            {"quarter", "2001Q2"},
-                                                            {"total", 1'000'000},
-                                                            {"unit", "fen"},
-                                                            {"categories", elderly_and_childcare()}});
+  auto again =
+      w().staff.post("/api/v1/allocation/plans", {{"community_id", w().community_id},
+                                                  {"quarter", "2001Q2"},
+                                                  {"total", 1'000'000},
+                                                  {"unit", "fen"},
+                                                  {"categories", elderly_and_childcare()}});
   ASSERT_EQ(again.status, 201);
   EXPECT_EQ(again.json().at("carried_in").as_int64(), 0);
 }
@@ -366,21 +366,23 @@ TEST_P(PlanDecisionsTest, PartiesPledgeTheirSharesOfEachLineAndReceiptsFundIt) {
   EXPECT_EQ(w().staff.post("/api/v1/funding/parties", bad_kind).status, 400);
   std::int64_t market = created_id(w().staff.post("/api/v1/funding/parties", canteen));
   EXPECT_EQ(w().staff.post("/api/v1/funding/parties", canteen).error_code(), "party_exists");
-  std::int64_t foundation = created_id(w().staff.post(
-      "/api/v1/funding/parties", {{"community_id", w().community_id},
-                                  {"kind", "foundation"},
-                                  {"name", "某公益基金会"},
-                                  {"profile", "助残项目配捐"}}));
-  std::int64_t residents = created_id(w().staff.post(
-      "/api/v1/funding/parties", {{"community_id", w().community_id},
-                                  {"kind", "residents"},
-                                  {"name", "居民自筹"},
-                                  {"profile", "受益家庭按规则分担"}}));
+  std::int64_t foundation =
+      created_id(w().staff.post("/api/v1/funding/parties", {{"community_id", w().community_id},
+                                                            {"kind", "foundation"},
+                                                            {"name", "某公益基金会"},
+                                                            {"profile", "助残项目配捐"}}));
+  std::int64_t residents =
+      created_id(w().staff.post("/api/v1/funding/parties", {{"community_id", w().community_id},
+                                                            {"kind", "residents"},
+                                                            {"name", "居民自筹"},
+                                                            {"profile", "受益家庭按规则分担"}}));
 
   // Three lines of three classes of need: basic 70:30, improvement 3:3:4, special 8:2.
   boost::json::array categories{
-      boost::json::object{{"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
-      boost::json::object{{"category", "culture_sports"}, {"policy_weight", 20}, {"demand_weight", 25}},
+      boost::json::object{
+          {"category", "elderly_care"}, {"policy_weight", 60}, {"demand_weight", 50}},
+      boost::json::object{
+          {"category", "culture_sports"}, {"policy_weight", 20}, {"demand_weight", 25}},
       boost::json::object{
           {"category", "disability_service"}, {"policy_weight", 20}, {"demand_weight", 25}}};
   std::int64_t plan = make_plan(w().staff, w().community_id, "2035Q1", 1'000'000, categories);
@@ -423,8 +425,9 @@ TEST_P(PlanDecisionsTest, PartiesPledgeTheirSharesOfEachLineAndReceiptsFundIt) {
   EXPECT_EQ(pledge(residents, "elderly_care", elderly * 30 / 70 + 1).error_code(),
             "pledge_exceeds_share");
   EXPECT_EQ(pledge(residents, "parking", 1000).error_code(), "unknown_line");
-  EXPECT_EQ(w().guide.post(path(plan, "/pledges"),
-                           {{"party_id", residents}, {"category", "elderly_care"}, {"amount", 1}})
+  EXPECT_EQ(w().guide
+                .post(path(plan, "/pledges"),
+                      {{"party_id", residents}, {"category", "elderly_care"}, {"amount", 1}})
                 .status,
             403);
   std::int64_t owed = created_id(pledge(residents, "elderly_care", 200'000));
@@ -511,8 +514,8 @@ TEST_P(PlanDecisionsTest, PartiesPledgeTheirSharesOfEachLineAndReceiptsFundIt) {
   auto verified = w().street.get("/api/v1/ledger/verify");
   ASSERT_EQ(verified.status, 200);
   EXPECT_TRUE(verified.json().at("ok").as_bool()) << verified.body;
-  auto fund = w().staff.get("/api/v1/property/fund?community_id=" +
-                            std::to_string(w().community_id));
+  auto fund =
+      w().staff.get("/api/v1/property/fund?community_id=" + std::to_string(w().community_id));
   ASSERT_EQ(fund.status, 200) << fund.body;
   auto fund_json = fund.json();
   for (const auto& posting : fund_json.at("postings").as_array()) {

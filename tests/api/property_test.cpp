@@ -57,7 +57,7 @@ struct Fixture {
     street = world.community_user("street", "street", {community_id});
     owner = world.resident_user("owner", world.household(community_id, "1-101"));
     neighbour = world.resident_user("neighbour", world.household(community_id, "1-102"));
-    world.household(community_id, "1-103");  // a household with no login
+    third = world.resident_user("third", world.household(community_id, "1-103"));
     outsider = world.resident_user("outsider", world.household(other_id, "9-901"));
     staff_user = world.user_id("staff");
     committee_user = world.user_id("owner");
@@ -68,7 +68,7 @@ struct Fixture {
   std::int64_t committee_user = 0;
   std::int64_t staff_user = 0;
   Client anonymous{world.anonymous()}, staff{0}, guide{0}, street{0}, owner{0}, neighbour{0},
-      outsider{0};
+      third{0}, outsider{0};
 };
 
 class PropertyTest : public BackendTest {
@@ -240,19 +240,52 @@ TEST_P(PropertyTest, ScoresFixTheFeeAndEveryMovementIsPublicWithoutPersonalData)
       "already_member");
   EXPECT_EQ(f().neighbour.post(decide, {{"decision", "approve"}}).status, 403);
   EXPECT_EQ(f().owner.post(decide, {{"decision", "maybe"}}).error_code(), "invalid_decision");
-  auto approved = f().owner.post(decide, {{"decision", "approve"}, {"note", "票据核对无误"}});
+  // One member is no committee: it decides by a majority of at least three.
+  auto alone = f().owner.post(decide, {{"decision", "approve"}});
+  EXPECT_EQ(alone.status, 409) << alone.body;
+  EXPECT_EQ(alone.error_code(), "committee_too_small");
+  for (const char* user : {"neighbour", "third"}) {
+    ASSERT_EQ(f().staff
+                  .post(committee,
+                        {{"community_id", f().community_id}, {"user_id", f().world.user_id(user)}})
+                  .status,
+              201);
+  }
+  auto first_vote = f().owner.post(decide, {{"decision", "approve"}, {"note", "票据核对无误"}});
+  ASSERT_EQ(first_vote.status, 200) << first_vote.body;
+  EXPECT_EQ(first_vote.json().at("status").as_string(), "pending");
+  EXPECT_EQ(first_vote.json().at("approvals").as_int64(), 1);
+  EXPECT_EQ(first_vote.json().at("approvals_needed").as_int64(), 2);
+  EXPECT_EQ(first_vote.json().at("committee_size").as_int64(), 3);
+  EXPECT_EQ(first_vote.json().at("my_vote").as_string(), "approve");
+  EXPECT_EQ(f().owner.post(decide, {{"decision", "approve"}}).error_code(), "already_voted");
+  auto approved = f().neighbour.post(decide, {{"decision", "approve"}, {"note", "同意"}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json().at("status").as_string(), "approved");
   EXPECT_TRUE(approved.json().at("approved_by_committee").as_bool());
-  EXPECT_EQ(f().owner.post(decide, {{"decision", "reject"}}).error_code(), "already_decided");
+  EXPECT_EQ(f().third.post(decide, {{"decision", "reject"}}).error_code(), "already_decided");
   auto big = expense;
   big["amount_fen"] = 50000;  // the fund holds 123600 − 100000 = 23600
   big["receipt_ref"] = "FP-002";
   std::int64_t second = created_id(f().staff.post(expenses, big));
-  auto overdraw = f().owner.post(expenses + "/" + std::to_string(second) + "/decision",
-                                 {{"decision", "approve"}});
+  std::string decide_second = expenses + "/" + std::to_string(second) + "/decision";
+  ASSERT_EQ(f().owner.post(decide_second, {{"decision", "approve"}}).status, 200);
+  auto overdraw = f().third.post(decide_second, {{"decision", "approve"}});
   EXPECT_EQ(overdraw.status, 409) << overdraw.body;
   EXPECT_EQ(overdraw.error_code(), "fund_insufficient");
+  // Two of three against: approval can no longer be reached, the expense is rejected.
+  auto third_expense = expense;
+  third_expense["amount_fen"] = 1000;
+  third_expense["receipt_ref"] = "FP-003";
+  std::int64_t third = created_id(f().staff.post(expenses, third_expense));
+  std::string decide_third = expenses + "/" + std::to_string(third) + "/decision";
+  ASSERT_EQ(f().owner.post(decide_third, {{"decision", "reject"}, {"note", "票据不全"}}).status,
+            200);
+  auto two_against =
+      f().neighbour.post(decide_third, {{"decision", "reject"}, {"note", "重复报销"}});
+  ASSERT_EQ(two_against.status, 200) << two_against.body;
+  EXPECT_EQ(two_against.json().at("status").as_string(), "rejected");
+  EXPECT_EQ(two_against.json().at("rejections").as_int64(), 2);
 
   // The fund in public: balances, aggregate income, expenses, postings; no household, no name.
   auto fund = f().neighbour.get(with_cid("/api/v1/property/fund"));
@@ -305,17 +338,30 @@ TEST_P(PropertyTest, ConcurrentDuplicateScoresAndPaymentsLandOnce) {
 
   // Next quarter's bills, paid by several clerks at once in opposite orders: each bill is
   // posted once, and nobody deadlocks or fails.
+  // Every owner household must score for the mean to move the fee; one of three did.
   ASSERT_EQ(f().staff
-                .put_json("/api/v1/property/settings",
-                          {{"community_id", f().community_id}, {"base_fee_fen", 20000}})
+                .put_json("/api/v1/property/settings", {{"community_id", f().community_id},
+                                                        {"base_fee_fen", 20000},
+                                                        {"min_response_bp", 10000}})
                 .status,
             200);
+  EXPECT_EQ(f().staff
+                .put_json("/api/v1/property/settings", {{"community_id", f().community_id},
+                                                        {"base_fee_fen", 20000},
+                                                        {"committee_quorum_bp", 5000}})
+                .error_code(),
+            "invalid_quorum");
   Civil today = shanghai_civil(0);
   int index = today.year * 4 + static_cast<int>((today.month - 1) / 3) + 1;
   std::string next = quarter_name(index / 4, index % 4 + 1);
   auto issued = f().staff.post("/api/v1/property/bills",
                                {{"community_id", f().community_id}, {"quarter", next}});
   ASSERT_EQ(issued.status, 201) << issued.body;
+  EXPECT_EQ(issued.json().at("evaluations").as_int64(), 1);
+  EXPECT_EQ(issued.json().at("responses_needed").as_int64(), 3);
+  EXPECT_FALSE(issued.json().at("responses_sufficient").as_bool());
+  EXPECT_EQ(issued.json().at("adjustment_bp").as_int64(), 0);
+  EXPECT_EQ(issued.json().at("monthly_fee_fen").as_int64(), 20000);
   auto listed = f().staff.get(with_cid("/api/v1/property/bills") + "&quarter=" + next);
   ASSERT_EQ(listed.status, 200);
   boost::json::array forward, backward;
@@ -470,6 +516,45 @@ TEST_P(PropertyTest, RevenueIsSharedExactlyAndARuleChangeWaitsForItsNotice) {
   EXPECT_EQ(source, -total);
   auto verify = f().staff.get(with_cid("/api/v1/property/verify"));
   EXPECT_TRUE(verify.json().at("ok").as_bool()) << verify.body;
+}
+
+// The fund is public without a login; the quarter's assessment meeting is on record.
+TEST_P(PropertyTest, TheFundAndTheAssessmentMeetingsArePublic) {
+  const std::string meetings = "/api/v1/property/assessment-meetings";
+  boost::json::object meeting{{"community_id", f().community_id},
+                              {"quarter", previous_quarter()},
+                              {"held_at", "2020-01-10T19:00:00+08:00"},
+                              {"committee_present", 3},
+                              {"attendees", 41},
+                              {"minutes", "逐项评议保洁、安保、绿化与维修；电梯维保限期整改"}};
+  EXPECT_EQ(f().owner.post(meetings, meeting).status, 403);
+  EXPECT_EQ(f().anonymous.post(meetings, meeting).status, 401);
+  auto bad = meeting;
+  bad["quarter"] = "2026-3";
+  EXPECT_EQ(f().staff.post(meetings, bad).error_code(), "invalid_quarter");
+  ASSERT_EQ(f().staff.post(meetings, meeting).status, 201);
+  EXPECT_EQ(f().staff.post(meetings, meeting).error_code(), "meeting_recorded");
+  auto listed = f().neighbour.get(with_cid(meetings));
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.json().at("items").as_array().size(), 1u);
+
+  auto fund = f().anonymous.get(with_cid("/api/v1/public/property/fund"));
+  ASSERT_EQ(fund.status, 200) << fund.body;
+  auto view = fund.json();
+  EXPECT_GT(view.at("fee_income_fen").as_int64(), 0);
+  EXPECT_FALSE(view.as_object().contains("postings"));
+  EXPECT_EQ(view.at("assessment_meetings").as_array().size(), 1u);
+  EXPECT_EQ(view.at("assessment_meetings").at(0).at("attendees").as_int64(), 41);
+  ASSERT_FALSE(view.at("expenses").as_array().empty());
+  for (const auto& expense : view.at("expenses").as_array()) {
+    EXPECT_FALSE(expense.as_object().contains("receipt_ref"));
+    EXPECT_TRUE(expense.as_object().contains("approvals"));
+  }
+  EXPECT_FALSE(view.at("fees").as_array().empty());
+  for (const char* secret : {"1-101", "1-102", "owner", "neighbour", "FP-00"}) {
+    EXPECT_EQ(fund.body.find(secret), std::string::npos) << secret << " in " << fund.body;
+  }
+  EXPECT_EQ(f().anonymous.get("/api/v1/public/property/fund?community_id=999999").status, 404);
 }
 
 GZ_ON_BACKENDS(PropertyTest);

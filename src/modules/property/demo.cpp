@@ -70,8 +70,12 @@ struct Event {
 class Generator {
  public:
   Generator(storage::Connection& db, std::int64_t community_id, std::uint64_t seed,
-            std::int64_t as_of_ms)
-      : db_(db), community_id_(community_id), rng_(seed, kStream), as_of_ms_(as_of_ms) {}
+            std::int64_t as_of_ms, std::string password)
+      : db_(db),
+        community_id_(community_id),
+        rng_(seed, kStream),
+        as_of_ms_(as_of_ms),
+        password_(std::move(password)) {}
 
   DemoPropertySummary run() {
     if (!registry::community_exists(db_, community_id_)) {
@@ -174,6 +178,23 @@ class Generator {
     committee_ = Actor{row->integer(0), row->text(1),    Role::resident,
                        row->integer(2), {community_id_}, row->text(3)};
     must(add_committee_member(db_, system_, community_id_, committee_.user_id, now), "committee");
+    // Two more owners sit on the committee (it decides by a majority of at least three), with
+    // logins of their own: weiyuan2 and weiyuan3 (the first community's names are the README's).
+    const char* kNames[] = {"业委会委员 张建国", "业委会委员 王秀英"};
+    for (int i = 0; i < 2; ++i) {
+      std::string username = "weiyuan" + std::to_string(i + 2) +
+                             (community_id_ == 1 ? "" : "-" + std::to_string(community_id_));
+      std::int64_t household =
+          households_[households_.size() / 3 * static_cast<std::size_t>(i + 1)];
+      std::int64_t user =
+          must(accounts::add_user(db_, system_,
+                                  {username, Role::resident, {}, household, password_, kNames[i]}),
+               "committee member login");
+      must(add_committee_member(db_, system_, community_id_, user, now), "committee");
+      members_.push_back(
+          Actor{user, username, Role::resident, household, {community_id_}, kNames[i]});
+      summary_.committee_logins.push_back(username);
+    }
   }
 
   void declare_rules(std::int64_t now) {
@@ -259,6 +280,19 @@ class Generator {
       appender.finish();
       return Unit{};
     });
+    // The committee and residents meet on the quarter's service a few days later.
+    std::int64_t held = now + 4 * kDayMs;
+    if (held <= as_of_ms_) {
+      must(record_assessment_meeting(
+               db_, system_,
+               {community_id_, quarter_name(quarter), held, 3,
+                rng_.between(std::int64_t{28}, std::int64_t{64}),
+                "业委会3名委员与居民代表逐项评议保洁、安保、绿化与维修；物业公司汇报整改；"
+                "对电梯维保响应慢提出限期整改"},
+               held + kHourMs),
+           "assessment meeting");
+      ++summary_.assessment_meetings;
+    }
   }
 
   void record_expenses(std::int64_t now) {
@@ -287,9 +321,15 @@ class Generator {
     for (std::int64_t id : pending_) {
       bool reject = rng_.percent(4);
       now += 5 * 60'000;
-      must(decide_expense(db_, committee_, id, reject ? "reject" : "approve",
-                          reject ? "票据不全，退回补充后重新提交" : "票据与合同核对无误", now),
-           "expense decision");
+      // Two of the three members decide it; the demo resident's own vote is left to them.
+      for (const Actor& member : members_) {
+        auto voted = must(
+            decide_expense(db_, member, id, reject ? "reject" : "approve",
+                           reject ? "票据不全，退回补充后重新提交" : "票据与合同核对无误", now),
+            "expense vote");
+        now += 60'000;
+        if (voted.status != "pending") break;
+      }
     }
     pending_.clear();
   }
@@ -313,10 +353,12 @@ class Generator {
   std::int64_t community_id_;
   Rng rng_;
   std::int64_t as_of_ms_;
+  std::string password_;
   std::string rule_from_;       // the advertising rule change: in force from this date
   std::string rule_published_;  // and its notice from this one
   const Actor system_ = audit::system_actor();
   Actor committee_;
+  std::vector<Actor> members_;  // the committee's other two members
   std::vector<std::int64_t> households_;
   std::map<std::int64_t, int> pays_percent_;
   std::vector<std::int64_t> pending_;
@@ -329,8 +371,9 @@ class Generator {
 }  // namespace
 
 DemoPropertySummary generate_demo_property(storage::Connection& db, std::int64_t community_id,
-                                           std::uint64_t seed, std::int64_t as_of_ms) {
-  return Generator(db, community_id, seed, as_of_ms).run();
+                                           std::uint64_t seed, std::int64_t as_of_ms,
+                                           const std::string& password) {
+  return Generator(db, community_id, seed, as_of_ms, password).run();
 }
 
 }  // namespace gz::property

@@ -16,6 +16,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -28,14 +30,19 @@ struct DemoPropertySummary {
   int payment_batches = 0;
   int expenses = 0;
   int evaluations = 0;
+  int assessment_meetings = 0;
   int revenue_incomes = 0;
   int rule_versions = 0;
-  std::int64_t trust_fund_fen = 0;  // at the end
+  std::int64_t trust_fund_fen = 0;            // at the end
+  std::vector<std::string> committee_logins;  // the members besides the demo resident
 };
 
 // Throws std::invalid_argument when the community does not exist or has no households,
 // std::runtime_error when a use case refuses a planned step (a bug here).
+// `password`: the logins of the committee's two other members (weiyuan2, weiyuan3 in the first
+// community; with "-<community id>" after them elsewhere), listed in the summary.
 DemoPropertySummary generate_demo_property(storage::Connection& db, std::int64_t community_id,
-                                           std::uint64_t seed, std::int64_t as_of_ms);
+                                           std::uint64_t seed, std::int64_t as_of_ms,
+                                           const std::string& password);
 
 }  // namespace gz::property

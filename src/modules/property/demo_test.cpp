@@ -37,7 +37,8 @@ Generated generate(int households, std::uint64_t seed) {
   options.seed = seed;
   out.community_id = registry::generate_demo(db, options).community_ids.front();
   auto started = std::chrono::steady_clock::now();
-  out.summary = generate_demo_property(db, out.community_id, seed, requests::kDemoAsOfMs);
+  out.summary =
+      generate_demo_property(db, out.community_id, seed, requests::kDemoAsOfMs, "demo-pass");
   out.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::steady_clock::now() - started)
                          .count();
@@ -108,6 +109,14 @@ TEST_F(PropertyDemo, ExpensesWereApprovedByTheCommitteeAndTheFundNeverWentNegati
                   "(posting_id IS NULL OR decided_by_user_id NOT IN (SELECT user_id FROM "
                   "property_committee))"),
             0);
+  // By a majority of the three members: each decided expense has two votes for its outcome.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM property_committee"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM property_expenses e WHERE status <> 'pending' AND (SELECT "
+                  "COUNT(*) FROM property_expense_votes v WHERE v.expense_id = e.id AND v.vote = "
+                  "CASE e.status WHEN 'approved' THEN 'approve' ELSE 'reject' END) < 2"),
+            0);
+  EXPECT_EQ(generated_->summary.committee_logins.size(), 2u);
+  EXPECT_GE(generated_->summary.assessment_meetings, 3);
   EXPECT_GE(generated_->summary.trust_fund_fen, 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM ledger_accounts WHERE kind = 'fen' AND floor IS NOT NULL "
                   "AND balance < floor"),

@@ -41,7 +41,10 @@ boost::json::object settings_json(const Settings& settings) {
                            {"rule",
                             "分数每高于中性分1分上调up_bp_per_point个基点，每低1分下调"
                             "down_bp_per_point个基点，上下限各不超过10%（1000基点），四舍五入"}}},
-      {"notice_days", settings.notice_days}};
+      {"notice_days", settings.notice_days},
+      {"committee_quorum_bp", settings.committee_quorum_bp},
+      {"committee_min_members", kCommitteeMin},
+      {"min_response_bp", settings.min_response_bp}};
 }
 
 boost::json::object fee_json(const QuarterFee& fee) {
@@ -50,6 +53,8 @@ boost::json::object fee_json(const QuarterFee& fee) {
           {"evaluated_quarter", fee.evaluated_quarter},
           {"evaluations", fee.evaluations},
           {"mean_score_centi", opt(fee.mean_score_centi)},
+          {"responses_needed", fee.responses_needed},
+          {"responses_sufficient", fee.evaluations >= fee.responses_needed},
           {"adjustment_bp", fee.adjustment_bp},
           {"monthly_fee_fen", fee.monthly_fee_fen},
           {"bills", fee.bills},
@@ -82,7 +87,23 @@ boost::json::object expense_json(const Expense& expense) {
           {"decision_note", http::json_or_null(expense.decision_note)},
           {"decided_at", http::json_or_null(expense.decided_at)},
           {"posting_id", opt(expense.posting_id)},
-          {"created_at", expense.created_at}};
+          {"created_at", expense.created_at},
+          {"approvals", expense.approvals},
+          {"rejections", expense.rejections},
+          {"committee_size", expense.committee_size},
+          {"approvals_needed", expense.approvals_needed},
+          {"my_vote", http::json_or_null(expense.my_vote)}};
+}
+
+boost::json::object meeting_json(const AssessmentMeeting& meeting) {
+  return {{"id", meeting.id},
+          {"community_id", meeting.community_id},
+          {"quarter", meeting.quarter},
+          {"held_at", meeting.held_at},
+          {"committee_present", meeting.committee_present},
+          {"attendees", meeting.attendees},
+          {"minutes", meeting.minutes},
+          {"created_at", meeting.created_at}};
 }
 
 boost::json::object rule_json(const RevenueRule& rule) {
@@ -144,7 +165,8 @@ Result<Response> settings_put_route(RequestContext& context) {
   GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
   http::JsonReader reader(body);
   reader.only({"community_id", "base_fee_fen", "neutral_score", "up_bp_per_point",
-               "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days"});
+               "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days",
+               "committee_quorum_bp", "min_response_bp"});
   std::int64_t community_id = body_community(reader, context);
   auto base = reader.amount("base_fee_fen", Need::required);
   auto neutral = reader.integer("neutral_score", Need::optional);
@@ -153,6 +175,8 @@ Result<Response> settings_put_route(RequestContext& context) {
   auto cap_up = reader.integer("cap_up_bp", Need::optional);
   auto cap_down = reader.integer("cap_down_bp", Need::optional);
   auto notice_days = reader.integer("notice_days", Need::optional);
+  auto quorum = reader.integer("committee_quorum_bp", Need::optional);
+  auto min_response = reader.integer("min_response_bp", Need::optional);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   // Fields left out keep their current values.
@@ -165,6 +189,8 @@ Result<Response> settings_put_route(RequestContext& context) {
   a.cap_up_bp = cap_up.value_or(a.cap_up_bp);
   a.cap_down_bp = cap_down.value_or(a.cap_down_bp);
   settings.notice_days = notice_days.value_or(settings.notice_days);
+  settings.committee_quorum_bp = quorum.value_or(settings.committee_quorum_bp);
+  settings.min_response_bp = min_response.value_or(settings.min_response_bp);
   auto result = set_settings(*lease, context.user(), settings);
   if (!result) return result.error();
   return http::json_response(200, settings_json(*result));
@@ -325,6 +351,92 @@ Result<Response> fund_route(RequestContext& context) {
                                {"income_by_quarter", std::move(income)},
                                {"expenses", std::move(expenses)},
                                {"postings", std::move(postings)}});
+}
+
+// No login: the fund's income and spending, the quarters' fees and the assessment meetings.
+Result<Response> public_fund_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return community.error();
+  auto lease = context.pool.lease();
+  auto result = public_fund(*lease, *community);
+  if (!result) return result.error();
+  boost::json::array income, expenses, meetings, fees;
+  for (const auto& [quarter, fen] : result->income_by_quarter) {
+    income.push_back(boost::json::object{{"quarter", quarter}, {"paid_fen", fen}});
+  }
+  for (auto expense : result->expenses) {
+    expense.receipt_ref = "";  // the board shows what was bought, not the paperwork
+    auto item = expense_json(expense);
+    item.erase("receipt_ref");
+    item.erase("my_vote");
+    expenses.push_back(std::move(item));
+  }
+  for (const auto& meeting : assessment_meetings(*lease, *community)) {
+    meetings.push_back(meeting_json(meeting));
+  }
+  for (const auto& row :
+       lease->query("SELECT quarter, base_fee_fen, evaluated_quarter, evaluations, "
+                    "mean_score_centi, adjustment_bp, monthly_fee_fen, responses_needed FROM "
+                    "property_quarter_fees WHERE community_id = ? ORDER BY quarter DESC LIMIT 8",
+                    {*community})) {
+    QuarterFee fee;
+    fee.quarter = row.text(0);
+    fee.base_fee_fen = row.integer(1);
+    fee.evaluated_quarter = row.text(2);
+    fee.evaluations = row.integer(3);
+    fee.mean_score_centi = row.opt_integer(4);
+    fee.adjustment_bp = row.integer(5);
+    fee.monthly_fee_fen = row.integer(6);
+    fee.responses_needed = row.integer(7);
+    auto item = fee_json(fee);
+    item.erase("bills");
+    item.erase("billed_fen");
+    fees.push_back(std::move(item));
+  }
+  return http::json_response(
+      200, boost::json::object{{"community_id", result->community_id},
+                               {"trust_fund_fen", result->trust_fund_fen},
+                               {"fee_income_fen", result->fee_income_fen},
+                               {"expenses_fen", result->expenses_fen},
+                               {"pending_expenses_fen", result->pending_expenses_fen},
+                               {"income_by_quarter", std::move(income)},
+                               {"expenses", std::move(expenses)},
+                               {"fees", std::move(fees)},
+                               {"assessment_meetings", std::move(meetings)}});
+}
+
+Result<Response> meeting_post_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "quarter", "held_at", "committee_present", "attendees", "minutes"});
+  std::int64_t community_id = body_community(reader, context);
+  auto quarter = reader.text("quarter", Need::required, 10);
+  auto held_at = reader.text("held_at", Need::required, 40);
+  auto present = reader.integer("committee_present", Need::required, 0, 1000);
+  auto attendees = reader.integer("attendees", Need::required, 0, 100000);
+  auto minutes = reader.text("minutes", Need::required, 8000);
+  if (!reader.ok()) return reader.error();
+  auto held = parse_iso8601(*held_at);
+  if (!held)
+    return bad_request("invalid_field", "held_at is a time such as 2026-12-05T19:30:00+08:00");
+  auto lease = context.pool.lease();
+  auto result = record_assessment_meeting(
+      *lease, context.user(), {community_id, *quarter, *held, *present, *attendees, *minutes},
+      now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, meeting_json(*result));
+}
+
+Result<Response> meetings_route(RequestContext& context) {
+  auto community = context.community_param();
+  if (!community) return community.error();
+  auto lease = context.pool.lease();
+  GZ_TRY(check_member(*lease, context.user(), *community));
+  boost::json::array items;
+  for (const auto& meeting : assessment_meetings(*lease, *community)) {
+    items.push_back(meeting_json(meeting));
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> quarters_route(RequestContext& context) {
@@ -536,8 +648,10 @@ void register_routes(http::Router& router) {
        base + "/expenses/{id}/decision",
        Access::login,
        decision_route,
-       {"A committee member approves (posts trust_fund → expense) or rejects an expense; "
-        "409 already_decided, fund_insufficient",
+       {"A committee member votes to approve or reject an expense; a majority of the committee "
+        "(at least 3 members) approves it (posts trust_fund → expense), or rejects it once "
+        "approval cannot be reached; 409 already_voted, already_decided, committee_too_small, "
+        "fund_insufficient",
         tag, "owners' committee members", R"({"decision":"approve","note":"票据核对无误"})", ""}});
   router.add({"GET",
               base + "/fund",
@@ -546,6 +660,30 @@ void register_routes(http::Router& router) {
               {"The trust fund in public: balances, income per quarter (no payers), expenses and "
                "every posting",
                tag, members, "", "community_id,limit,before_id"}});
+  router.add({"GET",
+              "/api/v1/public/property/fund",
+              Access::open,
+              public_fund_route,
+              {"The trust fund for anyone: balances, income per quarter, expenses with the "
+               "committee's votes, each quarter's fee and the assessment meetings (no payer, "
+               "no receipt, no memo)",
+               tag, "anyone, no login", "", "community_id"}});
+  router.add(
+      {"POST",
+       base + "/assessment-meetings",
+       Access::login,
+       meeting_post_route,
+       {"Record the quarter's service assessment meeting (质量评估会) and its minutes, "
+        "once per quarter; 409 meeting_recorded",
+        tag, managers,
+        R"({"community_id":1,"quarter":"2026Q3","held_at":"2026-10-10T19:00:00+08:00","committee_present":5,"attendees":46,"minutes":"逐项评议保洁、安保、绿化与维修"})",
+        ""}});
+  router.add(
+      {"GET",
+       base + "/assessment-meetings",
+       Access::login,
+       meetings_route,
+       {"The community's assessment meetings, newest first", tag, members, "", "community_id"}});
   router.add({"GET",
               base + "/verify",
               Access::login,

@@ -9,6 +9,7 @@
 #include "core/pii.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/registry/permissions.hpp"
+#include "modules/registry/registry.hpp"
 #include "storage/transact.hpp"
 
 namespace gz::property {
@@ -39,8 +40,15 @@ Result<void> check_text(const std::string& text, const char* field, std::size_t 
 
 constexpr const char* kExpenseColumns =
     "SELECT id, community_id, amount_fen, category, payee_category, receipt_ref, purpose, "
-    "spent_on, status, decision_note, decided_at, decided_by_user_id, posting_id, created_at FROM "
-    "property_expenses";
+    "spent_on, status, decision_note, decided_at, decided_by_user_id, posting_id, created_at, "
+    "(SELECT COUNT(*) FROM property_expense_votes v WHERE v.expense_id = property_expenses.id "
+    "AND v.vote = 'approve'), "
+    "(SELECT COUNT(*) FROM property_expense_votes v WHERE v.expense_id = property_expenses.id "
+    "AND v.vote = 'reject'), "
+    "(SELECT COUNT(*) FROM property_committee c WHERE c.community_id = "
+    "property_expenses.community_id), "
+    "(SELECT COALESCE(MAX(committee_quorum_bp), 5001) FROM property_settings s WHERE "
+    "s.community_id = property_expenses.community_id) FROM property_expenses";
 
 Expense expense_from(const storage::Row& row) {
   Expense expense;
@@ -58,6 +66,10 @@ Expense expense_from(const storage::Row& row) {
   expense.decided_by_committee = !row.is_null(11);
   expense.posting_id = row.opt_integer(12);
   expense.created_at = row.text(13);
+  expense.approvals = row.integer(14);
+  expense.rejections = row.integer(15);
+  expense.committee_size = row.integer(16);
+  expense.approvals_needed = approvals_needed(expense.committee_size, row.integer(17));
   return expense;
 }
 
@@ -111,12 +123,15 @@ Settings load_settings(storage::Connection& db, std::int64_t community_id) {
   settings.community_id = community_id;
   if (auto row = db.query_one(
           "SELECT base_fee_fen, neutral_score, up_bp_per_point, down_bp_per_point, cap_up_bp, "
-          "cap_down_bp, notice_days FROM property_settings WHERE community_id = ?",
+          "cap_down_bp, notice_days, committee_quorum_bp, min_response_bp FROM "
+          "property_settings WHERE community_id = ?",
           {community_id})) {
     settings.base_fee_fen = row->integer(0);
     settings.adjustment = {row->integer(1), row->integer(2), row->integer(3), row->integer(4),
                            row->integer(5)};
     settings.notice_days = row->integer(6);
+    settings.committee_quorum_bp = row->integer(7);
+    settings.min_response_bp = row->integer(8);
   }
   return settings;
 }
@@ -142,20 +157,38 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
   if (settings.notice_days < kMinNoticeDays || settings.notice_days > kMaxNoticeDays) {
     return bad_request("invalid_notice_days", "a rule change waits 7-90 days after its notice");
   }
+  if (settings.committee_quorum_bp < 5001 || settings.committee_quorum_bp > 10000) {
+    return bad_request("invalid_quorum",
+                       "committee_quorum_bp is 5001-10000: more than half of the members, up to "
+                       "all of them");
+  }
+  if (settings.min_response_bp < 0 || settings.min_response_bp > 10000) {
+    return bad_request("invalid_min_response", "min_response_bp is 0-10000");
+  }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Settings> {
     const auto& a = settings.adjustment;
-    std::vector<storage::Value> values{*settings.base_fee_fen, a.neutral_score, a.up_bp_per_point,
-                                       a.down_bp_per_point,    a.cap_up_bp,     a.cap_down_bp,
-                                       settings.notice_days,   actor.user_id,   now_iso8601(),
+    std::vector<storage::Value> values{*settings.base_fee_fen,
+                                       a.neutral_score,
+                                       a.up_bp_per_point,
+                                       a.down_bp_per_point,
+                                       a.cap_up_bp,
+                                       a.cap_down_bp,
+                                       settings.notice_days,
+                                       settings.committee_quorum_bp,
+                                       settings.min_response_bp,
+                                       actor.user_id,
+                                       now_iso8601(),
                                        settings.community_id};
     if (db.execute("UPDATE property_settings SET base_fee_fen = ?, neutral_score = ?, "
                    "up_bp_per_point = ?, down_bp_per_point = ?, cap_up_bp = ?, cap_down_bp = ?, "
-                   "notice_days = ?, updated_by_user_id = ?, updated_at = ? WHERE community_id = ?",
+                   "notice_days = ?, committee_quorum_bp = ?, min_response_bp = ?, "
+                   "updated_by_user_id = ?, updated_at = ? WHERE community_id = ?",
                    values) == 0) {
       db.execute(
           "INSERT INTO property_settings (base_fee_fen, neutral_score, up_bp_per_point, "
-          "down_bp_per_point, cap_up_bp, cap_down_bp, notice_days, updated_by_user_id, "
-          "updated_at, community_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+          "down_bp_per_point, cap_up_bp, cap_down_bp, notice_days, committee_quorum_bp, "
+          "min_response_bp, updated_by_user_id, updated_at, community_id) VALUES (?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
           values);
     }
     audit::append(db, actor,
@@ -167,7 +200,9 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
                                        {"down_bp_per_point", a.down_bp_per_point},
                                        {"cap_up_bp", a.cap_up_bp},
                                        {"cap_down_bp", a.cap_down_bp},
-                                       {"notice_days", settings.notice_days}}});
+                                       {"notice_days", settings.notice_days},
+                                       {"committee_quorum_bp", settings.committee_quorum_bp},
+                                       {"min_response_bp", settings.min_response_bp}}});
     return load_settings(db, settings.community_id);
   });
 }
@@ -229,17 +264,23 @@ Result<QuarterFee> issue_bills(storage::Connection& db, const Actor& actor,
         {community_id, fee.evaluated_quarter});
     fee.evaluations = scores->integer(0);
     fee.mean_score_centi = mean_centi(scores->integer(1), fee.evaluations);
-    fee.adjustment_bp =
-        fee.mean_score_centi ? adjustment_bp(*fee.mean_score_centi, settings.adjustment) : 0;
+    // The mean moves the fee only when enough owners scored: ceil(owners × min / 10000).
+    std::int64_t owners = db.query_int(
+        "SELECT COUNT(*) FROM households WHERE community_id = ? AND housing_type = 'owner'",
+        {community_id});
+    fee.responses_needed = (owners * settings.min_response_bp + 9999) / 10000;
+    fee.adjustment_bp = fee.mean_score_centi && fee.evaluations >= fee.responses_needed
+                            ? adjustment_bp(*fee.mean_score_centi, settings.adjustment)
+                            : 0;
     fee.monthly_fee_fen = adjusted_fee_fen(fee.base_fee_fen, fee.adjustment_bp);
     try {
       db.execute(
           "INSERT INTO property_quarter_fees (community_id, quarter, base_fee_fen, "
           "evaluated_quarter, evaluations, mean_score_centi, adjustment_bp, monthly_fee_fen, "
-          "issued_at, issued_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "issued_at, issued_ms, responses_needed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {community_id, fee.quarter, fee.base_fee_fen, fee.evaluated_quarter, fee.evaluations,
            storage::opt_int(fee.mean_score_centi), fee.adjustment_bp, fee.monthly_fee_fen,
-           format_iso8601(now_ms), now_ms});
+           format_iso8601(now_ms), now_ms, fee.responses_needed});
     } catch (const storage::DbError& error) {
       if (error.kind() == storage::DbErrorKind::unique_violation) {
         return conflict("bills_already_issued", "the bills of " + fee.quarter + " exist already");
@@ -260,6 +301,7 @@ Result<QuarterFee> issue_bills(storage::Connection& db, const Actor& actor,
              {"evaluations", fee.evaluations},
              {"mean_score_centi", fee.mean_score_centi ? boost::json::value(*fee.mean_score_centi)
                                                        : boost::json::value(nullptr)},
+             {"responses_needed", fee.responses_needed},
              {"adjustment_bp", fee.adjustment_bp},
              {"monthly_fee_fen", fee.monthly_fee_fen},
              {"bills", fee.bills}}});
@@ -428,6 +470,10 @@ void mask_for(pii::Reader reader, Expense& expense) {
 
 }  // namespace
 
+std::int64_t approvals_needed(std::int64_t members, std::int64_t quorum_bp) {
+  return std::max<std::int64_t>(1, (members * quorum_bp + 9999) / 10000);
+}
+
 Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std::int64_t expense_id,
                                const std::string& decision, const std::string& note,
                                std::int64_t now_ms, audit::Appender* appender) {
@@ -444,14 +490,45 @@ Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std:
   }
   if (note.size() > 2000) return bad_request("invalid_field", "note: at most 2000 bytes");
   auto work = [&]() -> Result<Expense> {
-    std::string status = decision == "approve" ? "approved" : "rejected";
-    if (db.execute("UPDATE property_expenses SET status = ?, decided_by_user_id = ?, "
-                   "decision_note = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
-                   {status, actor.user_id, note, format_iso8601(now_ms), expense_id}) != 1) {
+    // Votes on one expense take turns, so the one that reaches the majority sees all others.
+    if (db.dialect() == storage::Dialect::postgresql) {
+      db.query("SELECT id FROM property_expenses WHERE id = ? FOR UPDATE", {expense_id});
+    }
+    auto current =
+        expense_from(*db.query_one(std::string(kExpenseColumns) + " WHERE id = ?", {expense_id}));
+    if (current.status != "pending") {
       return conflict("already_decided", "this expense was decided already");
     }
+    if (current.committee_size < kCommitteeMin) {
+      return conflict("committee_too_small", "the owners' committee needs at least " +
+                                                 std::to_string(kCommitteeMin) +
+                                                 " members to decide an expense (业委会至少" +
+                                                 std::to_string(kCommitteeMin) + "名委员才能表决)");
+    }
+    if (db.query_one("SELECT vote FROM property_expense_votes WHERE expense_id = ? AND user_id = ?",
+                     {expense_id, actor.user_id})) {
+      return conflict("already_voted", "you have voted on this expense");
+    }
+    db.execute(
+        "INSERT INTO property_expense_votes (expense_id, community_id, user_id, vote, note, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {expense_id, expense.community_id, actor.user_id, decision, note, format_iso8601(now_ms)});
+    std::int64_t approvals = current.approvals + (decision == "approve" ? 1 : 0);
+    std::int64_t rejections = current.rejections + (decision == "reject" ? 1 : 0);
+    std::string status = "pending";
+    if (approvals >= current.approvals_needed) {
+      status = "approved";
+    } else if (current.committee_size - rejections < current.approvals_needed) {
+      status = "rejected";  // approval can no longer be reached
+    }
     std::optional<std::int64_t> posting_id;
-    if (decision == "approve") {
+    if (status != "pending") {
+      db.execute(
+          "UPDATE property_expenses SET status = ?, decided_by_user_id = ?, "
+          "decision_note = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
+          {status, actor.user_id, note, format_iso8601(now_ms), expense_id});
+    }
+    if (status == "approved") {
       auto fund = fund_account(db, expense.community_id, "trust_fund");
       auto target = fund_account(db, expense.community_id, "expense:" + expense.category);
       auto posting = ledger::post(
@@ -465,20 +542,90 @@ Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std:
                  {posting->id, expense_id});
     }
     append(db, appender, actor,
-           {expense.community_id, "property.expense_decide", "property_expense",
+           {expense.community_id, "property.expense_vote", "property_expense",
             std::to_string(expense_id),
-            boost::json::object{{"decision", decision},
+            boost::json::object{{"vote", decision},
                                 {"note", note},
+                                {"approvals", approvals},
+                                {"rejections", rejections},
+                                {"status", status},
                                 {"posting_id", posting_id ? boost::json::value(*posting_id)
                                                           : boost::json::value(nullptr)}}});
-    return expense_from(
-        *db.query_one(std::string(kExpenseColumns) + " WHERE id = ?", {expense_id}));
+    auto out =
+        expense_from(*db.query_one(std::string(kExpenseColumns) + " WHERE id = ?", {expense_id}));
+    out.my_vote = decision;
+    return out;
   };
   auto decided = appender ? work() : storage::transact(db, storage::TxMode::write, work);
   if (decided) {
     mask_for(registry::permissions::personal_data_reader(actor, expense.community_id), *decided);
   }
   return decided;
+}
+
+Result<AssessmentMeeting> record_assessment_meeting(storage::Connection& db, const Actor& actor,
+                                                    const AssessmentMeetingInput& input,
+                                                    std::int64_t now_ms) {
+  GZ_TRY(check_member(db, actor, input.community_id));
+  if (!is_manager(actor, input.community_id)) {
+    return forbidden("only community staff record the assessment meeting");
+  }
+  if (!parse_quarter(input.quarter)) {
+    return bad_request("invalid_quarter", "quarter must look like 2026Q3");
+  }
+  if (input.held_ms > now_ms)
+    return bad_request("invalid_field", "held_at cannot be in the future");
+  if (input.committee_present < 0 || input.committee_present > 1000 || input.attendees < 0 ||
+      input.attendees > 100000) {
+    return bad_request("invalid_field", "committee_present 0-1000, attendees 0-100000");
+  }
+  if (input.minutes.empty() || input.minutes.size() > 8000) {
+    return bad_request("invalid_field", "minutes must be 1-8000 bytes");
+  }
+  return storage::transact(db, storage::TxMode::write, [&]() -> Result<AssessmentMeeting> {
+    if (db.query_one("SELECT id FROM property_assessment_meetings WHERE community_id = ? AND "
+                     "quarter = ?",
+                     {input.community_id, input.quarter})) {
+      return conflict("meeting_recorded",
+                      "the assessment meeting of " + input.quarter + " is on record");
+    }
+    auto id = db.query_one(
+                    "INSERT INTO property_assessment_meetings (community_id, quarter, held_at, "
+                    "committee_present, attendees, minutes, recorded_by_user_id, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    {input.community_id, input.quarter, format_iso8601(input.held_ms),
+                     input.committee_present, input.attendees, input.minutes, actor.user_id,
+                     format_iso8601(now_ms)})
+                  ->integer(0);
+    audit::append(
+        db, actor,
+        {input.community_id, "property.assessment_meeting", "property_quarter", input.quarter,
+         boost::json::object{{"meeting_id", id},
+                             {"committee_present", input.committee_present},
+                             {"attendees", input.attendees}}});
+    return AssessmentMeeting{id,
+                             input.community_id,
+                             input.quarter,
+                             format_iso8601(input.held_ms),
+                             input.committee_present,
+                             input.attendees,
+                             input.minutes,
+                             format_iso8601(now_ms)};
+  });
+}
+
+std::vector<AssessmentMeeting> assessment_meetings(storage::Connection& db,
+                                                   std::int64_t community_id) {
+  std::vector<AssessmentMeeting> out;
+  for (const auto& row :
+       db.query("SELECT id, community_id, quarter, held_at, committee_present, attendees, minutes, "
+                "created_at FROM property_assessment_meetings WHERE community_id = ? ORDER BY "
+                "quarter DESC",
+                {community_id})) {
+    out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.integer(4),
+                   row.integer(5), pii::mask_text(row.text(6)), row.text(7)});
+  }
+  return out;
 }
 
 Result<Evaluation> submit_evaluation(storage::Connection& db, const Actor& actor,
@@ -596,9 +743,11 @@ Result<std::vector<QuarterReport>> quarter_reports(storage::Connection& db, cons
   return out;
 }
 
-Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int64_t community_id,
-                           std::int64_t limit, std::int64_t before_id) {
-  GZ_TRY(check_member(db, actor, community_id));
+namespace {
+
+// The fund as `reader` may read it; with the postings (members) or without them (anyone).
+FundView build_fund(storage::Connection& db, std::int64_t community_id, pii::Reader reader,
+                    bool with_postings, std::int64_t limit, std::int64_t before_id) {
   FundView view;
   view.community_id = community_id;
   // The fund's own accounts: the co-funding platform keeps "cofund:" accounts on the same
@@ -627,12 +776,40 @@ Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int
                 {community_id})) {
     view.expenses.push_back(expense_from(row));
   }
-  view.postings =
-      ledger::community_postings(db, community_id, ledger::Kind::fen, limit, before_id, "cofund:");
-  const pii::Reader reader = registry::permissions::personal_data_reader(actor, community_id);
+  if (with_postings) {
+    view.postings = ledger::community_postings(db, community_id, ledger::Kind::fen, limit,
+                                               before_id, "cofund:");
+  }
   for (auto& expense : view.expenses) mask_for(reader, expense);
   for (auto& line : view.postings) line.posting.memo = pii::text_for(reader, line.posting.memo);
   return view;
+}
+
+}  // namespace
+
+Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int64_t community_id,
+                           std::int64_t limit, std::int64_t before_id) {
+  GZ_TRY(check_member(db, actor, community_id));
+  auto view =
+      build_fund(db, community_id, registry::permissions::personal_data_reader(actor, community_id),
+                 true, limit, before_id);
+  if (is_committee_member(db, actor, community_id)) {
+    for (auto& expense : view.expenses) {
+      if (auto vote = db.query_one("SELECT vote FROM property_expense_votes WHERE expense_id = ? "
+                                   "AND user_id = ?",
+                                   {expense.id, actor.user_id})) {
+        expense.my_vote = vote->text(0);
+      }
+    }
+  }
+  return view;
+}
+
+Result<FundView> public_fund(storage::Connection& db, std::int64_t community_id) {
+  if (!registry::community_exists(db, community_id)) {
+    return not_found("no community " + std::to_string(community_id));
+  }
+  return build_fund(db, community_id, pii::Reader::restricted, false, 0, 0);
 }
 
 }  // namespace gz::property

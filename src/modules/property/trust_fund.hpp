@@ -3,8 +3,12 @@
 // and public to the community. Staff set the fee schedule (a base fee per household per month
 // in fen and the adjustment parameters of rules.hpp), flag resident users as committee members,
 // issue each quarter's bills and record payments; an expense is recorded by staff and moves
-// money only when a committee member approves it. Households score the service each quarter
-// (0-100, once per household); the mean fixes the next quarter's fee, within ±10%.
+// money only when a majority of the owners' committee approves it (committee.hpp's rule: at
+// least kCommitteeMin members, each votes once, the quorum configurable). Households score the
+// service each quarter (0-100, once per household); the mean fixes the next quarter's fee,
+// within ±10%, only when enough owners scored (min_response_bp of the owner households,
+// default 30%); otherwise the fee stays. Each quarter's assessment meeting (质量评估会) is
+// recorded with its minutes. The fund's income and spending are public, also without a login.
 //
 // Who sees what: members of the community (any logged-in role of it, and admins) read the
 // settings, the quarterly reports and the fund (balances, aggregate income per quarter,
@@ -46,6 +50,11 @@ struct Settings {
   std::int64_t community_id = 0;
   std::optional<std::int64_t> base_fee_fen;  // nullopt until staff set it
   AdjustmentParams adjustment;
+  // Approvals an expense needs, in basis points of the committee's members (5001: more than
+  // half; 10000: all), and the owner households that must score a quarter for its mean to
+  // move the fee (basis points of the community's owner households).
+  std::int64_t committee_quorum_bp = 5001;
+  std::int64_t min_response_bp = 3000;
   std::int64_t notice_days = kMinNoticeDays;
 };
 Settings load_settings(storage::Connection& db, std::int64_t community_id);
@@ -71,7 +80,8 @@ struct QuarterFee {
   std::string evaluated_quarter;
   std::int64_t evaluations = 0;
   std::optional<std::int64_t> mean_score_centi;
-  std::int64_t adjustment_bp = 0;
+  std::int64_t responses_needed = 0;  // scores the mean needed to move the fee
+  std::int64_t adjustment_bp = 0;     // 0 when fewer scored than needed
   std::int64_t monthly_fee_fen = 0;
   std::int64_t bills = 0;
   std::int64_t billed_fen = 0;
@@ -140,6 +150,12 @@ struct Expense {
   std::optional<std::string> decision_note;
   std::optional<std::string> decided_at;
   bool decided_by_committee = false;
+  // The committee's votes so far, and what approval needs.
+  std::int64_t approvals = 0;
+  std::int64_t rejections = 0;
+  std::int64_t committee_size = 0;
+  std::int64_t approvals_needed = 0;
+  std::optional<std::string> my_vote;  // the reading committee member's
   std::optional<std::int64_t> posting_id;
   std::string created_at;
 };
@@ -147,9 +163,12 @@ struct Expense {
 // invalid_category, invalid_payee_category, invalid_field, invalid_date.
 Result<Expense> record_expense(storage::Connection& db, const Actor& actor,
                                const ExpenseInput& input, std::int64_t now_ms);
-// A committee member of the expense's community approves (an expense posting trust_fund →
-// expense:<category>) or rejects it. 409 already_decided, fund_insufficient (the fund never
-// goes below zero); 403 for anyone else of the community.
+// A committee member of the expense's community votes to approve or reject it, once (409
+// already_voted). When the approvals reach the committee's majority the expense is approved (an
+// expense posting trust_fund → expense:<category>); when approval can no longer be reached it
+// is rejected; otherwise it waits for the other members. 409 committee_too_small (fewer than
+// kCommitteeMin members), already_decided, fund_insufficient (the fund never goes below zero);
+// 403 for anyone else of the community.
 Result<Expense> decide_expense(storage::Connection& db, const Actor& actor, std::int64_t expense_id,
                                const std::string& decision, const std::string& note,
                                std::int64_t now_ms, audit::Appender* appender = nullptr);
@@ -199,5 +218,40 @@ struct FundView {
 // Members: the fund's balances, income (aggregated, no payer) and expenses, and the postings.
 Result<FundView> fund_view(storage::Connection& db, const Actor& actor, std::int64_t community_id,
                            std::int64_t limit, std::int64_t before_id);
+// No login: the same balances, income by quarter and expenses (texts masked), without the
+// postings' memos (404 for an unknown community).
+Result<FundView> public_fund(storage::Connection& db, std::int64_t community_id);
+
+inline constexpr std::int64_t kCommitteeMin = 3;
+// The approvals an expense needs: ceil(members × quorum_bp / 10000), at least one.
+std::int64_t approvals_needed(std::int64_t members, std::int64_t quorum_bp);
+
+// The quarterly assessment meeting of the owners' committee and residents (质量评估会).
+struct AssessmentMeetingInput {
+  std::int64_t community_id = 0;
+  std::string quarter;  // the quarter assessed
+  std::int64_t held_ms = 0;
+  std::int64_t committee_present = 0;
+  std::int64_t attendees = 0;
+  std::string minutes;
+};
+struct AssessmentMeeting {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::string quarter;
+  std::string held_at;
+  std::int64_t committee_present = 0;
+  std::int64_t attendees = 0;
+  std::string minutes;
+  std::string created_at;
+};
+// Staff and admins; once per quarter (409 meeting_recorded); 400 invalid_quarter,
+// invalid_field (held in the future, counts out of range, minutes 1-8000 bytes).
+Result<AssessmentMeeting> record_assessment_meeting(storage::Connection& db, const Actor& actor,
+                                                    const AssessmentMeetingInput& input,
+                                                    std::int64_t now_ms);
+// Anyone (no permission: the fund is public); newest first.
+std::vector<AssessmentMeeting> assessment_meetings(storage::Connection& db,
+                                                   std::int64_t community_id);
 
 }  // namespace gz::property

@@ -89,8 +89,8 @@ constexpr const char* kAssessmentColumns =
     "FROM plan_assessments ";
 
 Assessment assessment_from(const storage::Row& row) {
-  return {row.integer(0), row.integer(1),  row.text(2),    row.text(3),
-          row.text(4),    row.text(5),     row.opt_text(6), row.text(7)};
+  return {row.integer(0), row.integer(1), row.text(2),     row.text(3),
+          row.text(4),    row.text(5),    row.opt_text(6), row.text(7)};
 }
 
 // Why a vote failed, in the words the board shows.
@@ -136,9 +136,10 @@ Result<VoteOutcome> council_outcome(const CouncilVoteInput& input) {
 }
 
 bool assessment_approves(storage::Connection& db, std::int64_t plan_id) {
-  return db.query_int("SELECT COUNT(*) FROM plan_assessments WHERE plan_id = ? AND round = ? AND "
-                      "recommendation <> 'reject'",
-                      {plan_id, current_round(db, plan_id)}) > 0;
+  return db.query_int(
+             "SELECT COUNT(*) FROM plan_assessments WHERE plan_id = ? AND round = ? AND "
+             "recommendation <> 'reject'",
+             {plan_id, current_round(db, plan_id)}) > 0;
 }
 
 Result<CouncilVote> record_council_vote(storage::Connection& db, const Actor& actor,
@@ -179,29 +180,30 @@ Result<CouncilVote> record_council_vote(storage::Connection& db, const Actor& ac
               "members_total, members_present, votes_for, votes_against, votes_abstain, "
               "quorum_met, passed, minutes, reasons, round, user_id, created_at) VALUES (?, ?, ?, "
               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {plan_id, status.community_id, vote.meeting, vote.held_at, storage::opt_text(vote.place),
-               vote.members_total, vote.members_present, vote.votes_for, vote.votes_against,
-               vote.votes_abstain, std::int64_t{vote.quorum_met}, std::int64_t{vote.passed},
-               vote.minutes, storage::opt_text(vote.reasons), current_round(db, plan_id), actor.user_id,
+              {plan_id, status.community_id, vote.meeting, vote.held_at,
+               storage::opt_text(vote.place), vote.members_total, vote.members_present,
+               vote.votes_for, vote.votes_against, vote.votes_abstain,
+               std::int64_t{vote.quorum_met}, std::int64_t{vote.passed}, vote.minutes,
+               storage::opt_text(vote.reasons), current_round(db, plan_id), actor.user_id,
                vote.created_at})
             ->integer(0);
-    audit::append(db, actor,
-                  {status.community_id, "plan.council_vote", "allocation_plan",
-                   std::to_string(plan_id),
-                   boost::json::object{{"vote_id", vote.id},
-                                       {"members_total", vote.members_total},
-                                       {"members_present", vote.members_present},
-                                       {"for", vote.votes_for},
-                                       {"against", vote.votes_against},
-                                       {"abstain", vote.votes_abstain},
-                                       {"passed", vote.passed}}});
-    std::string note =
-        vote.passed ? "议事会表决通过：出席 " + std::to_string(vote.members_present) + "/" +
-                          std::to_string(vote.members_total) + " 人，赞成 " +
-                          std::to_string(vote.votes_for) + "、反对 " +
-                          std::to_string(vote.votes_against) + "、弃权 " +
-                          std::to_string(vote.votes_abstain)
-                    : failing_note(vote);
+    audit::append(
+        db, actor,
+        {status.community_id, "plan.council_vote", "allocation_plan", std::to_string(plan_id),
+         boost::json::object{{"vote_id", vote.id},
+                             {"members_total", vote.members_total},
+                             {"members_present", vote.members_present},
+                             {"for", vote.votes_for},
+                             {"against", vote.votes_against},
+                             {"abstain", vote.votes_abstain},
+                             {"passed", vote.passed}}});
+    std::string note = vote.passed
+                           ? "议事会表决通过：出席 " + std::to_string(vote.members_present) + "/" +
+                                 std::to_string(vote.members_total) + " 人，赞成 " +
+                                 std::to_string(vote.votes_for) + "、反对 " +
+                                 std::to_string(vote.votes_against) + "、弃权 " +
+                                 std::to_string(vote.votes_abstain)
+                           : failing_note(vote);
     GZ_TRY(move_plan(db, actor, status, vote.passed ? "council_passed" : "council_failed", note,
                      now_ms, true));
     moved = status;
@@ -223,8 +225,9 @@ Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Assessment> {
     GZ_ASSIGN_OR_RETURN(auto status, managed_plan(db, actor, plan_id, now_ms));
     if (status.stage != Stage::professional_assessment) {
-      return conflict("not_in_assessment",
-                      "the plan is not awaiting its professional assessment (方案不在专业评估阶段)");
+      return conflict(
+          "not_in_assessment",
+          "the plan is not awaiting its professional assessment (方案不在专业评估阶段)");
     }
     Assessment assessment{0,
                           plan_id,
@@ -241,20 +244,20 @@ Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor
               "?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {plan_id, status.community_id, assessment.assessor, assessment.organisation,
                assessment.findings, assessment.recommendation,
-               storage::opt_text(assessment.conditions),
-               current_round(db, plan_id), actor.user_id, assessment.created_at})
+               storage::opt_text(assessment.conditions), current_round(db, plan_id), actor.user_id,
+               assessment.created_at})
             ->integer(0);
-    audit::append(db, actor,
-                  {status.community_id, "plan.assessment", "allocation_plan",
-                   std::to_string(plan_id),
-                   boost::json::object{{"assessment_id", assessment.id},
-                                       {"organisation", assessment.organisation},
-                                       {"recommendation", assessment.recommendation}}});
+    audit::append(
+        db, actor,
+        {status.community_id, "plan.assessment", "allocation_plan", std::to_string(plan_id),
+         boost::json::object{{"assessment_id", assessment.id},
+                             {"organisation", assessment.organisation},
+                             {"recommendation", assessment.recommendation}}});
     if (assessment.recommendation == "reject") {
-      GZ_TRY(move_plan(db, actor, status, "assessment_rejected",
-                       "专业评估不建议通过（" + assessment.organisation +
-                           "）：" + assessment.findings,
-                       now_ms, true));
+      GZ_TRY(
+          move_plan(db, actor, status, "assessment_rejected",
+                    "专业评估不建议通过（" + assessment.organisation + "）：" + assessment.findings,
+                    now_ms, true));
     }
     moved = status;
     return assessment;
@@ -263,8 +266,8 @@ Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor
 
 std::vector<CouncilVote> council_votes_of(storage::Connection& db, std::int64_t plan_id) {
   std::vector<CouncilVote> out;
-  for (const auto& row : db.query(std::string(kVoteColumns) + "WHERE plan_id = ? ORDER BY id",
-                                  {plan_id})) {
+  for (const auto& row :
+       db.query(std::string(kVoteColumns) + "WHERE plan_id = ? ORDER BY id", {plan_id})) {
     out.push_back(vote_from(row));
   }
   return out;
@@ -272,8 +275,8 @@ std::vector<CouncilVote> council_votes_of(storage::Connection& db, std::int64_t 
 
 std::vector<Assessment> assessments_of(storage::Connection& db, std::int64_t plan_id) {
   std::vector<Assessment> out;
-  for (const auto& row : db.query(
-           std::string(kAssessmentColumns) + "WHERE plan_id = ? ORDER BY id", {plan_id})) {
+  for (const auto& row :
+       db.query(std::string(kAssessmentColumns) + "WHERE plan_id = ? ORDER BY id", {plan_id})) {
     out.push_back(assessment_from(row));
   }
   return out;

@@ -29,8 +29,7 @@ Result<void> check_text(const std::string& text, const char* field, std::size_t 
 }
 
 const allocation::CofundingRule& rule_for(const std::string& need_type) {
-  static const std::vector<allocation::CofundingRule> rules =
-      allocation::default_cofunding_rules();
+  static const std::vector<allocation::CofundingRule> rules = allocation::default_cofunding_rules();
   for (const auto& rule : rules) {
     if (rule.funding_class == need_type) return rule;
   }
@@ -70,7 +69,7 @@ constexpr const char* kPledgeColumns =
     "g.note, g.created_at FROM funding_pledges g JOIN funding_parties f ON f.id = g.party_id ";
 
 Pledge pledge_from(const storage::Row& row) {
-  return {row.integer(0), row.integer(1), row.text(2),     row.integer(3), row.text(4),
+  return {row.integer(0), row.integer(1), row.text(2),    row.integer(3),  row.text(4),
           row.text(5),    row.integer(6), row.integer(7), row.opt_text(8), row.text(9)};
 }
 
@@ -151,9 +150,9 @@ Result<std::vector<Party>> public_parties(storage::Connection& db, std::int64_t 
     return not_found("no community " + std::to_string(community_id));
   }
   std::vector<Party> out;
-  for (const auto& row : db.query(std::string(kPartyColumns) +
-                                      "WHERE f.community_id = ? ORDER BY f.kind, f.id",
-                                  {community_id})) {
+  for (const auto& row :
+       db.query(std::string(kPartyColumns) + "WHERE f.community_id = ? ORDER BY f.kind, f.id",
+                {community_id})) {
     out.push_back(party_from(row));
   }
   return out;
@@ -180,13 +179,14 @@ Result<Pledge> pledge(storage::Connection& db, const Actor& actor, std::int64_t 
         status->stage == Stage::superseded) {
       return conflict("plan_not_open", "the plan no longer takes pledges");
     }
-    auto party = db.query_one("SELECT kind, name FROM funding_parties WHERE id = ? AND "
-                              "community_id = ?",
-                              {input.party_id, status->community_id});
+    auto party = db.query_one(
+        "SELECT kind, name FROM funding_parties WHERE id = ? AND "
+        "community_id = ?",
+        {input.party_id, status->community_id});
     if (!party) return not_found("no funding party " + std::to_string(input.party_id));
-    auto line = db.query_one(
-        "SELECT total FROM allocation_plan_lines WHERE plan_id = ? AND category = ?",
-        {plan_id, input.category});
+    auto line =
+        db.query_one("SELECT total FROM allocation_plan_lines WHERE plan_id = ? AND category = ?",
+                     {plan_id, input.category});
     if (!line) return bad_request("unknown_line", "the plan has no line '" + input.category + "'");
     std::string kind = party->text(0);
     auto shares = shares_for(need_type_of(input.category), line->integer(0));
@@ -201,14 +201,15 @@ Result<Pledge> pledge(storage::Connection& db, const Actor& actor, std::int64_t 
         "= g.party_id WHERE g.plan_id = ? AND g.category = ? AND f.kind = ?",
         {plan_id, input.category, kind});
     if (input.amount > share->expected - pledged) {
-      return conflict("pledge_exceeds_share",
-                      "the " + kind + " share of this line has " +
-                          format_amount(std::max<std::int64_t>(share->expected - pledged, 0), "fen") +
-                          " yuan left to pledge");
+      return conflict(
+          "pledge_exceeds_share",
+          "the " + kind + " share of this line has " +
+              format_amount(std::max<std::int64_t>(share->expected - pledged, 0), "fen") +
+              " yuan left to pledge");
     }
-    auto from = ledger::named_account(db, status->community_id, ledger::Kind::fen,
-                                      "cofund:party:" + std::to_string(input.party_id),
-                                      ledger::kNoFloor);
+    auto from =
+        ledger::named_account(db, status->community_id, ledger::Kind::fen,
+                              "cofund:party:" + std::to_string(input.party_id), ledger::kNoFloor);
     auto owed = ledger::named_account(db, status->community_id, ledger::Kind::fen,
                                       "cofund:pledged:" + std::to_string(input.party_id), 0);
     std::string created_at = format_iso8601(now_ms);
@@ -227,13 +228,13 @@ Result<Pledge> pledge(storage::Connection& db, const Actor& actor, std::int64_t 
         now_ms);
     if (!posting) return posting.take_error();
     db.execute("UPDATE funding_pledges SET posting_id = ? WHERE id = ?", {posting->id, id});
-    audit::append(db, actor,
-                  {status->community_id, "funding.pledge", "allocation_plan",
-                   std::to_string(plan_id),
-                   boost::json::object{{"pledge_id", id},
-                                       {"party_id", input.party_id},
-                                       {"category", input.category},
-                                       {"amount", input.amount}}});
+    audit::append(
+        db, actor,
+        {status->community_id, "funding.pledge", "allocation_plan", std::to_string(plan_id),
+         boost::json::object{{"pledge_id", id},
+                             {"party_id", input.party_id},
+                             {"category", input.category},
+                             {"amount", input.amount}}});
     return pledge_from(*db.query_one(std::string(kPledgeColumns) + "WHERE g.id = ?", {id}));
   });
 }
@@ -261,15 +262,14 @@ Result<Pledge> receive(storage::Connection& db, const Actor& actor, std::int64_t
     }
     if (input.amount > found.amount - found.received) {
       return conflict("receipt_exceeds_pledge",
-                      "the pledge has " +
-                          format_amount(found.amount - found.received, "fen") +
+                      "the pledge has " + format_amount(found.amount - found.received, "fen") +
                           " yuan still to receive");
     }
     auto owed = ledger::named_account(db, status->community_id, ledger::Kind::fen,
                                       "cofund:pledged:" + std::to_string(found.party_id), 0);
-    auto in_hand = ledger::named_account(db, status->community_id, ledger::Kind::fen,
-                                         "cofund:received:" + std::to_string(found.plan_id),
-                                         ledger::kNoFloor);
+    auto in_hand =
+        ledger::named_account(db, status->community_id, ledger::Kind::fen,
+                              "cofund:received:" + std::to_string(found.plan_id), ledger::kNoFloor);
     auto id = db.query_one(
                     "INSERT INTO funding_receipts (pledge_id, plan_id, community_id, amount, "
                     "receipt_ref, received_on, posting_id, created_by_user_id, created_at) VALUES "
@@ -284,13 +284,13 @@ Result<Pledge> receive(storage::Connection& db, const Actor& actor, std::int64_t
                                 now_ms);
     if (!posting) return posting.take_error();
     db.execute("UPDATE funding_receipts SET posting_id = ? WHERE id = ?", {posting->id, id});
-    audit::append(db, actor,
-                  {status->community_id, "funding.receipt", "allocation_plan",
-                   std::to_string(found.plan_id),
-                   boost::json::object{{"pledge_id", pledge_id},
-                                       {"receipt_id", id},
-                                       {"amount", input.amount},
-                                       {"receipt_ref", input.receipt_ref}}});
+    audit::append(
+        db, actor,
+        {status->community_id, "funding.receipt", "allocation_plan", std::to_string(found.plan_id),
+         boost::json::object{{"pledge_id", pledge_id},
+                             {"receipt_id", id},
+                             {"amount", input.amount},
+                             {"receipt_ref", input.receipt_ref}}});
     return pledge_from(*db.query_one(std::string(kPledgeColumns) + "WHERE g.id = ?", {pledge_id}));
   });
 }
@@ -337,10 +337,11 @@ PlanFunding funding_of(storage::Connection& db, std::int64_t plan_id) {
 
 std::int64_t received_for_line(storage::Connection& db, std::int64_t plan_id,
                                const std::string& category) {
-  return db.query_int("SELECT COALESCE(SUM(r.amount), 0) FROM funding_receipts r JOIN "
-                      "funding_pledges g ON g.id = r.pledge_id WHERE g.plan_id = ? AND "
-                      "g.category = ?",
-                      {plan_id, category});
+  return db.query_int(
+      "SELECT COALESCE(SUM(r.amount), 0) FROM funding_receipts r JOIN "
+      "funding_pledges g ON g.id = r.pledge_id WHERE g.plan_id = ? AND "
+      "g.category = ?",
+      {plan_id, category});
 }
 
 CommunityFunding community_funding(storage::Connection& db, std::int64_t community_id) {

@@ -56,7 +56,7 @@ struct Party {
   std::string kind;
   std::string name;
   std::string profile;
-  std::int64_t pledged = 0;   // over every plan
+  std::int64_t pledged = 0;  // over every plan
   std::int64_t received = 0;
   std::string created_at;
 };
@@ -106,7 +106,7 @@ struct PartyShare {
 struct LineFunding {
   std::string category;
   std::string need_type;
-  std::int64_t government = 0;    // the planned total
+  std::int64_t government = 0;     // the planned total
   std::vector<PartyShare> shares;  // the government first, then the others in rule order
   std::vector<Pledge> pledges;
   std::int64_t others_expected = 0;

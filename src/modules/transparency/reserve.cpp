@@ -71,9 +71,9 @@ const audit::Tracked& emergency_rows() {
       "SELECT id, plan_id, community_id, kind, reason, households_served, amount, "
       "payee_category, receipt_ref, spent_on, user_id, signed_off_by_user_id, signed_off_at, "
       "sign_off_note FROM plan_emergency_spending",
-      {"plan_id", "community_id", "kind", "reason", "households_served", "amount",
-       "payee_category", "receipt_ref", "spent_on", "user_id", "signed_off_by_user_id",
-       "signed_off_at", "sign_off_note"},
+      {"plan_id", "community_id", "kind", "reason", "households_served", "amount", "payee_category",
+       "receipt_ref", "spent_on", "user_id", "signed_off_by_user_id", "signed_off_at",
+       "sign_off_note"},
       {"reason", "receipt_ref", "sign_off_note"},
       {}};
   return table;
@@ -93,8 +93,7 @@ std::int64_t reserve_left(storage::Connection& db, std::int64_t plan_id) {
 
 allocation::CarryFinder carry_finder() {
   return [](storage::Connection& db, std::int64_t community_id, const std::string& unit,
-            const std::string& quarter,
-            std::int64_t now_ms) -> std::optional<allocation::Carry> {
+            const std::string& quarter, std::int64_t now_ms) -> std::optional<allocation::Carry> {
     // Quarters that have ended by now: before the one containing now.
     std::string ended_before = std::min(quarter, Quarter::containing(now_ms).name());
     auto row = db.query_one(
@@ -150,8 +149,7 @@ Result<EmergencySpend> spend_reserve(storage::Connection& db, const Actor& actor
     }
     std::int64_t left = reserve_left(db, plan_id);
     if (input.amount > left) {
-      return conflict("reserve_exceeded", "the reserve has " +
-                                              format_amount(left, status->unit) +
+      return conflict("reserve_exceeded", "the reserve has " + format_amount(left, status->unit) +
                                               " left (应急储备金余额不足)");
     }
     std::string created_at = format_iso8601(now_ms);
@@ -162,8 +160,8 @@ Result<EmergencySpend> spend_reserve(storage::Connection& db, const Actor& actor
                     "created_ms, created_at, sign_off_due_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     "?, ?, ?, ?) RETURNING id",
                     {plan_id, status->community_id, input.kind, input.reason,
-                     input.households_served, input.amount, input.payee_category,
-                     input.receipt_ref, spent_on, actor.user_id, now_ms, created_at, due_ms})
+                     input.households_served, input.amount, input.payee_category, input.receipt_ref,
+                     spent_on, actor.user_id, now_ms, created_at, due_ms})
                   ->integer(0);
     audit::append(db, actor,
                   {status->community_id,

@@ -77,8 +77,8 @@ struct Reserve {
   std::int64_t reserve = 0;
   std::int64_t spent = 0;
   std::int64_t left = 0;
-  std::int64_t carried_out = 0;  // left over, carried into the next quarter's plan
-  std::int64_t carried_in = 0;  // what the previous quarter's plan left, in the dynamic pool
+  std::int64_t carried_out = 0;        // left over, carried into the next quarter's plan
+  std::int64_t carried_in = 0;         // what the previous quarter's plan left, in the dynamic pool
   std::vector<EmergencySpend> spends;  // newest first
 };
 

@@ -1,9 +1,10 @@
 // The property trust fund's back office (/staff/property) in Debian's chromium against a real
 // `gongzhi serve --demo`: community staff find an unpaid bill by building (door and 户主, no
 // ids), record its payment and the fund's balance grows by the bill; staff propose an expense
-// in 元, the owners' committee member (the demo's resident login) approves it on a phone, the
-// balance falls by exactly that amount, and the resident page /property lists the expense
-// after a reload. Pages are saved to tests/e2e/screenshots/ (property-*), phone and desktop.
+// in 元, the owners' committee decides it by a majority of its three members: the demo's
+// resident login votes for it on a phone (it still waits, its votes shown), a second member
+// (weiyuan2) approves it on a desktop, the balance falls by exactly that amount, and the
+// resident page /property lists the expense after a reload. Pages are saved to tests/e2e/screenshots/ (property-*), phone and desktop.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
@@ -132,7 +133,7 @@ describe('property back office: payments, expenses and the committee', { timeout
     assert.deepEqual(unexpected(staff.problems), []);
   });
 
-  it('lets the committee member approve it on a phone, and the resident page shows it', async () => {
+  it('lets the committee decide it by a majority: one vote on a phone, a second on a desktop', async () => {
     const member = await openContext(phone);
     const page = await member.context.newPage();
     await logIn(page, 'resident');
@@ -146,11 +147,26 @@ describe('property back office: payments, expenses and the committee', { timeout
     await pending.waitFor();
     await pending.getByLabel('审批意见（驳回时必填）').fill('票据与现场核对无误');
     await pending.locator('[data-test="approve"]').click();
-    const decided = page.locator('[data-test="decided-expenses"] li').filter({ hasText: story.purpose });
+    // One vote of three is no majority: it waits, with the votes and the member's own shown.
+    await pending.locator('[data-test="my-vote"]').waitFor();
+    assert.match(await pending.locator('[data-test="expense-votes"]').innerText(), /同意 1 票.*须 2 票同意/);
+    assert.equal(await balance(page), story.balance, 'one vote moves no money');
+    await screenshot(page, 'property-03b-voted-phone');
+
+    const second = await openContext(desktop);
+    const desk = await second.context.newPage();
+    await logIn(desk, 'weiyuan2');
+    await desk.goto('/property');
+    await desk.locator('[data-test="committee-link"]').click();
+    await desk.waitForURL('**/staff/property**');
+    const waiting = desk.locator('[data-test="pending-expenses"] li').filter({ hasText: story.purpose });
+    await waiting.waitFor();
+    await waiting.locator('[data-test="approve"]').click();
+    const decided = desk.locator('[data-test="decided-expenses"] li').filter({ hasText: story.purpose });
     await decided.waitFor();
     assert.match(await decided.innerText(), /已批准/);
-    assert.match(await decided.innerText(), /票据与现场核对无误/);
-    assert.equal(await balance(page), story.balance - story.fen, 'the approved expense left the fund');
+    assert.equal(await balance(desk), story.balance - story.fen, 'the approved expense left the fund');
+    assert.deepEqual(unexpected(second.problems), []);
 
     await page.goto('/property');
     await page.reload();

@@ -58,6 +58,13 @@ export interface FundExpense {
   decision_note?: string | null;
   decided_at: string | null;
   created_at: string;
+  /** The committee's votes so far and what approval needs (a majority of at least 3). */
+  approvals?: number;
+  rejections?: number;
+  committee_size?: number;
+  approvals_needed?: number;
+  /** The reading committee member's own vote, if any. */
+  my_vote?: 'approve' | 'reject' | null;
 }
 
 export interface FundView {

@@ -9,9 +9,9 @@ const pending: FundExpense = {
   spent_on: '2026-12-01', status: 'pending', approved_by_committee: false, decided_at: null, created_at: '',
 };
 
-function mountPanel(props: { manager: boolean; committee: boolean }) {
+function mountPanel(props: { manager: boolean; committee: boolean }, expenses: FundExpense[] = [pending]) {
   return mount(ExpensesPanel, {
-    props: { communityId: 1, expenses: [pending], ...props },
+    props: { communityId: 1, expenses, ...props },
     global: { plugins: [i18nFor()] },
   });
 }
@@ -54,6 +54,19 @@ describe('ExpensesPanel', () => {
     expect(calls[0].url).toContain('/property/expenses/120/decision');
     expect(JSON.parse(String(calls[0].init?.body))).toEqual({ decision: 'approve', note: '核对无误' });
     expect(wrapper.emitted('changed')).toHaveLength(1);
+  });
+
+  it('shows the committee\'s votes and, once a member voted, waits for the others', async () => {
+    const voted: FundExpense = { ...pending, approvals: 1, rejections: 0, committee_size: 3, approvals_needed: 2, my_vote: 'approve' };
+    const wrapper = mountPanel({ manager: false, committee: true }, [voted]);
+    expect(wrapper.find('[data-test="expense-votes"]').text()).toBe(
+      '业委会 3 名委员：同意 1 票、反对 0 票，须 2 票同意才批准。',
+    );
+    expect(wrapper.find('[data-test="my-vote"]').text()).toContain('您已投同意票');
+    expect(wrapper.find('[data-test="approve"]').exists()).toBe(false);
+    // A member who has not voted still gets the buttons.
+    const other = mountPanel({ manager: false, committee: true }, [{ ...voted, my_vote: null }]);
+    expect(other.find('[data-test="approve"]').exists()).toBe(true);
   });
 
   it('tells a resident off the committee that only members decide', async () => {

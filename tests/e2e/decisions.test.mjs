@@ -239,6 +239,10 @@ describe('plans that can say no: council vote, street return, revision, emergenc
     await page.locator('[data-test="assessment-submit"]').click();
     await page.locator('[data-test="desk-outcome"]').filter({ hasText: '已录入评估意见：修改后通过' }).waitFor();
     await page.locator('[data-test="assessments"] li[data-recommendation="approve_with_changes"]').waitFor();
+    // With an approving assessment on record the form gives way, and the earlier refusal is gone.
+    assert.equal(await page.locator('[data-test="assessment-form"]').count(), 0);
+    await page.locator('[data-test="review-readiness"]').filter({ hasText: '可以提交街道审核' }).waitFor();
+    assert.equal((await page.locator('[data-test="transition-error"]').textContent()).trim(), '');
     await screenshot(page, 'decisions-assessment-desktop');
     await page.locator('#transition-note').fill('评估意见已落实，提交街道审核');
     await page.locator('[data-action="submit_review"]').click();

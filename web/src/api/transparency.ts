@@ -146,7 +146,7 @@ export interface PlanBoard {
   assessments?: Assessment[];
   decisions?: PlanDecision[];
   revision?: PlanRevision | null;
-  emergency?: EmergencyReserve;
+  emergency?: EmergencyLedger;
 }
 
 /** A council meeting's vote on a plan (议事会表决). */
@@ -248,20 +248,17 @@ export interface EmergencySpendInput {
   spent_on?: string;
 }
 
-/** The reserve (emergency pool plus the plan's surplus), what was spent and what is left. */
-export interface EmergencyReserve {
-  reserve: number;
-  spent: number;
-  left: number;
-  carried_in: number;
-  spends: EmergencySpend[];
-}
-
+/**
+ * The reserve (emergency pool plus the plan's surplus), what emergencies used and what is left;
+ * what the quarter before carried into this plan's dynamic pool, and what this one carried out
+ * into the next plan. The same on the board and from the staff list; spends newest first.
+ */
 export interface EmergencyLedger {
   reserve: number;
   spent: number;
   left: number;
   carried_in: number;
+  carried_out: number;
   items: EmergencySpend[];
 }
 

@@ -13,5 +13,8 @@ export function useDecisionWords() {
     decisionLabel: (action: string) => named('decisions.decision', action),
     /** 草案 / 公示中 / … and 已退回修改 for a returned draft. */
     statusLabel: (status: { state: string; returned?: boolean }) => named('stage', displayStage(status)),
+    /** The badge class of a stage: red for a plan the council, the assessor or the street said no to. */
+    statusBadge: (status: { state: string; returned?: boolean }) =>
+      ['returned', 'rejected'].includes(displayStage(status)) ? 'badge--red' : 'badge--status',
   };
 }

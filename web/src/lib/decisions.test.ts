@@ -7,6 +7,7 @@ import {
   parseCount,
   reserveCheck,
   revisionCandidates,
+  roundApproved,
   signOffState,
   type VoteCounts,
 } from './decisions';
@@ -140,5 +141,20 @@ describe('the latest decision', () => {
     expect(latestDecision(decisions)?.reason).toBe('养老比例偏低');
     expect(latestDecision([])).toBeNull();
     expect(latestDecision(undefined)).toBeNull();
+  });
+});
+
+describe('the current round', () => {
+  const vote = (created_at: string, passed: boolean) => ({ passed, created_at }) as unknown as import('../api/transparency').CouncilVote;
+  const assessment = (created_at: string, recommendation: string) => ({ recommendation, created_at }) as unknown as import('../api/transparency').Assessment;
+  it('is approved by an assessment after the latest passing vote that does not recommend rejection', () => {
+    expect(roundApproved([vote('2026-12-08', true)], [assessment('2026-12-09', 'approve_with_changes')])).toBe(true);
+    expect(roundApproved([vote('2026-12-08', true)], [assessment('2026-12-09', 'reject')])).toBe(false);
+    expect(roundApproved([vote('2026-12-08', true)], [])).toBe(false);
+  });
+  it('does not count an approval from an earlier round', () => {
+    const votes = [vote('2026-10-01', true), vote('2026-12-08', true)];
+    expect(roundApproved(votes, [assessment('2026-10-05', 'approve')])).toBe(false);
+    expect(roundApproved(votes, [assessment('2026-10-05', 'approve'), assessment('2026-12-10', 'approve')])).toBe(true);
   });
 });

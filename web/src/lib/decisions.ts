@@ -3,7 +3,7 @@
 // the server applies (quorum: more than half the members present; passing: more than half of
 // those present in favour), the sign-off state of an emergency spend, which returned or
 // rejected plans a new draft may revise, and the latest published reason for a return.
-import type { EmergencyKind, EmergencySpend, PlanDecision, PlanStatus, Recommendation } from '../api/transparency';
+import type { Assessment, CouncilVote, EmergencyKind, EmergencySpend, PlanDecision, PlanStatus, Recommendation } from '../api/transparency';
 
 export const EMERGENCY_KINDS: readonly EmergencyKind[] = [
   'natural_disaster',
@@ -123,3 +123,13 @@ export function changeSign(change: number): '+' | '−' | '' {
 
 /** How a draft went on notice: for the first time, again after a return, or as a revision. */
 export type PublishKind = 'published' | 'republished' | 'revisionPublished';
+
+/**
+ * Whether the plan's current round (since its latest passing council vote) has an assessment
+ * recommending approval, with or without changes: what submitting it to the street needs.
+ */
+export function roundApproved(votes: readonly CouncilVote[], assessments: readonly Assessment[]): boolean {
+  const passed = votes.filter((vote) => vote.passed).map((vote) => vote.created_at);
+  const since = passed.length ? passed.reduce((a, b) => (a > b ? a : b)) : '';
+  return assessments.some((assessment) => assessment.recommendation !== 'reject' && assessment.created_at >= since);
+}

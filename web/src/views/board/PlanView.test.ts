@@ -238,7 +238,8 @@ describe('PlanView', () => {
       spent: 230000,
       left: 395000,
       carried_in: 0,
-      spends: [
+      carried_out: 0,
+      items: [
         { ...base, id: 2, kind: 'urgent_relief', reason: '独居老人临时救助', households_served: 1, amount: 80000, receipt_ref: 'FP-2', spent_on: '2026-12-05', sign_off_due_at: '2026-12-12T10:00:00+08:00', signed_off_at: '2026-12-06T09:00:00+08:00', sign_off_note: '已核实', overdue: false },
         { ...base, id: 1, kind: 'natural_disaster', reason: '暴雨导致3号楼地下室进水', households_served: 12, amount: 150000, receipt_ref: 'FP-1', spent_on: '2026-11-20', sign_off_due_at: '2026-11-27T10:00:00+08:00', signed_off_at: null, sign_off_note: null, overdue: true },
       ],

@@ -42,7 +42,7 @@ const spend = {
   payee_category: 'service_provider', receipt_ref: 'FP-2026-1201', spent_on: '2026-12-05', created_at: '2026-12-05T10:00:00+08:00',
   published_at: '2026-12-05T10:00:00+08:00', sign_off_due_at: '2026-12-12T10:00:00+08:00', signed_off_at: null, sign_off_note: null, overdue: false,
 };
-const ledger = { reserve: 600000, spent: 150000, left: 450000, carried_in: 0, items: [spend] };
+const ledger = { reserve: 600000, spent: 150000, left: 450000, carried_in: 0, carried_out: 0, items: [spend] };
 
 /** The allocation side, which says the plan's community and stage. */
 function allocation(stage: string) {

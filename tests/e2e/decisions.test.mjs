@@ -311,6 +311,20 @@ describe('plans that can say no: council vote, street return, revision, emergenc
     await visitor.page.locator('[data-test="plan-outcome"][data-outcome="superseded"]').waitFor();
     await visitor.page.locator('[data-test="revision-link"]').click();
     await visitor.page.waitForURL(`**/board/plans/${story.revision}`);
+    // The difference as the server counts it: what the lines plan, before and after.
+    const [original, revised] = await Promise.all(
+      [story.passing, story.revision].map(async (id) => (await visitor.page.request.get(`/api/v1/public/plans/${id}`)).json()),
+    );
+    assert.equal(revised.revision.revises_plan_id, story.passing);
+    assert.equal(revised.revision.total_before, original.totals.planned);
+    assert.equal(revised.revision.total_after, revised.totals.planned);
+    const yuan = (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')} 元`;
+    assert.equal(
+      (await visitor.page.locator('[data-test="revision-total"]').textContent()).trim(),
+      `计划分配合计：原方案 ${yuan(original.totals.planned)} → 修订版 ${yuan(revised.totals.planned)}`,
+    );
+    assert.equal(original.plan.state, 'superseded');
+    assert.equal(original.plan.revised_by_plan_id, story.revision);
     const lines = visitor.page.locator('[data-test="revision-line"]');
     await lines.first().waitFor();
     assert.ok((await lines.count()) >= 1, 'the difference per category');

@@ -215,6 +215,8 @@ export interface PlanDecision {
 /** A revision's difference from the plan it replaces, per category (before null: new). */
 export interface PlanRevision {
   revises_plan_id: number;
+  total_before: number;
+  total_after: number;
   lines: { category: string; before: number | null; after: number; change: number }[];
 }
 

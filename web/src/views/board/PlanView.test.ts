@@ -209,6 +209,8 @@ describe('PlanView', () => {
     revision.decisions = [];
     revision.revision = {
       revises_plan_id: 9,
+      total_before: 1200000,
+      total_after: 1250000,
       lines: [
         { category: 'elderly_care', before: 200000, after: 250000, change: 50000 },
         { category: 'pb_garden', before: null, after: 80000, change: 80000 },
@@ -220,6 +222,7 @@ describe('PlanView', () => {
       'GET /api/v1/public/notices': { body: { items: [] } },
     });
     const wrapper = await mountPlan();
+    expect(wrapper.find('[data-test="revision-total"]').text()).toBe('计划分配合计：原方案 12,000.00 元 → 修订版 12,500.00 元');
     const lines = wrapper.findAll('[data-test="revision-line"]');
     expect(lines[0].text()).toContain('养老服务');
     expect(lines[0].text()).toContain('原方案 2,000.00 元 → 修订版 2,500.00 元');

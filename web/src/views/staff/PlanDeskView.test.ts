@@ -296,4 +296,13 @@ describe('PlanDeskView', () => {
     await flushPromises();
     expect(sent).toEqual({ action: 'publish', note: '按街道意见修订', revises_plan_id: 4 });
   });
+
+  it('says what an ended quarter\'s reserve carried into a new plan', async () => {
+    stubFetch({
+      ...allocation('draft'),
+      'GET /api/v1/allocation/plans/5': { body: { id: 5, community_id: 1, quarter: '2026Q4', total: 1200000, unit: 'fen', lines: [], carried_in: 40800 } },
+    });
+    const wrapper = await mountDesk();
+    expect(wrapper.find('[data-test="carried-in"]').text()).toBe('408.00 元（应急储备金结余，并入动态池）');
+  });
 });

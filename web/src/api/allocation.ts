@@ -18,6 +18,8 @@ export interface AllocationPlan {
   total: number;
   unit: string;
   lines: AllocationPlanLine[];
+  /** What an ended quarter's emergency reserve left, carried into this plan's dynamic pool. */
+  carried_in?: number;
 }
 
 export interface PlanListItem {

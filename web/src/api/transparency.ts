@@ -10,8 +10,24 @@ export type PlanStage =
   | 'professional_assessment'
   | 'street_review'
   | 'executing'
-  | 'closed';
-export type PlanAction = 'publish' | 'open_vote' | 'assess' | 'submit_review' | 'approve' | 'close';
+  | 'closed'
+  /** Final: the street said no. */
+  | 'rejected'
+  /** Final: a returned plan replaced by its revision. */
+  | 'superseded';
+export type PlanAction =
+  | 'publish'
+  | 'open_vote'
+  /** Refused since the council vote is recorded (409 council_vote_required); old history keeps it. */
+  | 'assess'
+  | 'submit_review'
+  | 'approve'
+  | 'return'
+  | 'reject'
+  | 'close'
+  /** History only: what the server wrote for a failing council vote or a rejecting assessment. */
+  | 'council_failed'
+  | 'assessment_rejected';
 export type PayeeCategory =
   | 'supplier'
   | 'service_provider'
@@ -36,6 +52,12 @@ export interface PlanStatus {
   notice_started_at: string | null;
   notice_ends_at: string | null;
   objections_open: boolean;
+  /** It has been on public notice at least once (a returned draft stays public). */
+  published?: boolean;
+  /** In draft after a street return, a failing vote or a rejecting assessment. */
+  returned?: boolean;
+  revises_plan_id?: number | null;
+  revised_by_plan_id?: number | null;
 }
 
 export interface PlanProgressLine {
@@ -119,6 +141,127 @@ export interface PlanBoard {
     satisfied_bp: number;
   };
   history: PlanHistoryEvent[];
+  // Issue 19: the three-level decision, returns and rejections, revisions, the emergency reserve.
+  council_votes?: CouncilVote[];
+  assessments?: Assessment[];
+  decisions?: PlanDecision[];
+  revision?: PlanRevision | null;
+  emergency?: EmergencyLedger;
+}
+
+/** A council meeting's vote on a plan (议事会表决). */
+export interface CouncilVote {
+  id: number;
+  plan_id: number;
+  meeting: string;
+  held_at: string;
+  place: string | null;
+  members_total: number;
+  members_present: number;
+  votes_for: number;
+  votes_against: number;
+  votes_abstain: number;
+  quorum_met: boolean;
+  passed: boolean;
+  minutes: string;
+  reasons: string | null;
+  created_at: string;
+}
+
+export interface CouncilVoteInput {
+  meeting: string;
+  held_at: string;
+  place?: string;
+  members_total: number;
+  members_present: number;
+  votes_for: number;
+  votes_against: number;
+  votes_abstain: number;
+  minutes: string;
+  reasons?: string;
+}
+
+export type Recommendation = 'approve' | 'approve_with_changes' | 'reject';
+
+/** A professional assessment of a plan (专业评估). */
+export interface Assessment {
+  id: number;
+  plan_id: number;
+  assessor: string;
+  organisation: string;
+  findings: string;
+  recommendation: Recommendation;
+  conditions: string | null;
+  created_at: string;
+}
+
+export interface AssessmentInput {
+  assessor: string;
+  organisation: string;
+  findings: string;
+  recommendation: Recommendation;
+  conditions?: string;
+}
+
+/** A return, rejection, failing vote or rejecting assessment, with its published reason. */
+export interface PlanDecision {
+  action: 'council_failed' | 'assessment_rejected' | 'return' | 'reject' | string;
+  stage_from: PlanStage;
+  stage_to: PlanStage;
+  reason: string;
+  created_at: string;
+}
+
+/** A revision's difference from the plan it replaces, per category (before null: new). */
+export interface PlanRevision {
+  revises_plan_id: number;
+  total_before: number;
+  total_after: number;
+  lines: { category: string; before: number | null; after: number; change: number }[];
+}
+
+export type EmergencyKind = 'natural_disaster' | 'accident' | 'public_health' | 'social_safety' | 'urgent_relief';
+
+export interface EmergencySpend {
+  id: number;
+  plan_id: number;
+  kind: EmergencyKind;
+  reason: string;
+  households_served: number;
+  amount: number;
+  payee_category: string;
+  receipt_ref: string;
+  spent_on: string;
+  created_at: string;
+  published_at: string;
+  sign_off_due_at: string;
+  signed_off_at: string | null;
+  sign_off_note: string | null;
+  overdue: boolean;
+}
+
+export interface EmergencySpendInput {
+  kind: EmergencyKind;
+  reason: string;
+  households_served: number;
+  amount: number;
+  payee_category: PayeeCategory;
+  receipt_ref: string;
+  spent_on?: string;
+}
+
+/**
+ * The reserve (emergency pool plus the plan's surplus), what emergencies used and what is left;
+ * what the quarter before carried into this plan's dynamic pool, and what this one carried out
+ * into the next plan. The same on the board and from the staff list; spends newest first.
+ */
+export interface EmergencyLedger {
+  reserve: number;
+  spent: number;
+  left: number;
+  carried_in: number;
+  carried_out: number;
+  items: EmergencySpend[];
 }
 
 export interface CommunityBoard extends PlanBoard {
@@ -169,6 +312,23 @@ export const transparencyApi = {
     }),
   planTransition: (planId: number, action: PlanAction, note: string, idempotencyKey: string) =>
     request<PlanStatus>(`/plans/${planId}/transitions`, { body: { action, note }, idempotencyKey }),
+  /** Publishes a new draft as the revision of a returned or rejected plan (which is superseded). */
+  publishRevision: (planId: number, revisesPlanId: number, note: string, idempotencyKey: string) =>
+    request<PlanStatus>(`/plans/${planId}/transitions`, {
+      body: { action: 'publish', note, revises_plan_id: revisesPlanId },
+      idempotencyKey,
+    }),
+  councilVotes: (planId: number) => request<{ items: CouncilVote[] }>(`/plans/${planId}/council-votes`),
+  recordCouncilVote: (planId: number, input: CouncilVoteInput, idempotencyKey: string) =>
+    request<{ vote: CouncilVote; plan: PlanStatus }>(`/plans/${planId}/council-votes`, { body: input, idempotencyKey }),
+  assessments: (planId: number) => request<{ items: Assessment[] }>(`/plans/${planId}/assessments`),
+  recordAssessment: (planId: number, input: AssessmentInput, idempotencyKey: string) =>
+    request<{ assessment: Assessment; plan: PlanStatus }>(`/plans/${planId}/assessments`, { body: input, idempotencyKey }),
+  emergencySpending: (planId: number) => request<EmergencyLedger>(`/plans/${planId}/emergency-spending`),
+  recordEmergencySpend: (planId: number, input: EmergencySpendInput, idempotencyKey: string) =>
+    request<EmergencySpend>(`/plans/${planId}/emergency-spending`, { body: input, idempotencyKey }),
+  signOffEmergencySpend: (planId: number, spendId: number, note: string, idempotencyKey: string) =>
+    request<EmergencySpend>(`/plans/${planId}/emergency-spending/${spendId}/sign-off`, { body: { note }, idempotencyKey }),
   answerObjection: (planId: number, objectionId: number, answer: string, idempotencyKey: string) =>
     request<PlanObjection>(`/plans/${planId}/objections/${objectionId}/answer`, {
       body: { answer },

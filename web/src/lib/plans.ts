@@ -1,7 +1,7 @@
 // Pure helpers for allocation plans as the transparency board shows them: the seven stages in
-// order, what staff may do at each, and the numbers the server sends in integer units (money
+// order (and the two final ones off the path, rejected and superseded), what each role may do at each, and the numbers the server sends in integer units (money
 // in fen, shares in basis points) turned into what residents read (yuan, percent).
-import type { PlanAction, PlanStage } from '../api/transparency';
+import type { PayeeCategory, PlanAction, PlanStage } from '../api/transparency';
 
 export const PLAN_STAGES: readonly PlanStage[] = [
   'draft',
@@ -20,8 +20,19 @@ export function stageIndex(stage: string): number {
 
 export type StepState = 'done' | 'current' | 'upcoming';
 
-/** Each stage with whether the plan has passed it, is in it, or has it ahead. */
+/**
+ * Each stage with whether the plan has passed it, is in it, or has it ahead. A rejected plan
+ * went through every stage up to the street's review and ends there; a superseded one (a
+ * returned draft replaced by its revision) ends in draft.
+ */
 export function stageSteps(current: string): { stage: PlanStage; state: StepState }[] {
+  if (current === 'rejected' || current === 'superseded') {
+    const last = current === 'rejected' ? stageIndex('street_review') : stageIndex('draft');
+    return [
+      ...PLAN_STAGES.slice(0, last + 1).map((stage) => ({ stage, state: 'done' as StepState })),
+      { stage: current, state: 'current' },
+    ];
+  }
   const at = stageIndex(current);
   return PLAN_STAGES.map((stage, index) => ({
     stage,
@@ -30,17 +41,78 @@ export function stageSteps(current: string): { stage: PlanStage; state: StepStat
 }
 
 /**
- * The one step forward from each stage, as the server's lifecycle allows it. Approval is the
- * street's; the server refuses it to anyone else, and the page says so.
+ * The plain step forward from a stage, taken with a public note. Publishing a draft, the council
+ * vote, the assessment and the street's review have their own forms (deskParts).
  */
 export const NEXT_ACTION: Partial<Record<PlanStage, PlanAction>> = {
-  draft: 'publish',
   public_notice: 'open_vote',
-  council_vote: 'assess',
   professional_assessment: 'submit_review',
-  street_review: 'approve',
   executing: 'close',
 };
+
+/** A part of the plan desk, shown by stage and role. */
+export type DeskPart =
+  | 'publish'
+  | 'transition'
+  | 'council_vote'
+  | 'assessment'
+  | 'street_review'
+  | 'await_street'
+  | 'emergency_form'
+  | 'emergency_list'
+  | 'spending'
+  | 'evaluation';
+
+/**
+ * What the desk offers a role at a stage. Staff (and admins) move the plan and record the
+ * council vote, the assessment and the spending; the street (and admins) review it and sign
+ * emergency spends off; guides read. The server decides in the end; this only keeps buttons
+ * away from those it would refuse.
+ */
+export function deskParts(stage: PlanStage, role: string, options: { thirdPartyNeeded?: boolean } = {}): DeskPart[] {
+  const staff = role === 'staff' || role === 'admin';
+  const street = role === 'street' || role === 'admin';
+  const parts: DeskPart[] = [];
+  switch (stage) {
+    case 'draft':
+      if (staff) parts.push('publish');
+      break;
+    // Objections above the community's threshold call a third-party evaluation before the vote.
+    case 'public_notice':
+      if (staff) parts.push('transition');
+      if (staff && options.thirdPartyNeeded) parts.push('evaluation');
+      break;
+    case 'council_vote':
+      if (staff) parts.push('council_vote');
+      if (staff && options.thirdPartyNeeded) parts.push('evaluation');
+      break;
+    case 'professional_assessment':
+      if (staff) parts.push('assessment', 'transition');
+      break;
+    case 'street_review':
+      parts.push(street ? 'street_review' : 'await_street');
+      break;
+    case 'executing':
+      if (staff) parts.push('transition', 'emergency_form');
+      parts.push('emergency_list');
+      if (staff) parts.push('spending', 'evaluation');
+      break;
+    case 'closed':
+      parts.push('emergency_list');
+      break;
+    default:
+      break;
+  }
+  return parts;
+}
+
+/**
+ * The stage word a plan is shown with: a returned draft reads 已退回修改 (the `returned`
+ * label), not 草案; every other stage its own.
+ */
+export function displayStage(status: { state: string; returned?: boolean }): string {
+  return status.state === 'draft' && status.returned ? 'returned' : status.state;
+}
 
 /** Basis points (10000 = 100%) as a percent with one decimal: 9355 → "93.6%". */
 export function bpToPercent(bp: number | null | undefined): string {
@@ -92,3 +164,14 @@ export type PlanKind = 'money' | 'places';
 export function planKind(unit: string): PlanKind {
   return isMoney(unit) ? 'money' : 'places';
 }
+
+/** The payee categories the server takes for spending, in the order the forms offer them. */
+export const PAYEES: readonly PayeeCategory[] = [
+  'supplier',
+  'service_provider',
+  'social_organisation',
+  'individual',
+  'government',
+  'resident_group',
+  'other',
+];

@@ -90,4 +90,28 @@ describe('the public board', () => {
     expect(wrapper.get('[data-test="board-community-name"]').text()).toBe('和平里社区');
     expect(calls.some((call) => call.url === '/api/community-resources?community_id=2')).toBe(true);
   });
+
+  it('marks returned, rejected and superseded plans in the list', async () => {
+    session.user = null;
+    stubFetch({
+      'GET /api/community-resources': {
+        body: {
+          ...board,
+          plans: [
+            { ...plan(14, '2027Q1', 'fen', 1100000, 'public_notice'), revises_plan_id: 13 },
+            { ...plan(13, '2027Q1', 'fen', 1000000, 'superseded'), revised_by_plan_id: 14 },
+            { ...plan(11, '2027Q1', 'place', 60, 'draft'), returned: true, published: true },
+            plan(9, '2026Q4', 'place', 50, 'rejected'),
+          ],
+        },
+      },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+      'GET /api/v1/public/communities': { body: { items: [communities.items[0]] } },
+    });
+    const { wrapper } = await mountBoard();
+    const states = wrapper.findAll('[data-test="plan-list-state"]');
+    expect(states.map((state) => state.text())).toEqual(['公示中', '已被修订版取代', '已退回修改', '已否决']);
+    expect(states[2].classes()).toContain('badge--red');
+    expect(states[3].classes()).toContain('badge--red');
+  });
 });

@@ -172,4 +172,95 @@ describe('PlanView', () => {
     await flushPromises();
     expect(wrapper.find('[data-test="rating-form"] .field-error').text()).toBe('这个方案没有服务到您家，不能评价。');
   });
+
+  it('shows how a returned plan was decided: the failing vote, the assessment and the reason, and marks it returned', async () => {
+    const board = boardFor('draft');
+    Object.assign(board.plan, { returned: true, published: true, revised_by_plan_id: null, revises_plan_id: null });
+    board.council_votes = [
+      { id: 1, plan_id: 11, meeting: '第四季度议事会', held_at: '2026-12-05T19:30:00+08:00', place: '社区活动室', members_total: 15, members_present: 7, votes_for: 6, votes_against: 1, votes_abstain: 0, quorum_met: false, passed: false, minutes: '出席不足。', reasons: '出席人数不足', created_at: '2026-12-05T21:00:00+08:00' },
+    ];
+    board.assessments = [];
+    board.decisions = [
+      { action: 'council_failed', stage_from: 'council_vote', stage_to: 'draft', reason: '未达到法定人数：出席人数不足', created_at: '2026-12-05T21:00:00+08:00' },
+    ];
+    board.history.push({ action: 'council_failed', from: 'council_vote', to: 'draft', note: '未达到法定人数：出席人数不足', created_at: '2026-12-05T21:00:00+08:00' });
+    stubFetch({
+      'GET /api/v1/public/plans/11': { body: board },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+    });
+    const wrapper = await mountPlan();
+    expect(wrapper.find('[data-test="plan-state"]').text()).toBe('已退回修改');
+    expect(wrapper.find('[data-test="plan-outcome"]').text()).toBe('本方案已退回修改：未达到法定人数：出席人数不足');
+    const vote = wrapper.find('[data-test="council-vote"]');
+    expect(vote.find('[data-test="vote-result"]').text()).toBe('未通过');
+    expect(vote.find('[data-test="vote-attendance"]').text()).toBe('成员 15 人，出席 7 人 未达到法定人数');
+    expect(vote.find('[data-test="vote-counts"]').text()).toBe('赞成 6 · 反对 1 · 弃权 0');
+    expect(wrapper.find('[data-test="decisions"] li').text()).toContain('议事会表决未通过');
+    expect(wrapper.find('[data-test="history"]').text()).toContain('议事会表决未通过');
+    // No emergency section before the plan executes.
+    expect(wrapper.find('[data-test="emergency"]').exists()).toBe(false);
+  });
+
+  it('shows a revision\'s difference per category and links a superseded plan to it', async () => {
+    const revision = boardFor('public_notice');
+    Object.assign(revision.plan, { revises_plan_id: 9 });
+    revision.council_votes = [];
+    revision.assessments = [];
+    revision.decisions = [];
+    revision.revision = {
+      revises_plan_id: 9,
+      total_before: 1200000,
+      total_after: 1250000,
+      lines: [
+        { category: 'elderly_care', before: 200000, after: 250000, change: 50000 },
+        { category: 'pb_garden', before: null, after: 80000, change: 80000 },
+        { category: 'culture_sports', before: 60000, after: 0, change: -60000 },
+      ],
+    };
+    stubFetch({
+      'GET /api/v1/public/plans/11': { body: revision },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+    });
+    const wrapper = await mountPlan();
+    expect(wrapper.find('[data-test="revision-total"]').text()).toBe('计划分配合计：原方案 12,000.00 元 → 修订版 12,500.00 元');
+    const lines = wrapper.findAll('[data-test="revision-line"]');
+    expect(lines[0].text()).toContain('养老服务');
+    expect(lines[0].text()).toContain('原方案 2,000.00 元 → 修订版 2,500.00 元');
+    expect(lines[0].find('[data-test="revision-change"]').text()).toBe('变化 +500.00 元');
+    expect(lines[1].text()).toContain('原方案 —（新增）');
+    expect(lines[2].find('[data-test="revision-change"]').text()).toBe('变化 −600.00 元');
+    expect(lines[2].text()).toContain('0.00 元（取消）');
+    expect(wrapper.find('[data-test="original-link"]').attributes('href')).toBe('/board/plans/9');
+  });
+
+  it('shows the emergency reserve with each spend\'s sign-off, overdue in red', async () => {
+    const board = boardFor('executing');
+    const base = { plan_id: 11, payee_category: 'service_provider', created_at: '2026-12-01T10:00:00+08:00', published_at: '2026-12-01T10:00:00+08:00' };
+    board.emergency = {
+      reserve: 625000,
+      spent: 230000,
+      left: 395000,
+      carried_in: 0,
+      carried_out: 0,
+      items: [
+        { ...base, id: 2, kind: 'urgent_relief', reason: '独居老人临时救助', households_served: 1, amount: 80000, receipt_ref: 'FP-2', spent_on: '2026-12-05', sign_off_due_at: '2026-12-12T10:00:00+08:00', signed_off_at: '2026-12-06T09:00:00+08:00', sign_off_note: '已核实', overdue: false },
+        { ...base, id: 1, kind: 'natural_disaster', reason: '暴雨导致3号楼地下室进水', households_served: 12, amount: 150000, receipt_ref: 'FP-1', spent_on: '2026-11-20', sign_off_due_at: '2026-11-27T10:00:00+08:00', signed_off_at: null, sign_off_note: null, overdue: true },
+      ],
+    };
+    stubFetch({
+      'GET /api/v1/public/plans/11': { body: board },
+      'GET /api/v1/public/notices': { body: { items: [] } },
+    });
+    const wrapper = await mountPlan();
+    expect(wrapper.find('[data-test="emergency-reserve"]').text()).toBe('6,250.00 元');
+    expect(wrapper.find('[data-test="emergency-spent"]').text()).toBe('2,300.00 元');
+    expect(wrapper.find('[data-test="emergency-left"]').text()).toBe('3,950.00 元');
+    const spends = wrapper.findAll('[data-test="emergency-spend"]');
+    expect(spends[0].text()).toContain('临时救助 · 1 户受益');
+    expect(spends[0].find('[data-test="sign-off-state"]').text()).toContain('已签认');
+    expect(spends[1].attributes('data-state')).toBe('overdue');
+    expect(spends[1].find('.badge--red').text()).toBe('逾期未签认（应于 2026/11/27 10:00 前）');
+    // The public page has no sign-off button.
+    expect(wrapper.find('[data-test="sign-off"]').exists()).toBe(false);
+  });
 });

@@ -245,6 +245,9 @@ const std::vector<Row> kMatrix = {
   // proposal of resident1's household collecting seconds)
   {"GET", "/api/v1/activities", "/api/v1/activities?community_id={C}", "", "UAAAAA"},
   {"POST", "/api/v1/activities", "/api/v1/activities", R"({"community_id":{C},"kind":"meeting","channel":"online_hall","title":"矩阵议事厅"})", "UFAAFA"},
+  {"GET", "/api/v1/activities/{id}/signups", "/api/v1/activities/999999/signups", "", "UNNNNN"},
+  {"POST", "/api/v1/activities/hosting", "/api/v1/activities/hosting", R"({"community_id":{C},"kind":"activity","title":"矩阵","agenda":"矩阵","starts_at":"2099-01-01T09:00:00+08:00","ends_at":"2099-01-01T10:00:00+08:00"})", "UAFFFF"},
+  {"POST", "/api/v1/activities/{id}/hosting-decision", "/api/v1/activities/999999/hosting-decision", R"({"decision":"decline","note":"矩阵"})", "UNNNNN"},
   {"GET", "/api/v1/activities/{id}", "/api/v1/activities/{ACT}", "", "UAAAAA"},
   {"POST", "/api/v1/activities/{id}/signups", "/api/v1/activities/{ACT}/signups", "", "UAFFFF"},
   {"POST", "/api/v1/activities/{id}/checkins", "/api/v1/activities/{ACT}/checkins", R"({"resident_ids":[{RA}]})", "UAAAFA"},

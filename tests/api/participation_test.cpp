@@ -537,6 +537,132 @@ TEST_P(ParticipationTest, TheOnlineHallMeetsOnVideoAndVotesFromPhonesUntilItEnds
   EXPECT_EQ(item.at("outcome"), "passed");
 }
 
+TEST_P(ParticipationTest, AResidentHostsAnActivityWithABudgetFromThePlanAndEarnsPoints) {
+  auto& r = f().residents;
+  boost::json::object idea{{"community_id", f().community_id},
+                           {"kind", "skill_sharing"},
+                           {"title", "周末亲子手工课"},
+                           {"agenda", "为3-8岁孩子和家长开设纸艺手工，材料由主理人准备"},
+                           {"starts_at", at(20)},
+                           {"ends_at", at(80)},
+                           {"capacity", 20},
+                           {"budget_fen", 30000}};
+  const std::string hosting = "/api/v1/activities/hosting";
+  auto meeting = idea;
+  meeting["kind"] = "meeting";
+  EXPECT_EQ(r[2].post(hosting, meeting).error_code(), "invalid_kind");
+  auto past = idea;
+  past["starts_at"] = at(-20);
+  EXPECT_EQ(r[2].post(hosting, past).error_code(), "invalid_time");
+  EXPECT_EQ(f().guide.post(hosting, idea).status, 403);
+  EXPECT_EQ(f().outsider.post(hosting, idea).status, 404);
+  auto proposed = r[2].post(hosting, idea);
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  std::int64_t id = proposed.json().at("id").as_int64();
+  EXPECT_EQ(proposed.json().at("status"), "proposed");
+  EXPECT_TRUE(proposed.json().at("is_host").as_bool());
+  // Proposed: its host's and the organisers' business only.
+  EXPECT_EQ(r[3].get(path("/api/v1/activities/", id)).status, 404);
+  auto listed = r[3].get("/api/v1/activities?community_id=" + std::to_string(f().community_id));
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.body.find("周末亲子手工课"), std::string::npos);
+  EXPECT_EQ(f().staff.get(path("/api/v1/activities/", id)).status, 200);
+  EXPECT_EQ(r[3].post(path("/api/v1/activities/", id, "/signups"), boost::json::object{}).status,
+            404);
+  // At most three await a decision per household.
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(r[2].post(hosting, idea).status, 201);
+  auto fourth = r[2].post(hosting, idea);
+  EXPECT_EQ(fourth.status, 429) << fourth.body;
+  EXPECT_EQ(fourth.error_code(), "proposal_limit");
+
+  std::string decide = path("/api/v1/activities/", id, "/hosting-decision");
+  EXPECT_EQ(f().guide.post(decide, {{"decision", "approve"}}).status, 403);
+  EXPECT_EQ(r[2].post(decide, {{"decision", "approve"}}).status, 403);
+  EXPECT_EQ(f().staff.post(decide, {{"decision", "decline"}}).error_code(), "reason_required");
+  EXPECT_EQ(f().staff.post(decide, {{"decision", "approve"}, {"budget_fen", 30000}}).error_code(),
+            "plan_required");
+  // The budget comes from an executing plan's line, as public spending on it.
+  std::int64_t plan =
+      make_plan(f().staff, f().community_id, "2036Q1", 1'000'000,
+                {boost::json::object{
+                    {"category", "culture_sports"}, {"policy_weight", 1}, {"demand_weight", 1}}});
+  auto with_budget = boost::json::object{{"decision", "approve"},
+                                         {"note", "欢迎主理"},
+                                         {"plan_id", plan},
+                                         {"category", "culture_sports"},
+                                         {"budget_fen", 30000}};
+  EXPECT_EQ(f().staff.post(decide, with_budget).error_code(), "not_executing");
+  auto move = [&](const Client& who, const char* action) {
+    auto moved = who.post("/api/v1/plans/" + std::to_string(plan) + "/transitions",
+                          {{"action", action}, {"note", "测试"}});
+    EXPECT_EQ(moved.status, 200) << action << moved.body;
+  };
+  move(f().staff, "publish");
+  {
+    auto database = storage::open_database(f().world.url());
+    auto connection = database->connect();
+    connection->execute(
+        "UPDATE plan_lifecycle SET notice_started_ms = notice_started_ms - ? WHERE plan_id = ?",
+        {std::int64_t{8} * 24 * 3600 * 1000, plan});
+  }
+  move(f().staff, "open_vote");
+  pass_council_and_assessment(f().staff, plan);
+  move(f().street, "approve");
+  auto approved = f().staff.post(decide, with_budget);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json().at("status"), "approved");
+  EXPECT_EQ(approved.json().at("budget_fen").as_int64(), 30000);
+  EXPECT_EQ(f().staff.post(decide, with_budget).error_code(), "already_decided");
+  auto spending = f().staff.get("/api/v1/plans/" + std::to_string(plan) + "/spending");
+  ASSERT_EQ(spending.status, 200);
+  EXPECT_NE(spending.body.find("HOST-" + std::to_string(id)), std::string::npos) << spending.body;
+  EXPECT_NE(spending.body.find("社区主理人活动：周末亲子手工课"), std::string::npos);
+
+  // Approved: the community sees it and signs up; the host runs the check-in by name.
+  ASSERT_EQ(r[3].get(path("/api/v1/activities/", id)).status, 200);
+  ASSERT_EQ(r[3].post(path("/api/v1/activities/", id, "/signups"), boost::json::object{}).status,
+            201);
+  auto as_host = r[2].get(path("/api/v1/activities/", id));
+  EXPECT_TRUE(as_host.json().as_object().contains("checkin_code"));
+  EXPECT_FALSE(
+      r[3].get(path("/api/v1/activities/", id)).json().as_object().contains("checkin_code"));
+  auto sheet = r[2].get(path("/api/v1/activities/", id, "/signups"));
+  ASSERT_EQ(sheet.status, 200) << sheet.body;
+  ASSERT_EQ(sheet.json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(sheet.json().at("items").at(0).at("resident_id").as_int64(), f().resident_ids[3]);
+  EXPECT_EQ(sheet.body.find("居民3"), std::string::npos) << "a neighbour sees a masked name";
+  EXPECT_EQ(r[3].get(path("/api/v1/activities/", id, "/signups")).status, 403);
+  // The host checks in those who signed up, nobody else.
+  EXPECT_EQ(r[2].post(path("/api/v1/activities/", id, "/checkins"),
+                      {{"resident_ids", boost::json::array{f().resident_ids[4]}}})
+                .status,
+            404);
+  auto checked = r[2].post(path("/api/v1/activities/", id, "/checkins"),
+                           {{"resident_ids", boost::json::array{f().resident_ids[3]}}});
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  // Another resident cannot name people: a resident checks in with the code only.
+  EXPECT_EQ(r[5].post(path("/api/v1/activities/", id, "/checkins"),
+                      {{"resident_ids", boost::json::array{f().resident_ids[5]}}})
+                .error_code(),
+            "missing_field");
+  // The host records the minutes after it ends, and earns the host's points once.
+  std::string minutes = path("/api/v1/activities/", id, "/minutes");
+  EXPECT_EQ(r[2].put_json(minutes, {{"minutes", "12组家庭参加"}}).error_code(), "not_ended");
+  {
+    auto database = storage::open_database(f().world.url());
+    auto connection = database->connect();
+    connection->execute("UPDATE activities SET starts_ms = ?, ends_ms = ? WHERE id = ?",
+                        {now_epoch_ms() - 120 * kMinuteMs, now_epoch_ms() - kMinuteMs, id});
+  }
+  std::int64_t before = balance(2);
+  auto recorded = r[2].put_json(minutes, {{"minutes", "12组家庭参加，孩子们完成了纸艺作品"}});
+  ASSERT_EQ(recorded.status, 200) << recorded.body;
+  EXPECT_TRUE(recorded.json().at("host_points_paid").as_bool());
+  EXPECT_EQ(balance(2), before + 20);
+  EXPECT_EQ(r[2].put_json(minutes, {{"minutes", "再记"}}).error_code(), "minutes_recorded");
+  EXPECT_EQ(balance(2), before + 20);
+}
+
 GZ_ON_BACKENDS(ParticipationTest);
 
 }  // namespace

@@ -237,13 +237,16 @@ Result<std::vector<PlanSummary>> list_plans(storage::Connection& db, const Actor
   GZ_TRY(registry::require_member(db, actor, community_id));
   if (!may_read_plans(actor, community_id)) return forbidden("residents do not read plans");
   std::vector<PlanSummary> plans;
-  for (const auto& row :
-       db.query("SELECT p.id, p.quarter, p.unit, p.total, COALESCE(l.stage, 'draft'), p.created_at "
-                "FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id "
-                "WHERE p.community_id = ? ORDER BY p.id DESC",
-                {community_id})) {
-    plans.push_back(
-        {row.integer(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.text(5)});
+  for (const auto& row : db.query(
+           "SELECT p.id, p.quarter, p.unit, p.total, COALESCE(l.stage, 'draft'), p.created_at, "
+           "l.plan_id FROM allocation_plans p LEFT JOIN plan_lifecycle l ON l.plan_id = p.id "
+           "WHERE p.community_id = ? ORDER BY p.id DESC",
+           {community_id})) {
+    PlanSummary plan{row.integer(0), row.text(1), row.text(2),
+                     row.integer(3), row.text(4), row.text(5)};
+    plan.published = !row.is_null(6);
+    plan.returned = plan.published && plan.stage == "draft";
+    plans.push_back(std::move(plan));
   }
   return plans;
 }

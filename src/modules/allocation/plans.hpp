@@ -107,6 +107,8 @@ struct PlanSummary {
   std::int64_t total = 0;
   std::string stage;
   std::string created_at;
+  bool published = false;  // it has been on public notice (public from then on)
+  bool returned = false;   // a draft again after a return or a failing vote or assessment
 };
 // Guides, staff, street users of the community and admins; newest first. Residents 403,
 // outsiders 404.

@@ -89,6 +89,8 @@ Result<Response> list_plans_route(RequestContext& context) {
                                         {"unit", plan.unit},
                                         {"total", plan.total},
                                         {"stage", plan.stage},
+                                        {"published", plan.published},
+                                        {"returned", plan.returned},
                                         {"created_at", plan.created_at}});
   }
   return http::json_response(

@@ -17,7 +17,7 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 18> kTemplates = {{
+constexpr std::array<Template, 19> kTemplates = {{
     {"request.accepted", "诉求已受理", "Request accepted",
      "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
@@ -45,6 +45,9 @@ constexpr std::array<Template, 18> kTemplates = {{
      "新活动：{title}，{starts} 开始，欢迎报名参加。", "New activity: {title}, starting {starts}."},
     {"activity.reminder", "活动提醒", "Activity reminder", "明天的活动：{title}，{starts} 开始。",
      "Tomorrow: {title}, starting {starts}."},
+    {"activity.hosting_decided", "主理活动审核结果", "Your activity proposal",
+     "您申请主理的活动《{title}》{decision_zh}。{note}",
+     "Your proposed activity \"{title}\" was {decision_en}. {note}"},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
      "The survey \"{title}\" is open; please take part."},
     {"points.awarded", "积分到账", "Points awarded", "{resident} 获得 {points} 积分：{reason}。",

@@ -24,7 +24,9 @@ constexpr const char* kColumns =
     "(SELECT COUNT(*) FROM activity_signups s WHERE s.activity_id = a.id), "
     "(SELECT COUNT(*) FROM activity_attendance t WHERE t.activity_id = a.id), "
     "(SELECT COUNT(DISTINCT t.household_id) FROM activity_attendance t WHERE t.activity_id = "
-    "a.id), a.video_url FROM activities a ";
+    "a.id), a.video_url, a.host_user_id, (SELECT COALESCE(u.display_name, u.username) FROM "
+    "users u WHERE u.id = a.host_user_id), a.status, a.budget_fen, a.budget_plan_id, "
+    "a.budget_category, a.decision_note, a.host_posting_id FROM activities a ";
 
 Activity activity_from(const storage::Row& row) {
   Activity a;
@@ -45,6 +47,14 @@ Activity activity_from(const storage::Row& row) {
   a.attendees = row.integer(14);
   a.attending_households = row.integer(15);
   a.video_url = row.opt_text(16);
+  a.host_user_id = row.opt_integer(17);
+  a.host_name = row.opt_text(18);
+  a.status = row.text(19);
+  a.budget_fen = row.opt_integer(20);
+  a.budget_plan_id = row.opt_integer(21);
+  a.budget_category = row.opt_text(22);
+  a.decision_note = row.opt_text(23);
+  a.host_points_paid = !row.is_null(24);
   return a;
 }
 
@@ -54,12 +64,27 @@ std::optional<Activity> load(storage::Connection& db, std::int64_t id) {
   return activity_from(*row);
 }
 
+// A proposed or declined resident activity is its host's and the organisers' business only.
+bool may_see(const Actor& actor, const Activity& activity) {
+  if (!actor.belongs_to(activity.community_id)) return false;
+  return activity.status == "approved" || may_run_activities(actor, activity.community_id) ||
+         hosts(actor, activity);
+}
+
 Result<Activity> visible(storage::Connection& db, const Actor& actor, std::int64_t id) {
   auto activity = load(db, id);
-  if (!activity || !actor.belongs_to(activity->community_id)) {
+  if (!activity || !may_see(actor, *activity)) {
     return not_found("no activity " + std::to_string(id));
   }
   return *activity;
+}
+
+Result<void> require_approved(const Activity& activity) {
+  if (activity.status != "approved") {
+    return conflict("not_approved",
+                    "this activity waits for the community's approval (活动尚未获批)");
+  }
+  return {};
 }
 
 // The minutes record who said what: masked for readers without personal-data rights. Titles
@@ -95,6 +120,18 @@ Result<registry::ResidentRef> own_member(storage::Connection& db, const Actor& a
       "ORDER BY id LIMIT 1",
       {*actor.household_id});
   if (!row) return conflict("no_member", "your household has no registered member yet");
+  return registry::ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
+}
+
+// A resident signed up for the activity (the host's check-in names only them).
+std::optional<registry::ResidentRef> signed_up_resident(storage::Connection& db,
+                                                        std::int64_t activity_id,
+                                                        std::int64_t resident_id) {
+  auto row = db.query_one(
+      "SELECT r.id, r.community_id, r.household_id, r.name FROM activity_signups s JOIN "
+      "residents r ON r.id = s.resident_id WHERE s.activity_id = ? AND s.resident_id = ?",
+      {activity_id, resident_id});
+  if (!row) return std::nullopt;
   return registry::ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
 }
 
@@ -148,6 +185,15 @@ Result<Attendance> attend(storage::Connection& db, const Actor& actor, const Act
 }
 
 }  // namespace
+
+std::optional<Activity> load_activity(storage::Connection& db, std::int64_t activity_id) {
+  return load(db, activity_id);
+}
+
+bool hosts(const Actor& actor, const Activity& activity) {
+  return activity.host_user_id && *activity.host_user_id == actor.user_id &&
+         actor.is(Role::resident);
+}
 
 Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
                                  const ActivityInput& input, std::int64_t now_ms) {
@@ -248,7 +294,9 @@ Result<std::vector<Activity>> list_activities(storage::Connection& db, const Act
                     "WHERE a.community_id = ? AND a.starts_ms >= ? AND a.starts_ms < ? ORDER BY "
                     "a.starts_ms DESC, a.id DESC LIMIT 500",
                 {community_id, from_ms.value_or(INT64_MIN), to_ms.value_or(INT64_MAX)})) {
-    out.push_back(shown_to(actor, activity_from(row)));
+    auto activity = activity_from(row);
+    if (!may_see(actor, activity)) continue;
+    out.push_back(shown_to(actor, std::move(activity)));
   }
   return out;
 }
@@ -269,6 +317,7 @@ Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t
     if (!is_resident_of(actor, activity->community_id)) {
       return forbidden("residents sign up for themselves; staff record attendance instead");
     }
+    GZ_TRY(require_approved(*activity));
     auto resident = own_member(db, actor, resident_id);
     if (!resident) return resident.take_error();
     if (!signup_open(Window{activity->starts_ms, activity->ends_ms}, now_ms)) {
@@ -322,9 +371,10 @@ Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& a
     lock_activity(db, activity_id);
     auto activity = visible(db, actor, activity_id);
     if (!activity) return activity.take_error();
+    GZ_TRY(require_approved(*activity));
     Window window{activity->starts_ms, activity->ends_ms};
     std::vector<Attendance> out;
-    if (may_run_activities(actor, activity->community_id)) {
+    if (may_run_activities(actor, activity->community_id) || hosts(actor, *activity)) {
       if (input.resident_ids.empty()) {
         return bad_request("missing_field", "resident_ids names the residents present");
       }
@@ -334,11 +384,18 @@ Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& a
                         "the start");
       }
       std::set<std::int64_t> seen;
+      bool organiser = may_run_activities(actor, activity->community_id);
       for (std::int64_t id : input.resident_ids) {
         if (!seen.insert(id).second) continue;
-        auto resident = registry::visible_resident(db, actor, id);
+        // The host checks in those who signed up for it; organisers anyone of the community.
+        std::optional<registry::ResidentRef> resident;
+        if (organiser) {
+          if (auto found = registry::visible_resident(db, actor, id)) resident = *found;
+        } else {
+          resident = signed_up_resident(db, activity->id, id);
+        }
         if (!resident || resident->community_id != activity->community_id) {
-          return not_found("no resident " + std::to_string(id) + " in this community");
+          return not_found("no resident " + std::to_string(id) + " signed up here");
         }
         auto attendance = attend(db, actor, *activity, *resident, "staff", now_ms);
         if (!attendance) return attendance.take_error();
@@ -381,8 +438,8 @@ Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Activity> {
     auto activity = visible(db, actor, activity_id);
     if (!activity) return activity.take_error();
-    if (!may_run_activities(actor, activity->community_id)) {
-      return forbidden("only staff and guides record minutes");
+    if (!may_run_activities(actor, activity->community_id) && !hosts(actor, *activity)) {
+      return forbidden("only staff, guides and the activity's host record minutes");
     }
     if (now_ms < activity->ends_ms) {
       return conflict("not_ended", "minutes are recorded after the meeting ends");
@@ -395,8 +452,50 @@ Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
     audit::append(db, actor,
                   {activity->community_id, "activity.minutes", "activity",
                    std::to_string(activity_id), boost::json::object{{"minutes", minutes}}});
+    // The host of an activity people came to earns the activity_host points, once.
+    if (activity->host_user_id && activity->attendees > 0 && !activity->host_points_paid) {
+      auto host = db.query_one(
+          "SELECT COALESCE(u.resident_id, (SELECT r.id FROM residents r WHERE r.household_id = "
+          "u.household_id ORDER BY r.id LIMIT 1)) FROM users u WHERE u.id = ?",
+          {*activity->host_user_id});
+      if (host && !host->is_null(0)) {
+        auto posted =
+            points::post_awards(db, actor,
+                                {{host->integer(0), "activity_host", 1,
+                                  "activity_host:" + std::to_string(activity_id), activity->title}},
+                                now_ms);
+        if (posted) {
+          db.execute("UPDATE activities SET host_posting_id = ? WHERE id = ?",
+                     {posted->front().id, activity_id});
+        } else if (posted.error().code != "unknown_rule") {
+          return posted.take_error();
+        }
+      }
+    }
     return shown_to(actor, *load(db, activity_id));
   });
+}
+
+Result<std::vector<SignupView>> list_signups(storage::Connection& db, const Actor& actor,
+                                             std::int64_t activity_id) {
+  auto activity = visible(db, actor, activity_id);
+  if (!activity) return activity.take_error();
+  bool organiser = may_run_activities(actor, activity->community_id);
+  if (!organiser && !hosts(actor, *activity)) {
+    return forbidden("the sign-up sheet is for those who run the activity");
+  }
+  std::vector<SignupView> out;
+  for (const auto& row : db.query(
+           "SELECT s.resident_id, r.name, s.created_at, (SELECT COUNT(*) FROM activity_attendance "
+           "t WHERE t.activity_id = s.activity_id AND t.resident_id = s.resident_id) FROM "
+           "activity_signups s JOIN residents r ON r.id = s.resident_id WHERE s.activity_id = ? "
+           "ORDER BY s.created_at, s.resident_id",
+           {activity_id})) {
+    // The host is a neighbour: the surname and a mask, enough to call the sheet.
+    out.push_back({row.integer(0), organiser ? row.text(1) : pii::mask_name(row.text(1)),
+                   row.text(2), row.integer(3) > 0});
+  }
+  return out;
 }
 
 int send_reminders(storage::Connection& db, std::int64_t now_ms) {
@@ -404,8 +503,9 @@ int send_reminders(storage::Connection& db, std::int64_t now_ms) {
   std::int64_t tomorrow = shanghai_midnight_ms(shanghai_day(now_ms) + 1);
   int reminded = 0;
   for (const auto& row : db.query(
-           "SELECT a.id FROM activities a WHERE a.starts_ms >= ? AND a.starts_ms < ? AND NOT "
-           "EXISTS (SELECT 1 FROM activity_reminders r WHERE r.activity_id = a.id) ORDER BY a.id",
+           "SELECT a.id FROM activities a WHERE a.starts_ms >= ? AND a.starts_ms < ? AND a.status "
+           "= 'approved' AND NOT EXISTS (SELECT 1 FROM activity_reminders r WHERE r.activity_id = "
+           "a.id) ORDER BY a.id",
            {tomorrow, tomorrow + kDayMs})) {
     std::int64_t id = row.integer(0);
     storage::with_transaction(db, storage::TxMode::write, [&] {

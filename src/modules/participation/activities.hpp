@@ -36,6 +36,16 @@ struct Activity {
   std::int64_t signups = 0;
   std::int64_t attendees = 0;
   std::int64_t attending_households = 0;
+  // 社区主理人: a resident's own activity (hosting.hpp). Staff's activities have no host and
+  // are approved from the start.
+  std::optional<std::int64_t> host_user_id;
+  std::optional<std::string> host_name;
+  std::string status = "approved";  // proposed | approved | declined
+  std::optional<std::int64_t> budget_fen;
+  std::optional<std::int64_t> budget_plan_id;
+  std::optional<std::string> budget_category;
+  std::optional<std::string> decision_note;
+  bool host_points_paid = false;
 };
 
 struct ActivityInput {
@@ -51,13 +61,19 @@ struct ActivityInput {
   std::optional<std::string> video_url;  // online hall only: an https:// link, ≤ 500 bytes
 };
 
+// No permission check (hosting.cpp loads it): the activity as stored.
+std::optional<Activity> load_activity(storage::Connection& db, std::int64_t activity_id);
+// Whether the actor hosts this activity (its 社区主理人).
+bool hosts(const Actor& actor, const Activity& activity);
+
 // Staff, guides, admins. 400 invalid_kind, invalid_channel, missing_building (a building
 // corner needs its building), invalid_time, invalid_capacity, invalid_video_url (not https,
 // or on a channel other than the online hall); 404 unknown building.
 Result<Activity> create_activity(storage::Connection& db, const Actor& actor,
                                  const ActivityInput& input, std::int64_t now_ms);
 
-// Everyone of the community; newest first; from/to filter the start.
+// Everyone of the community; newest first; from/to filter the start. A proposed or declined
+// resident activity only to those who run activities and to its host.
 Result<std::vector<Activity>> list_activities(storage::Connection& db, const Actor& actor,
                                               std::int64_t community_id,
                                               std::optional<std::int64_t> from_ms,
@@ -75,6 +91,17 @@ struct Signup {
 Result<Signup> sign_up(storage::Connection& db, const Actor& actor, std::int64_t activity_id,
                        std::optional<std::int64_t> resident_id, std::int64_t now_ms);
 
+// The sign-up sheet: organisers and the activity's host (names masked for the host, who is a
+// neighbour); 403 for others of the community.
+struct SignupView {
+  std::int64_t resident_id = 0;
+  std::string name;
+  std::string signed_up_at;
+  bool checked_in = false;
+};
+Result<std::vector<SignupView>> list_signups(storage::Connection& db, const Actor& actor,
+                                             std::int64_t activity_id);
+
 struct Attendance {
   std::int64_t resident_id = 0;
   std::int64_t points = 0;
@@ -87,15 +114,17 @@ struct CheckinInput {
   std::optional<std::string> code;          // residents: the code shown at the meeting
   std::optional<std::int64_t> resident_id;  // residents: a member of their household
 };
-// Staff/guides name residents (from 30 minutes before the start on); a resident gives the
-// code (400 wrong_checkin_code; 409 checkin_closed outside the window). Each new attendance
-// pays the activity's points rule once; a repeat is answered with already = true.
+// Staff/guides, and the activity's host, name residents (from 30 minutes before the start on);
+// a resident gives the code (400 wrong_checkin_code; 409 checkin_closed outside the window).
+// Each new attendance pays the activity's points rule once; a repeat is answered with
+// already = true. 409 not_approved for an activity not (yet) approved.
 Result<std::vector<Attendance>> check_in(storage::Connection& db, const Actor& actor,
                                          std::int64_t activity_id, const CheckinInput& input,
                                          std::int64_t now_ms);
 
-// Staff, guides, admins once the activity has ended (409 not_ended), once
-// (409 minutes_recorded).
+// Staff, guides, admins and the host once the activity has ended (409 not_ended), once
+// (409 minutes_recorded). A hosted activity with at least one attendee then pays its host the
+// activity_host points, once.
 Result<Activity> record_minutes(storage::Connection& db, const Actor& actor,
                                 std::int64_t activity_id, const std::string& minutes,
                                 std::int64_t now_ms);

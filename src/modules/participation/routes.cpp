@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 #include "modules/participation/activities.hpp"
+#include "modules/participation/hosting.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/participation/proposals.hpp"
 #include "storage/database.hpp"
@@ -48,8 +49,19 @@ boost::json::object activity_json(const Activity& a, const Actor& actor) {
   out["checkin_closes_at"] = format_iso8601(a.ends_ms + kCheckinLateMs);
   out["self_checkin_open"] = self_checkin_open(window, now_ms);
   out["staff_checkin_open"] = staff_checkin_open(window, now_ms);
-  // The code is read out at the meeting; only those who run it see it here.
-  if (may_run_activities(actor, a.community_id)) out["checkin_code"] = a.checkin_code;
+  // The code is read out at the meeting; only those who run it (its host too) see it here.
+  if (may_run_activities(actor, a.community_id) || hosts(actor, a)) {
+    out["checkin_code"] = a.checkin_code;
+  }
+  out["status"] = a.status;
+  out["host_name"] = http::json_or_null(a.host_name);
+  out["hosted"] = a.host_user_id.has_value();
+  out["is_host"] = hosts(actor, a);
+  out["budget_fen"] = http::json_or_null(a.budget_fen);
+  out["budget_plan_id"] = http::json_or_null(a.budget_plan_id);
+  out["budget_category"] = http::json_or_null(a.budget_category);
+  out["decision_note"] = http::json_or_null(a.decision_note);
+  out["host_points_paid"] = a.host_points_paid;
   return out;
 }
 
@@ -153,6 +165,76 @@ Result<Response> create_activity_route(RequestContext& context) {
   auto result = create_activity(*lease, context.user(), input, now_epoch_ms());
   if (!result) return result.error();
   return http::json_response(201, activity_json(*result, context.user()));
+}
+
+Result<Response> signups_list_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  auto lease = context.pool.lease();
+  auto signups = list_signups(*lease, context.user(), id);
+  if (!signups) return signups.error();
+  boost::json::array items;
+  for (const auto& signup : *signups) {
+    items.push_back(boost::json::object{{"resident_id", signup.resident_id},
+                                        {"name", signup.name},
+                                        {"signed_up_at", signup.signed_up_at},
+                                        {"checked_in", signup.checked_in}});
+  }
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> hosting_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"community_id", "kind", "title", "agenda", "starts_at", "ends_at", "capacity",
+               "budget_fen"});
+  HostingInput input;
+  auto community = reader.integer("community_id", Need::required, 1);
+  auto kind = reader.text("kind", Need::required, 40);
+  auto title = reader.text("title", Need::required, 200);
+  auto agenda = reader.text("agenda", Need::required, 4000);
+  auto capacity = reader.amount("capacity", Need::optional, 1);
+  auto budget = reader.amount("budget_fen", Need::optional, 0);
+  if (!reader.ok()) return reader.error();
+  auto starts = time_field(reader, "starts_at");
+  if (!starts) return starts.error();
+  auto ends = time_field(reader, "ends_at");
+  if (!ends) return ends.error();
+  if (!*starts || !*ends) return bad_request("invalid_time", "starts_at and ends_at are required");
+  input.community_id = *community;
+  input.kind = *kind;
+  input.title = *title;
+  input.agenda = *agenda;
+  input.starts_ms = **starts;
+  input.ends_ms = **ends;
+  input.capacity = capacity;
+  input.budget_fen = budget.value_or(0);
+  auto lease = context.pool.lease();
+  auto result = propose_hosting(*lease, context.user(), input, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(201, activity_json(*result, context.user()));
+}
+
+Result<Response> hosting_decision_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(std::int64_t id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"decision", "note", "plan_id", "category", "budget_fen"});
+  HostingDecision decision;
+  auto verdict = reader.text("decision", Need::required, 20);
+  auto note = reader.text("note", Need::optional, 2000);
+  auto plan = reader.integer("plan_id", Need::optional, 1);
+  auto category = reader.text("category", Need::optional, 100);
+  auto budget = reader.amount("budget_fen", Need::optional, 0);
+  if (!reader.ok()) return reader.error();
+  decision.decision = *verdict;
+  decision.note = note.value_or("");
+  decision.plan_id = plan;
+  decision.category = category;
+  decision.budget_fen = budget.value_or(0);
+  auto lease = context.pool.lease();
+  auto result = decide_hosting(*lease, context.user(), id, decision, now_epoch_ms());
+  if (!result) return result.error();
+  return http::json_response(200, activity_json(*result, context.user()));
 }
 
 Result<Response> list_activities_route(RequestContext& context) {
@@ -466,6 +548,34 @@ void register_routes(http::Router& router) {
        {"Create an activity or meeting on a channel (online_hall defaults to 20:00-22:00)", tag,
         "staff, guide, admin",
         R"({"community_id":1,"kind":"meeting","channel":"online_hall","title":"线上议事厅：电动车充电桩","capacity":60})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/activities/{id}/signups",
+              Access::login,
+              signups_list_route,
+              {"The sign-up sheet with who has checked in (the host sees masked names)", tag,
+               "staff, guide, admin; the activity's host", "", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/activities/hosting",
+       Access::login,
+       hosting_route,
+       {"A resident proposes an activity they will host (社区主理人): activity, volunteer or "
+        "skill_sharing, in the future, with a plan and a requested budget; 429 "
+        "proposal_limit",
+        tag, "residents of the community",
+        R"({"community_id":1,"kind":"skill_sharing","title":"周末亲子手工课","agenda":"为3-8岁孩子和家长开设纸艺手工，材料由主理人准备","starts_at":"2026-12-19T09:30:00+08:00","ends_at":"2026-12-19T11:30:00+08:00","capacity":20,"budget_fen":30000})",
+        ""}});
+  router.add(
+      {"POST",
+       "/api/v1/activities/{id}/hosting-decision",
+       Access::login,
+       hosting_decision_route,
+       {"Staff approve a hosted activity (with a budget from an executing plan's line, "
+        "recorded as its spending) or decline it with a reason; 409 already_decided, "
+        "activity_started, not_executing, line_overspent",
+        tag, "staff, admin",
+        R"({"decision":"approve","note":"欢迎主理","plan_id":5,"category":"culture_sports","budget_fen":30000})",
         ""}});
   router.add({"GET",
               "/api/v1/activities/{id}",

@@ -99,13 +99,14 @@ std::int64_t to_bp(double value) {
 int participation_falling(storage::Connection& db, std::int64_t community_id, std::int64_t now_ms) {
   int raised = 0;
   for (const auto& group : db.query("SELECT DISTINCT kind, channel FROM activities WHERE "
-                                    "community_id = ? AND ends_ms <= ? ORDER BY kind, channel",
+                                    "community_id = ? AND ends_ms <= ? AND status = 'approved' "
+                                    "ORDER BY kind, channel",
                                     {community_id, now_ms})) {
     auto rows = db.query(
         "SELECT a.id, a.title, a.starts_ms, (SELECT COUNT(DISTINCT t.household_id) FROM "
         "activity_attendance t WHERE t.activity_id = a.id) FROM activities a WHERE "
-        "a.community_id = ? AND a.kind = ? AND a.channel = ? AND a.ends_ms <= ? ORDER BY "
-        "a.starts_ms DESC, a.id DESC LIMIT 4",
+        "a.community_id = ? AND a.kind = ? AND a.channel = ? AND a.ends_ms <= ? AND a.status = "
+        "'approved' ORDER BY a.starts_ms DESC, a.id DESC LIMIT 4",
         {community_id, group.text(0), group.text(1), now_ms});
     std::reverse(rows.begin(), rows.end());
     std::vector<std::int64_t> counts;

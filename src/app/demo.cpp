@@ -106,6 +106,13 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     civic::generate_demo_civic(db, community_id, seed++, options.as_of_ms);
     // The property trust fund and public revenue; its own stream of the base seed per
     // community, so the seeds of the modules after it do not shift.
+    // 社区主理人: after the plans, whose executing services plan funds this quarter's hosts.
+    auto hosts =
+        participation::generate_demo_hosts(db, community_id, options.as_of_ms, options.password);
+    for (const auto& username : hosts.logins) {
+      report.registry.logins.push_back(
+          {username, options.password, "resident", "社区主理人（主理过一年的社区活动）"});
+    }
     auto property = property::generate_demo_property(
         db, community_id, options.seed + static_cast<std::uint64_t>(community_id), options.as_of_ms,
         options.password);

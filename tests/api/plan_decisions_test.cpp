@@ -138,6 +138,16 @@ TEST_P(PlanDecisionsTest, AFailingCouncilVoteReturnsThePlanWithItsReasonsPublic)
   std::string reason(decision.at("reason").as_string());
   EXPECT_NE(reason.find("未达法定人数"), std::string::npos) << reason;
   EXPECT_NE(reason.find("逐户通知"), std::string::npos) << reason;
+  // Staff's list of plans says the draft was returned.
+  auto plans =
+      w().staff.get("/api/v1/allocation/plans?community_id=" + std::to_string(w().community_id));
+  ASSERT_EQ(plans.status, 200);
+  auto plans_json = plans.json();
+  for (const auto& item : plans_json.at("items").as_array()) {
+    if (item.at("id").as_int64() != plan) continue;
+    EXPECT_TRUE(item.at("returned").as_bool());
+    EXPECT_TRUE(item.at("published").as_bool());
+  }
   auto resources = w().anonymous.get("/api/community-resources?community_id=" +
                                      std::to_string(w().community_id));
   ASSERT_EQ(resources.status, 200);

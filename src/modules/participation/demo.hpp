@@ -18,6 +18,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -39,5 +41,19 @@ struct DemoParticipationSummary {
 DemoParticipationSummary generate_demo_participation(storage::Connection& db,
                                                      std::int64_t community_id, std::uint64_t seed,
                                                      std::int64_t as_of_ms);
+
+// 社区主理人 in the demo, after the plans (a hosted activity's budget is spending on the
+// executing services plan): a young resident login `zhuliren` (first community; with
+// "-<community id>" elsewhere; `password`) who hosted activities through the year (proposed,
+// approved, signed up, checked in, minutes, host points), two this quarter funded from the
+// plan's culture and sports line, one next week open for sign-up and one awaiting staff's
+// decision.
+struct DemoHostsSummary {
+  int hosted = 0;
+  int funded = 0;
+  std::vector<std::string> logins;
+};
+DemoHostsSummary generate_demo_hosts(storage::Connection& db, std::int64_t community_id,
+                                     std::int64_t as_of_ms, const std::string& password);
 
 }  // namespace gz::participation

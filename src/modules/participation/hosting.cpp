@@ -122,24 +122,23 @@ Result<Activity> decide_hosting(storage::Connection& db, const Actor& actor,
       spending.purpose = "社区主理人活动：" + activity->title;
       spending.payee_category = "resident_group";
       spending.receipt_ref = "HOST-" + std::to_string(activity_id);
-      auto recorded =
-          transparency::record_spending(db, actor, *decision.plan_id, spending, now_ms);
+      auto recorded = transparency::record_spending(db, actor, *decision.plan_id, spending, now_ms);
       if (!recorded) return recorded.take_error();
     }
-    db.execute("UPDATE activities SET status = ?, decision_note = ?, budget_fen = ?, "
-               "budget_plan_id = ?, budget_category = ? WHERE id = ? AND status = 'proposed'",
-               {status, decision.note,
-                decision.decision == "approve" ? storage::Value{decision.budget_fen}
-                                               : storage::opt_int(activity->budget_fen),
-                funded ? storage::opt_int(decision.plan_id) : storage::null_value(),
-                funded ? storage::opt_text(decision.category) : storage::null_value(),
-                activity_id});
-    audit::append(db, actor,
-                  {activity->community_id, "activity.host_decide", "activity",
-                   std::to_string(activity_id),
-                   boost::json::object{{"decision", decision.decision},
-                                       {"note", decision.note},
-                                       {"budget_fen", decision.budget_fen}}});
+    db.execute(
+        "UPDATE activities SET status = ?, decision_note = ?, budget_fen = ?, "
+        "budget_plan_id = ?, budget_category = ? WHERE id = ? AND status = 'proposed'",
+        {status, decision.note,
+         decision.decision == "approve" ? storage::Value{decision.budget_fen}
+                                        : storage::opt_int(activity->budget_fen),
+         funded ? storage::opt_int(decision.plan_id) : storage::null_value(),
+         funded ? storage::opt_text(decision.category) : storage::null_value(), activity_id});
+    audit::append(
+        db, actor,
+        {activity->community_id, "activity.host_decide", "activity", std::to_string(activity_id),
+         boost::json::object{{"decision", decision.decision},
+                             {"note", decision.note},
+                             {"budget_fen", decision.budget_fen}}});
     notifications::Event event;
     event.community_id = activity->community_id;
     event.kind = "activity.hosting_decided";

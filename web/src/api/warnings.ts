@@ -10,7 +10,8 @@ export type WarningKind =
   | 'allocation_dispute'
   | 'stalled_topic'
   | 'platform_fault'
-  | 'calendar_expiring';
+  | 'calendar_expiring'
+  | 'emergency_unsigned';
 
 export type WarningState = 'open' | 'resolved' | 'all';
 

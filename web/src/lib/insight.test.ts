@@ -182,3 +182,11 @@ describe('rankCommunities', () => {
     ]);
   });
 });
+
+describe('readEvidence: emergency_unsigned', () => {
+  it('reads the overdue emergency spend the server names', () => {
+    expect(
+      readEvidence('emergency_unsigned', { spend_id: 3, plan_id: 5, quarter: '2026Q4', kind: 'natural_disaster', amount: 150000, due_at: '2026-12-12T10:00:00+08:00' }),
+    ).toEqual({ kind: 'emergency_unsigned', planId: 5, quarter: '2026Q4', emergency: 'natural_disaster', amountFen: 150000, dueAt: '2026-12-12T10:00:00+08:00' });
+  });
+});

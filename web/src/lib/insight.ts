@@ -38,6 +38,7 @@ export type Evidence =
   | { kind: 'stalled_topic'; proposalId: number; title: string; state: string; meetings: number }
   | { kind: 'platform_fault'; event: string; detail: string; at: string }
   | { kind: 'calendar_expiring'; daysAhead: number; uncoveredYear: number; coveredThrough: string | null }
+  | { kind: 'emergency_unsigned'; planId: number; quarter: string; emergency: string; amountFen: number; dueAt: string }
   | { kind: 'other'; fields: [string, string][] };
 
 type Fields = Record<string, unknown>;
@@ -88,6 +89,15 @@ export function readEvidence(kind: string, evidence: unknown): Evidence {
         daysAhead: num(e.days_ahead),
         uncoveredYear: num(e.uncovered_year),
         coveredThrough: typeof e.covered_through === 'string' ? e.covered_through : null,
+      };
+    case 'emergency_unsigned':
+      return {
+        kind,
+        planId: num(e.plan_id),
+        quarter: text(e.quarter),
+        emergency: text(e.kind),
+        amountFen: num(e.amount),
+        dueAt: text(e.due_at),
       };
     default:
       return {

@@ -85,6 +85,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: resident, title: 'part.activities.title' },
   },
   {
+    path: '/resident/activities/:id(\\d+)',
+    component: () => import('./views/resident/MeetingView.vue'),
+    meta: { roles: resident, title: 'part.activities.title' },
+  },
+  {
     path: '/resident/proposals',
     component: () => import('./views/resident/ProposalsView.vue'),
     meta: { roles: resident, title: 'part.proposals.title' },

@@ -24,6 +24,9 @@ export interface CockpitSnapshot {
   warnings: { open: number; newest: CockpitWarning[] };
   requests_today: { received: number; overdue_open: number };
   ledger: { seq: number; hash: string };
+  /** What the non-government parties added (issue 19): fen, and the resources multiplier in
+   * basis points (14200 = ×1.42). */
+  funding?: { government: number; others_received: number; parties: number; multiplier_bp: number } | null;
 }
 
 /** Either one community or a street (communities.street), as the cockpit routes take them. */

@@ -22,6 +22,8 @@ export interface Activity {
   attending_households: number;
   minutes: string | null;
   minutes_at: string | null;
+  /** The online hall's video meeting (https), null elsewhere. */
+  video_url?: string | null;
   places_left?: number;
   /** Only for those who run the activity. */
   checkin_code?: string;
@@ -44,6 +46,8 @@ export interface ActivityInput {
   ends_at?: string;
   capacity?: number;
   building_id?: number;
+  /** Online hall only: the https link of its video meeting (400 invalid_video_url otherwise). */
+  video_url?: string;
 }
 
 export interface CheckinResult {

@@ -16,6 +16,12 @@ export interface PropertySettings {
     rule: string;
   };
   notice_days: number;
+  /** Issue 19: the share of the owners' committee an expense needs (5001–10000 bp, more than
+   * half), its smallest size, and the share of households that must score before the score
+   * moves the fee (0–10000 bp). */
+  committee_quorum_bp?: number;
+  committee_min_members?: number;
+  min_response_bp?: number;
 }
 
 export interface QuarterFee {
@@ -28,6 +34,43 @@ export interface QuarterFee {
   monthly_fee_fen: number;
   bills: number;
   billed_fen: number;
+  /** Scores needed for the score to move the fee, and whether there were enough. */
+  responses_needed?: number;
+  responses_sufficient?: boolean;
+}
+
+/** The quarter's service assessment meeting (质量评估会) and its minutes. */
+export interface AssessmentMeeting {
+  id: number;
+  community_id: number;
+  quarter: string;
+  held_at: string;
+  committee_present: number;
+  attendees: number;
+  minutes: string;
+  created_at: string;
+}
+
+export interface AssessmentMeetingInput {
+  community_id: number;
+  quarter: string;
+  held_at: string;
+  committee_present: number;
+  attendees: number;
+  minutes: string;
+}
+
+/** The trust fund for anyone (GET /public/property/fund): no payer, no receipt, no names. */
+export interface PublicFund {
+  community_id: number;
+  trust_fund_fen: number;
+  fee_income_fen: number;
+  expenses_fen: number;
+  pending_expenses_fen: number;
+  income_by_quarter: { quarter: string; paid_fen: number }[];
+  expenses: (Omit<FundExpense, 'receipt_ref'> & { receipt_ref?: never })[];
+  fees: Omit<QuarterFee, 'bills' | 'billed_fen'>[];
+  assessment_meetings: AssessmentMeeting[];
 }
 
 export interface QuarterReport {
@@ -121,6 +164,8 @@ export interface SettingsInput {
   cap_up_bp?: number;
   cap_down_bp?: number;
   notice_days?: number;
+  committee_quorum_bp?: number;
+  min_response_bp?: number;
 }
 
 export interface ExpenseInput {
@@ -200,6 +245,12 @@ export const propertyApi = {
     request<RevenueRule>('/property/revenue/rules', { body: input, idempotencyKey }),
   incomes: (communityId: number) =>
     request<{ items: RevenueIncome[] }>('/property/revenue/incomes', { query: { community_id: communityId, limit: 50 } }),
+  assessmentMeetings: (communityId: number) =>
+    request<{ items: AssessmentMeeting[] }>('/property/assessment-meetings', { query: { community_id: communityId } }),
+  recordAssessmentMeeting: (input: AssessmentMeetingInput, idempotencyKey: string) =>
+    request<AssessmentMeeting>('/property/assessment-meetings', { body: input, idempotencyKey }),
+  publicFund: (communityId: number) =>
+    request<PublicFund>('/public/property/fund', { query: { community_id: communityId } }),
   addIncome: (input: IncomeInput, idempotencyKey: string) =>
     request<RevenueIncome>('/property/revenue/incomes', { body: input, idempotencyKey }),
 };

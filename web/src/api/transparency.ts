@@ -147,6 +147,67 @@ export interface PlanBoard {
   decisions?: PlanDecision[];
   revision?: PlanRevision | null;
   emergency?: EmergencyLedger;
+  /** The multi-party funding of a plan in fen (null for plans counted otherwise). */
+  funding?: PlanFunding | null;
+}
+
+// ---- The multi-party funding platform (issue 19): parties, pledges tied to plan lines, receipts.
+export type PartyKind = 'government' | 'market' | 'foundation' | 'residents';
+export type NeedType = 'basic' | 'improvement' | 'special';
+
+export interface FundingParty {
+  id: number;
+  community_id: number;
+  kind: PartyKind;
+  name: string;
+  profile: string;
+  /** Fen pledged and received over all plans. */
+  pledged: number;
+  received: number;
+  created_at: string;
+}
+
+export interface FundingShare {
+  party_kind: PartyKind;
+  ratio: number;
+  expected: number;
+  pledged: number;
+  received: number;
+}
+
+export interface Pledge {
+  id: number;
+  plan_id: number;
+  category: string;
+  party_id: number;
+  party_name: string;
+  party_kind: PartyKind;
+  amount: number;
+  received: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface FundingLine {
+  category: string;
+  need_type: NeedType;
+  government: number;
+  /** The government's share first, then the other parties' by the line's rule. */
+  shares: FundingShare[];
+  pledges: Pledge[];
+  others_expected: number;
+  others_pledged: number;
+  others_received: number;
+  shortfall: number;
+  funded: boolean;
+}
+
+export interface PlanFunding {
+  government: number;
+  others_expected: number;
+  others_pledged: number;
+  others_received: number;
+  lines: FundingLine[];
 }
 
 /** A council meeting's vote on a plan (议事会表决). */
@@ -344,6 +405,14 @@ export const transparencyApi = {
     request<PlanSpending>(`/plans/${planId}/spending`, { body: input, idempotencyKey }),
   recordEvaluation: (planId: number, input: EvaluationInput, idempotencyKey: string) =>
     request<PlanEvaluation>(`/plans/${planId}/evaluations`, { body: input, idempotencyKey }),
+  fundingParties: (communityId: number) =>
+    request<{ items: FundingParty[] }>('/public/funding/parties', { query: { community_id: communityId } }),
+  addFundingParty: (input: { community_id: number; kind: PartyKind; name: string; profile: string }, idempotencyKey: string) =>
+    request<FundingParty>('/funding/parties', { body: input, idempotencyKey }),
+  pledge: (planId: number, input: { party_id: number; category: string; amount: number; note?: string }, idempotencyKey: string) =>
+    request<Pledge>(`/plans/${planId}/pledges`, { body: input, idempotencyKey }),
+  receivePledge: (pledgeId: number, input: { amount: number; receipt_ref: string; received_on?: string }, idempotencyKey: string) =>
+    request<Pledge>(`/pledges/${pledgeId}/receipts`, { body: input, idempotencyKey }),
   settings: (communityId: number) =>
     request<NoticeSettings>('/transparency/settings', { query: { community_id: communityId } }),
   setSettings: (communityId: number, noticeDays: number, objectionThresholdBp: number) =>

@@ -21,6 +21,9 @@ export function usePropertyWords() {
     if (error instanceof ApiError && te(`propertyStaff.errors.${error.code}`)) {
       return t(`propertyStaff.errors.${error.code}`);
     }
+    if (error instanceof ApiError && te(`propertyFund.errors.${error.code}`)) {
+      return t(`propertyFund.errors.${error.code}`);
+    }
     return shared(error);
   };
   return { word, yuan, errorText };

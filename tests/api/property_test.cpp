@@ -557,6 +557,62 @@ TEST_P(PropertyTest, TheFundAndTheAssessmentMeetingsArePublic) {
   EXPECT_EQ(f().anonymous.get("/api/v1/public/property/fund?community_id=999999").status, 404);
 }
 
+// Fees by floor area (1.2 元/㎡/月): a household with its area on file pays area × rate for the
+// quarter, one without pays the base fee; residents cannot change their own area.
+TEST_P(PropertyTest, FeesAreBilledPerSquareMetreOfFloorArea) {
+  World world(GetParam(), {}, kPassword);
+  std::int64_t community = world.community("按面积社区", "A-1");
+  Client staff = world.community_user("area-staff", "staff", {community});
+  std::int64_t big = world.household(community, "1-101");
+  std::int64_t small = world.household(community, "1-102");
+  std::int64_t unknown = world.household(community, "1-103");
+  Client owner = world.resident_user("area-owner", small);
+  std::string cid = std::to_string(community);
+  EXPECT_EQ(staff.patch("/api/v1/households/" + std::to_string(big), {{"floor_area_dm2", 99}})
+                .error_code(),
+            "invalid_floor_area");
+  ASSERT_EQ(
+      staff.patch("/api/v1/households/" + std::to_string(big), {{"floor_area_dm2", 12050}}).status,
+      200);
+  ASSERT_EQ(
+      staff.patch("/api/v1/households/" + std::to_string(small), {{"floor_area_dm2", 6000}}).status,
+      200);
+  EXPECT_EQ(
+      owner.patch("/api/v1/households/" + std::to_string(small), {{"floor_area_dm2", 100}}).status,
+      403);
+  auto household = staff.get("/api/v1/households/" + std::to_string(big));
+  ASSERT_EQ(household.status, 200);
+  EXPECT_EQ(household.json().at("floor_area_dm2").as_int64(), 12050);
+  EXPECT_EQ(
+      staff
+          .put_json("/api/v1/property/settings",
+                    {{"community_id", community}, {"base_fee_fen", 15000}, {"fee_per_m2_fen", 0}})
+          .error_code(),
+      "invalid_fee");
+  auto set = staff.put_json(
+      "/api/v1/property/settings",
+      {{"community_id", community}, {"base_fee_fen", 15000}, {"fee_per_m2_fen", 120}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json().at("fee_basis").as_string(), "floor_area_month");
+  auto issued = staff.post("/api/v1/property/bills",
+                           {{"community_id", community}, {"quarter", current_quarter()}});
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  EXPECT_EQ(issued.json().at("bills_by_area").as_int64(), 2);
+  // Nobody scored: no adjustment. 120.50 ㎡ × 1.2 × 3 = 433.80 元; 60 ㎡ → 216.00 元; the
+  // household without an area pays the base fee, 150 × 3 = 450 元.
+  EXPECT_EQ(issued.json().at("adjustment_bp").as_int64(), 0);
+  EXPECT_EQ(issued.json().at("billed_fen").as_int64(), 43380 + 21600 + 45000);
+  auto bills = staff.get("/api/v1/property/bills?community_id=" + cid);
+  ASSERT_EQ(bills.status, 200);
+  auto bills_json = bills.json();
+  for (const auto& bill : bills_json.at("items").as_array()) {
+    std::int64_t id = bill.at("household_id").as_int64();
+    std::int64_t expected = id == big ? 43380 : id == small ? 21600 : 45000;
+    EXPECT_EQ(bill.at("amount_fen").as_int64(), expected) << id;
+  }
+  (void)unknown;
+}
+
 GZ_ON_BACKENDS(PropertyTest);
 
 }  // namespace

@@ -15,8 +15,8 @@ namespace {
 template <typename T>
 T must(Result<T> result, const char* step) {
   if (!result) {
-    throw std::runtime_error(std::string("hosts demo: ") + step + ": " + result.error().code +
-                             " " + result.error().message);
+    throw std::runtime_error(std::string("hosts demo: ") + step + ": " + result.error().code + " " +
+                             result.error().message);
   }
   return std::move(result).value();
 }
@@ -29,12 +29,14 @@ struct Idea {
 };
 
 constexpr std::array<Idea, 6> kPast{{
-    {"skill_sharing", "手机拍照小课堂", "教老人用手机拍照、发朋友圈和视频通话，每人一部手机现场练习", 14},
+    {"skill_sharing", "手机拍照小课堂",
+     "教老人用手机拍照、发朋友圈和视频通话，每人一部手机现场练习", 14},
     {"activity", "楼道读书角开张", "在3号楼一层布置读书角，居民捐书换书，约定借阅规则", 22},
     {"skill_sharing", "亲子纸艺手工", "为3-8岁孩子和家长开设纸艺手工，材料由主理人准备", 18},
     {"volunteer", "旧物改造集市", "收集闲置物品改造后义卖，所得捐给社区助老基金", 26},
     {"activity", "夏夜露天电影", "在中心广场放映老电影，青年志愿者负责搬椅子和秩序", 40},
-    {"skill_sharing", "防诈骗情景剧排练", "青年居民与老人一起排演防诈骗情景剧，准备社区文艺汇演", 16},
+    {"skill_sharing", "防诈骗情景剧排练", "青年居民与老人一起排演防诈骗情景剧，准备社区文艺汇演",
+     16},
 }};
 
 }  // namespace
@@ -52,12 +54,12 @@ DemoHostsSummary generate_demo_hosts(storage::Connection& db, std::int64_t commu
        format_date(months_before(as_of_ms, 22 * 12))});
   if (!row) return summary;
   std::int64_t household = row->integer(0);
-  std::string username = std::string("zhuliren") +
-                         (community_id == 1 ? "" : "-" + std::to_string(community_id));
-  std::int64_t user = must(accounts::add_user(db, system,
-                                              {username, Role::resident, {}, household, password,
-                                               "社区主理人 小林"}),
-                           "host login");
+  std::string username =
+      std::string("zhuliren") + (community_id == 1 ? "" : "-" + std::to_string(community_id));
+  std::int64_t user =
+      must(accounts::add_user(
+               db, system, {username, Role::resident, {}, household, password, "社区主理人 小林"}),
+           "host login");
   summary.logins.push_back(username);
   const Actor host{user, username, Role::resident, household, {community_id}, "社区主理人 小林"};
   Actor staff = system;
@@ -74,7 +76,7 @@ DemoHostsSummary generate_demo_hosts(storage::Connection& db, std::int64_t commu
                  std::optional<std::pair<std::int64_t, std::string>> budget_line,
                  std::int64_t budget) -> std::int64_t {
     std::int64_t proposed_at = starts - 12 * kDayMs;
-    HostingInput input{community_id,          idea.kind, idea.title, idea.agenda, starts,
+    HostingInput input{community_id,         idea.kind, idea.title, idea.agenda, starts,
                        starts + 2 * kHourMs, 40,        budget};
     auto activity = must(propose_hosting(db, host, input, proposed_at), "hosting proposal");
     HostingDecision decision{"approve", "欢迎青年居民主理，注意场地安全", std::nullopt,
@@ -93,8 +95,8 @@ DemoHostsSummary generate_demo_hosts(storage::Connection& db, std::int64_t commu
       const auto& [resident, home] =
           neighbours[static_cast<std::size_t>((i * 7 + summary.hosted * 11) % neighbours.size())];
       Actor neighbour{0, "", Role::resident, home, {community_id}, ""};
-      auto signed_up = sign_up(db, neighbour, activity.id, resident,
-                               proposed_at + 3 * kDayMs + i * kHourMs);
+      auto signed_up =
+          sign_up(db, neighbour, activity.id, resident, proposed_at + 3 * kDayMs + i * kHourMs);
       if (signed_up) present.push_back(resident);
     }
     if (!finish) return activity.id;

@@ -21,8 +21,10 @@
 namespace gz::property {
 namespace {
 
-constexpr std::uint64_t kStream = 0x50524f50;  // "PROP"
-constexpr std::int64_t kBaseFeeFen = 16000;    // 160 yuan per household per month
+constexpr std::uint64_t kStream = 0x50524f50;    // "PROP"
+constexpr std::int64_t kBaseFeeFen = 16000;      // 160 yuan per household per month (no area)
+constexpr std::int64_t kFeePerM2Fen = 120;       // 1.2 yuan per ㎡ per month (110 ㎡: 132 yuan)
+constexpr std::int64_t kMeanMonthlyFen = 13200;  // what a household pays on average
 // The quarters' service as the households saw it: mean scores near these move the next fee
 // (74 → −3%, 84 → +1%, 89 → +2.25%, 85 → +1.25% with the default line).
 constexpr int kScoreTargets[] = {74, 84, 89, 85};
@@ -153,6 +155,7 @@ class Generator {
     Settings settings;
     settings.community_id = community_id_;
     settings.base_fee_fen = kBaseFeeFen;
+    settings.fee_per_m2_fen = kFeePerM2Fen;  // by floor area, as the demo FAQ says
     must(set_settings(db_, system_, settings), "settings");
     auto row = db_.query_one(
         "SELECT u.id, u.username, u.household_id, COALESCE(u.display_name, u.username) FROM "
@@ -298,7 +301,7 @@ class Generator {
   void record_expenses(std::int64_t now) {
     std::int64_t available = fund_account(db_, community_id_, "trust_fund").balance;
     const std::int64_t month_income =
-        static_cast<std::int64_t>(households_.size()) * kBaseFeeFen * 9 / 10;
+        static_cast<std::int64_t>(households_.size()) * kMeanMonthlyFen * 9 / 10;
     char receipt[48];
     for (const auto& plan : kExpensePlans) {
       std::int64_t amount = month_income * plan.share_permille / 1000;

@@ -31,7 +31,8 @@ boost::json::object settings_json(const Settings& settings) {
   return {
       {"community_id", settings.community_id},
       {"base_fee_fen", opt(settings.base_fee_fen)},
-      {"fee_basis", "household_month"},
+      {"fee_basis", settings.fee_per_m2_fen ? "floor_area_month" : "household_month"},
+      {"fee_per_m2_fen", opt(settings.fee_per_m2_fen)},
       {"adjustment",
        boost::json::object{{"neutral_score", a.neutral_score},
                            {"up_bp_per_point", a.up_bp_per_point},
@@ -57,6 +58,8 @@ boost::json::object fee_json(const QuarterFee& fee) {
           {"responses_sufficient", fee.evaluations >= fee.responses_needed},
           {"adjustment_bp", fee.adjustment_bp},
           {"monthly_fee_fen", fee.monthly_fee_fen},
+          {"fee_per_m2_fen", opt(fee.fee_per_m2_fen)},
+          {"bills_by_area", fee.bills_by_area},
           {"bills", fee.bills},
           {"billed_fen", fee.billed_fen}};
 }
@@ -166,7 +169,7 @@ Result<Response> settings_put_route(RequestContext& context) {
   http::JsonReader reader(body);
   reader.only({"community_id", "base_fee_fen", "neutral_score", "up_bp_per_point",
                "down_bp_per_point", "cap_up_bp", "cap_down_bp", "notice_days",
-               "committee_quorum_bp", "min_response_bp"});
+               "committee_quorum_bp", "min_response_bp", "fee_per_m2_fen"});
   std::int64_t community_id = body_community(reader, context);
   auto base = reader.amount("base_fee_fen", Need::required);
   auto neutral = reader.integer("neutral_score", Need::optional);
@@ -177,6 +180,8 @@ Result<Response> settings_put_route(RequestContext& context) {
   auto notice_days = reader.integer("notice_days", Need::optional);
   auto quorum = reader.integer("committee_quorum_bp", Need::optional);
   auto min_response = reader.integer("min_response_bp", Need::optional);
+  bool per_m2_given = reader.has("fee_per_m2_fen");
+  auto per_m2 = reader.integer("fee_per_m2_fen", Need::optional);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
   // Fields left out keep their current values.
@@ -191,6 +196,7 @@ Result<Response> settings_put_route(RequestContext& context) {
   settings.notice_days = notice_days.value_or(settings.notice_days);
   settings.committee_quorum_bp = quorum.value_or(settings.committee_quorum_bp);
   settings.min_response_bp = min_response.value_or(settings.min_response_bp);
+  if (per_m2_given) settings.fee_per_m2_fen = per_m2;  // null: back to the fee per household
   auto result = set_settings(*lease, context.user(), settings);
   if (!result) return result.error();
   return http::json_response(200, settings_json(*result));
@@ -376,8 +382,9 @@ Result<Response> public_fund_route(RequestContext& context) {
   }
   for (const auto& row :
        lease->query("SELECT quarter, base_fee_fen, evaluated_quarter, evaluations, "
-                    "mean_score_centi, adjustment_bp, monthly_fee_fen, responses_needed FROM "
-                    "property_quarter_fees WHERE community_id = ? ORDER BY quarter DESC LIMIT 8",
+                    "mean_score_centi, adjustment_bp, monthly_fee_fen, responses_needed, "
+                    "fee_per_m2_fen FROM property_quarter_fees WHERE community_id = ? ORDER BY "
+                    "quarter DESC LIMIT 8",
                     {*community})) {
     QuarterFee fee;
     fee.quarter = row.text(0);
@@ -388,9 +395,11 @@ Result<Response> public_fund_route(RequestContext& context) {
     fee.adjustment_bp = row.integer(5);
     fee.monthly_fee_fen = row.integer(6);
     fee.responses_needed = row.integer(7);
+    fee.fee_per_m2_fen = row.opt_integer(8);
     auto item = fee_json(fee);
     item.erase("bills");
     item.erase("billed_fen");
+    item.erase("bills_by_area");
     fees.push_back(std::move(item));
   }
   return http::json_response(

@@ -123,7 +123,7 @@ Settings load_settings(storage::Connection& db, std::int64_t community_id) {
   settings.community_id = community_id;
   if (auto row = db.query_one(
           "SELECT base_fee_fen, neutral_score, up_bp_per_point, down_bp_per_point, cap_up_bp, "
-          "cap_down_bp, notice_days, committee_quorum_bp, min_response_bp FROM "
+          "cap_down_bp, notice_days, committee_quorum_bp, min_response_bp, fee_per_m2_fen FROM "
           "property_settings WHERE community_id = ?",
           {community_id})) {
     settings.base_fee_fen = row->integer(0);
@@ -132,6 +132,7 @@ Settings load_settings(storage::Connection& db, std::int64_t community_id) {
     settings.notice_days = row->integer(6);
     settings.committee_quorum_bp = row->integer(7);
     settings.min_response_bp = row->integer(8);
+    settings.fee_per_m2_fen = row->opt_integer(9);
   }
   return settings;
 }
@@ -165,6 +166,10 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
   if (settings.min_response_bp < 0 || settings.min_response_bp > 10000) {
     return bad_request("invalid_min_response", "min_response_bp is 0-10000");
   }
+  if (settings.fee_per_m2_fen &&
+      (*settings.fee_per_m2_fen < 1 || *settings.fee_per_m2_fen > 100000)) {
+    return bad_request("invalid_fee", "fee_per_m2_fen must be 1-100000 fen per ㎡ per month");
+  }
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Settings> {
     const auto& a = settings.adjustment;
     std::vector<storage::Value> values{*settings.base_fee_fen,
@@ -176,33 +181,39 @@ Result<Settings> set_settings(storage::Connection& db, const Actor& actor,
                                        settings.notice_days,
                                        settings.committee_quorum_bp,
                                        settings.min_response_bp,
+                                       storage::opt_int(settings.fee_per_m2_fen),
                                        actor.user_id,
                                        now_iso8601(),
                                        settings.community_id};
     if (db.execute("UPDATE property_settings SET base_fee_fen = ?, neutral_score = ?, "
                    "up_bp_per_point = ?, down_bp_per_point = ?, cap_up_bp = ?, cap_down_bp = ?, "
                    "notice_days = ?, committee_quorum_bp = ?, min_response_bp = ?, "
-                   "updated_by_user_id = ?, updated_at = ? WHERE community_id = ?",
+                   "fee_per_m2_fen = ?, updated_by_user_id = ?, updated_at = ? WHERE "
+                   "community_id = ?",
                    values) == 0) {
       db.execute(
           "INSERT INTO property_settings (base_fee_fen, neutral_score, up_bp_per_point, "
           "down_bp_per_point, cap_up_bp, cap_down_bp, notice_days, committee_quorum_bp, "
-          "min_response_bp, updated_by_user_id, updated_at, community_id) VALUES (?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+          "min_response_bp, fee_per_m2_fen, updated_by_user_id, updated_at, community_id) VALUES "
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
           values);
     }
-    audit::append(db, actor,
-                  {settings.community_id, "property.settings", "community",
-                   std::to_string(settings.community_id),
-                   boost::json::object{{"base_fee_fen", *settings.base_fee_fen},
-                                       {"neutral_score", a.neutral_score},
-                                       {"up_bp_per_point", a.up_bp_per_point},
-                                       {"down_bp_per_point", a.down_bp_per_point},
-                                       {"cap_up_bp", a.cap_up_bp},
-                                       {"cap_down_bp", a.cap_down_bp},
-                                       {"notice_days", settings.notice_days},
-                                       {"committee_quorum_bp", settings.committee_quorum_bp},
-                                       {"min_response_bp", settings.min_response_bp}}});
+    audit::append(
+        db, actor,
+        {settings.community_id, "property.settings", "community",
+         std::to_string(settings.community_id),
+         boost::json::object{{"base_fee_fen", *settings.base_fee_fen},
+                             {"neutral_score", a.neutral_score},
+                             {"up_bp_per_point", a.up_bp_per_point},
+                             {"down_bp_per_point", a.down_bp_per_point},
+                             {"cap_up_bp", a.cap_up_bp},
+                             {"cap_down_bp", a.cap_down_bp},
+                             {"notice_days", settings.notice_days},
+                             {"committee_quorum_bp", settings.committee_quorum_bp},
+                             {"min_response_bp", settings.min_response_bp},
+                             {"fee_per_m2_fen", settings.fee_per_m2_fen
+                                                    ? boost::json::value(*settings.fee_per_m2_fen)
+                                                    : boost::json::value(nullptr)}}});
     return load_settings(db, settings.community_id);
   });
 }
@@ -277,21 +288,41 @@ Result<QuarterFee> issue_bills(storage::Connection& db, const Actor& actor,
       db.execute(
           "INSERT INTO property_quarter_fees (community_id, quarter, base_fee_fen, "
           "evaluated_quarter, evaluations, mean_score_centi, adjustment_bp, monthly_fee_fen, "
-          "issued_at, issued_ms, responses_needed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "issued_at, issued_ms, responses_needed, fee_per_m2_fen) VALUES (?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?)",
           {community_id, fee.quarter, fee.base_fee_fen, fee.evaluated_quarter, fee.evaluations,
            storage::opt_int(fee.mean_score_centi), fee.adjustment_bp, fee.monthly_fee_fen,
-           format_iso8601(now_ms), now_ms, fee.responses_needed});
+           format_iso8601(now_ms), now_ms, fee.responses_needed,
+           storage::opt_int(settings.fee_per_m2_fen)});
     } catch (const storage::DbError& error) {
       if (error.kind() == storage::DbErrorKind::unique_violation) {
         return conflict("bills_already_issued", "the bills of " + fee.quarter + " exist already");
       }
       throw;
     }
-    fee.bills = db.execute(
-        "INSERT INTO property_bills (community_id, household_id, quarter, amount_fen) SELECT ?, "
-        "id, ?, ? FROM households WHERE community_id = ?",
-        {community_id, fee.quarter, fee.monthly_fee_fen * 3, community_id});
-    fee.billed_fen = fee.bills * fee.monthly_fee_fen * 3;
+    fee.fee_per_m2_fen = settings.fee_per_m2_fen;
+    if (settings.fee_per_m2_fen) {
+      // area (dm²) × rate (fen per ㎡ per month) × 3 months × (10000 + adjustment) / (100 ×
+      // 10000), half up: exact integers, the same rounding as the per-household fee.
+      fee.bills = db.execute(
+          "INSERT INTO property_bills (community_id, household_id, quarter, amount_fen) SELECT ?, "
+          "id, ?, CASE WHEN floor_area_dm2 IS NULL THEN ? ELSE (floor_area_dm2 * ? * 3 * ? + "
+          "500000) / 1000000 END FROM households WHERE community_id = ?",
+          {community_id, fee.quarter, fee.monthly_fee_fen * 3, *settings.fee_per_m2_fen,
+           10000 + fee.adjustment_bp, community_id});
+      fee.bills_by_area = db.query_int(
+          "SELECT COUNT(*) FROM households WHERE community_id = ? AND floor_area_dm2 IS NOT NULL",
+          {community_id});
+    } else {
+      fee.bills = db.execute(
+          "INSERT INTO property_bills (community_id, household_id, quarter, amount_fen) SELECT ?, "
+          "id, ?, ? FROM households WHERE community_id = ?",
+          {community_id, fee.quarter, fee.monthly_fee_fen * 3, community_id});
+    }
+    fee.billed_fen = db.query_int(
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM property_bills WHERE community_id = ? AND "
+        "quarter = ?",
+        {community_id, fee.quarter});
     audit::append(
         db, actor,
         {community_id, "property.bills_issue", "property_quarter", fee.quarter,
@@ -692,7 +723,8 @@ Result<std::vector<QuarterReport>> quarter_reports(storage::Connection& db, cons
   };
   for (const auto& row :
        db.query("SELECT quarter, base_fee_fen, evaluated_quarter, evaluations, mean_score_centi, "
-                "adjustment_bp, monthly_fee_fen FROM property_quarter_fees WHERE community_id = ?",
+                "adjustment_bp, monthly_fee_fen, responses_needed, fee_per_m2_fen FROM "
+                "property_quarter_fees WHERE community_id = ?",
                 {community_id})) {
     QuarterFee fee;
     fee.quarter = row.text(0);
@@ -702,6 +734,8 @@ Result<std::vector<QuarterReport>> quarter_reports(storage::Connection& db, cons
     fee.mean_score_centi = row.opt_integer(4);
     fee.adjustment_bp = row.integer(5);
     fee.monthly_fee_fen = row.integer(6);
+    fee.responses_needed = row.integer(7);
+    fee.fee_per_m2_fen = row.opt_integer(8);
     report(fee.quarter).fee = fee;
   }
   for (const auto& row : db.query(

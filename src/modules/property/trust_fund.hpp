@@ -55,6 +55,9 @@ struct Settings {
   // move the fee (basis points of the community's owner households).
   std::int64_t committee_quorum_bp = 5001;
   std::int64_t min_response_bp = 3000;
+  // The fee by floor area (fen per ㎡ per month, 120 = 1.2 元): a household with a floor area
+  // on file is billed area × rate; one without, the base fee. Unset: the base fee for all.
+  std::optional<std::int64_t> fee_per_m2_fen;
   std::int64_t notice_days = kMinNoticeDays;
 };
 Settings load_settings(storage::Connection& db, std::int64_t community_id);
@@ -80,9 +83,11 @@ struct QuarterFee {
   std::string evaluated_quarter;
   std::int64_t evaluations = 0;
   std::optional<std::int64_t> mean_score_centi;
-  std::int64_t responses_needed = 0;  // scores the mean needed to move the fee
-  std::int64_t adjustment_bp = 0;     // 0 when fewer scored than needed
-  std::int64_t monthly_fee_fen = 0;
+  std::int64_t responses_needed = 0;           // scores the mean needed to move the fee
+  std::int64_t adjustment_bp = 0;              // 0 when fewer scored than needed
+  std::int64_t monthly_fee_fen = 0;            // per household without a floor area
+  std::optional<std::int64_t> fee_per_m2_fen;  // the rate before the adjustment, when by area
+  std::int64_t bills_by_area = 0;
   std::int64_t bills = 0;
   std::int64_t billed_fen = 0;
 };

@@ -11,8 +11,8 @@ namespace {
 
 constexpr const char* kHouseholdColumns =
     "SELECT h.id, h.community_id, h.building_id, b.name, h.code, h.address, h.housing_type, "
-    "h.size, h.income_band, h.willingness, h.guide_user_id, h.created_at, h.updated_at "
-    "FROM households h LEFT JOIN buildings b ON b.id = h.building_id";
+    "h.size, h.income_band, h.willingness, h.guide_user_id, h.created_at, h.updated_at, "
+    "h.floor_area_dm2 FROM households h LEFT JOIN buildings b ON b.id = h.building_id";
 
 Household household_from(const storage::Row& row) {
   Household household;
@@ -29,6 +29,7 @@ Household household_from(const storage::Row& row) {
   household.guide_user_id = row.opt_integer(10);
   household.created_at = row.text(11);
   household.updated_at = row.text(12);
+  household.floor_area_dm2 = row.opt_integer(13);
   return household;
 }
 

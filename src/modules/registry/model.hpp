@@ -102,6 +102,7 @@ struct Household {
   std::string income_band = "unknown";
   std::string willingness = "unknown";
   std::optional<std::int64_t> guide_user_id;
+  std::optional<std::int64_t> floor_area_dm2;  // 建筑面积 in dm² (8950 = 89.50 ㎡)
   std::vector<std::string> tags;
   std::vector<std::string> needs;
   std::vector<std::string> skills;
@@ -120,6 +121,7 @@ struct HouseholdFields {
   std::optional<std::string> income_band;
   std::optional<std::string> willingness;
   std::optional<std::optional<std::int64_t>> guide_user_id;  // set to null to unassign
+  std::optional<std::int64_t> floor_area_dm2;  // 100-100000 dm² (1-1000 ㎡); staff only
   std::optional<std::vector<std::string>> tags;
   std::optional<std::vector<std::string>> needs;
   std::optional<std::vector<std::string>> skills;

@@ -145,6 +145,7 @@ boost::json::object household_json(const Household& household, bool with_residen
                           {"income_band", household.income_band},
                           {"willingness", household.willingness},
                           {"guide_user_id", http::json_or_null(household.guide_user_id)},
+                          {"floor_area_dm2", http::json_or_null(household.floor_area_dm2)},
                           {"tags", strings(household.tags)},
                           {"needs", strings(household.needs)},
                           {"skills", strings(household.skills)},
@@ -241,10 +242,11 @@ Result<HouseholdFields> read_household_fields(const boost::json::object& body, b
   http::JsonReader reader(body);
   if (creating) {
     reader.only({"community_id", "building_id", "code", "address", "housing_type", "size",
-                 "income_band", "willingness", "guide_user_id", "tags", "needs", "skills"});
+                 "income_band", "willingness", "guide_user_id", "tags", "needs", "skills",
+                 "floor_area_dm2"});
   } else {
     reader.only({"building_id", "code", "address", "housing_type", "size", "income_band",
-                 "willingness", "guide_user_id", "tags", "needs", "skills"});
+                 "willingness", "guide_user_id", "tags", "needs", "skills", "floor_area_dm2"});
   }
   HouseholdFields fields;
   fields.building_id = reader.integer("building_id", Need::optional, 1);
@@ -254,6 +256,7 @@ Result<HouseholdFields> read_household_fields(const boost::json::object& body, b
   fields.size = reader.integer("size", Need::optional, 1, 50);
   fields.income_band = reader.text("income_band", Need::optional, 20);
   fields.willingness = reader.text("willingness", Need::optional, 20);
+  fields.floor_area_dm2 = reader.integer("floor_area_dm2", Need::optional);
   if (reader.has("guide_user_id")) {
     auto guide = reader.integer("guide_user_id", Need::optional, 1);
     fields.guide_user_id = guide;  // null unassigns

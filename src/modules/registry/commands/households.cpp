@@ -84,6 +84,7 @@ boost::json::object change_of(const HouseholdFields& fields) {
   if (fields.size) change["size"] = *fields.size;
   if (fields.income_band) change["income_band"] = *fields.income_band;
   if (fields.willingness) change["willingness"] = *fields.willingness;
+  if (fields.floor_area_dm2) change["floor_area_dm2"] = *fields.floor_area_dm2;
   if (fields.guide_user_id) {
     change["guide_user_id"] = *fields.guide_user_id ? boost::json::value(**fields.guide_user_id)
                                                     : boost::json::value(nullptr);
@@ -124,6 +125,10 @@ Result<void> validate_household_fields(const HouseholdFields& fields) {
   }
   if (fields.size && (*fields.size < 1 || *fields.size > 50)) {
     return bad_request("invalid_size", "size must be between 1 and 50");
+  }
+  if (fields.floor_area_dm2 && (*fields.floor_area_dm2 < 100 || *fields.floor_area_dm2 > 100000)) {
+    return bad_request("invalid_floor_area",
+                       "floor_area_dm2 is the floor area in dm², 100-100000 (1-1000 ㎡)");
   }
   if (fields.tags) GZ_TRY(check_terms(household_tags(), *fields.tags, "tags"));
   if (fields.needs) GZ_TRY(check_terms(service_categories(), *fields.needs, "needs"));
@@ -189,13 +194,13 @@ Result<Household> create_household(storage::Connection& db, const Actor& actor,
     std::string now = now_iso8601();
     id = db.query_one(
                "INSERT INTO households (community_id, building_id, code, address, housing_type, "
-               "size, income_band, willingness, guide_user_id, created_at, updated_at) VALUES "
-               "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               "size, income_band, willingness, guide_user_id, created_at, updated_at, "
+               "floor_area_dm2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                {community_id, storage::opt_int(fields.building_id), *fields.code, *fields.address,
                 fields.housing_type.value_or("owner"), fields.size.value_or(1),
                 fields.income_band.value_or("unknown"), fields.willingness.value_or("unknown"),
                 fields.guide_user_id ? storage::opt_int(*fields.guide_user_id) : storage::Value{},
-                now, now})
+                now, now, storage::opt_int(fields.floor_area_dm2)})
              ->integer(0);
     std::vector<std::string> tags = fields.tags.value_or(std::vector<std::string>{});
     if (fields.housing_type.value_or("owner") == "tenant" &&
@@ -230,17 +235,19 @@ Result<Household> update_household(storage::Connection& db, const Actor& actor,
   if (!permissions::may_edit_household(actor, community_id, household_id)) {
     return forbidden("your role may not edit this household");
   }
-  const std::pair<bool, const char*> given[] = {{input.building_id.has_value(), "building_id"},
-                                                {input.code.has_value(), "code"},
-                                                {input.address.has_value(), "address"},
-                                                {input.housing_type.has_value(), "housing_type"},
-                                                {input.size.has_value(), "size"},
-                                                {input.income_band.has_value(), "income_band"},
-                                                {input.willingness.has_value(), "willingness"},
-                                                {input.guide_user_id.has_value(), "guide_user_id"},
-                                                {input.tags.has_value(), "tags"},
-                                                {input.needs.has_value(), "needs"},
-                                                {input.skills.has_value(), "skills"}};
+  const std::pair<bool, const char*> given[] = {
+      {input.building_id.has_value(), "building_id"},
+      {input.code.has_value(), "code"},
+      {input.address.has_value(), "address"},
+      {input.housing_type.has_value(), "housing_type"},
+      {input.size.has_value(), "size"},
+      {input.income_band.has_value(), "income_band"},
+      {input.willingness.has_value(), "willingness"},
+      {input.floor_area_dm2.has_value(), "floor_area_dm2"},
+      {input.guide_user_id.has_value(), "guide_user_id"},
+      {input.tags.has_value(), "tags"},
+      {input.needs.has_value(), "needs"},
+      {input.skills.has_value(), "skills"}};
   for (const auto& [present, field] : given) {
     if (present && !permissions::may_edit_household_field(actor, field)) {
       return forbidden(std::string("your role may not change '") + field + "'");
@@ -288,12 +295,15 @@ Result<Household> update_household(storage::Connection& db, const Actor& actor,
     if (fields.income_band) updated.income_band = *fields.income_band;
     if (fields.willingness) updated.willingness = *fields.willingness;
     if (fields.guide_user_id) updated.guide_user_id = *fields.guide_user_id;
+    if (fields.floor_area_dm2) updated.floor_area_dm2 = fields.floor_area_dm2;
     db.execute(
         "UPDATE households SET building_id = ?, code = ?, address = ?, housing_type = ?, size = ?, "
-        "income_band = ?, willingness = ?, guide_user_id = ?, updated_at = ? WHERE id = ?",
+        "income_band = ?, willingness = ?, guide_user_id = ?, floor_area_dm2 = ?, updated_at = ? "
+        "WHERE id = ?",
         {storage::opt_int(updated.building_id), updated.code, updated.address, updated.housing_type,
          updated.size, updated.income_band, updated.willingness,
-         storage::opt_int(updated.guide_user_id), now_iso8601(), household_id});
+         storage::opt_int(updated.guide_user_id), storage::opt_int(updated.floor_area_dm2),
+         now_iso8601(), household_id});
     if (fields.tags) write_labels(db, community_id, household_id, "tag", *fields.tags);
     if (fields.needs) write_labels(db, community_id, household_id, "need", *fields.needs);
     if (fields.skills) write_labels(db, community_id, household_id, "skill", *fields.skills);

@@ -66,7 +66,8 @@ e2e: web build tests/e2e/node_modules/.installed
 	cd tests/e2e && GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi node --test --test-concurrency=1 \
 	  web.test.mjs notice.test.mjs onboarding.test.mjs admin.test.mjs shell.test.mjs defects.test.mjs \
 	  insight.test.mjs pb.test.mjs points.test.mjs civic.test.mjs property.test.mjs \
-	  vouchers.test.mjs households.test.mjs workbench.test.mjs decisions.test.mjs
+	  vouchers.test.mjs households.test.mjs workbench.test.mjs decisions.test.mjs \
+	  onlinehall.test.mjs cofund.test.mjs propertyfund.test.mjs
 
 # Notifications end to end on this machine: a loopback receiver prints what robots, webhooks and
 # the SMS sink get while a script walks a resident's request through a demo server.

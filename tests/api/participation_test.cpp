@@ -521,6 +521,20 @@ TEST_P(ParticipationTest, TheOnlineHallMeetsOnVideoAndVotesFromPhonesUntilItEnds
     connection->execute("UPDATE activities SET starts_ms = ?, ends_ms = ? WHERE id = ?",
                         {now_epoch_ms() - 120 * kMinuteMs, now_epoch_ms() - kMinuteMs, meeting});
   }
+  // Each household reads back its own presence and vote.
+  auto mine = r[0].get(path("/api/v1/proposals/", id)).json();
+  EXPECT_TRUE(mine.at("agenda").as_array()[0].at("my_household_present").as_bool());
+  EXPECT_EQ(mine.at("agenda").as_array()[0].at("my_vote"), "yes");
+  auto absent = r[6].get(path("/api/v1/proposals/", id)).json();
+  EXPECT_TRUE(absent.at("agenda").as_array()[0].at("my_vote").is_null());
+  EXPECT_TRUE(r[0].get(path("/api/v1/activities/", meeting))
+                  .json()
+                  .at("my_household_checked_in")
+                  .as_bool());
+  EXPECT_FALSE(r[6].get(path("/api/v1/activities/", meeting))
+                   .json()
+                   .at("my_household_checked_in")
+                   .as_bool());
   auto late = r[4].post(votes, {{"choice", "no"}});
   EXPECT_EQ(late.status, 409) << late.body;
   EXPECT_EQ(late.error_code(), "voting_closed");

@@ -305,6 +305,14 @@ Result<Activity> get_activity(storage::Connection& db, const Actor& actor,
                               std::int64_t activity_id) {
   auto activity = visible(db, actor, activity_id);
   if (!activity) return activity;
+  if (actor.is(Role::resident) && actor.household_id) {
+    activity->my_household_checked_in =
+        db.query_one(
+              "SELECT resident_id FROM activity_attendance WHERE activity_id = ? AND "
+              "household_id = ? LIMIT 1",
+              {activity_id, *actor.household_id})
+            .has_value();
+  }
   return shown_to(actor, *activity);
 }
 

@@ -46,6 +46,8 @@ struct Activity {
   std::optional<std::string> budget_category;
   std::optional<std::string> decision_note;
   bool host_points_paid = false;
+  // get_activity, for a resident: whether a member of their household has checked in.
+  std::optional<bool> my_household_checked_in;
 };
 
 struct ActivityInput {

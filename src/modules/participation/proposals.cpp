@@ -455,6 +455,19 @@ Result<Proposal> get_proposal(storage::Connection& db, const Actor& actor, std::
     } else {
       item.tally = tally_of(db, item.id, item.activity_id);
     }
+    if (actor.is(Role::resident) && actor.household_id) {
+      item.my_household_present =
+          db.query_one(
+                "SELECT resident_id FROM activity_attendance WHERE activity_id = ? AND "
+                "household_id = ? LIMIT 1",
+                {item.activity_id, *actor.household_id})
+              .has_value();
+      if (auto vote = db.query_one(
+              "SELECT choice FROM proposal_votes WHERE agenda_id = ? AND household_id = ?",
+              {item.id, *actor.household_id})) {
+        item.my_vote = vote->text(0);
+      }
+    }
     p->agenda.push_back(std::move(item));
   }
   mask_for(actor, *p);

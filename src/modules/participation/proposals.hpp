@@ -29,6 +29,9 @@ struct AgendaItem {
   Tally tally;  // present households and votes so far (final once decided)
   std::optional<std::string> note;
   std::optional<std::string> decided_at;
+  // The reading resident's household: checked in at the meeting, and its vote (yes, no, abstain).
+  bool my_household_present = false;
+  std::optional<std::string> my_vote;
 };
 
 struct Proposal {

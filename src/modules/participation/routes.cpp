@@ -62,6 +62,7 @@ boost::json::object activity_json(const Activity& a, const Actor& actor) {
   out["budget_category"] = http::json_or_null(a.budget_category);
   out["decision_note"] = http::json_or_null(a.decision_note);
   out["host_points_paid"] = a.host_points_paid;
+  if (a.my_household_checked_in) out["my_household_checked_in"] = *a.my_household_checked_in;
   return out;
 }
 
@@ -103,7 +104,9 @@ boost::json::object proposal_json(const Proposal& p, const Actor& actor) {
                               {"no", item.tally.no},
                               {"abstain", item.tally.abstain},
                               {"note", http::json_or_null(item.note)},
-                              {"decided_at", http::json_or_null(item.decided_at)}});
+                              {"decided_at", http::json_or_null(item.decided_at)},
+                              {"my_household_present", item.my_household_present},
+                              {"my_vote", http::json_or_null(item.my_vote)}});
     }
     out["agenda"] = std::move(agenda);
   }

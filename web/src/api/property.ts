@@ -22,6 +22,8 @@ export interface PropertySettings {
   committee_quorum_bp?: number;
   committee_min_members?: number;
   min_response_bp?: number;
+  /** The fee by floor area, fen per ㎡ per month (120 = 1.2 元); null: per household. */
+  fee_per_m2_fen?: number | null;
 }
 
 export interface QuarterFee {
@@ -166,6 +168,7 @@ export interface SettingsInput {
   notice_days?: number;
   committee_quorum_bp?: number;
   min_response_bp?: number;
+  fee_per_m2_fen?: number | null;
 }
 
 export interface ExpenseInput {

@@ -77,6 +77,8 @@ export interface Household {
   income_band: string;
   willingness: string;
   guide_user_id: number | null;
+  /** 建筑面积 in dm² (8950 = 89.50 ㎡); null when not on file. */
+  floor_area_dm2?: number | null;
   tags: string[];
   needs: string[];
   skills: string[];
@@ -85,6 +87,7 @@ export interface Household {
 
 export interface HouseholdChanges {
   building_id?: number;
+  floor_area_dm2?: number;
   address?: string;
   housing_type?: string;
   income_band?: string;

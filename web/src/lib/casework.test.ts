@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  areaToDm2,
   composeLocation,
+  dm2ToArea,
   householdChanges,
   managementActions,
   parseSkills,
@@ -83,5 +85,22 @@ describe('weightsCheck', () => {
     expect(weightsCheck({ a: 25, b: 20, c: 20, d: 15, e: 20 })).toEqual({ sum: 100, valid: true });
     expect(weightsCheck({ a: 30, b: 20, c: 20, d: 15, e: 20 })).toEqual({ sum: 105, valid: false });
     expect(weightsCheck({ a: 24.5, b: 20.5, c: 20, d: 15, e: 20 }).valid).toBe(false);
+  });
+});
+
+describe('floor areas typed in ㎡', () => {
+  it('keeps whole dm² and refuses what is not an area', () => {
+    expect(areaToDm2('89.5')).toBe(8950);
+    expect(areaToDm2(' 120 ㎡')).toBe(12000);
+    expect(areaToDm2('60.05平方米')).toBe(6005);
+    expect(areaToDm2('')).toBeNull();
+    expect(areaToDm2('0.5')).toBeNaN();
+    expect(areaToDm2('1000.01')).toBeNaN();
+    expect(areaToDm2('89.555')).toBeNaN();
+    expect(areaToDm2('很大')).toBeNaN();
+    expect(dm2ToArea(8950)).toBe('89.5');
+    expect(dm2ToArea(12000)).toBe('120');
+    expect(dm2ToArea(6005)).toBe('60.05');
+    expect(dm2ToArea(null)).toBe('');
   });
 });

@@ -71,6 +71,28 @@ export function householdChanges(before: HouseholdForm, after: HouseholdForm): P
   return out;
 }
 
+/**
+ * A floor area typed in ㎡ ("89.5", "120 ㎡", "89.50平方米") as whole dm² (8950), the unit the
+ * registry keeps; null when nothing was typed, NaN when it is not an area of 1-1000 ㎡ with at
+ * most two decimals.
+ */
+export function areaToDm2(typed: string): number | null {
+  const text = typed.replace(/[\s,，]|㎡|平方米|平米|m2|m²/gi, '');
+  if (!text) return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return Number.NaN;
+  const [whole, part = ''] = text.split('.');
+  const dm2 = Number(whole) * 100 + Number(part.padEnd(2, '0'));
+  return dm2 >= 100 && dm2 <= 100000 ? dm2 : Number.NaN;
+}
+
+/** 8950 dm² as "89.5" (no trailing zeros), for the form; "" for none. */
+export function dm2ToArea(dm2: number | null | undefined): string {
+  if (dm2 === null || dm2 === undefined) return '';
+  const whole = Math.floor(dm2 / 100);
+  const part = String(dm2 % 100).padStart(2, '0').replace(/0+$/, '');
+  return part ? `${whole}.${part}` : String(whole);
+}
+
 /** Skills typed as one line: split on Chinese or Latin commas, enumeration marks and spaces. */
 export function parseSkills(text: string): string[] {
   const seen = new Set<string>();

@@ -156,9 +156,18 @@ describe('the online hall: a video meeting, check-in and a vote on a phone', { t
     const item = proposal.agenda.at(-1);
     assert.equal(item.activity_id, story.meetingId);
     assert.deepEqual([item.present_households, item.yes, item.no, item.abstain], [1, 1, 0, 0]);
-    // A second vote of the household is refused, in words.
-    await vote.locator('[data-choice="no"]').click();
-    await vote.locator('[data-test="vote-error"]').filter({ hasText: '您家已经投过票了' }).waitFor();
+    assert.equal(item.my_vote, 'yes');
+    assert.equal(item.my_household_present, true);
+    // The page says how the household voted and offers no second vote; the server refuses one.
+    await vote.locator('[data-test="my-vote"]').filter({ hasText: '赞成' }).waitFor();
+    assert.equal(await vote.locator('[data-choice]').count(), 0, 'no second vote offered');
+    await page.locator('[data-test="hall-present"]').waitFor();
+    const again = await resident.context.request.post(`/api/v1/proposals/${story.proposalId}/votes`, {
+      data: { choice: 'no' },
+      headers: { 'Idempotency-Key': `e2e-second-${Date.now()}` },
+    });
+    assert.equal(again.status(), 409);
+    assert.equal((await again.json()).error.code, 'already_voted');
 
     // The proposal's own page opens the same video room and the check-in.
     await page.goto(`/resident/proposals/${story.proposalId}`);

@@ -24,6 +24,8 @@ export interface Activity {
   minutes_at: string | null;
   /** The online hall's video meeting (https), null elsewhere. */
   video_url?: string | null;
+  /** For a resident reading one activity: whether their household has checked in. */
+  my_household_checked_in?: boolean;
   places_left?: number;
   /** Only for those who run the activity. */
   checkin_code?: string;
@@ -84,6 +86,9 @@ export interface AgendaItem {
   abstain: number;
   note: string | null;
   decided_at: string | null;
+  /** The reading resident's household: checked in at the meeting, and how it voted. */
+  my_household_present?: boolean;
+  my_vote?: VoteChoice | null;
 }
 
 export interface Proposal {

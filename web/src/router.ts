@@ -85,6 +85,16 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: resident, title: 'part.activities.title' },
   },
   {
+    path: '/resident/hosting',
+    component: () => import('./views/resident/HostingView.vue'),
+    meta: { roles: resident, title: 'hosts.propose.title' },
+  },
+  {
+    path: '/resident/hosting/:id(\\d+)',
+    component: () => import('./views/resident/HostSheetView.vue'),
+    meta: { roles: resident, title: 'hosts.sheet.back' },
+  },
+  {
     path: '/resident/proposals',
     component: () => import('./views/resident/ProposalsView.vue'),
     meta: { roles: resident, title: 'part.proposals.title' },
@@ -236,6 +246,11 @@ const routes: RouteRecordRaw[] = [
     path: '/staff/meetings',
     component: () => import('./views/staff/MeetingsView.vue'),
     meta: { roles: STAFF_ROLES, title: 'part.meetings.title' },
+  },
+  {
+    path: '/staff/hosting',
+    component: () => import('./views/staff/HostingReviewView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'hosts.review.title' },
   },
   {
     path: '/staff/meetings/:id(\\d+)',

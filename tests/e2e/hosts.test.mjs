@@ -241,7 +241,11 @@ describe('社区主理人: a resident hosts an activity', { timeout: 600_000 }, 
 
   it('shows the host the outcome, a neighbour signs up, and the host reads the masked sheet and the code', async () => {
     const host = await openAs('resident', phone);
-    await host.page.goto('/resident/hosting');
+    // The decision reaches the host's inbox, and its message opens 我主理的活动.
+    await host.page.goto('/inbox');
+    const message = host.page.locator('[data-test="inbox-item"]').filter({ hasText: `您申请主理的活动《${TITLE}》已获批准` });
+    await message.click();
+    await host.page.waitForURL(/\/resident\/hosting$/);
     const card = host.page.locator(`[data-test="hosted"][data-activity="${story.activity.id}"]`);
     assert.equal((await card.locator('[data-test="hosted-status"]').textContent()).trim(), '已批准');
     assert.equal((await card.locator('[data-test="hosted-budget"]').textContent()).trim(), '已批准经费 300.00 元');

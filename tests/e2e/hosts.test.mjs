@@ -169,6 +169,23 @@ describe('社区主理人: a resident hosts an activity', { timeout: 600_000 }, 
     await page.locator('[data-test="hosting-error"]').filter({ hasText: '每户最多3个' }).waitFor();
     assert.match(await page.locator('[data-test="hosting-error"]').textContent(), /每户最多3个待审核的主理活动/);
     await screenshot(page, 'hosts-mine-phone');
+
+    // In large type, and then in English, the form still fits the phone.
+    await page.evaluate(() => localStorage.setItem('gongzhi.elderly', 'on'));
+    await page.reload();
+    await page.locator('[data-test="hosted"]').nth(2).waitFor();
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 392, 'no sideways scroll in large type');
+    await screenshot(page, 'hosts-mine-phone-large');
+    await page.evaluate(() => localStorage.setItem('gongzhi.locale', 'en'));
+    await page.reload();
+    const english = await page.locator('[data-test="hosting-form"]').innerText();
+    assert.doesNotMatch(english, /[\u4e00-\u9fff]/, `no Chinese in the English form: ${english}`);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 392, 'no sideways scroll in English');
+    await screenshot(page, 'hosts-propose-phone-en-large');
+    await page.evaluate(() => {
+      localStorage.removeItem('gongzhi.elderly');
+      localStorage.removeItem('gongzhi.locale');
+    });
     assert.deepEqual(unexpected(problems, [429]), []);
   });
 

@@ -85,16 +85,6 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: resident, title: 'part.activities.title' },
   },
   {
-    path: '/resident/hosting',
-    component: () => import('./views/resident/HostingView.vue'),
-    meta: { roles: resident, title: 'hosts.propose.title' },
-  },
-  {
-    path: '/resident/hosting/:id(\\d+)',
-    component: () => import('./views/resident/HostSheetView.vue'),
-    meta: { roles: resident, title: 'hosts.sheet.back' },
-  },
-  {
     path: '/resident/proposals',
     component: () => import('./views/resident/ProposalsView.vue'),
     meta: { roles: resident, title: 'part.proposals.title' },
@@ -123,6 +113,16 @@ const routes: RouteRecordRaw[] = [
     path: '/resident/pb/:id(\\d+)',
     component: () => import('./views/resident/PbElectionView.vue'),
     meta: { roles: resident, title: 'pb.title' },
+  },
+  {
+    path: '/resident/hosting',
+    component: () => import('./views/resident/HostingView.vue'),
+    meta: { roles: resident, title: 'hosts.propose.title' },
+  },
+  {
+    path: '/resident/hosting/:id(\\d+)',
+    component: () => import('./views/resident/HostSheetView.vue'),
+    meta: { roles: resident, title: 'hosts.sheet.back' },
   },
   { path: '/staff', redirect: '/staff/queue' },
   {

@@ -119,6 +119,16 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/resident/PbElectionView.vue'),
     meta: { roles: resident, title: 'pb.title' },
   },
+  {
+    path: '/resident/hosting',
+    component: () => import('./views/resident/HostingView.vue'),
+    meta: { roles: resident, title: 'hosts.propose.title' },
+  },
+  {
+    path: '/resident/hosting/:id(\\d+)',
+    component: () => import('./views/resident/HostSheetView.vue'),
+    meta: { roles: resident, title: 'hosts.sheet.back' },
+  },
   { path: '/staff', redirect: '/staff/queue' },
   {
     path: '/inbox',
@@ -241,6 +251,11 @@ const routes: RouteRecordRaw[] = [
     path: '/staff/meetings',
     component: () => import('./views/staff/MeetingsView.vue'),
     meta: { roles: STAFF_ROLES, title: 'part.meetings.title' },
+  },
+  {
+    path: '/staff/hosting',
+    component: () => import('./views/staff/HostingReviewView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'hosts.review.title' },
   },
   {
     path: '/staff/meetings/:id(\\d+)',

@@ -36,6 +36,45 @@ export interface Activity {
   checkin_closes_at: string;
   self_checkin_open: boolean;
   staff_checkin_open: boolean;
+  /** 社区主理人 (issue 19): a resident's activity waits for staff (proposed) until approved or declined. */
+  status?: HostingStatus;
+  hosted?: boolean;
+  /** The logged-in resident hosts it. */
+  is_host?: boolean;
+  host_name?: string | null;
+  /** Requested fen while proposed; the approved budget afterwards. */
+  budget_fen?: number | null;
+  budget_plan_id?: number | null;
+  budget_category?: string | null;
+  decision_note?: string | null;
+  host_points_paid?: boolean;
+}
+
+export type HostingStatus = 'proposed' | 'approved' | 'declined';
+export type HostingKind = 'activity' | 'volunteer' | 'skill_sharing';
+
+export interface HostingInput {
+  community_id: number;
+  kind: HostingKind;
+  title: string;
+  /** What, for whom, how. */
+  agenda: string;
+  starts_at: string;
+  ends_at: string;
+  capacity?: number;
+  budget_fen?: number;
+}
+
+export type HostingDecision =
+  | { decision: 'approve'; note?: string; plan_id?: number; category?: string; budget_fen?: number }
+  | { decision: 'decline'; note: string };
+
+export interface Signup {
+  resident_id: number;
+  /** Masked (张**) for the host. */
+  name: string;
+  signed_up_at: string;
+  checked_in: boolean;
 }
 
 export interface ActivityInput {
@@ -139,6 +178,11 @@ export const participationApi = {
     }),
   checkInResidents: (id: number, residentIds: number[], idempotencyKey: string) =>
     request<CheckinResult>(`/activities/${id}/checkins`, { body: { resident_ids: residentIds }, idempotencyKey }),
+  proposeHosting: (input: HostingInput, idempotencyKey: string) =>
+    request<Activity>('/activities/hosting', { body: input, idempotencyKey }),
+  decideHosting: (id: number, decision: HostingDecision, idempotencyKey: string) =>
+    request<Activity>(`/activities/${id}/hosting-decision`, { body: decision, idempotencyKey }),
+  signups: (id: number) => request<{ items: Signup[] }>(`/activities/${id}/signups`),
   recordMinutes: (id: number, minutes: string) =>
     request<Activity>(`/activities/${id}/minutes`, { method: 'PUT', body: { minutes } }),
 

@@ -51,6 +51,7 @@ const STAFF_GROUPS: NavGroup[] = [
     label: 'nav.group.participation',
     links: [
       { to: '/staff/meetings', label: 'part.nav.meetings' },
+      { to: '/staff/hosting', label: 'hosts.nav' },
       { to: '/staff/surveys', label: 'civic.nav.surveys', section: '/staff/surveys' },
       { to: '/staff/representatives', label: 'civic.nav.reps' },
       { to: '/staff/leaders', label: 'civic.nav.leaders' },

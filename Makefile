@@ -67,7 +67,7 @@ e2e: web build tests/e2e/node_modules/.installed
 	  web.test.mjs notice.test.mjs onboarding.test.mjs admin.test.mjs shell.test.mjs defects.test.mjs \
 	  insight.test.mjs pb.test.mjs points.test.mjs civic.test.mjs property.test.mjs \
 	  vouchers.test.mjs households.test.mjs workbench.test.mjs decisions.test.mjs \
-	  onlinehall.test.mjs cofund.test.mjs propertyfund.test.mjs
+	  onlinehall.test.mjs cofund.test.mjs propertyfund.test.mjs hosts.test.mjs
 
 # Notifications end to end on this machine: a loopback receiver prints what robots, webhooks and
 # the SMS sink get while a script walks a resident's request through a demo server.

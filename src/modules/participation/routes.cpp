@@ -44,7 +44,7 @@ boost::json::object activity_json(const Activity& a, const Actor& actor) {
   const Window window{a.starts_ms, a.ends_ms};
   const std::int64_t now_ms = now_epoch_ms();
   out["ended"] = now_ms >= a.ends_ms;
-  out["signup_open"] = signup_open(window, now_ms);
+  out["signup_open"] = a.status == "approved" && signup_open(window, now_ms);
   out["checkin_opens_at"] = format_iso8601(a.starts_ms - kCheckinEarlyMs);
   out["checkin_closes_at"] = format_iso8601(a.ends_ms + kCheckinLateMs);
   out["self_checkin_open"] = self_checkin_open(window, now_ms);

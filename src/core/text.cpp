@@ -261,4 +261,12 @@ std::string escape_markup(std::string_view text) {
   return out;
 }
 
+Result<void> require_text(const std::string& text, const char* field, std::size_t max_bytes) {
+  if (text.empty() || text.size() > max_bytes) {
+    return bad_request("invalid_field",
+                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
+  }
+  return {};
+}
+
 }  // namespace gz::text

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
+
 namespace gz::text {
 
 bool is_valid_utf8(std::string_view bytes);
@@ -28,6 +30,10 @@ std::string to_lower_ascii(std::string_view text);
 // Order for labels with numbers in them: runs of ASCII digits compare by value (2号楼 before
 // 10号楼, B2 before B10), the rest byte by byte.
 bool natural_less(std::string_view a, std::string_view b);
+
+// A required free text of a request: 1 to max_bytes bytes, else 400 invalid_field naming the
+// field ("note must be 1-2000 bytes"). The one rule the modules' use cases share.
+Result<void> require_text(const std::string& text, const char* field, std::size_t max_bytes);
 
 // Text made safe inside HTML or XML element content and quoted attribute values: & < > " '
 // become entities; everything else is kept as is (UTF-8 passes through).

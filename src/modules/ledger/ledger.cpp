@@ -513,4 +513,23 @@ BalanceCheck verify_balances(storage::Connection& db, std::optional<Kind> only) 
   return check;
 }
 
+PostingInput fen_posting(std::int64_t community_id, const Account& debit, const Account& credit,
+                         std::int64_t amount, const std::string& code, const std::string& reference,
+                         const std::string& memo, const std::string& floor_error_code) {
+  PostingInput input;
+  input.community_id = community_id;
+  input.kind = Kind::fen;
+  input.debit_account_id = debit.id;
+  input.credit_account_id = credit.id;
+  input.amount = amount;
+  input.code = code;
+  input.reference = reference;
+  input.memo = memo;
+  input.floor_error_code = floor_error_code;
+  input.accounts_checked = debit.community_id == community_id &&
+                           credit.community_id == community_id && debit.kind == Kind::fen &&
+                           credit.kind == Kind::fen;
+  return input;
+}
+
 }  // namespace gz::ledger

@@ -99,6 +99,13 @@ struct PostingInput {
   bool defer_debit_update = false;
 };
 
+// A posting in fen between two of a community's accounts (taken in the caller's transaction):
+// the money modules (the property fund, the co-funding platform) build theirs here; a debit
+// past the debit account's floor answers 409 with `floor_error_code`.
+PostingInput fen_posting(std::int64_t community_id, const Account& debit, const Account& credit,
+                         std::int64_t amount, const std::string& code, const std::string& reference,
+                         const std::string& memo, const std::string& floor_error_code);
+
 // Applies a batch's deferred debits to an account that has no floor.
 void apply_deferred_debit(storage::Connection& db, std::int64_t account_id, std::int64_t amount);
 

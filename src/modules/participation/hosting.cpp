@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/participation/permissions.hpp"
@@ -16,14 +17,6 @@ namespace gz::participation {
 namespace {
 
 constexpr std::int64_t kHostedHoursMax = 12;
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
-}
 
 }  // namespace
 
@@ -39,8 +32,8 @@ Result<Activity> propose_hosting(storage::Connection& db, const Actor& actor,
                        "a resident hosts an activity, volunteer work or skill sharing (kind "
                        "activity, volunteer or skill_sharing)");
   }
-  GZ_TRY(check_text(input.title, "title", 200));
-  GZ_TRY(check_text(input.agenda, "agenda (what, for whom and how)", 4000));
+  GZ_TRY(text::require_text(input.title, "title", 200));
+  GZ_TRY(text::require_text(input.agenda, "agenda (what, for whom and how)", 4000));
   if (input.starts_ms <= now_ms || input.ends_ms <= input.starts_ms ||
       input.ends_ms - input.starts_ms > kHostedHoursMax * kHourMs) {
     return bad_request("invalid_time",

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/registry/permissions.hpp"
@@ -135,14 +136,6 @@ Result<Proposal> reload(storage::Connection& db, const Actor& actor, std::int64_
   return p;
 }
 
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<Proposal> draft_proposal(storage::Connection& db, const Actor& actor,
@@ -154,8 +147,8 @@ Result<Proposal> draft_proposal(storage::Connection& db, const Actor& actor,
   if (!is_resident_of(actor, community_id)) {
     return forbidden("proposals are made by residents of the community");
   }
-  GZ_TRY(check_text(title, "title", 200));
-  GZ_TRY(check_text(body, "body", 8000));
+  GZ_TRY(text::require_text(title, "title", 200));
+  GZ_TRY(text::require_text(body, "body", 8000));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Proposal> {
     State state = submit ? State::seconding : State::draft;
     std::string at = format_iso8601(now_ms);
@@ -387,7 +380,7 @@ Result<Proposal> record_outcome(storage::Connection& db, const Actor& actor,
 Result<Proposal> respond_proposal(storage::Connection& db, const Actor& actor,
                                   std::int64_t proposal_id, const std::string& response,
                                   std::int64_t now_ms) {
-  GZ_TRY(check_text(response, "response", 8000));
+  GZ_TRY(text::require_text(response, "response", 8000));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Proposal> {
     lock_proposal(db, proposal_id);
     auto p = visible(db, actor, proposal_id, now_ms);

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/registry/permissions.hpp"
 #include "modules/registry/registry.hpp"
@@ -26,14 +27,6 @@ Result<void> check_past_date(const std::string& date, const char* field, std::in
   if (!start) return bad_request("invalid_date", std::string(field) + " must be YYYY-MM-DD");
   if (*start > *day_start_ms(format_date(now_ms))) {
     return bad_request("invalid_date", std::string(field) + " may not be in the future");
-  }
-  return {};
-}
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
   }
   return {};
 }
@@ -102,20 +95,8 @@ ledger::PostingInput fund_posting(std::int64_t community_id, const ledger::Accou
                                   const ledger::Account& credit, std::int64_t amount_fen,
                                   const std::string& code, const std::string& reference,
                                   const std::string& memo) {
-  ledger::PostingInput input;
-  input.community_id = community_id;
-  input.kind = ledger::Kind::fen;
-  input.debit_account_id = debit.id;
-  input.credit_account_id = credit.id;
-  input.amount = amount_fen;
-  input.code = code;
-  input.reference = reference;
-  input.memo = memo;
-  input.floor_error_code = "fund_insufficient";
-  input.accounts_checked = debit.community_id == community_id &&
-                           credit.community_id == community_id && debit.kind == ledger::Kind::fen &&
-                           credit.kind == ledger::Kind::fen;
-  return input;
+  return ledger::fen_posting(community_id, debit, credit, amount_fen, code, reference, memo,
+                             "fund_insufficient");
 }
 
 Settings load_settings(storage::Connection& db, std::int64_t community_id) {
@@ -465,8 +446,8 @@ Result<Expense> record_expense(storage::Connection& db, const Actor& actor,
   if (!in_list(input.payee_category, kPayeeCategories)) {
     return bad_request("invalid_payee_category", "unknown payee category " + input.payee_category);
   }
-  GZ_TRY(check_text(input.receipt_ref, "receipt_ref", 80));
-  GZ_TRY(check_text(input.purpose, "purpose", 1000));
+  GZ_TRY(text::require_text(input.receipt_ref, "receipt_ref", 80));
+  GZ_TRY(text::require_text(input.purpose, "purpose", 1000));
   GZ_TRY(check_past_date(input.spent_on, "spent_on", now_ms));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Expense> {
     auto id =

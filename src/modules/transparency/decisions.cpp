@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/transparency/moves.hpp"
 #include "modules/transparency/permissions.hpp"
@@ -19,14 +20,6 @@ constexpr std::int64_t kMembersMin = 3;
 constexpr std::int64_t kMembersMax = 500;
 constexpr std::array<std::string_view, 3> kRecommendations{"approve", "approve_with_changes",
                                                            "reject"};
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
-}
 
 Result<void> check_optional(const std::optional<std::string>& text, const char* field,
                             std::size_t max_bytes) {
@@ -145,8 +138,8 @@ bool assessment_approves(storage::Connection& db, std::int64_t plan_id) {
 Result<CouncilVote> record_council_vote(storage::Connection& db, const Actor& actor,
                                         std::int64_t plan_id, const CouncilVoteInput& input,
                                         std::int64_t now_ms, PlanStatus& moved) {
-  GZ_TRY(check_text(input.meeting, "meeting", 200));
-  GZ_TRY(check_text(input.minutes, "minutes", 8000));
+  GZ_TRY(text::require_text(input.meeting, "meeting", 200));
+  GZ_TRY(text::require_text(input.minutes, "minutes", 8000));
   GZ_TRY(check_optional(input.place, "place", 200));
   GZ_TRY(check_optional(input.reasons, "reasons", 2000));
   if (input.held_ms > now_ms) {
@@ -214,9 +207,9 @@ Result<CouncilVote> record_council_vote(storage::Connection& db, const Actor& ac
 Result<Assessment> record_assessment(storage::Connection& db, const Actor& actor,
                                      std::int64_t plan_id, const AssessmentInput& input,
                                      std::int64_t now_ms, PlanStatus& moved) {
-  GZ_TRY(check_text(input.assessor, "assessor", 100));
-  GZ_TRY(check_text(input.organisation, "organisation", 200));
-  GZ_TRY(check_text(input.findings, "findings", 8000));
+  GZ_TRY(text::require_text(input.assessor, "assessor", 100));
+  GZ_TRY(text::require_text(input.organisation, "organisation", 200));
+  GZ_TRY(text::require_text(input.findings, "findings", 8000));
   GZ_TRY(check_optional(input.conditions, "conditions", 4000));
   if (!valid_recommendation(input.recommendation)) {
     return bad_request("invalid_field",

@@ -8,6 +8,7 @@
 
 #include "core/amount.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "modules/allocation/allocation.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/needs/needs.hpp"
@@ -22,14 +23,6 @@ namespace {
 
 constexpr std::int64_t kMaxNoticeDays = 60;
 constexpr std::size_t kMaxHouseholdsPerRecord = 5000;
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
-}
 
 constexpr std::array<const char*, 7> kPayeeCategories{
     "supplier",   "service_provider", "social_organisation",
@@ -181,8 +174,8 @@ Result<Evaluation> record_evaluation(storage::Connection& db, const Actor& actor
   if (input.kind != "third_party" && input.kind != "final") {
     return bad_request("invalid_kind", "kind is third_party or final");
   }
-  GZ_TRY(check_text(input.evaluator, "evaluator", 200));
-  GZ_TRY(check_text(input.summary, "summary", 8000));
+  GZ_TRY(text::require_text(input.evaluator, "evaluator", 200));
+  GZ_TRY(text::require_text(input.summary, "summary", 8000));
   if (input.score && (*input.score < 0 || *input.score > 100)) {
     return bad_request("invalid_score", "score is 0-100");
   }
@@ -280,10 +273,10 @@ void mask_for(pii::Reader reader, Evaluation& evaluation) {
 Result<Spending> record_spending(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                                  const SpendingInput& input, std::int64_t now_ms,
                                  const DemandIndex* demand) {
-  GZ_TRY(check_text(input.purpose, "purpose", 1000));
+  GZ_TRY(text::require_text(input.purpose, "purpose", 1000));
   if (!input.corrects_id) {
-    GZ_TRY(check_text(input.category, "category", 100));
-    GZ_TRY(check_text(input.receipt_ref, "receipt_ref", 200));
+    GZ_TRY(text::require_text(input.category, "category", 100));
+    GZ_TRY(text::require_text(input.receipt_ref, "receipt_ref", 200));
     GZ_TRY(check_amount(input.amount, "amount", 1));
     if (!valid_payee_category(input.payee_category)) {
       return bad_request("invalid_payee_category",

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "modules/allocation/allocation.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/ledger/ledger.hpp"
@@ -19,14 +20,6 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kPartyKinds{"government", "market", "foundation",
                                                       "residents"};
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
-}
 
 const allocation::CofundingRule& rule_for(const std::string& need_type) {
   static const std::vector<allocation::CofundingRule> rules = allocation::default_cofunding_rules();
@@ -73,23 +66,6 @@ Pledge pledge_from(const storage::Row& row) {
           row.text(5),    row.integer(6), row.integer(7), row.opt_text(8), row.text(9)};
 }
 
-ledger::PostingInput fen_posting(std::int64_t community_id, const ledger::Account& debit,
-                                 const ledger::Account& credit, std::int64_t amount,
-                                 const std::string& code, const std::string& reference,
-                                 const std::string& memo) {
-  ledger::PostingInput input;
-  input.community_id = community_id;
-  input.kind = ledger::Kind::fen;
-  input.debit_account_id = debit.id;
-  input.credit_account_id = credit.id;
-  input.amount = amount;
-  input.code = code;
-  input.reference = reference;
-  input.memo = memo;
-  input.floor_error_code = "receipt_exceeds_pledge";
-  return input;
-}
-
 Party party_from(const storage::Row& row) {
   return {row.integer(0), row.integer(1), row.text(2),    row.text(3),
           row.text(4),    row.integer(5), row.integer(6), row.text(7)};
@@ -118,8 +94,8 @@ Result<Party> add_party(storage::Connection& db, const Actor& actor, const Party
   if (!valid_party_kind(input.kind)) {
     return bad_request("invalid_field", "kind is one of government, market, foundation, residents");
   }
-  GZ_TRY(check_text(input.name, "name", 200));
-  GZ_TRY(check_text(input.profile, "profile", 2000));
+  GZ_TRY(text::require_text(input.name, "name", 200));
+  GZ_TRY(text::require_text(input.profile, "profile", 2000));
   if (!actor.belongs_to(input.community_id) ||
       !registry::community_exists(db, input.community_id)) {
     return not_found("no community " + std::to_string(input.community_id));
@@ -160,7 +136,7 @@ Result<std::vector<Party>> public_parties(storage::Connection& db, std::int64_t 
 
 Result<Pledge> pledge(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                       const PledgeInput& input, std::int64_t now_ms) {
-  GZ_TRY(check_text(input.category, "category", 100));
+  GZ_TRY(text::require_text(input.category, "category", 100));
   if (input.amount <= 0) return bad_request("invalid_field", "amount must be positive");
   if (input.note && input.note->size() > 1000) {
     return bad_request("invalid_field", "note must be at most 1000 bytes");
@@ -222,9 +198,10 @@ Result<Pledge> pledge(storage::Connection& db, const Actor& actor, std::int64_t 
                   ->integer(0);
     auto posting = ledger::post(
         db, actor,
-        fen_posting(status->community_id, from, owed, input.amount, "pledge",
-                    "pledge:" + std::to_string(id),
-                    party->text(1) + " 认捐 " + status->quarter + " " + input.category),
+        ledger::fen_posting(status->community_id, from, owed, input.amount, "pledge",
+                            "pledge:" + std::to_string(id),
+                            party->text(1) + " 认捐 " + status->quarter + " " + input.category,
+                            "receipt_exceeds_pledge"),
         now_ms);
     if (!posting) return posting.take_error();
     db.execute("UPDATE funding_pledges SET posting_id = ? WHERE id = ?", {posting->id, id});
@@ -241,7 +218,7 @@ Result<Pledge> pledge(storage::Connection& db, const Actor& actor, std::int64_t 
 
 Result<Pledge> receive(storage::Connection& db, const Actor& actor, std::int64_t pledge_id,
                        const ReceiptInput& input, std::int64_t now_ms) {
-  GZ_TRY(check_text(input.receipt_ref, "receipt_ref", 200));
+  GZ_TRY(text::require_text(input.receipt_ref, "receipt_ref", 200));
   if (input.amount <= 0) return bad_request("invalid_field", "amount must be positive");
   std::string today = format_date(now_ms);
   std::string received_on = input.received_on.value_or(today);
@@ -277,11 +254,13 @@ Result<Pledge> receive(storage::Connection& db, const Actor& actor, std::int64_t
                     {pledge_id, found.plan_id, status->community_id, input.amount,
                      input.receipt_ref, received_on, actor.user_id, format_iso8601(now_ms)})
                   ->integer(0);
-    auto posting = ledger::post(db, actor,
-                                fen_posting(status->community_id, owed, in_hand, input.amount,
-                                            "pledge_receipt", "receipt:" + std::to_string(id),
-                                            found.party_name + " 到账 " + input.receipt_ref),
-                                now_ms);
+    auto posting =
+        ledger::post(db, actor,
+                     ledger::fen_posting(status->community_id, owed, in_hand, input.amount,
+                                         "pledge_receipt", "receipt:" + std::to_string(id),
+                                         found.party_name + " 到账 " + input.receipt_ref,
+                                         "receipt_exceeds_pledge"),
+                     now_ms);
     if (!posting) return posting.take_error();
     db.execute("UPDATE funding_receipts SET posting_id = ? WHERE id = ?", {posting->id, id});
     audit::append(

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/transparency/permissions.hpp"
 #include "modules/transparency/transparency.hpp"
@@ -52,14 +53,6 @@ std::int64_t reserve_size(storage::Connection& db, std::int64_t plan_id) {
 std::int64_t reserve_spent(storage::Connection& db, std::int64_t plan_id) {
   return db.query_int(
       "SELECT COALESCE(SUM(amount), 0) FROM plan_emergency_spending WHERE plan_id = ?", {plan_id});
-}
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
 }
 
 }  // namespace
@@ -118,8 +111,8 @@ Result<EmergencySpend> spend_reserve(storage::Connection& db, const Actor& actor
                        "kind is one of natural_disaster, accident, public_health, social_safety, "
                        "urgent_relief");
   }
-  GZ_TRY(check_text(input.reason, "reason", 2000));
-  GZ_TRY(check_text(input.receipt_ref, "receipt_ref", 200));
+  GZ_TRY(text::require_text(input.reason, "reason", 2000));
+  GZ_TRY(text::require_text(input.receipt_ref, "receipt_ref", 200));
   if (input.amount <= 0) return bad_request("invalid_field", "amount must be positive");
   if (input.households_served < 0 || input.households_served > kHouseholdsServedMax) {
     return bad_request("invalid_field", "households_served is 0-100000");
@@ -181,7 +174,7 @@ Result<EmergencySpend> spend_reserve(storage::Connection& db, const Actor& actor
 Result<EmergencySpend> sign_off_spend(storage::Connection& db, const Actor& actor,
                                       std::int64_t plan_id, std::int64_t spend_id,
                                       const std::string& note, std::int64_t now_ms) {
-  GZ_TRY(check_text(note, "note", 2000));
+  GZ_TRY(text::require_text(note, "note", 2000));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<EmergencySpend> {
     auto status = visible_plan(db, actor, plan_id, now_ms);
     if (!status) return status.take_error();

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/pii.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/registry/permissions.hpp"
@@ -106,18 +107,6 @@ void lock_lifecycle(storage::Connection& db, std::int64_t plan_id) {
   if (db.dialect() != storage::Dialect::postgresql) return;
   db.query("SELECT stage FROM plan_lifecycle WHERE plan_id = ? FOR UPDATE", {plan_id});
 }
-
-namespace {
-
-Result<void> check_text(const std::string& text, const char* field, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return bad_request("invalid_field",
-                       std::string(field) + " must be 1-" + std::to_string(max_bytes) + " bytes");
-  }
-  return {};
-}
-
-}  // namespace
 
 ObjectionThreshold objection_threshold(storage::Connection& db, const PlanStatus& status,
                                        const Settings& settings) {
@@ -228,7 +217,7 @@ Result<void> move_plan(storage::Connection& db, const Actor& actor, PlanStatus& 
 Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                               const std::string& action, const std::string& note,
                               std::int64_t now_ms, std::optional<std::int64_t> revises_plan_id) {
-  GZ_TRY(check_text(note, "note", 2000));
+  GZ_TRY(text::require_text(note, "note", 2000));
   if (revises_plan_id && action != "publish") {
     return bad_request("invalid_field", "revises_plan_id goes with the publish action");
   }
@@ -269,7 +258,7 @@ Result<PlanStatus> transition(storage::Connection& db, const Actor& actor, std::
 
 Result<Objection> file_objection(storage::Connection& db, const Actor& actor, std::int64_t plan_id,
                                  const std::string& text, std::int64_t now_ms) {
-  GZ_TRY(check_text(text, "text", 2000));
+  GZ_TRY(text::require_text(text, "text", 2000));
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Objection> {
     lock_lifecycle(db, plan_id);
     auto status = visible_plan(db, actor, plan_id, now_ms);
@@ -320,7 +309,7 @@ Result<std::vector<Objection>> answer_objections(storage::Connection& db, const 
                                                  std::int64_t plan_id,
                                                  const std::vector<std::int64_t>& objection_ids,
                                                  const std::string& answer, std::int64_t now_ms) {
-  GZ_TRY(check_text(answer, "answer", 4000));
+  GZ_TRY(text::require_text(answer, "answer", 4000));
   if (objection_ids.empty() || objection_ids.size() > kAnswerBatchMax) {
     return bad_request("invalid_field",
                        "objection_ids names 1-" + std::to_string(kAnswerBatchMax) + " objections");

@@ -31,7 +31,7 @@
 #include "core/actor.hpp"
 #include "core/result.hpp"
 #include "modules/allocation/allocation.hpp"
-#include "modules/audit/tracked.hpp"
+#include "modules/audit/audit.hpp"
 #include "storage/database.hpp"
 
 namespace gz::transparency {

@@ -45,11 +45,12 @@ DemoHostsSummary generate_demo_hosts(storage::Connection& db, std::int64_t commu
                                      std::int64_t as_of_ms, const std::string& password) {
   DemoHostsSummary summary;
   const Actor system = audit::system_actor();
-  // A young resident (22-35) of the community hosts: the first household with one.
+  // A young resident (22-35) of the community hosts: the last household with one (the first
+  // buildings' households stay without logins, for the registration story).
   auto row = db.query_one(
       "SELECT r.household_id FROM residents r JOIN households h ON h.id = r.household_id WHERE "
       "h.community_id = ? AND r.birth_date BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM users u "
-      "WHERE u.household_id = r.household_id) ORDER BY r.id LIMIT 1",
+      "WHERE u.household_id = r.household_id) ORDER BY r.household_id DESC, r.id LIMIT 1",
       {community_id, format_date(months_before(as_of_ms, 35 * 12)),
        format_date(months_before(as_of_ms, 22 * 12))});
   if (!row) return summary;

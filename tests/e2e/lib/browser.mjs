@@ -74,6 +74,12 @@ export async function screenshot(page, name) {
  * resident's 更多 sheet (phone) or 更多 dropdown (desktop).
  */
 export async function clickMenuLink(page, name) {
+  // The header first: right after a navigation the page may not have drawn it yet, and a
+  // missing 菜单 button must not read as "a desktop" (a slow machine lost that race).
+  await page
+    .locator('[data-test="menu-button"], [data-test="more-button"], [data-test="nav-group"], [data-test="tabbar"]')
+    .first()
+    .waitFor();
   const inMenu = () =>
     page.locator('[data-test="menu"], [data-test="tabbar"], [data-test="more-sheet"]').getByRole('link', { name, exact: true });
   if ((await inMenu().count()) === 0 || !(await inMenu().first().isVisible())) {

@@ -1,4 +1,5 @@
 // The demo's 社区主理人; see demo.hpp (generate_demo_hosts).
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -83,10 +84,21 @@ DemoHostsSummary generate_demo_hosts(storage::Connection& db, std::int64_t commu
     HostingDecision decision{"approve", "欢迎青年居民主理，注意场地安全", std::nullopt,
                              std::nullopt, 0};
     if (budget_line) {
-      decision.plan_id = budget_line->first;
-      decision.category = budget_line->second;
-      decision.budget_fen = budget;
-      ++summary.funded;
+      // What the line has left (planned, what partners gave it, less what it spent), so the
+      // budget fits at whatever date the demo ends: at most a third of it, in whole yuan.
+      std::int64_t room = 0;
+      for (const auto& line : transparency::progress_of(db, budget_line->first).lines) {
+        if (line.category != budget_line->second) continue;
+        room = line.planned - line.spent +
+               transparency::received_for_line(db, budget_line->first, line.category);
+      }
+      std::int64_t fits = std::min(budget, room / 3 / 100 * 100);
+      if (fits > 0) {
+        decision.plan_id = budget_line->first;
+        decision.category = budget_line->second;
+        decision.budget_fen = fits;
+        ++summary.funded;
+      }
     }
     must(decide_hosting(db, staff, activity.id, decision, proposed_at + 2 * kDayMs), "decision");
     ++summary.hosted;

@@ -84,6 +84,10 @@ if [[ $started -ne 1 ]]; then
 fi
 
 as_server "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U postgres gongzhi_test
+# Tests that give each case its own schema put "public" last on their search_path: pg_trgm lives
+# there once, instead of in whichever case's schema created it first (and dropped it with it).
+as_server "$pg_bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d gongzhi_test \
+  -c "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"
 
 export GONGZHI_TEST_PG="postgresql://postgres@127.0.0.1:$port/gongzhi_test"
 set +e

@@ -72,13 +72,14 @@ std::string unique_suffix() {
   return std::to_string(::getpid()) + "_" + std::to_string(++counter);
 }
 
-// A URL whose connections use `schema` for every unqualified name.
+// A URL whose connections create every unqualified name in `schema`; "public" comes last for the
+// pg_trgm operator classes scripts/with-postgres.sh installs there once for all schemas.
 std::string with_search_path(const std::string& url, const std::string& schema) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
-           schema;
+           schema + "%2Cpublic";
   }
-  return url + " options='-csearch_path=" + schema + "'";
+  return url + " options='-csearch_path=" + schema + ",public'";
 }
 
 // Counts the connections a Pool asks for.

@@ -72,7 +72,7 @@ class MovedFunds : public testing::TestWithParam<Engine> {
       std::string base(url);
       database_ =
           storage::open_postgresql(base + (base.find('?') == std::string::npos ? "?" : "&") +
-                                   "options=-csearch_path%3D" + schema_);
+                                   "options=-csearch_path%3D" + schema_ + "%2Cpublic");
     }
     db_ = database_->connect();
     storage::migrate(*db_, 18);

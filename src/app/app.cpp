@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 
 #include "http/client.hpp"
+#include "http/log.hpp"
 #include "http/openapi.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/accounts.hpp"
@@ -170,13 +171,11 @@ std::vector<int> migrate_database(storage::Connection& connection) {
   auto applied = storage::migrate(connection);
   auto moved = ledger::record_moved_funds(connection);
   if (moved.recorded_now) {
-    std::fprintf(stderr,
-                 "%s ledger: the property fund's %lld account(s) and %lld posting(s) moved into "
-                 "the ledger are on record under their new ids\n",
-                 now_iso8601().c_str(), static_cast<long long>(moved.accounts),
-                 static_cast<long long>(moved.postings));
+    log::write(log::Level::info, "moved_funds_recorded",
+               {{"accounts", static_cast<long long>(moved.accounts)},
+                {"postings", static_cast<long long>(moved.postings)}});
     for (const auto& line : moved.refused) {
-      std::fprintf(stderr, "%s ledger: NOT VOUCHED FOR: %s\n", now_iso8601().c_str(), line.c_str());
+      log::write(log::Level::error, "moved_funds_not_vouched_for", {{"detail", line}});
     }
   }
   return applied;
@@ -187,10 +186,8 @@ void adopt_audited_tables(storage::Connection& connection) {
   if (adoption.tables_marked.empty()) return;
   std::string tables;
   for (const auto& table : adoption.tables_marked) tables += (tables.empty() ? "" : ", ") + table;
-  std::fprintf(stderr,
-               "%s audit: the chain now records every write of %s; %lld existing row(s) vouched "
-               "for as they are\n",
-               now_iso8601().c_str(), tables.c_str(), static_cast<long long>(adoption.rows));
+  log::write(log::Level::info, "audit_adopted",
+             {{"tables", tables}, {"rows", static_cast<long long>(adoption.rows)}});
 }
 
 std::unique_ptr<Application> build_application(
@@ -248,6 +245,48 @@ std::unique_ptr<Application> build_application(
   return app;
 }
 
+namespace {
+
+// Several servers on one PostgreSQL database each run the jobs loop; a job runs in one of
+// them at a time, the one whose connection holds the job's session advisory lock (released
+// with the connection if that server dies). SQLite has one server, so no lock.
+class JobLock {
+ public:
+  JobLock(storage::Connection& connection, std::int64_t key) : connection_(connection), key_(key) {
+    if (connection_.dialect() != storage::Dialect::postgresql) {
+      held_ = true;
+      return;
+    }
+    auto row = connection_.query_one("SELECT pg_try_advisory_lock(?)", {key_});
+    held_ = row && row->text(0) == "t";
+    locked_ = held_;
+  }
+  ~JobLock() {
+    if (!locked_) return;
+    try {
+      connection_.query("SELECT pg_advisory_unlock(?)", {key_});
+    } catch (...) {
+    }
+  }
+  JobLock(const JobLock&) = delete;
+  JobLock& operator=(const JobLock&) = delete;
+  bool held() const { return held_; }
+
+ private:
+  storage::Connection& connection_;
+  std::int64_t key_;
+  bool held_ = false;
+  bool locked_ = false;
+};
+
+// Advisory lock keys of the jobs (the migration lock is 727001).
+constexpr std::int64_t kNotificationsJob = 727101;
+constexpr std::int64_t kCheckpointJob = 727102;
+constexpr std::int64_t kWarningsJob = 727103;
+constexpr std::int64_t kDeadlinesJob = 727104;
+
+}  // namespace
+
 std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
   return std::jthread([&app, interval](std::stop_token stop) {
     auto next = std::chrono::steady_clock::now();
@@ -262,68 +301,76 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
         next_delivery = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
         try {
           auto lease = app.pool->lease();
-          auto run = notifications::deliver_due(*lease, app.senders, now_epoch_ms());
-          if (run.failed > 0 || run.dead > 0) {
-            std::fprintf(stderr, "%s jobs: notifications sent=%d failed=%d dead=%d\n",
-                         now_iso8601().c_str(), run.sent, run.failed, run.dead);
+          JobLock lock(*lease, kNotificationsJob);
+          if (lock.held()) {
+            auto run = notifications::deliver_due(*lease, app.senders, now_epoch_ms());
+            if (run.failed > 0 || run.dead > 0) {
+              log::write(log::Level::warn, "job_notifications",
+                         {{"sent", run.sent}, {"failed", run.failed}, {"dead", run.dead}});
+            }
           }
         } catch (const std::exception& error) {
-          std::fprintf(stderr, "%s job=notifications failed: %s\n", now_iso8601().c_str(),
-                       error.what());
+          log::write(log::Level::error, "job_failed",
+                     {{"job", "notifications"}, {"error", error.what()}});
         }
       }
       if (app.checkpoint_key && std::chrono::steady_clock::now() >= next_checkpoint) {
         next_checkpoint = std::chrono::steady_clock::now() + std::chrono::minutes(1);
         try {
           auto lease = app.pool->lease();
+          JobLock lock(*lease, kCheckpointJob);
           std::int64_t now_ms = now_epoch_ms();
-          auto made = audit::checkpoint_if_due(*lease, *app.checkpoint_key, now_ms);
+          auto made = lock.held() ? audit::checkpoint_if_due(*lease, *app.checkpoint_key, now_ms)
+                                  : Result<std::optional<audit::Checkpoint>>(std::nullopt);
           if (!made) {
-            // The chain no longer leads to the last checkpoint: never sign over that. Said on
-            // stderr and as a platform fault (a warning for staff); asked again in an hour.
+            // The chain no longer leads to the last checkpoint: never sign over that. Said in
+            // the log and as a platform fault (a warning for staff); asked again in an hour.
             next_checkpoint = std::chrono::steady_clock::now() + std::chrono::hours(1);
-            std::fprintf(stderr, "%s job=checkpoint refused: %s\n", now_iso8601().c_str(),
-                         made.error().message.c_str());
+            log::write(log::Level::error, "checkpoint_refused", {{"error", made.error().message}});
             warnings::record_platform_event(*lease, 0, "checkpoint", false, made.error().message,
                                             now_ms);
           } else if (*made) {
-            std::fprintf(stderr, "%s jobs: checkpoint signed at seq=%lld\n", now_iso8601().c_str(),
-                         static_cast<long long>((*made)->seq));
+            log::write(log::Level::info, "checkpoint_signed",
+                       {{"seq", static_cast<long long>((*made)->seq)}});
           }
         } catch (const std::exception& error) {
-          std::fprintf(stderr, "%s job=checkpoint failed: %s\n", now_iso8601().c_str(),
-                       error.what());
+          log::write(log::Level::error, "job_failed",
+                     {{"job", "checkpoint"}, {"error", error.what()}});
         }
       }
       if (std::chrono::steady_clock::now() >= next_warnings) {
         next_warnings = std::chrono::steady_clock::now() + std::chrono::hours(1);
         try {
           auto lease = app.pool->lease();
-          int raised = warnings::run_job(*lease, now_epoch_ms());
-          if (raised > 0) {
-            std::fprintf(stderr, "%s jobs: warnings raised=%d\n", now_iso8601().c_str(), raised);
-          }
+          JobLock lock(*lease, kWarningsJob);
+          int raised = lock.held() ? warnings::run_job(*lease, now_epoch_ms()) : 0;
+          if (raised > 0) log::write(log::Level::info, "warnings_raised", {{"count", raised}});
         } catch (const std::exception& error) {
-          std::fprintf(stderr, "%s job=warnings failed: %s\n", now_iso8601().c_str(), error.what());
+          log::write(log::Level::error, "job_failed",
+                     {{"job", "warnings"}, {"error", error.what()}});
         }
       }
       if (std::chrono::steady_clock::now() >= next) {
         next = std::chrono::steady_clock::now() + interval;
         try {
           auto lease = app.pool->lease();
-          std::int64_t now_ms = now_epoch_ms();
-          int escalated = requests::escalate_overdue(*lease, now_ms);
-          int expired_services = timebank::expire_services(*lease, now_ms);
-          std::int64_t expired_points = points::expire_points(*lease, now_ms);
-          participation::send_reminders(*lease, now_ms);
-          if (escalated > 0 || expired_services > 0 || expired_points > 0) {
-            std::fprintf(stderr, "%s jobs: escalated=%d expired_services=%d expired_points=%lld\n",
-                         now_iso8601().c_str(), escalated, expired_services,
-                         static_cast<long long>(expired_points));
+          JobLock lock(*lease, kDeadlinesJob);
+          if (lock.held()) {
+            std::int64_t now_ms = now_epoch_ms();
+            int escalated = requests::escalate_overdue(*lease, now_ms);
+            int expired_services = timebank::expire_services(*lease, now_ms);
+            std::int64_t expired_points = points::expire_points(*lease, now_ms);
+            participation::send_reminders(*lease, now_ms);
+            if (escalated > 0 || expired_services > 0 || expired_points > 0) {
+              log::write(log::Level::info, "deadlines",
+                         {{"escalated", escalated},
+                          {"expired_services", expired_services},
+                          {"expired_points", static_cast<long long>(expired_points)}});
+            }
           }
         } catch (const std::exception& error) {
-          std::fprintf(stderr, "%s job=escalate_overdue failed: %s\n", now_iso8601().c_str(),
-                       error.what());
+          log::write(log::Level::error, "job_failed",
+                     {{"job", "escalate_overdue"}, {"error", error.what()}});
         }
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(100));

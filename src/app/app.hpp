@@ -16,7 +16,11 @@
 
 namespace gz::app {
 
-inline constexpr const char* kVersion = "0.1.0";
+// The project's version, from CMake's project(VERSION) (GONGZHI_VERSION on the binary's sources).
+#ifndef GONGZHI_VERSION
+#define GONGZHI_VERSION "0.0.0-unknown"
+#endif
+inline constexpr const char* kVersion = GONGZHI_VERSION;
 
 // The database URL: --db flag, else GONGZHI_DB, else sqlite:gongzhi.db.
 std::string database_url(const std::string& flag_value);

@@ -1,5 +1,7 @@
 #include "app/ledger.hpp"
 
+#include "http/log.hpp"
+
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -229,22 +231,22 @@ std::string checkpoint_key_path(const std::string& flag_value, const std::string
 
 std::shared_ptr<const crypto::SigningKey> load_checkpoint_key(const std::string& path) {
   if (path.empty()) {
-    std::fprintf(stderr,
-                 "checkpoint key: none on disk for an in-memory database; a new key signs this "
-                 "process's checkpoints\n");
+    log::write(log::Level::warn, "checkpoint_key",
+               {{"detail",
+                 "none on disk for an in-memory database; a new key signs this process's "
+                 "checkpoints"}});
     return std::make_shared<const crypto::SigningKey>(crypto::SigningKey::generate());
   }
   bool created = false;
   auto key =
       std::make_shared<const crypto::SigningKey>(crypto::load_or_create_key_file(path, &created));
   if (created) {
-    std::fprintf(stderr,
-                 "checkpoint key: created %s (mode 0600); keep a copy somewhere safe, and never "
-                 "in the database\n",
-                 path.c_str());
+    log::write(log::Level::info, "checkpoint_key_created",
+               {{"path", path},
+                {"detail", "mode 0600; keep a copy somewhere safe, and never in the database"}});
   } else if (crypto::readable_by_others(path)) {
-    std::fprintf(stderr, "checkpoint key: WARNING %s is readable by others; chmod 600 it\n",
-                 path.c_str());
+    log::write(log::Level::warn, "checkpoint_key_readable",
+               {{"path", path}, {"detail", "readable by others; chmod 600 it"}});
   }
   return key;
 }

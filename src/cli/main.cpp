@@ -18,6 +18,7 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "http/log.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/accounts.hpp"
 #include "modules/allocation/allocate_command.hpp"
@@ -46,6 +47,7 @@ Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
+                [--log-format text|json]
                 [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
                 [--sms-gateway file:PATH|URL] [--notification-retry-ms MS]
                 [--notification-allow-private-hosts]
@@ -72,7 +74,10 @@ Usage:
   gongzhi version
 
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
-GONGZHI_DB sets it when --db is not given.
+GONGZHI_DB sets it when --db is not given. Every other serve option may come from the
+environment too: --web-root from GONGZHI_WEB_ROOT, --demo from GONGZHI_DEMO=1, the proxies
+from GONGZHI_TRUSTED_PROXY="10.0.0.0/8 127.0.0.1"; the command line wins. A PostgreSQL
+password belongs in GONGZHI_DB or ~/.pgpass, not on the command line (ps shows it).
 
 --now 2026-09-30T10:00:00+08:00 (or GONGZHI_NOW) starts the clock at that instant, which then
 advances (or stays, with --freeze-clock or GONGZHI_FREEZE_CLOCK=1); the demo's year of
@@ -256,6 +261,12 @@ int command_serve(const Args& args) {
           "--public-url is the address residents reach, like https://gongzhi.example.org");
     }
     http::set_public_url(*public_url);
+  }
+  if (auto format = args.get("log-format")) {
+    if (*format != "text" && *format != "json") {
+      return usage_error("--log-format is text or json");
+    }
+    log::set_format(*format == "json" ? log::Format::json : log::Format::text);
   }
   for (const auto& cidr : args.all("trusted-proxy")) {
     auto network = http::parse_network(cidr);
@@ -720,15 +731,65 @@ int command_report(const Args& args) {
 
 }  // namespace
 
+// What each command takes. --now and --freeze-clock are everyone's (set_clock_from says when
+// they are allowed); --help is too.
+const std::map<std::string, CommandSpec>& command_specs() {
+  static const std::map<std::string, CommandSpec> specs = [] {
+    std::map<std::string, CommandSpec> table{
+        {"serve",
+         {{"host", "port", "db", "body-limit", "web-root", "job-interval", "read-timeout",
+           "workers", "trusted-proxy", "public-url", "checkpoint-key", "sms-gateway",
+           "notification-retry-ms", "log-format"},
+          {"demo", "notification-allow-private-hosts"}}},
+        {"notify-receiver", {{"host", "port", "secret"}, {}}},
+        {"migrate", {{"db"}, {}}},
+        {"demo", {{"db", "communities", "seed"}, {}}},
+        {"user", {{"username", "role", "community", "household", "db"}, {"password-stdin"}, 1, 1}},
+        {"import", {{"community", "db"}, {"partial"}, 1, 1}},
+        {"export", {{"community", "lang", "out", "db"}, {}}},
+        {"ledger", {{"checkpoint", "checkpoint-key", "db"}, {}, 1, 1}},
+        {"sla", {{"priority", "received", "working-days", "db"}, {}, 1, 1}},
+        {"calendar", {{"db"}, {}, 2, 2}},
+        {"open311", {{"name", "community", "db"}, {}, 2, 2}},
+        {"allocate", {{"community", "quarter", "total", "unit", "db"}, {}}},
+        {"pb", {{"rule", "utility"}, {"json"}, 2, 2}},
+        {"report", {{"community", "street", "period", "format", "lang", "output", "db"}, {}}},
+        {"backup", {{"db"}, {}, 1, 1}},
+        {"restore", {{"db"}, {"force"}, 1, 1}},
+        {"version", {}},
+    };
+    for (auto& [name, spec] : table) {
+      spec.options.insert("now");
+      spec.flags.insert("freeze-clock");
+      spec.flags.insert("help");
+    }
+    return table;
+  }();
+  return specs;
+}
+
 int main(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
-  Args args = parse_args(argc, argv, 2,
-                         {"demo", "password-stdin", "partial", "help", "json", "force",
-                          "freeze-clock", "notification-allow-private-hosts"});
-  if (command == "help" || command == "--help" || command == "-h" || args.has("help")) {
+  if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return 0;
+  }
+  if (command == "--version") command = "version";
+  auto spec = command_specs().find(command);
+  if (spec == command_specs().end()) return usage_error("unknown command '" + command + "'");
+  Args args = parse_args(argc, argv, 2, spec->second.flags);
+  if (args.has("help")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (auto problem = check_args(args, spec->second)) return usage_error(command + ": " + *problem);
+  if (command == "serve") {
+    // A service unit or container sets the server up from GONGZHI_* variables; the command
+    // line wins. The database, clock and key have their own variables (see the usage text).
+    fill_from_environment(args, spec->second,
+                          {"db", "now", "freeze-clock", "checkpoint-key", "help"},
+                          {"trusted-proxy"});
   }
   // Every command reads one clock: a demo's may be set, a server's with --demo, any other's
   // only in tests.
@@ -752,15 +813,12 @@ int main(int argc, char** argv) {
     if (command == "report") return command_report(args);
     if (command == "backup") return command_backup(args);
     if (command == "restore") return command_restore(args);
-    if (command == "version" || command == "--version") {
-      std::cout << "gongzhi " << app::kVersion << "\n";
-      return 0;
-    }
+    std::cout << "gongzhi " << app::kVersion << "\n";
+    return 0;
   } catch (const std::exception& error) {
     std::cerr << "gongzhi " << command << ": " << error.what() << "\n";
     return 1;
   }
-  return usage_error("unknown command '" + command + "'");
 }
 
 }  // namespace gz::cli

@@ -14,22 +14,6 @@
 
 namespace gz::http::access_log {
 
-std::string escape_field(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x21 || byte == 0x7f || c == '%' || c == '"') {
-      char escaped[4];
-      std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
 
 constexpr std::size_t kFlushBytes = 64 * 1024;

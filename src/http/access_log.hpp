@@ -10,10 +10,6 @@
 
 namespace gz::http::access_log {
 
-// A field written safely into a line: control characters, spaces, '%' and '"' as %XX, so that
-// no client-chosen text (a decoded path "%0d%0a… status=200") can end a line or forge fields.
-std::string escape_field(std::string_view text);
-
 // Adds one line (a '\n' is appended).
 void add(std::string_view line);
 // Writes whatever has gathered, now (also done at exit).

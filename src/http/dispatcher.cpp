@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "http/access_log.hpp"
+#include "http/log.hpp"
 #include "storage/database.hpp"
 
 namespace gz::http {
@@ -16,30 +17,15 @@ bool is_write(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-void log_line(const Request& original, int status, double seconds, const std::string& route) {
-  constexpr const char* kFormat =
-      "%s request_id=%s method=%s path=%s route=\"%s\" status=%d ms=%.2f ip=%s";
-  Request request;  // only the fields logged, made safe to log
-  request.request_id = original.request_id;
-  request.method = access_log::escape_field(original.method);
-  request.path = access_log::escape_field(original.path);
-  request.remote_ip = access_log::escape_field(original.remote_ip);
-  std::string time = now_iso8601();
-  char line[512];
-  int size = std::snprintf(line, sizeof line, kFormat, time.c_str(), request.request_id.c_str(),
-                           request.method.c_str(), request.path.c_str(), route.c_str(), status,
-                           seconds * 1000.0, request.remote_ip.c_str());
-  if (size < 0) return;
-  if (static_cast<std::size_t>(size) < sizeof line) {
-    access_log::add(std::string_view(line, static_cast<std::size_t>(size)));
-    return;
-  }
-  std::string long_line(static_cast<std::size_t>(size) + 1, '\0');  // a long path
-  std::snprintf(long_line.data(), long_line.size(), kFormat, time.c_str(),
-                request.request_id.c_str(), request.method.c_str(), request.path.c_str(),
-                route.c_str(), status, seconds * 1000.0, request.remote_ip.c_str());
-  long_line.pop_back();
-  access_log::add(long_line);
+void log_line(const Request& request, int status, double seconds, const std::string& route) {
+  access_log::add(log::line(status >= 500 ? log::Level::error : log::Level::info, "request",
+                            {{"request_id", request.request_id},
+                             {"method", request.method},
+                             {"path", request.path},
+                             {"route", route},
+                             {"status", status},
+                             {"ms", seconds * 1000.0},
+                             {"ip", request.remote_ip}}));
 }
 
 bool has_bearer(const Request& request) {
@@ -207,9 +193,8 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
     try {
       response = run(request, match, pool);
     } catch (const storage::DbError& error) {
-      access_log::flush();  // the error line after the access lines before it
-      std::fprintf(stderr, "%s request_id=%s database error: %s\n", now_iso8601().c_str(),
-                   request.request_id.c_str(), error.what());
+      log::write(log::Level::error, "database_error",
+                 {{"request_id", request.request_id}, {"error", error.what()}});
       switch (error.kind()) {
         case storage::DbErrorKind::busy:
           response = error_response(ErrorKind::unavailable, "database_busy",
@@ -225,9 +210,8 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
                                     "internal error; request id " + request.request_id);
       }
     } catch (const std::exception& error) {
-      access_log::flush();
-      std::fprintf(stderr, "%s request_id=%s unhandled error: %s\n", now_iso8601().c_str(),
-                   request.request_id.c_str(), error.what());
+      log::write(log::Level::error, "unhandled_error",
+                 {{"request_id", request.request_id}, {"error", error.what()}});
       response = error_response(ErrorKind::internal, "internal_error",
                                 "internal error; request id " + request.request_id);
     }

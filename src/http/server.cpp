@@ -14,6 +14,7 @@
 #include "core/crypto.hpp"
 #include "core/random.hpp"
 #include "http/access_log.hpp"
+#include "http/log.hpp"
 
 namespace gz::http {
 namespace {
@@ -204,8 +205,8 @@ class Session : public std::enable_shared_from_this<Session> {
     response.body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     shared_->in_flight.fetch_add(1);
     if (request_id_.empty()) request_id_ = new_request_id();
-    std::fprintf(stderr, "%s request_id=%s status=%d %s\n", now_iso8601().c_str(),
-                 request_id_.c_str(), status, code.c_str());
+    log::write(status >= 500 ? log::Level::error : log::Level::warn, "refused",
+               {{"request_id", request_id_}, {"status", status}, {"code", code}});
     write(std::move(response));
   }
 
@@ -354,8 +355,7 @@ void run_server(const ServerOptions& options, RequestHandler handler,
   };
   signals.async_wait([&](beast::error_code ec, int signal_number) {
     if (ec) return;
-    std::fprintf(stderr, "%s received signal %d: finishing in-flight requests\n",
-                 now_iso8601().c_str(), signal_number);
+    log::write(log::Level::info, "draining", {{"signal", signal_number}});
     shared->draining = true;
     listener->stop();
     *drain_deadline = std::chrono::steady_clock::now() + options.drain_timeout;
@@ -368,8 +368,7 @@ void run_server(const ServerOptions& options, RequestHandler handler,
   contexts[0]->run();
   for (auto& thread : threads) thread.join();
   workers.join();
-  access_log::flush();
-  std::fprintf(stderr, "%s server stopped\n", now_iso8601().c_str());
+  log::write(log::Level::info, "stopped", {});
 }
 
 }  // namespace gz::http

@@ -247,6 +247,11 @@ ServerProcess::ServerProcess(const std::string& database_url,
   throw std::runtime_error("gongzhi serve did not start in time");
 }
 
+std::string ServerProcess::log_text() const {
+  std::ifstream log(log_path_);
+  return std::string((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+}
+
 int ServerProcess::stop() {
   if (pid_ < 0) return -1;
   ::kill(pid_, SIGTERM);

@@ -66,6 +66,8 @@ class ServerProcess {
   // SIGKILL, as a power cut or an OOM kill would: no shutdown code runs.
   void kill_hard();
   const std::string& database_url() const { return database_url_; }
+  // What the server has written to standard output and error so far.
+  std::string log_text() const;
 
  private:
   std::string database_url_;

@@ -34,8 +34,12 @@ Field::Field(std::string_view key, double number) : key(key), number(true) {
   text = buffer;
 }
 
-void set_format(Format format) { chosen.store(format); }
-Format format() { return chosen.load(); }
+void set_format(Format format) {
+  chosen.store(format);
+}
+Format format() {
+  return chosen.load();
+}
 
 std::string escape_text(std::string_view text) {
   bool bare = !text.empty();

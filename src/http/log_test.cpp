@@ -21,8 +21,7 @@ TEST(Log, TextLinesCarryTheLevelAndEvent) {
   set_format(Format::text);
   std::string text = line(Level::warn, "refused", {{"status", 413}, {"path", "/a b\n"}});
   EXPECT_EQ(text.find('\n'), std::string::npos);
-  EXPECT_NE(text.find(" level=warn event=refused status=413 path=\"/a b\\n\""),
-            std::string::npos)
+  EXPECT_NE(text.find(" level=warn event=refused status=413 path=\"/a b\\n\""), std::string::npos)
       << text;
 }
 

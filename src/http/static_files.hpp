@@ -1,6 +1,8 @@
 // The web application's built files (web/dist), served by the binary: long-lived caching for
 // fingerprinted assets, no-cache for index.html, a strict Content-Security-Policy, and the
-// single-page-app fallback to index.html for paths that are neither files nor API routes.
+// single-page-app fallback to index.html for paths that are neither files nor API routes; a
+// file's brotli or gzip sibling (NAME.br, NAME.gz, made by the web build) when the client's
+// Accept-Encoding takes it.
 #pragma once
 
 #include <filesystem>
@@ -24,7 +26,9 @@ class StaticFiles {
   const std::filesystem::path& root() const { return root_; }
 
  private:
-  std::optional<Response> file_response(const std::filesystem::path& file, bool is_shell) const;
+  std::optional<Response> file_response(const Request& request, const std::filesystem::path& file,
+                                        bool is_shell) const;
+  bool has_compressed_sibling(const std::filesystem::path& file) const;
   std::filesystem::path root_;
 };
 

@@ -497,5 +497,49 @@ TEST(WebRoot, ServesTheAppWithCachingHeadersStrictCspAndSpaFallback) {
   std::filesystem::remove_all(root);
 }
 
+TEST(WebRoot, SendsTheCompressedSiblingTheClientTakes) {
+  std::string root = "/tmp/gz_web_root_br_" + std::to_string(::getpid());
+  std::filesystem::create_directories(root + "/assets");
+  std::ofstream(root + "/index.html") << "<!doctype html><div id=app></div>";
+  std::ofstream(root + "/assets/app-1a2b3c.js") << "console.log('plain')";
+  std::ofstream(root + "/assets/app-1a2b3c.js.br") << "BR-BYTES";
+  std::ofstream(root + "/assets/app-1a2b3c.js.gz") << "GZ-BYTES";
+  std::ofstream(root + "/assets/only-gz.css") << "a{}";
+  std::ofstream(root + "/assets/only-gz.css.gz") << "GZ-CSS";
+  ServerProcess server(fresh_database_url(Backend::sqlite), {"--web-root", root});
+  auto get = [&](const std::string& path, const std::string& accept) {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!accept.empty()) headers.emplace_back("Accept-Encoding", accept);
+    return send_http(server.port(), {"GET", path, "", headers});
+  };
+  struct Case {
+    std::string path, accept, body, encoding;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"/assets/app-1a2b3c.js", "gzip, deflate, br", "BR-BYTES", "br"},
+           {"/assets/app-1a2b3c.js", "gzip, deflate", "GZ-BYTES", "gzip"},
+           {"/assets/app-1a2b3c.js", "br;q=0, gzip;q=0.8", "GZ-BYTES", "gzip"},
+           {"/assets/app-1a2b3c.js", "BR", "BR-BYTES", "br"},
+           {"/assets/app-1a2b3c.js", "identity", "console.log('plain')", ""},
+           {"/assets/app-1a2b3c.js", "", "console.log('plain')", ""},
+           {"/assets/app-1a2b3c.js", "gzip;q=0.0, br;q=0", "console.log('plain')", ""},
+           {"/assets/app-1a2b3c.js", "*", "BR-BYTES", "br"},
+           {"/assets/only-gz.css", "br, gzip", "GZ-CSS", "gzip"},
+       }) {
+    auto response = get(c.path, c.accept);
+    EXPECT_EQ(response.status, 200) << c.accept;
+    EXPECT_EQ(response.body, c.body) << c.accept;
+    EXPECT_EQ(response.headers["content-encoding"], c.encoding) << c.accept;
+    EXPECT_EQ(response.headers["vary"], "Accept-Encoding") << c.accept;
+    EXPECT_NE(response.headers["content-type"].find(c.path.ends_with(".js") ? "javascript" : "css"),
+              std::string::npos);
+  }
+  // A file without siblings says nothing about encodings.
+  auto shell = get("/", "br, gzip");
+  EXPECT_EQ(shell.headers.count("content-encoding"), 0u);
+  EXPECT_EQ(shell.headers.count("vary"), 0u);
+  std::filesystem::remove_all(root);
+}
+
 }  // namespace
 }  // namespace gz::test

@@ -80,15 +80,16 @@ TEST(Operations, ServeOptionsComeFromTheEnvironmentAndTheCommandLineWins) {
                              {"GONGZHI_JOB_INTERVAL", "5"}}};
     ServerProcess server(url);
     // Loopback is a trusted proxy: the client is the address it names.
-    auto response = send_http(server.port(), {"GET", "/api/v1/x%0A2026-12-07T10:00:00+08:00%20level=info"
-                                                     "%20status=200",
+    auto response = send_http(server.port(), {"GET",
+                                              "/api/v1/x%0A2026-12-07T10:00:00+08:00%20level=info"
+                                              "%20status=200",
                                               "",
                                               {{"X-Forwarded-For", "203.0.113.9"}}});
     EXPECT_EQ(response.status, 404);
     ASSERT_EQ(server.stop(), 0);
     bool found = false;
     for (const auto& line : lines_of(server.log_text())) {
-      if (line.empty() || line.front() != '{') continue;  // the "serving … at" line
+      if (line.empty() || line.front() != '{') continue;   // the "serving … at" line
       auto object = boost::json::parse(line).as_object();  // every log line is one object
       EXPECT_TRUE(object.contains("level")) << line;
       EXPECT_TRUE(object.contains("time")) << line;

@@ -20,7 +20,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_P
   $(FUZZ_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
-  notify-demo
+  notify-demo deb deb-test
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
@@ -29,6 +29,7 @@ test: deps-test build format-check web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory web-test e2e
 	$(MAKE) --no-print-directory test-clocks
+	$(MAKE) --no-print-directory deb-test
 	$(MAKE) --no-print-directory fuzz
 
 build:
@@ -68,6 +69,16 @@ e2e: web build tests/e2e/node_modules/.installed
 	  insight.test.mjs pb.test.mjs points.test.mjs civic.test.mjs property.test.mjs \
 	  vouchers.test.mjs households.test.mjs workbench.test.mjs decisions.test.mjs \
 	  onlinehall.test.mjs cofund.test.mjs propertyfund.test.mjs hosts.test.mjs
+
+# The Debian package (binary stripped, web application, systemd unit, settings, nginx example),
+# made from the build that is already there; deb-test installs it into a clean Debian 12 chroot
+# and starts the server as its unit would.
+deb: build web
+	cd $(BUILD_DIR) && cpack -G DEB > cpack.log || { cat cpack.log; exit 1; }
+	@ls $(BUILD_DIR)/gongzhi_*.deb
+
+deb-test: deb
+	scripts/test-deb.sh $(BUILD_DIR)
 
 # Notifications end to end on this machine: a loopback receiver prints what robots, webhooks and
 # the SMS sink get while a script walks a resident's request through a demo server.

@@ -163,7 +163,10 @@ void register_system_routes(Application& app) {
 std::string web_root(const std::string& flag_value) {
   if (!flag_value.empty()) return flag_value;
   std::error_code ec;
-  if (std::filesystem::is_regular_file("web/dist/index.html", ec)) return "web/dist";
+  // A checkout's build, else the installed package's.
+  for (const char* root : {"web/dist", "/usr/share/gongzhi/web", "/usr/local/share/gongzhi/web"}) {
+    if (std::filesystem::is_regular_file(std::filesystem::path(root) / "index.html", ec)) return root;
+  }
   return "";
 }
 

@@ -54,7 +54,8 @@ std::vector<int> migrate_database(storage::Connection& connection);
 // Vouches for the rows of audited tables that no entry recorded yet, once per table (see
 // audit::adopt); prints what it did. After migrate and at every server start.
 void adopt_audited_tables(storage::Connection& connection);
-// --web-root when given; else web/dist when it holds a built app; else none.
+// --web-root when given; else web/dist when it holds a built app, else the installed package's
+// /usr/share/gongzhi/web (or /usr/local/share/…); else none.
 std::string web_root(const std::string& flag_value);
 
 // Background jobs (escalation of overdue requests, warnings, the audit chain's hourly signed

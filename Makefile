@@ -20,7 +20,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_P
   $(FUZZ_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
-  notify-demo deb deb-test
+  notify-demo deb deb-test cluster-test
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
@@ -30,6 +30,7 @@ test: deps-test build format-check web
 	$(MAKE) --no-print-directory web-test e2e
 	$(MAKE) --no-print-directory test-clocks
 	$(MAKE) --no-print-directory deb-test
+	$(MAKE) --no-print-directory cluster-test
 	$(MAKE) --no-print-directory fuzz
 
 build:
@@ -79,6 +80,11 @@ deb: build web
 
 deb-test: deb
 	scripts/test-deb.sh $(BUILD_DIR)
+
+# Several servers behind nginx on a PostgreSQL primary and its streaming replica
+# (scripts/cluster.sh), under load through a server crash, a replica outage and a failover.
+cluster-test: web build
+	cd tests/cluster && GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi node --test failover.test.mjs
 
 # Notifications end to end on this machine: a loopback receiver prints what robots, webhooks and
 # the SMS sink get while a script walks a resident's request through a demo server.

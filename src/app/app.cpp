@@ -146,6 +146,19 @@ void register_system_routes(Application& app) {
              "gongzhi_calendar_days_ahead " +
              std::to_string(coverage.days_ahead) + "\n";
          response.body += notifications::metrics_text(*lease, now_epoch_ms());
+         if (app.replica_monitor) {
+           response.body += app.replica_monitor->metrics_text();
+           response.body +=
+               "# HELP gongzhi_replica_reads_total Public reads the replica answered.\n"
+               "# TYPE gongzhi_replica_reads_total counter\n"
+               "gongzhi_replica_reads_total " +
+               std::to_string(app.dispatcher->replica_reads()) +
+               "\n# HELP gongzhi_replica_fallbacks_total Public reads that failed on the "
+               "replica and were answered by the primary.\n"
+               "# TYPE gongzhi_replica_fallbacks_total counter\n"
+               "gongzhi_replica_fallbacks_total " +
+               std::to_string(app.dispatcher->replica_fallbacks()) + "\n";
+         }
          return response;
        },
        {"Prometheus metrics: requests and latency per route", "system", "anyone", "", ""}});
@@ -165,7 +178,8 @@ std::string web_root(const std::string& flag_value) {
   std::error_code ec;
   // A checkout's build, else the installed package's.
   for (const char* root : {"web/dist", "/usr/share/gongzhi/web", "/usr/local/share/gongzhi/web"}) {
-    if (std::filesystem::is_regular_file(std::filesystem::path(root) / "index.html", ec)) return root;
+    if (std::filesystem::is_regular_file(std::filesystem::path(root) / "index.html", ec))
+      return root;
   }
   return "";
 }
@@ -202,11 +216,18 @@ std::unique_ptr<Application> build_application(
   app->database = storage::open_database(url);
   {
     auto connection = app->database->connect();
+    // Servers starting together on one PostgreSQL database take turns here (the session lock
+    // goes with the connection at the end of this block): the calendar's first seeding and the
+    // audit adoption are not safe to run twice at once.
+    if (connection->dialect() == storage::Dialect::postgresql) {
+      connection->query("SELECT pg_advisory_lock(727002)");
+    }
     migrate_database(*connection);
     requests::seed_calendar(*connection);
     adopt_audited_tables(*connection);
   }
   app->pool = std::make_unique<storage::Pool>(*app->database, pool_size);
+  app->pool_size = pool_size;
   register_system_routes(*app);
   if (web_root.empty()) register_landing_page(*app);
   accounts::register_routes(app->router);
@@ -235,6 +256,30 @@ std::unique_ptr<Application> build_application(
   cockpit::register_routes(app->router);
   notifications::register_routes(app->router);
   onboarding::register_routes(app->router);
+  // What a streaming replica may answer (serve --db-replica): public, read-only, the same for
+  // everyone. The assistant's unanswered questions are written to the primary even then.
+  app->router.allow_replica({
+      "GET /api/v1/track/{code}",
+      "GET /api/community-resources",
+      "GET /api/v1/public/communities",
+      "GET /api/v1/public/notices",
+      "GET /api/v1/public/plans/{id}",
+      "GET /api/v1/public/plans/{id}/print",
+      "GET /api/v1/public/funding/parties",
+      "GET /api/v1/public/property/fund",
+      "GET /open311/v2/discovery.json",
+      "GET /open311/v2/discovery.xml",
+      "GET /open311/v2/services.json",
+      "GET /open311/v2/services.xml",
+      "GET /open311/v2/services/{service_code}",
+      "GET /open311/v2/requests.json",
+      "GET /open311/v2/requests.xml",
+      "GET /open311/v2/requests/{service_request_id}",
+      "GET /open311/v2/tokens/{token}",
+      "GET /api/v1/assistant/ask",
+      "GET /api/v1/assistant/entries",
+      "GET /api/v1/assistant/entries/{id}",
+  });
   app->dispatcher = std::make_unique<http::Dispatcher>(
       app->router, *app->pool, [](storage::Connection& connection, const std::string& token) {
         return accounts::authenticate(connection, token);
@@ -289,6 +334,23 @@ constexpr std::int64_t kWarningsJob = 727103;
 constexpr std::int64_t kDeadlinesJob = 727104;
 
 }  // namespace
+
+void use_replica(Application& app, const std::string& url, std::chrono::seconds max_lag,
+                 unsigned lanes) {
+  if (app.database->dialect() != storage::Dialect::postgresql) {
+    throw std::invalid_argument("--db-replica needs a PostgreSQL primary (--db postgresql://…)");
+  }
+  app.replica = storage::open_database(url);
+  if (app.replica->dialect() != storage::Dialect::postgresql) {
+    throw std::invalid_argument("--db-replica is a PostgreSQL streaming replica's URL");
+  }
+  app.replica_monitor = std::make_unique<ReplicaMonitor>(
+      *app.database, *app.replica, std::chrono::duration_cast<std::chrono::milliseconds>(max_lag));
+  auto* monitor = app.replica_monitor.get();
+  app.dispatcher->use_replica(
+      *app.replica, app.pool_size, lanes, [monitor] { return monitor->usable(); },
+      [monitor] { monitor->failed(); }, static_cast<int>(max_lag.count()) + 1);
+}
 
 std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
   return std::jthread([&app, interval](std::stop_token stop) {

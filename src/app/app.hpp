@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/replica.hpp"
 #include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
@@ -28,6 +29,11 @@ std::string database_url(const std::string& flag_value);
 struct Application {
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::Pool> pool;
+  std::size_t pool_size = 0;
+  // A streaming replica for public reads (serve --db-replica) and its watcher; declared before
+  // the dispatcher, whose replica pools close first.
+  std::unique_ptr<storage::Database> replica;
+  std::unique_ptr<ReplicaMonitor> replica_monitor;
   http::Router router;
   std::unique_ptr<http::Dispatcher> dispatcher;
   // Signs the audit chain's checkpoints (hourly job, admin route); never stored in the database.
@@ -38,6 +44,12 @@ struct Application {
   // Serving the demo community (serve --demo): the login page may print its password.
   bool demo = false;
 };
+
+// Sends public reads to a PostgreSQL streaming replica while it is at most `max_lag` behind
+// (see app/replica.hpp and Dispatcher::use_replica); `lanes` as the server's network threads.
+// Throws std::invalid_argument when the primary or the replica is not PostgreSQL.
+void use_replica(Application& app, const std::string& url, std::chrono::seconds max_lag,
+                 unsigned lanes);
 
 // Opens the database, applies migrations, brings new audited tables under row tracking
 // (audit::adopt), registers routes. Throws on failure. With a web root (the built web

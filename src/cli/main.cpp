@@ -47,7 +47,7 @@ Usage:
   gongzhi serve [--host 127.0.0.1] [--port 8080] [--db URL] [--demo] [--body-limit BYTES]
                 [--web-root DIR] [--job-interval SECONDS] [--read-timeout SECONDS]
                 [--workers N] [--trusted-proxy CIDR]... [--public-url URL]
-                [--log-format text|json]
+                [--log-format text|json] [--db-replica URL [--replica-max-lag SECONDS]]
                 [--checkpoint-key FILE] [--now INSTANT [--freeze-clock]]
                 [--sms-gateway file:PATH|URL] [--notification-retry-ms MS]
                 [--notification-allow-private-hosts]
@@ -76,7 +76,14 @@ Usage:
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
 GONGZHI_DB sets it when --db is not given. Every other serve option may come from the
 environment too: --web-root from GONGZHI_WEB_ROOT, --demo from GONGZHI_DEMO=1, the proxies
-from GONGZHI_TRUSTED_PROXY="10.0.0.0/8 127.0.0.1"; the command line wins. A PostgreSQL
+from GONGZHI_TRUSTED_PROXY="10.0.0.0/8 127.0.0.1"; the command line wins.
+
+--db-replica postgresql://… sends public reads (tracking, the board, public plans and notices,
+Open311 GET, the assistant) to a streaming replica while it is at most --replica-max-lag
+seconds (default 5) behind; a signed-in user's reads, and anyone's for a few seconds after
+their own write, stay on the primary. A primary URL may name several hosts
+(postgresql://h1:5432,h2:5432/db?target_session_attrs=read-write): after a failover the
+servers reconnect to whichever is the primary. A PostgreSQL
 password belongs in GONGZHI_DB or ~/.pgpass, not on the command line (ps shows it).
 
 --now 2026-09-30T10:00:00+08:00 (or GONGZHI_NOW) starts the clock at that instant, which then
@@ -312,6 +319,23 @@ int command_serve(const Args& args) {
   auto jobs =
       app::start_jobs(*application, std::chrono::seconds(std::max<std::int64_t>(1, job_seconds)));
   application->dispatcher->open_lanes(*application->database, http::io_thread_count(options));
+  if (auto replica = args.get("db-replica")) {
+    auto lag = to_int(args.get("replica-max-lag").value_or("5"));
+    if (!lag || *lag < 1 || *lag > 3600) return usage_error("--replica-max-lag must be 1-3600");
+    // A replica that stops answering must not hold a request for a TCP timeout.
+    std::string url = *replica;
+    if (url.find("connect_timeout=") == std::string::npos) {
+      url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("connect_timeout=2");
+    }
+    try {
+      app::use_replica(*application, url, std::chrono::seconds(*lag),
+                       http::io_thread_count(options));
+    } catch (const std::invalid_argument& error) {
+      return usage_error(error.what());
+    }
+  } else if (args.get("replica-max-lag")) {
+    return usage_error("--replica-max-lag goes with --db-replica");
+  }
   http::run_server(
       options,
       [&](const http::Request& request) { return application->dispatcher->handle(request); },
@@ -739,7 +763,7 @@ const std::map<std::string, CommandSpec>& command_specs() {
         {"serve",
          {{"host", "port", "db", "body-limit", "web-root", "job-interval", "read-timeout",
            "workers", "trusted-proxy", "public-url", "checkpoint-key", "sms-gateway",
-           "notification-retry-ms", "log-format"},
+           "notification-retry-ms", "log-format", "db-replica", "replica-max-lag"},
           {"demo", "notification-allow-private-hosts"}}},
         {"notify-receiver", {{"host", "port", "secret"}, {}}},
         {"migrate", {{"db"}, {}}},

@@ -150,13 +150,18 @@ Dispatcher::Dispatcher(const Router& router, storage::Pool& pool, Authenticator 
 }
 
 Response Dispatcher::handle(const Request& request) {
-  return dispatch(request, router_.match(request.method, request.path), pool_);
+  Match match = router_.match(request.method, request.path);
+  if (replica_may_answer(request, match)) return dispatch(request, match, *replica_pool_, &pool_);
+  return dispatch(request, match, pool_);
 }
 
 std::optional<Response> Dispatcher::handle_quick(const Request& request, unsigned lane) {
   if (lane >= lanes_.size() || request.method != "GET") return std::nullopt;
   Match match = router_.match(request.method, request.path);
   if (!match.route || !match.route->quick) return std::nullopt;
+  if (lane < replica_lanes_.size() && replica_may_answer(request, match)) {
+    return dispatch(request, match, *replica_lanes_[lane], lanes_[lane].get());
+  }
   return dispatch(request, match, *lanes_[lane]);
 }
 
@@ -166,7 +171,29 @@ void Dispatcher::open_lanes(storage::Database& database, unsigned count) {
     lanes_.push_back(std::make_unique<storage::Pool>(database, 2));
 }
 
-Response Dispatcher::dispatch(const Request& request, const Match& match, storage::Pool& pool) {
+void Dispatcher::use_replica(storage::Database& replica, std::size_t pool_size, unsigned lanes,
+                             std::function<bool()> usable, std::function<void()> failed,
+                             int fresh_seconds) {
+  replica_pool_ = std::make_unique<storage::Pool>(replica, pool_size);
+  replica_lanes_.clear();
+  for (unsigned i = 0; i < lanes; ++i) {
+    replica_lanes_.push_back(std::make_unique<storage::Pool>(replica, 2));
+  }
+  replica_usable_ = std::move(usable);
+  replica_failed_ = std::move(failed);
+  fresh_seconds_ = fresh_seconds;
+}
+
+bool Dispatcher::replica_may_answer(const Request& request, const Match& match) const {
+  if (!replica_pool_ || !match.route || !match.route->public_read) return false;
+  if (request.method != "GET" && request.method != "HEAD") return false;
+  // A signed-in user's reads, and anyone's right after their own write, stay on the primary.
+  if (request_token(request) || request.cookie(kFreshCookie)) return false;
+  return replica_usable_ && replica_usable_();
+}
+
+Response Dispatcher::dispatch(const Request& request, const Match& match, storage::Pool& pool,
+                              storage::Pool* fallback) {
   auto started = std::chrono::steady_clock::now();
   Response response;
   std::string route_name = match.route ? match.route->name() : "unmatched";
@@ -191,7 +218,21 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
     }
   } else {
     try {
-      response = run(request, match, pool);
+      if (!fallback) {
+        response = run(request, match, pool, nullptr);
+      } else {
+        // A public read on the replica; should the replica fail it, the primary answers.
+        try {
+          response = run(request, match, pool, fallback);
+          replica_reads_.fetch_add(1, std::memory_order_relaxed);
+        } catch (const storage::DbError& error) {
+          replica_fallbacks_.fetch_add(1, std::memory_order_relaxed);
+          if (replica_failed_) replica_failed_();
+          log::write(log::Level::warn, "replica_failed",
+                     {{"request_id", request.request_id}, {"error", error.what()}});
+          response = run(request, match, *fallback, nullptr);
+        }
+      }
     } catch (const storage::DbError& error) {
       log::write(log::Level::error, "database_error",
                  {{"request_id", request.request_id}, {"error", error.what()}});
@@ -216,6 +257,11 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
                                 "internal error; request id " + request.request_id);
     }
   }
+  if (replica_pool_ && is_write(request.method) && response.status < 400) {
+    response.headers.emplace_back(
+        "Set-Cookie", std::string(kFreshCookie) + "=1; Max-Age=" + std::to_string(fresh_seconds_) +
+                          "; Path=/; HttpOnly; SameSite=Lax" + (request.secure ? "; Secure" : ""));
+  }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::size_t slot = match.route       ? metrics_.slot(route_name)
@@ -226,7 +272,8 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
   return response;
 }
 
-Response Dispatcher::run(const Request& request, const Match& match, storage::Pool& pool) {
+Response Dispatcher::run(const Request& request, const Match& match, storage::Pool& pool,
+                         storage::Pool* primary) {
   const Route& route = *match.route;
   std::optional<Actor> actor;
   if (auto token = request_token(request)) {
@@ -242,7 +289,7 @@ Response Dispatcher::run(const Request& request, const Match& match, storage::Po
                           "a write with the session cookie must come from this site as JSON "
                           "(send the token as Authorization: Bearer from other clients)");
   }
-  RequestContext context{request, match.params, actor, pool};
+  RequestContext context{request, match.params, actor, pool, primary};
 
   // The one place where a handler's Error becomes its response.
   auto respond = [&]() -> Response {

@@ -147,4 +147,17 @@ Match Router::match(const std::string& method, const std::string& path) const {
   return result;
 }
 
+void Router::allow_replica(const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    bool found = false;
+    for (auto& route : routes_) {
+      if (route->name() == name) {
+        route->public_read = true;
+        found = true;
+      }
+    }
+    if (!found) throw std::invalid_argument("allow_replica: no route " + name);
+  }
+}
+
 }  // namespace gz::http

@@ -31,7 +31,13 @@ struct RequestContext {
   const Request& request;
   std::map<std::string, std::string> params;  // from {name} segments
   std::optional<Actor> actor;
+  // Where the handler reads: the primary, or a streaming replica for a public read
+  // (Route::public_read).
   storage::Pool& pool;
+  // The primary, when `pool` is a replica: a public read that also records something (the
+  // assistant's unanswered questions) writes here.
+  storage::Pool* primary = nullptr;
+  storage::Pool& write_pool() const { return primary ? *primary : pool; }
 
   // The {name} path parameter as a positive integer id; 404 when it is not one.
   Result<std::int64_t> id_param(const std::string& name) const;
@@ -74,6 +80,9 @@ struct Route {
   // health): run on the network thread that read it, with that thread's own connections,
   // sparing the two thread hand-offs of the worker pool. It must not write.
   bool quick = false;
+  // A read-only public answer a streaming replica may give (serve --db-replica): no login, the
+  // same for everyone, a few seconds behind at most. Set by Router::allow_replica.
+  bool public_read = false;
   std::string name() const { return method + " " + pattern; }
 };
 
@@ -88,6 +97,9 @@ class Router {
  public:
   void add(Route route);
   Match match(const std::string& method, const std::string& path) const;
+  // Marks the named routes ("GET /api/v1/track/{code}") as public reads; throws for a name no
+  // route has, so a renamed route cannot silently leave the list.
+  void allow_replica(const std::vector<std::string>& names);
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:

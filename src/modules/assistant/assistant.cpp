@@ -352,7 +352,8 @@ std::vector<SynonymGroup> synonym_groups(storage::Connection& db, std::int64_t c
 }
 
 Result<AskResult> ask(storage::Connection& db, const std::optional<Actor>& actor,
-                      std::int64_t community_id, const std::string& question, std::int64_t now_ms) {
+                      std::int64_t community_id, const std::string& question, std::int64_t now_ms,
+                      storage::Connection* log_db) {
   std::string trimmed = text::trim(question);
   if (trimmed.empty() || !text::is_valid_utf8(trimmed) || has_control_characters(trimmed)) {
     return bad_request("invalid_question", "q must be a question of 1-200 characters");
@@ -386,7 +387,7 @@ Result<AskResult> ask(storage::Connection& db, const std::optional<Actor>& actor
     out.message = out.answers.front().answer;
   } else {
     out.message = kDontKnow;
-    out.unanswered_id = log_unanswered(db, actor, community_id, trimmed,
+    out.unanswered_id = log_unanswered(log_db ? *log_db : db, actor, community_id, trimmed,
                                        ranked.empty() ? 0 : ranked.front().score_bp, now_ms);
   }
   return out;

@@ -97,9 +97,11 @@ struct AskResult {
   std::optional<std::int64_t> unanswered_id;  // the log entry when not answered
 };
 // Anyone (the route throttles callers without a login). An unanswered question is logged
-// for staff (once per wording; repeats count).
+// for staff (once per wording; repeats count), into `log_db` when given (the primary, while
+// `db` is a read-only replica), else into `db`.
 Result<AskResult> ask(storage::Connection& db, const std::optional<Actor>& actor,
-                      std::int64_t community_id, const std::string& question, std::int64_t now_ms);
+                      std::int64_t community_id, const std::string& question, std::int64_t now_ms,
+                      storage::Connection* log_db = nullptr);
 
 struct Unanswered {
   std::int64_t id = 0;

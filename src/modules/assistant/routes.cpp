@@ -80,7 +80,10 @@ Result<Response> ask_route(RequestContext& context) {
     return allowed.error();
   }
   auto lease = context.pool.lease();
-  auto result = ask(*lease, context.actor, *community, *question, now_epoch_ms());
+  std::optional<storage::Pool::Lease> primary;  // the replica reads; the primary logs
+  if (context.primary) primary.emplace(context.primary->lease());
+  auto result = ask(*lease, context.actor, *community, *question, now_epoch_ms(),
+                    primary ? &**primary : nullptr);
   if (!result) return result.error();
   boost::json::array answers;
   for (const auto& answer : result->answers) {

@@ -20,13 +20,16 @@ TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_P
   $(FUZZ_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
-  notify-demo deb deb-test cluster-test
+  notify-demo deb deb-test cluster-test openapi openapi-check
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
 
 test: deps-test build format-check web
-	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	rm -rf $(BUILD_DIR)/schema-trace && mkdir -p $(BUILD_DIR)/schema-trace
+	GONGZHI_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
+	  scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory openapi-check
 	$(MAKE) --no-print-directory web-test e2e
 	$(MAKE) --no-print-directory test-clocks
 	$(MAKE) --no-print-directory deb-test
@@ -80,6 +83,25 @@ deb: build web
 
 deb-test: deb
 	scripts/test-deb.sh $(BUILD_DIR)
+
+# The OpenAPI document: its operations' schemas come from what the API tests read and answer
+# (src/http/schema_trace.hpp). `make openapi` runs the API tests with the trace on and rebuilds
+# src/http/openapi_schemas.json (review its diff); openapi-check validates the served document
+# with an OpenAPI 3.1 validator and checks the last test run's requests and answers against it.
+tools/openapi/node_modules/.installed: tools/openapi/package-lock.json | node
+	cd tools/openapi && npm ci --no-audit --no-fund
+	touch $@
+
+openapi: build tools/openapi/node_modules/.installed
+	rm -rf $(BUILD_DIR)/schema-trace && mkdir -p $(BUILD_DIR)/schema-trace
+	GONGZHI_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
+	  scripts/with-postgres.sh $(BUILD_DIR)/api_tests --gtest_brief=1
+	node tools/openapi/build.mjs $(BUILD_DIR)/schema-trace src/http/openapi_schemas.json
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target gongzhi
+
+openapi-check: build tools/openapi/node_modules/.installed
+	$(BUILD_DIR)/gongzhi openapi > $(BUILD_DIR)/openapi.json 2> /dev/null
+	node tools/openapi/check.mjs $(BUILD_DIR)/openapi.json $(BUILD_DIR)/schema-trace
 
 # Several servers behind nginx on a PostgreSQL primary and its streaming replica
 # (scripts/cluster.sh), under load through a server crash, a replica outage and a failover.

@@ -73,8 +73,8 @@ void ReplicaMonitor::check() {
         lag = 0;
       } else if (replayed) {
         // The newest sample of the primary the replica has replayed up to.
-        lag = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::minutes(1))
-                  .count();
+        lag =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::minutes(1)).count();
         for (auto sample = samples_.rbegin(); sample != samples_.rend(); ++sample) {
           if (sample->lsn <= *replayed) {
             lag = std::chrono::duration_cast<std::chrono::milliseconds>(now - sample->at).count();
@@ -91,7 +91,8 @@ void ReplicaMonitor::check() {
   usable_.store(usable);
   if (usable != was_usable) {
     log::write(usable ? log::Level::info : log::Level::warn,
-               usable ? "replica_usable" : "replica_unusable", {{"lag_ms", static_cast<long long>(lag)}});
+               usable ? "replica_usable" : "replica_unusable",
+               {{"lag_ms", static_cast<long long>(lag)}});
   }
 }
 

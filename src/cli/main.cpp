@@ -1,9 +1,12 @@
 // gongzhi: the one binary. Subcommands: serve, migrate, demo, user add, import, export,
 // ledger verify, ledger checkpoint, version. Every subcommand that touches data takes --db
 // (or GONGZHI_DB).
+#include <unistd.h>
+
 #include <boost/json.hpp>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -71,6 +74,7 @@ Usage:
                  [--lang zh|en] [--output FILE] [--db URL]   (xlsx needs --output)
   gongzhi backup FILE [--db URL]
   gongzhi restore FILE [--force] [--db URL]
+  gongzhi openapi   (prints the API's OpenAPI 3.1 document)
   gongzhi version
 
 URL is sqlite:PATH (default sqlite:gongzhi.db) or postgresql://user@host:port/db;
@@ -781,6 +785,7 @@ const std::map<std::string, CommandSpec>& command_specs() {
         {"backup", {{"db"}, {}, 1, 1}},
         {"restore", {{"db"}, {"force"}, 1, 1}},
         {"version", {}},
+        {"openapi", {}},
     };
     for (auto& [name, spec] : table) {
       spec.options.insert("now");
@@ -837,6 +842,25 @@ int main(int argc, char** argv) {
     if (command == "report") return command_report(args);
     if (command == "backup") return command_backup(args);
     if (command == "restore") return command_restore(args);
+    if (command == "openapi") {
+      // The document the server serves at /api/v1/openapi.json, from a throwaway database
+      // (the routes do not depend on data).
+      std::string path = (std::filesystem::temp_directory_path() /
+                          ("gongzhi-openapi-" + std::to_string(::getpid()) + ".db"))
+                             .string();
+      int status = 1;
+      {
+        auto application = app::build_application("sqlite:" + path, 1);
+        http::Request request;
+        request.method = "GET";
+        request.target = request.path = "/api/v1/openapi.json";
+        auto document = application->dispatcher->handle(request);
+        std::cout << document.body << "\n";
+        status = document.status == 200 ? 0 : 1;
+      }
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+      return status;
+    }
     std::cout << "gongzhi " << app::kVersion << "\n";
     return 0;
   } catch (const std::exception& error) {

@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "http/access_log.hpp"
 #include "http/log.hpp"
+#include "http/schema_trace.hpp"
 #include "storage/database.hpp"
 
 namespace gz::http {
@@ -197,6 +198,8 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
   auto started = std::chrono::steady_clock::now();
   Response response;
   std::string route_name = match.route ? match.route->name() : "unmatched";
+  std::optional<schema_trace::Scope> trace;
+  if (match.route && schema_trace::enabled()) trace.emplace();
   std::optional<Response> static_response;
   if (!match.route && !match.path_known && static_files_) {
     static_response = static_files_->serve(request);
@@ -268,6 +271,7 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
                      : static_response ? static_slot_
                                        : unmatched_slot_;
   metrics_.record(slot, response.status, seconds);
+  if (trace) schema_trace::write(request, route_name, response, *trace);
   log_line(request, response.status, seconds, route_name);
   return response;
 }

@@ -1,5 +1,7 @@
 #include "http/json_io.hpp"
 
+#include "http/schema_trace.hpp"
+
 #include <algorithm>
 #include <boost/json/parse.hpp>
 
@@ -39,6 +41,10 @@ void JsonReader::fail(const std::string& code, const std::string& message) {
 }
 
 std::optional<std::string> JsonReader::text(const char* key, Need need, std::size_t max_chars) {
+  if (schema_trace::enabled()) {
+    schema_trace::read({"body", key, "string", need == Need::required, std::nullopt, std::nullopt,
+                        static_cast<std::int64_t>(max_chars), std::nullopt, false, &object_});
+  }
   auto* value = object_.if_contains(key);
   if (!value || value->is_null()) {
     if (need == Need::required)
@@ -85,6 +91,10 @@ std::optional<std::int64_t> int64_field(const boost::json::value* value, bool& n
 
 std::optional<std::int64_t> JsonReader::integer(const char* key, Need need, std::int64_t min,
                                                 std::int64_t max) {
+  if (schema_trace::enabled()) {
+    schema_trace::read({"body", key, "integer", need == Need::required, min, max, std::nullopt,
+                        std::nullopt, false, &object_});
+  }
   bool not_integer = false;
   auto number = int64_field(object_.if_contains(key), not_integer);
   if (not_integer) {
@@ -101,6 +111,10 @@ std::optional<std::int64_t> JsonReader::integer(const char* key, Need need, std:
 
 std::optional<std::int64_t> JsonReader::amount(const char* key, Need need, std::int64_t min,
                                                std::int64_t max) {
+  if (schema_trace::enabled()) {
+    schema_trace::read({"body", key, "integer", need == Need::required, min,
+                        std::min(max, kAmountMax), std::nullopt, std::nullopt, false, &object_});
+  }
   max = std::min(max, kAmountMax);
   bool not_integer = false;
   auto number = int64_field(object_.if_contains(key), not_integer);
@@ -117,6 +131,10 @@ std::optional<std::int64_t> JsonReader::amount(const char* key, Need need, std::
 }
 
 std::optional<bool> JsonReader::boolean(const char* key, Need need) {
+  if (schema_trace::enabled()) {
+    schema_trace::read({"body", key, "boolean", need == Need::required, std::nullopt, std::nullopt,
+                        std::nullopt, std::nullopt, false, &object_});
+  }
   auto* value = object_.if_contains(key);
   if (!value || value->is_null()) {
     if (need == Need::required)
@@ -132,6 +150,10 @@ std::optional<bool> JsonReader::boolean(const char* key, Need need) {
 
 std::optional<std::vector<std::string>> JsonReader::text_list(const char* key, Need need,
                                                               std::size_t max_items) {
+  if (schema_trace::enabled()) {
+    schema_trace::read({"body", key, "string_array", need == Need::required, std::nullopt,
+                        std::nullopt, 64, static_cast<std::int64_t>(max_items), false, &object_});
+  }
   auto* value = object_.if_contains(key);
   if (!value || value->is_null()) {
     if (need == Need::required)
@@ -157,6 +179,9 @@ std::optional<std::vector<std::string>> JsonReader::text_list(const char* key, N
 }
 
 void JsonReader::only(std::initializer_list<const char*> keys) {
+  if (schema_trace::enabled()) {
+    schema_trace::closed_body({keys.begin(), keys.end()}, &object_);
+  }
   for (const auto& member : object_) {
     bool known = false;
     for (const char* key : keys) known = known || member.key() == key;

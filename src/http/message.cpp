@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include "http/schema_trace.hpp"
+
 #include <boost/json.hpp>
 
 namespace gz::http {
@@ -12,6 +14,7 @@ std::optional<std::string> Request::header(std::string_view name) const {
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
+  if (schema_trace::enabled()) schema_trace::read({"query", std::string(name), "string"});
   for (const auto& [key, value] : query) {
     if (key == name) return value;
   }

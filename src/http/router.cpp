@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "http/schema_trace.hpp"
+
 #include "http/json_io.hpp"
 
 #include <algorithm>
@@ -51,6 +53,7 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }  // namespace
 
 Result<std::int64_t> RequestContext::id_param(const std::string& name) const {
+  if (schema_trace::enabled()) schema_trace::read({"path", name, "integer", true, 1});
   auto found = params.find(name);
   if (found != params.end()) {
     auto value = parse_int(found->second);
@@ -60,6 +63,7 @@ Result<std::int64_t> RequestContext::id_param(const std::string& name) const {
 }
 
 Result<std::optional<std::int64_t>> RequestContext::int_query(const std::string& name) const {
+  if (schema_trace::enabled()) schema_trace::read({"query", name, "integer"});
   auto text = request.query_param(name);
   if (!text) return std::optional<std::int64_t>{};
   auto value = parse_int(*text);
@@ -87,6 +91,7 @@ Result<boost::json::object> RequestContext::json_object_or_empty() const {
 
 Result<std::int64_t> RequestContext::limit_param(const std::string& name, std::int64_t fallback,
                                                  std::int64_t max) const {
+  if (schema_trace::enabled()) schema_trace::read({"query", name, "integer", false, 1, max});
   GZ_ASSIGN_OR_RETURN(auto given, int_query(name));
   if (!given) return fallback;
   if (*given < 1 || *given > max) {

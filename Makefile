@@ -16,8 +16,10 @@ RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config libboost1.81-dev libboos
 E2E_PACKAGES := chromium fonts-noto-cjk
 # Fuzz targets (fuzz/): Debian's clang with its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
+# The package and its clean-Debian test; the cluster (nginx with brotli, TLS certificates).
+DEPLOY_PACKAGES := dpkg-dev debootstrap nginx libnginx-mod-http-brotli-static openssl curl
 TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_PACKAGES) \
-  $(FUZZ_PACKAGES)
+  $(FUZZ_PACKAGES) $(DEPLOY_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
   notify-demo deb deb-test cluster-test openapi openapi-check

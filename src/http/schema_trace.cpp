@@ -23,7 +23,8 @@ const std::string& directory() {
   return value;
 }
 
-std::optional<boost::json::value> json_of(const std::string& content_type, const std::string& body) {
+std::optional<boost::json::value> json_of(const std::string& content_type,
+                                          const std::string& body) {
   if (body.empty() || content_type.find("json") == std::string::npos) return std::nullopt;
   boost::system::error_code ec;
   auto value = boost::json::parse(body, ec);
@@ -33,7 +34,9 @@ std::optional<boost::json::value> json_of(const std::string& content_type, const
 
 }  // namespace
 
-bool enabled() { return !directory().empty(); }
+bool enabled() {
+  return !directory().empty();
+}
 
 void read(Read fact) {
   if (current) current->reads_.push_back(std::move(fact));
@@ -50,8 +53,12 @@ void closed_body(const std::vector<std::string>& names, const void* object) {
   }
 }
 
-Scope::Scope() : previous_(current) { current = this; }
-Scope::~Scope() { current = previous_; }
+Scope::Scope() : previous_(current) {
+  current = this;
+}
+Scope::~Scope() {
+  current = previous_;
+}
 
 void write(const Request& request, const std::string& route, const Response& response,
            const Scope& scope) {
@@ -63,10 +70,10 @@ void write(const Request& request, const std::string& route, const Response& res
     std::lock_guard lock(mutex);
     if (++written[key] > 40) return;
   }
-  boost::json::object line{{"route", route},
-                           {"status", response.status},
-                           {"content_type", response.content_type.substr(
-                                                0, response.content_type.find(';'))}};
+  boost::json::object line{
+      {"route", route},
+      {"status", response.status},
+      {"content_type", response.content_type.substr(0, response.content_type.find(';'))}};
   // Which JSON object a handler read was the body itself: the one whose read fields the body
   // has most of (an award list's items are read too, and are not the body).
   std::optional<boost::json::value> request_json =
@@ -90,7 +97,8 @@ void write(const Request& request, const std::string& route, const Response& res
   }
   // No field of any read object in the body: the body is the first object read only when the
   // body has no fields at all (an empty {} where everything is optional).
-  bool empty_body = !request_json || (request_json->is_object() && request_json->as_object().empty());
+  bool empty_body =
+      !request_json || (request_json->is_object() && request_json->as_object().empty());
   if (!body && empty_body) {
     for (const auto& fact : scope.reads()) {
       if (fact.object) {
@@ -114,7 +122,8 @@ void write(const Request& request, const std::string& route, const Response& res
   }
   line["reads"] = std::move(reads);
   if (response.status < 300 && request_json) line["request"] = std::move(*request_json);
-  if (auto body = json_of(response.content_type, response.body)) line["response"] = std::move(*body);
+  if (auto body = json_of(response.content_type, response.body))
+    line["response"] = std::move(*body);
   std::string text = boost::json::serialize(line) + "\n";
   std::lock_guard lock(mutex);
   std::ofstream out(directory() + "/trace-" + std::to_string(::getpid()) + ".jsonl",

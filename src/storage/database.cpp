@@ -85,6 +85,9 @@ Pool::Lease Pool::lease() {
       } catch (...) {
         lock.lock();
         --state_->created;
+        // The slot is free again: a waiter must try it (and fail fast while the database is
+        // down) rather than wait for a lease that may never come back.
+        state_->available.notify_one();
         throw;
       }
     }

@@ -98,6 +98,26 @@ class CountingDatabase final : public Database {
   Database& inner_;
 };
 
+// A database that cannot be reached while `down` is set: each connect waits a little, then
+// throws, as libpq does when the server is gone.
+class UnreachableDatabase final : public Database {
+ public:
+  explicit UnreachableDatabase(Database& inner) : inner_(inner) {}
+  Dialect dialect() const override { return inner_.dialect(); }
+  std::unique_ptr<Connection> connect() override {
+    if (down) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      throw DbError(DbErrorKind::other, "cannot connect: the server is gone");
+    }
+    return inner_.connect();
+  }
+  std::string describe() const override { return inner_.describe(); }
+  std::atomic<bool> down{true};
+
+ private:
+  Database& inner_;
+};
+
 class Storage : public testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
@@ -615,6 +635,31 @@ TEST_P(Storage, PoolLeaseWaitsUntilAConnectionIsReturned) {
   }
   waiter.join();
   EXPECT_TRUE(acquired.load());
+}
+
+TEST_P(Storage, PoolLeaseFailsFastForEveryWaiterWhileTheDatabaseIsUnreachable) {
+  UnreachableDatabase unreachable(*database_);
+  Pool pool(unreachable, 1);
+  std::atomic<int> failed{0};
+  auto try_lease = [&] {
+    try {
+      auto lease = pool.lease();
+    } catch (const DbError&) {
+      ++failed;
+    }
+  };
+  std::thread first(try_lease);
+  std::this_thread::sleep_for(20ms);  // the first is connecting: the second waits for the slot
+  std::thread second(try_lease);
+  auto deadline = std::chrono::steady_clock::now() + 3s;
+  while (failed.load() < 2 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(10ms);
+  }
+  EXPECT_EQ(failed.load(), 2) << "a waiter kept waiting for a slot a failed connect gave back";
+  unreachable.down = false;
+  { auto lease = pool.lease(); }  // frees a stuck waiter, should the check above have failed
+  first.join();
+  second.join();
 }
 
 // --- PostgreSQL only: behaviour SQLite has no counterpart for

@@ -2,6 +2,7 @@
 // transitions, the resident's rating, the public lookup by tracking code, the categories and
 // departments, and the three rates. Photos on a request are in attachments.ts.
 import { ApiError, request, type Page, type QueryValue } from './client';
+import type { Answer, Body, With } from './types';
 
 export type Priority = 'red' | 'yellow' | 'blue';
 export type RequestStatus =
@@ -28,132 +29,72 @@ export type TransitionAction =
   | 'comment'
   | 'set_priority';
 
-export interface Category {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  default_priority: Priority;
-  resolution_working_days: number;
-  is_complaint: boolean;
-}
+type CategoriesAnswer = Answer<'get', '/api/v1/requests/categories'>;
+type RequestAnswer = Answer<'get', '/api/v1/requests/{id}'>;
+type TrackAnswer = Answer<'get', '/api/v1/track/{code}'>;
 
-export interface Department {
-  code: string;
-  name_zh: string;
-  name_en: string;
-}
+export type Category = With<CategoriesAnswer['categories'][number], { default_priority: Priority }>;
+export type Department = CategoriesAnswer['departments'][number];
 
-export interface RequestEvent {
-  at: string;
-  action: string;
-  from_status: RequestStatus | null;
-  status: RequestStatus;
-  note: string | null;
-  by: string;
-}
+export type RequestEvent = With<
+  RequestAnswer['events'][number],
+  { from_status: RequestStatus | null; status: RequestStatus }
+>;
 
 /** The deadline an open case works against now (the server's rule), null once closed. */
-export interface Deadline {
-  kind: 'response' | 'resolution';
-  due_at: string;
-  overdue: boolean;
-  /** Counted on days whose official holidays are not loaded yet: it may still move. */
-  provisional: boolean;
-}
+export type Deadline = With<NonNullable<RequestAnswer['deadline']>, { kind: 'response' | 'resolution' }>;
 
-export interface ServiceRequest {
-  id: number;
-  community_id: number;
-  tracking_code: string;
-  category: string;
-  description: string;
-  priority: Priority;
-  priority_source: string;
-  triage_note: string | null;
-  status: RequestStatus;
-  channel: string;
-  household_id: number | null;
-  location: string | null;
-  received_at: string;
-  response_due_at: string;
-  resolution_due_at: string;
-  responded_at: string | null;
-  resolved_at: string | null;
-  closed_at: string | null;
-  assignee_user_id: number | null;
-  assignee_department: string | null;
-  /** The handler's display name (a guide, who may not list users, still sees a name). */
-  assignee_name?: string | null;
-  duplicate_of: number | null;
-  overdue: boolean;
-  deadline: Deadline | null;
-  escalated: boolean;
-  rating: number | null;
-  rating_comment: string | null;
-  version: number;
-  contact_name: string | null;
-  contact_phone: string | null;
-  events?: RequestEvent[];
-}
+export type RequestPhoto = RequestAnswer['photos'][number];
 
-export interface TrackResult {
-  tracking_code: string;
-  category: string;
-  category_name: string;
-  status: RequestStatus;
-  priority: Priority;
-  received_at: string;
-  response_due_at: string;
-  resolution_due_at: string;
-  responded_at: string | null;
-  resolved_at: string | null;
-  closed_at: string | null;
-  overdue: boolean;
-  deadline: Deadline | null;
-  rated: boolean;
-  timeline: RequestEvent[];
-}
+/**
+ * A case as GET /requests/{id} answers it; lists and transitions answer the same without
+ * `events` and `photos`. assignee_name is the handler's display name (a guide, who may not list
+ * users, still sees a name).
+ */
+export type ServiceRequest = With<
+  Omit<RequestAnswer, 'events' | 'photos'>,
+  {
+    priority: Priority;
+    status: RequestStatus;
+    deadline: Deadline | null;
+    // Null where the server has none; the API tests only ever saw one side of these.
+    assignee_department: string | null;
+    duplicate_of: number | null;
+    latitude: string | null;
+    longitude: string | null;
+    triage_note: string | null;
+    events?: RequestEvent[];
+    photos?: RequestPhoto[];
+  }
+>;
 
-export interface SubmitRequestInput {
-  category: string;
-  description: string;
-  location?: string;
-  /** Staff filing for a caller (代录). */
-  community_id?: number;
-  household_id?: number;
-  channel?: 'phone' | 'counter';
-  /** ISO 8601 with its offset; may be earlier than now (up to 90 days). */
-  received_at?: string;
-  contact_name?: string;
-  contact_phone?: string;
-}
+export type TrackResult = With<
+  TrackAnswer,
+  {
+    status: RequestStatus;
+    priority: Priority;
+    deadline: Deadline | null;
+    closed_at: string | null;
+    timeline: RequestEvent[];
+  }
+>;
 
-export interface TransitionInput {
-  action: TransitionAction;
-  note?: string;
-  assignee?: number;
-  department?: string;
-  duplicate_of?: number;
-  priority?: Priority;
-  version?: number;
-}
+/** What POST /requests answers: the new case's code and deadlines, not the whole case. */
+export type SubmittedRequest = With<
+  Answer<'post', '/api/v1/requests', 201>,
+  { priority: Priority; status: RequestStatus; triage_note: string | null }
+>;
 
-export interface RateValue {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
+/** received_at: ISO 8601 with its offset, may be earlier than now (up to 90 days); staff filing for a caller (代录) give community_id, household_id, channel. */
+export type SubmitRequestInput = With<Body<'post', '/api/v1/requests'>, { channel?: 'phone' | 'counter' }>;
 
-export interface RequestStats {
-  community_id: number;
-  received: number;
-  response_rate: RateValue;
-  resolution_rate: RateValue;
-  satisfaction_rate: RateValue;
-  overdue: number;
-  resolved: number;
-  median_working_days_to_resolve: number | null;
-}
+export type TransitionInput = With<
+  Body<'post', '/api/v1/requests/{id}/transitions'>,
+  { action: TransitionAction; priority?: Priority }
+>;
+
+export type RequestStats = Answer<'get', '/api/v1/requests/stats'>;
+export type RateValue = RequestStats['response_rate'];
 
 export const requestsApi = {
   track: (code: string) => request<TrackResult>(`/track/${encodeURIComponent(code)}`),
@@ -162,7 +103,7 @@ export const requestsApi = {
       query: { community_id: communityId },
     }),
   submitRequest: (input: SubmitRequestInput, idempotencyKey: string) =>
-    request<ServiceRequest>('/requests', { body: input, idempotencyKey }),
+    request<SubmittedRequest>('/requests', { body: input, idempotencyKey }),
   requests: (query: Record<string, QueryValue> = {}) => request<Page<ServiceRequest>>('/requests', { query }),
   requestById: (id: number) => request<ServiceRequest>(`/requests/${id}`),
   transition: (id: number, input: TransitionInput, idempotencyKey: string) =>
@@ -181,20 +122,9 @@ export const requestsApi = {
 };
 
 /** The working-day calendar: holidays and make-up workdays by date, with their names. */
-export interface WorkCalendar {
-  years: number[];
-  holidays: Record<string, string>;
-  workdays: Record<string, string>;
-  covered_through: string | null;
-  covers_next_60_days: boolean;
-}
+export type WorkCalendar = With<Answer<'get', '/api/v1/calendar'>, { covered_through: string | null }>;
 
-export interface CalendarLoadReport {
-  years: number[];
-  holidays: number;
-  workdays: number;
-  deadlines_recomputed: number;
-}
+export type CalendarLoadReport = Answer<'put', '/api/v1/calendar'>;
 
 /** PUT /calendar takes the file's JSON as it is. */
 async function sendCalendar(file: Blob): Promise<CalendarLoadReport> {

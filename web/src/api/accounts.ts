@@ -2,59 +2,35 @@
 // password and sessions, the guides and staff of a community that work can be assigned to, and
 // the administration of users (admins: everyone; community staff: their guides and residents).
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type Role = 'resident' | 'guide' | 'staff' | 'street' | 'admin';
 
-export interface User {
-  id: number;
-  username: string;
-  role: Role;
-  community_ids: number[];
-  household_id: number | null;
-  display_name: string;
-}
+/**
+ * Who is logged in (/me, and the login's answer). display_name is left out when the user has
+ * none (the server sends it only when set).
+ */
+export type User = With<Answer<'get', '/api/v1/me'>['user'], { role: Role }>;
 
-export interface LoginResponse {
-  token: string;
-  expires_in: number;
-  user: User;
-  /** An administrator asked for a new password at this login. */
-  must_change_password: boolean;
-}
+/** must_change_password: an administrator asked for a new password at this login. */
+export type LoginResponse = With<Answer<'post', '/api/v1/auth/login'>, { user: User }>;
 
-export interface SessionInfo {
-  id: string;
-  created_at: string;
-  expires_at: string;
-  remote_ip: string | null;
-  user_agent: string | null;
-  current: boolean;
-}
+export type SessionInfo = With<
+  Answer<'get', '/api/v1/auth/sessions'>['items'][number],
+  { remote_ip: string | null; user_agent: string | null }
+>;
 
-export interface CommunityUser {
-  id: number;
-  username: string;
-  display_name: string;
-  role: 'guide' | 'staff';
-  /** Households assigned; guides only. */
-  caseload: number | null;
-}
+/**
+ * A user as the administration pages list them; the server masks the mobile. caseload:
+ * households assigned, guides only.
+ */
+export type ManagedUser = With<
+  Item<Answer<'get', '/api/v1/users'>>,
+  { role: Role; street_ids: number[]; mobile: string | null }
+>;
 
-/** A user as the administration pages list them; the server masks the mobile. */
-export interface ManagedUser {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  community_ids: number[];
-  street_ids: number[];
-  household_id: number | null;
-  mobile: string | null;
-  disabled: boolean;
-  /** Households assigned; guides only. */
-  caseload: number | null;
-  created_at: string;
-}
+/** A guide or staff member of a community, as /users?community_id=…&role=… lists them. */
+export type CommunityUser = With<ManagedUser, { role: 'guide' | 'staff' }>;
 
 export type UserState = 'active' | 'disabled' | 'all';
 
@@ -66,29 +42,16 @@ export interface UserFilters {
   state?: UserState;
 }
 
-export interface NewUser {
-  username: string;
-  display_name: string;
-  role: Role;
-  community_ids?: number[];
-  street_ids?: number[];
-  /** Left out, the server makes a temporary one, to be changed at the first login. */
-  password?: string;
-}
+/** Without a password the server makes a temporary one, to be changed at the first login. */
+export type NewUser = With<Body<'post', '/api/v1/users'>, { role: Role }>;
 
-export interface CreatedUser {
-  id: number;
-  username: string;
-  /** Present when no password was given: shown once, never again. */
-  temporary_password?: string;
-}
+/** temporary_password: present when no password was given, shown once, never again. */
+export type CreatedUser = Answer<'post', '/api/v1/users', 201>;
 
-export interface UserChanges {
-  display_name?: string;
-  role?: Role;
-  community_ids?: number[];
-  street_ids?: number[];
-}
+export type UserChanges = With<
+  Body<'patch', '/api/v1/users/{id}'>,
+  { role?: Role; community_ids?: number[]; street_ids?: number[] }
+>;
 
 export const accountsApi = {
   login: (username: string, password: string) =>
@@ -104,7 +67,7 @@ export const accountsApi = {
   /** Whether this server serves the demo community (the login page then names its accounts). */
   site: () => request<{ demo: boolean; version: string }>('/site'),
   users: (communityId: number, role: 'guide' | 'staff') =>
-    request<{ community_id: number; items: CommunityUser[] }>('/users', { query: { community_id: communityId, role } }),
+    request<{ community_id: number | null; items: CommunityUser[] }>('/users', { query: { community_id: communityId, role } }),
   listUsers: (filters: UserFilters) => request<{ items: ManagedUser[] }>('/users', { query: { ...filters } }),
   createUser: (user: NewUser) => request<CreatedUser>('/users', { body: user }),
   updateUser: (id: number, changes: UserChanges) =>

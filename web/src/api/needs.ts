@@ -1,85 +1,60 @@
 // Needs assessment (需求评估, /api/v1/needs): demand per service category, the households
 // ranked by need (the silent ones marked), and the building × category heat map.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type CategoryFigures = Record<string, number>;
 
-export interface NeedsDemand {
-  community_id: number;
-  households: number;
-  demand: CategoryFigures;
-  households_with_demand: CategoryFigures;
-}
+// Demand is by service category, the community's own list: the document's fixed keys are the
+// demo's categories, so these figures stay a record.
+export type NeedsDemand = With<
+  Answer<'get', '/api/v1/needs/demand'>,
+  {
+    demand: CategoryFigures;
+    households_with_demand: CategoryFigures;
+    buildings: { building: string; demand: CategoryFigures }[];
+  }
+>;
 
-export interface RankedHousehold {
-  rank: number;
-  household_id: number;
-  code: string;
-  building: string;
-  overall_hundredths: number;
-  sub_scores?: Record<string, number>;
-  demand: CategoryFigures;
-  participation_count: number;
-  request_count: number;
-  silent: boolean;
-}
+type RankingAnswer = Answer<'get', '/api/v1/needs/ranking'>;
 
-export interface NeedsRanking {
-  community_id: number;
-  category: string | null;
-  total: number;
-  silent_count: number;
-  silent_min_overall_hundredths: number;
-  items: RankedHousehold[];
-}
+export type RankedHousehold = With<Item<RankingAnswer>, { demand: CategoryFigures }>;
 
-export interface NeedsHeatmap {
-  community_id: number;
-  /** What a cell counts: households. */
-  unit?: string;
-  categories: string[];
-  buildings: string[];
-  /** cells[building][category]: households with demand. */
-  cells: number[][];
-}
+export type NeedsRanking = With<RankingAnswer, { items: RankedHousehold[] }>;
+
+/** cells[building][category]: households with demand (the unit a cell counts). */
+export type NeedsHeatmap = Answer<'get', '/api/v1/needs/heatmap'>;
 
 export const NEED_DIMENSIONS = ['population_structure', 'health', 'economy', 'willingness', 'special_needs'] as const;
 export type NeedDimension = (typeof NEED_DIMENSIONS)[number];
 export type DimensionFigures = Record<NeedDimension, number>;
 
+type HouseholdNeedsAnswer = Answer<'get', '/api/v1/households/{id}/needs'>;
+
 /** A professional's score for one dimension, replacing the computed one. */
-export interface NeedsOverride {
-  id: number;
-  household_id: number;
-  dimension: NeedDimension;
-  score: number;
-  reason: string;
-  assessed_by_user_id: number | null;
-  /** Asked of the server (issue 18); absent until then. */
-  assessed_by_name?: string | null;
-  assessed_at: string;
-}
+export type NeedsOverride = With<
+  Answer<'post', '/api/v1/needs/assessments', 201>,
+  {
+    dimension: NeedDimension;
+    assessed_by_user_id: number | null;
+    /** Asked of the server (issue 18); absent until then. */
+    assessed_by_name?: string | null;
+  }
+>;
 
-export interface HouseholdNeeds {
-  household_id: number;
-  community_id: number;
-  code: string;
-  building: string;
-  weights: DimensionFigures;
-  sub_scores: DimensionFigures;
-  computed_sub_scores: DimensionFigures;
-  overridden: Record<NeedDimension, boolean>;
-  overall_hundredths: number;
-  overrides: NeedsOverride[];
-  demand: CategoryFigures;
-}
+export type HouseholdNeeds = With<
+  HouseholdNeedsAnswer,
+  {
+    weights: DimensionFigures;
+    sub_scores: DimensionFigures;
+    computed_sub_scores: DimensionFigures;
+    overridden: Record<NeedDimension, boolean>;
+    overrides: NeedsOverride[];
+    demand: CategoryFigures;
+  }
+>;
 
-export interface NewOverride {
-  household_id: number;
-  dimension: NeedDimension;
-  score: number;
-  reason: string;
-}
+export type NewOverride = With<Body<'post', '/api/v1/needs/assessments'>, { dimension: NeedDimension }>;
 
 export const needsApi = {
   household: (householdId: number) => request<HouseholdNeeds>(`/households/${householdId}/needs`),

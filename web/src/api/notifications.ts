@@ -2,74 +2,35 @@
 // every user's inbox with its unread count, their choices per event kind, and how to reach
 // them by SMS. Channels (group robots, webhooks) are staff's and have no page yet.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
-export interface InboxItem {
-  id: number;
-  kind: string;
-  object_type: string;
-  object_id: string;
-  title: string;
-  message: string;
-  created_at: string;
-  read_at: string | null;
-}
+export type Inbox = Answer<'get', '/api/v1/notifications'>;
+export type InboxItem = Item<Inbox>;
 
-export interface Inbox {
-  unread: number;
-  items: InboxItem[];
-}
+export type Preference = Answer<'get', '/api/v1/notification-preferences'>['preferences'][number];
 
-export interface Preference {
-  kind: string;
-  in_app: boolean;
-  sms: boolean;
-}
-
-export interface Contact {
-  user_id: number;
-  community_id: number;
-  mobile: string | null;
-  mobile_verified: boolean;
-  language: 'zh' | 'en';
-}
+export type Contact = With<
+  Answer<'put', '/api/v1/notification-contact'>,
+  { language: 'zh' | 'en' }
+>;
 
 export type ChannelKind = 'wecom' | 'dingtalk' | 'webhook';
 
-export interface Channel {
-  id: number;
-  community_id: number;
-  building: string | null;
-  kind: ChannelKind;
-  name: string;
-  url: string;
-  has_secret: boolean;
-  events: string[];
-  enabled: boolean;
-  created_at: string;
-}
+/** A group robot or webhook (the API tests saw channels only as POST's answer). */
+export type Channel = With<
+  Answer<'post', '/api/v1/notification-channels', 201>,
+  { kind: ChannelKind; building: string | null }
+>;
 
-export interface NewChannel {
-  community_id: number;
-  kind: ChannelKind;
-  name: string;
-  url: string;
-  secret?: string;
-  building?: string;
-  events: string[];
-}
+export type NewChannel = With<
+  Body<'post', '/api/v1/notification-channels'>,
+  { community_id: number; kind: ChannelKind }
+>;
 
-export interface Delivery {
-  id: number;
-  event_id: number;
-  event: string;
-  channel: string;
-  status: 'pending' | 'sent' | 'dead';
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string;
-  sent_at: string | null;
-  created_at: string;
-}
+export type Delivery = With<
+  Answer<'get', '/api/v1/notification-channels/{id}/deliveries'>['deliveries'][number],
+  { status: 'pending' | 'sent' | 'dead' }
+>;
 
 /** The kinds a channel may ask for, in the order the form lists them. */
 export const CHANNEL_EVENT_KINDS = [

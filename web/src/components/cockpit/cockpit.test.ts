@@ -82,6 +82,7 @@ describe('quarters', () => {
 describe('heat-map shaping', () => {
   const heatmap = {
     community_id: 1,
+    unit: 'households',
     categories: ['elderly_care', 'childcare'],
     buildings: ['10号楼', '1号楼', '2号楼'],
     cells: [

@@ -2,32 +2,18 @@
 // indicators, open warnings, today's requests and the audit-chain head, and the event stream
 // that pushes a new snapshot when they change (components/cockpit/useCockpitStream.ts).
 import { apiUrl, request } from './client';
+import type { Answer, With } from './types';
 import type { Indicator } from './indicators';
 
-export interface CockpitWarning {
-  id: number;
-  community_id: number;
-  kind: string;
-  subject: string;
-  suggestion: string;
-  suggestion_en: string;
-  raised_at: string;
-}
+type CockpitAnswer = Answer<'get', '/api/v1/cockpit'>;
 
-export interface CockpitSnapshot {
-  generated_at: string;
-  community_id?: number;
-  street_id?: string;
-  community_ids: number[];
-  period: string;
-  indicators: Indicator[];
-  warnings: { open: number; newest: CockpitWarning[] };
-  requests_today: { received: number; overdue_open: number };
-  ledger: { seq: number; hash: string };
-  /** What the non-government parties added (issue 19): fen, and the resources multiplier in
-   * basis points (14200 = ×1.42). */
-  funding?: { government: number; others_received: number; parties: number; multiplier_bp: number } | null;
-}
+export type CockpitWarning = CockpitAnswer['warnings']['newest'][number];
+
+/**
+ * funding: what the non-government parties added (issue 19), fen, and the resources
+ * multiplier in basis points (14200 = ×1.42; null while the government gave nothing).
+ */
+export type CockpitSnapshot = With<CockpitAnswer, { indicators: Indicator[] }>;
 
 /** Either one community or a street (communities.street), as the cockpit routes take them. */
 export type CockpitScope = { communityId: number } | { streetId: string };

@@ -1,26 +1,19 @@
 // Indicators (/api/v1/indicators): each of the product's measures for a community or a street
 // over a period, with its target, whether it is met, and the figures it was computed from.
 import { request } from './client';
+import type { Answer, With } from './types';
 import { scopeQuery, type CockpitScope } from './cockpit';
 
 export type IndicatorStatus = 'met' | 'not_met' | 'no_data';
 
-export interface Indicator {
-  key: string;
-  value: number | null;
-  target: number;
-  comparison: '>' | '<';
-  status: IndicatorStatus;
-  formula: string;
-  numerator: number | null;
-  denominator: number | null;
-}
+type IndicatorsAnswer = Answer<'get', '/api/v1/indicators'>;
 
-export interface IndicatorReport {
-  period: string;
-  community_ids: number[];
-  indicators: Indicator[];
-}
+export type Indicator = With<
+  IndicatorsAnswer['indicators'][number],
+  { comparison: '>' | '<'; status: IndicatorStatus }
+>;
+
+export type IndicatorReport = With<IndicatorsAnswer, { indicators: Indicator[] }>;
 
 export const indicatorsApi = {
   /** `period` is a quarter ("2026Q4") or a year. */
@@ -34,7 +27,5 @@ export const indicatorsApi = {
     request<IndicatorTargets>('/indicators/targets', { method: 'PUT', query: { community_id: communityId }, body: { targets } }),
 };
 
-export interface IndicatorTargets {
-  community_id: number;
-  targets: Record<string, number>;
-}
+/** Targets by indicator key: the document's keys are today's indicators, so a record. */
+export type IndicatorTargets = With<Answer<'get', '/api/v1/indicators/targets'>, { targets: Record<string, number> }>;

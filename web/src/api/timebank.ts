@@ -1,37 +1,16 @@
 // The time bank (时间银行, /api/v1/timebank): one member serves another, the recipient
 // confirms, and the minutes are banked. Recording and confirming are ledger writes.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
-export interface TimebankService {
-  id: number;
-  community_id: number;
-  provider_resident_id: number;
-  recipient_resident_id: number;
-  service_date: string;
-  minutes: number;
-  service_type: string;
-  note: string | null;
-  status: 'pending' | 'confirmed' | 'disputed' | 'expired';
-  created_at: string;
-  expires_at: string;
-}
+export type TimebankService = With<
+  Item<Answer<'get', '/api/v1/timebank/services'>>,
+  { status: 'pending' | 'confirmed' | 'disputed' | 'expired'; posting_id: number | null }
+>;
 
-export interface TimebankAccount {
-  resident_id: number;
-  balance: number;
-  earned: number;
-  spent: number;
-  floor: number | null;
-}
+export type TimebankAccount = Answer<'get', '/api/v1/timebank/accounts/{resident_id}'>;
 
-export interface NewService {
-  provider_resident_id: number;
-  recipient_resident_id: number;
-  service_date: string;
-  minutes: number;
-  service_type: string;
-  note?: string;
-}
+export type NewService = Body<'post', '/api/v1/timebank/services'>;
 
 export const timebankApi = {
   account: (residentId: number) => request<TimebankAccount>(`/timebank/accounts/${residentId}`),

@@ -2,63 +2,23 @@
 // /guides/{id}/figures): visits with what was found and when to follow up, a household's
 // timeline gathered from every module, and a guide's own figures for a quarter.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type VisitKind = 'home' | 'phone' | 'street';
 export const VISIT_KINDS: VisitKind[] = ['home', 'phone', 'street'];
 
-export interface Visit {
-  id: number;
-  community_id: number;
-  household_id: number;
-  household_code: string;
-  household_address: string;
-  visitor_user_id: number;
-  visitor_name: string;
-  kind: VisitKind;
-  visited_at: string;
-  notes: string;
-  needs_found: string[];
-  follow_up_at: string | null;
-  created_at: string;
-}
+export type Visit = With<Item<Answer<'get', '/api/v1/visits'>>, { kind: VisitKind }>;
 
-export interface NewVisit {
-  household_id: number;
-  /** An ISO instant or a day YYYY-MM-DD (its start in Shanghai). */
-  visited_at: string;
-  kind: VisitKind;
-  notes: string;
-  needs_found: string[];
-  follow_up_at?: string;
-}
+/** visited_at: an ISO instant or a day YYYY-MM-DD (its start in Shanghai). */
+export type NewVisit = With<
+  Body<'post', '/api/v1/visits'>,
+  { household_id: number; visited_at: string; kind: VisitKind; notes: string; needs_found: string[] }
+>;
 
-export interface TimelineItem {
-  at: string;
-  /** request.submitted|resolved|rated, visit.<kind>, needs.assessment, activity.<kind>, points.<code> */
-  kind: string;
-  title: string;
-  ref_id: number | null;
-  amount: number | null;
-  note: string | null;
-  resident_id: number | null;
-}
+/** kind: request.submitted|resolved|rated, visit.<kind>, needs.assessment, activity.<kind>, points.<code> */
+export type TimelineItem = With<Item<Answer<'get', '/api/v1/households/{id}/timeline'>>, { ref_id: number | null }>;
 
-export interface GuideFigures {
-  guide_user_id: number;
-  guide_name: string;
-  community_id: number;
-  period: string;
-  households_in_charge: number;
-  households_visited: number;
-  visits: number;
-  silent_in_charge: number;
-  silent_reached: number;
-  follow_ups_due: number;
-  requests_resolved: number;
-  requests_resolved_on_time: number;
-  requests_open: number;
-  requests_open_overdue: number;
-}
+export type GuideFigures = Answer<'get', '/api/v1/guides/{id}/figures'>;
 
 export const caseworkApi = {
   recordVisit: (visit: NewVisit, idempotencyKey: string) =>

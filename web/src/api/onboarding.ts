@@ -1,57 +1,29 @@
 // Onboarding (/api/v1/auth/otp, /auth/register, /auth/password-reset, claim codes, the staff's
 // queue of registrations, a household's logins): how residents get in.
 import { apiUrl, request } from './client';
+import type { Answer, Item, With } from './types';
 
 export type OtpPurpose = 'register' | 'reset';
 
-export interface Registered {
-  user_id: number;
-  username: string;
-  household_id: number;
-  resident_id: number | null;
-  status: 'active' | 'pending';
-}
+export type Registered = With<Answer<'post', '/api/v1/auth/register', 201>, { status: 'active' | 'pending' }>;
 
-export interface ClaimCode {
-  id: number;
-  household_id: number;
-  hint: string;
-  created_at: string;
-  expires_at: string;
-  revoked_at: string | null;
-  uses: number;
-  state: 'active' | 'expired' | 'revoked';
-}
+export type ClaimCode = With<
+  Item<Answer<'get', '/api/v1/households/{id}/claim-codes'>>,
+  { revoked_at: string | null; state: 'active' | 'expired' | 'revoked' }
+>;
 
-export interface IssuedCode {
-  id: number;
-  household_id: number;
-  code: string;
-  expires_at: string;
-}
+export type IssuedCode = Answer<'post', '/api/v1/households/{id}/claim-codes', 201>;
 
-export interface AccountRequest {
-  user_id: number;
-  household_id: number;
-  household_address: string;
-  name: string;
-  mobile: string;
-  created_at: string;
-  decision: 'confirmed' | 'refused' | null;
-}
+export type AccountRequest = With<
+  Answer<'post', '/api/v1/account-requests/{id}/decision'>,
+  { decision: 'confirmed' | 'refused' | null }
+>;
 
-export interface HouseholdAccount {
-  user_id: number;
-  username: string;
-  display_name: string;
-  resident_id: number | null;
-  mobile: string;
-  state: 'active' | 'pending' | 'removed';
-  created_at: string;
-  you: boolean;
-  /** The reader (the household head, staff) may deactivate it. */
-  removable: boolean;
-}
+/** removable: the reader (the household head, staff) may deactivate it. */
+export type HouseholdAccount = With<
+  Item<Answer<'get', '/api/v1/households/{id}/accounts'>>,
+  { state: 'active' | 'pending' | 'removed' }
+>;
 
 export const onboardingApi = {
   sendCode: (mobile: string, purpose: OtpPurpose) =>

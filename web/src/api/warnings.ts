@@ -3,6 +3,7 @@
 // response, resolved once by staff with a note; tasks that run plan → do → check → act → closed,
 // each move recording what was done in the stage being finished.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type WarningKind =
   | 'participation_falling'
@@ -15,62 +16,37 @@ export type WarningKind =
 
 export type WarningState = 'open' | 'resolved' | 'all';
 
-export interface Warning {
-  id: number;
-  community_id: number;
-  /** A WarningKind; a newer server may send others. */
-  kind: string;
-  subject: string;
-  /** The figures that raised it; its shape depends on the kind (lib/insight.ts reads it). */
-  evidence: unknown;
-  suggestion: string;
-  suggestion_en: string;
-  raised_at: string;
-  state: 'open' | 'resolved';
-  resolved_at: string | null;
-  resolution: string | null;
-}
+/**
+ * kind: a WarningKind (a newer server may send others). evidence: the figures that raised it;
+ * its shape depends on the kind (lib/insight.ts reads it).
+ */
+export type Warning = With<
+  Item<Answer<'get', '/api/v1/warnings'>>,
+  { evidence: unknown; state: 'open' | 'resolved' }
+>;
 
 export type Stage = 'plan' | 'do' | 'check' | 'act' | 'closed';
 
-export interface Improvement {
-  id: number;
-  community_id: number;
-  indicator: string;
-  period: string;
-  title: string;
-  trigger_value_bp: number | null;
-  target_bp: number | null;
-  stage: Stage;
-  owner_user_id: number | null;
-  /** The owner's name, for readers who may not list users (guides). */
-  owner_name?: string | null;
-  due_on: string;
-  /** What was done in each stage, written when the task left it. */
-  notes: Record<'plan' | 'do' | 'check' | 'act', string | null>;
-  /** The next quarter's figure that settles the check (satisfaction tasks). */
-  check: { period: string | null; value_bp: number | null; met: boolean | null };
-  automatic: boolean;
-  created_at: string;
-  updated_at: string;
-}
+/**
+ * owner_name: for readers who may not list users (guides). notes: what was done in each stage,
+ * written when the task left it. check: the next quarter's figure that settles it (satisfaction
+ * tasks).
+ */
+export type Improvement = With<
+  Answer<'patch', '/api/v1/improvements/{id}'>,
+  {
+    stage: Stage;
+    owner_name: string | null;
+    trigger_value_bp: number | null;
+    target_bp: number | null;
+    notes: Record<'plan' | 'do' | 'check' | 'act', string | null>;
+  }
+>;
 
-export interface NewImprovement {
-  community_id: number;
-  indicator: string;
-  period: string;
-  title: string;
-  due_on: string;
-  owner_user_id?: number;
-}
+export type NewImprovement = Body<'post', '/api/v1/improvements'>;
 
-export interface ImprovementChange {
-  /** The next stage; needs `note`. */
-  stage?: Stage;
-  note?: string;
-  owner_user_id?: number;
-  due_on?: string;
-}
+/** stage: the next one, needs `note`. */
+export type ImprovementChange = With<Body<'patch', '/api/v1/improvements/{id}'>, { stage?: Stage }>;
 
 export const warningsApi = {
   list: (communityId: number, state: WarningState) =>

@@ -2,34 +2,20 @@
 // pools and the needs demand, one plan's lines, and its fairness read-out (each group's share
 // of resources against its share of need). A plan's public life is in transparency.ts.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 import type { PlanStage } from './transparency';
 
-export interface AllocationPlanLine {
-  category: string;
-  total: number;
-  previous_total: number | null;
-  change: number | null;
-}
+type PlanAnswer = Answer<'get', '/api/v1/allocation/plans/{id}'>;
 
-export interface AllocationPlan {
-  id: number;
-  community_id: number;
-  quarter: string;
-  total: number;
-  unit: string;
-  lines: AllocationPlanLine[];
-  /** What an ended quarter's emergency reserve left, carried into this plan's dynamic pool. */
-  carried_in?: number;
-}
+/** A plan line; previous_total and change are there when an earlier plan had the category. */
+export type AllocationPlanLine = With<PlanAnswer['lines'][number], { demand: number | null }>;
 
-export interface PlanListItem {
-  id: number;
-  quarter: string;
-  unit: string;
-  total: number;
-  stage: PlanStage;
-  created_at: string;
-}
+/** carried_in: what an ended quarter's emergency reserve left, carried into the dynamic pool. */
+export type AllocationPlan = With<PlanAnswer, { carried_from_plan_id: number | null; lines: AllocationPlanLine[] }>;
+
+export type PlanListItem = With<Item<Answer<'get', '/api/v1/allocation/plans'>>, { stage: PlanStage }>;
+
+type PlanBody = Body<'post', '/api/v1/allocation/plans'>;
 
 /** The figures a category may carry into a plan; the server fills in what is left out. */
 export interface PlanCategoryInput {
@@ -39,61 +25,15 @@ export interface PlanCategoryInput {
   demand?: number;
 }
 
-export interface PoolPercents {
-  emergency_percent: number;
-  base_percent: number;
-  dynamic_percent: number;
-}
+export type PoolPercents = NonNullable<PlanBody['percents']>;
 
-export interface PlanInput {
-  community_id: number;
-  quarter: string;
-  total: number;
-  unit: string;
-  categories?: PlanCategoryInput[];
-  percents?: PoolPercents;
-}
+export type PlanInput = With<PlanBody, { categories?: PlanCategoryInput[] }>;
 
-export interface CreatedPlanLine {
-  category: string;
-  base: number;
-  dynamic: number;
-  total: number;
-  policy_weight: number;
-  demand_weight: number;
-  demand: number | null;
-  previous_total?: number;
-  change?: number;
-}
+/** POST answers the plan as GET does. */
+export type CreatedPlan = AllocationPlan;
 
-export interface CreatedPlan extends Omit<AllocationPlan, 'lines'> {
-  pools: { emergency: number; base: number; dynamic: number; surplus: number; reserve: number };
-  lines: CreatedPlanLine[];
-  lines_total: number;
-  previous_plan_id: number | null;
-  created_at: string;
-}
-
-export interface FairnessGroup {
-  group: string;
-  resource_share_bp: number;
-  need_share_bp: number;
-  population_share_bp: number;
-  ratio_to_need_percent: number | null;
-  elite_capture: boolean;
-  left_behind: boolean;
-}
-
-export interface PlanFairness {
-  plan_id: number;
-  community_id: number;
-  quarter: string;
-  unit: string;
-  groups: FairnessGroup[];
-  elite_capture: boolean;
-  gini_bp: number;
-  group_gini_bp: number;
-}
+export type PlanFairness = Answer<'get', '/api/v1/allocation/plans/{id}/fairness'>;
+export type FairnessGroup = PlanFairness['groups'][number];
 
 export const allocationApi = {
   plans: (communityId: number) =>

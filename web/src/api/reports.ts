@@ -3,80 +3,26 @@
 // tasks, plans and request rates — as JSON for the page, or as a printable HTML page, CSV or
 // XLSX file that the browser downloads with the session cookie.
 import { apiUrl, request } from './client';
+import type { Answer, With } from './types';
 import { scopeQuery, type CockpitScope } from './cockpit';
 import type { Indicator } from './indicators';
 
 export type ReportFormat = 'html' | 'csv' | 'xlsx';
 
-export interface Rate {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
+type ReportAnswer = Answer<'get', '/api/v1/reports/{period}'>;
 
-export interface RequestStats {
-  received: number;
-  response_rate: Rate;
-  resolution_rate: Rate;
-  satisfaction_rate: Rate;
-  median_working_days: number | null;
-  resolved: number;
-  overdue: number;
-}
+export type RequestStats = Omit<ReportAnswer['requests'], 'by_priority'>;
+export type Rate = RequestStats['response_rate'];
 
-export interface ReportIndicator extends Indicator {
-  trend: { period: string; value: number | null }[];
-}
+export type ReportIndicator = Indicator & Pick<ReportAnswer['indicators'][number], 'trend'>;
 
-export interface ReportWarning {
-  id: number;
-  community_id: number;
-  kind: string;
-  subject: string;
-  raised_at: string;
-  resolved_at: string | null;
-  raised_in_period: boolean;
-  suggestion_zh: string;
-  suggestion_en: string;
-}
+export type ReportWarning = With<ReportAnswer['warnings'][number], { resolved_at: string | null }>;
 
-export interface ReportImprovement {
-  id: number;
-  community_id: number;
-  indicator: string;
-  period: string;
-  title: string;
-  stage: string;
-  due_on: string;
-  automatic: boolean;
-}
+export type ReportImprovement = ReportAnswer['improvements'][number];
 
-export interface ReportPlan {
-  plan_id: number;
-  community_id: number;
-  quarter: string;
-  unit: string;
-  stage: string;
-  total: number;
-  planned: number;
-  spent: number;
-}
+export type ReportPlan = ReportAnswer['plans'][number];
 
-export interface Report {
-  period: string;
-  from: string;
-  to: string;
-  scope_name: string;
-  generated_at: string;
-  community_ids: number[];
-  community_id?: number;
-  street_id?: string;
-  indicators: ReportIndicator[];
-  warnings: ReportWarning[];
-  improvements: ReportImprovement[];
-  plans: ReportPlan[];
-  requests: RequestStats & { by_priority: (RequestStats & { priority: string })[] };
-}
+export type Report = With<ReportAnswer, { indicators: ReportIndicator[]; warnings: ReportWarning[] }>;
 
 export const reportsApi = {
   report: (scope: CockpitScope, period: string) =>

@@ -1,77 +1,42 @@
 // The contribution-points bank (积分银行, /api/v1/points): a resident's account, the
 // redemption catalogue, and redeeming (a ledger write: retried with the same key).
 import { apiUrl, request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
-export interface PointsAccount {
-  resident_id: number;
-  community_id: number;
-  balance: number;
-  earned: number;
-  spent: number;
-}
+export type PointsAccount = Answer<'get', '/api/v1/points/accounts/{resident_id}'>;
 
-export interface CatalogItem {
-  id: number;
-  community_id: number;
-  name: string;
-  category: string;
-  price_points: number;
-  stock: number | null;
-  stock_remaining: number | null;
-  limit_per_resident: number | null;
-  limit_period: string | null;
-  available_from: string | null;
-  available_until: string | null;
-}
+export type CatalogItem = With<
+  Answer<'post', '/api/v1/points/catalog', 201>,
+  { available_from: string | null; available_until: string | null }
+>;
 
-/** A ledger line of a resident's account, as GET …/postings gives it (newest first). */
-export interface Posting {
-  id: number;
-  kind: string;
-  amount: number;
-  /** + for what came in to this account, − for what went out. */
-  signed_amount: number;
-  /** award, redemption, correction, expiry. */
-  code: string;
-  rule: string | null;
-  reference: string | null;
-  corrects_posting_id: number | null;
-  memo: string | null;
-  created_at: string;
-}
+type PostingsAnswer = Answer<'get', '/api/v1/points/accounts/{resident_id}/postings'>;
 
-export interface Postings {
-  resident_id: number;
-  balance: number;
-  items: Posting[];
-}
+/**
+ * A ledger line of a resident's account, as GET …/postings gives it (newest first):
+ * signed_amount + for what came in to this account, − for what went out; code award,
+ * redemption, correction, expiry.
+ */
+export type Posting = Item<PostingsAnswer>;
 
-export interface EarningRule {
-  rule: string;
-  name_zh: string;
-  /** event: points per event; minute: points per hour of service. */
-  unit: 'event' | 'minute';
-  points_per_unit: number;
-}
+export type Postings = PostingsAnswer;
 
-export interface PointsSettings {
-  community_id: number;
-  /** null: points never expire. */
-  expiry_months: number | null;
-  timebank_floor_minutes: number;
-}
+/** unit event: points per event; minute: points per hour of service. */
+export type EarningRule = With<
+  Answer<'get', '/api/v1/points/rules'>['rules'][number],
+  { unit: 'event' | 'minute' }
+>;
 
-export interface NewCatalogItem {
-  community_id: number;
-  name: string;
-  category: string;
-  price_points: number;
-  stock?: number;
-  limit_per_resident?: number;
-  limit_period?: string;
-  available_from?: string;
-  available_until?: string;
-}
+/** expiry_months null: points never expire. */
+export type PointsSettings = Answer<'get', '/api/v1/points/settings'>;
+
+export type NewCatalogItem = Body<'post', '/api/v1/points/catalog'>;
+
+/** A correction's reversing posting (without signed_amount: it belongs to no one account). */
+export type Correction = With<
+  Answer<'post', '/api/v1/points/corrections', 201>,
+  { reference: string | null; rule: string | null }
+>;
 
 export interface Award {
   resident_id: number;
@@ -115,38 +80,19 @@ export const CATALOG_CATEGORIES = [
 
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 
-export interface Redemption {
-  id: number;
-  resident_id: number;
-  item_id: number;
-  quantity: number;
-  points: number;
-  posting_id: number;
-  balance: number;
-  stock_remaining: number | null;
-  /** "K7QM-4XPD": what the resident shows at the counter. */
-  voucher_code: string;
-  created_at: string;
-}
+/** voucher_code "K7QM-4XPD": what the resident shows at the counter. */
+export type Redemption = Answer<'post', '/api/v1/points/redemptions', 201>;
 
 export type VoucherState = 'valid' | 'used' | 'void';
 
-/** A redemption's voucher (GET /points/vouchers/{code}); the name is masked for guides and staff. */
-export interface Voucher {
-  redemption_id: number;
-  community_id: number;
-  /** null for a redemption made before vouchers had codes. */
-  code: string | null;
-  item_id: number;
-  item_name: string;
-  quantity: number;
-  points: number;
-  resident_id: number;
-  resident_name: string;
-  created_at: string;
-  used_at: string | null;
-  state: VoucherState;
-}
+/**
+ * A redemption's voucher (GET /points/vouchers/{code}); the name is masked for guides and
+ * staff. code is null for a redemption made before vouchers had codes.
+ */
+export type Voucher = With<
+  Answer<'get', '/api/v1/points/vouchers/{code}'>,
+  { code: string | null; used_at: string | null; state: VoucherState }
+>;
 
 const voucherPath = (code: string) => `/points/vouchers/${encodeURIComponent(code)}`;
 
@@ -177,7 +123,7 @@ export const pointsApi = {
     request<CatalogItem>('/points/catalog', { body: item, idempotencyKey }),
   /** A reversing posting with the reason; a posting is corrected once. */
   correct: (postingId: number, reason: string, idempotencyKey: string) =>
-    request<Posting>('/points/corrections', { body: { posting_id: postingId, reason }, idempotencyKey }),
+    request<Correction>('/points/corrections', { body: { posting_id: postingId, reason }, idempotencyKey }),
   /** `period`: "2026", "2026Q3" or "2026-11". */
   leaderboard: (communityId: number, period?: string) =>
     request<Leaderboard>('/points/leaderboard', { query: { community_id: communityId, period } }),

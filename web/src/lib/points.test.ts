@@ -27,6 +27,8 @@ function posting(id: number, signed: number, extra: Partial<Posting> = {}): Post
     rule: signed > 0 ? 'meeting' : null,
     reference: null,
     corrects_posting_id: null,
+    debit_account_id: signed > 0 ? 1 : 2,
+    credit_account_id: signed > 0 ? 2 : 1,
     memo: null,
     created_at: '2026-11-20T10:00:00.000+08:00',
     ...extra,

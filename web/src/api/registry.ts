@@ -3,44 +3,20 @@
 // their residents (masked as the server decides for the reader's role), the vocabulary of tags
 // and housing types, and the CSV import.
 import { ApiError, request, upload, type Page, type QueryValue } from './client';
+import type { Answer, Body, Item, With } from './types';
 
-export interface Community {
-  id: number;
-  name: string;
-  code: string;
-  district: string;
-  street: string;
-}
+/** A community, with its counts; district and street are null when not on file. */
+export type Community = Item<Answer<'get', '/api/v1/communities'>>;
 
 /** A community as the public board names it. */
-export interface PublicCommunity {
-  id: number;
-  name: string;
-  district: string | null;
-  street: string | null;
-}
+export type PublicCommunity = Item<Answer<'get', '/api/v1/public/communities'>>;
 
 /** A street (街道) and the communities it owns. */
-export interface Street {
-  id: number;
-  name: string;
-  code: string;
-  district: string | null;
-  communities: { id: number; name: string; code: string }[];
-}
+export type Street = With<Item<Answer<'get', '/api/v1/streets'>>, { district: string | null }>;
 
-export interface NewStreet {
-  name: string;
-  code: string;
-  district?: string;
-}
+export type NewStreet = Body<'post', '/api/v1/streets'>;
 
-export interface NewCommunity {
-  name: string;
-  code: string;
-  district?: string;
-  street_id?: number;
-}
+export type NewCommunity = Body<'post', '/api/v1/communities'>;
 
 /** An ID number someone without personal-data rights entered that another resident holds. */
 export interface IdNumberDispute {
@@ -49,74 +25,35 @@ export interface IdNumberDispute {
   holder_household_id: number | null;
 }
 
-export interface Resident {
-  id: number;
-  household_id: number;
-  name: string;
-  sex: string;
-  /** Staff and admins only: everyone else gets the year, never the date beside a masked ID. */
-  birth_date?: string | null;
-  birth_year: number | null;
-  id_number: string | null;
-  mobile: string | null;
-  relation: string;
-  registration: string;
-  /** Staff and admins only, while the dispute is unsettled (id_number is then null). */
-  id_number_dispute?: IdNumberDispute;
-}
+type HouseholdAnswer = Answer<'get', '/api/v1/households/{id}'>;
 
-export interface Household {
-  id: number;
-  community_id: number;
-  building_id: number;
-  building: string;
-  code: string;
-  address: string;
-  housing_type: string;
-  size: number;
-  income_band: string;
-  willingness: string;
-  guide_user_id: number | null;
-  /** 建筑面积 in dm² (8950 = 89.50 ㎡); null when not on file. */
-  floor_area_dm2?: number | null;
-  tags: string[];
-  needs: string[];
-  skills: string[];
-  residents?: Resident[];
-}
+/**
+ * birth_date: staff and admins only (everyone else gets the year, never the date beside a
+ * masked ID); id_number_dispute: staff and admins only, while the dispute is unsettled
+ * (id_number is then null).
+ */
+export type Resident = With<
+  HouseholdAnswer['residents'][number],
+  { birth_date?: string | null; birth_year: number | null; id_number_dispute?: IdNumberDispute }
+>;
 
-export interface HouseholdChanges {
-  building_id?: number;
-  floor_area_dm2?: number;
-  address?: string;
-  housing_type?: string;
-  income_band?: string;
-  willingness?: string;
-  tags?: string[];
-  needs?: string[];
-  skills?: string[];
-}
+/**
+ * A household file; building and building_id are null for a household not yet placed in a
+ * building, floor_area_dm2 (建筑面积 in dm², 8950 = 89.50 ㎡) when not on file. GET by id adds
+ * the residents.
+ */
+export type Household = With<
+  Omit<HouseholdAnswer, 'residents'>,
+  { guide_user_id: number | null; skills: string[]; residents?: Resident[] }
+>;
 
-export interface NewResident {
-  name: string;
-  sex?: string;
-  birth_date?: string;
-  id_number?: string;
-  mobile?: string;
-  relation?: string;
-  registration?: string;
-}
+export type HouseholdChanges = Body<'patch', '/api/v1/households/{id}'>;
 
-export interface VocabularyEntry {
-  code: string;
-  label_zh: string;
-}
+export type NewResident = Body<'post', '/api/v1/households/{id}/residents'>;
 
-export interface Vocabulary {
-  tags: VocabularyEntry[];
-  housing_types: VocabularyEntry[];
-  [list: string]: VocabularyEntry[];
-}
+export type VocabularyEntry = Answer<'get', '/api/v1/registry/vocabulary'>['tags'][number];
+
+export type Vocabulary = Answer<'get', '/api/v1/registry/vocabulary'> & { [list: string]: VocabularyEntry[] };
 
 export interface ImportRowError {
   line: number;
@@ -165,16 +102,8 @@ async function importCsv(communityId: number, file: Blob, dryRun: boolean): Prom
   }
 }
 
-export interface Building {
-  id: number;
-  community_id: number;
-  name: string;
-  address: string | null;
-  households: number;
-  /** The guide whose patch the building is. */
-  guide_user_id: number | null;
-  guide_name: string | null;
-}
+/** guide_user_id: the guide whose patch the building is. */
+export type Building = With<Item<Answer<'get', '/api/v1/communities/{id}/buildings'>>, { address: string | null }>;
 
 export const registryApi = {
   streets: () => request<{ items: Street[] }>('/streets'),

@@ -72,6 +72,11 @@ describe('householdChanges', () => {
   it('sends nothing when nothing changed', () => {
     expect(householdChanges(before, { ...before, address: ' 1号楼101 ' })).toEqual({});
   });
+  it('places a household without a building, and never sends a null building', () => {
+    const unplaced = { ...before, building_id: null };
+    expect(householdChanges(unplaced, { ...unplaced, building_id: 3 })).toEqual({ building_id: 3 });
+    expect(householdChanges(before, { ...before, building_id: null })).toEqual({});
+  });
 });
 
 describe('parseSkills', () => {

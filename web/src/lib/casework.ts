@@ -47,7 +47,8 @@ function sameList(a: string[], b: string[]): boolean {
 }
 
 export interface HouseholdForm {
-  building_id: number;
+  /** null for a household not yet placed in a building (the server allows it). */
+  building_id: number | null;
   address: string;
   housing_type: string;
   income_band: string;
@@ -58,9 +59,13 @@ export interface HouseholdForm {
 }
 
 /** Only the fields the form changed, so a PATCH never writes back what someone else edited. */
-export function householdChanges(before: HouseholdForm, after: HouseholdForm): Partial<HouseholdForm> {
-  const out: Partial<HouseholdForm> = {};
-  if (after.building_id !== before.building_id) out.building_id = after.building_id;
+export function householdChanges(
+  before: HouseholdForm,
+  after: HouseholdForm,
+): Partial<Omit<HouseholdForm, 'building_id'>> & { building_id?: number } {
+  const out: Partial<Omit<HouseholdForm, 'building_id'>> & { building_id?: number } = {};
+  // A building can be chosen, not taken away: PATCH takes a building id, never null.
+  if (after.building_id !== before.building_id && after.building_id !== null) out.building_id = after.building_id;
   for (const key of ['address', 'housing_type', 'income_band', 'willingness'] as const) {
     const value = after[key].trim();
     if (value !== before[key]) out[key] = value;

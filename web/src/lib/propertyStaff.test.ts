@@ -39,6 +39,7 @@ describe('property back-office helpers', () => {
   it('names a household by its door in the building', () => {
     expect(doorOf({ address: '幸福里社区1号楼1单元101室', building: '1号楼' })).toBe('1单元101室');
     expect(doorOf({ address: '别处 3 室', building: '9号楼' })).toBe('别处 3 室');
+    expect(doorOf({ address: '幸福里社区1单元101室', building: null })).toBe('幸福里社区1单元101室');
   });
 
   it('offers the current and the next quarter for bills', () => {

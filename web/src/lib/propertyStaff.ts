@@ -38,6 +38,7 @@ export function percentToBp(typed: string | number): number | null {
 
 /** The door of a household within its building: "幸福里社区1号楼1单元101室" → "1单元101室". */
 export function doorOf(household: Pick<Household, 'address' | 'building'>): string {
+  if (!household.building) return household.address;
   const at = household.address.lastIndexOf(household.building);
   const rest = at >= 0 ? household.address.slice(at + household.building.length) : household.address;
   return rest.trim() || household.address;

@@ -73,6 +73,11 @@ describe('buildingsOf and skillsOf', () => {
       { id: 10, name: '10号楼', count: 2 },
     ]);
   });
+  it('leaves a household not placed in a building out of the buildings', () => {
+    const unplaced = { id: 6, building_id: null, building: null, skills: ['书法'] };
+    expect(buildingsOf([...list, unplaced]).map((b) => b.id)).toEqual([1, 2, 10]);
+    expect(skillsOf([...list, unplaced]).find((e) => e.skill === '书法')?.households.map((x) => x.id)).toEqual([5, 6]);
+  });
   it('groups households by skill, most common first, ties in pinyin order', () => {
     expect(skillsOf(list).map((entry) => [entry.skill, entry.households.map((x) => x.id)])).toEqual([
       ['电脑', [3, 4]],

@@ -3,8 +3,9 @@
 // is put into words (an i18n key and its values).
 
 interface PatchHousehold {
-  building_id: number;
-  building: string;
+  /** Null for a household not yet placed in a building. */
+  building_id: number | null;
+  building: string | null;
   skills: string[];
 }
 
@@ -79,11 +80,15 @@ export function timelineWords(
   }
 }
 
-/** Buildings of these households with how many each, in the natural order ("2号楼" before "10号楼"). */
+/**
+ * Buildings of these households with how many each, in the natural order ("2号楼" before
+ * "10号楼"); a household not placed in a building is in none of them.
+ */
 export function buildingsOf<H extends PatchHousehold>(households: H[]): { id: number; name: string; count: number }[] {
   const byId = new Map<number, { id: number; name: string; count: number }>();
   for (const household of households) {
-    const entry = byId.get(household.building_id) ?? { id: household.building_id, name: household.building, count: 0 };
+    if (household.building_id === null) continue;
+    const entry = byId.get(household.building_id) ?? { id: household.building_id, name: household.building ?? '', count: 0 };
     entry.count += 1;
     byId.set(household.building_id, entry);
   }

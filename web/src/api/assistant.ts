@@ -2,43 +2,18 @@
 // (问答), and the category and urgency a request's text suggests.
 import { request } from './client';
 import type { Priority } from './requests';
+import type { Answer, Item, With } from './types';
 
-export interface AssistantAnswer {
-  entry_id: number;
-  score: number;
-  score_bp: number;
-  question: string;
-  answer: string;
-  source: 'faq' | 'notice' | 'policy' | string;
-  source_ref: string;
-  updated_at: string;
-  matched: string[];
-}
+type AskAnswer = Answer<'get', '/api/v1/assistant/ask'>;
 
-export interface AskResult {
-  community_id: number;
-  question: string;
-  answered: boolean;
-  /** The best answer, or the server's "我不知道" sentence. */
-  message: string;
-  answers: AssistantAnswer[];
-  threshold_bp: number;
-  unanswered_id: number | null;
-}
+/** source: faq, notice, policy (or another a newer server knows). */
+export type AssistantAnswer = AskAnswer['answers'][number];
 
-export interface Classification {
-  community_id: number;
-  /** "" when no keyword matched. */
-  category: string;
-  category_name: string;
-  priority: Priority;
-  priority_source: string;
-  priority_note: string;
-  matched_keywords: string[];
-  urgent_keywords: string[];
-  confidence: number;
-  confidence_bp: number;
-}
+/** message: the best answer, or the server's "我不知道" sentence. */
+export type AskResult = AskAnswer;
+
+/** category: "" when no keyword matched. */
+export type Classification = With<Answer<'post', '/api/v1/assistant/classify'>, { priority: Priority }>;
 
 export const assistantApi = {
   ask: (question: string, communityId: number, signal?: AbortSignal) =>
@@ -52,18 +27,7 @@ export const assistantApi = {
 
 // ---- upkeep (guides draft; staff and admins edit, publish and delete) ---------------------
 
-export interface KnowledgeEntry {
-  id: number;
-  community_id: number;
-  question: string;
-  answer: string;
-  keywords: string;
-  source: 'faq' | 'notice' | 'policy' | string;
-  source_ref: string;
-  published: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type KnowledgeEntry = Item<Answer<'get', '/api/v1/assistant/entries'>>;
 
 export interface EntryInput {
   question?: string;
@@ -74,26 +38,10 @@ export interface EntryInput {
   published?: boolean;
 }
 
-export interface UnansweredQuestion {
-  id: number;
-  community_id: number;
-  question: string;
-  times_asked: number;
-  best_score_bp: number;
-  first_asked_at: string;
-  last_asked_at: string;
-  resolved_at: string | null;
-  resolved_entry_id: number | null;
-}
+export type UnansweredQuestion = Item<Answer<'get', '/api/v1/assistant/unanswered'>>;
 
-export interface KeywordRule {
-  id: number;
-  /** 0: one of the defaults every community has. */
-  community_id: number;
-  category: string;
-  keyword: string;
-  weight: number;
-}
+/** community_id 0: one of the defaults every community has. */
+export type KeywordRule = Item<Answer<'get', '/api/v1/assistant/category-keywords'>>;
 
 export const assistantAdminApi = {
   entries: (communityId: number, offset = 0, limit = 100) =>

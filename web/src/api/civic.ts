@@ -1,62 +1,39 @@
 // Civic life (/api/v1/surveys): surveys residents answer once, and their results by group, with
 // small groups suppressed so no one's answers can be picked out.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type QuestionKind = 'single_choice' | 'multiple_choice' | 'scale' | 'text';
 
-export interface Question {
-  id: number;
-  kind: QuestionKind;
-  prompt: string;
-  options: string[];
-  required: boolean;
-}
+type SurveyItem = Item<Answer<'get', '/api/v1/surveys'>>;
+type ResultsAnswer = Answer<'get', '/api/v1/surveys/{id}/results'>;
 
-export interface Survey {
-  id: number;
-  community_id: number;
-  title: string;
-  description: string;
-  status: 'draft' | 'open' | 'closed';
-  created_at?: string;
-  opened_at?: string | null;
-  closed_at?: string | null;
-  responses: number;
-  questions: Question[];
-  responded?: boolean;
-}
+export type Question = With<SurveyItem['questions'][number], { kind: QuestionKind }>;
+
+export type SurveyStatus = 'draft' | 'open' | 'closed';
+
+/** plan_id: the allocation plan whose satisfaction survey it is; responded: the reader's own. */
+export type Survey = With<SurveyItem, { status: SurveyStatus; questions: Question[] }>;
 
 export interface SurveyAnswer {
   question_id: number;
   value: number | number[] | string;
 }
 
-export interface QuestionTally {
-  question_id: number;
-  kind: QuestionKind;
-  prompt: string;
-  answered: number;
-  options?: { index: number; label: string; count: number }[];
-  distribution?: Record<string, number>;
-  mean?: number | null;
-  answers?: string[];
-}
+/** A question's tally; `answers` (text questions) only in the overall results, not per group. */
+export type QuestionTally = With<ResultsAnswer['questions'][number], { kind: QuestionKind }>;
 
-export interface SurveyResults {
-  survey: Omit<Survey, 'questions'>;
-  respondents: number;
-  min_group_respondents: number;
-  questions: QuestionTally[];
-  groups: {
-    dimension: string;
-    key: string;
-    label: string;
-    respondents: number | null;
-    suppressed: boolean;
+export type SurveyResults = With<
+  ResultsAnswer,
+  {
+    survey: With<
+      ResultsAnswer['survey'],
+      { status: SurveyStatus; opened_at: string | null; plan_id: number | null }
+    >;
     questions: QuestionTally[];
-  }[];
-  group_differences: { question_id: number; dimension: string; coefficient: number | null }[];
-}
+    groups: With<ResultsAnswer['groups'][number], { questions: QuestionTally[] }>[];
+  }
+>;
 
 export const civicApi = {
   surveys: (communityId: number | undefined) =>
@@ -68,55 +45,29 @@ export const civicApi = {
 
 // ---- authoring (staff, guides, admins) ------------------------------------------------------
 
-export interface NewQuestion {
-  kind: QuestionKind;
-  prompt: string;
-  options?: string[];
-  required?: boolean;
-}
+type SurveyBody = Body<'post', '/api/v1/surveys'>;
 
-export interface NewSurvey {
-  community_id: number;
-  title: string;
-  description?: string;
-  /** Ties the survey to an allocation plan as its satisfaction survey. */
-  plan_id?: number;
-  questions: NewQuestion[];
-}
+export type NewQuestion = With<NonNullable<SurveyBody['questions']>[number], { kind: QuestionKind }>;
+
+/** plan_id ties the survey to an allocation plan as its satisfaction survey. */
+export type NewSurvey = With<SurveyBody, { questions: NewQuestion[] }>;
 
 // ---- tenant representatives (租户代表) --------------------------------------------------------
 
-export interface Representative {
-  id: number;
-  election_id: number;
-  building_id: number;
-  building: string;
-  resident_id: number;
-  name: string;
-  seat: number;
-  votes: number;
-  term_start: string;
-  term_end: string;
-}
+type RepresentativesAnswer = Answer<'get', '/api/v1/representatives'>;
 
-export interface BuildingRepresentatives {
-  building_id: number;
-  building: string;
-  representatives: Representative[];
-}
+export type BuildingRepresentatives = Item<RepresentativesAnswer>;
 
-export interface NewElection {
-  building_id: number;
-  election_date: string;
-  term_start: string;
-  term_end: string;
-  candidates: { resident_id: number; votes: number }[];
-  elected: number[];
-  note?: string;
-}
+export type Representative = BuildingRepresentatives['representatives'][number];
+
+export type NewElection = With<
+  Body<'post', '/api/v1/representatives/elections'>,
+  { candidates: { resident_id: number; votes: number }[]; elected: number[] }
+>;
 
 // ---- resident leaders (居民骨干) and self-organisations --------------------------------------
 
+/** A training module as GET /leaders/modules lists it (the API tests only saw an empty list). */
 export interface TrainingModule {
   id: number;
   title: string;
@@ -124,54 +75,17 @@ export interface TrainingModule {
   completions: number;
 }
 
-export interface Leader {
-  id: number;
-  community_id: number;
-  resident_id: number;
-  name: string;
-  since: string;
-  until: string | null;
-  area: string;
-  modules_completed: number;
-  training_hours: number;
-}
+/** What POST /leaders/modules answers: the module without its completions. */
+export type CreatedModule = Answer<'post', '/api/v1/leaders/modules', 201>;
 
-export interface Organisation {
-  id: number;
-  community_id: number;
-  name: string;
-  founded_on: string;
-  leaders: { resident_id: number; name: string }[];
-  member_count: number;
-  status: 'incubating' | 'active' | 'dormant' | 'dissolved' | string;
-}
+export type Leader = Item<Answer<'get', '/api/v1/leaders'>>;
 
-export interface NewOrganisation {
-  community_id: number;
-  name: string;
-  founded_on: string;
-  leader_resident_ids: number[];
-  member_count: number;
-  status: string;
-}
+/** status: incubating, active, dormant, dissolved (or another a newer server knows). */
+export type Organisation = Item<Answer<'get', '/api/v1/leaders/organisations'>>;
 
-export interface LeaderSummary {
-  community_id: number;
-  from: string;
-  to: string;
-  leaders_at_start: number;
-  leaders_at_end: number;
-  joined: number;
-  left: number;
-  growth_rate: number | null;
-  annual_growth_rate: number | null;
-  target_annual_growth_rate: number;
-  meets_target: boolean | null;
-  trained_residents: number;
-  training_hours: number;
-  organisations_founded: number;
-  organisations_active: number;
-}
+export type NewOrganisation = Body<'post', '/api/v1/leaders/organisations'>;
+
+export type LeaderSummary = Answer<'get', '/api/v1/leaders/summary'>;
 
 export const civicAdminApi = {
   survey: (id: number) => request<Survey>(`/surveys/${id}`),
@@ -181,16 +95,13 @@ export const civicAdminApi = {
   closeSurvey: (id: number) => request<Survey>(`/surveys/${id}/close`, { method: 'POST' }),
 
   representatives: (communityId: number) =>
-    request<{ date: string; buildings_with_representatives: number; items: BuildingRepresentatives[] }>(
-      '/representatives',
-      { query: { community_id: communityId } },
-    ),
+    request<RepresentativesAnswer>('/representatives', { query: { community_id: communityId } }),
   recordElection: (election: NewElection, idempotencyKey: string) =>
-    request<{ id: number; elected: Representative[] }>('/representatives/elections', { body: election, idempotencyKey }),
+    request<Answer<'post', '/api/v1/representatives/elections', 201>>('/representatives/elections', { body: election, idempotencyKey }),
 
   modules: (communityId: number) => request<{ items: TrainingModule[] }>('/leaders/modules', { query: { community_id: communityId } }),
   addModule: (communityId: number, title: string, hours: number) =>
-    request<TrainingModule>('/leaders/modules', { body: { community_id: communityId, title, hours } }),
+    request<CreatedModule>('/leaders/modules', { body: { community_id: communityId, title, hours } }),
   recordCompletion: (moduleId: number, residentId: number, completedOn: string, idempotencyKey: string) =>
     request<{ id: number }>('/leaders/completions', {
       body: { module_id: moduleId, resident_id: residentId, completed_on: completedOn },

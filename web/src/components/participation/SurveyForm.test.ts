@@ -10,6 +10,10 @@ const survey: Survey = {
   title: '社区食堂意见征集',
   description: '',
   status: 'open',
+  plan_id: null,
+  created_at: '2026-11-20T02:00:00Z',
+  opened_at: '2026-11-20T02:00:00Z',
+  closed_at: null,
   responses: 0,
   questions: [
     { id: 11, kind: 'scale', prompt: '总体满意度', options: [], required: true },

@@ -2,207 +2,98 @@
 // aggregate, each quarter's fee and collection, the household's bills, the owners' quarterly
 // score, and how public revenue is shared out.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
-export interface PropertySettings {
-  community_id: number;
-  base_fee_fen: number | null;
-  fee_basis: string;
-  adjustment: {
-    neutral_score: number;
-    up_bp_per_point: number;
-    down_bp_per_point: number;
-    cap_up_bp: number;
-    cap_down_bp: number;
-    rule: string;
-  };
-  notice_days: number;
-  /** Issue 19: the share of the owners' committee an expense needs (5001–10000 bp, more than
-   * half), its smallest size, and the share of households that must score before the score
-   * moves the fee (0–10000 bp). */
-  committee_quorum_bp?: number;
-  committee_min_members?: number;
-  min_response_bp?: number;
-  /** The fee by floor area, fen per ㎡ per month (120 = 1.2 元); null: per household. */
-  fee_per_m2_fen?: number | null;
-}
+/**
+ * committee_quorum_bp: the share of the owners' committee an expense needs (5001–10000 bp, more
+ * than half), committee_min_members its smallest size, min_response_bp the share of households
+ * that must score before the score moves the fee (issue 19); fee_per_m2_fen the fee by floor
+ * area, fen per ㎡ per month (120 = 1.2 元), null: per household.
+ */
+export type PropertySettings = With<
+  Answer<'put', '/api/v1/property/settings'>,
+  { base_fee_fen: number | null }
+>;
 
-export interface QuarterFee {
-  quarter: string;
-  base_fee_fen: number;
-  evaluated_quarter: string;
-  evaluations: number;
-  mean_score_centi: number | null;
-  adjustment_bp: number;
-  monthly_fee_fen: number;
-  bills: number;
-  billed_fen: number;
-  /** Scores needed for the score to move the fee, and whether there were enough. */
-  responses_needed?: number;
-  responses_sufficient?: boolean;
-}
+/** responses_needed: scores needed for the score to move the fee; responses_sufficient: whether there were enough. */
+export type QuarterFee = Answer<'post', '/api/v1/property/bills', 201>;
 
 /** The quarter's service assessment meeting (质量评估会) and its minutes. */
-export interface AssessmentMeeting {
-  id: number;
-  community_id: number;
-  quarter: string;
-  held_at: string;
-  committee_present: number;
-  attendees: number;
-  minutes: string;
-  created_at: string;
-}
+export type AssessmentMeeting = Item<Answer<'get', '/api/v1/property/assessment-meetings'>>;
 
-export interface AssessmentMeetingInput {
-  community_id: number;
-  quarter: string;
-  held_at: string;
-  committee_present: number;
-  attendees: number;
-  minutes: string;
-}
+export type AssessmentMeetingInput = With<
+  Body<'post', '/api/v1/property/assessment-meetings'>,
+  { community_id: number }
+>;
+
+type PublicFundAnswer = Answer<'get', '/api/v1/public/property/fund'>;
 
 /** The trust fund for anyone (GET /public/property/fund): no payer, no receipt, no names. */
-export interface PublicFund {
-  community_id: number;
-  trust_fund_fen: number;
-  fee_income_fen: number;
-  expenses_fen: number;
-  pending_expenses_fen: number;
-  income_by_quarter: { quarter: string; paid_fen: number }[];
-  expenses: (Omit<FundExpense, 'receipt_ref'> & { receipt_ref?: never })[];
-  fees: Omit<QuarterFee, 'bills' | 'billed_fen'>[];
-  assessment_meetings: AssessmentMeeting[];
-}
+export type PublicFund = With<
+  PublicFundAnswer,
+  {
+    expenses: With<PublicFundAnswer['expenses'][number], { status: ExpenseStatus }>[];
+    fees: With<
+      PublicFundAnswer['fees'][number],
+      { mean_score_centi: number | null; fee_per_m2_fen: number | null }
+    >[];
+  }
+>;
 
-export interface QuarterReport {
-  quarter: string;
-  bills_issued: number;
-  billed_fen: number;
-  bills_paid: number;
-  paid_fen: number;
-  collection_rate_bp: number;
-  collection_rate_fen_bp: number;
-  evaluations: number;
-  mean_score_centi: number | null;
-  next_adjustment_bp: number | null;
-  my_score: number | null;
-  fee: QuarterFee | null;
-}
+export type QuarterReport = With<
+  Item<Answer<'get', '/api/v1/property/quarters'>>,
+  { fee: QuarterFee | null }
+>;
 
-export interface FundExpense {
-  id: number;
-  amount_fen: number;
-  category: string;
-  payee_category: string;
-  receipt_ref: string;
-  purpose: string;
-  spent_on: string;
-  status: 'pending' | 'approved' | 'rejected' | string;
-  approved_by_committee: boolean;
-  decision_note?: string | null;
-  decided_at: string | null;
-  created_at: string;
-  /** The committee's votes so far and what approval needs (a majority of at least 3). */
-  approvals?: number;
-  rejections?: number;
-  committee_size?: number;
-  approvals_needed?: number;
-  /** The reading committee member's own vote, if any. */
-  my_vote?: 'approve' | 'reject' | null;
-}
+/** pending, approved, rejected (or another a newer server knows). */
+export type ExpenseStatus = 'pending' | 'approved' | 'rejected' | (string & {});
 
-export interface FundView {
-  community_id: number;
-  trust_fund_fen: number;
-  fee_income_fen: number;
-  expenses_fen: number;
-  pending_expenses_fen: number;
-  accounts: { code: string; balance_fen: number }[];
-  income_by_quarter: { quarter: string; paid_fen: number }[];
-  expenses: FundExpense[];
-}
+type FundAnswer = Answer<'get', '/api/v1/property/fund'>;
 
-export interface Bill {
-  id: number;
-  household_id: number;
-  quarter: string;
-  amount_fen: number;
-  paid: boolean;
-  paid_on: string | null;
-  /** Staff and admins only: the household's code ("01-1-0101"). */
-  household_code?: string;
-}
+/**
+ * An expense with the committee's votes so far and what approval needs (a majority of at least
+ * 3); my_vote: the reading committee member's own vote, if any.
+ */
+export type FundExpense = With<
+  FundAnswer['expenses'][number],
+  { status: ExpenseStatus; my_vote: 'approve' | 'reject' | null }
+>;
 
-export interface RevenueRule {
-  id: number;
-  source: string;
-  version: number;
-  notice: string;
-  shares: { destination: string; share_bp: number }[];
-  published_at: string;
-  effective_on: string;
-  status: 'in_effect' | 'pending' | 'superseded' | string;
-}
+export type FundView = With<FundAnswer, { expenses: FundExpense[] }>;
 
-export interface RevenueIncome {
-  id: number;
-  source: string;
-  amount_fen: number;
-  received_on: string;
-  receipt_ref: string;
-  payer_category: string;
-  rule_version: number;
-  shares: { destination: string; share_bp: number; amount_fen: number }[];
-}
+/** household_code: staff and admins only, the household's code ("01-1-0101"). */
+export type Bill = With<
+  Item<Answer<'get', '/api/v1/property/bills'>>,
+  { paid_on: string | null; posting_id: number | null }
+>;
+
+/** status: in_effect, pending, superseded (or another a newer server knows). */
+export type RevenueRule = Item<Answer<'get', '/api/v1/property/revenue/rules'>>;
+
+export type RevenueIncome = Item<Answer<'get', '/api/v1/property/revenue/incomes'>>;
 
 /** What staff set: the base fee and the adjustment parameters (left out: kept). */
-export interface SettingsInput {
-  community_id: number;
-  base_fee_fen: number;
-  neutral_score?: number;
-  up_bp_per_point?: number;
-  down_bp_per_point?: number;
-  cap_up_bp?: number;
-  cap_down_bp?: number;
-  notice_days?: number;
-  committee_quorum_bp?: number;
-  min_response_bp?: number;
-  fee_per_m2_fen?: number | null;
-}
+export type SettingsInput = With<
+  Body<'put', '/api/v1/property/settings'>,
+  { community_id: number; fee_per_m2_fen?: number | null }
+>;
 
-export interface ExpenseInput {
-  community_id: number;
-  amount_fen: number;
-  category: string;
-  payee_category: string;
-  receipt_ref: string;
-  purpose: string;
-  spent_on: string;
-}
+export type ExpenseInput = With<Body<'post', '/api/v1/property/expenses'>, { community_id: number }>;
 
-export interface PaymentResult {
-  paid: number[];
-  already_paid: number[];
-  amount_fen: number;
-}
+type PaymentAnswer = Answer<'post', '/api/v1/property/payments', 201>;
 
-export interface RuleInput {
-  community_id: number;
-  source: string;
-  shares: { destination: string; share_bp: number }[];
-  notice: string;
-  effective_on?: string;
-}
+/** 201 when something was paid; 200 with posting null when every bill was paid already. */
+export type PaymentResult = With<
+  PaymentAnswer,
+  { already_paid: number[]; posting: PaymentAnswer['posting'] | null }
+>;
 
-export interface IncomeInput {
-  community_id: number;
-  source: string;
-  amount_fen: number;
-  received_on: string;
-  receipt_ref: string;
-  payer_category?: string;
-}
+export type RuleInput = With<
+  Body<'post', '/api/v1/property/revenue/rules'>,
+  { community_id: number; shares: { destination: string; share_bp: number }[] }
+>;
+
+export type IncomeInput = With<Body<'post', '/api/v1/property/revenue/incomes'>, { community_id: number }>;
 
 /** The expense and payee categories the server knows (trust_fund.hpp). */
 export const EXPENSE_CATEGORIES = ['cleaning', 'security', 'greening', 'repairs', 'utilities', 'staff', 'insurance', 'other'];
@@ -241,7 +132,7 @@ export const propertyApi = {
   decide: (expenseId: number, decision: 'approve' | 'reject', note: string, idempotencyKey: string) =>
     request<FundExpense>(`/property/expenses/${expenseId}/decision`, { body: { decision, note }, idempotencyKey }),
   addCommitteeMember: (communityId: number, userId: number) =>
-    request<{ community_id: number; user_id: number; display_name: string }>('/property/committee', {
+    request<Answer<'post', '/api/v1/property/committee', 201>>('/property/committee', {
       body: { community_id: communityId, user_id: userId },
     }),
   publishRule: (input: RuleInput, idempotencyKey: string) =>

@@ -27,7 +27,7 @@ describe('the property fund’s decisions', () => {
   it('says when too few households scored for the score to move the fee', () => {
     expect(scoreMovedFee({ responses_sufficient: false, evaluations: 120 })).toBe('too_few');
     expect(scoreMovedFee({ responses_sufficient: true, evaluations: 1502 })).toBe('moved');
-    expect(scoreMovedFee({ evaluations: 0 })).toBe('no_scores');
+    expect(scoreMovedFee({ responses_sufficient: true, evaluations: 0 })).toBe('no_scores');
     // Nobody scored at all (the first quarter): not "too few".
     expect(scoreMovedFee({ responses_sufficient: false, evaluations: 0 })).toBe('no_scores');
   });

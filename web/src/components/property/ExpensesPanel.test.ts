@@ -7,6 +7,8 @@ import type { FundExpense } from '../../api/property';
 const pending: FundExpense = {
   id: 120, amount_fen: 123450, category: 'repairs', payee_category: 'supplier', receipt_ref: 'FP-1', purpose: '单元门禁维修',
   spent_on: '2026-12-01', status: 'pending', approved_by_committee: false, decided_at: null, created_at: '',
+  community_id: 1, approvals: 0, rejections: 0, approvals_needed: 3, committee_size: 5, decision_note: null,
+  my_vote: null, posting_id: null,
 };
 
 function mountPanel(props: { manager: boolean; committee: boolean }, expenses: FundExpense[] = [pending]) {

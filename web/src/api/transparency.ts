@@ -2,6 +2,7 @@
 // (/api/community-resources), public plans and notices, residents' objections and ratings,
 // and the staff's stage transitions, answers, spending and evaluations (/api/v1/plans/{id}/…).
 import { apiUrl, request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type PlanStage =
   | 'draft'
@@ -37,320 +38,156 @@ export type PayeeCategory =
   | 'resident_group'
   | 'other';
 
-export interface PlanStatus {
-  plan_id: number;
-  community_id: number;
-  quarter: string;
-  /** "fen" for money; otherwise whole units such as "place". */
-  unit: string;
-  total: number;
-  state: PlanStage;
-  notice_days: number;
-  /** While on public notice, by the server's one rule: whole days left (rounded up, 0 once it
-   * has ended), when it ends, and whether objections are still taken. */
-  days_left: number | null;
-  notice_started_at: string | null;
-  notice_ends_at: string | null;
-  objections_open: boolean;
-  /** It has been on public notice at least once (a returned draft stays public). */
-  published?: boolean;
-  /** In draft after a street return, a failing vote or a rejecting assessment. */
-  returned?: boolean;
-  revises_plan_id?: number | null;
-  revised_by_plan_id?: number | null;
-}
+type BoardAnswer = Answer<'get', '/api/v1/public/plans/{id}'>;
 
-export interface PlanProgressLine {
-  category: string;
-  planned: number;
-  spent: number;
-  spent_bp: number;
-  households_served: number;
-  households_covered: number;
-  households_targeted: number | null;
-  coverage_bp: number | null;
-}
+/**
+ * A plan's public status. unit: "fen" for money, otherwise whole units such as "place".
+ * While on public notice, by the server's one rule: days_left whole days (rounded up, 0 once it
+ * has ended), notice_ends_at, and whether objections are still taken. published: it has been on
+ * public notice at least once (a returned draft stays public); returned: in draft after a
+ * street return, a failing vote or a rejecting assessment.
+ */
+export type PlanStatus = With<
+  BoardAnswer['plan'],
+  { state: PlanStage; notice_started_at: string | null }
+>;
 
-export interface PlanSpending {
-  id: number;
-  category: string;
-  amount: number;
-  purpose: string;
-  payee_category: string;
-  receipt_ref: string;
-  spent_on: string;
-  corrects_id: number | null;
-  households: number;
-  created_at: string;
-}
+export type PlanProgressLine = BoardAnswer['progress'][number];
 
-export interface PlanEvaluation {
-  kind: 'third_party' | 'final';
-  evaluator: string;
-  summary: string;
-  score: number | null;
-  report_ref: string | null;
-  created_at: string;
-}
+export type PlanSpending = BoardAnswer['spending'][number];
 
-export interface PlanObjection {
-  id: number;
-  text: string;
-  answer: string | null;
-  created_at: string;
-  answered_at: string | null;
-}
+export type PlanEvaluation = With<
+  BoardAnswer['evaluations'][number],
+  { kind: 'third_party' | 'final'; report_ref: string | null }
+>;
 
-export interface PlanHistoryEvent {
-  action: PlanAction;
-  from: PlanStage;
-  to: PlanStage;
-  note: string;
-  created_at: string;
-}
+/** An objection; answer and answered_at null until staff answer it. */
+export type PlanObjection = With<
+  Answer<'post', '/api/v1/plans/{id}/objections/{oid}/answer'>,
+  { answer: string | null; answered_at: string | null }
+>;
 
-export interface PlanBoard {
-  plan: PlanStatus;
-  allocation: { labels: string[]; values: number[] };
-  progress: PlanProgressLine[];
-  totals: {
-    planned: number;
-    spent: number;
-    spent_bp: number;
-    households_served: number;
-    delivered_units: number;
-    misallocated_units: number;
-    misallocation_bp: number;
-  };
-  spending: PlanSpending[];
-  evaluations: PlanEvaluation[];
-  /** Answered objections only: the public answers. */
-  feedback: PlanObjection[];
-  objections: {
-    objecting_households: number;
-    households: number;
-    threshold_bp: number;
-    third_party_required: boolean;
-    third_party_recorded: boolean;
-  };
-  satisfaction: {
-    served_households: number;
-    responses: number;
-    distribution: number[];
-    mean_hundredths: number;
-    satisfied_bp: number;
-  };
-  history: PlanHistoryEvent[];
-  // Issue 19: the three-level decision, returns and rejections, revisions, the emergency reserve.
-  council_votes?: CouncilVote[];
-  assessments?: Assessment[];
-  decisions?: PlanDecision[];
-  revision?: PlanRevision | null;
-  emergency?: EmergencyLedger;
-  /** The multi-party funding of a plan in fen (null for plans counted otherwise). */
-  funding?: PlanFunding | null;
-}
+export type PlanHistoryEvent = With<
+  BoardAnswer['history'][number],
+  { action: PlanAction; from: PlanStage; to: PlanStage }
+>;
+
+/**
+ * A plan's board: feedback holds the answered objections only (the public answers); issue 19
+ * adds the three-level decision, returns and rejections, revisions, the emergency reserve, and
+ * the multi-party funding in fen (null for plans counted otherwise).
+ */
+export type PlanBoard = With<
+  BoardAnswer,
+  {
+    plan: PlanStatus;
+    evaluations: PlanEvaluation[];
+    feedback: PlanObjection[];
+    history: PlanHistoryEvent[];
+    council_votes: CouncilVote[];
+    assessments: Assessment[];
+    decisions: PlanDecision[];
+    revision: PlanRevision | null;
+    emergency: EmergencyLedger;
+    funding: PlanFunding | null;
+  }
+>;
 
 // ---- The multi-party funding platform (issue 19): parties, pledges tied to plan lines, receipts.
 export type PartyKind = 'government' | 'market' | 'foundation' | 'residents';
 export type NeedType = 'basic' | 'improvement' | 'special';
 
-export interface FundingParty {
-  id: number;
-  community_id: number;
-  kind: PartyKind;
-  name: string;
-  profile: string;
-  /** Fen pledged and received over all plans. */
-  pledged: number;
-  received: number;
-  created_at: string;
-}
+type FundingAnswer = BoardAnswer['funding'];
+type FundingLineAnswer = FundingAnswer['lines'][number];
 
-export interface FundingShare {
-  party_kind: PartyKind;
-  ratio: number;
-  expected: number;
-  pledged: number;
-  received: number;
-}
+/** pledged and received: fen over all plans. */
+export type FundingParty = With<
+  Item<Answer<'get', '/api/v1/public/funding/parties'>>,
+  { kind: PartyKind }
+>;
 
-export interface Pledge {
-  id: number;
-  plan_id: number;
-  category: string;
-  party_id: number;
-  party_name: string;
-  party_kind: PartyKind;
-  amount: number;
-  received: number;
-  note: string | null;
-  created_at: string;
-}
+export type FundingShare = With<FundingLineAnswer['shares'][number], { party_kind: PartyKind }>;
 
-export interface FundingLine {
-  category: string;
-  need_type: NeedType;
-  government: number;
-  /** The government's share first, then the other parties' by the line's rule. */
-  shares: FundingShare[];
-  pledges: Pledge[];
-  others_expected: number;
-  others_pledged: number;
-  others_received: number;
-  shortfall: number;
-  funded: boolean;
-}
+export type Pledge = With<
+  Answer<'post', '/api/v1/plans/{id}/pledges', 201>,
+  { party_kind: PartyKind; note: string | null }
+>;
 
-export interface PlanFunding {
-  government: number;
-  others_expected: number;
-  others_pledged: number;
-  others_received: number;
-  lines: FundingLine[];
-}
+/** shares: the government's first, then the other parties' by the line's rule. */
+export type FundingLine = With<
+  FundingLineAnswer,
+  { need_type: NeedType; shares: FundingShare[]; pledges: Pledge[] }
+>;
+
+export type PlanFunding = With<FundingAnswer, { lines: FundingLine[] }>;
 
 /** A council meeting's vote on a plan (议事会表决). */
-export interface CouncilVote {
-  id: number;
-  plan_id: number;
-  meeting: string;
-  held_at: string;
-  place: string | null;
-  members_total: number;
-  members_present: number;
-  votes_for: number;
-  votes_against: number;
-  votes_abstain: number;
-  quorum_met: boolean;
-  passed: boolean;
-  minutes: string;
-  reasons: string | null;
-  created_at: string;
-}
+export type CouncilVote = BoardAnswer['council_votes'][number];
 
-export interface CouncilVoteInput {
-  meeting: string;
-  held_at: string;
-  place?: string;
-  members_total: number;
-  members_present: number;
-  votes_for: number;
-  votes_against: number;
-  votes_abstain: number;
-  minutes: string;
-  reasons?: string;
-}
+export type CouncilVoteInput = Body<'post', '/api/v1/plans/{id}/council-votes'>;
 
 export type Recommendation = 'approve' | 'approve_with_changes' | 'reject';
 
 /** A professional assessment of a plan (专业评估). */
-export interface Assessment {
-  id: number;
-  plan_id: number;
-  assessor: string;
-  organisation: string;
-  findings: string;
-  recommendation: Recommendation;
-  conditions: string | null;
-  created_at: string;
-}
+export type Assessment = With<
+  BoardAnswer['assessments'][number],
+  { recommendation: Recommendation; conditions: string | null }
+>;
 
-export interface AssessmentInput {
-  assessor: string;
-  organisation: string;
-  findings: string;
-  recommendation: Recommendation;
-  conditions?: string;
-}
+export type AssessmentInput = With<
+  Body<'post', '/api/v1/plans/{id}/assessments'>,
+  { recommendation: Recommendation }
+>;
 
 /** A return, rejection, failing vote or rejecting assessment, with its published reason. */
-export interface PlanDecision {
-  action: 'council_failed' | 'assessment_rejected' | 'return' | 'reject' | string;
-  stage_from: PlanStage;
-  stage_to: PlanStage;
-  reason: string;
-  created_at: string;
-}
+export type PlanDecision = With<
+  BoardAnswer['decisions'][number],
+  {
+    action: 'council_failed' | 'assessment_rejected' | 'return' | 'reject' | (string & {});
+    stage_from: PlanStage;
+    stage_to: PlanStage;
+  }
+>;
 
 /** A revision's difference from the plan it replaces, per category (before null: new). */
-export interface PlanRevision {
-  revises_plan_id: number;
-  total_before: number;
-  total_after: number;
-  lines: { category: string; before: number | null; after: number; change: number }[];
-}
+export type PlanRevision = With<
+  NonNullable<BoardAnswer['revision']>,
+  { lines: { category: string; before: number | null; after: number; change: number }[] }
+>;
 
 export type EmergencyKind = 'natural_disaster' | 'accident' | 'public_health' | 'social_safety' | 'urgent_relief';
 
-export interface EmergencySpend {
-  id: number;
-  plan_id: number;
-  kind: EmergencyKind;
-  reason: string;
-  households_served: number;
-  amount: number;
-  payee_category: string;
-  receipt_ref: string;
-  spent_on: string;
-  created_at: string;
-  published_at: string;
-  sign_off_due_at: string;
-  signed_off_at: string | null;
-  sign_off_note: string | null;
-  overdue: boolean;
-}
+export type EmergencySpend = With<
+  BoardAnswer['emergency']['items'][number],
+  { kind: EmergencyKind }
+>;
 
-export interface EmergencySpendInput {
-  kind: EmergencyKind;
-  reason: string;
-  households_served: number;
-  amount: number;
-  payee_category: PayeeCategory;
-  receipt_ref: string;
-  spent_on?: string;
-}
+export type EmergencySpendInput = With<
+  Body<'post', '/api/v1/plans/{id}/emergency-spending'>,
+  { kind: EmergencyKind; payee_category: PayeeCategory }
+>;
 
 /**
  * The reserve (emergency pool plus the plan's surplus), what emergencies used and what is left;
  * what the quarter before carried into this plan's dynamic pool, and what this one carried out
  * into the next plan. The same on the board and from the staff list; spends newest first.
  */
-export interface EmergencyLedger {
-  reserve: number;
-  spent: number;
-  left: number;
-  carried_in: number;
-  carried_out: number;
-  items: EmergencySpend[];
-}
+export type EmergencyLedger = With<BoardAnswer['emergency'], { items: EmergencySpend[] }>;
 
-export interface CommunityBoard extends PlanBoard {
-  community_id: number;
-  /** Every plan past draft, newest first. */
-  plans: PlanStatus[];
-}
+/** The community's board: its current plan's, plus every plan past draft, newest first. */
+export type CommunityBoard = PlanBoard & { community_id: number; plans: PlanStatus[] };
 
-export interface PublicNotice extends PlanStatus {
-  objections: PlanObjection[];
-}
+export type PublicNotice = PlanStatus & { objections: PlanObjection[] };
 
-export interface SpendingInput {
-  category: string;
-  amount: number;
-  purpose: string;
-  payee_category: PayeeCategory;
-  receipt_ref: string;
-  spent_on?: string;
-  household_ids?: number[];
-}
+export type SpendingInput = With<
+  Body<'post', '/api/v1/plans/{id}/spending'>,
+  { category: string; amount: number; payee_category: PayeeCategory; receipt_ref: string }
+>;
 
-export interface EvaluationInput {
-  kind: 'third_party' | 'final';
-  evaluator: string;
-  summary: string;
-  score?: number;
-}
+export type EvaluationInput = With<
+  Body<'post', '/api/v1/plans/{id}/evaluations'>,
+  { kind: 'third_party' | 'final' }
+>;
 
 /** The printable notice of a plan (HTML for the notice board, with a QR code to the online one). */
 export function noticePrintUrl(planId: number): string {
@@ -425,8 +262,4 @@ export const transparencyApi = {
 
 /** The public-notice rules of a community: notice length, and the objections (in basis points
  * of households) that call a third-party evaluation. */
-export interface NoticeSettings {
-  community_id: number;
-  notice_days: number;
-  objection_threshold_bp: number;
-}
+export type NoticeSettings = Answer<'get', '/api/v1/transparency/settings'>;

@@ -103,6 +103,10 @@ function status(plan_id: number, state: PlanStatus['state'], extra: Partial<Plan
     notice_started_at: null,
     notice_ends_at: null,
     objections_open: false,
+    published: false,
+    returned: false,
+    revises_plan_id: null,
+    revised_by_plan_id: null,
     ...extra,
   };
 }

@@ -10,6 +10,7 @@ function plan(id: number, quarter: string, unit: string, total: number, state: P
   return {
     plan_id: id, community_id: 1, quarter, unit, total, state, notice_days: 7, days_left: null,
     notice_started_at: null, notice_ends_at: null, objections_open: false,
+    published: true, returned: false, revises_plan_id: null, revised_by_plan_id: null,
   };
 }
 

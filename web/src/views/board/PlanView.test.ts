@@ -21,6 +21,10 @@ function boardFor(state: PlanStage, unit = 'fen', objectionsOpen = true): PlanBo
       notice_started_at: '2026-11-26T08:00:00.000+08:00',
       notice_ends_at: state === 'public_notice' ? '2026-12-03T08:00:00.000+08:00' : null,
       objections_open: state === 'public_notice' && objectionsOpen,
+      published: state !== 'draft',
+      returned: false,
+      revises_plan_id: null,
+      revised_by_plan_id: null,
     },
     allocation: { labels: ['elderly_care', 'pb_garden'], values: [217928, 80000] },
     progress: [
@@ -33,7 +37,13 @@ function boardFor(state: PlanStage, unit = 'fen', objectionsOpen = true): PlanBo
     feedback: [],
     objections: { objecting_households: 1, households: 4500, threshold_bp: 500, third_party_required: false, third_party_recorded: false },
     satisfaction: { served_households: 53, responses: 17, distribution: [0, 1, 0, 11, 5], mean_hundredths: 418, satisfied_bp: 9412 },
-    history: [{ action: 'publish', from: 'draft', to: 'public_notice', note: '公示七天', created_at: '2026-11-26T08:00:00.000+08:00' }],
+    history: [{ id: 1, action: 'publish', from: 'draft', to: 'public_notice', note: '公示七天', created_at: '2026-11-26T08:00:00.000+08:00' }],
+    council_votes: [],
+    assessments: [],
+    decisions: [],
+    revision: null,
+    emergency: { reserve: 0, spent: 0, left: 0, carried_in: 0, carried_out: 0, items: [] },
+    funding: null,
   };
 }
 
@@ -105,7 +115,7 @@ describe('PlanView', () => {
       'GET /api/v1/public/notices': () => ({ body: { items: [{ ...boardFor('public_notice').plan, objections }] } }),
       'POST /api/v1/plans/11/objections': (init) => {
         const { text } = JSON.parse(String(init?.body));
-        objections.push({ id: 300, text, answer: null, created_at: '2026-11-30T10:00:00+08:00', answered_at: null });
+        objections.push({ id: 300, plan_id: 11, text, answer: null, created_at: '2026-11-30T10:00:00+08:00', answered_at: null });
         return { status: 201, body: objections[0] };
       },
     });
@@ -183,7 +193,7 @@ describe('PlanView', () => {
     board.decisions = [
       { action: 'council_failed', stage_from: 'council_vote', stage_to: 'draft', reason: '未达到法定人数：出席人数不足', created_at: '2026-12-05T21:00:00+08:00' },
     ];
-    board.history.push({ action: 'council_failed', from: 'council_vote', to: 'draft', note: '未达到法定人数：出席人数不足', created_at: '2026-12-05T21:00:00+08:00' });
+    board.history.push({ id: 2, action: 'council_failed', from: 'council_vote', to: 'draft', note: '未达到法定人数：出席人数不足', created_at: '2026-12-05T21:00:00+08:00' });
     stubFetch({
       'GET /api/v1/public/plans/11': { body: board },
       'GET /api/v1/public/notices': { body: { items: [] } },

@@ -339,4 +339,10 @@ CommunityFunding community_funding(storage::Connection& db, std::int64_t communi
   return out;
 }
 
+bool has_funding_parties(storage::Connection& db, std::int64_t community_id) {
+  return db
+      .query_one("SELECT 1 FROM funding_parties WHERE community_id = ? LIMIT 1", {community_id})
+      .has_value();
+}
+
 }  // namespace gz::transparency

@@ -4,6 +4,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from './api/accounts';
 import { homeFor, loadSession, STAFF_ROLES } from './session';
+import { loadLoggedInMessages } from './i18n';
 import HomeView from './views/HomeView.vue';
 import TrackView from './views/TrackView.vue';
 import LoginView from './views/LoginView.vue';
@@ -339,6 +340,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   // Cheap for anonymous visitors: without a login on this device it asks nothing.
   const user = await loadSession().catch(() => null);
+  // Logged in: the menus and pages use every Chinese section, not only the public pages' ones.
+  if (user) await loadLoggedInMessages();
   if (to.path === '/login' && user) return homeFor(user);
   const roles = to.meta.roles;
   if (!roles) return true;

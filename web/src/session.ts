@@ -33,6 +33,11 @@ function hasHint(): boolean {
   }
 }
 
+/** This device logged in and has not logged out since: a session may be waiting. */
+export function mayBeLoggedIn(): boolean {
+  return hasHint();
+}
+
 /** Loads the current user once; later calls reuse the answer. */
 export function loadSession(force = false): Promise<User | null> {
   if (session.loaded && !force) return Promise.resolve(session.user);

@@ -5,6 +5,8 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/accounts';
 import { homeFor, loadSession, STAFF_ROLES } from './session';
 import { loadLoggedInMessages } from './i18n';
+import { prefetch } from './lib/prefetch';
+import { boardCommunityId, boardPageKey, fetchBoardPage } from './lib/boardPage';
 import HomeView from './views/HomeView.vue';
 import TrackView from './views/TrackView.vue';
 import LoginView from './views/LoginView.vue';
@@ -39,6 +41,11 @@ const routes: RouteRecordRaw[] = [
     path: '/board',
     component: () => import('./views/board/BoardView.vue'),
     meta: { title: 'board.title' },
+    // The board's figures are asked for beside its code, not after it (lib/prefetch.ts).
+    beforeEnter: (to) => {
+      const id = boardCommunityId(to.query);
+      prefetch(boardPageKey(id), () => fetchBoardPage(id));
+    },
   },
   {
     path: '/board/plans/:id(\\d+)',

@@ -1,6 +1,7 @@
-// Routes. Public pages are in the main bundle, except the transparency board, which loads on
-// demand like the resident portal and staff console; ECharts is its own chunk, fetched only by
-// pages that draw charts.
+// Routes. Home, tracking and login are in the main bundle; every other page loads on demand, the
+// transparency board included (its data is asked for beside its code, lib/prefetch.ts). ECharts
+// is its own chunk, fetched only by the console's chart pages (the board draws its one chart
+// itself). Logged in, the guard first fetches the Chinese of the pages behind a login (i18n).
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from './api/accounts';
 import { homeFor, loadSession, STAFF_ROLES } from './session';

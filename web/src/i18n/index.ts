@@ -26,7 +26,10 @@ let english: Promise<void> | null = null;
 /** The Chinese of the pages behind a login, fetched once (a failed fetch is tried again). */
 export function loadLoggedInMessages(): Promise<void> {
   loggedIn ??= import('./zh-CN-rest').then(
-    ({ zhCNRest }) => i18n.global.mergeLocaleMessage('zh-CN', zhCNRest),
+    // A new message tree, not a merge into the old one: pages already drawn (the header's
+    // menus, drawn the moment the login succeeds) redraw with the new words only when the
+    // locale's messages are replaced.
+    ({ zhCNRest }) => i18n.global.setLocaleMessage('zh-CN', { ...zhCNPublic, ...zhCNRest }),
     (error: unknown) => {
       loggedIn = null;
       throw error;

@@ -277,7 +277,7 @@ async function main() {
         `${THROTTLE.uploadThroughput.toLocaleString('en')} bytes/s up (750 kbit/s), ${THROTTLE.latency} ms latency. ` +
         'Main content: board — the current plan\'s budget and spent-percent readouts have text; resident home (after an API login) — the 我要报事 tile. ' +
         'Bytes as transferred (CDP encodedDataLength, headers included). Baseline in the same run: the same pages with Accept-Encoding: identity. ' +
-        'The what-if row puts a local Node proxy in front of the server that gzips its JSON answers (the server sends API answers uncompressed).',
+        'The server gzips JSON answers of 1 KiB or more itself; the what-if row puts a local Node proxy in front that gzips them too (a check that nothing is left to gain there).',
       '',
       table,
       '',

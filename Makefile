@@ -29,7 +29,7 @@ run: deps build web
 
 test: deps-test build format-check web
 	rm -rf $(BUILD_DIR)/schema-trace && mkdir -p $(BUILD_DIR)/schema-trace
-	GONGZHI_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
+	GONGZHI_API_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
 	  scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory openapi-check
 	$(MAKE) --no-print-directory web-test e2e
@@ -96,7 +96,7 @@ tools/openapi/node_modules/.installed: tools/openapi/package-lock.json | node
 
 openapi: build tools/openapi/node_modules/.installed
 	rm -rf $(BUILD_DIR)/schema-trace && mkdir -p $(BUILD_DIR)/schema-trace
-	GONGZHI_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
+	GONGZHI_API_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
 	  scripts/with-postgres.sh $(BUILD_DIR)/api_tests --gtest_brief=1
 	node tools/openapi/build.mjs $(BUILD_DIR)/schema-trace src/http/openapi_schemas.json
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target gongzhi

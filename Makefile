@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc)
 
 RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config libboost1.81-dev libboost-json1.81-dev \
   libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev libargon2-dev \
-  libqrencode-dev libxlsxwriter-dev
+  libqrencode-dev libxlsxwriter-dev zlib1g-dev
 # Browser tests: Debian's chromium driven by playwright-core (no browser download), with CJK fonts.
 E2E_PACKAGES := chromium fonts-noto-cjk
 # Fuzz targets (fuzz/): Debian's clang with its libFuzzer and sanitizer runtimes.
@@ -22,14 +22,14 @@ TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_P
   $(FUZZ_PACKAGES) $(DEPLOY_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
-  notify-demo deb deb-test cluster-test openapi openapi-check
+  notify-demo deb deb-test cluster-test openapi openapi-check bench-page-weight
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
 
 test: deps-test build format-check web
 	rm -rf $(BUILD_DIR)/schema-trace && mkdir -p $(BUILD_DIR)/schema-trace
-	GONGZHI_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
+	GONGZHI_API_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
 	  scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory openapi-check
 	$(MAKE) --no-print-directory web-test e2e
@@ -50,7 +50,7 @@ deps-test:
 
 # The web application (web/): Vue + Vite, built into web/dist, which `gongzhi serve` serves.
 # npm ci runs again only when node_modules is missing or package-lock.json changed.
-WEB_SOURCES = $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+WEB_SOURCES = $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html \
   web/vite.config.ts web/tsconfig.json web/package.json
 
 web: web/dist/index.html
@@ -96,7 +96,7 @@ tools/openapi/node_modules/.installed: tools/openapi/package-lock.json | node
 
 openapi: build tools/openapi/node_modules/.installed
 	rm -rf $(BUILD_DIR)/schema-trace && mkdir -p $(BUILD_DIR)/schema-trace
-	GONGZHI_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
+	GONGZHI_API_SCHEMA_TRACE=$(abspath $(BUILD_DIR))/schema-trace \
 	  scripts/with-postgres.sh $(BUILD_DIR)/api_tests --gtest_brief=1
 	node tools/openapi/build.mjs $(BUILD_DIR)/schema-trace src/http/openapi_schemas.json
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target gongzhi
@@ -104,6 +104,12 @@ openapi: build tools/openapi/node_modules/.installed
 openapi-check: build tools/openapi/node_modules/.installed
 	$(BUILD_DIR)/gongzhi openapi > $(BUILD_DIR)/openapi.json 2> /dev/null
 	node tools/openapi/check.mjs $(BUILD_DIR)/openapi.json $(BUILD_DIR)/schema-trace
+
+# The public board and the resident home on a throttled phone connection (1.6 Mbit/s), against
+# the same pages uncompressed, in one run (bench/RESULTS.md).
+bench-page-weight: build web tests/e2e/node_modules/.installed
+	GONGZHI_BIN=$(abspath $(BUILD_DIR))/gongzhi GONGZHI_WEB_ROOT=$(CURDIR)/web/dist \
+	  bench/run-page-weight.sh
 
 # Several servers behind nginx on a PostgreSQL primary and its streaming replica
 # (scripts/cluster.sh), under load through a server crash, a replica outage and a failover.

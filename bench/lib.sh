@@ -41,3 +41,12 @@ wait_for() {
   cat "$log" >&2
   return 1
 }
+
+# wrk_run NAME CONNECTIONS URL [-s SCRIPT -- SCRIPT ARGS...] — wrk for $seconds with two threads,
+# its report in $work/wrk-NAME-CONNECTIONS.txt (bench/wrk_report.py reads it).
+wrk_run() {
+  local name=$1 count=$2 url=$3
+  shift 3
+  echo "wrk $name, $count connections, ${seconds}s…" >&2
+  wrk -t2 -c"$count" -d"${seconds}s" --latency "$url" "$@" > "$work/wrk-$name-$count.txt"
+}

@@ -48,20 +48,14 @@ runuser -u postgres -- psql -qAt -h 127.0.0.1 -p "$(setting PRIMARY_PORT)" -U po
 household_id=$(runuser -u postgres -- psql -qAt -h 127.0.0.1 -p "$(setting PRIMARY_PORT)" \
   -U postgres -d gongzhi -c "SELECT MIN(id) FROM households WHERE community_id = 1")
 
-run() {  # run NAME CONNECTIONS URL [-s SCRIPT -- SCRIPT ARGS...]
-  local name=$1 count=$2 url=$3
-  shift 3
-  echo "wrk $name, $count connections, ${seconds}s…" >&2
-  wrk -t2 -c"$count" -d"${seconds}s" --latency "$url" "$@" > "$work/wrk-$name-$count.txt"
-}
 for count in $connections; do
   for side in single cluster; do
     base=$single
     [[ $side == cluster ]] && base=$cluster
-    run "$side-healthz" "$count" "$base/healthz"
-    run "$side-track" "$count" "$base/" -s bench/http/track.lua -- "$work/codes.txt"
-    run "$side-board" "$count" "$base/api/community-resources?community_id=1"
-    run "$side-submit" "$count" "$base/" -s bench/http/submit.lua -- "$token" 1 "$household_id"
+    wrk_run "$side-healthz" "$count" "$base/healthz"
+    wrk_run "$side-track" "$count" "$base/" -s bench/http/track.lua -- "$work/codes.txt"
+    wrk_run "$side-board" "$count" "$base/api/community-resources?community_id=1"
+    wrk_run "$side-submit" "$count" "$base/" -s bench/http/submit.lua -- "$token" 1 "$household_id"
   done
 done
 replica_reads=0

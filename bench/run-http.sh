@@ -71,18 +71,12 @@ servers+=($!)
 wait_for "http://127.0.0.1:$nginx_port/track.json" "$work/nginx/logs/stderr.log"
 
 # --- the runs, in the order of the issue at each connection count
-run() {  # run NAME CONNECTIONS URL [-s SCRIPT -- SCRIPT ARGS...]
-  local name=$1 count=$2 url=$3
-  shift 3
-  echo "wrk $name, $count connections, ${seconds}s…" >&2
-  wrk -t2 -c"$count" -d"${seconds}s" --latency "$url" "$@" > "$work/wrk-$name-$count.txt"
-}
 for count in $connections; do
-  run nginx "$count" "http://127.0.0.1:$nginx_port/track.json"
-  run healthz "$count" "$gongzhi/healthz"
-  run track "$count" "$gongzhi/" -s bench/http/track.lua -- "$work/codes.txt"
-  run submit "$count" "$gongzhi/" -s bench/http/submit.lua -- "$token" "$community_id" "$household_id"
-  run board "$count" "$gongzhi/api/community-resources?community_id=$community_id"
+  wrk_run nginx "$count" "http://127.0.0.1:$nginx_port/track.json"
+  wrk_run healthz "$count" "$gongzhi/healthz"
+  wrk_run track "$count" "$gongzhi/" -s bench/http/track.lua -- "$work/codes.txt"
+  wrk_run submit "$count" "$gongzhi/" -s bench/http/submit.lua -- "$token" "$community_id" "$household_id"
+  wrk_run board "$count" "$gongzhi/api/community-resources?community_id=$community_id"
 done
 
 seeded=$(seed requests)

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "http/access_log.hpp"
+#include "http/compress.hpp"
 #include "http/log.hpp"
 #include "http/schema_trace.hpp"
 #include "storage/database.hpp"
@@ -273,6 +274,7 @@ Response Dispatcher::dispatch(const Request& request, const Match& match, storag
   metrics_.record(slot, response.status, seconds);
   if (trace) schema_trace::write(request, route_name, response, *trace);
   log_line(request, response.status, seconds, route_name);
+  if (!static_response) compress_answer(request, response);
   return response;
 }
 

@@ -1,5 +1,7 @@
 #include "http/static_files.hpp"
 
+#include "http/compress.hpp"
+
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -33,38 +35,6 @@ std::string_view content_type(const std::filesystem::path& file) {
   return "application/octet-stream";
 }
 
-// Whether an Accept-Encoding header takes `coding` ("br", "gzip"): named (or "*") without q=0.
-bool accepts(std::string_view header, std::string_view coding) {
-  bool star = false;
-  while (!header.empty()) {
-    std::size_t comma = header.find(',');
-    std::string_view item = header.substr(0, comma);
-    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
-    std::size_t semicolon = item.find(';');
-    std::string_view name = item.substr(0, semicolon);
-    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-    bool refused = false;
-    if (semicolon != std::string_view::npos) {
-      std::string_view parameters = item.substr(semicolon + 1);
-      std::size_t q = parameters.find("q=");
-      if (q != std::string_view::npos) {
-        std::string value(parameters.substr(q + 2));
-        refused = std::strtod(value.c_str(), nullptr) <= 0.0;
-      }
-    }
-    if (name.size() == coding.size()) {
-      bool same = true;
-      for (std::size_t i = 0; i < name.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(name[i])) != coding[i]) same = false;
-      }
-      if (same) return !refused;
-    }
-    if (name == "*") star = !refused;
-  }
-  return star;
-}
-
 bool is_api_path(std::string_view path) {
   for (std::string_view prefix : {"/api/", "/open311/", "/healthz", "/metrics"}) {
     if (path.substr(0, prefix.size()) == prefix) return true;
@@ -89,7 +59,7 @@ std::optional<Response> StaticFiles::file_response(const Request& request,
   for (const char* coding : {"br", "gzip"}) {
     auto sibling = file;
     sibling += coding[0] == 'b' ? ".br" : ".gz";
-    if (accepts(accept, coding) && std::filesystem::is_regular_file(sibling, ec)) {
+    if (accepts_encoding(accept, coding) && std::filesystem::is_regular_file(sibling, ec)) {
       chosen = sibling;
       encoding = coding;
       break;

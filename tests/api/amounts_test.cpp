@@ -25,7 +25,7 @@ const std::set<std::string> kAmountKeys = {
     "amount",          "amount_fen", "total",        "budget",   "cost",
     "max_sum_cost",    "quantity",   "price_points", "stock",    "limit_per_resident",
     "points_per_unit", "minutes",    "base_fee_fen", "capacity", "policy_weight",
-    "demand_weight",   "demand",     "share_bp",     "votes"};
+    "demand_weight",   "demand",     "share_bp",     "votes",    "budget_fen"};
 
 // Sets every amount field in `value` (recursively) to `to`; returns how many it set.
 int set_amounts(boost::json::value& value, std::int64_t to) {
@@ -101,14 +101,16 @@ TEST_P(AmountsTest, EveryRouteThatTakesAnAmountRefusesTheLargest64BitValue) {
   }
   // The routes the review and the issue name are among them (a route without an example body
   // would escape this sweep: these must not).
-  for (const char* route : {"POST /api/v1/plans/{id}/spending", "POST /api/v1/allocation/plans",
-                            "POST /api/v1/cofunding/split", "POST /api/v1/pb/elections",
-                            "POST /api/v1/pb/elections/{id}/projects", "POST /api/v1/points/awards",
-                            "POST /api/v1/points/catalog", "POST /api/v1/points/redemptions",
-                            "POST /api/v1/timebank/services", "POST /api/v1/timebank/transfers",
-                            "PUT /api/v1/property/settings", "POST /api/v1/property/expenses",
-                            "POST /api/v1/property/revenue/rules",
-                            "POST /api/v1/property/revenue/incomes", "POST /api/v1/activities"}) {
+  for (const char* route :
+       {"POST /api/v1/plans/{id}/spending", "POST /api/v1/allocation/plans",
+        "POST /api/v1/cofunding/split", "POST /api/v1/pb/elections",
+        "POST /api/v1/pb/elections/{id}/projects", "POST /api/v1/points/awards",
+        "POST /api/v1/points/catalog", "POST /api/v1/points/redemptions",
+        "POST /api/v1/timebank/services", "POST /api/v1/timebank/transfers",
+        "PUT /api/v1/property/settings", "POST /api/v1/property/expenses",
+        "POST /api/v1/property/revenue/rules", "POST /api/v1/property/revenue/incomes",
+        "POST /api/v1/activities", "POST /api/v1/activities/hosting",
+        "POST /api/v1/activities/{id}/hosting-decision"}) {
     EXPECT_TRUE(tried.contains(route)) << route << " has no amount in its documented example";
   }
   EXPECT_EQ(w().world.admin().get("/healthz").status, 200);

@@ -497,6 +497,26 @@ TEST(WebRoot, ServesTheAppWithCachingHeadersStrictCspAndSpaFallback) {
   std::filesystem::remove_all(root);
 }
 
+TEST(WebRoot, JsonAnswersAreGzippedForClientsThatTakeIt) {
+  ServerProcess server(fresh_database_url(Backend::sqlite));
+  auto plain = send_http(server.port(), {"GET", "/api/v1/openapi.json", "", {}});
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+  EXPECT_EQ(plain.headers["vary"], "Accept-Encoding");
+  EXPECT_EQ(plain.body.front(), '{');
+  auto packed =
+      send_http(server.port(), {"GET", "/api/v1/openapi.json", "", {{"Accept-Encoding", "gzip"}}});
+  ASSERT_EQ(packed.status, 200);
+  EXPECT_EQ(packed.headers["content-encoding"], "gzip");
+  ASSERT_GE(packed.body.size(), 2u);
+  EXPECT_EQ(static_cast<unsigned char>(packed.body[0]), 0x1f);  // the gzip magic
+  EXPECT_EQ(static_cast<unsigned char>(packed.body[1]), 0x8b);
+  EXPECT_LT(packed.body.size() * 5, plain.body.size());
+  // Small answers go as they are.
+  auto small = send_http(server.port(), {"GET", "/healthz", "", {{"Accept-Encoding", "gzip"}}});
+  EXPECT_EQ(small.headers.count("content-encoding"), 0u);
+}
+
 TEST(WebRoot, SendsTheCompressedSiblingTheClientTakes) {
   std::string root = "/tmp/gz_web_root_br_" + std::to_string(::getpid());
   std::filesystem::create_directories(root + "/assets");

@@ -457,6 +457,11 @@ TEST_P(PlanDecisionsTest, PartiesPledgeTheirSharesOfEachLineAndReceiptsFundIt) {
   auto received = receipt(owed, 150'000);
   ASSERT_EQ(received.status, 201) << received.body;
   EXPECT_EQ(received.json().at("received").as_int64(), 150'000);
+  // The same receipt entered again (a double tap, a retry without Idempotency-Key) is refused,
+  // not counted twice.
+  auto again = receipt(owed, 10'000);
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.error_code(), "duplicate_receipt");
   ASSERT_EQ(receipt(special, disability * 2 / 8).status, 201);
 
   // The board: who funds what, pledged against received, and each line's shortfall.

@@ -12,6 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,23 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const run = (args, input) =>
   execFileSync(args[0], args.slice(1), { input, encoding: 'utf8', env: { ...process.env, GONGZHI_BIN: bin } });
 const clusterDo = (...args) => run([cluster, ...args, dir]);
+// Servers may post to this loopback receiver; their jobs tick every second.
+process.env.CLUSTER_SERVE_ARGS = '--notification-allow-private-hosts --notification-retry-ms 200 --job-interval 1';
+
+// An integrator's webhook: counts each delivery id it hears (a job run twice would post twice).
+function startReceiver() {
+  const heard = new Map();
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const id = request.headers['x-gongzhi-delivery'];
+      if (id) heard.set(id, (heard.get(id) ?? 0) + 1);
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, heard, port: server.address().port })));
+}
 
 function settings() {
   const values = {};
@@ -95,6 +113,15 @@ test('the cluster keeps every acknowledged write through a server crash, a repli
   });
   assert.equal(household.status, 201, household.text);
   run([bin, 'user', 'add', '--username', 'resident1', '--role', 'resident', '--household', String(household.json.id), '--password-stdin', '--db', env.PRIMARY_DIRECT_URL], password);
+  run([bin, 'user', 'add', '--username', 'staff1', '--role', 'staff', '--community', String(communityId), '--password-stdin', '--db', env.PRIMARY_DIRECT_URL], password);
+  const staff = (await call(base, 'POST', '/api/v1/auth/login', { body: { username: 'staff1', password } })).json.token;
+  const receiver = await startReceiver();
+  t.after(() => receiver.server.close());
+  const channel = await call(base, 'POST', '/api/v1/notification-channels', {
+    token: staff,
+    body: { community_id: communityId, kind: 'webhook', name: '区级平台', url: `http://127.0.0.1:${receiver.port}/events`, secret: 'integrator-secret-0123', events: ['request.accepted'] },
+  });
+  assert.equal(channel.status, 201, channel.text);
   const login = await call(base, 'POST', '/api/v1/auth/login', { body: { username: 'resident1', password } });
   assert.equal(login.status, 200, login.text);
   // Behind the TLS proxy the session cookie is Secure.
@@ -114,7 +141,7 @@ test('the cluster keeps every acknowledged write through a server crash, a repli
           token,
           body: { category: 'water_leak', description: `楼上漏水 第${++n}次`, location: '1栋101室' },
         });
-        if (r.status === 201) acked.push({ code: r.json.tracking_code, at: Date.now() });
+        if (r.status === 201) acked.push({ code: r.json.tracking_code, id: r.json.id, at: Date.now() });
         outcomes.push({ kind: 'write', started, ok: r.status === 201, status: r.status });
       } catch (error) {
         outcomes.push({ kind: 'write', started, ok: false, status: String(error.cause?.code ?? error.name) });
@@ -141,7 +168,31 @@ test('the cluster keeps every acknowledged write through a server crash, a repli
       await sleep(20);
     }
   }
+  // Staff accept what comes in; each acceptance is an event the webhook hears.
+  const accepted = new Set();
+  async function accepter() {
+    let next = 0;
+    while (running || next < acked.length) {
+      if (next >= acked.length) {
+        await sleep(50);
+        continue;
+      }
+      const { id } = acked[next];
+      const started = Date.now();
+      try {
+        const r = await call(base, 'POST', `/api/v1/requests/${id}/transitions`, { token: staff, body: { action: 'accept' } });
+        if (r.status === 200) accepted.add(id);
+        outcomes.push({ kind: 'write', started, ok: r.status === 200, status: r.status });
+        if (r.status === 200 || r.status === 409) next += 1;
+      } catch (error) {
+        outcomes.push({ kind: 'write', started, ok: false, status: String(error.cause?.code ?? error.name) });
+      }
+      await sleep(10);
+      if (!running && Date.now() - started > 60_000) break;
+    }
+  }
   const loops = [writer(), writer(), writer(), reader(), reader(), reader()];
+  const accepting = accepter();
   const failuresSince = (from, to, kind) =>
     outcomes.filter((o) => o.started >= from && o.started < to && !o.ok && (!kind || o.kind === kind));
   const countSince = (from, to, kind) =>
@@ -186,6 +237,7 @@ test('the cluster keeps every acknowledged write through a server crash, a repli
 
   running = false;
   await Promise.all(loops);
+  await accepting;
 
   // Nothing acknowledged is lost: each tracking code answers from the new primary.
   const missing = [];
@@ -196,6 +248,12 @@ test('the cluster keeps every acknowledged write through a server crash, a repli
   assert.deepEqual(missing, [], `all ${acked.length} acknowledged submissions are there`);
   const listed = await call(base, 'GET', '/api/v1/requests?page_size=1', { token });
   assert.equal(listed.status, 200, listed.text);
+
+  // Every acceptance reached the integrator, each delivered by one server (a server killed
+  // while posting may leave one to be posted again: at least once, never by two at a time).
+  await until('every acceptance delivered', async () => receiver.heard.size >= accepted.size, 90_000);
+  const twice = [...receiver.heard.values()].filter((count) => count > 1).length;
+  assert.ok(twice <= 3, `${twice} deliveries were posted more than once`);
 
   // The audit chain on the new primary verifies.
   const verify = run([bin, 'ledger', 'verify', '--db', env.REPLICA_URL]);
@@ -214,5 +272,6 @@ test('the cluster keeps every acknowledged write through a server crash, a repli
 
   const writes = outcomes.filter((o) => o.kind === 'write');
   const failed = writes.filter((o) => !o.ok);
+  t.diagnostic(`webhook deliveries ${receiver.heard.size}, posted twice ${twice}`);
   t.diagnostic(`writes ${writes.length} (acknowledged ${acked.length}, refused or cut ${failed.length}: ${[...new Set(failed.map((o) => o.status))].join(' ')}), reads ${outcomes.length - writes.length}`);
 });

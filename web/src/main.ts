@@ -1,13 +1,17 @@
-// Entry point: applies the remembered preferences before the first paint, then mounts.
+// Entry point: applies the remembered preferences before the first paint, then mounts. English
+// and the logged-in pages' Chinese load on demand (i18n/index.ts): English before mounting
+// when it was chosen, the logged-in Chinese right away on a device that logged in, beside the
+// session check.
 import { createApp } from 'vue';
 import App from './App.vue';
 import { router } from './router';
-import { i18n } from './i18n';
+import { applySavedLocale, i18n, loadLoggedInMessages } from './i18n';
 import { applyElderlyMode, savedElderlyMode } from './lib/prefs';
+import { mayBeLoggedIn } from './session';
 import './styles/main.css';
 import './styles/nav.css';
 
 applyElderlyMode(savedElderlyMode());
-document.documentElement.lang = i18n.global.locale.value;
-
-createApp(App).use(router).use(i18n).mount('#app');
+if (mayBeLoggedIn()) loadLoggedInMessages().catch(() => undefined);
+const app = createApp(App).use(router).use(i18n);
+void applySavedLocale().then(() => app.mount('#app'));

@@ -1,9 +1,13 @@
-// Routes. Public pages are in the main bundle, except the transparency board, which loads on
-// demand like the resident portal and staff console; ECharts is its own chunk, fetched only by
-// pages that draw charts.
+// Routes. Home, tracking and login are in the main bundle; every other page loads on demand, the
+// transparency board included (its data is asked for beside its code, lib/prefetch.ts). ECharts
+// is its own chunk, fetched only by the console's chart pages (the board draws its one chart
+// itself). Logged in, the guard first fetches the Chinese of the pages behind a login (i18n).
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from './api/accounts';
 import { homeFor, loadSession, STAFF_ROLES } from './session';
+import { loadLoggedInMessages } from './i18n';
+import { prefetch } from './lib/prefetch';
+import { boardCommunityId, boardPageKey, fetchBoardPage } from './lib/boardPage';
 import HomeView from './views/HomeView.vue';
 import TrackView from './views/TrackView.vue';
 import LoginView from './views/LoginView.vue';
@@ -38,6 +42,11 @@ const routes: RouteRecordRaw[] = [
     path: '/board',
     component: () => import('./views/board/BoardView.vue'),
     meta: { title: 'board.title' },
+    // The board's figures are asked for beside its code, not after it (lib/prefetch.ts).
+    beforeEnter: (to) => {
+      const id = boardCommunityId(to.query);
+      prefetch(boardPageKey(id), () => fetchBoardPage(id));
+    },
   },
   {
     path: '/board/plans/:id(\\d+)',
@@ -339,6 +348,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   // Cheap for anonymous visitors: without a login on this device it asks nothing.
   const user = await loadSession().catch(() => null);
+  // Logged in: the menus and pages use every Chinese section, not only the public pages' ones.
+  if (user) await loadLoggedInMessages();
   if (to.path === '/login' && user) return homeFor(user);
   const roles = to.meta.roles;
   if (!roles) return true;

@@ -4,6 +4,7 @@
 import { reactive } from 'vue';
 import { ApiError } from './api/client';
 import { accountsApi, type Role, type User } from './api/accounts';
+import { loadLoggedInMessages } from './i18n';
 
 export const session = reactive<{ user: User | null; loaded: boolean; mustChangePassword: boolean }>({
   user: null,
@@ -33,6 +34,20 @@ function hasHint(): boolean {
   }
 }
 
+/**
+ * The Chinese of the pages behind a login, there before the user is: the header draws the
+ * role's menus the moment `session.user` is set. Without them (no connection) the words
+ * come when the router asks again.
+ */
+async function loggedInWords(): Promise<void> {
+  await loadLoggedInMessages().catch(() => undefined);
+}
+
+/** This device logged in and has not logged out since: a session may be waiting. */
+export function mayBeLoggedIn(): boolean {
+  return hasHint();
+}
+
 /** Loads the current user once; later calls reuse the answer. */
 export function loadSession(force = false): Promise<User | null> {
   if (session.loaded && !force) return Promise.resolve(session.user);
@@ -52,7 +67,8 @@ export function loadSession(force = false): Promise<User | null> {
         }
         throw error;
       })
-      .then((user) => {
+      .then(async (user) => {
+        if (user) await loggedInWords();
         session.user = user;
         session.loaded = true;
         return user;
@@ -67,6 +83,7 @@ export function loadSession(force = false): Promise<User | null> {
 export async function logIn(username: string, password: string): Promise<User> {
   const answer = await accountsApi.login(username, password);
   setHint(true);
+  await loggedInWords();
   session.user = answer.user;
   session.mustChangePassword = answer.must_change_password === true;
   session.loaded = true;

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/clock.hpp"
-#include "core/crypto.hpp"
+#include "core/codes.hpp"
 #include "core/pii.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/notifications/notifications.hpp"
@@ -102,14 +102,6 @@ void lock_activity(storage::Connection& db, std::int64_t id) {
   db.query("SELECT id FROM activities WHERE id = ? FOR UPDATE", {id});
 }
 
-// Six digits from the OS CSPRNG: short enough to read out at a meeting.
-std::string new_checkin_code() {
-  std::string hex = crypto::random_hex(4);
-  std::uint64_t value = std::stoull(hex, nullptr, 16);
-  std::string code = std::to_string(value % 1'000'000);
-  return std::string(6 - code.size(), '0') + code;
-}
-
 // The household's member the resident acts for: the one named (404 outside the household),
 // or the household's first member.
 Result<registry::ResidentRef> own_member(storage::Connection& db, const Actor& actor,
@@ -185,6 +177,10 @@ Result<Attendance> attend(storage::Connection& db, const Actor& actor, const Act
 }
 
 }  // namespace
+
+std::string new_checkin_code() {
+  return codes::draw(6, "0123456789");
+}
 
 std::optional<Activity> load_activity(storage::Connection& db, std::int64_t activity_id) {
   return load(db, activity_id);

@@ -65,6 +65,10 @@ struct ActivityInput {
 
 // No permission check (hosting.cpp loads it): the activity as stored.
 std::optional<Activity> load_activity(storage::Connection& db, std::int64_t activity_id);
+
+// A new activity's check-in code: six digits from the OS CSPRNG, short enough to read out at a
+// meeting (staff's and hosts' activities alike).
+std::string new_checkin_code();
 // Whether the actor hosts this activity (its 社区主理人).
 bool hosts(const Actor& actor, const Activity& activity);
 

@@ -4,10 +4,10 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/notifications/notifications.hpp"
+#include "modules/participation/activities.hpp"
 #include "modules/participation/permissions.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/transparency/transparency.hpp"
@@ -54,9 +54,7 @@ Result<Activity> propose_hosting(storage::Connection& db, const Actor& actor,
                             " activities awaiting a decision (每户最多" +
                             std::to_string(kOpenProposalsMax) + "个待审核的主理活动)");
     }
-    // Six digits from the OS CSPRNG, as every activity's.
-    std::string code = std::to_string(std::stoull(crypto::random_hex(4), nullptr, 16) % 1'000'000);
-    code = std::string(6 - code.size(), '0') + code;
+    std::string code = new_checkin_code();
     auto id = db.query_one(
                     "INSERT INTO activities (community_id, kind, channel, title, agenda, "
                     "starts_ms, ends_ms, capacity, checkin_code, created_by_user_id, created_at, "

@@ -237,6 +237,11 @@ Result<Pledge> receive(storage::Connection& db, const Actor& actor, std::int64_t
     if (!may_manage(actor, status->community_id)) {
       return forbidden("only community staff record receipts");
     }
+    if (db.query_one("SELECT 1 FROM funding_receipts WHERE pledge_id = ? AND receipt_ref = ?",
+                     {pledge_id, input.receipt_ref})) {
+      return conflict("duplicate_receipt",
+                      "receipt " + input.receipt_ref + " is already recorded for this pledge");
+    }
     if (input.amount > found.amount - found.received) {
       return conflict("receipt_exceeds_pledge",
                       "the pledge has " + format_amount(found.amount - found.received, "fen") +
@@ -337,6 +342,12 @@ CommunityFunding community_funding(storage::Connection& db, std::int64_t communi
   out.parties =
       db.query_int("SELECT COUNT(*) FROM funding_parties WHERE community_id = ?", {community_id});
   return out;
+}
+
+bool has_funding_parties(storage::Connection& db, std::int64_t community_id) {
+  return db
+      .query_one("SELECT 1 FROM funding_parties WHERE community_id = ? LIMIT 1", {community_id})
+      .has_value();
 }
 
 }  // namespace gz::transparency

@@ -136,5 +136,7 @@ struct CommunityFunding {
   std::int64_t parties = 0;
 };
 CommunityFunding community_funding(storage::Connection& db, std::int64_t community_id);
+// Whether the community has registered any co-funding party (one indexed count).
+bool has_funding_parties(storage::Connection& db, std::int64_t community_id);
 
 }  // namespace gz::transparency

@@ -176,7 +176,7 @@ Result<void> move_plan(storage::Connection& db, const Actor& actor, PlanStatus& 
   if (*next == Stage::executing) {
     freeze_targets(db, plan_id, status.community_id);
     // A line executes with its co-funding shortfall named (funding.hpp).
-    if (status.unit == "fen" && community_funding(db, status.community_id).parties > 0) {
+    if (status.unit == "fen" && has_funding_parties(db, status.community_id)) {
       std::string gaps;
       for (const auto& line : funding_of(db, plan_id).lines) {
         if (line.funded) continue;

@@ -203,6 +203,11 @@ ServerProcess::ServerProcess(const std::string& database_url,
                              const std::vector<std::string>& extra_args)
     : database_url_(database_url) {
   log_path_ = "/tmp/gz_server_" + random_suffix() + ".log";
+  // make test and make openapi trace what the API suite's servers read and answer (the unit
+  // tests' made-up routes must not end up in the OpenAPI document's trace).
+  if (const char* trace = std::getenv("GONGZHI_API_SCHEMA_TRACE"); trace && *trace) {
+    ::setenv("GONGZHI_SCHEMA_TRACE", trace, 1);
+  }
   std::vector<std::string> args = {GONGZHI_BINARY, "serve", "--port", "0", "--db", database_url};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   // A PostgreSQL server's checkpoint key would default to the working directory (the

@@ -1,16 +1,8 @@
-// The translations, one file per section and language (`zh-CN/<section>.json`,
-// `en/<section>.json`), so a new page adds its own section without touching the others'.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Messages = Record<string, any>;
+// Every translation of both languages at once, for the unit tests (test/helpers.ts). The page
+// itself loads them by area (index.ts): public-zh-CN.ts with the page, the rest on demand.
+import { bySection, type Messages } from './sections';
 
-function bySection(files: Record<string, Messages>): Messages {
-  const messages: Messages = {};
-  for (const [file, content] of Object.entries(files)) {
-    const section = file.replace(/^.*\//, '').replace(/\.json$/, '');
-    messages[section] = content;
-  }
-  return messages;
-}
+export type { Messages };
 
 export const zhCN = bySection(import.meta.glob<Messages>('./zh-CN/*.json', { eager: true, import: 'default' }));
 export const en = bySection(import.meta.glob<Messages>('./en/*.json', { eager: true, import: 'default' }));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeI18n } from './index';
+import { en, zhCN } from './messages';
 
 type Translate = (key: string, named: Record<string, unknown>, plural?: number) => string;
 /** The composer's t with a plain signature: the typed one is too deep for the checker. */
 function translator(locale: 'en' | 'zh-CN'): Translate {
-  const global: { t: unknown } = makeI18n(locale).global;
+  const global: { t: unknown } = makeI18n(locale, { 'zh-CN': zhCN, en }).global;
   return global.t as Translate;
 }
 

@@ -1,10 +1,11 @@
 // Test helpers: an i18n instance per test and a fetch stub answering by path.
 import { vi } from 'vitest';
 import { makeI18n } from '../i18n';
+import { en, zhCN } from '../i18n/messages';
 import type { Locale } from '../lib/prefs';
 
 export function i18nFor(locale: Locale = 'zh-CN') {
-  return makeI18n(locale);
+  return makeI18n(locale, { 'zh-CN': zhCN, en });
 }
 
 /** An answer; `network` makes the call fail as a lost connection does (fetch rejects). */

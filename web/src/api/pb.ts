@@ -7,89 +7,44 @@
 // election created here has amount_decimals 0, so its budget and costs are in 元 (the plan
 // made from it converts to fen).
 import { ApiError, apiUrl, errorFromResponse, request } from './client';
+import type { PlanStatus } from './transparency';
+import type { Answer, Body, Item, With } from './types';
 
 export type VotingWindow = 'not_open' | 'open' | 'closed';
 export type PbRule = 'greedy' | 'equal-shares' | 'equal-shares-add1';
 
-export interface Election {
-  id: number;
-  community_id: number;
-  name: string;
-  budget: number;
-  amount_decimals: number;
-  vote_type: string;
-  rule: string;
-  voting_opens_at: string | null;
-  voting_closes_at: string | null;
-  /** Where the window stands at the server's now. */
-  voting: VotingWindow;
-  projects: number;
-  ballots: number;
-  created_by_user_id: number;
-  created_at: string;
-}
+type ElectionAnswer = Item<Answer<'get', '/api/v1/pb/elections'>>;
 
-export interface ElectionInput {
-  community_id: number;
-  name: string;
-  budget: number;
-  rule?: PbRule;
-  voting_opens_at: string;
-  voting_closes_at: string;
-  min_length?: number;
-  max_length?: number;
-  max_sum_cost?: number;
-}
+/**
+ * voting: where the window stands at the server's now; my_ballot_at: when the reader's household
+ * voted; limits: the ballot's bounds (null: none).
+ */
+export type Election = With<
+  ElectionAnswer,
+  {
+    voting: VotingWindow;
+    limits: { min_length: number | null; max_length: number | null; max_sum_cost: number | null };
+  }
+>;
 
-export interface Project {
-  id: number;
-  election_id: number;
-  project_key: string;
-  name: string;
-  cost: number;
-  description: string | null;
-  proposer_user_id: number | null;
-}
+export type ElectionInput = With<Body<'post', '/api/v1/pb/elections'>, { rule?: PbRule }>;
 
-export interface ResultProject {
-  id: number;
-  project_key: string;
-  name: string;
-  cost: number;
-  votes: number;
-  /** The server writes true as 1. */
-  selected: boolean | number;
-}
+export type Project = With<
+  Answer<'post', '/api/v1/pb/elections/{id}/projects', 201>,
+  { proposer_user_id: number | null }
+>;
 
-export interface Results {
-  election_id: number;
-  rule: string;
-  budget: number;
-  amount_decimals: number;
-  cost: number;
-  ballots: number;
-  selected: ResultProject[];
-  selection_order: number[];
-  projects: ResultProject[];
-}
+type ResultsAnswer = Answer<'get', '/api/v1/pb/elections/{id}/results'>;
 
-export interface Ballot {
-  id: number;
-  election_id: number;
-  household_id: number;
-  projects: number[];
-  created_at: string;
-}
+/** selected: the server writes true as 1. */
+export type ResultProject = With<ResultsAnswer['projects'][number], { selected: boolean | number }>;
+
+export type Results = With<ResultsAnswer, { selected: ResultProject[]; projects: ResultProject[] }>;
+
+export type Ballot = Answer<'post', '/api/v1/pb/elections/{id}/ballots', 201>;
 
 /** What POST …/plan answers: the draft plan's status. */
-export interface PlanCreated {
-  plan_id: number;
-  community_id: number;
-  quarter: string;
-  unit: string;
-  total: number;
-  state: string;
-}
+export type PlanCreated = PlanStatus;
 
 async function electionIfVisible(id: number): Promise<Election | null> {
   try {

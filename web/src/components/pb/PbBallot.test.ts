@@ -20,6 +20,8 @@ const ELECTION: Election = {
   ballots: 0,
   created_by_user_id: 3,
   created_at: '2026-12-01T08:00:00+08:00',
+  limits: { min_length: null, max_length: 2, max_sum_cost: 80000 },
+  my_ballot_at: null,
 };
 const PROJECTS = [
   { id: 11, project_key: '1', name: '楼道扶手', cost: 30000, votes: 0, selected: 0 },

@@ -2,100 +2,44 @@
 // sign-ups, check-ins and minutes; resident proposals with seconding, the agenda, the motion
 // (move, second, call the vote), votes, the outcome and the required public response.
 import { request } from './client';
+import type { Answer, Body, Item, With } from './types';
 
 export type ActivityKind = 'meeting' | 'activity' | 'volunteer' | 'skill_sharing';
 export type Channel = 'online_hall' | 'building_corner' | 'tenant_reps' | 'community';
 
-export interface Activity {
-  id: number;
-  community_id: number;
-  kind: ActivityKind;
-  channel: Channel;
-  building_id: number | null;
-  title: string;
-  agenda: string;
-  starts_at: string;
-  ends_at: string;
-  capacity: number | null;
-  signups: number;
-  attendees: number;
-  attending_households: number;
-  minutes: string | null;
-  minutes_at: string | null;
-  /** The online hall's video meeting (https), null elsewhere. */
-  video_url?: string | null;
-  /** For a resident reading one activity: whether their household has checked in. */
-  my_household_checked_in?: boolean;
-  places_left?: number;
-  /** Only for those who run the activity. */
-  checkin_code?: string;
-  /** Its windows at the server's now (participation/rules.hpp): pages offer what these allow. */
-  ended: boolean;
-  signup_open: boolean;
-  checkin_opens_at: string;
-  checkin_closes_at: string;
-  self_checkin_open: boolean;
-  staff_checkin_open: boolean;
-  /** 社区主理人 (issue 19): a resident's activity waits for staff (proposed) until approved or declined. */
-  status?: HostingStatus;
-  hosted?: boolean;
-  /** The logged-in resident hosts it. */
-  is_host?: boolean;
-  host_name?: string | null;
-  /** Requested fen while proposed; the approved budget afterwards. */
-  budget_fen?: number | null;
-  budget_plan_id?: number | null;
-  budget_category?: string | null;
-  decision_note?: string | null;
-  host_points_paid?: boolean;
-}
+/**
+ * An activity or meeting. video_url: the online hall's video meeting (https), null elsewhere;
+ * my_household_checked_in: for a resident reading one activity; checkin_code: only for those
+ * who run it; ended, signup_open, the check-in window: its windows at the server's now
+ * (participation/rules.hpp), pages offer what these allow. 社区主理人 (issue 19): a resident's
+ * activity waits for staff (status proposed) until approved or declined; is_host: the logged-in
+ * resident hosts it; budget_fen: requested fen while proposed, the approved budget afterwards.
+ */
+export type Activity = With<
+  Item<Answer<'get', '/api/v1/activities'>>,
+  { kind: ActivityKind; channel: Channel; status: HostingStatus; my_household_checked_in?: boolean }
+>;
 
 export type HostingStatus = 'proposed' | 'approved' | 'declined';
 export type HostingKind = 'activity' | 'volunteer' | 'skill_sharing';
 
-export interface HostingInput {
-  community_id: number;
-  kind: HostingKind;
-  title: string;
-  /** What, for whom, how. */
-  agenda: string;
-  starts_at: string;
-  ends_at: string;
-  capacity?: number;
-  budget_fen?: number;
-}
+/** agenda: what, for whom, how. */
+export type HostingInput = With<Body<'post', '/api/v1/activities/hosting'>, { kind: HostingKind }>;
 
 export type HostingDecision =
   | { decision: 'approve'; note?: string; plan_id?: number; category?: string; budget_fen?: number }
   | { decision: 'decline'; note: string };
 
-export interface Signup {
-  resident_id: number;
-  /** Masked (张**) for the host. */
-  name: string;
-  signed_up_at: string;
-  checked_in: boolean;
-}
+/** name: masked (张**) for the host. */
+export type Signup = Item<Answer<'get', '/api/v1/activities/{id}/signups'>>;
 
-export interface ActivityInput {
-  community_id: number;
-  kind: ActivityKind;
-  channel: Channel;
-  title: string;
-  agenda?: string;
-  starts_at?: string;
-  ends_at?: string;
-  capacity?: number;
-  building_id?: number;
-  /** Online hall only: the https link of its video meeting (400 invalid_video_url otherwise). */
-  video_url?: string;
-}
+/** video_url: online hall only, the https link of its video meeting (400 invalid_video_url otherwise). */
+export type ActivityInput = With<
+  Body<'post', '/api/v1/activities'>,
+  { kind: ActivityKind; channel: Channel }
+>;
 
-export interface CheckinResult {
-  activity_id: number;
-  points_awarded: number;
-  items: { resident_id: number; points: number; already_checked_in: boolean; checked_in_at: string }[];
-}
+export type CheckinResult = Answer<'post', '/api/v1/activities/{id}/checkins'>;
 
 export type ProposalState =
   | 'draft'
@@ -112,53 +56,21 @@ export type Motion = 'scheduled' | 'moved' | 'debating' | 'voting' | 'decided' |
 export type MotionStep = 'move' | 'second' | 'call_vote' | 'defer';
 export type VoteChoice = 'yes' | 'no' | 'abstain';
 
-export interface AgendaItem {
-  id: number;
-  activity_id: number;
-  meeting_title: string;
-  meeting_starts_at: string;
-  motion: Motion;
-  outcome: string | null;
-  present_households: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  note: string | null;
-  decided_at: string | null;
-  /** The reading resident's household: checked in at the meeting, and how it voted. */
-  my_household_present?: boolean;
-  my_vote?: VoteChoice | null;
-}
+type ProposalAnswer = Answer<'get', '/api/v1/proposals/{id}'>;
 
-export interface Proposal {
-  id: number;
-  community_id: number;
-  title: string;
-  body: string;
-  state: ProposalState;
-  seconds: number;
-  seconds_required: number;
-  meetings: number;
-  stalled: boolean;
-  response_overdue: boolean;
-  warnings: string[];
-  decided_at: string | null;
-  response_due_at: string | null;
-  response: string | null;
-  responded_at: string | null;
-  created_at: string;
-  own: boolean;
-  household_id?: number;
-  agenda?: AgendaItem[];
-}
+/** my_household_present, my_vote: the reading resident's household at the meeting. */
+export type AgendaItem = With<
+  NonNullable<ProposalAnswer['agenda']>[number],
+  { motion: Motion; my_vote: VoteChoice | null }
+>;
 
-export interface ParticipationSettings {
-  community_id: number;
-  seconds_required: number;
-  quorum_percent: number;
-  quorum_min_households: number;
-  response_days: number;
-}
+/** seconded: the reader's household seconded it. agenda: GET by id only. */
+export type Proposal = With<
+  Item<Answer<'get', '/api/v1/proposals'>>,
+  { state: ProposalState; agenda?: AgendaItem[] }
+>;
+
+export type ParticipationSettings = Answer<'get', '/api/v1/participation/settings'>;
 
 export const participationApi = {
   activities: (communityId: number | undefined, from?: string) =>

@@ -16,6 +16,8 @@ function item(activityId: number, motion: AgendaItem['motion']): AgendaItem {
     abstain: 0,
     note: null,
     decided_at: null,
+    my_household_present: false,
+    my_vote: null,
   };
 }
 

@@ -46,6 +46,16 @@ function activity(
     attending_households: 0,
     minutes: null,
     minutes_at: null,
+    video_url: null,
+    status: 'approved',
+    hosted: false,
+    is_host: false,
+    host_name: null,
+    budget_fen: null,
+    budget_plan_id: null,
+    budget_category: null,
+    decision_note: null,
+    host_points_paid: false,
   };
 }
 

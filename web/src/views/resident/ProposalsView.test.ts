@@ -14,6 +14,7 @@ function proposal(id: number, fields: Partial<Proposal> = {}): Proposal {
     body: '……',
     state: 'seconding',
     seconds: 0,
+    seconded: false,
     seconds_required: 5,
     meetings: 0,
     stalled: false,

@@ -2,7 +2,7 @@
 // password and sessions, the guides and staff of a community that work can be assigned to, and
 // the administration of users (admins: everyone; community staff: their guides and residents).
 import { request } from './client';
-import type { Answer, Body, Item, With } from './types';
+import type { Answer, Body, Item, Query, With } from './types';
 
 export type Role = 'resident' | 'guide' | 'staff' | 'street' | 'admin';
 
@@ -34,13 +34,8 @@ export type CommunityUser = With<ManagedUser, { role: 'guide' | 'staff' }>;
 
 export type UserState = 'active' | 'disabled' | 'all';
 
-export interface UserFilters {
-  /** Optional for admins; community staff see their own community's users. */
-  community_id?: number;
-  role?: Role;
-  q?: string;
-  state?: UserState;
-}
+/** community_id: optional for admins; community staff see their own community's users. */
+export type UserFilters = With<Query<'get', '/api/v1/users'>, { role?: Role; state?: UserState }>;
 
 /** Without a password the server makes a temporary one, to be changed at the first login. */
 export type NewUser = With<Body<'post', '/api/v1/users'>, { role: Role }>;

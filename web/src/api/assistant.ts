@@ -2,7 +2,7 @@
 // (问答), and the category and urgency a request's text suggests.
 import { request } from './client';
 import type { Priority } from './requests';
-import type { Answer, Item, With } from './types';
+import type { Answer, Body, Item, With } from './types';
 
 type AskAnswer = Answer<'get', '/api/v1/assistant/ask'>;
 
@@ -29,14 +29,7 @@ export const assistantApi = {
 
 export type KnowledgeEntry = Item<Answer<'get', '/api/v1/assistant/entries'>>;
 
-export interface EntryInput {
-  question?: string;
-  answer?: string;
-  keywords?: string;
-  source?: string;
-  source_ref?: string;
-  published?: boolean;
-}
+export type EntryInput = Omit<Body<'patch', '/api/v1/assistant/entries/{id}'>, 'community_id'>;
 
 export type UnansweredQuestion = Item<Answer<'get', '/api/v1/assistant/unanswered'>>;
 

@@ -15,10 +15,7 @@ export type SurveyStatus = 'draft' | 'open' | 'closed';
 /** plan_id: the allocation plan whose satisfaction survey it is; responded: the reader's own. */
 export type Survey = With<SurveyItem, { status: SurveyStatus; questions: Question[] }>;
 
-export interface SurveyAnswer {
-  question_id: number;
-  value: number | number[] | string;
-}
+export type SurveyAnswer = NonNullable<Body<'post', '/api/v1/surveys/{id}/responses'>['answers']>[number];
 
 /** A question's tally; `answers` (text questions) only in the overall results, not per group. */
 export type QuestionTally = With<ResultsAnswer['questions'][number], { kind: QuestionKind }>;

@@ -67,18 +67,11 @@ export interface ImportRowError {
   allowed?: string[];
 }
 
-export interface ImportReport {
-  written: boolean;
-  dry_run?: boolean;
-  encoding: string;
-  rows: number;
-  households_created: number;
-  residents_created: number;
-  buildings_created: number;
-  errors: ImportRowError[];
-  /** What imports but deserves a look: a new building, a household without its head. */
-  warnings?: ImportRowError[];
-}
+/** warnings: what imports but deserves a look (a new building, a household without its head). */
+export type ImportReport = With<
+  Answer<'post', '/api/v1/households/import'>,
+  { errors: ImportRowError[]; warnings?: ImportRowError[] }
+>;
 
 /** An import the server refused as a whole (422 import_failed) still carries its row report. */
 export class ImportRefused extends ApiError {

@@ -2,6 +2,7 @@
 // transitions, the resident's rating, the public lookup by tracking code, the categories and
 // departments, and the three rates. Photos on a request are in attachments.ts.
 import { ApiError, request, type Page, type QueryValue } from './client';
+import type { PhotoInfo } from './attachments';
 import type { Answer, Body, With } from './types';
 
 export type Priority = 'red' | 'yellow' | 'blue';
@@ -44,15 +45,16 @@ export type RequestEvent = With<
 /** The deadline an open case works against now (the server's rule), null once closed. */
 export type Deadline = With<NonNullable<RequestAnswer['deadline']>, { kind: 'response' | 'resolution' }>;
 
-export type RequestPhoto = RequestAnswer['photos'][number];
+/** A photo's facts as GET /requests/{id} lists them (the same as its upload answers). */
+export type RequestPhoto = PhotoInfo;
 
 /**
  * A case as GET /requests/{id} answers it; lists and transitions answer the same without
- * `events` and `photos`. assignee_name is the handler's display name (a guide, who may not list
+ * events and photos. assignee_name is the handler's display name (a guide, who may not list
  * users, still sees a name).
  */
 export type ServiceRequest = With<
-  Omit<RequestAnswer, 'events' | 'photos'>,
+  RequestAnswer,
   {
     priority: Priority;
     status: RequestStatus;

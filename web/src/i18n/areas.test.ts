@@ -59,7 +59,9 @@ function publicSectionUses(): Map<string, string> {
     for (const match of words.matchAll(/['"`]([a-zA-Z][a-zA-Z0-9]*)(?=['"`.])/g)) {
       if (sections.includes(match[1]) && !uses.has(match[1])) uses.set(match[1], file);
     }
-    const imports = /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+    // `import type` / `export type` carry no code (api/schema.gen.ts, the generated API types,
+    // is full of quoted field names such as "action"): not followed.
+    const imports = /(?:import|export)\s(?!type\s)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
     for (const match of text.matchAll(imports)) {
       // The router's lazy routes are followed above, the public ones only.
       if (file === 'router.ts' && match[3]) continue;

@@ -22,7 +22,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) libgtest-dev postgresql-15 clang-format $(E2E_P
   $(FUZZ_PACKAGES) $(DEPLOY_PACKAGES)
 
 .PHONY: run test build deps deps-test format format-check clean web web-test e2e node test-clocks \
-  notify-demo deb deb-test cluster-test openapi openapi-check bench-page-weight
+  notify-demo deb deb-test cluster-test openapi openapi-check bench-page-weight api-types
 
 run: deps build web
 	$(BUILD_DIR)/gongzhi serve --demo --host $(HOST) --port $(PORT) --db $(DB)
@@ -100,10 +100,19 @@ openapi: build tools/openapi/node_modules/.installed
 	  scripts/with-postgres.sh $(BUILD_DIR)/api_tests --gtest_brief=1
 	node tools/openapi/build.mjs $(BUILD_DIR)/schema-trace src/http/openapi_schemas.json
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target gongzhi
+	$(MAKE) --no-print-directory api-types
+
+# The web's API types (web/src/api/schema.gen.ts, openapi-typescript) from the server's document;
+# npm test fails while they are stale.
+api-types: build web/node_modules/.installed
+	$(BUILD_DIR)/gongzhi openapi > web/src/api/openapi.json 2> /dev/null
+	cd web && npm run api-types
 
 openapi-check: build tools/openapi/node_modules/.installed
 	$(BUILD_DIR)/gongzhi openapi > $(BUILD_DIR)/openapi.json 2> /dev/null
 	node tools/openapi/check.mjs $(BUILD_DIR)/openapi.json $(BUILD_DIR)/schema-trace
+	@cmp -s $(BUILD_DIR)/openapi.json web/src/api/openapi.json || { echo "web/src/api/openapi.json \
+	  is not the server's document: make api-types"; exit 1; }
 
 # The public board and the resident home on a throttled phone connection (1.6 Mbit/s), against
 # the same pages uncompressed, in one run (bench/RESULTS.md).

@@ -52,7 +52,8 @@ TEST(Compress, OnlyLargeTextAnswersAreCompressedAndOnlyWhenTaken) {
   ASSERT_EQ(answer.headers.size(), 2u);
   EXPECT_EQ(gunzip(answer.body), json);
   bool says = false;
-  for (const auto& [name, value] : answer.headers) says = says || (name == "Content-Encoding" && value == "gzip");
+  for (const auto& [name, value] : answer.headers)
+    says = says || (name == "Content-Encoding" && value == "gzip");
   EXPECT_TRUE(says);
 
   Response small{200, "application/json", "{}", {}};

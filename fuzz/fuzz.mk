@@ -16,12 +16,13 @@ FUZZ_CXXFLAGS := -std=c++20 -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZERS) -I
 
 FUZZ_TARGETS := json_io csv pabulib router
 FUZZ_SOURCES_json_io := fuzz/json_io_fuzz.cpp src/http/json_io.cpp src/http/message.cpp \
+  src/http/schema_trace.cpp \
   src/core/text.cpp src/core/clock.cpp
 FUZZ_LIBS_json_io := -lboost_json
 FUZZ_SOURCES_csv := fuzz/csv_fuzz.cpp src/modules/registry/csv.cpp src/core/text.cpp
 FUZZ_SOURCES_pabulib := fuzz/pabulib_fuzz.cpp src/modules/pb/pabulib.cpp
 FUZZ_SOURCES_router := fuzz/router_fuzz.cpp src/http/router.cpp src/http/message.cpp \
-  src/http/json_io.cpp src/core/text.cpp src/core/clock.cpp
+  src/http/json_io.cpp src/http/schema_trace.cpp src/core/text.cpp src/core/clock.cpp
 FUZZ_LIBS_router := -lboost_url -lboost_json
 
 FUZZ_BINARIES := $(FUZZ_TARGETS:%=$(FUZZ_BUILD_DIR)/%_fuzz)

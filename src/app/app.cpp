@@ -44,6 +44,7 @@
 #include "modules/transparency/transparency.hpp"
 #include "modules/warnings/routes.hpp"
 #include "modules/warnings/warnings.hpp"
+#include "storage/advisory_lock.hpp"
 #include "storage/migrate.hpp"
 
 namespace gz::app {
@@ -216,12 +217,10 @@ std::unique_ptr<Application> build_application(
   app->database = storage::open_database(url);
   {
     auto connection = app->database->connect();
-    // Servers starting together on one PostgreSQL database take turns here (the session lock
-    // goes with the connection at the end of this block): the calendar's first seeding and the
-    // audit adoption are not safe to run twice at once.
-    if (connection->dialect() == storage::Dialect::postgresql) {
-      connection->query("SELECT pg_advisory_lock(727002)");
-    }
+    // Servers starting together on one PostgreSQL database take turns here: the calendar's
+    // first seeding and the audit adoption are not safe to run twice at once.
+    storage::AdvisoryLock turn(*connection, storage::kStartupLock,
+                               storage::AdvisoryLock::Wait::until_held);
     migrate_database(*connection);
     requests::seed_calendar(*connection);
     adopt_audited_tables(*connection);
@@ -293,48 +292,6 @@ std::unique_ptr<Application> build_application(
   return app;
 }
 
-namespace {
-
-// Several servers on one PostgreSQL database each run the jobs loop; a job runs in one of
-// them at a time, the one whose connection holds the job's session advisory lock (released
-// with the connection if that server dies). SQLite has one server, so no lock.
-class JobLock {
- public:
-  JobLock(storage::Connection& connection, std::int64_t key) : connection_(connection), key_(key) {
-    if (connection_.dialect() != storage::Dialect::postgresql) {
-      held_ = true;
-      return;
-    }
-    auto row = connection_.query_one("SELECT pg_try_advisory_lock(?)", {key_});
-    held_ = row && row->text(0) == "t";
-    locked_ = held_;
-  }
-  ~JobLock() {
-    if (!locked_) return;
-    try {
-      connection_.query("SELECT pg_advisory_unlock(?)", {key_});
-    } catch (...) {
-    }
-  }
-  JobLock(const JobLock&) = delete;
-  JobLock& operator=(const JobLock&) = delete;
-  bool held() const { return held_; }
-
- private:
-  storage::Connection& connection_;
-  std::int64_t key_;
-  bool held_ = false;
-  bool locked_ = false;
-};
-
-// Advisory lock keys of the jobs (the migration lock is 727001).
-constexpr std::int64_t kNotificationsJob = 727101;
-constexpr std::int64_t kCheckpointJob = 727102;
-constexpr std::int64_t kWarningsJob = 727103;
-constexpr std::int64_t kDeadlinesJob = 727104;
-
-}  // namespace
-
 void use_replica(Application& app, const std::string& url, std::chrono::seconds max_lag,
                  unsigned lanes) {
   if (app.database->dialect() != storage::Dialect::postgresql) {
@@ -366,7 +323,8 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
         next_delivery = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
         try {
           auto lease = app.pool->lease();
-          JobLock lock(*lease, kNotificationsJob);
+          storage::AdvisoryLock lock(*lease, storage::kNotificationsJobLock,
+                                     storage::AdvisoryLock::Wait::try_once);
           if (lock.held()) {
             auto run = notifications::deliver_due(*lease, app.senders, now_epoch_ms());
             if (run.failed > 0 || run.dead > 0) {
@@ -383,7 +341,8 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
         next_checkpoint = std::chrono::steady_clock::now() + std::chrono::minutes(1);
         try {
           auto lease = app.pool->lease();
-          JobLock lock(*lease, kCheckpointJob);
+          storage::AdvisoryLock lock(*lease, storage::kCheckpointJobLock,
+                                     storage::AdvisoryLock::Wait::try_once);
           std::int64_t now_ms = now_epoch_ms();
           auto made = lock.held() ? audit::checkpoint_if_due(*lease, *app.checkpoint_key, now_ms)
                                   : Result<std::optional<audit::Checkpoint>>(std::nullopt);
@@ -407,7 +366,8 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
         next_warnings = std::chrono::steady_clock::now() + std::chrono::hours(1);
         try {
           auto lease = app.pool->lease();
-          JobLock lock(*lease, kWarningsJob);
+          storage::AdvisoryLock lock(*lease, storage::kWarningsJobLock,
+                                     storage::AdvisoryLock::Wait::try_once);
           int raised = lock.held() ? warnings::run_job(*lease, now_epoch_ms()) : 0;
           if (raised > 0) log::write(log::Level::info, "warnings_raised", {{"count", raised}});
         } catch (const std::exception& error) {
@@ -419,7 +379,8 @@ std::jthread start_jobs(Application& app, std::chrono::seconds interval) {
         next = std::chrono::steady_clock::now() + interval;
         try {
           auto lease = app.pool->lease();
-          JobLock lock(*lease, kDeadlinesJob);
+          storage::AdvisoryLock lock(*lease, storage::kDeadlinesJobLock,
+                                     storage::AdvisoryLock::Wait::try_once);
           if (lock.held()) {
             std::int64_t now_ms = now_epoch_ms();
             int escalated = requests::escalate_overdue(*lease, now_ms);

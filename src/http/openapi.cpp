@@ -94,15 +94,18 @@ boost::json::value openapi_document(const Router& router, const std::string& ver
     if (!route->doc.tag.empty()) operation["tags"] = boost::json::array{route->doc.tag};
     if (!route->doc.roles.empty()) operation["description"] = "Roles: " + route->doc.roles;
     boost::json::array parameters;
+    // A path or query parameter, typed as the handler was seen reading it (else a string).
+    auto add_parameter = [&](const std::string& in, const std::string& name) {
+      auto* schema = seen_parameter(in, name);
+      parameters.push_back(
+          {{"name", name},
+           {"in", in},
+           {"required", in == "path"},
+           {"schema", schema ? *schema : boost::json::object{{"type", "string"}}}});
+    };
     for (const auto& segment : split_path(route->pattern)) {
       if (segment.size() > 2 && segment.front() == '{') {
-        std::string name = segment.substr(1, segment.size() - 2);
-        auto* schema = seen_parameter("path", name);
-        parameters.push_back(
-            {{"name", name},
-             {"in", "path"},
-             {"required", true},
-             {"schema", schema ? *schema : boost::json::object{{"type", "string"}}}});
+        add_parameter("path", segment.substr(1, segment.size() - 2));
       }
     }
     // Query parameters: those the summary names and those the handler was seen reading.
@@ -129,14 +132,7 @@ boost::json::value openapi_document(const Router& router, const std::string& ver
         }
       }
     }
-    for (const auto& name : query_names) {
-      auto* schema = seen_parameter("query", name);
-      parameters.push_back(
-          {{"name", name},
-           {"in", "query"},
-           {"required", false},
-           {"schema", schema ? *schema : boost::json::object{{"type", "string"}}}});
-    }
+    for (const auto& name : query_names) add_parameter("query", name);
     bool writes = is_write(route->method);
     if (writes && route->access == Access::login) {
       parameters.push_back(

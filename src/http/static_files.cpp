@@ -2,8 +2,6 @@
 
 #include "http/compress.hpp"
 
-#include <cctype>
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -55,14 +53,16 @@ std::optional<Response> StaticFiles::file_response(const Request& request,
   std::string accept = request.header("accept-encoding").value_or("");
   std::filesystem::path chosen = file;
   const char* encoding = nullptr;
-  std::error_code ec;
+  bool has_sibling = false;
   for (const char* coding : {"br", "gzip"}) {
     auto sibling = file;
     sibling += coding[0] == 'b' ? ".br" : ".gz";
-    if (accepts_encoding(accept, coding) && std::filesystem::is_regular_file(sibling, ec)) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(sibling, ec)) continue;
+    has_sibling = true;
+    if (!encoding && accepts_encoding(accept, coding)) {
       chosen = sibling;
       encoding = coding;
-      break;
     }
   }
   std::ifstream stream(chosen, std::ios::binary);
@@ -73,7 +73,7 @@ std::optional<Response> StaticFiles::file_response(const Request& request,
   response.content_type = std::string(content_type(file));
   response.body = body.str();
   if (encoding) response.headers.emplace_back("Content-Encoding", encoding);
-  if (has_compressed_sibling(file)) response.headers.emplace_back("Vary", "Accept-Encoding");
+  if (has_sibling) response.headers.emplace_back("Vary", "Accept-Encoding");
   std::string relative = std::filesystem::relative(file, root_).generic_string();
   bool fingerprinted = relative.rfind("assets/", 0) == 0;
   response.headers.emplace_back("Cache-Control", fingerprinted && !is_shell
@@ -85,15 +85,6 @@ std::optional<Response> StaticFiles::file_response(const Request& request,
     response.headers.emplace_back("Referrer-Policy", "no-referrer");
   }
   return response;
-}
-
-bool StaticFiles::has_compressed_sibling(const std::filesystem::path& file) const {
-  std::error_code ec;
-  auto gz = file;
-  gz += ".gz";
-  auto br = file;
-  br += ".br";
-  return std::filesystem::is_regular_file(gz, ec) || std::filesystem::is_regular_file(br, ec);
 }
 
 std::optional<Response> StaticFiles::serve(const Request& request) const {

@@ -28,7 +28,6 @@ class StaticFiles {
  private:
   std::optional<Response> file_response(const Request& request, const std::filesystem::path& file,
                                         bool is_shell) const;
-  bool has_compressed_sibling(const std::filesystem::path& file) const;
   std::filesystem::path root_;
 };
 

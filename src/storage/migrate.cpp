@@ -1,5 +1,7 @@
 #include "storage/migrate.hpp"
 
+#include "storage/advisory_lock.hpp"
+
 #include "core/clock.hpp"
 
 namespace gz::storage {
@@ -24,29 +26,6 @@ void ensure_table(Connection& connection) {
     connection.query("SELECT COUNT(*) FROM schema_migrations");
   }
 }
-
-// Holds PostgreSQL's session advisory lock for the whole migration run, so servers starting
-// together apply migrations one after the other.
-class MigrationLock {
- public:
-  explicit MigrationLock(Connection& connection) : connection_(connection) {
-    if (connection_.dialect() == Dialect::postgresql) {
-      connection_.query("SELECT pg_advisory_lock(727001)");
-    }
-  }
-  ~MigrationLock() {
-    if (connection_.dialect() != Dialect::postgresql) return;
-    try {
-      connection_.query("SELECT pg_advisory_unlock(727001)");
-    } catch (...) {
-    }
-  }
-  MigrationLock(const MigrationLock&) = delete;
-  MigrationLock& operator=(const MigrationLock&) = delete;
-
- private:
-  Connection& connection_;
-};
 
 // Keeps only the lines meant for this dialect: a line "-- dialect: sqlite" or
 // "-- dialect: postgresql" starts a section for that engine alone (an FTS5 table, a pg_trgm
@@ -93,7 +72,8 @@ int current_version(Connection& connection) {
 }
 
 std::vector<int> migrate(Connection& connection, int last_version) {
-  MigrationLock lock(connection);
+  // Servers starting together apply migrations one after the other.
+  AdvisoryLock lock(connection, kMigrationLock, AdvisoryLock::Wait::until_held);
   ensure_table(connection);
   std::vector<int> applied;
   for (const Migration& migration : embedded_migrations()) {

@@ -15,6 +15,7 @@
 #include "modules/accounts/accounts.hpp"
 #include "modules/accounts/routes.hpp"
 #include "modules/allocation/routes.hpp"
+#include "modules/announcements/routes.hpp"
 #include "modules/assistant/routes.hpp"
 #include "modules/attachments/routes.hpp"
 #include "modules/audit/routes.hpp"
@@ -250,6 +251,7 @@ std::unique_ptr<Application> build_application(
   property::register_routes(app->router);
   warnings::register_routes(app->router);
   casework::register_routes(app->router);
+  announcements::register_routes(app->router);
   reports::register_routes(app->router);
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);
@@ -262,6 +264,7 @@ std::unique_ptr<Application> build_application(
       "GET /api/community-resources",
       "GET /api/v1/public/communities",
       "GET /api/v1/public/notices",
+      "GET /api/v1/public/announcements",
       "GET /api/v1/public/plans/{id}",
       "GET /api/v1/public/plans/{id}/print",
       "GET /api/v1/public/funding/parties",

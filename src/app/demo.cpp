@@ -5,6 +5,7 @@
 #include "app/ledger.hpp"
 #include "core/clock.hpp"
 #include "modules/allocation/demo.hpp"
+#include "modules/announcements/announcements.hpp"
 #include "modules/assistant/demo.hpp"
 #include "modules/casework/casework.hpp"
 #include "modules/civic/demo.hpp"
@@ -125,6 +126,8 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     // The guides' visits (after needs and requests: the neediest are visited most, the silent
     // needy half reached). Nothing shared with other streams.
     report.visits += casework::demo_visits(db, community_id, options.as_of_ms);
+    // The notice board: a year of cuts, events and policies, read by the demo's residents.
+    report.announcements += announcements::demo_announcements(db, community_id, options.as_of_ms);
     // Last: the warnings the year's history raises on the demo date, and staff's answer to the
     // rising complaints: an improvement task already past its plan.
     auto raised = warnings::evaluate(db, community_id, options.as_of_ms);

@@ -26,6 +26,7 @@ struct DemoReport {
   int warnings = 0;
   int improvement_tasks = 0;
   std::int64_t visits = 0;
+  std::int64_t announcements = 0;
   double seconds = 0;
 };
 

@@ -23,6 +23,20 @@ boost::json::value time_or_null(const std::optional<std::int64_t>& epoch_ms) {
   return epoch_ms ? boost::json::value(format_iso8601(*epoch_ms)) : boost::json::value(nullptr);
 }
 
+Result<std::int64_t> instant_or_day(const std::string& field, const std::string& text,
+                                    bool day_end) {
+  if (text.size() == 10) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    if (parse_date(text, year, month, day)) {
+      return shanghai_midnight_ms(days_from_civil(year, month, day) + (day_end ? 1 : 0));
+    }
+  } else if (auto at = parse_iso8601(text)) {
+    return *at;
+  }
+  return bad_request("invalid_field", field + " must be a date YYYY-MM-DD or an ISO-8601 instant");
+}
+
 Result<boost::json::object> parse_json_object(const Request& request) {
   if (request.body.empty())
     return bad_request("invalid_json", "request body is empty; expected a JSON object");
@@ -174,6 +188,43 @@ std::optional<std::vector<std::string>> JsonReader::text_list(const char* key, N
       return std::nullopt;
     }
     items.emplace_back(element.get_string());
+  }
+  return items;
+}
+
+std::optional<std::vector<std::int64_t>> JsonReader::integer_list(const char* key, Need need,
+                                                                  std::int64_t min,
+                                                                  std::int64_t max,
+                                                                  std::size_t max_items) {
+  if (schema_trace::enabled()) {
+    schema_trace::read({"body", key, "integer_array", need == Need::required, min, max,
+                        std::nullopt, static_cast<std::int64_t>(max_items), false, &object_});
+  }
+  auto* value = object_.if_contains(key);
+  if (!value || value->is_null()) {
+    if (need == Need::required)
+      fail("missing_field", std::string("field '") + key + "' is required");
+    return std::nullopt;
+  }
+  std::string shape = std::string("field '") + key + "' must be an array of at most " +
+                      std::to_string(max_items) + " whole numbers from " + std::to_string(min) +
+                      " to " + std::to_string(max);
+  if (!value->is_array() || value->get_array().size() > max_items) {
+    fail("invalid_field", shape);
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> items;
+  for (const auto& element : value->get_array()) {
+    std::optional<std::int64_t> number;
+    if (element.is_int64()) number = element.get_int64();
+    if (element.is_uint64() && element.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+      number = static_cast<std::int64_t>(element.get_uint64());
+    }
+    if (!number || *number < min || *number > max) {
+      fail("invalid_field", shape);
+      return std::nullopt;
+    }
+    items.push_back(*number);
   }
   return items;
 }

@@ -21,6 +21,12 @@ boost::json::value json_or_null(const std::optional<std::int64_t>& value);
 // An optional instant as ISO 8601 in Asia/Shanghai, or null.
 boost::json::value time_or_null(const std::optional<std::int64_t>& epoch_ms);
 
+// An instant "2026-12-07T10:00:00+08:00" or a day "2026-12-07" in Shanghai: its first
+// instant, or with `day_end` the first instant of the next day (a notice valid until the 10th
+// is up until midnight). 400 invalid_field naming `field` otherwise.
+Result<std::int64_t> instant_or_day(const std::string& field, const std::string& text,
+                                    bool day_end = false);
+
 // Parses the body as a JSON object (400 invalid_json / body_not_object).
 Result<boost::json::object> parse_json_object(const Request& request);
 
@@ -41,6 +47,10 @@ class JsonReader {
   std::optional<bool> boolean(const char* key, Need need);
   std::optional<std::vector<std::string>> text_list(const char* key, Need need,
                                                     std::size_t max_items = 50);
+  // Whole numbers from `min` to `max`, at most `max_items` of them.
+  std::optional<std::vector<std::int64_t>> integer_list(const char* key, Need need,
+                                                        std::int64_t min, std::int64_t max,
+                                                        std::size_t max_items = 100);
   // Fails when the body has fields other than these (catches typos such as "adress").
   void only(std::initializer_list<const char*> keys);
   bool has(const char* key) const { return object_.contains(key); }

@@ -222,6 +222,15 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/warnings", "/api/v1/warnings?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/warnings/evaluate", "/api/v1/warnings/evaluate?community_id={C}", "", "UFFAFA"},
   {"POST", "/api/v1/warnings/{id}/resolve", "/api/v1/warnings/999999/resolve", R"({"resolution":"矩阵"})", "UXXAXA"},
+  // the notice board: staff publish; residents read theirs; the public the community's
+  {"POST", "/api/v1/announcements", "/api/v1/announcements", R"({"community_id":{C},"kind":"notice","title":"矩阵","body":"矩阵"})", "UFFAFA"},
+  {"GET", "/api/v1/announcements", "/api/v1/announcements?community_id={C}", "", "UAAAAA"},
+  {"GET", "/api/v1/public/announcements", "/api/v1/public/announcements?community_id={C}", "", "AAAAAA"},
+  {"GET", "/api/v1/announcements/{id}", "/api/v1/announcements/999999", "", "UAAAAA"},
+  {"POST", "/api/v1/announcements/{id}/read", "/api/v1/announcements/999999/read", "", "UAAAAA"},
+  {"PATCH", "/api/v1/announcements/{id}", "/api/v1/announcements/999999", R"({"pinned":true})", "UXXAXA"},
+  {"POST", "/api/v1/announcements/{id}/withdraw", "/api/v1/announcements/999999/withdraw", R"({"reason":"矩阵"})", "UXXAXA"},
+  {"GET", "/api/v1/announcements/{id}/reads", "/api/v1/announcements/999999/reads", "", "UXAAAA"},
   // casework: the guide's visits, a household's timeline, a guide's figures
   {"POST", "/api/v1/visits", "/api/v1/visits", R"({"household_id":{HA},"visited_at":"2020-01-01","kind":"home","notes":"矩阵"})", "UFAAFA"},
   {"GET", "/api/v1/visits", "/api/v1/visits?household_id={HA}", "", "UFAAFA"},

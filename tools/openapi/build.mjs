@@ -82,6 +82,14 @@ function bounded(schema, read) {
     if (read.maxItems !== undefined) out.maxItems = read.maxItems;
     return out;
   }
+  if (read.type === 'integer_array') {
+    out.type = 'array';
+    out.items = { type: 'integer' };
+    if (read.minimum !== undefined && BigInt(read.minimum) > -INT64_MAX) out.items.minimum = read.minimum;
+    if (read.maximum !== undefined && BigInt(read.maximum) < INT64_MAX) out.items.maximum = read.maximum;
+    if (read.maxItems !== undefined) out.maxItems = read.maxItems;
+    return out;
+  }
   if (read.type === 'integer' || read.type === 'boolean' || read.type === 'string') {
     const nullable = Array.isArray(out.type) && out.type.includes('null');
     out.type = nullable ? [read.type, 'null'] : read.type;

@@ -171,7 +171,8 @@ void set_disabled(storage::Connection& connection, const Actor& by, std::int64_t
 
 // Whom to tell (for notifications, no permission asked: the caller's rules decide who is due a
 // message): the enabled resident accounts of a household, and the enabled users of a community
-// with one of the roles (admins, who belong to no community, are never among them). By id.
+// with one of the roles — officials assigned to it, residents whose household is in it (admins,
+// who belong to no community, are never among them). By id.
 std::vector<std::int64_t> household_users(storage::Connection& connection,
                                           std::int64_t household_id);
 std::vector<std::int64_t> community_users(storage::Connection& connection,

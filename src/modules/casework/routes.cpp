@@ -35,20 +35,6 @@ boost::json::object visit_json(const Visit& visit) {
       {"created_at", format_iso8601(visit.created_ms)}};
 }
 
-// An instant "2026-12-07T10:00:00+08:00", or a day "2026-12-07" (its start in Shanghai).
-Result<std::int64_t> instant_or_day(const std::string& field, const std::string& text) {
-  if (text.size() == 10) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    if (parse_date(text, year, month, day)) {
-      return shanghai_midnight_ms(days_from_civil(year, month, day));
-    }
-  } else if (auto at = parse_iso8601(text)) {
-    return *at;
-  }
-  return bad_request("invalid_field", field + " must be a date YYYY-MM-DD or an ISO-8601 instant");
-}
-
 Result<Response> record_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
   if (!body) return body.error();
@@ -63,9 +49,9 @@ Result<Response> record_route(RequestContext& context) {
   if (!reader.ok()) return reader.error();
   NewVisit visit;
   visit.household_id = *household;
-  GZ_ASSIGN_OR_RETURN(visit.visited_ms, instant_or_day("visited_at", *visited_at));
+  GZ_ASSIGN_OR_RETURN(visit.visited_ms, http::instant_or_day("visited_at", *visited_at));
   if (follow_up) {
-    GZ_ASSIGN_OR_RETURN(auto at, instant_or_day("follow_up_at", *follow_up));
+    GZ_ASSIGN_OR_RETURN(auto at, http::instant_or_day("follow_up_at", *follow_up));
     visit.follow_up_ms = at;
   }
   visit.kind = *kind;

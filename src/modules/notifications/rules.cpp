@@ -17,7 +17,7 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 19> kTemplates = {{
+constexpr std::array<Template, 20> kTemplates = {{
     {"request.accepted", "诉求已受理", "Request accepted",
      "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
@@ -48,6 +48,8 @@ constexpr std::array<Template, 19> kTemplates = {{
     {"activity.hosting_decided", "主理活动审核结果", "Your activity proposal",
      "您申请主理的活动《{title}》{decision_zh}。{note}",
      "Your proposed activity \"{title}\" was {decision_en}. {note}"},
+    {"announcement.published", "社区公告", "Community notice", "【{kind_zh}】{title}",
+     "[{kind_en}] {title}"},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
      "The survey \"{title}\" is open; please take part."},
     {"points.awarded", "积分到账", "Points awarded", "{resident} 获得 {points} 积分：{reason}。",

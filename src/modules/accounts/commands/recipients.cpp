@@ -20,10 +20,12 @@ std::vector<std::int64_t> community_users(storage::Connection& connection,
                                           const std::vector<Role>& roles) {
   std::vector<std::int64_t> out;
   if (roles.empty()) return out;
+  // Officials belong to communities (user_communities); a resident to their household's.
   std::string sql =
-      "SELECT u.id FROM users u JOIN user_communities uc ON uc.user_id = u.id WHERE "
-      "uc.community_id = ? AND u.disabled = 0 AND u.role IN (";
-  std::vector<storage::Value> params{community_id};
+      "SELECT u.id FROM users u WHERE u.disabled = 0 AND (EXISTS (SELECT 1 FROM user_communities "
+      "uc WHERE uc.user_id = u.id AND uc.community_id = ?) OR EXISTS (SELECT 1 FROM households h "
+      "WHERE h.id = u.household_id AND h.community_id = ?)) AND u.role IN (";
+  std::vector<storage::Value> params{community_id, community_id};
   for (std::size_t i = 0; i < roles.size(); ++i) {
     sql += i == 0 ? "?" : ", ?";
     params.emplace_back(std::string(role_name(roles[i])));

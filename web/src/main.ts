@@ -8,6 +8,9 @@ import { router } from './router';
 import { applySavedLocale, i18n, loadLoggedInMessages } from './i18n';
 import { applyElderlyMode, savedElderlyMode } from './lib/prefs';
 import { mayBeLoggedIn } from './session';
+import { registerServiceWorker } from './composables/offline';
+import { startOfflineQueue } from './composables/offlineQueue';
+import { listenForInstall } from './composables/install';
 import './styles/main.css';
 import './styles/nav.css';
 
@@ -15,3 +18,8 @@ applyElderlyMode(savedElderlyMode());
 if (mayBeLoggedIn()) loadLoggedInMessages().catch(() => undefined);
 const app = createApp(App).use(router).use(i18n);
 void applySavedLocale().then(() => app.mount('#app'));
+// The installable app: the service worker (production builds), the 添加到主屏幕 offer, and the
+// requests written offline, sent once the phone is back online.
+listenForInstall();
+startOfflineQueue();
+registerServiceWorker();

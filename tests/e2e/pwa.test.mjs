@@ -219,6 +219,32 @@ describe('the installable app: manifest, offline pages and the offline request q
     assert.deepEqual(onlineProblems(story.phone.problems), []);
   });
 
+  it('offers 添加到主屏幕 on the resident home when the browser can install the app', async () => {
+    const { page } = story;
+    await page.goto('/resident');
+    await page.locator('[data-test="tile-new"]').waitFor();
+    assert.equal(await page.locator('[data-test="install-hint"]').count(), 0, 'no hint before the browser offers');
+    // What Chromium fires when the app can be installed (its real prompt needs a user's click
+    // in a headed browser): prompt() and userChoice as the browser gives them.
+    await page.evaluate(() => {
+      const event = new Event('beforeinstallprompt', { cancelable: true });
+      event.prompt = async () => {
+        window.installPrompted = true;
+      };
+      event.userChoice = Promise.resolve({ outcome: 'accepted', platform: 'web' });
+      window.dispatchEvent(event);
+    });
+    const hint = page.locator('[data-test="install-hint"]');
+    await hint.waitFor();
+    assert.match(await hint.innerText(), /把共治添加到主屏幕/);
+    await screenshot(page, 'pwa-install-hint');
+    const button = await page.locator('[data-test="install-button"]').boundingBox();
+    assert.ok(button.height >= 44);
+    await page.locator('[data-test="install-button"]').click();
+    await hint.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => window.installPrompted), true);
+  });
+
   it('forgets the saved answers when the resident logs out', async () => {
     const { page } = story;
     await page.goto('/resident');
@@ -238,10 +264,39 @@ describe('the installable app: manifest, offline pages and the offline request q
     assert.equal(await savedAnswers(page), 0);
   });
 
-  it('shows the saved list offline on a desktop too', async () => {
+  it('fills the description by voice where the browser recognises speech', async () => {
     const watched = await openContext(desktop);
+    // A recognition that hears one sentence: the headless browser has no microphone.
+    await watched.context.addInitScript(() => {
+      window.SpeechRecognition = class {
+        start() {
+          window.recognitionLang = this.lang;
+          setTimeout(() => {
+            const result = Object.assign([{ transcript: '楼道灯不亮了' }], { isFinal: true });
+            this.onresult?.({ resultIndex: 0, results: [result] });
+            this.onend?.();
+          }, 50);
+        }
+        stop() {
+          this.onend?.();
+        }
+      };
+    });
     const page = await watched.context.newPage();
     await logIn(page, 'resident');
+    await page.goto('/resident/new');
+    await page.locator('#request-description').fill('三号楼');
+    const voice = page.getByRole('button', { name: '语音输入' });
+    const box = await voice.boundingBox();
+    assert.ok(box.height >= 44 && box.width >= 44, `the 🎤 button is ${box.width}×${box.height}`);
+    await voice.click();
+    await page.waitForFunction(() => document.querySelector('#request-description').value === '三号楼。楼道灯不亮了');
+    assert.equal(await page.evaluate(() => window.recognitionLang), 'zh-CN');
+    story.desktop = { watched, page };
+  });
+
+  it('shows the saved list offline on a desktop too', async () => {
+    const { watched, page } = story.desktop;
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.goto('/resident/requests');
     await page.locator('.request-list li').first().waitFor();

@@ -262,6 +262,13 @@ describe('the installable app: manifest, offline pages and the offline request q
       return count === 0;
     });
     assert.equal(await savedAnswers(page), 0);
+    // The next person on this phone is a community worker: their pages (other residents'
+    // requests) are not kept.
+    await logIn(page, 'staff');
+    await page.goto('/staff/queue');
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await savedAnswers(page), 0, 'nothing of a staff member is kept');
   });
 
   it('fills the description by voice where the browser recognises speech', async () => {
@@ -284,6 +291,11 @@ describe('the installable app: manifest, offline pages and the offline request q
     });
     const page = await watched.context.newPage();
     await logIn(page, 'resident');
+    // Logged in on the first visit, before the worker took control: the app tells it who.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.locator('[data-test="tile-requests"]').click();
+    await page.locator('.request-list li').first().waitFor();
+    assert.ok((await savedAnswers(page)) > 0, 'the list seen right after logging in is kept');
     await page.goto('/resident/new');
     await page.locator('#request-description').fill('三号楼');
     const voice = page.getByRole('button', { name: '语音输入' });
@@ -297,7 +309,6 @@ describe('the installable app: manifest, offline pages and the offline request q
 
   it('shows the saved list offline on a desktop too', async () => {
     const { watched, page } = story.desktop;
-    await page.evaluate(() => navigator.serviceWorker.ready);
     await page.goto('/resident/requests');
     await page.locator('.request-list li').first().waitFor();
     await watched.context.setOffline(true);

@@ -7,7 +7,9 @@
 //  - install: the shell (/index.html) and those files are fetched into the shell cache;
 //  - /assets/*: cache-first (their names carry a hash, so they never change);
 //  - page loads (navigations): network first, the cached shell when the network fails;
-//  - GET /api/v1/… of the resident's pages (API_PAGES): network first; a 200 answer is kept
+//  - GET /api/v1/… of the resident's pages (API_PAGES): network first; while a resident is
+//    signed in (the role the app tells, or the last login's or GET /api/v1/me's answer gives;
+//    staff answers are never kept, as they hold other people's data), a 200 answer is kept
 //    (at most MAX_API_ENTRIES answers or MAX_API_BYTES bytes, the oldest dropped) and given
 //    back, marked X-Gongzhi-Offline: 1, when the network fails. The server marks every API
 //    answer Cache-Control: no-store, which keeps them out of the browser's HTTP cache; these
@@ -23,7 +25,10 @@ const PRECACHE = []; // filled in by the build
 const SHELL_CACHE = `gongzhi-shell-${VERSION}-${BUILD}`;
 const ASSET_CACHE = `gongzhi-assets-${VERSION}-${BUILD}`;
 const API_CACHE = `gongzhi-api-${VERSION}-${BUILD}`;
-const CURRENT = [SHELL_CACHE, ASSET_CACHE, API_CACHE];
+/** Who is signed in (the role of the last /me answer), kept apart from the answers. */
+const WHO_CACHE = `gongzhi-who-${VERSION}-${BUILD}`;
+const WHO_KEY = '/__gongzhi/role';
+const CURRENT = [SHELL_CACHE, ASSET_CACHE, API_CACHE, WHO_CACHE];
 
 const SHELL_URL = '/index.html';
 const MAX_API_ENTRIES = 50;
@@ -67,8 +72,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The app says who is signed in (on every change, and when this worker starts controlling it)
+// and when they log out.
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'logout') event.waitUntil(clearApiCache());
+  const data = event.data || {};
+  if (data.type === 'logout') event.waitUntil(clearApiCache());
+  else if (data.type === 'user' && typeof data.role === 'string') event.waitUntil(rememberRole(data.role));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -76,9 +85,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    // Someone logs out or in: what the previous user saw goes.
-    if (request.method === 'POST' && /^\/api\/v1\/auth\/(logout|login)$/.test(url.pathname)) {
+    // Someone logs out or in: what the previous user saw goes; a login's answer says who came.
+    if (request.method === 'POST' && url.pathname === '/api/v1/auth/logout') {
       event.waitUntil(clearApiCache());
+      return;
+    }
+    if (request.method === 'POST' && url.pathname === '/api/v1/auth/login') {
+      event.respondWith(login(request));
       return;
     }
     if (request.method === 'GET' && keptApiPath(url.pathname)) event.respondWith(apiNetworkFirst(request));
@@ -96,7 +109,37 @@ function keptApiPath(pathname) {
 }
 
 async function clearApiCache() {
+  knownRole = '';
   await caches.delete(API_CACHE);
+  await caches.delete(WHO_CACHE);
+}
+
+async function login(request) {
+  await clearApiCache();
+  const response = await fetch(request);
+  if (response.ok) await noteRole(response.clone()).catch(() => undefined);
+  return response;
+}
+
+/** The role signed in, as last learnt (null: ask the cache, this worker may have restarted). */
+let knownRole = null;
+
+async function rememberRole(role) {
+  knownRole = role;
+  await (await caches.open(WHO_CACHE)).put(WHO_KEY, new Response(role));
+}
+
+async function noteRole(response) {
+  const answer = await response.json().catch(() => null);
+  await rememberRole(answer && answer.user && typeof answer.user.role === 'string' ? answer.user.role : '');
+}
+
+async function residentSignedIn() {
+  if (knownRole === null) {
+    const saved = await caches.match(WHO_KEY, { cacheName: WHO_CACHE });
+    knownRole = saved ? await saved.text() : '';
+  }
+  return knownRole === 'resident';
 }
 
 async function navigation(request) {
@@ -134,7 +177,8 @@ async function apiNetworkFirst(request) {
   if (response.status === 401) {
     await clearApiCache();
   } else if (response.status === 200 && (response.headers.get('Content-Type') || '').includes('json')) {
-    await keep(request, response.clone()).catch(() => undefined);
+    if (new URL(request.url).pathname === '/api/v1/me') await noteRole(response.clone()).catch(() => undefined);
+    if (await residentSignedIn()) await keep(request, response.clone()).catch(() => undefined);
   }
   return response;
 }

@@ -2,13 +2,13 @@
 // and the logged-in pages' Chinese load on demand (i18n/index.ts): English before mounting
 // when it was chosen, the logged-in Chinese right away on a device that logged in, beside the
 // session check.
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './App.vue';
 import { router } from './router';
 import { applySavedLocale, i18n, loadLoggedInMessages } from './i18n';
 import { applyElderlyMode, savedElderlyMode } from './lib/prefs';
-import { mayBeLoggedIn } from './session';
-import { registerServiceWorker } from './composables/offline';
+import { mayBeLoggedIn, session } from './session';
+import { registerServiceWorker, tellWorkerWho } from './composables/offline';
 import { startOfflineQueue } from './composables/offlineQueue';
 import { listenForInstall } from './composables/install';
 import './styles/main.css';
@@ -23,3 +23,4 @@ void applySavedLocale().then(() => app.mount('#app'));
 listenForInstall();
 startOfflineQueue();
 registerServiceWorker();
+watch(() => session.user?.role, tellWorkerWho, { immediate: true });

@@ -23,9 +23,26 @@ export function forgetSavedAnswers(): void {
   }
 }
 
+let signedInRole = '';
+
+function postRole(): void {
+  try {
+    navigator.serviceWorker?.controller?.postMessage({ type: 'user', role: signedInRole });
+  } catch {
+    // No worker yet: it is told when it takes control.
+  }
+}
+
+/** Tells the worker who is signed in: it keeps the answers of a resident's pages only. */
+export function tellWorkerWho(role: string | undefined): void {
+  signedInRole = role ?? '';
+  postRole();
+}
+
 /** Registers the service worker: production builds only, where the browser has them. */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.addEventListener('controllerchange', postRole);
   const register = () => navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
   if (document.readyState === 'complete') void register();
   else window.addEventListener('load', () => void register(), { once: true });

@@ -24,7 +24,7 @@ function defaultStore(): QueueStore {
   }
 }
 
-let store: QueueStore = defaultStore();
+const store: QueueStore = defaultStore();
 
 export const offlineQueue = reactive({
   items: [] as QueuedRequest[],
@@ -98,8 +98,3 @@ export function startOfflineQueue(): void {
   );
 }
 
-/** Tests: a store of their own. */
-export function useQueueStore(replacement: QueueStore): void {
-  store = replacement;
-  refresh();
-}

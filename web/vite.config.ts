@@ -4,11 +4,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { swPrecache } from './scripts/sw-precache.mjs';
 
 const apiTarget = process.env.GONGZHI_API ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), swPrecache()],
   define: {
     // vue-i18n: Composition API only, no devtools hooks in production.
     __VUE_I18N_FULL_INSTALL__: true,

@@ -5,6 +5,7 @@ import { reactive } from 'vue';
 import { ApiError } from './api/client';
 import { accountsApi, type Role, type User } from './api/accounts';
 import { loadLoggedInMessages } from './i18n';
+import { forgetSavedAnswers } from './composables/offline';
 
 export const session = reactive<{ user: User | null; loaded: boolean; mustChangePassword: boolean }>({
   user: null,
@@ -94,6 +95,9 @@ export async function logOut(): Promise<void> {
   try {
     await accountsApi.logout();
   } finally {
+    // The worker forgets the pages this user saw (it also does on seeing the logout request,
+    // which does not reach it when the phone is offline).
+    forgetSavedAnswers();
     setHint(false);
     session.user = null;
     session.loaded = true;

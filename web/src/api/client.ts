@@ -6,6 +6,7 @@
 // sends JSON; `upload` sends a file as the raw body. The endpoints themselves live beside this
 // file, one module per server module (api/points.ts for /api/v1/points/…).
 import { noteServerDate } from '../composables/now';
+import { noteAnswerSource } from '../composables/offline';
 
 export class ApiError extends Error {
   /** HTTP status, or 0 when the server could not be reached. */
@@ -94,6 +95,8 @@ async function send<T>(path: string, options: RequestOptions, body?: BodyInit, c
     throw new ApiError(0, 'network', 'the server could not be reached');
   }
   noteServerDate(response.headers?.get('Date'));
+  // The service worker's saved copy when the network failed (public/sw.js): the banner says so.
+  noteAnswerSource(response.headers);
   if (!response.ok) throw await errorFromResponse(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();

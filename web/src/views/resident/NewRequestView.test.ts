@@ -12,8 +12,12 @@ const categories = {
   departments: [],
 };
 
-async function mountView() {
+async function mountView(userId?: number) {
   vi.resetModules();
+  if (userId) {
+    const { session } = await import('../../session');
+    session.user = { id: userId, role: 'resident', username: 'resident', display_name: '张文博', community_ids: [1] } as never;
+  }
   const { default: NewRequestView } = await import('./NewRequestView.vue');
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] });
   const wrapper = mount(NewRequestView, { global: { plugins: [i18nFor(), router] } });
@@ -133,5 +137,46 @@ describe('NewRequestView', () => {
     expect((uploads[0].init!.headers as Record<string, string>)['Content-Type']).toBe('image/png');
     expect(wrapper.find('[data-test="photos-uploaded"]').text()).toContain('1');
     expect(wrapper.find('[data-test="photo-failed"]').text()).toContain('照片 2 没有上传成功：只能上传 JPG 或 PNG 图片。');
+  });
+
+  it('keeps a request on the phone with its key when the network is down, and says photos stay behind', async () => {
+    const { calls } = stubFetch({
+      'GET /api/v1/requests/categories': { body: categories },
+      'POST /api/v1/requests': { network: true },
+    });
+    const wrapper = await mountView(7);
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'a.png', { type: 'image/png' });
+    const input = wrapper.find('[data-test="photo-input"]');
+    Object.defineProperty(input.element, 'files', { value: [png], configurable: true });
+    await input.trigger('change');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await wrapper.find('textarea').setValue('楼道灯不亮了，晚上看不见');
+    await wrapper.find('select').setValue('noise');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-test="queued"]').text()).toContain('联网后会自动发送');
+    expect(wrapper.find('[data-test="photos-skipped"]').exists()).toBe(true);
+    expect(wrapper.find('[data-test="form-error"]').exists()).toBe(false);
+    const post = calls.find((c) => c.method === 'POST')!;
+    const key = (post.init!.headers as Record<string, string>)['Idempotency-Key'];
+    const queue = JSON.parse(localStorage.getItem('gongzhi.offlineRequests')!);
+    expect(queue).toEqual([
+      expect.objectContaining({ key, userId: 7, input: { category: 'noise', description: '楼道灯不亮了，晚上看不见' } }),
+    ]);
+  });
+
+  it('does not queue a request the server refused, and shows why', async () => {
+    stubFetch({
+      'GET /api/v1/requests/categories': { body: categories },
+      'POST /api/v1/requests': { status: 422, body: { error: { code: 'invalid_category', message: '类别无效 / invalid category' } } },
+    });
+    const wrapper = await mountView(7);
+    await wrapper.find('textarea').setValue('楼道灯不亮了，晚上看不见');
+    await wrapper.find('select').setValue('noise');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-test="queued"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="form-error"]').text()).toContain('类别无效');
+    expect(localStorage.getItem('gongzhi.offlineRequests')).toBeNull();
   });
 });

@@ -161,6 +161,17 @@ std::string quarter_after(std::string_view quarter, int count) {
   return parsed ? parsed->plus(count).name() : std::string{};
 }
 
+std::string month_after(std::string_view month, int count) {
+  auto period = Period::parse(month);
+  if (!period || period->months != 1 || month.size() != 7) return {};
+  int year = std::stoi(std::string(month.substr(0, 4)));
+  int index = year * 12 + std::stoi(std::string(month.substr(5, 2))) - 1 + count;
+  if (index < 2000 * 12 || index > 2100 * 12 + 11) return {};
+  char out[8];
+  std::snprintf(out, sizeof out, "%04d-%02d", index / 12, index % 12 + 1);
+  return out;
+}
+
 std::int64_t months_before(std::int64_t epoch_ms, int months) {
   std::int64_t day = shanghai_day(epoch_ms);
   std::int64_t time_of_day = epoch_ms - shanghai_midnight_ms(day);

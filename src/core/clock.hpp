@@ -89,6 +89,9 @@ std::int64_t months_before(std::int64_t epoch_ms, int months);
 
 // The quarter `count` after a "2026Q3" label (before when negative); "" for a malformed label.
 std::string quarter_after(std::string_view quarter, int count);
+// The month `count` after a "2026-11" label (before when negative); "" for a malformed label
+// or one outside the years 2000-2100.
+std::string month_after(std::string_view month, int count);
 
 // Days since the epoch of the calendar day an instant falls on in Shanghai.
 std::int64_t shanghai_day(std::int64_t epoch_ms);

@@ -127,3 +127,20 @@ TEST(Clock, quarters_after_a_label_wrap_at_the_year) {
   EXPECT_EQ(gz::quarter_after("2026Q3", -2), "2026Q1");
   EXPECT_EQ(gz::quarter_after("2026-07", 1), "");
 }
+
+namespace gz {
+namespace {
+
+TEST(Clock, MonthAfterCountsAcrossYears) {
+  EXPECT_EQ(month_after("2026-11", 1), "2026-12");
+  EXPECT_EQ(month_after("2026-12", 1), "2027-01");
+  EXPECT_EQ(month_after("2026-01", -1), "2025-12");
+  EXPECT_EQ(month_after("2026-03", -14), "2025-01");
+  EXPECT_EQ(month_after("2026-11", 0), "2026-11");
+  EXPECT_EQ(month_after("2026-13", 0), "");
+  EXPECT_EQ(month_after("2026Q4", 0), "");
+  EXPECT_EQ(month_after("2100-12", 1), "");
+}
+
+}  // namespace
+}  // namespace gz

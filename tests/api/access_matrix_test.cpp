@@ -117,6 +117,7 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/requests/categories", "/api/v1/requests/categories", "", "UAAAAA"},
   {"PUT", "/api/v1/requests/categories", "/api/v1/requests/categories", R"({"community_id":{C},"code":"elevator","name_zh":"电梯故障","name_en":"Elevator fault","default_priority":"red","resolution_working_days":2})", "UFFAFA"},
   {"GET", "/api/v1/requests/stats", "/api/v1/requests/stats?community_id={C}", "", "UXAAAA"},
+  {"GET", "/api/v1/requests/league", "/api/v1/requests/league?street_id=999999", "", "UFFFAA"},
   {"GET", "/api/v1/requests/{id}", "/api/v1/requests/{REQ}", "", "UAAAAA"},
   {"POST", "/api/v1/requests/{id}/transitions", "/api/v1/requests/{REQ}/transitions", R"({"action":"assign","assignee":{GUIDE},"note":"矩阵"})", "UFAAFA"},
   {"POST", "/api/v1/requests/{id}/rating", "/api/v1/requests/{REQ}/rating", R"({"score":5,"comment":"很及时"})", "UAFAFA"},

@@ -95,10 +95,11 @@ TEST_P(AnnouncementsTest, ABuildingsCutReachesOnlyItsResidentsAndCountsReadsPerH
   // Building 2 neither sees it nor may open it by its id.
   EXPECT_FALSE(lists(b().in_two.get(list_path()), id));
   EXPECT_EQ(b().in_two.get("/api/v1/announcements/" + std::to_string(id)).status, 404);
-  EXPECT_EQ(b().in_two.post("/api/v1/announcements/" + std::to_string(id) + "/read",
-                            boost::json::object{})
-                .status,
-            404);
+  EXPECT_EQ(
+      b().in_two
+          .post("/api/v1/announcements/" + std::to_string(id) + "/read", boost::json::object{})
+          .status,
+      404);
   // Its residents heard of it in their inbox; building 2 did not.
   auto inbox = b().in_one.get("/api/v1/notifications?limit=50");
   ASSERT_EQ(inbox.status, 200) << inbox.body;
@@ -204,7 +205,8 @@ TEST_P(AnnouncementsTest, AWithdrawnNoticeLeavesTheResidentsListAndKeepsItsReaso
   EXPECT_EQ(b().in_two.get(list_path() + "&include=past").status, 403);
   EXPECT_EQ(b().staff.get(list_path() + "&include=old").status, 400);
   // Nothing more is done to it.
-  EXPECT_EQ(b().staff.post(path + "/withdraw", boost::json::object{{"reason", "再撤"}}).status, 409);
+  EXPECT_EQ(b().staff.post(path + "/withdraw", boost::json::object{{"reason", "再撤"}}).status,
+            409);
   EXPECT_EQ(b().staff.patch(path, boost::json::object{{"pinned", true}}).status, 409);
 }
 

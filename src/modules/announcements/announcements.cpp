@@ -114,8 +114,8 @@ class Presenter {
                               {a.id});
     } else if (actor_ && actor_->is(Role::resident)) {
       a.read = db_.query_one(
-                   "SELECT 1 FROM announcement_reads WHERE announcement_id = ? AND user_id = ?",
-                   {a.id, actor_->user_id})
+                      "SELECT 1 FROM announcement_reads WHERE announcement_id = ? AND user_id = ?",
+                      {a.id, actor_->user_id})
                    .has_value();
     }
     return a;
@@ -154,7 +154,8 @@ Result<Row> visible_row(storage::Connection& db, const Actor& actor, std::int64_
 
 // Who hears of a notice: per building, the resident logins of its households; for the whole
 // community, its resident logins. One event per building so each building's robot hears its own.
-void tell(storage::Connection& db, const Announcement& a, const std::vector<std::int64_t>& buildings,
+void tell(storage::Connection& db, const Announcement& a,
+          const std::vector<std::int64_t>& buildings,
           const std::map<std::int64_t, registry::Building>& names, std::int64_t now_ms) {
   const auto& label = label_of(a.kind);
   auto event_for = [&](std::vector<std::int64_t> recipients, std::optional<std::string> building) {
@@ -166,9 +167,8 @@ void tell(storage::Connection& db, const Announcement& a, const std::vector<std:
     event.recipients = std::move(recipients);
     event.building = std::move(building);
     event.urgent = a.urgent;
-    event.data = {{"title", a.title},
-                  {"kind_zh", std::string(label.zh)},
-                  {"kind_en", std::string(label.en)}};
+    event.data = {
+        {"title", a.title}, {"kind_zh", std::string(label.zh)}, {"kind_en", std::string(label.en)}};
     notifications::record(db, event, now_ms);
   };
   if (buildings.empty()) {
@@ -254,9 +254,8 @@ Result<Announcement> publish(storage::Connection& db, const Actor& actor,
             ->integer(0);
     boost::json::array scope;
     for (std::int64_t building : buildings) {
-      db.execute(
-          "INSERT INTO announcement_buildings (announcement_id, building_id) VALUES (?, ?)",
-          {id, building});
+      db.execute("INSERT INTO announcement_buildings (announcement_id, building_id) VALUES (?, ?)",
+                 {id, building});
       scope.emplace_back(building);
     }
     audit::append(db, actor,

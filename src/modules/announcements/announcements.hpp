@@ -46,8 +46,8 @@ struct Announcement {
   std::string author_name;             // officials only ("" for residents and the public)
   std::optional<std::int64_t> withdrawn_ms;
   std::optional<std::string> withdrawn_reason;
-  std::optional<bool> read;            // residents: whether they have read it
-  std::optional<std::int64_t> reads;   // officials: residents who have read it
+  std::optional<bool> read;           // residents: whether they have read it
+  std::optional<std::int64_t> reads;  // officials: residents who have read it
 };
 
 struct NewAnnouncement {

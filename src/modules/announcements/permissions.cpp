@@ -13,7 +13,8 @@ bool may_oversee(const Actor& actor, std::int64_t community_id) {
 }
 
 bool may_read(const Actor& actor, std::int64_t community_id,
-              const std::vector<std::int64_t>& buildings, std::optional<std::int64_t> own_building) {
+              const std::vector<std::int64_t>& buildings,
+              std::optional<std::int64_t> own_building) {
   if (may_oversee(actor, community_id)) return true;
   if (!actor.is(Role::resident) || !actor.belongs_to(community_id)) return false;
   if (buildings.empty()) return true;

@@ -20,20 +20,20 @@ boost::json::object announcement_json(const Announcement& a) {
   for (const auto& building : a.buildings) {
     buildings.push_back(boost::json::object{{"id", building.id}, {"name", building.name}});
   }
-  boost::json::object out{{"id", a.id},
-                          {"community_id", a.community_id},
-                          {"kind", a.kind},
-                          {"title", a.title},
-                          {"body", a.body},
-                          {"pinned", a.pinned},
-                          {"urgent", a.urgent},
-                          {"published_at", format_iso8601(a.published_ms)},
-                          {"valid_until", http::time_or_null(a.valid_until_ms)},
-                          {"buildings", std::move(buildings)},
-                          {"withdrawn_at", http::time_or_null(a.withdrawn_ms)},
-                          {"withdrawn_reason", a.withdrawn_reason
-                                                   ? boost::json::value(*a.withdrawn_reason)
-                                                   : boost::json::value(nullptr)}};
+  boost::json::object out{
+      {"id", a.id},
+      {"community_id", a.community_id},
+      {"kind", a.kind},
+      {"title", a.title},
+      {"body", a.body},
+      {"pinned", a.pinned},
+      {"urgent", a.urgent},
+      {"published_at", format_iso8601(a.published_ms)},
+      {"valid_until", http::time_or_null(a.valid_until_ms)},
+      {"buildings", std::move(buildings)},
+      {"withdrawn_at", http::time_or_null(a.withdrawn_ms)},
+      {"withdrawn_reason",
+       a.withdrawn_reason ? boost::json::value(*a.withdrawn_reason) : boost::json::value(nullptr)}};
   if (!a.author_name.empty()) out["author_name"] = a.author_name;
   if (a.read) out["read"] = *a.read;
   if (a.reads) out["reads"] = *a.reads;
@@ -50,8 +50,8 @@ Result<Response> publish_route(RequestContext& context) {
   auto body = context.json_object();
   if (!body) return body.error();
   http::JsonReader reader(*body);
-  reader.only({"community_id", "kind", "title", "body", "building_ids", "pinned", "urgent",
-               "valid_until"});
+  reader.only(
+      {"community_id", "kind", "title", "body", "building_ids", "pinned", "urgent", "valid_until"});
   auto community = reader.integer("community_id", Need::required, 1);
   auto kind = reader.text("kind", Need::required, 10);
   auto title = reader.text("title", Need::required, kMaxTitle);
@@ -209,13 +209,13 @@ void register_routes(http::Router& router) {
               read_route,
               {"Mark a notice read (a resident's first read is counted for their building)",
                "announcements", "resident", "", ""}});
-  router.add({"PATCH",
-              "/api/v1/announcements/{id}",
-              Access::login,
-              update_route,
-              {"Pin or unpin a notice, or change the day it is valid until (null: no end)",
-               "announcements", "staff, admin", R"({"pinned":true,"valid_until":"2026-12-31"})",
-               ""}});
+  router.add(
+      {"PATCH",
+       "/api/v1/announcements/{id}",
+       Access::login,
+       update_route,
+       {"Pin or unpin a notice, or change the day it is valid until (null: no end)",
+        "announcements", "staff, admin", R"({"pinned":true,"valid_until":"2026-12-31"})", ""}});
   router.add({"POST",
               "/api/v1/announcements/{id}/withdraw",
               Access::login,

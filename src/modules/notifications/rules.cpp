@@ -17,7 +17,7 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 20> kTemplates = {{
+constexpr std::array<Template, 22> kTemplates = {{
     {"request.accepted", "诉求已受理", "Request accepted",
      "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
@@ -35,6 +35,12 @@ constexpr std::array<Template, 20> kTemplates = {{
      "Request {code} ({category}) is past its {deadline_en} deadline."},
     {"request.escalated", "诉求督办", "Request escalated", "诉求 {code} {note}",
      "Request {code} has been escalated: {note}"},
+    {"request.referred", "转办诉求", "Request referred",
+     "诉求 {code}（{category}）已转至{receiver}办理，请签收：{note}",
+     "Request {code} ({category}) was referred to you ({receiver}): {note}"},
+    {"request.referral_returned", "诉求退回", "Referral returned",
+     "街道退回诉求 {code}（{category}）：{note}",
+     "The street returned request {code} ({category}): {note}"},
     {"plan.notice_started", "公示开始", "Public notice started",
      "《{title}》开始公示，至 {ends} 结束。如有异议，请在公示期内提出。",
      "\"{title}\" is on public notice until {ends}. Objections are open until then."},

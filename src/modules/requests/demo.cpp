@@ -23,6 +23,7 @@
 #include "modules/requests/demo/community.hpp"
 #include "modules/requests/demo/office_hours.hpp"
 #include "modules/requests/demo/planner.hpp"
+#include "modules/requests/demo/referrals.hpp"
 #include "modules/requests/demo/write.hpp"
 #include "modules/requests/notify.hpp"
 
@@ -44,6 +45,7 @@ DemoRequestsSummary generate_demo_requests(storage::Connection& db, std::int64_t
   const demo::OfficeHours office(*calendar);
   demo::Planner planner(community, office, seed, as_of_ms);
   std::vector<demo::Planned> requests = planner.plan();
+  demo::overlay_referrals(requests, community, seed, as_of_ms);
   auto summary = demo::write_requests(db, community, requests, seed);
   // The last quarter of what residents with accounts heard, in their inboxes.
   notify::replay_for_demo(db, community_id, as_of_ms - 92 * kDayMs);

@@ -282,6 +282,7 @@ TEST_F(DemoRequests, events_replay_through_the_workflow_to_the_stored_row) {
     std::int64_t version = 1;
     std::int64_t last_ms = 0;
     bool submitted = false;
+    Referral referral = Referral::none;  // the case's open referral to the street
   };
   std::map<std::int64_t, State> states;
   std::map<std::string, int> actions;
@@ -336,10 +337,16 @@ TEST_F(DemoRequests, events_replay_through_the_workflow_to_the_stored_row) {
       if (*role != Role::resident) {
         EXPECT_FALSE(event.is_null(7));
       }
-      TransitionContext context{*role, *role == Role::resident, state.resolved, at};
+      TransitionContext context{*role, *role == Role::resident, state.resolved, at,
+                                *role == Role::street ? state.referral : Referral::none};
       auto decided = decide(state.status, *parsed, context);
       ASSERT_TRUE(decided) << "request " << id << ": " << decided.error().message;
       to = *decided;
+      if (*parsed == Action::refer) state.referral = Referral::pending;
+      if (*parsed == Action::accept_referral) state.referral = Referral::accepted;
+      if (*parsed == Action::return_referral || to == Status::resolved || is_end(to)) {
+        state.referral = Referral::none;
+      }
       if (counts_as_response(state.status, *parsed) && !state.responded) state.responded = at;
       if (*parsed == Action::resolve) state.resolved = at;
       if (*parsed == Action::close) state.closed = at;
@@ -373,8 +380,9 @@ TEST_F(DemoRequests, events_replay_through_the_workflow_to_the_stored_row) {
                         Status::not_our_responsibility, Status::cancelled}) {
     EXPECT_GT(statuses[status], 0) << status_name(status);
   }
-  for (const char* action : {"accept", "assign", "start", "resolve", "close", "rate", "reopen",
-                             "mark_duplicate", "reject", "cancel", "comment", "escalate"}) {
+  for (const char* action :
+       {"accept", "assign", "start", "resolve", "close", "rate", "reopen", "mark_duplicate",
+        "reject", "cancel", "comment", "escalate", "refer", "accept_referral", "return_referral"}) {
     EXPECT_GT(actions[action], 0) << action;
   }
   EXPECT_GT(statuses[Status::closed], summary_.requests * 7 / 10);
@@ -570,6 +578,31 @@ TEST(DemoRequestsSmall, the_same_seed_gives_the_same_rows_and_the_job_finds_noth
                std::runtime_error);
   EXPECT_THROW(generate_demo_requests(first.connection(), 9999, kSeed, kDemoAsOfMs),
                std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace gz::requests
+
+namespace gz::requests {
+namespace {
+
+// The referrals the demo laid over its year agree with the events: one row per refer event,
+// each answered as its events say, and a few still waiting for the street.
+TEST_F(DemoRequests, referrals_follow_their_events) {
+  EXPECT_EQ(count("SELECT COUNT(*) FROM request_referrals"),
+            count("SELECT COUNT(*) FROM request_events WHERE action = 'refer'"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM request_referrals WHERE status = 'returned'"),
+            count("SELECT COUNT(*) FROM request_events WHERE action = 'return_referral'"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM request_referrals WHERE answered_ms IS NOT NULL"),
+            count("SELECT COUNT(*) FROM request_events WHERE action IN ('accept_referral', "
+                  "'return_referral')"));
+  EXPECT_GT(count("SELECT COUNT(*) FROM request_referrals WHERE status = 'resolved'"), 20);
+  EXPECT_GT(count("SELECT COUNT(*) FROM request_referrals WHERE status = 'pending'"), 0);
+  // What the street resolved, the street's user resolved.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM request_referrals f WHERE f.status = 'resolved' AND NOT "
+                  "EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = f.request_id AND "
+                  "e.action = 'resolve' AND e.actor_role = 'street')"),
+            0);
 }
 
 }  // namespace

@@ -73,6 +73,26 @@ void status_changed(storage::Connection& db, const Request& before, Status to, A
   notifications::record(db, event, now_ms);
 }
 
+void referral_changed(storage::Connection& db, const Request& request, Action action,
+                      const std::string& receiver, const std::string& note, std::int64_t now_ms) {
+  notifications::Event event;
+  event.community_id = request.community_id;
+  event.subject_type = "request";
+  event.subject_id = std::to_string(request.id);
+  event.urgent = request.priority == Priority::red;
+  event.data = data_of(db, request);
+  event.data["note"] = note;
+  event.data["receiver"] = receiver;
+  if (action == Action::refer) {
+    event.kind = "request.referred";
+    event.recipients = accounts::community_users(db, request.community_id, {Role::street});
+  } else {
+    event.kind = "request.referral_returned";
+    event.recipients = accounts::community_users(db, request.community_id, {Role::staff});
+  }
+  notifications::record(db, event, now_ms);
+}
+
 void overdue(storage::Connection& db, const Request& request, const std::string& deadline,
              const std::vector<std::int64_t>& supervisors, const std::string& note,
              std::int64_t now_ms) {

@@ -17,6 +17,10 @@ namespace gz::requests::notify {
 void status_changed(storage::Connection& db, const Request& before, Status to, Action action,
                     const std::optional<std::int64_t>& assignee_user_id,
                     const std::optional<std::string>& note, std::int64_t now_ms);
+// A referral: `refer` tells the community's street users (receiver: whom it went to), and
+// `return_referral` the community's staff, with the reason.
+void referral_changed(storage::Connection& db, const Request& request, Action action,
+                      const std::string& receiver, const std::string& note, std::int64_t now_ms);
 // The overdue job: `deadline` is "response" or "resolution".
 void overdue(storage::Connection& db, const Request& request, const std::string& deadline,
              const std::vector<std::int64_t>& supervisors, const std::string& note,

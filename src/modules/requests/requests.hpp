@@ -72,6 +72,19 @@ struct Event {
   bool is_public = true;
 };
 
+// A referral of the case (转办) as the detail shows it: where to, why, and the street's answer.
+struct ReferralView {
+  std::int64_t id = 0;
+  std::string level;                      // street | department
+  std::optional<std::string> department;  // the department's code (level department)
+  std::string receiver;                   // "北山街道" or the department's name
+  std::string reason;
+  std::string status;  // pending, accepted, returned, resolved, withdrawn
+  std::int64_t referred_ms = 0;
+  std::optional<std::int64_t> answered_ms;
+  std::optional<std::string> answer_note;
+};
+
 struct Request {
   std::int64_t id = 0;
   std::int64_t community_id = 0;
@@ -106,7 +119,8 @@ struct Request {
   std::optional<std::string> rating_comment;
   std::int64_t version = 1;
   std::string updated_at;
-  std::vector<Event> events;  // filled by get_request
+  std::vector<Event> events;            // filled by get_request
+  std::vector<ReferralView> referrals;  // filled by get_request, oldest first
 };
 
 struct NewRequest {
@@ -145,10 +159,49 @@ struct TransitionInput {
   std::optional<std::int64_t> duplicate_of;
   std::optional<Priority> priority;
   std::optional<std::int64_t> expected_version;  // optimistic concurrency: 409 when stale
+  // refer: "street", or "department" with assignee_department (a department's code); the
+  // note is the reason, required (as for return_referral).
+  std::optional<std::string> referral_level;
 };
+// Referrals (转办): staff `refer` an open case to the street (or a department through it) with
+// a reason — 409 already_referred while one is open; 400 note_required, invalid_level,
+// invalid_department. The community's street users then `accept_referral` (签收) or
+// `return_referral` (退单, with a reason, back to the community as accepted); once signed for
+// they `start` and `resolve` it like staff. Deadlines stay the request's.
 Result<Request> transition_request(storage::Connection& db, const Actor& actor,
                                    std::int64_t request_id, const TransitionInput& input,
                                    std::int64_t now_ms);
+
+// The street's league table (as 12345 ranks communities): for each month, each community of
+// the street with its requests received and the three rates over them (stats.hpp), its
+// referrals to the street and how many the street returned, a score and a rank. The score
+// weighs response 20%, resolution 40%, satisfaction 40% over the rates a community has
+// (weights rescaled when one has no data yet), in points 0-100; a community with no rate
+// that month has no score and ranks last. Street users of the street and admins; 404 for an
+// unknown street or one not theirs.
+struct LeagueRow {
+  std::int64_t community_id = 0;
+  std::string community_name;
+  RequestStats stats;
+  std::int64_t referred = 0;
+  std::int64_t referrals_returned = 0;
+  std::optional<double> score;
+  int rank = 0;
+};
+struct LeagueMonth {
+  std::string month;            // "2026-11"
+  std::vector<LeagueRow> rows;  // by rank
+};
+struct League {
+  std::int64_t street_id = 0;
+  std::string street_name;
+  std::vector<LeagueMonth> months;  // newest first
+};
+// `months` months ending with `last_month` ("2026-11"), 1-12.
+Result<League> league_table(storage::Connection& db, const Actor& actor, std::int64_t street_id,
+                            const std::string& last_month, int months, std::int64_t now_ms);
+// The score of a row's rates (nullopt without any).
+std::optional<double> league_score(const RequestStats& stats);
 
 // 1–5, once; 1–2 reopens the case for review, 3–5 closes it. Staff may record a phone
 // follow-up on the resident's behalf.

@@ -171,6 +171,20 @@ Result<Response> get_route(RequestContext& context, const std::vector<DetailFiel
   if (!result) return result.error();
   auto out = request_json(*result, *current_calendar(*lease));
   out["events"] = events_json(result->events, !context.user().is(Role::resident));
+  boost::json::array referrals;
+  for (const auto& referral : result->referrals) {
+    referrals.push_back(
+        boost::json::object{{"id", referral.id},
+                            {"level", referral.level},
+                            {"department", http::json_or_null(referral.department)},
+                            {"receiver", referral.receiver},
+                            {"reason", referral.reason},
+                            {"status", referral.status},
+                            {"referred_at", format_iso8601(referral.referred_ms)},
+                            {"answered_at", http::time_or_null(referral.answered_ms)},
+                            {"answer_note", http::json_or_null(referral.answer_note)}});
+  }
+  out["referrals"] = std::move(referrals);
   // What the modules above add (the photos); never on the public page.
   for (const auto& field : fields) out[field.name] = field.value(*lease, *id);
   return http::json_response(200, out);
@@ -182,7 +196,8 @@ Result<Response> transition_route(RequestContext& context) {
   auto body = http::parse_json_object(context.request);
   if (!body) return body.error();
   http::JsonReader reader(*body);
-  reader.only({"action", "note", "assignee", "department", "duplicate_of", "priority", "version"});
+  reader.only(
+      {"action", "note", "assignee", "department", "duplicate_of", "priority", "version", "level"});
   auto action_text = reader.text("action", Need::required, 30);
   TransitionInput input;
   input.note = reader.text("note", Need::optional, 1000);
@@ -191,12 +206,14 @@ Result<Response> transition_route(RequestContext& context) {
   input.duplicate_of = reader.integer("duplicate_of", Need::optional, 1);
   auto priority_text = reader.text("priority", Need::optional, 10);
   input.expected_version = reader.integer("version", Need::optional, 1);
+  input.referral_level = reader.text("level", Need::optional, 20);
   if (!reader.ok()) return reader.error();
   auto action = parse_action(*action_text);
   if (!action) {
     return bad_request("invalid_action",
                        "action must be one of accept, assign, start, resolve, close, reopen, "
-                       "mark_duplicate, reject, cancel, comment, set_priority");
+                       "mark_duplicate, reject, cancel, comment, set_priority, refer, "
+                       "accept_referral, return_referral");
   }
   input.action = *action;
   auto priority = read_priority(priority_text);
@@ -312,6 +329,47 @@ Result<Response> stats_route(RequestContext& context) {
                                   "resolved or closed / requests resolved or past their resolution "
                                   "deadline (cancelled, duplicates and referrals excluded)"},
                                  {"satisfaction_rate", "ratings of 4-5 / all ratings"}}}});
+}
+
+boost::json::value score_json(const std::optional<double>& score) {
+  return score ? boost::json::value(*score) : boost::json::value(nullptr);
+}
+
+Result<Response> league_route(RequestContext& context) {
+  auto street = context.int_query("street_id");
+  if (!street) return street.error();
+  if (!*street) return bad_request("missing_query", "street_id is required");
+  std::int64_t now_ms = now_epoch_ms();
+  std::string month =
+      context.request.query_param("month").value_or(format_date(now_ms).substr(0, 7));
+  GZ_ASSIGN_OR_RETURN(auto months, context.limit_param("months", 6, 12));
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto league, league_table(*lease, context.user(), **street, month,
+                                                static_cast<int>(months), now_ms));
+  boost::json::array out_months;
+  for (const auto& one : league.months) {
+    boost::json::array rows;
+    for (const auto& row : one.rows) {
+      rows.push_back(boost::json::object{{"community_id", row.community_id},
+                                         {"community_name", row.community_name},
+                                         {"received", row.stats.received},
+                                         {"response_rate", rate_json(row.stats.response)},
+                                         {"resolution_rate", rate_json(row.stats.resolution)},
+                                         {"satisfaction_rate", rate_json(row.stats.satisfaction)},
+                                         {"overdue", row.stats.overdue},
+                                         {"referred", row.referred},
+                                         {"referrals_returned", row.referrals_returned},
+                                         {"score", score_json(row.score)},
+                                         {"rank", row.rank}});
+    }
+    out_months.push_back(boost::json::object{{"month", one.month}, {"rows", std::move(rows)}});
+  }
+  return http::json_response(
+      200, boost::json::object{
+               {"street_id", league.street_id},
+               {"street_name", league.street_name},
+               {"weights", {{"response", 0.2}, {"resolution", 0.4}, {"satisfaction", 0.4}}},
+               {"months", std::move(out_months)}});
 }
 
 Result<Response> categories_route(RequestContext& context) {
@@ -529,6 +587,13 @@ void register_routes(http::Router& router, std::vector<DetailField> detail_field
        stats_route,
        {"Response, resolution and satisfaction rates (三率), overdue count, median working days",
         "requests", "guide, staff, street, admin", "", "community_id, from, to"}});
+  router.add({"GET",
+              "/api/v1/requests/league",
+              Access::login,
+              league_route,
+              {"The street's league table: each community's three rates, referrals and score, "
+               "ranked, month by month (newest first)",
+               "requests", "street, admin", "", "street_id, month (YYYY-MM), months (1-12)"}});
   router.add(
       {"GET",
        "/api/v1/requests/{id}",

@@ -12,9 +12,9 @@ constexpr std::array<std::string_view, 10> kStatusNames = {
     "in_progress", "resolved",  "closed",
     "reopened",    "duplicate", "not_our_responsibility",
     "cancelled"};
-constexpr std::array<std::string_view, 11> kActionNames = {
-    "accept",         "assign", "start",  "resolve", "close",       "reopen",
-    "mark_duplicate", "reject", "cancel", "comment", "set_priority"};
+constexpr std::array<std::string_view, 14> kActionNames = {
+    "accept", "assign", "start",   "resolve",      "close", "reopen",          "mark_duplicate",
+    "reject", "cancel", "comment", "set_priority", "refer", "accept_referral", "return_referral"};
 
 bool one_of(Status status, std::initializer_list<Status> options) {
   for (Status option : options) {
@@ -72,6 +72,8 @@ bool is_end(Status status) {
 Result<Status> decide(Status from, Action action, const TransitionContext& context) {
   const Role role = context.role;
   const bool resident_owner = role == Role::resident && context.is_owner;
+  // A street user works a case referred to them once they have signed for it.
+  const bool street_holder = role == Role::street && context.referral == Referral::accepted;
   switch (action) {
     case Action::accept:
       if (!is_worker(role)) return forbidden("only staff and guides accept requests");
@@ -82,13 +84,17 @@ Result<Status> decide(Status from, Action action, const TransitionContext& conte
       if (!is_open(from)) return not_allowed(from, action);
       return Status::assigned;
     case Action::start:
-      if (!is_worker(role)) return forbidden("only staff and guides start work on requests");
+      if (!is_worker(role) && !street_holder) {
+        return forbidden("only staff and guides start work on requests");
+      }
       if (!one_of(from, {Status::accepted, Status::assigned, Status::reopened})) {
         return not_allowed(from, action);
       }
       return Status::in_progress;
     case Action::resolve:
-      if (!is_worker(role)) return forbidden("only staff and guides resolve requests");
+      if (!is_worker(role) && !street_holder) {
+        return forbidden("only staff and guides resolve requests");
+      }
       if (!is_open(from)) return not_allowed(from, action);
       return Status::resolved;
     case Action::close:
@@ -134,6 +140,22 @@ Result<Status> decide(Status from, Action action, const TransitionContext& conte
       if (!is_manager(role)) return forbidden("only staff change a request's priority");
       if (!is_open(from)) return not_allowed(from, action);
       return from;
+    case Action::refer:
+      if (!is_manager(role)) return forbidden("only staff refer a request to the street");
+      if (!is_open(from)) return not_allowed(from, action);
+      return Status::assigned;
+    case Action::accept_referral:
+      if (role != Role::street) return forbidden("only the street signs for a referred request");
+      if (context.referral != Referral::pending) {
+        return conflict("no_pending_referral", "this request is not waiting for the street");
+      }
+      return from;
+    case Action::return_referral:
+      if (role != Role::street) return forbidden("only the street returns a referred request");
+      if (context.referral == Referral::none || !is_open(from)) {
+        return conflict("no_pending_referral", "this request is not with the street");
+      }
+      return Status::accepted;
   }
   return not_allowed(from, action);
 }
@@ -141,7 +163,8 @@ Result<Status> decide(Status from, Action action, const TransitionContext& conte
 bool counts_as_response(Status from, Action action) {
   if (from != Status::submitted) return false;
   return action == Action::accept || action == Action::assign || action == Action::start ||
-         action == Action::resolve || action == Action::mark_duplicate || action == Action::reject;
+         action == Action::resolve || action == Action::mark_duplicate ||
+         action == Action::reject || action == Action::refer;
 }
 
 }  // namespace gz::requests

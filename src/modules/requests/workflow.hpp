@@ -35,7 +35,10 @@ enum class Action {
   reject,
   cancel,
   comment,
-  set_priority
+  set_priority,
+  refer,            // staff: to the street or, through it, a department (转办)
+  accept_referral,  // the street signs for it (签收)
+  return_referral   // the street hands it back with a reason (退单)
 };
 
 std::string_view status_name(Status status);
@@ -49,11 +52,16 @@ bool is_end(Status status);
 
 inline constexpr std::int64_t kResidentReopenWindowMs = 7LL * 24 * 3600 * 1000;
 
+// Where a referral of the case stands for the street user asking: none (or not theirs to
+// answer), pending (waiting for them to sign for it) or accepted (theirs to work and resolve).
+enum class Referral { none, pending, accepted };
+
 struct TransitionContext {
   Role role = Role::resident;
   bool is_owner = false;  // the resident who submitted it (or of its household)
   std::optional<std::int64_t> resolved_ms;
   std::int64_t now_ms = 0;
+  Referral referral = Referral::none;  // the case's open referral, for a street user of it
 };
 
 // The state after `action`, or forbidden / conflict ("transition_not_allowed").

@@ -86,5 +86,34 @@ TEST(Workflow, NamesRoundTrip) {
   EXPECT_FALSE(parse_action("explode").has_value());
 }
 
+TEST(Workflow, StaffReferACaseAndTheStreetSignsForItWorksItOrReturnsIt) {
+  auto street = as(Role::street);
+  EXPECT_EQ(*decide(Status::accepted, Action::refer, as(Role::staff)), Status::assigned);
+  EXPECT_EQ(*decide(Status::submitted, Action::refer, as(Role::admin)), Status::assigned);
+  EXPECT_TRUE(counts_as_response(Status::submitted, Action::refer));
+  EXPECT_EQ(decide(Status::accepted, Action::refer, as(Role::guide)).error().kind,
+            ErrorKind::forbidden);
+  EXPECT_EQ(decide(Status::resolved, Action::refer, as(Role::staff)).error().code,
+            "transition_not_allowed");
+  // Nothing pending for this street user: 409; another role: 403.
+  EXPECT_EQ(decide(Status::assigned, Action::accept_referral, street).error().code,
+            "no_pending_referral");
+  EXPECT_EQ(decide(Status::assigned, Action::accept_referral, as(Role::staff)).error().kind,
+            ErrorKind::forbidden);
+  street.referral = Referral::pending;
+  EXPECT_EQ(*decide(Status::assigned, Action::accept_referral, street), Status::assigned);
+  // Pending, the street may not work it yet.
+  EXPECT_EQ(decide(Status::assigned, Action::resolve, street).error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(*decide(Status::assigned, Action::return_referral, street), Status::accepted);
+  street.referral = Referral::accepted;
+  EXPECT_EQ(*decide(Status::assigned, Action::start, street), Status::in_progress);
+  EXPECT_EQ(*decide(Status::in_progress, Action::resolve, street), Status::resolved);
+  EXPECT_EQ(*decide(Status::in_progress, Action::return_referral, street), Status::accepted);
+  EXPECT_EQ(decide(Status::resolved, Action::close, street).error().kind, ErrorKind::forbidden);
+  // A street user without the referral works nothing.
+  EXPECT_EQ(decide(Status::assigned, Action::resolve, as(Role::street)).error().kind,
+            ErrorKind::forbidden);
+}
+
 }  // namespace
 }  // namespace gz::requests

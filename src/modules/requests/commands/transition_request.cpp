@@ -7,6 +7,7 @@
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/notify.hpp"
 #include "modules/requests/permissions.hpp"
+#include "modules/requests/referrals.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/sla.hpp"
 #include "modules/requests/store.hpp"
@@ -74,8 +75,9 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
   if (!request || !permissions::may_view(actor, *request)) {
     return not_found("no request " + std::to_string(request_id));
   }
+  auto referral = referrals::open_referral(db, request->id);
   TransitionContext context{actor.role, permissions::is_owner(actor, *request),
-                            request->resolved_ms, now_ms};
+                            request->resolved_ms, now_ms, referrals::state_for(actor, referral)};
   auto decided = decide(request->status, input.action, context);
   if (!decided) return decided.take_error();
   Status to = *decided;
@@ -126,6 +128,28 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
       changes.duplicate_of = *input.duplicate_of;
       break;
     }
+    case Action::refer: {
+      if (referral) return conflict("already_referred", "the request is already with the street");
+      std::string level = input.referral_level.value_or("street");
+      if (level != "street" && level != "department") {
+        return bad_request("invalid_level", "level must be street or department");
+      }
+      if (level == "street" && input.assignee_department) {
+        return bad_request("invalid_level", "a department goes with level department");
+      }
+      if (!referrals::receiver_name(db, request->community_id, level, input.assignee_department)) {
+        return bad_request("invalid_department",
+                           "level department needs a department of the community");
+      }
+      if (note.empty()) return bad_request("note_required", "a reason is required to refer");
+      changes.set_assignee = true;
+      changes.assignee_department = input.assignee_department;
+      break;
+    }
+    case Action::return_referral:
+      if (note.empty()) return bad_request("note_required", "a reason is required to return");
+      changes.set_assignee = true;
+      break;
     case Action::reject:
     case Action::reopen:
     case Action::comment:
@@ -184,6 +208,18 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
                    {{&request_rows(), request->id}}});
     notify::status_changed(db, *request, to, input.action, input.assignee_user_id, input.note,
                            now_ms);
+    // The referral follows the case: opened, answered, or ended with it.
+    std::string level = input.referral_level.value_or("street");
+    referrals::follow(db, request->id, request->community_id, input.action, to, referral, level,
+                      input.assignee_department, input.note, actor.user_id, now_ms);
+    if (input.action == Action::refer) {
+      notify::referral_changed(
+          db, *request, input.action,
+          *referrals::receiver_name(db, request->community_id, level, input.assignee_department),
+          note, now_ms);
+    } else if (input.action == Action::return_referral) {
+      notify::referral_changed(db, *request, input.action, "", note, now_ms);
+    }
   });
   if (!moved) return stale();
   Request moved_request = *store::load_request(db, request->id);

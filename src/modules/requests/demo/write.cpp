@@ -1,4 +1,5 @@
 #include "modules/requests/demo/write.hpp"
+#include "modules/requests/referrals.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -221,6 +222,9 @@ class Writer {
     store::insert_event(db_, {community_.id, request.id, step.at_ms, actor_id, role,
                               std::string(action_name(step.action)), std::string(status_name(from)),
                               std::string(status_name(to)), note, is_public});
+    referrals::follow(db_, request.id, community_.id, step.action, to,
+                      referrals::open_referral(db_, request.id), "street", std::nullopt, note,
+                      actor_id.value_or(0), step.at_ms);
     boost::json::object change{
         {"action", action_name(step.action)}, {"from", status_name(from)}, {"to", status_name(to)}};
     if (note) change["note"] = *note;

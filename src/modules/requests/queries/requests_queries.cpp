@@ -3,6 +3,7 @@
 #include "modules/accounts/accounts.hpp"
 #include "modules/requests/calendar_store.hpp"
 #include "modules/requests/permissions.hpp"
+#include "modules/requests/referrals.hpp"
 #include "modules/requests/requests.hpp"
 #include "modules/requests/store.hpp"
 #include "modules/requests/tracking_code.hpp"
@@ -27,6 +28,7 @@ Result<Request> get_request(storage::Connection& db, const Actor& actor, std::in
     return not_found("no request " + std::to_string(request_id));
   }
   request->events = store::load_events(db, request->id, actor.is(Role::resident));
+  request->referrals = referrals::of_request(db, *request);
   store::mask_for(permissions::reader_of(actor, *request), *request);
   // The handler by name: guides may not list users, yet see who handles the case.
   if (request->assignee_user_id) {

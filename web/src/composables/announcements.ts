@@ -20,6 +20,9 @@ export function useAnnouncementWords() {
       const day = validThroughDay(notice.valid_until);
       return day ? t('announcements.validThrough', { day }) : t('announcements.noEnd');
     },
+    /** "2026-12-09" or "长期有效", after a label 有效期至. */
+    validDay: (notice: Pick<Announcement, 'valid_until'>): string =>
+      validThroughDay(notice.valid_until) ?? t('announcements.noEnd'),
     errorText,
   };
 }

@@ -202,6 +202,14 @@ describe('社区公告: staff publish a notice, residents read it', { timeout: 6
     const fits = await phonePage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     assert.ok(fits, 'the page itself does not scroll sideways on a phone');
     await screenshot(phonePage, 'announcements-figures-phone');
+    // The publish form on a phone, buildings chosen by name.
+    await phonePage.locator('[data-test="open-publish"]').click();
+    await phonePage.getByRole('radio', { name: '指定楼栋' }).check();
+    await phonePage.getByLabel('按楼栋名查找').fill('1');
+    await phonePage.locator('[data-test="building-picker"]').getByLabel(story.building.name, { exact: true }).check();
+    assert.ok(await phonePage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    await phonePage.locator('[data-test="announcement-form"]').scrollIntoViewIfNeeded();
+    await screenshotView(phonePage, 'announcements-publish-phone');
     assert.deepEqual(unexpected(problems), []);
     assert.deepEqual(unexpected(phoneProblems), []);
   });

@@ -194,6 +194,19 @@ describe('社区公告: staff publish a notice, residents read it', { timeout: 6
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'announcements-figures-desktop');
 
+    // The cut lasts a day longer: staff move its end, and the server keeps the new day.
+    const later = shanghaiDay(Date.parse(`${story.day}T12:00:00+08:00`) + 86_400_000);
+    await card.locator('[data-test="edit-end"]').click();
+    await card.locator('[data-test="end-form"]').getByLabel('有效期至').fill(later);
+    await card.locator('[data-test="end-form"]').getByRole('button', { name: '保存' }).click();
+    assert.equal((await page.locator('[data-test="done"]').textContent()).trim(), `已修改有效期：${story.title}`);
+    await page.reload();
+    await card.waitFor();
+    assert.match(await card.textContent(), new RegExp(`有效期至 ${later}`));
+    const moved = await (await page.request.get(`/api/v1/announcements/${story.id}`)).json();
+    assert.equal(moved.valid_until, `${shanghaiDay(Date.parse(`${later}T12:00:00+08:00`) + 86_400_000)}T00:00:00.000+08:00`);
+    story.day = later;
+
     // The same figures on a phone: the table scrolls sideways inside the card.
     const { page: phonePage, problems: phoneProblems } = await openAs('staff', phone);
     await phonePage.goto(`/staff/announcements?open=${story.id}`);

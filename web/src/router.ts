@@ -138,7 +138,22 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/resident/HostSheetView.vue'),
     meta: { roles: resident, title: 'hosts.sheet.back' },
   },
+  {
+    path: '/resident/notices',
+    component: () => import('./views/resident/NoticesView.vue'),
+    meta: { roles: resident, title: 'announcements.title' },
+  },
+  {
+    path: '/resident/notices/:id(\\d+)',
+    component: () => import('./views/resident/NoticeView.vue'),
+    meta: { roles: resident, title: 'announcements.title' },
+  },
   { path: '/staff', redirect: '/staff/queue' },
+  {
+    path: '/staff/announcements',
+    component: () => import('./views/staff/AnnouncementsView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'announcements.title' },
+  },
   {
     path: '/inbox',
     component: () => import('./views/inbox/InboxView.vue'),

@@ -34,6 +34,7 @@ export type Delivery = With<
 
 /** The kinds a channel may ask for, in the order the form lists them. */
 export const CHANNEL_EVENT_KINDS = [
+  'announcement.published',
   'plan.notice_started',
   'activity.published',
   'survey.opened',

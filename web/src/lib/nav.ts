@@ -50,6 +50,7 @@ const STAFF_GROUPS: NavGroup[] = [
   {
     label: 'nav.group.participation',
     links: [
+      { to: '/staff/announcements', label: 'announcements.nav' },
       { to: '/staff/meetings', label: 'part.nav.meetings' },
       { to: '/staff/hosting', label: 'hosts.nav' },
       { to: '/staff/surveys', label: 'civic.nav.surveys', section: '/staff/surveys' },
@@ -98,6 +99,7 @@ const RESIDENT_MAIN: NavLink[] = [
   { to: '/resident/points', label: 'nav.points' },
 ];
 const RESIDENT_MORE: NavLink[] = [
+  { to: '/resident/notices', label: 'announcements.nav' },
   { to: '/resident/activities', label: 'part.nav.activities' },
   { to: '/resident/proposals', label: 'part.nav.proposals' },
   { to: '/resident/surveys', label: 'part.nav.surveys' },

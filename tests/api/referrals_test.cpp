@@ -19,10 +19,12 @@ struct Levels {
   explicit Levels(Backend backend) : world(backend, frozen_at(kNowMs), kPassword) {
     street_id = created_id(world.admin().post(
         "/api/v1/streets", {{"name", "北山街道"}, {"code", "BS-ST"}, {"district", "西湖区"}}));
-    first = created_id(world.admin().post(
-        "/api/v1/communities", {{"name", "松木场社区"}, {"code", "R-1"}, {"street_id", street_id}}));
-    second = created_id(world.admin().post(
-        "/api/v1/communities", {{"name", "保俶塔社区"}, {"code", "R-2"}, {"street_id", street_id}}));
+    first = created_id(
+        world.admin().post("/api/v1/communities",
+                           {{"name", "松木场社区"}, {"code", "R-1"}, {"street_id", street_id}}));
+    second = created_id(
+        world.admin().post("/api/v1/communities",
+                           {{"name", "保俶塔社区"}, {"code", "R-2"}, {"street_id", street_id}}));
     outside = world.community("别的社区", "R-9", std::string("别的街道"));
     staff = world.community_user("staff", "staff", {first});
     guide = world.community_user("guide", "guide", {first});
@@ -83,9 +85,32 @@ TEST_P(ReferralsTest, TheStreetSignsForAReferredCaseWorksItAndResolvesIt) {
   EXPECT_EQ(act(l().street, id, {{"action", "resolve"}, {"note", "已修"}}).status, 403);
   EXPECT_EQ(act(l().other_street, id, {{"action", "accept_referral"}}).status, 404);
   EXPECT_EQ(act(l().staff, id, {{"action", "accept_referral"}}).status, 403);
+  // The street's queue of cases waiting to be signed for.
+  auto waiting = l().street.get("/api/v1/requests?community_id=" + std::to_string(l().first) +
+                                "&referral=pending");
+  ASSERT_EQ(waiting.status, 200) << waiting.body;
+  bool listed = false;
+  auto waiting_body = waiting.json();
+  for (const auto& item : waiting_body.at("items").as_array()) {
+    listed = listed || item.at("id").as_int64() == id;
+  }
+  EXPECT_TRUE(listed) << waiting.body;
+  EXPECT_EQ(
+      l().street
+          .get("/api/v1/requests?community_id=" + std::to_string(l().first) + "&referral=maybe")
+          .status,
+      400);
   auto signed_for = act(l().street, id, {{"action", "accept_referral"}, {"note", "城管科签收"}});
   ASSERT_EQ(signed_for.status, 200) << signed_for.body;
   EXPECT_EQ(detail(l().staff, id).at("referrals").at(0).at("status").as_string(), "accepted");
+  auto held = l().street.get("/api/v1/requests?community_id=" + std::to_string(l().first) +
+                             "&referral=accepted");
+  EXPECT_NE(held.body.find("\"id\":" + std::to_string(id) + ","), std::string::npos);
+  EXPECT_EQ(
+      l().street
+          .get("/api/v1/requests?community_id=" + std::to_string(l().first) + "&referral=pending")
+          .body.find("\"id\":" + std::to_string(id) + ","),
+      std::string::npos);
   EXPECT_EQ(act(l().street, id, {{"action", "accept_referral"}}).error_code(),
             "no_pending_referral");
   ASSERT_EQ(act(l().street, id, {{"action", "start"}, {"note", "已派维修队"}}).status, 200);
@@ -129,21 +154,20 @@ TEST_P(ReferralsTest, TheStreetReturnsACaseWithAReasonToTheCommunitysStaff) {
 TEST_P(ReferralsTest, BadReferralsAreRefusedWithTheirCodes) {
   std::int64_t id = submit("需要转办的诉求");
   EXPECT_EQ(act(l().staff, id, {{"action", "refer"}}).error_code(), "note_required");
-  EXPECT_EQ(act(l().staff, id, {{"action", "refer"}, {"level", "district"}, {"note", "x"}})
-                .error_code(),
-            "invalid_level");
+  EXPECT_EQ(
+      act(l().staff, id, {{"action", "refer"}, {"level", "district"}, {"note", "x"}}).error_code(),
+      "invalid_level");
   EXPECT_EQ(act(l().staff, id, {{"action", "refer"}, {"level", "department"}, {"note", "x"}})
                 .error_code(),
             "invalid_department");
-  EXPECT_EQ(act(l().staff, id,
-                {{"action", "refer"}, {"level", "department"}, {"department", "nasa"},
-                 {"note", "x"}})
-                .error_code(),
-            "invalid_department");
   EXPECT_EQ(
-      act(l().staff, id, {{"action", "refer"}, {"department", "housing"}, {"note", "x"}})
+      act(l().staff, id,
+          {{"action", "refer"}, {"level", "department"}, {"department", "nasa"}, {"note", "x"}})
           .error_code(),
-      "invalid_level");
+      "invalid_department");
+  EXPECT_EQ(act(l().staff, id, {{"action", "refer"}, {"department", "housing"}, {"note", "x"}})
+                .error_code(),
+            "invalid_level");
   EXPECT_EQ(act(l().street, id, {{"action", "return_referral"}, {"note", "x"}}).error_code(),
             "no_pending_referral");
   EXPECT_EQ(act(l().resident, id, {{"action", "refer"}, {"note", "x"}}).status, 403);

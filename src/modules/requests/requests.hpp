@@ -222,6 +222,9 @@ struct RequestFilter {
   std::optional<std::int64_t> assignee_user_id;
   std::optional<std::string> category;
   std::optional<std::int64_t> household_id;
+  // Cases whose latest referral stands so: pending (the street's to sign for), accepted (the
+  // street works them), returned; "open" for pending or accepted.
+  std::optional<std::string> referral;
   // A tracking code (with or without its dash), or text in the location or category; staff
   // and admins also find a caller by phone number or name.
   std::optional<std::string> q;

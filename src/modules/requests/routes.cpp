@@ -149,6 +149,7 @@ Result<Response> list_route(RequestContext& context) {
     filter.overdue = *overdue == "true";
   }
   filter.category = context.request.query_param("category");
+  filter.referral = context.request.query_param("referral");
   auto lease = context.pool.lease();
   auto result = list_requests(*lease, context.user(), filter);
   auto calendar = current_calendar(*lease);
@@ -571,8 +572,9 @@ void register_routes(http::Router& router, std::vector<DetailField> detail_field
        list_route,
        {"The request queue: overdue first, then priority (residents: their own)", "requests",
         "any logged-in user", "",
-        "community_id, status, priority, overdue, assignee, household_id, category, q (code, "
-        "location; staff: phone or name), page, page_size"}});
+        "community_id, status, priority, overdue, assignee, household_id, category, referral "
+        "(pending, accepted, returned, open), q (code, location; staff: phone or name), page, "
+        "page_size"}});
   router.add(
       {"GET",
        "/api/v1/requests/categories",

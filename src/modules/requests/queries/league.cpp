@@ -16,9 +16,9 @@ constexpr double kResponseWeight = 0.2, kResolutionWeight = 0.4, kSatisfactionWe
 
 std::optional<double> league_score(const RequestStats& stats) {
   double weighted = 0, weights = 0;
-  for (const auto& [rate, weight] :
-       {std::pair{&stats.response, kResponseWeight}, std::pair{&stats.resolution, kResolutionWeight},
-        std::pair{&stats.satisfaction, kSatisfactionWeight}}) {
+  for (const auto& [rate, weight] : {std::pair{&stats.response, kResponseWeight},
+                                     std::pair{&stats.resolution, kResolutionWeight},
+                                     std::pair{&stats.satisfaction, kSatisfactionWeight}}) {
     if (auto value = rate->value()) {
       weighted += *value * weight;
       weights += weight;

@@ -93,6 +93,17 @@ Result<RequestPage> list_requests(storage::Connection& db, const Actor& actor,
     where += " AND r.household_id = ?";
     params.emplace_back(*filter.household_id);
   }
+  if (filter.referral) {
+    const std::string& wanted = *filter.referral;
+    if (wanted != "pending" && wanted != "accepted" && wanted != "returned" && wanted != "open") {
+      return bad_request("invalid_query", "referral must be pending, accepted, returned or open");
+    }
+    where +=
+        " AND EXISTS (SELECT 1 FROM request_referrals f WHERE f.request_id = r.id AND f.id = "
+        "(SELECT MAX(g.id) FROM request_referrals g WHERE g.request_id = r.id) AND ";
+    where += wanted == "open" ? "f.status IN ('pending', 'accepted'))" : "f.status = ?)";
+    if (wanted != "open") params.emplace_back(wanted);
+  }
   if (filter.q && !filter.q->empty()) {
     std::string pattern = storage::contains_pattern(*filter.q);
     where +=

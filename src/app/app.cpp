@@ -19,6 +19,7 @@
 #include "modules/assistant/routes.hpp"
 #include "modules/attachments/routes.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/bookings/routes.hpp"
 #include "modules/casework/routes.hpp"
 #include "modules/civic/routes.hpp"
 #include "modules/cockpit/routes.hpp"
@@ -252,6 +253,7 @@ std::unique_ptr<Application> build_application(
   warnings::register_routes(app->router);
   casework::register_routes(app->router);
   announcements::register_routes(app->router);
+  bookings::register_routes(app->router);
   reports::register_routes(app->router);
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);

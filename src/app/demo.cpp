@@ -7,6 +7,7 @@
 #include "modules/allocation/demo.hpp"
 #include "modules/announcements/announcements.hpp"
 #include "modules/assistant/demo.hpp"
+#include "modules/bookings/bookings.hpp"
 #include "modules/casework/casework.hpp"
 #include "modules/civic/demo.hpp"
 #include "modules/needs/demo.hpp"
@@ -128,6 +129,8 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.visits += casework::demo_visits(db, community_id, options.as_of_ms);
     // The notice board: a year of cuts, events and policies, read by the demo's residents.
     report.announcements += announcements::demo_announcements(db, community_id, options.as_of_ms);
+    // The rooms and a year of their bookings.
+    report.bookings += bookings::demo_bookings(db, community_id, options.as_of_ms);
     // Last: the warnings the year's history raises on the demo date, and staff's answer to the
     // rising complaints: an improvement task already past its plan.
     auto raised = warnings::evaluate(db, community_id, options.as_of_ms);

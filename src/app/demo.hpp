@@ -27,6 +27,7 @@ struct DemoReport {
   int improvement_tasks = 0;
   std::int64_t visits = 0;
   std::int64_t announcements = 0;
+  std::int64_t bookings = 0;
   double seconds = 0;
 };
 

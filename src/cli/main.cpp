@@ -197,7 +197,8 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << " plans closed after public notice (" << report.plan_objections << " objections, "
             << report.plan_spending_records << " spending records), " << report.warnings
             << " warnings and " << report.improvement_tasks << " improvement tasks raised, "
-            << report.visits << " guides' visits, " << report.announcements << " notices\n";
+            << report.visits << " guides' visits, " << report.announcements << " notices, "
+            << report.bookings << " room bookings\n";
   print_logins(summary.logins);
   return 0;
 }

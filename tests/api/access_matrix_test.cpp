@@ -223,6 +223,16 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/warnings", "/api/v1/warnings?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/warnings/evaluate", "/api/v1/warnings/evaluate?community_id={C}", "", "UFFAFA"},
   {"POST", "/api/v1/warnings/{id}/resolve", "/api/v1/warnings/999999/resolve", R"({"resolution":"矩阵"})", "UXXAXA"},
+  // rooms and bookings: staff manage rooms and decide; members book and read schedules
+  {"GET", "/api/v1/rooms", "/api/v1/rooms?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/rooms", "/api/v1/rooms", R"({"community_id":{C},"name":"矩阵{SEQ}","kind":"other","capacity":5,"opens_minute":480,"closes_minute":1080,"slot_minutes":30,"max_minutes":60,"max_per_week":1,"advance_days":7,"open_to":"residents","needs_approval":false})", "UFFAFA"},
+  {"PUT", "/api/v1/rooms/{id}", "/api/v1/rooms/999999", R"({"name":"矩阵","kind":"other","capacity":5,"opens_minute":480,"closes_minute":1080,"slot_minutes":30,"max_minutes":60,"max_per_week":1,"advance_days":7,"open_to":"residents","needs_approval":false})", "UXXAXA"},
+  {"GET", "/api/v1/rooms/use", "/api/v1/rooms/use?community_id={C}", "", "UFAAAA"},
+  {"GET", "/api/v1/rooms/{id}/schedule", "/api/v1/rooms/999999/schedule", "", "UAAAAA"},
+  {"POST", "/api/v1/bookings", "/api/v1/bookings", R"({"room_id":999999,"starts_at":"2030-01-01T10:00:00+08:00","ends_at":"2030-01-01T11:00:00+08:00","purpose":"矩阵"})", "UAAAAA"},
+  {"GET", "/api/v1/bookings", "/api/v1/bookings?mine=true", "", "UAAAAA"},
+  {"POST", "/api/v1/bookings/{id}/cancel", "/api/v1/bookings/999999/cancel", "", "UAAAAA"},
+  {"POST", "/api/v1/bookings/{id}/decision", "/api/v1/bookings/999999/decision", R"({"approve":true})", "UXXAXA"},
   // the notice board: staff publish; residents read theirs; the public the community's
   {"POST", "/api/v1/announcements", "/api/v1/announcements", R"({"community_id":{C},"kind":"notice","title":"矩阵","body":"矩阵"})", "UFFAFA"},
   {"GET", "/api/v1/announcements", "/api/v1/announcements?community_id={C}", "", "UAAAAA"},

@@ -17,7 +17,7 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 22> kTemplates = {{
+constexpr std::array<Template, 24> kTemplates = {{
     {"request.accepted", "诉求已受理", "Request accepted",
      "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
@@ -56,6 +56,11 @@ constexpr std::array<Template, 22> kTemplates = {{
      "Your proposed activity \"{title}\" was {decision_en}. {note}"},
     {"announcement.published", "社区公告", "Community notice", "【{kind_zh}】{title}",
      "[{kind_en}] {title}"},
+    {"booking.requested", "场地预约待审核", "Room booking to approve",
+     "{booker} 预约了{room}（{when}），请审核。", "{booker} asked to book {room} ({when})."},
+    {"booking.decided", "场地预约结果", "Room booking",
+     "您预约的{room}（{when}）{decision_zh}。{note}",
+     "Your booking of {room} ({when}) was {decision_en}. {note}"},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
      "The survey \"{title}\" is open; please take part."},
     {"points.awarded", "积分到账", "Points awarded", "{resident} 获得 {points} 积分：{reason}。",

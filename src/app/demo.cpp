@@ -17,6 +17,7 @@
 #include "modules/property/demo.hpp"
 #include "modules/registry/registry.hpp"
 #include "modules/requests/demo.hpp"
+#include "modules/timebank/timebank.hpp"
 #include "modules/transparency/demo.hpp"
 #include "modules/warnings/warnings.hpp"
 
@@ -129,6 +130,8 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.visits += casework::demo_visits(db, community_id, options.as_of_ms);
     // The notice board: a year of cuts, events and policies, read by the demo's residents.
     report.announcements += announcements::demo_announcements(db, community_id, options.as_of_ms);
+    // The time bank's marketplace, after the points demo's time-bank services.
+    report.market_posts += timebank::demo_market(db, community_id, options.as_of_ms);
     // The rooms and a year of their bookings.
     report.bookings += bookings::demo_bookings(db, community_id, options.as_of_ms);
     // Last: the warnings the year's history raises on the demo date, and staff's answer to the

@@ -28,6 +28,7 @@ struct DemoReport {
   std::int64_t visits = 0;
   std::int64_t announcements = 0;
   std::int64_t bookings = 0;
+  std::int64_t market_posts = 0;
   double seconds = 0;
 };
 

@@ -172,6 +172,13 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/timebank/accounts/{resident_id}", "/api/v1/timebank/accounts/{RB}", "", "UNAAAA"},
   // Guides record and confirm services but may not move a household's savings (found by this
   // matrix and fixed).
+  {"POST", "/api/v1/timebank/posts", "/api/v1/timebank/posts", R"({"resident_id":{RA},"kind":"offer","service_type":"companionship","title":"矩阵"})", "UAAAFA"},
+  {"GET", "/api/v1/timebank/posts", "/api/v1/timebank/posts?community_id={C}", "", "UAAAAA"},
+  {"POST", "/api/v1/timebank/posts/{id}/close", "/api/v1/timebank/posts/999999/close", "", "UAAAAA"},
+  {"POST", "/api/v1/timebank/posts/{id}/responses", "/api/v1/timebank/posts/999999/responses", R"({"resident_id":{RA}})", "UAAAAA"},
+  {"GET", "/api/v1/timebank/responses", "/api/v1/timebank/responses", "", "UAAAAA"},
+  {"POST", "/api/v1/timebank/responses/{id}/decision", "/api/v1/timebank/responses/999999/decision", R"({"accept":true})", "UAAAAA"},
+  {"POST", "/api/v1/timebank/responses/{id}/service", "/api/v1/timebank/responses/999999/service", R"({"service_date":"2026-11-28","minutes":30})", "UAAAAA"},
   {"POST", "/api/v1/timebank/transfers", "/api/v1/timebank/transfers", R"({"from_resident_id":{RA},"to_resident_id":{RA2},"minutes":15})", "UAFAFA"},
   {"GET", "/api/v1/ledger/verify", "/api/v1/ledger/verify", "", "UFFAAA"},
   // needs and allocation

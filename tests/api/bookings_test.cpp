@@ -23,10 +23,12 @@ const std::int64_t kNowMs = *parse_iso8601("2026-11-20T10:00:00+08:00");
 
 boost::json::object rules(std::int64_t community, const std::string& name, bool approval,
                           const std::string& open_to = "residents") {
-  return {{"community_id", community},  {"name", name},         {"kind", "activity_room"},
-          {"capacity", 30},             {"opens_minute", 480},  {"closes_minute", 1260},
-          {"slot_minutes", 30},         {"max_minutes", 180},   {"max_per_week", 2},
-          {"advance_days", 14},         {"open_to", open_to},   {"needs_approval", approval},
+  return {{"community_id", community},  {"name", name},
+          {"kind", "activity_room"},    {"capacity", 30},
+          {"opens_minute", 480},        {"closes_minute", 1260},
+          {"slot_minutes", 30},         {"max_minutes", 180},
+          {"max_per_week", 2},          {"advance_days", 14},
+          {"open_to", open_to},         {"needs_approval", approval},
           {"description", "测试用房间"}};
 }
 
@@ -48,8 +50,8 @@ struct Rooms {
     }
     hall = created_id(staff.post("/api/v1/rooms", rules(community_id, "活动室", false)));
     nursery = created_id(staff.post("/api/v1/rooms", rules(community_id, "托育角", true)));
-    office = created_id(
-        staff.post("/api/v1/rooms", rules(community_id, "会议室", false, "officials")));
+    office =
+        created_id(staff.post("/api/v1/rooms", rules(community_id, "会议室", false, "officials")));
     race_room = created_id(staff.post("/api/v1/rooms", rules(community_id, "抢订室", false)));
   }
   World world;
@@ -84,15 +86,14 @@ TEST_P(BookingsTest, AFreeSlotIsBookedOnceAndShowsAsTakenToOthers) {
   EXPECT_EQ(booked.json().at("status").as_string(), "approved");
   EXPECT_TRUE(booked.json().at("mine").as_bool());
   // The same slot, or one overlapping it, is taken; the next one is free.
-  EXPECT_EQ(r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-23", "14:00", "16:00"))
-                .error_code(),
-            "slot_taken");
-  EXPECT_EQ(r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-23", "15:30", "16:30"))
-                .error_code(),
-            "slot_taken");
   EXPECT_EQ(
-      r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-23", "16:00", "17:00")).status,
-      201);
+      r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-23", "14:00", "16:00")).error_code(),
+      "slot_taken");
+  EXPECT_EQ(
+      r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-23", "15:30", "16:30")).error_code(),
+      "slot_taken");
+  EXPECT_EQ(r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-23", "16:00", "17:00")).status,
+            201);
   // Another household sees the slot, not who or why; staff see both.
   std::string schedule =
       "/api/v1/rooms/" + std::to_string(r().hall) + "/schedule?from=2026-11-23&days=1";
@@ -113,8 +114,7 @@ TEST_P(BookingsTest, AFreeSlotIsBookedOnceAndShowsAsTakenToOthers) {
   auto mine = r().one.get("/api/v1/bookings?mine=true&upcoming=true");
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_NE(mine.body.find("书法班"), std::string::npos);
-  EXPECT_EQ(r().one.get("/api/v1/bookings?community_id=" + std::to_string(r().community_id))
-                .status,
+  EXPECT_EQ(r().one.get("/api/v1/bookings?community_id=" + std::to_string(r().community_id)).status,
             403);
 }
 
@@ -137,25 +137,22 @@ TEST_P(BookingsTest, TheRoomsRulesAreKept) {
   EXPECT_EQ(r().one.post("/api/v1/bookings", slot(999999, "2026-11-24", "14:00", "15:00")).status,
             404);
   // For officials only.
-  EXPECT_EQ(r().one.post("/api/v1/bookings", slot(r().office, "2026-11-24", "09:00", "10:00"))
-                .status,
-            403);
-  EXPECT_EQ(r().guide.post("/api/v1/bookings", slot(r().office, "2026-11-24", "09:00", "10:00"))
-                .status,
-            201);
+  EXPECT_EQ(
+      r().one.post("/api/v1/bookings", slot(r().office, "2026-11-24", "09:00", "10:00")).status,
+      403);
+  EXPECT_EQ(
+      r().guide.post("/api/v1/bookings", slot(r().office, "2026-11-24", "09:00", "10:00")).status,
+      201);
   // Two a week per household (Monday to Sunday): the third of the week of 30 November is
   // refused.
-  EXPECT_EQ(
-      r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-30", "09:00", "10:00")).status,
-      201);
-  EXPECT_EQ(
-      r().two.post("/api/v1/bookings", slot(r().hall, "2026-12-04", "09:00", "10:00")).status,
-      201);
+  EXPECT_EQ(r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-30", "09:00", "10:00")).status,
+            201);
+  EXPECT_EQ(r().two.post("/api/v1/bookings", slot(r().hall, "2026-12-04", "09:00", "10:00")).status,
+            201);
   EXPECT_EQ(code(r().two, slot(r().hall, "2026-12-02", "09:00", "10:00")), "weekly_limit");
   // The other household of the same building is not limited by it.
-  EXPECT_EQ(
-      r().one.post("/api/v1/bookings", slot(r().hall, "2026-12-02", "09:00", "10:00")).status,
-      201);
+  EXPECT_EQ(r().one.post("/api/v1/bookings", slot(r().hall, "2026-12-02", "09:00", "10:00")).status,
+            201);
   // Staff's room rules are checked too.
   auto bad = rules(r().community_id, "坏房间", false);
   bad["opens_minute"] = 1200;
@@ -204,25 +201,24 @@ TEST_P(BookingsTest, ARoomNeedingApprovalQueuesRequestsForStaff) {
       {{"approve", false}, {"note", "该时段已安排社区活动"}});
   ASSERT_EQ(rejected.status, 200) << rejected.body;
   EXPECT_EQ(rejected.json().at("decision_note").as_string(), "该时段已安排社区活动");
-  EXPECT_EQ(r().one.post("/api/v1/bookings", slot(r().nursery, "2026-11-26", "09:00", "10:00"))
-                .status,
-            201);
+  EXPECT_EQ(
+      r().one.post("/api/v1/bookings", slot(r().nursery, "2026-11-26", "09:00", "10:00")).status,
+      201);
 }
 
 TEST_P(BookingsTest, CancellingFreesTheSlotAndOnlyTheBookerOrStaffCancel) {
   auto booked = r().one.post("/api/v1/bookings", slot(r().hall, "2026-11-27", "19:00", "20:30"));
   ASSERT_EQ(booked.status, 201) << booked.body;
-  std::string cancel = "/api/v1/bookings/" + std::to_string(booked.json().at("id").as_int64()) +
-                       "/cancel";
+  std::string cancel =
+      "/api/v1/bookings/" + std::to_string(booked.json().at("id").as_int64()) + "/cancel";
   EXPECT_EQ(r().two.post(cancel, boost::json::object{}).status, 404);
   EXPECT_EQ(r().staff.post(cancel, boost::json::object{}).error_code(), "invalid_field");
   auto done = r().one.post(cancel, boost::json::object{});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json().at("status").as_string(), "cancelled");
   EXPECT_EQ(r().one.post(cancel, boost::json::object{}).error_code(), "not_active");
-  EXPECT_EQ(
-      r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-27", "19:00", "20:30")).status,
-      201);
+  EXPECT_EQ(r().two.post("/api/v1/bookings", slot(r().hall, "2026-11-27", "19:00", "20:30")).status,
+            201);
   // Staff book at the desk for a household: the household sees it as its own.
   auto desk = slot(r().hall, "2026-11-28", "09:00", "10:00", "老人生日会");
   desk["household_id"] = r().first;
@@ -275,11 +271,12 @@ TEST_P(BookingsTest, TheRoomsUseIsApprovedHoursOverOpenHours) {
     EXPECT_GT(room.at("utilization").as_double(), 0.0);
   }
   EXPECT_TRUE(seen);
-  EXPECT_EQ(r().one.get("/api/v1/rooms/use?community_id=" + std::to_string(r().community_id))
-                .status,
-            403);
-  EXPECT_EQ(r().staff.get("/api/v1/rooms/use?community_id=" + std::to_string(r().community_id) +
-                          "&period=someday")
+  EXPECT_EQ(
+      r().one.get("/api/v1/rooms/use?community_id=" + std::to_string(r().community_id)).status,
+      403);
+  EXPECT_EQ(r().staff
+                .get("/api/v1/rooms/use?community_id=" + std::to_string(r().community_id) +
+                     "&period=someday")
                 .status,
             400);
 }

@@ -74,8 +74,9 @@ Result<void> validate(Room& room) {
   if (room.opens_minute < 0 || room.closes_minute > kDayMinutes ||
       room.opens_minute >= room.closes_minute || room.opens_minute % room.slot_minutes != 0 ||
       room.closes_minute % room.slot_minutes != 0) {
-    return invalid("opens_minute and closes_minute must be slot boundaries of one day, opening "
-                   "first");
+    return invalid(
+        "opens_minute and closes_minute must be slot boundaries of one day, opening "
+        "first");
   }
   if (room.max_minutes < room.slot_minutes || room.max_minutes > 12 * 60 ||
       room.max_minutes % room.slot_minutes != 0) {
@@ -242,10 +243,9 @@ Result<std::vector<Room>> list_rooms(storage::Connection& db, const Actor& actor
   GZ_TRY(registry::require_member(db, actor, community_id));
   bool official = may_oversee(actor, community_id);
   std::vector<Room> out;
-  for (const auto& row :
-       db.query(std::string(kRoomColumns) + "WHERE community_id = ?" +
-                    (official ? "" : " AND active = 1") + " ORDER BY name",
-                {community_id})) {
+  for (const auto& row : db.query(std::string(kRoomColumns) + "WHERE community_id = ?" +
+                                      (official ? "" : " AND active = 1") + " ORDER BY name",
+                                  {community_id})) {
     out.push_back(room_from(row));
   }
   std::sort(out.begin(), out.end(),
@@ -270,8 +270,7 @@ Result<Booking> book(storage::Connection& db, const Actor& actor, const NewBooki
                            : "residents book with their household's login");
     }
     if (input.attendees < 1 || input.attendees > room->capacity) {
-      return bad_request("invalid_field",
-                         "attendees must be 1-" + std::to_string(room->capacity));
+      return bad_request("invalid_field", "attendees must be 1-" + std::to_string(room->capacity));
     }
     std::optional<std::int64_t> household =
         actor.is(Role::resident) ? actor.household_id : std::nullopt;
@@ -300,8 +299,8 @@ Result<Booking> book(storage::Connection& db, const Actor& actor, const NewBooki
                      "-minute slots");
     }
     if (start_minute < room->opens_minute || start_minute + minutes > room->closes_minute) {
-      return invalid("the room is open from minute " + std::to_string(room->opens_minute) +
-                     " to " + std::to_string(room->closes_minute) + " of the day");
+      return invalid("the room is open from minute " + std::to_string(room->opens_minute) + " to " +
+                     std::to_string(room->closes_minute) + " of the day");
     }
     if (minutes > room->max_minutes) {
       return invalid("at most " + std::to_string(room->max_minutes) + " minutes at a time");
@@ -396,7 +395,8 @@ Result<Booking> decide(storage::Connection& db, const Actor& actor, std::int64_t
   if (text::utf8_length(why) > 200) {
     return bad_request("invalid_field", "note is at most 200 characters");
   }
-  if (!approve && why.empty()) return bad_request("invalid_field", "a reason is required to reject");
+  if (!approve && why.empty())
+    return bad_request("invalid_field", "a reason is required to reject");
   return storage::transact(db, storage::TxMode::write, [&]() -> Result<Booking> {
     GZ_ASSIGN_OR_RETURN(auto row, booking_row(db, actor, id));
     std::int64_t community = row.integer(3);
@@ -497,9 +497,9 @@ Result<Use> room_use(storage::Connection& db, const Actor& actor, std::int64_t c
   use.period = period.label;
   const std::int64_t days = shanghai_day(period.to_ms - 1) - shanghai_day(period.from_ms) + 1;
   std::set<std::int64_t> households;
-  for (const auto& row : db.query(std::string(kRoomColumns) +
-                                      "WHERE community_id = ? AND active = 1 ORDER BY name",
-                                  {community_id})) {
+  for (const auto& row :
+       db.query(std::string(kRoomColumns) + "WHERE community_id = ? AND active = 1 ORDER BY name",
+                {community_id})) {
     Room room = room_from(row);
     RoomUse line;
     line.room_id = room.id;

@@ -30,8 +30,8 @@ struct Room {
   std::int64_t community_id = 0;
   std::string name;
   std::string kind;
-  std::int64_t capacity = 0;     // people
-  std::int64_t opens_minute = 480;   // of the Shanghai day: 8:00
+  std::int64_t capacity = 0;          // people
+  std::int64_t opens_minute = 480;    // of the Shanghai day: 8:00
   std::int64_t closes_minute = 1260;  // 21:00
   std::int64_t slot_minutes = 30;     // bookings start and end on slot boundaries
   std::int64_t max_minutes = 180;     // the longest booking
@@ -113,7 +113,7 @@ Result<Schedule> schedule(storage::Connection& db, const Actor& actor, std::int6
 struct BookingFilter {
   std::optional<std::int64_t> community_id;  // officials: the community's bookings
   std::optional<std::string> status;
-  bool mine = false;  // the actor's household's (resident) or own (official)
+  bool mine = false;      // the actor's household's (resident) or own (official)
   bool upcoming = false;  // ends after now
   std::int64_t limit = 100;
 };

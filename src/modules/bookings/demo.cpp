@@ -22,9 +22,9 @@ struct Usage {
 };
 
 constexpr Usage kActivity[] = {
-    {"书法班", 9 * 60, 120, 18},         {"合唱团排练", 14 * 60 + 30, 120, 25},
+    {"书法班", 9 * 60, 120, 18},           {"合唱团排练", 14 * 60 + 30, 120, 25},
     {"老年人集体生日会", 15 * 60, 90, 30}, {"楼栋议事会", 19 * 60, 90, 15},
-    {"太极拳教学", 8 * 60, 60, 20},       {"手工编织课", 9 * 60 + 30, 120, 12},
+    {"太极拳教学", 8 * 60, 60, 20},        {"手工编织课", 9 * 60 + 30, 120, 12},
     {"亲子阅读会", 10 * 60, 90, 16},       {"反诈知识讲座", 19 * 60 + 30, 60, 35},
 };
 constexpr Usage kChildcare[] = {
@@ -87,18 +87,18 @@ std::int64_t demo_bookings(storage::Connection& db, std::int64_t community_id,
   }
   if (households.empty()) return 0;
 
-  auto activity = create_room(
-      db, *staff,
-      rules(community_id, "社区活动室", "activity_room", 40, 8 * 60, 21 * 60, 180, 2, 14,
-            "residents", false, "党群服务中心一楼，有投影和音响，可容纳40人"));
+  auto activity =
+      create_room(db, *staff,
+                  rules(community_id, "社区活动室", "activity_room", 40, 8 * 60, 21 * 60, 180, 2,
+                        14, "residents", false, "党群服务中心一楼，有投影和音响，可容纳40人"));
   auto childcare = create_room(
       db, *staff,
       rules(community_id, "儿童托育角", "childcare", 15, 8 * 60 + 30, 17 * 60 + 30, 120, 3, 7,
             "residents", true, "二楼东侧，有绘本和软垫；须有家长陪同，预约后由社区审核"));
-  auto meeting = create_room(
-      db, *staff,
-      rules(community_id, "会议室", "meeting_room", 20, 8 * 60 + 30, 17 * 60 + 30, 240, 5, 30,
-            "officials", false, "社区工作人员和指导员会议使用"));
+  auto meeting =
+      create_room(db, *staff,
+                  rules(community_id, "会议室", "meeting_room", 20, 8 * 60 + 30, 17 * 60 + 30, 240,
+                        5, 30, "officials", false, "社区工作人员和指导员会议使用"));
   if (!activity || !childcare || !meeting) return 0;
 
   Rng rng(0xB00C1ULL, static_cast<std::uint64_t>(community_id));
@@ -134,12 +134,13 @@ std::int64_t demo_bookings(storage::Connection& db, std::int64_t community_id,
     if (!booked) return;
     ++written;
     if (booked->status == "pending") {
-      std::int64_t decided = std::min(at + rng.between(std::int64_t{1}, std::int64_t{20}) * kHourMs, as_of_ms);
+      std::int64_t decided =
+          std::min(at + rng.between(std::int64_t{1}, std::int64_t{20}) * kHourMs, as_of_ms);
       // The last days' requests still wait for staff.
       if (decided >= as_of_ms || booked->starts_ms <= decided) return;
       bool approve = rng.percent(88);
-      (void)decide(db, *staff, booked->id, approve, approve ? "" : "该时段已安排社区活动，请改约其他时间",
-                   decided);
+      (void)decide(db, *staff, booked->id, approve,
+                   approve ? "" : "该时段已安排社区活动，请改约其他时间", decided);
     } else if (rng.percent(4) && booked->starts_ms > at + kHourMs) {
       (void)cancel(db, by_resident ? residents.front() : *staff, booked->id,
                    by_resident ? "" : "活动改期", at + kHourMs);

@@ -76,7 +76,8 @@ Result<Room> read_room(RequestContext& context, bool with_community) {
                  "active", "description"});
   }
   Room room;
-  if (with_community) room.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
+  if (with_community)
+    room.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
   room.name = reader.text("name", Need::required, 40).value_or("");
   room.kind = reader.text("kind", Need::required, 20).value_or("");
   room.capacity = reader.integer("capacity", Need::required, 1, 500).value_or(0);
@@ -194,8 +195,8 @@ Result<Response> cancel_route(RequestContext& context) {
   auto reason = reader.text("reason", Need::optional, 200);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
-  GZ_ASSIGN_OR_RETURN(auto cancelled, cancel(*lease, context.user(), id, reason.value_or(""),
-                                             now_epoch_ms()));
+  GZ_ASSIGN_OR_RETURN(auto cancelled,
+                      cancel(*lease, context.user(), id, reason.value_or(""), now_epoch_ms()));
   return http::json_response(200, booking_json(cancelled));
 }
 
@@ -208,8 +209,8 @@ Result<Response> decision_route(RequestContext& context) {
   auto note = reader.text("note", Need::optional, 200);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
-  GZ_ASSIGN_OR_RETURN(auto decided, decide(*lease, context.user(), id, *approve,
-                                           note.value_or(""), now_epoch_ms()));
+  GZ_ASSIGN_OR_RETURN(auto decided, decide(*lease, context.user(), id, *approve, note.value_or(""),
+                                           now_epoch_ms()));
   return http::json_response(200, booking_json(decided));
 }
 
@@ -222,13 +223,14 @@ Result<Response> use_route(RequestContext& context) {
   GZ_ASSIGN_OR_RETURN(auto use, room_use(*lease, context.user(), community, *period));
   boost::json::array rooms;
   for (const auto& room : use.rooms) {
-    rooms.push_back(boost::json::object{{"room_id", room.room_id},
-                                        {"room_name", room.room_name},
-                                        {"open_minutes", room.open_minutes},
-                                        {"booked_minutes", room.booked_minutes},
-                                        {"utilization", share(room.booked_minutes, room.open_minutes)},
-                                        {"bookings", room.bookings},
-                                        {"households", room.households}});
+    rooms.push_back(
+        boost::json::object{{"room_id", room.room_id},
+                            {"room_name", room.room_name},
+                            {"open_minutes", room.open_minutes},
+                            {"booked_minutes", room.booked_minutes},
+                            {"utilization", share(room.booked_minutes, room.open_minutes)},
+                            {"bookings", room.bookings},
+                            {"households", room.households}});
   }
   return http::json_response(
       200, boost::json::object{{"community_id", use.community_id},
@@ -258,12 +260,12 @@ void register_routes(http::Router& router) {
               Access::login,
               create_room_route,
               {"Add a room with its rules", "bookings", "staff, admin", kRoomExample, ""}});
-  router.add({"PUT",
-              "/api/v1/rooms/{id}",
-              Access::login,
-              update_room_route,
-              {"Change a room's rules (all fields)", "bookings", "staff, admin", kRoomExample,
-               ""}});
+  router.add(
+      {"PUT",
+       "/api/v1/rooms/{id}",
+       Access::login,
+       update_room_route,
+       {"Change a room's rules (all fields)", "bookings", "staff, admin", kRoomExample, ""}});
   router.add({"GET",
               "/api/v1/rooms/use",
               Access::login,
@@ -276,22 +278,22 @@ void register_routes(http::Router& router) {
               schedule_route,
               {"A room's pending and approved bookings over days (others' without details)",
                "bookings", "members of the community", "", "from (YYYY-MM-DD), days (1-31)"}});
-  router.add({"POST",
-              "/api/v1/bookings",
-              Access::login,
-              book_route,
-              {"Book a room (approved at once, or pending when the room needs approval); 409 "
-               "slot_taken, weekly_limit",
-               "bookings", "resident, guide, staff, admin",
-               R"({"room_id":1,"starts_at":"2026-12-09T14:00:00+08:00","ends_at":"2026-12-09T16:00:00+08:00","purpose":"楼栋议事会","attendees":12})",
-               ""}});
+  router.add(
+      {"POST",
+       "/api/v1/bookings",
+       Access::login,
+       book_route,
+       {"Book a room (approved at once, or pending when the room needs approval); 409 "
+        "slot_taken, weekly_limit",
+        "bookings", "resident, guide, staff, admin",
+        R"({"room_id":1,"starts_at":"2026-12-09T14:00:00+08:00","ends_at":"2026-12-09T16:00:00+08:00","purpose":"楼栋议事会","attendees":12})",
+        ""}});
   router.add({"GET",
               "/api/v1/bookings",
               Access::login,
               list_route,
-              {"Bookings: the caller's (mine=true), or a community's for its officials",
-               "bookings", "any logged-in user", "",
-               "community_id, status, mine, upcoming, limit"}});
+              {"Bookings: the caller's (mine=true), or a community's for its officials", "bookings",
+               "any logged-in user", "", "community_id, status, mine, upcoming, limit"}});
   router.add({"POST",
               "/api/v1/bookings/{id}/cancel",
               Access::login,

@@ -17,7 +17,7 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 24> kTemplates = {{
+constexpr std::array<Template, 26> kTemplates = {{
     {"request.accepted", "诉求已受理", "Request accepted",
      "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
@@ -61,6 +61,11 @@ constexpr std::array<Template, 24> kTemplates = {{
     {"booking.decided", "场地预约结果", "Room booking",
      "您预约的{room}（{when}）{decision_zh}。{note}",
      "Your booking of {room} ({when}) was {decision_en}. {note}"},
+    {"timebank.answered", "时间银行有人响应", "Time bank: someone answered",
+     "有邻居响应了您发布的《{title}》，请在“时间银行”里查看并确认。",
+     "A neighbour answered your post \"{title}\"; see it under Time bank."},
+    {"timebank.match_answered", "时间银行响应结果", "Time bank: your answer",
+     "您对《{title}》的响应{decision_zh}。", "Your answer to \"{title}\" was {decision_en}."},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
      "The survey \"{title}\" is open; please take part."},
     {"points.awarded", "积分到账", "Points awarded", "{resident} 获得 {points} 积分：{reason}。",

@@ -101,6 +101,15 @@ Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor
 // The resident without asking who wants to know: for a use case whose own rules already
 // decided (an attendance paid in points, the demos).
 std::optional<ResidentRef> find_resident(storage::Connection& db, std::int64_t resident_id);
+// A member as neighbours may know them on a community board (the time bank's marketplace):
+// the name (the caller masks it for other households), birth year and building. No
+// permission asked, no personal-data read recorded: nothing beyond this leaves.
+struct NeighbourCard {
+  std::string name;
+  std::optional<int> birth_year;
+  std::optional<std::string> building;
+};
+std::optional<NeighbourCard> neighbour_card(storage::Connection& db, std::int64_t resident_id);
 
 // A household as other use cases need it, without asking who wants to know (registration by
 // claim code, printing slips): its community, building, address and guide.

@@ -130,6 +130,138 @@ Result<Response> transfer_route(RequestContext& context) {
   return http::json_response(201, ledger::posting_json(*result));
 }
 
+boost::json::object post_json(const Post& post) {
+  return {{"id", post.id},
+          {"community_id", post.community_id},
+          {"kind", post.kind},
+          {"service_type", post.service_type},
+          {"title", post.title},
+          {"details", post.details},
+          {"availability", post.availability},
+          {"status", post.status},
+          {"poster_name", post.poster_name},
+          {"building", http::json_or_null(post.building)},
+          {"age_band", http::json_or_null(post.age_band)},
+          {"mine", post.mine},
+          {"resident_id", http::json_or_null(post.resident_id)},
+          {"responses", post.responses},
+          {"created_at", format_iso8601(post.created_ms)}};
+}
+
+boost::json::object match_json(const Match& match) {
+  return {{"id", match.id},
+          {"post_id", match.post_id},
+          {"post_title", match.post_title},
+          {"post_kind", match.post_kind},
+          {"status", match.status},
+          {"message", match.message},
+          {"responder_name", match.responder_name},
+          {"responder_building", http::json_or_null(match.responder_building)},
+          {"responder_age_band", http::json_or_null(match.responder_age_band)},
+          {"responder_resident_id", http::json_or_null(match.responder_resident_id)},
+          {"service_id", http::json_or_null(match.service_id)},
+          {"created_at", format_iso8601(match.created_ms)}};
+}
+
+Result<Response> create_post_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"resident_id", "kind", "service_type", "title", "details", "availability"});
+  NewPost input;
+  input.resident_id = reader.integer("resident_id", Need::required, 1).value_or(0);
+  input.kind = reader.text("kind", Need::required, 10).value_or("");
+  input.service_type = reader.text("service_type", Need::required, 30).value_or("");
+  input.title = reader.text("title", Need::required, 40).value_or("");
+  input.details = reader.text("details", Need::optional, 500).value_or("");
+  input.availability = reader.text("availability", Need::optional, 60).value_or("");
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto post, create_post(*lease, context.user(), input, now_epoch_ms()));
+  return http::json_response(201, post_json(post));
+}
+
+Result<Response> list_posts_route(RequestContext& context) {
+  PostFilter filter;
+  GZ_ASSIGN_OR_RETURN(filter.community_id, context.community_param());
+  GZ_ASSIGN_OR_RETURN(filter.limit, context.limit_param("limit", 50, 200));
+  GZ_ASSIGN_OR_RETURN(filter.building_id, context.int_query("building_id"));
+  if (auto kind = context.request.query_param("kind"); kind && !kind->empty()) filter.kind = *kind;
+  if (auto type = context.request.query_param("service_type"); type && !type->empty()) {
+    filter.service_type = *type;
+  }
+  for (const char* flag : {"mine", "include_closed"}) {
+    auto value = context.request.query_param(flag);
+    if (!value || value->empty()) continue;
+    if (*value != "true" && *value != "false") {
+      return bad_request("invalid_query", std::string(flag) + " must be true or false");
+    }
+    (std::string(flag) == "mine" ? filter.mine : filter.include_closed) = *value == "true";
+  }
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto posts, list_posts(*lease, context.user(), filter));
+  boost::json::array items;
+  for (const auto& post : posts) items.push_back(post_json(post));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> close_post_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto post, close_post(*lease, context.user(), id, now_epoch_ms()));
+  return http::json_response(200, post_json(post));
+}
+
+Result<Response> respond_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"resident_id", "message"});
+  auto resident = reader.integer("resident_id", Need::required, 1);
+  auto message = reader.text("message", Need::optional, 300);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto match, respond(*lease, context.user(), id, *resident,
+                                          message.value_or(""), now_epoch_ms()));
+  return http::json_response(201, match_json(match));
+}
+
+Result<Response> list_matches_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto post, context.int_query("post_id"));
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto matches, list_matches(*lease, context.user(), post));
+  boost::json::array items;
+  for (const auto& match : matches) items.push_back(match_json(match));
+  return http::json_response(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Response> answer_match_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"accept"});
+  auto accept = reader.boolean("accept", Need::required);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto match,
+                      answer_match(*lease, context.user(), id, *accept, now_epoch_ms()));
+  return http::json_response(200, match_json(match));
+}
+
+Result<Response> match_service_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  GZ_ASSIGN_OR_RETURN(auto body, context.json_object());
+  http::JsonReader reader(body);
+  reader.only({"service_date", "minutes", "note"});
+  auto date = reader.text("service_date", Need::required, 10);
+  auto minutes = reader.integer("minutes", Need::required, 1, 24 * 60);
+  auto note = reader.text("note", Need::optional, 200);
+  if (!reader.ok()) return reader.error();
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto service, record_from_match(*lease, context.user(), id, *date, *minutes,
+                                                      note, now_epoch_ms()));
+  return http::json_response(201, service_json(service));
+}
+
 }  // namespace
 
 void register_routes(http::Router& router) {
@@ -174,6 +306,54 @@ void register_routes(http::Router& router) {
               {"Give banked minutes to a member of the same household", "timebank",
                "the member's household, staff",
                R"({"from_resident_id":12,"to_resident_id":13,"minutes":60})", ""}});
+  router.add(
+      {"POST",
+       "/api/v1/timebank/posts",
+       Access::login,
+       create_post_route,
+       {"Post an offer or a request of time-bank help for a member of one's household", "timebank",
+        "the member's household, guide, staff",
+        R"({"resident_id":12,"kind":"offer","service_type":"companionship","title":"陪老人聊天","details":"退休教师，喜欢下棋","availability":"工作日下午"})",
+        ""}});
+  router.add({"GET",
+              "/api/v1/timebank/posts",
+              Access::login,
+              list_posts_route,
+              {"Open offers and requests of the community, newest first (neighbours masked)",
+               "timebank", "members of the community", "",
+               "community_id, kind, service_type, building_id, mine, include_closed, limit"}});
+  router.add({"POST",
+              "/api/v1/timebank/posts/{id}/close",
+              Access::login,
+              close_post_route,
+              {"Close a post (its household, or staff taking it down)", "timebank",
+               "the poster's household, staff", "", ""}});
+  router.add({"POST",
+              "/api/v1/timebank/posts/{id}/responses",
+              Access::login,
+              respond_route,
+              {"Answer a neighbour's post for a member of one's household", "timebank",
+               "resident, guide, staff", R"({"resident_id":34,"message":"我周三下午有空"})", ""}});
+  router.add({"GET",
+              "/api/v1/timebank/responses",
+              Access::login,
+              list_matches_route,
+              {"The answers to a post (post_id), or one's household's answers and the answers "
+               "to its posts",
+               "timebank", "the households involved, officials", "", "post_id"}});
+  router.add({"POST",
+              "/api/v1/timebank/responses/{id}/decision",
+              Access::login,
+              answer_match_route,
+              {"Accept or decline an answer (accepting closes a request)", "timebank",
+               "the poster's household", R"({"accept":true})", ""}});
+  router.add({"POST",
+              "/api/v1/timebank/responses/{id}/service",
+              Access::login,
+              match_service_route,
+              {"Record the service of an accepted match; the recipient then confirms it",
+               "timebank", "the provider's household, guide, staff",
+               R"({"service_date":"2026-12-05","minutes":90})", ""}});
 }
 
 }  // namespace gz::timebank

@@ -36,6 +36,19 @@ std::optional<ResidentRef> find_resident(storage::Connection& db, std::int64_t r
   return ResidentRef{row->integer(0), row->integer(1), row->integer(2), row->text(3)};
 }
 
+std::optional<NeighbourCard> neighbour_card(storage::Connection& db, std::int64_t resident_id) {
+  auto row = db.query_one(
+      "SELECT r.name, r.birth_date, b.name FROM residents r JOIN households h ON h.id = "
+      "r.household_id LEFT JOIN buildings b ON b.id = h.building_id WHERE r.id = ?",
+      {resident_id});
+  if (!row) return std::nullopt;
+  NeighbourCard card{row->text(0), std::nullopt, row->opt_text(2)};
+  if (auto birth = row->opt_text(1); birth && birth->size() >= 4) {
+    card.birth_year = std::stoi(birth->substr(0, 4));
+  }
+  return card;
+}
+
 Result<ResidentRef> visible_resident(storage::Connection& db, const Actor& actor,
                                      std::int64_t resident_id) {
   auto resident = find_resident(db, resident_id);

@@ -23,6 +23,7 @@
 #include "modules/casework/routes.hpp"
 #include "modules/civic/routes.hpp"
 #include "modules/cockpit/routes.hpp"
+#include "modules/discussion/routes.hpp"
 #include "modules/indicators/routes.hpp"
 #include "modules/ledger/moved_funds.hpp"
 #include "modules/needs/routes.hpp"
@@ -254,6 +255,7 @@ std::unique_ptr<Application> build_application(
   casework::register_routes(app->router);
   announcements::register_routes(app->router);
   bookings::register_routes(app->router);
+  discussion::register_routes(app->router);
   reports::register_routes(app->router);
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);

@@ -10,6 +10,7 @@
 #include "modules/bookings/bookings.hpp"
 #include "modules/casework/casework.hpp"
 #include "modules/civic/demo.hpp"
+#include "modules/discussion/discussion.hpp"
 #include "modules/needs/demo.hpp"
 #include "modules/participation/demo.hpp"
 #include "modules/points/demo.hpp"
@@ -132,6 +133,8 @@ DemoReport run_demo(storage::Connection& db, const registry::DemoOptions& option
     report.announcements += announcements::demo_announcements(db, community_id, options.as_of_ms);
     // The time bank's marketplace, after the points demo's time-bank services.
     report.market_posts += timebank::demo_market(db, community_id, options.as_of_ms);
+    // Residents discussing proposals and notices (after both), a flag and a hidden comment.
+    report.comments += discussion::demo_discussion(db, community_id, options.as_of_ms);
     // The rooms and a year of their bookings.
     report.bookings += bookings::demo_bookings(db, community_id, options.as_of_ms);
     // Last: the warnings the year's history raises on the demo date, and staff's answer to the

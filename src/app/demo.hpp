@@ -29,6 +29,7 @@ struct DemoReport {
   std::int64_t announcements = 0;
   std::int64_t bookings = 0;
   std::int64_t market_posts = 0;
+  std::int64_t comments = 0;
   double seconds = 0;
 };
 

@@ -198,7 +198,8 @@ int run_demo_into(storage::Connection& connection, const registry::DemoOptions& 
             << report.plan_spending_records << " spending records), " << report.warnings
             << " warnings and " << report.improvement_tasks << " improvement tasks raised, "
             << report.visits << " guides' visits, " << report.announcements << " notices, "
-            << report.bookings << " room bookings, " << report.market_posts << " time-bank posts\n";
+            << report.bookings << " room bookings, " << report.market_posts << " time-bank posts, "
+            << report.comments << " comments\n";
   print_logins(summary.logins);
   return 0;
 }

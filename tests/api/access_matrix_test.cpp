@@ -230,6 +230,12 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/warnings", "/api/v1/warnings?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/warnings/evaluate", "/api/v1/warnings/evaluate?community_id={C}", "", "UFFAFA"},
   {"POST", "/api/v1/warnings/{id}/resolve", "/api/v1/warnings/999999/resolve", R"({"resolution":"矩阵"})", "UXXAXA"},
+  // discussion: members read and write threads; residents flag; staff moderate
+  {"GET", "/api/v1/comments", "/api/v1/comments?subject_type=proposal&subject_id=999999", "", "UAAAAA"},
+  {"POST", "/api/v1/comments", "/api/v1/comments", R"({"subject_type":"proposal","subject_id":999999,"body":"矩阵"})", "UAAAAA"},
+  {"POST", "/api/v1/comments/{id}/flags", "/api/v1/comments/999999/flags", R"({"reason":"spam"})", "UAAAAA"},
+  {"POST", "/api/v1/comments/{id}/moderation", "/api/v1/comments/999999/moderation", R"({"action":"restore"})", "UXXAXA"},
+  {"GET", "/api/v1/comments/moderation", "/api/v1/comments/moderation?community_id={C}", "", "UFFAFA"},
   // rooms and bookings: staff manage rooms and decide; members book and read schedules
   {"GET", "/api/v1/rooms", "/api/v1/rooms?community_id={C}", "", "UAAAAA"},
   {"POST", "/api/v1/rooms", "/api/v1/rooms", R"({"community_id":{C},"name":"矩阵{SEQ}","kind":"other","capacity":5,"opens_minute":480,"closes_minute":1080,"slot_minutes":30,"max_minutes":60,"max_per_week":1,"advance_days":7,"open_to":"residents","needs_approval":false})", "UFFAFA"},

@@ -79,6 +79,15 @@ TEST_P(ReferralsTest, TheStreetSignsForAReferredCaseWorksItAndResolvesIt) {
   // Once open, not again; only staff refer.
   EXPECT_EQ(act(l().staff, id, {{"action", "refer"}, {"note", "再转"}}).error_code(),
             "already_referred");
+  // While the street holds it, the community does not work it alongside.
+  EXPECT_EQ(act(l().staff, id, {{"action", "start"}, {"note", "自己修"}}).error_code(),
+            "with_street");
+  EXPECT_EQ(act(l().guide, id, {{"action", "resolve"}, {"note", "修好了"}}).error_code(),
+            "with_street");
+  // Its public answer names where it went.
+  auto tracked = l().world.anonymous().get("/api/v1/track/" +
+                                           std::string(seen.at("tracking_code").as_string()));
+  EXPECT_NE(tracked.body.find("转至北山街道办理"), std::string::npos) << tracked.body;
   std::int64_t another = submit("另一件事");
   EXPECT_EQ(act(l().guide, another, {{"action", "refer"}, {"note", "转街道"}}).status, 403);
   // Pending, the street may not work it yet; another street does not know of it.

@@ -54,12 +54,11 @@ class MarketTest : public BackendTest {
 };
 
 TEST_P(MarketTest, AnOfferIsAnsweredAcceptedAndItsServiceRecordedFromTheMatch) {
-  auto offered = m().helper.post("/api/v1/timebank/posts",
-                                 {{"resident_id", m().young},
-                                  {"kind", "offer"},
-                                  {"service_type", "companionship"},
-                                  {"title", "陪老人聊天、读报"},
-                                  {"availability", "工作日下午"}});
+  auto offered = m().helper.post("/api/v1/timebank/posts", {{"resident_id", m().young},
+                                                            {"kind", "offer"},
+                                                            {"service_type", "companionship"},
+                                                            {"title", "陪老人聊天、读报"},
+                                                            {"availability", "工作日下午"}});
   ASSERT_EQ(offered.status, 201) << offered.body;
   std::int64_t post = id_in(offered);
   EXPECT_EQ(offered.json().at("poster_name").as_string(), "周老师");
@@ -102,17 +101,16 @@ TEST_P(MarketTest, AnOfferIsAnsweredAcceptedAndItsServiceRecordedFromTheMatch) {
 
   std::string decision = "/api/v1/timebank/responses/" + std::to_string(match) + "/decision";
   std::string service = "/api/v1/timebank/responses/" + std::to_string(match) + "/service";
-  EXPECT_EQ(m().helper.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}})
-                .error_code(),
-            "not_accepted");
+  EXPECT_EQ(
+      m().helper.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}}).error_code(),
+      "not_accepted");
   EXPECT_EQ(m().elder.post(decision, {{"accept", true}}).status, 403);
   ASSERT_EQ(m().helper.post(decision, {{"accept", true}}).status, 200);
   EXPECT_EQ(m().helper.post(decision, {{"accept", true}}).error_code(), "not_proposed");
   // An offer stays open for others.
   EXPECT_NE(m().neighbour.get(posts()).body.find("陪老人聊天"), std::string::npos);
   // The provider records the service from the match; the recipient is the match's member.
-  EXPECT_EQ(m().elder.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}}).status,
-            403);
+  EXPECT_EQ(m().elder.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}}).status, 403);
   auto recorded = m().helper.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}});
   ASSERT_EQ(recorded.status, 201) << recorded.body;
   EXPECT_EQ(recorded.json().at("provider_resident_id").as_int64(), m().young);
@@ -120,24 +118,23 @@ TEST_P(MarketTest, AnOfferIsAnsweredAcceptedAndItsServiceRecordedFromTheMatch) {
   EXPECT_EQ(recorded.json().at("service_type").as_string(), "companionship");
   EXPECT_EQ(recorded.json().at("status").as_string(), "pending");
   // She confirms; the minutes move.
-  auto confirmed = m().elder.post(
-      "/api/v1/timebank/services/" + std::to_string(id_in(recorded)) + "/confirm",
-      boost::json::object{});
+  auto confirmed =
+      m().elder.post("/api/v1/timebank/services/" + std::to_string(id_in(recorded)) + "/confirm",
+                     boost::json::object{});
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   auto account = m().helper.get("/api/v1/timebank/accounts/" + std::to_string(m().young));
   ASSERT_EQ(account.status, 200) << account.body;
   EXPECT_NE(account.body.find("90"), std::string::npos) << account.body;
-  EXPECT_EQ(m().helper.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}})
-                .error_code(),
-            "not_accepted");
+  EXPECT_EQ(
+      m().helper.post(service, {{"service_date", "2026-11-19"}, {"minutes", 90}}).error_code(),
+      "not_accepted");
 }
 
 TEST_P(MarketTest, ARequestClosesWhenAnAnswerIsAccepted) {
-  auto asked = m().elder.post("/api/v1/timebank/posts",
-                              {{"resident_id", m().old},
-                               {"kind", "request"},
-                               {"service_type", "shopping"},
-                               {"title", "腿脚不便，想请人帮忙买菜"}});
+  auto asked = m().elder.post("/api/v1/timebank/posts", {{"resident_id", m().old},
+                                                         {"kind", "request"},
+                                                         {"service_type", "shopping"},
+                                                         {"title", "腿脚不便，想请人帮忙买菜"}});
   ASSERT_EQ(asked.status, 201) << asked.body;
   std::int64_t post = id_in(asked);
   std::string answer_path = "/api/v1/timebank/posts/" + std::to_string(post) + "/responses";
@@ -151,8 +148,7 @@ TEST_P(MarketTest, ARequestClosesWhenAnAnswerIsAccepted) {
                 .status,
             200);
   // Closed: off the board, the other answer declined, no more answers.
-  EXPECT_EQ(m().neighbour.get(posts() + "&kind=request").body.find("帮忙买菜"),
-            std::string::npos);
+  EXPECT_EQ(m().neighbour.get(posts() + "&kind=request").body.find("帮忙买菜"), std::string::npos);
   auto theirs = m().neighbour.get("/api/v1/timebank/responses");
   EXPECT_NE(theirs.body.find("\"declined\""), std::string::npos) << theirs.body;
   EXPECT_EQ(m().staff.post(answer_path, {{"resident_id", m().third}}).error_code(), "closed");
@@ -160,9 +156,9 @@ TEST_P(MarketTest, ARequestClosesWhenAnAnswerIsAccepted) {
   auto mine = m().elder.get(posts() + "&mine=true&include_closed=true");
   EXPECT_NE(mine.body.find("\"closed\""), std::string::npos) << mine.body;
   // For a request, the one who answered provides.
-  auto recorded = m().helper.post(
-      "/api/v1/timebank/responses/" + std::to_string(id_in(one)) + "/service",
-      {{"service_date", "2026-11-20"}, {"minutes", 45}});
+  auto recorded =
+      m().helper.post("/api/v1/timebank/responses/" + std::to_string(id_in(one)) + "/service",
+                      {{"service_date", "2026-11-20"}, {"minutes", 45}});
   ASSERT_EQ(recorded.status, 201) << recorded.body;
   EXPECT_EQ(recorded.json().at("provider_resident_id").as_int64(), m().young);
 }
@@ -181,10 +177,8 @@ TEST_P(MarketTest, BadPostsAndTheWrongHouseholdsAreRefused) {
     return body;
   };
   EXPECT_EQ(post(m().helper, with("kind", "sale")).error_code(), "invalid_kind");
-  EXPECT_EQ(post(m().helper, with("service_type", "massage")).error_code(),
-            "invalid_service_type");
-  EXPECT_EQ(post(m().helper, with("title", boost::json::string(std::string(41, 'x')))).status,
-            400);
+  EXPECT_EQ(post(m().helper, with("service_type", "massage")).error_code(), "invalid_service_type");
+  EXPECT_EQ(post(m().helper, with("title", boost::json::string(std::string(41, 'x')))).status, 400);
   // Another household's member: unknown to the resident.
   EXPECT_EQ(post(m().elder, good).status, 404);
   EXPECT_EQ(post(m().outsider, good).status, 404);

@@ -17,7 +17,7 @@ struct Template {
   std::string_view text_zh, text_en;
 };
 
-constexpr std::array<Template, 26> kTemplates = {{
+constexpr std::array<Template, 28> kTemplates = {{
     {"request.accepted", "诉求已受理", "Request accepted",
      "您的诉求 {code}（{category}）已受理，我们会尽快处理。",
      "Your request {code} ({category}) has been accepted."},
@@ -66,6 +66,10 @@ constexpr std::array<Template, 26> kTemplates = {{
      "A neighbour answered your post \"{title}\"; see it under Time bank."},
     {"timebank.match_answered", "时间银行响应结果", "Time bank: your answer",
      "您对《{title}》的响应{decision_zh}。", "Your answer to \"{title}\" was {decision_en}."},
+    {"comment.replied", "评论有回复", "Reply to your comment",
+     "您在《{title}》下的评论有了新回复。", "Your comment on \"{title}\" has a reply."},
+    {"comment.hidden", "评论已隐藏", "Comment hidden", "您的一条评论已被社区隐藏：{reason}",
+     "One of your comments was hidden by the community: {reason}"},
     {"survey.opened", "问卷开放", "Survey open", "问卷《{title}》已开放，欢迎填写。",
      "The survey \"{title}\" is open; please take part."},
     {"points.awarded", "积分到账", "Points awarded", "{resident} 获得 {points} 积分：{reason}。",

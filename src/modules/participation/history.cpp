@@ -1,5 +1,7 @@
-// The activities a household attended, as lines of its timeline.
+// The activities a household attended, as lines of its timeline; a proposal for other modules.
 #include "modules/participation/participation.hpp"
+
+#include "core/clock.hpp"
 
 namespace gz::participation {
 
@@ -21,6 +23,39 @@ std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t
     items.push_back(std::move(item));
   }
   return items;
+}
+
+namespace {
+
+std::int64_t created_ms(const std::string& text) {
+  auto parsed = parse_iso8601(text);
+  return parsed ? *parsed : 0;
+}
+
+ProposalRef proposal_from(const storage::Row& row) {
+  return ProposalRef{row.integer(0), row.integer(1), row.integer(2),
+                     row.text(3),    row.text(4),    created_ms(row.text(5))};
+}
+
+constexpr const char* kProposalColumns =
+    "SELECT id, community_id, household_id, title, state, created_at FROM proposals ";
+
+}  // namespace
+
+std::optional<ProposalRef> find_proposal(storage::Connection& db, std::int64_t proposal_id) {
+  auto row = db.query_one(std::string(kProposalColumns) + "WHERE id = ?", {proposal_id});
+  if (!row) return std::nullopt;
+  return proposal_from(*row);
+}
+
+std::vector<ProposalRef> submitted_proposals(storage::Connection& db, std::int64_t community_id) {
+  std::vector<ProposalRef> out;
+  for (const auto& row : db.query(std::string(kProposalColumns) +
+                                      "WHERE community_id = ? AND state <> 'draft' ORDER BY id",
+                                  {community_id})) {
+    out.push_back(proposal_from(row));
+  }
+  return out;
 }
 
 }  // namespace gz::participation

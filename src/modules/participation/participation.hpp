@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/history.hpp"
@@ -19,5 +21,19 @@ namespace gz::participation {
 // check; the household timeline checks). `title` is the activity's title.
 std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
                                            std::int64_t limit);
+
+// A proposal as the discussion module needs it (no permission asked): its community, title,
+// state ("draft" until submitted) and author's household.
+struct ProposalRef {
+  std::int64_t id = 0;
+  std::int64_t community_id = 0;
+  std::int64_t household_id = 0;
+  std::string title;
+  std::string state;
+  std::int64_t created_ms = 0;
+};
+std::optional<ProposalRef> find_proposal(storage::Connection& db, std::int64_t proposal_id);
+// The community's proposals past draft, oldest first (the discussion demo).
+std::vector<ProposalRef> submitted_proposals(storage::Connection& db, std::int64_t community_id);
 
 }  // namespace gz::participation

@@ -572,9 +572,8 @@ void register_routes(http::Router& router, std::vector<DetailField> detail_field
        list_route,
        {"The request queue: overdue first, then priority (residents: their own)", "requests",
         "any logged-in user", "",
-        "community_id, status, priority, overdue, assignee, household_id, category, referral "
-        "(pending, accepted, returned, open), q (code, location; staff: phone or name), page, "
-        "page_size"}});
+        "community_id, status, priority, overdue, assignee, household_id, category, referral, q, "
+        "page, page_size"}});
   router.add(
       {"GET",
        "/api/v1/requests/categories",

@@ -188,8 +188,8 @@ Result<Post> create_post(storage::Connection& db, const Actor& actor, const NewP
               "INSERT INTO timebank_posts (community_id, household_id, resident_id, kind, "
               "service_type, title, details, availability, status, created_ms) VALUES (?, ?, ?, "
               "?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-              {member.community_id, member.household_id, member.id, input.kind,
-               input.service_type, title, details, availability, now_ms})
+              {member.community_id, member.household_id, member.id, input.kind, input.service_type,
+               title, details, availability, now_ms})
             ->integer(0);
     audit::append(db, actor,
                   {member.community_id, "timebank.post", "timebank_post", std::to_string(id),
@@ -235,7 +235,8 @@ Result<std::vector<Post>> list_posts(storage::Connection& db, const Actor& actor
   }
   std::vector<std::int64_t> in_building;
   if (filter.building_id) {
-    auto households = registry::households_in_building(db, filter.community_id, *filter.building_id);
+    auto households =
+        registry::households_in_building(db, filter.community_id, *filter.building_id);
     if (!households) return households.take_error();
     for (const auto& household : *households) in_building.push_back(household.id);
     if (in_building.empty()) return std::vector<Post>{};
@@ -244,9 +245,9 @@ Result<std::vector<Post>> list_posts(storage::Connection& db, const Actor& actor
   params.emplace_back(filter.limit);
   People people(db);
   std::vector<Post> out;
-  for (const auto& row : db.query(std::string(kPostColumns) + where +
-                                      " ORDER BY created_ms DESC, id DESC LIMIT ?",
-                                  params)) {
+  for (const auto& row :
+       db.query(std::string(kPostColumns) + where + " ORDER BY created_ms DESC, id DESC LIMIT ?",
+                params)) {
     out.push_back(post_from(row, actor, people));
   }
   return out;
@@ -279,8 +280,7 @@ Result<Post> close_post(storage::Connection& db, const Actor& actor, std::int64_
 }
 
 Result<Match> respond(storage::Connection& db, const Actor& actor, std::int64_t post_id,
-                      std::int64_t resident_id, const std::string& message,
-                      std::int64_t now_ms) {
+                      std::int64_t resident_id, const std::string& message, std::int64_t now_ms) {
   std::string text = text::trim(message);
   if (text::utf8_length(text) > 300) {
     return bad_request("invalid_field", "message is at most 300 characters");
@@ -337,9 +337,9 @@ Result<std::vector<Match>> list_matches(storage::Connection& db, const Actor& ac
   }
   People people(db);
   std::vector<Match> out;
-  for (const auto& row : db.query(std::string(kMatchColumns) + where +
-                                      " ORDER BY m.created_ms DESC, m.id DESC LIMIT 200",
-                                  params)) {
+  for (const auto& row : db.query(
+           std::string(kMatchColumns) + where + " ORDER BY m.created_ms DESC, m.id DESC LIMIT 200",
+           params)) {
     out.push_back(match_from(row, actor, people));
   }
   return out;

@@ -24,12 +24,14 @@ struct Idea {
 };
 
 constexpr Idea kIdeas[] = {
-    {"offer", "companionship", "陪老人聊天、读报", "退休教师，喜欢下棋聊天，可以上门陪伴", "工作日下午", 90},
+    {"offer", "companionship", "陪老人聊天、读报", "退休教师，喜欢下棋聊天，可以上门陪伴",
+     "工作日下午", 90},
     {"offer", "shopping", "代买菜、代取快递", "每天早上去菜场，可以顺路帮忙带菜", "每天上午", 45},
     {"offer", "tech_help", "教用智能手机", "教视频通话、挂号、付款，耐心慢慢教", "周末", 60},
     {"offer", "repair", "修理小家电", "会修台灯、电风扇、换水龙头", "周六全天", 60},
     {"offer", "tutoring", "辅导小学作业", "退休前是小学数学老师", "工作日傍晚", 60},
-    {"request", "escort_to_hospital", "想找人陪我去医院复查", "腿脚不便，子女在外地，需要有人陪同", "下周二上午", 180},
+    {"request", "escort_to_hospital", "想找人陪我去医院复查", "腿脚不便，子女在外地，需要有人陪同",
+     "下周二上午", 180},
     {"request", "shopping", "腿脚不便，想请人帮忙买菜", "每周两次，买些蔬菜和鸡蛋", "上午", 45},
     {"request", "tech_help", "手机上挂号不会操作", "想学会自己在手机上预约挂号", "随时", 60},
     {"request", "companionship", "想找人聊聊天", "一个人住，白天有点闷", "下午", 90},
@@ -68,8 +70,8 @@ std::int64_t demo_market(storage::Connection& db, std::int64_t community_id,
     std::int64_t poster = offer ? pick(givers) : pick(receivers);
     std::int64_t answerer = offer ? pick(receivers) : pick(givers);
     std::int64_t posted = shanghai_time_ms(day, rng.between(9 * 3600, 17 * 3600));
-    NewPost input{poster, idea.kind, idea.service_type, idea.title, idea.details,
-                  idea.availability};
+    NewPost input{poster,     idea.kind,    idea.service_type,
+                  idea.title, idea.details, idea.availability};
     auto post = create_post(db, *guide, input, posted);
     if (!post) continue;
     ++written;

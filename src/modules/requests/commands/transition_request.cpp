@@ -76,6 +76,13 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
     return not_found("no request " + std::to_string(request_id));
   }
   auto referral = referrals::open_referral(db, request->id);
+  // While the street holds a referral, the community does not work the case alongside it: it
+  // waits for the answer (it may still note, reprioritise, or end the case, which withdraws it).
+  if (referral && !actor.is(Role::street) &&
+      (input.action == Action::accept || input.action == Action::assign ||
+       input.action == Action::start || input.action == Action::resolve)) {
+    return conflict("with_street", "the case is referred to the street; wait for its answer");
+  }
   TransitionContext context{actor.role, permissions::is_owner(actor, *request),
                             request->resolved_ms, now_ms, referrals::state_for(actor, referral)};
   auto decided = decide(request->status, input.action, context);
@@ -180,6 +187,15 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
     changes.closed_ms = std::optional<std::int64_t>();
   }
 
+  // The public answer of a referral names where the case went (the tracking page shows it).
+  std::optional<std::string> event_note = input.note;
+  if (input.action == Action::refer) {
+    event_note = "转至" +
+                 *referrals::receiver_name(db, request->community_id,
+                                           input.referral_level.value_or("street"),
+                                           input.assignee_department) +
+                 "办理：" + note;
+  }
   bool moved = false;
   storage::with_transaction(db, storage::TxMode::write, [&] {
     moved = apply(db, *request, to, changes, now_ms);
@@ -189,7 +205,7 @@ Result<Request> transition_request(storage::Connection& db, const Actor& actor,
     store::insert_event(
         db, {request->community_id, request->id, now_ms, actor.user_id,
              std::string(role_name(actor.role)), std::string(action_name(input.action)),
-             std::string(status_name(request->status)), std::string(status_name(to)), input.note,
+             std::string(status_name(request->status)), std::string(status_name(to)), event_note,
              is_public});
     boost::json::object change{{"action", action_name(input.action)},
                                {"from", status_name(request->status)},

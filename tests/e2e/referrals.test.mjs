@@ -15,7 +15,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'playwright-core';
 import { startServer } from './lib/server.mjs';
-import { clickMenuLink, launchBrowser, newWatchedContext, phone, screenshot, unexpected } from './lib/browser.mjs';
+import path from 'node:path';
+import { clickMenuLink, launchBrowser, newWatchedContext, phone, screenshot, screenshotDir, unexpected } from './lib/browser.mjs';
 import { DEMO_PASSWORD, logIn } from './lib/session.mjs';
 
 const desktop = { viewport: { width: 1366, height: 860 } };
@@ -100,6 +101,7 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     await page.locator('[data-test="refer-submit"]').click();
     assert.equal((await page.locator('#refer-reason-error').textContent()).trim(), '请填写转办原因');
     await form.getByLabel('转办原因').fill(REASON);
+    await screenshot(page, 'referrals-staff-form-desktop');
     await page.locator('[data-test="refer-submit"]').click();
     await page.locator('[data-test="referrals"]').waitFor();
 
@@ -171,6 +173,7 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     await page.reload();
     await page.locator('[data-test="referrals"]').waitFor();
     assert.equal((await page.locator('[data-test="referral-status"]').first().textContent()).trim(), '已办结');
+    assert.match(await page.locator('[data-test="not-yours"]').textContent(), /街道已办结这件诉求/);
     await screenshot(page, 'referrals-street-resolved-desktop');
     const detail = await staffApi.get(`/api/v1/requests/${story.first}`);
     assert.equal(detail.status, 'resolved');
@@ -204,7 +207,9 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     await dialog.locator('[data-test="return-confirm"]').click();
     assert.equal((await dialog.getByRole('alert').first().textContent()).trim(), '请填写退回原因');
     await dialog.getByLabel('退回原因').fill(RETURN_REASON);
-    await screenshot(street.page, 'referrals-street-return-desktop');
+    assert.equal(await dialog.getByRole('alert').count(), 0, 'the missing-reason message goes once a reason is typed');
+    // What the screen shows (a modal dialog), not the whole page.
+    await street.page.screenshot({ path: path.join(screenshotDir, 'referrals-street-return-desktop.png') });
     await dialog.locator('[data-test="return-confirm"]').click();
     assert.equal((await street.page.locator('[data-test="street-done"]').textContent()).trim(), '已退回社区。');
     assert.deepEqual(unexpected(street.problems), []);
@@ -253,6 +258,9 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     }
     assert.equal((await line.locator('[data-test="league-score"]').textContent()).trim(), row.score.toFixed(1));
     assert.equal(await page.locator('[data-test="rank-trend"] tbody tr').count(), month.rows.length);
+    const trendRanks = await page.locator(`[data-test="rank-trend"] tr[data-community="${COMMUNITY}"] td`).allTextContents();
+    assert.equal(trendRanks.length, 6);
+    assert.equal(trendRanks.at(-1).trim(), String(league.months[0].rows.find((r) => r.community_id === COMMUNITY).rank));
     await screenshot(page, 'referrals-league-desktop');
 
     // An earlier month from the picker.

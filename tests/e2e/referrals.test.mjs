@@ -47,7 +47,7 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
   let browser;
   let staffApi;
   const contexts = [];
-  const story = { first: 0, second: 0 };
+  const story = { first: 0, second: 0, code: '' };
 
   async function openAs(username, options) {
     const watched = await newWatchedContext(browser, server.baseUrl, options);
@@ -67,6 +67,7 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
       location: '小区北门外',
     });
     story.first = filed.id;
+    story.code = filed.tracking_code;
     await resident.dispose();
     staffApi = await apiAs(server.baseUrl, 'staff');
     const accepted = await staffApi.get(`/api/v1/requests?community_id=${COMMUNITY}&status=accepted&page_size=50`);
@@ -101,6 +102,7 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     await page.locator('[data-test="refer-submit"]').click();
     assert.equal((await page.locator('#refer-reason-error').textContent()).trim(), '请填写转办原因');
     await form.getByLabel('转办原因').fill(REASON);
+    assert.equal((await page.locator('#refer-reason-error').textContent()).trim(), '', 'the message goes once a reason is typed');
     await screenshot(page, 'referrals-staff-form-desktop');
     await page.locator('[data-test="refer-submit"]').click();
     await page.locator('[data-test="referrals"]').waitFor();
@@ -193,6 +195,15 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     assert.match(await timeline.locator('li[data-action="resolve"]').textContent(), new RegExp(RESOLUTION));
     assert.doesNotMatch(await timeline.textContent(), /refer|accept_referral|return_referral/);
     await screenshot(page, 'referrals-resident-phone');
+
+    // The public tracking page (no login, no referrals listed) says it in words too.
+    await page.goto(`/track/${story.code}`);
+    const track = page.locator('[data-test="timeline"]');
+    await track.waitFor();
+    assert.match(await track.locator('li[data-action="refer"]').textContent(), /已转上级部门办理/);
+    assert.match(await track.locator('li[data-action="refer"]').textContent(), new RegExp(`原因：${REASON}`));
+    assert.match(await track.locator('li[data-action="accept_referral"]').textContent(), /街道已签收/);
+    await screenshot(page, 'referrals-track-phone');
     assert.deepEqual(unexpected(problems), []);
   });
 

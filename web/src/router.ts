@@ -338,6 +338,16 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'insight.reports.title' },
   },
   {
+    path: '/street/referrals',
+    component: () => import('./views/street/ReferralsView.vue'),
+    meta: { roles: ['street'], title: 'referrals.street.title' },
+  },
+  {
+    path: '/street/league',
+    component: () => import('./views/street/LeagueView.vue'),
+    meta: { roles: ['street', 'admin'], title: 'referrals.league.title' },
+  },
+  {
     path: '/street/compare',
     component: () => import('./views/insight/CompareView.vue'),
     meta: { roles: ['street', 'admin'], title: 'insight.compare.title' },

@@ -28,7 +28,10 @@ export type TransitionAction =
   | 'reject'
   | 'cancel'
   | 'comment'
-  | 'set_priority';
+  | 'set_priority'
+  | 'refer'
+  | 'accept_referral'
+  | 'return_referral';
 
 type CategoriesAnswer = Answer<'get', '/api/v1/requests/categories'>;
 type RequestAnswer = Answer<'get', '/api/v1/requests/{id}'>;
@@ -67,8 +70,56 @@ export type ServiceRequest = With<
     triage_note: string | null;
     events?: RequestEvent[];
     photos?: RequestPhoto[];
+    /** Its referrals to the street or a department (转办), oldest first; GET /requests/{id} only. */
+    referrals?: Referral[];
   }
 >;
+
+export type ReferralStatus = 'pending' | 'accepted' | 'returned' | 'resolved' | 'withdrawn';
+/** A referral as GET /requests/{id} lists it; receiver is the street's or the department's name. */
+export interface Referral {
+  id: number;
+  level: 'street' | 'department';
+  department: string | null;
+  receiver: string;
+  reason: string;
+  status: ReferralStatus;
+  referred_at: string;
+  answered_at: string | null;
+  answer_note: string | null;
+}
+
+/** A rate as the league and the stats give it (routes.cpp rate_json): value null without data. */
+export interface LeagueRate {
+  numerator: number;
+  denominator: number;
+  value?: number | null;
+}
+export interface LeagueRow {
+  community_id: number;
+  community_name: string;
+  received: number;
+  response_rate: LeagueRate;
+  resolution_rate: LeagueRate;
+  satisfaction_rate: LeagueRate;
+  overdue: number;
+  referred: number;
+  referrals_returned: number;
+  /** 0-100, null when the community had no rate that month (then it ranks last). */
+  score: number | null;
+  rank: number;
+}
+export interface LeagueMonth {
+  month: string;
+  rows: LeagueRow[];
+}
+/** GET /requests/league: the street's communities ranked month by month, newest month first. */
+export interface League {
+  street_id: number;
+  street_name: string;
+  weights: { response: number; resolution: number; satisfaction: number };
+  months: LeagueMonth[];
+}
 
 export type TrackResult = With<
   TrackAnswer,
@@ -92,7 +143,7 @@ export type SubmitRequestInput = With<Body<'post', '/api/v1/requests'>, { channe
 
 export type TransitionInput = With<
   Body<'post', '/api/v1/requests/{id}/transitions'>,
-  { action: TransitionAction; priority?: Priority }
+  { action: TransitionAction; priority?: Priority; level?: 'street' | 'department' }
 >;
 
 export type RequestStats = Answer<'get', '/api/v1/requests/stats'>;
@@ -115,6 +166,9 @@ export const requestsApi = {
       body: comment ? { score, comment } : { score },
       idempotencyKey,
     }),
+  /** The street's league table: `months` months (1-12) ending with `month` ("2026-11"). */
+  league: (streetId: number, month?: string, months?: number) =>
+    request<League>('/requests/league', { query: { street_id: streetId, month, months } }),
   stats: (communityId?: number) =>
     request<RequestStats>('/requests/stats', { query: { community_id: communityId } }),
   /** The working-day calendar in force; `year` narrows the dates to one year. */

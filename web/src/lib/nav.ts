@@ -28,6 +28,7 @@ const STAFF_GROUPS: NavGroup[] = [
     links: [
       { to: '/guide', label: 'workbench.nav', section: '/guide/', roles: ['guide'] },
       { to: '/staff/queue', label: 'nav.queue' },
+      { to: '/street/referrals', label: 'referrals.nav', roles: ['street'] },
       { to: '/staff/requests/new', label: 'casework.navFile', roles: ['guide', 'staff', 'admin'] },
       { to: '/staff/overview', label: 'nav.overview' },
     ],
@@ -64,6 +65,7 @@ const STAFF_GROUPS: NavGroup[] = [
     links: [
       { to: '/cockpit', label: 'nav.cockpit' },
       { to: '/street/compare', label: 'insight.nav.compare', roles: ['street', 'admin'] },
+      { to: '/street/league', label: 'referrals.navLeague', roles: ['street', 'admin'] },
       { to: '/staff/warnings', label: 'insight.nav.warnings' },
       { to: '/staff/improvements', label: 'insight.nav.improvements' },
       { to: '/staff/reports', label: 'insight.nav.reports' },

@@ -30,11 +30,12 @@ struct Forum {
       world.resident(home, std::string("居民") + std::to_string(i), "female", "1960-01-01");
       residents.push_back(world.resident_user("resident" + std::to_string(i), home));
     }
-    auto made = residents[0].post("/api/v1/proposals", {{"title", "增设健身器材"},
-                                                        {"body", "楼下空地可以放几件"},
-                                                        {"submit", true}});
+    auto made = residents[0].post(
+        "/api/v1/proposals",
+        {{"title", "增设健身器材"}, {"body", "楼下空地可以放几件"}, {"submit", true}});
     proposal = created_id(made);
-    auto draft = residents[1].post("/api/v1/proposals", {{"title", "草稿提案"}, {"body", "还没想好"}});
+    auto draft =
+        residents[1].post("/api/v1/proposals", {{"title", "草稿提案"}, {"body", "还没想好"}});
     draft_proposal = created_id(draft);
   }
   World world;
@@ -65,9 +66,9 @@ TEST_P(DiscussionTest, ResidentsCommentStaffReplyInAThreadOneLevelDeep) {
   auto reply = say(f().staff, f().proposal, "已记录，下次议事会讨论", top);
   ASSERT_EQ(reply.status, 201) << reply.body;
   // Not a reply to a reply; not a parent of another subject.
-  EXPECT_EQ(say(f().residents[2], f().proposal, "再回", reply.json().at("id").as_int64())
-                .error_code(),
-            "not_top_level");
+  EXPECT_EQ(
+      say(f().residents[2], f().proposal, "再回", reply.json().at("id").as_int64()).error_code(),
+      "not_top_level");
   EXPECT_EQ(say(f().residents[3], f().draft_proposal, "x", top).status, 404);
   auto seen = f().residents[3].get(thread(f().proposal));
   ASSERT_EQ(seen.status, 200) << seen.body;
@@ -123,8 +124,8 @@ TEST_P(DiscussionTest, FlagsHideACommentUntilStaffLookAndStaffHideWithAPublicRea
   EXPECT_TRUE(third.json().at("hidden_by_flags").as_bool());
   EXPECT_EQ(third.json().at("body").as_string(), "");
   // The queue shows it, the most flagged first, with the reasons.
-  auto queue = f().staff.get("/api/v1/comments/moderation?community_id=" +
-                             std::to_string(f().community_id));
+  auto queue =
+      f().staff.get("/api/v1/comments/moderation?community_id=" + std::to_string(f().community_id));
   ASSERT_EQ(queue.status, 200) << queue.body;
   auto queue_body = queue.json();
   auto first = queue_body.at("items").as_array().at(0);
@@ -132,16 +133,15 @@ TEST_P(DiscussionTest, FlagsHideACommentUntilStaffLookAndStaffHideWithAPublicRea
   EXPECT_EQ(first.at("flags").as_int64(), 3);
   EXPECT_EQ(first.at("subject_title").as_string(), "增设健身器材");
   EXPECT_EQ(first.at("flag_reasons").as_array().size(), 3u);
-  EXPECT_EQ(f().guide.get("/api/v1/comments/moderation?community_id=" +
-                          std::to_string(f().community_id))
-                .status,
-            403);
+  EXPECT_EQ(
+      f().guide.get("/api/v1/comments/moderation?community_id=" + std::to_string(f().community_id))
+          .status,
+      403);
   // Staff hide it for good with a reason everyone reads; the author is told.
   std::string moderate = "/api/v1/comments/" + std::to_string(id) + "/moderation";
   EXPECT_EQ(f().staff.post(moderate, {{"action", "hide"}}).error_code(), "invalid_field");
   EXPECT_EQ(f().residents[1].post(moderate, {{"action", "hide"}, {"reason", "x"}}).status, 403);
-  auto hidden =
-      f().staff.post(moderate, {{"action", "hide"}, {"reason", "含有人身攻击，已隐藏"}});
+  auto hidden = f().staff.post(moderate, {{"action", "hide"}, {"reason", "含有人身攻击，已隐藏"}});
   ASSERT_EQ(hidden.status, 200) << hidden.body;
   EXPECT_EQ(f().staff.post(moderate, {{"action", "hide"}, {"reason", "再藏"}}).error_code(),
             "already_hidden");
@@ -151,16 +151,34 @@ TEST_P(DiscussionTest, FlagsHideACommentUntilStaffLookAndStaffHideWithAPublicRea
   EXPECT_NE(f().residents[0].get("/api/v1/notifications?limit=20").body.find("comment.hidden"),
             std::string::npos);
   // Reviewed: out of the queue. Restored, it reads again.
-  EXPECT_EQ(f().staff
-                .get("/api/v1/comments/moderation?community_id=" +
-                     std::to_string(f().community_id))
-                .body.find("\"id\":" + std::to_string(id) + ","),
-            std::string::npos);
+  EXPECT_EQ(
+      f().staff.get("/api/v1/comments/moderation?community_id=" + std::to_string(f().community_id))
+          .body.find("\"id\":" + std::to_string(id) + ","),
+      std::string::npos);
   auto restored = f().staff.post(moderate, {{"action", "restore"}});
   ASSERT_EQ(restored.status, 200) << restored.body;
   EXPECT_EQ(restored.json().at("status").as_string(), "visible");
   EXPECT_EQ(f().staff.post(moderate, {{"action", "restore"}}).error_code(), "not_hidden");
   EXPECT_NE(f().residents[4].get(thread(f().proposal)).body.find("脑子有问题"), std::string::npos);
+  // A flagged comment staff find fine is kept: visible, and out of the queue.
+  auto blunt = say(f().residents[1], f().proposal, "我不同意，太占地方");
+  ASSERT_EQ(blunt.status, 201) << blunt.body;
+  std::int64_t blunt_id = blunt.json().at("id").as_int64();
+  ASSERT_EQ(
+      f().residents[2]
+          .post("/api/v1/comments/" + std::to_string(blunt_id) + "/flags", {{"reason", "other"}})
+          .status,
+      200);
+  std::string queue_path =
+      "/api/v1/comments/moderation?community_id=" + std::to_string(f().community_id);
+  std::string marker = "\"id\":" + std::to_string(blunt_id) + ",";
+  EXPECT_NE(f().staff.get(queue_path).body.find(marker), std::string::npos);
+  std::string keep = "/api/v1/comments/" + std::to_string(blunt_id) + "/moderation";
+  auto kept = f().staff.post(keep, {{"action", "keep"}});
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(kept.json().at("status").as_string(), "visible");
+  EXPECT_EQ(f().staff.get(queue_path).body.find(marker), std::string::npos);
+  EXPECT_EQ(f().staff.post(keep, {{"action", "delete"}}).error_code(), "invalid_action");
 }
 
 TEST_P(DiscussionTest, AHouseholdsPaceIsLimitedAndAWithdrawnNoticeTakesNoComments) {
@@ -177,19 +195,18 @@ TEST_P(DiscussionTest, AHouseholdsPaceIsLimitedAndAWithdrawnNoticeTakesNoComment
   EXPECT_LE(created, 5);
   EXPECT_GE(throttled, 2);
   // Notices: comments while published, none once withdrawn.
-  auto notice = f().staff.post("/api/v1/announcements",
-                               {{"community_id", f().community_id},
-                                {"kind", "outage"},
-                                {"title", "3号楼停水"},
-                                {"body", "周六停水"}});
+  auto notice = f().staff.post("/api/v1/announcements", {{"community_id", f().community_id},
+                                                         {"kind", "outage"},
+                                                         {"title", "3号楼停水"},
+                                                         {"body", "周六停水"}});
   ASSERT_EQ(notice.status, 201) << notice.body;
   std::int64_t id = notice.json().at("id").as_int64();
   EXPECT_EQ(say(f().residents[3], id, "能改到工作日吗", std::nullopt, "announcement").status, 201);
-  ASSERT_EQ(f().staff
-                .post("/api/v1/announcements/" + std::to_string(id) + "/withdraw",
-                      {{"reason", "改期"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      f().staff
+          .post("/api/v1/announcements/" + std::to_string(id) + "/withdraw", {{"reason", "改期"}})
+          .status,
+      200);
   EXPECT_EQ(say(f().residents[3], id, "好的", std::nullopt, "announcement").error_code(), "closed");
   auto thread_of_notice = f().residents[3].get(thread(id, "announcement"));
   ASSERT_EQ(thread_of_notice.status, 200) << thread_of_notice.body;

@@ -14,12 +14,9 @@ namespace gz::discussion {
 namespace {
 
 constexpr const char* kProposalViews[] = {
-    "支持！楼下老人多，这个很需要。",
-    "建议先在一个楼栋试点，效果好再推广。",
-    "费用能不能公开一下明细？",
-    "同意，但要注意晚上噪音，别影响休息。",
-    "我家可以出力，周末有空来帮忙。",
-    "这个事情议了好几次了，希望这次能定下来。",
+    "支持！楼下老人多，这个很需要。", "建议先在一个楼栋试点，效果好再推广。",
+    "费用能不能公开一下明细？",       "同意，但要注意晚上噪音，别影响休息。",
+    "我家可以出力，周末有空来帮忙。", "这个事情议了好几次了，希望这次能定下来。",
 };
 constexpr const char* kNoticeViews[] = {
     "停水时间能不能改到工作日白天？家里有老人。",
@@ -100,7 +97,7 @@ std::int64_t demo_discussion(storage::Connection& db, std::int64_t community_id,
     if (posted) {
       ++written;
       (void)flag(db, residents.back(), posted->id, "privacy", "公开了别人的电话", at + kHourMs);
-      (void)moderate(db, *staff, posted->id, true, "含有他人电话号码，已隐藏",
+      (void)moderate(db, *staff, posted->id, Moderation::hide, "含有他人电话号码，已隐藏",
                      at + 3 * kHourMs);
     }
   }

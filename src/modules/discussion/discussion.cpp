@@ -44,8 +44,8 @@ Result<Subject> subject_of(storage::Connection& db, const Actor& actor, const st
     auto found = participation::find_proposal(db, id);
     if (!found || !actor.belongs_to(found->community_id)) return missing;
     // A draft is its household's own until submitted.
-    if (found->state == "draft" && !(actor.is(Role::resident) &&
-                                     actor.household_id == found->household_id)) {
+    if (found->state == "draft" &&
+        !(actor.is(Role::resident) && actor.household_id == found->household_id)) {
       return missing;
     }
     return Subject{found->community_id, found->title,
@@ -65,8 +65,9 @@ Result<Subject> subject_of(storage::Connection& db, const Actor& actor, const st
 class Reader {
  public:
   Reader(storage::Connection& db, const Actor& actor, std::int64_t community_id)
-      : db_(db), actor_(actor), official_(!actor.is(Role::resident) &&
-                                          actor.belongs_to(community_id)) {
+      : db_(db),
+        actor_(actor),
+        official_(!actor.is(Role::resident) && actor.belongs_to(community_id)) {
     auto buildings = registry::list_buildings(db, audit::system_actor(), community_id);
     if (buildings) {
       for (const auto& building : *buildings) building_names_[building.id] = building.name;
@@ -84,13 +85,13 @@ class Reader {
     auto household = row.opt_integer(6);
     comment.status = row.text(8);
     comment.hidden_reason = row.opt_text(9);
-    comment.hidden_by_flags =
-        comment.status == "hidden" && row.is_null(10) && row.is_null(11);
+    comment.hidden_by_flags = comment.status == "hidden" && row.is_null(10) && row.is_null(11);
     comment.created_ms = row.integer(12);
     comment.mine = actor_.user_id == user_id;
     const auto& author = user(user_id);
     comment.author_role = author.role;
-    bool same_household = actor_.is(Role::resident) && household && actor_.household_id == household;
+    bool same_household =
+        actor_.is(Role::resident) && household && actor_.household_id == household;
     // Residents appear to other residents by a masked name; officials by their name.
     comment.author_name = author.role != "resident" || official_ || same_household
                               ? author.name
@@ -178,10 +179,10 @@ Result<Thread> thread(storage::Connection& db, const Actor& actor, const std::st
   out.open = subject.open;
   Reader reader(db, actor, subject.community_id);
   std::map<std::int64_t, std::size_t> tops;
-  for (const auto& row : db.query(std::string(kColumns) +
-                                      "WHERE subject_type = ? AND subject_id = ? ORDER BY "
-                                      "created_ms, id",
-                                  {subject_type, subject_id})) {
+  for (const auto& row :
+       db.query(std::string(kColumns) + "WHERE subject_type = ? AND subject_id = ? ORDER BY "
+                                        "created_ms, id",
+                {subject_type, subject_id})) {
     Comment comment = reader.present(row);
     if (!comment.parent_id) {
       tops[comment.id] = out.comments.size();
@@ -208,7 +209,8 @@ Result<Comment> post_comment(storage::Connection& db, const Actor& actor, const 
     if (!may_comment(actor, subject.community_id)) {
       return forbidden("residents with a household and the community's officials comment");
     }
-    if (!subject.open) return conflict("closed", "this " + input.subject_type + " takes no comments now");
+    if (!subject.open)
+      return conflict("closed", "this " + input.subject_type + " takes no comments now");
     std::optional<std::int64_t> parent_author;
     if (input.parent_id) {
       auto parent = db.query_one(
@@ -242,15 +244,16 @@ Result<Comment> post_comment(storage::Connection& db, const Actor& actor, const 
               "household_id, body, status, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 'visible', "
               "?) RETURNING id",
               {subject.community_id, input.subject_type, input.subject_id,
-               storage::opt_int(input.parent_id), actor.user_id, storage::opt_int(household),
-               body, now_ms})
+               storage::opt_int(input.parent_id), actor.user_id, storage::opt_int(household), body,
+               now_ms})
             ->integer(0);
-    audit::append(db, actor,
-                  {subject.community_id, "comment.create", "comment", std::to_string(id),
-                   boost::json::object{{"subject_type", input.subject_type},
-                                       {"subject_id", input.subject_id},
-                                       {"parent_id", input.parent_id ? boost::json::value(*input.parent_id)
-                                                                   : boost::json::value(nullptr)}}});
+    audit::append(
+        db, actor,
+        {subject.community_id, "comment.create", "comment", std::to_string(id),
+         boost::json::object{{"subject_type", input.subject_type},
+                             {"subject_id", input.subject_id},
+                             {"parent_id", input.parent_id ? boost::json::value(*input.parent_id)
+                                                           : boost::json::value(nullptr)}}});
     if (parent_author && *parent_author != actor.user_id) {
       tell(db, subject.community_id, "comment.replied", id, *parent_author,
            {{"title", subject.title}}, now_ms);
@@ -286,9 +289,9 @@ Result<Comment> flag(storage::Connection& db, const Actor& actor, std::int64_t c
                   {community, "comment.flag", "comment", std::to_string(comment_id),
                    boost::json::object{{"reason", reason}}});
     // Enough households: hidden until staff look (not again once staff restored it).
-    std::int64_t households = db.query_int(
-        "SELECT COUNT(DISTINCT household_id) FROM comment_flags WHERE comment_id = ?",
-        {comment_id});
+    std::int64_t households =
+        db.query_int("SELECT COUNT(DISTINCT household_id) FROM comment_flags WHERE comment_id = ?",
+                     {comment_id});
     if (households >= kFlagsToHide && row.text(8) == "visible" && row.is_null(11)) {
       db.execute(
           "UPDATE comments SET status = 'hidden', hidden_reason = ?, hidden_ms = ? WHERE id = ?",
@@ -299,7 +302,8 @@ Result<Comment> flag(storage::Connection& db, const Actor& actor, std::int64_t c
 }
 
 Result<Comment> moderate(storage::Connection& db, const Actor& actor, std::int64_t comment_id,
-                         bool hide, const std::string& reason, std::int64_t now_ms) {
+                         Moderation action, const std::string& reason, std::int64_t now_ms) {
+  const bool hide = action == Moderation::hide;
   std::string why = text::trim(reason);
   if (hide && (why.empty() || text::utf8_length(why) > 200)) {
     return bad_request("invalid_field", "a public reason of 1-200 characters is required to hide");
@@ -310,8 +314,15 @@ Result<Comment> moderate(storage::Connection& db, const Actor& actor, std::int64
     if (!may_moderate(actor, community)) return forbidden("staff moderate comments");
     bool hidden_by_staff = row.text(8) == "hidden" && !row.is_null(10);
     if (hide && hidden_by_staff) return conflict("already_hidden", "the comment is hidden");
-    if (!hide && row.text(8) != "hidden") return conflict("not_hidden", "the comment is visible");
-    if (hide) {
+    if (action == Moderation::restore && row.text(8) != "hidden") {
+      return conflict("not_hidden", "the comment is visible");
+    }
+    if (action == Moderation::keep && row.text(8) != "visible") {
+      return conflict("not_visible", "the comment is hidden: restore it instead");
+    }
+    if (action == Moderation::keep) {
+      db.execute("UPDATE comments SET reviewed_ms = ? WHERE id = ?", {now_ms, comment_id});
+    } else if (hide) {
       db.execute(
           "UPDATE comments SET status = 'hidden', hidden_reason = ?, hidden_by_user_id = ?, "
           "hidden_ms = ?, reviewed_ms = ? WHERE id = ?",
@@ -323,8 +334,11 @@ Result<Comment> moderate(storage::Connection& db, const Actor& actor, std::int64
           {now_ms, comment_id});
     }
     audit::append(db, actor,
-                  {community, hide ? "comment.hide" : "comment.restore", "comment",
-                   std::to_string(comment_id), boost::json::object{{"reason", why}}});
+                  {community,
+                   action == Moderation::hide      ? "comment.hide"
+                   : action == Moderation::restore ? "comment.restore"
+                                                   : "comment.keep",
+                   "comment", std::to_string(comment_id), boost::json::object{{"reason", why}}});
     if (hide) {
       tell(db, community, "comment.hidden", comment_id, row.integer(5), {{"reason", why}}, now_ms);
     }
@@ -346,7 +360,8 @@ Result<std::vector<QueueItem>> moderation_queue(storage::Connection& db, const A
            {community_id})) {
     QueueItem item;
     item.comment = reader.present(row);
-    auto subject = subject_of(db, actor, item.comment.subject_type, item.comment.subject_id, now_ms);
+    auto subject =
+        subject_of(db, actor, item.comment.subject_type, item.comment.subject_id, now_ms);
     if (subject) item.subject_title = subject->title;
     for (const auto& flag :
          db.query("SELECT reason FROM comment_flags WHERE comment_id = ? ORDER BY created_ms",

@@ -37,10 +37,10 @@ struct Comment {
   std::optional<std::string> author_building;
   std::string author_role;  // resident, guide, staff, admin
   bool mine = false;
-  std::string body;  // "" when hidden, except for officials
+  std::string body;    // "" when hidden, except for officials
   std::string status;  // visible | hidden
   std::optional<std::string> hidden_reason;
-  bool hidden_by_flags = false;  // hidden by residents' flags, staff not yet looked
+  bool hidden_by_flags = false;       // hidden by residents' flags, staff not yet looked
   std::optional<std::int64_t> flags;  // officials only
   bool flagged_by_me = false;
   std::int64_t created_ms = 0;
@@ -51,7 +51,7 @@ struct Thread {
   std::string subject_type;
   std::int64_t subject_id = 0;
   std::int64_t community_id = 0;
-  bool open = false;  // whether comments are taken now (a plan only while in notice)
+  bool open = false;              // whether comments are taken now (a plan only while in notice)
   std::vector<Comment> comments;  // top-level, oldest first
 };
 // 404 for a subject the actor may not see.
@@ -74,10 +74,12 @@ Result<Comment> post_comment(storage::Connection& db, const Actor& actor, const 
 // reason: spam, abuse, privacy, off_topic, other. 403 (may_flag); 409 already_flagged.
 Result<Comment> flag(storage::Connection& db, const Actor& actor, std::int64_t comment_id,
                      const std::string& reason, const std::string& note, std::int64_t now_ms);
-// hide (a reason 1-200 characters, public) or restore; marks the comment reviewed. 409
-// already_hidden / not_hidden.
+// hide (a reason 1-200 characters, public), restore a hidden one, or keep a flagged visible
+// one as it is; each marks the comment reviewed (out of the queue). 409 already_hidden,
+// not_hidden, not_visible.
+enum class Moderation { hide, restore, keep };
 Result<Comment> moderate(storage::Connection& db, const Actor& actor, std::int64_t comment_id,
-                         bool hide, const std::string& reason, std::int64_t now_ms);
+                         Moderation action, const std::string& reason, std::int64_t now_ms);
 
 struct QueueItem {
   Comment comment;

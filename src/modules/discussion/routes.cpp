@@ -18,22 +18,21 @@ using http::Response;
 boost::json::object comment_json(const Comment& comment) {
   boost::json::array replies;
   for (const auto& reply : comment.replies) replies.push_back(comment_json(reply));
-  boost::json::object out{
-      {"id", comment.id},
-      {"subject_type", comment.subject_type},
-      {"subject_id", comment.subject_id},
-      {"parent_id", http::json_or_null(comment.parent_id)},
-      {"author_name", comment.author_name},
-      {"author_building", http::json_or_null(comment.author_building)},
-      {"author_role", comment.author_role},
-      {"mine", comment.mine},
-      {"body", comment.body},
-      {"status", comment.status},
-      {"hidden_reason", http::json_or_null(comment.hidden_reason)},
-      {"hidden_by_flags", comment.hidden_by_flags},
-      {"flagged_by_me", comment.flagged_by_me},
-      {"created_at", format_iso8601(comment.created_ms)},
-      {"replies", std::move(replies)}};
+  boost::json::object out{{"id", comment.id},
+                          {"subject_type", comment.subject_type},
+                          {"subject_id", comment.subject_id},
+                          {"parent_id", http::json_or_null(comment.parent_id)},
+                          {"author_name", comment.author_name},
+                          {"author_building", http::json_or_null(comment.author_building)},
+                          {"author_role", comment.author_role},
+                          {"mine", comment.mine},
+                          {"body", comment.body},
+                          {"status", comment.status},
+                          {"hidden_reason", http::json_or_null(comment.hidden_reason)},
+                          {"hidden_by_flags", comment.hidden_by_flags},
+                          {"flagged_by_me", comment.flagged_by_me},
+                          {"created_at", format_iso8601(comment.created_ms)},
+                          {"replies", std::move(replies)}};
   if (comment.flags) out["flags"] = *comment.flags;
   return out;
 }
@@ -85,8 +84,8 @@ Result<Response> flag_route(RequestContext& context) {
   auto note = reader.text("note", Need::optional, 200);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();
-  GZ_ASSIGN_OR_RETURN(auto comment, flag(*lease, context.user(), id, *reason, note.value_or(""),
-                                         now_epoch_ms()));
+  GZ_ASSIGN_OR_RETURN(auto comment,
+                      flag(*lease, context.user(), id, *reason, note.value_or(""), now_epoch_ms()));
   return http::json_response(200, comment_json(comment));
 }
 
@@ -98,12 +97,17 @@ Result<Response> moderate_route(RequestContext& context) {
   auto action = reader.text("action", Need::required, 10);
   auto reason = reader.text("reason", Need::optional, 200);
   if (!reader.ok()) return reader.error();
-  if (*action != "hide" && *action != "restore") {
-    return bad_request("invalid_action", "action must be hide or restore");
+  Moderation what = Moderation::keep;
+  if (*action == "hide") {
+    what = Moderation::hide;
+  } else if (*action == "restore") {
+    what = Moderation::restore;
+  } else if (*action != "keep") {
+    return bad_request("invalid_action", "action must be hide, restore or keep");
   }
   auto lease = context.pool.lease();
-  GZ_ASSIGN_OR_RETURN(auto comment, moderate(*lease, context.user(), id, *action == "hide",
-                                             reason.value_or(""), now_epoch_ms()));
+  GZ_ASSIGN_OR_RETURN(auto comment, moderate(*lease, context.user(), id, what, reason.value_or(""),
+                                             now_epoch_ms()));
   return http::json_response(200, comment_json(comment));
 }
 
@@ -135,27 +139,29 @@ void register_routes(http::Router& router) {
               {"The discussion of a proposal, a plan or an announcement: top-level comments "
                "oldest first, each with its replies",
                "discussion", "members of the community", "", "subject_type, subject_id"}});
-  router.add({"POST",
-              "/api/v1/comments",
-              Access::login,
-              post_route,
-              {"Comment, or reply to a top-level comment (429 too_many_comments past a "
-               "household's pace)",
-               "discussion", "resident, guide, staff, admin",
-               R"({"subject_type":"proposal","subject_id":7,"body":"建议把健身器材放在3号楼旁边的空地"})",
-               ""}});
+  router.add(
+      {"POST",
+       "/api/v1/comments",
+       Access::login,
+       post_route,
+       {"Comment, or reply to a top-level comment (429 too_many_comments past a "
+        "household's pace)",
+        "discussion", "resident, guide, staff, admin",
+        R"({"subject_type":"proposal","subject_id":7,"body":"建议把健身器材放在3号楼旁边的空地"})",
+        ""}});
   router.add({"POST",
               "/api/v1/comments/{id}/flags",
               Access::login,
               flag_route,
-              {"Flag a comment (three households' flags hide it until staff look)",
-               "discussion", "resident", R"({"reason":"abuse","note":"人身攻击"})", ""}});
+              {"Flag a comment (three households' flags hide it until staff look)", "discussion",
+               "resident", R"({"reason":"abuse","note":"人身攻击"})", ""}});
   router.add({"POST",
               "/api/v1/comments/{id}/moderation",
               Access::login,
               moderate_route,
-              {"Hide a comment with a public reason, or restore it", "discussion",
-               "staff, admin", R"({"action":"hide","reason":"含有他人电话号码，已隐藏"})", ""}});
+              {"Hide a comment with a public reason, restore it, or keep a flagged one as it is",
+               "discussion", "staff, admin",
+               R"({"action":"hide","reason":"含有他人电话号码，已隐藏"})", ""}});
   router.add({"GET",
               "/api/v1/comments/moderation",
               Access::login,

@@ -29,6 +29,7 @@
 #include "modules/needs/routes.hpp"
 #include "modules/notifications/routes.hpp"
 #include "modules/onboarding/routes.hpp"
+#include "modules/opendata/routes.hpp"
 #include "modules/participation/activities.hpp"
 #include "modules/participation/routes.hpp"
 #include "modules/pb/routes.hpp"
@@ -256,6 +257,7 @@ std::unique_ptr<Application> build_application(
   announcements::register_routes(app->router);
   bookings::register_routes(app->router);
   discussion::register_routes(app->router);
+  opendata::register_routes(app->router);
   reports::register_routes(app->router);
   assistant::register_routes(app->router);
   cockpit::register_routes(app->router);
@@ -269,6 +271,9 @@ std::unique_ptr<Application> build_application(
       "GET /api/v1/public/communities",
       "GET /api/v1/public/notices",
       "GET /api/v1/public/announcements",
+      "GET /api/v1/public/open-data",
+      "GET /api/v1/public/open-data/schema",
+      "GET /api/v1/public/open-data/{file}",
       "GET /api/v1/public/plans/{id}",
       "GET /api/v1/public/plans/{id}/print",
       "GET /api/v1/public/funding/parties",

@@ -230,6 +230,10 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/warnings", "/api/v1/warnings?community_id={C}", "", "UFAAAA"},
   {"POST", "/api/v1/warnings/evaluate", "/api/v1/warnings/evaluate?community_id={C}", "", "UFFAFA"},
   {"POST", "/api/v1/warnings/{id}/resolve", "/api/v1/warnings/999999/resolve", R"({"resolution":"矩阵"})", "UXXAXA"},
+  // open data: anyone
+  {"GET", "/api/v1/public/open-data", "/api/v1/public/open-data?community_id={C}&quarter=2026Q4", "", "AAAAAA"},
+  {"GET", "/api/v1/public/open-data/schema", "/api/v1/public/open-data/schema", "", "AAAAAA"},
+  {"GET", "/api/v1/public/open-data/{file}", "/api/v1/public/open-data/requests.csv?community_id={C}&quarter=2026Q4", "", "AAAAAA"},
   // discussion: members read and write threads; residents flag; staff moderate
   {"GET", "/api/v1/comments", "/api/v1/comments?subject_type=proposal&subject_id=999999", "", "UAAAAA"},
   {"POST", "/api/v1/comments", "/api/v1/comments", R"({"subject_type":"proposal","subject_id":999999,"body":"矩阵"})", "UAAAAA"},

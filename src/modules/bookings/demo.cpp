@@ -115,6 +115,7 @@ std::int64_t demo_bookings(storage::Connection& db, std::int64_t community_id,
     std::int64_t ahead = rng.between(std::int64_t{1}, std::min<std::int64_t>(room.advance_days, 6));
     std::int64_t at = std::min(input.starts_ms - ahead * kDayMs, as_of_ms);
     if (at < shanghai_time_ms(day - room.advance_days, 0)) at = shanghai_time_ms(day - 1, 0);
+    if (at > as_of_ms) return;  // not bookable yet on the demo's "now"
     Result<Booking> booked = bad_request("none", "");
     if (by_resident && !residents.empty()) {
       const Actor& resident = residents[static_cast<std::size_t>(
@@ -134,8 +135,9 @@ std::int64_t demo_bookings(storage::Connection& db, std::int64_t community_id,
     if (!booked) return;
     ++written;
     if (booked->status == "pending") {
-      std::int64_t decided =
-          std::min(at + rng.between(std::int64_t{1}, std::int64_t{20}) * kHourMs, as_of_ms);
+      // Staff look at the queue on the next day, in office hours.
+      std::int64_t decided = std::min(
+          shanghai_time_ms(shanghai_day(at) + 1, rng.between(9 * 3600, 17 * 3600)), as_of_ms);
       // The last days' requests still wait for staff.
       if (decided >= as_of_ms || booked->starts_ms <= decided) return;
       bool approve = rng.percent(88);

@@ -280,6 +280,25 @@ Result<Department> add_department(storage::Connection& db, const Actor& actor,
 std::vector<HistoryItem> household_history(storage::Connection& db, std::int64_t household_id,
                                            std::int64_t limit);
 
+// The requests received in [from_ms, to_ms) as open data: what happened and how fast, nothing
+// that points at a household or a person (no code, text, place, household, handler; the day,
+// not the hour). No permission check: the open-data module publishes them.
+struct OpenRecord {
+  std::string received_date;  // YYYY-MM-DD (Shanghai)
+  std::string category;
+  std::string priority;
+  std::string channel;
+  std::string status;
+  std::optional<double> response_hours;    // receipt to first response, one decimal
+  std::optional<double> resolution_hours;  // receipt to resolution
+  std::optional<bool> responded_on_time;   // unknown while a fresh case is inside its deadline
+  std::optional<bool> resolved_on_time;
+  bool referred = false;  // sent to the street or a department
+  std::optional<int> rating;
+};
+std::vector<OpenRecord> open_records(storage::Connection& db, std::int64_t community_id,
+                                     std::int64_t from_ms, std::int64_t to_ms, std::int64_t now_ms);
+
 // What one handler did with the requests assigned to them whose resolution fell due or was
 // resolved in [from_ms, to_ms): resolved, resolved on time, still open and overdue.
 struct HandlerFigures {

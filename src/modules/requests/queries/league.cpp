@@ -1,4 +1,5 @@
-// The street's league table of its communities, month by month (requests.hpp).
+// The street's league table of its communities, month by month, and the requests as open data
+// (requests.hpp).
 #include <algorithm>
 #include <cmath>
 
@@ -85,6 +86,48 @@ Result<League> league_table(storage::Connection& db, const Actor& actor, std::in
     league.months.push_back(std::move(month));
   }
   return league;
+}
+
+std::vector<OpenRecord> open_records(storage::Connection& db, std::int64_t community_id,
+                                     std::int64_t from_ms, std::int64_t to_ms,
+                                     std::int64_t now_ms) {
+  auto hours = [](std::int64_t from, std::int64_t to) {
+    return std::round(static_cast<double>(to - from) / 360'000.0) / 10.0;
+  };
+  std::vector<OpenRecord> out;
+  for (const auto& row : db.query(
+           "SELECT received_ms, category, priority, channel, status, responded_ms, "
+           "resolved_ms, response_due_ms, resolution_due_ms, rating, (SELECT COUNT(*) FROM "
+           "request_referrals f WHERE f.request_id = requests.id) FROM requests WHERE "
+           "community_id = ? AND received_ms >= ? AND received_ms < ? ORDER BY received_ms, id",
+           {community_id, from_ms, to_ms})) {
+    OpenRecord record;
+    std::int64_t received = row.integer(0);
+    record.received_date = format_date(received);
+    record.category = row.text(1);
+    record.priority = row.text(2);
+    record.channel = row.text(3);
+    record.status = row.text(4);
+    auto responded = row.opt_integer(5), resolved = row.opt_integer(6);
+    std::int64_t response_due = row.integer(7), resolution_due = row.integer(8);
+    if (responded) {
+      record.response_hours = hours(received, *responded);
+      record.responded_on_time = *responded <= response_due;
+    } else if (now_ms > response_due) {
+      record.responded_on_time = false;
+    }
+    if (resolved) {
+      record.resolution_hours = hours(received, *resolved);
+      record.resolved_on_time = *resolved <= resolution_due;
+    } else if (now_ms > resolution_due &&
+               is_open(parse_status(record.status).value_or(Status::closed))) {
+      record.resolved_on_time = false;
+    }
+    record.referred = row.integer(10) != 0;
+    if (auto rating = row.opt_integer(9)) record.rating = static_cast<int>(*rating);
+    out.push_back(std::move(record));
+  }
+  return out;
 }
 
 }  // namespace gz::requests

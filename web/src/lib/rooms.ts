@@ -70,12 +70,12 @@ export function splitBookings<T extends Pick<Booking, 'starts_at' | 'ends_at'>>(
 }
 
 /** Whether the booker may still cancel: pending or approved, not begun. */
-export function residentMayCancel(booking: Pick<Booking, 'status' | 'starts_at'>, nowMs: number): boolean {
+export function residentMayCancel(booking: { status: string; starts_at: string }, nowMs: number): boolean {
   return holdsSlot(booking.status) && Date.parse(booking.starts_at) > nowMs;
 }
 
 /** Whether staff may still cancel: pending or approved, not over. */
-export function staffMayCancel(booking: Pick<Booking, 'status' | 'ends_at'>, nowMs: number): boolean {
+export function staffMayCancel(booking: { status: string; ends_at: string }, nowMs: number): boolean {
   return holdsSlot(booking.status) && Date.parse(booking.ends_at) > nowMs;
 }
 

@@ -33,7 +33,7 @@ export interface Room {
   description: string;
 }
 
-/** What POST /rooms and PATCH /rooms/{id} take. */
+/** What POST /rooms takes (PUT /rooms/{id} the same without community_id). */
 export type RoomInput = Omit<Room, 'id'>;
 
 export type BookingStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
@@ -100,7 +100,12 @@ export interface RoomUse {
 export const bookingsApi = {
   rooms: (communityId: number) => request<{ items: Room[] }>('/rooms', { query: { community_id: communityId } }),
   addRoom: (room: RoomInput) => request<Room>('/rooms', { method: 'POST', body: room }),
-  updateRoom: (id: number, room: RoomInput) => request<Room>(`/rooms/${id}`, { method: 'PATCH', body: room }),
+  /** Every rule at once (PUT); the community stays. */
+  updateRoom: (id: number, room: RoomInput) => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { community_id, ...rules } = room;
+    return request<Room>(`/rooms/${id}`, { method: 'PUT', body: rules });
+  },
   /** `from`: a Shanghai day "YYYY-MM-DD"; `days`: 1..31. */
   schedule: (roomId: number, from: string, days: number) =>
     request<{ room: Room; items: Booking[] }>(`/rooms/${roomId}/schedule`, { query: { from, days } }),

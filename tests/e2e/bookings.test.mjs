@@ -238,10 +238,18 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
   it('lets the resident ask for 儿童托育角 and see 待审核', async () => {
     const { page, problems } = await openAs('resident', phone);
     await page.goto(`/resident/rooms/${story.childcare.id}`);
+    // 大字模式 keeps the day strip and the slots usable.
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('elderly'));
     await page.locator(`[data-test="day"][data-day="${story.childDay}"]`).click();
     await page.locator(`[data-test="slot"][data-start="${clock(story.childStart)}"]`).click();
     await page.getByLabel('用途').fill('亲子绘本阅读');
     await page.getByLabel('人数').fill('4');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll in large type');
+    const slotBox = await page.locator('[data-test="slot"]').first().boundingBox();
+    assert.ok(slotBox.height >= 44, 'slot buttons stay large');
+    await page.locator('[data-test="booking-form"]').scrollIntoViewIfNeeded();
+    await screenshotView(page, 'bookings-childcare-elderly-phone');
     assert.equal((await page.locator('[data-test="book-submit"]').textContent()).trim(), '提交预约申请');
     await page.locator('[data-test="book-submit"]').click();
     const booked = page.locator('[data-test="booked"] strong');

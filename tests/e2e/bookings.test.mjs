@@ -293,8 +293,18 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
     const item = resident.page.locator(`[data-test="my-booking"][data-booking="${story.childBookingId}"]`);
     await item.waitFor();
     assert.equal((await item.locator('[data-test="booking-status"]').textContent()).trim(), '已预约');
+    // The message of the decision, in the inbox, opens 我的预约.
     const inbox = await (await resident.page.request.get('/api/v1/notifications')).json();
-    assert.ok(inbox.items.some((n) => n.kind === 'booking.decided'), 'the resident is told of the decision');
+    const index = inbox.items.findIndex((n) => n.kind === 'booking.decided' && Number(n.object_id) === story.childBookingId);
+    assert.ok(index >= 0, 'the resident is told of the decision');
+    assert.equal(inbox.items[index].object_type, 'booking');
+    await resident.page.goto('/inbox');
+    const message = resident.page.locator('[data-test="inbox-item"]').nth(index);
+    await message.waitFor();
+    await screenshotView(resident.page, 'bookings-inbox-phone');
+    await message.click();
+    await resident.page.waitForURL(/\/resident\/bookings$/);
+    await resident.page.locator(`[data-test="my-booking"][data-booking="${story.childBookingId}"]`).waitFor();
     assert.deepEqual(unexpected(problems), []);
     assert.deepEqual(unexpected(resident.problems), []);
   });

@@ -113,6 +113,7 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
     // 社区活动室 a few days ahead: an hour for the resident, another for the race.
     const activity = await pickDay(resident, story.activity, 3, 4, 2, [mine, hostMine]);
     story.day = activity.day;
+    story.weekBefore = weekCount(mine, story.activity.id, activity.day);
     story.start = activity.starts[0];
     story.raceStart = activity.starts.find((start) => start >= story.start + 2 * story.activity.slot_minutes * 60_000);
     assert.ok(story.raceStart, 'a second free hour that day');
@@ -171,6 +172,15 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
     const booked = page.locator('[data-test="booked"]');
     await booked.waitFor();
     assert.equal((await booked.locator('strong').textContent()).trim(), `已预约：社区活动室，${when}`);
+    // The household's bookings of the room that week, against the weekly limit.
+    const count = story.weekBefore + 1;
+    const week = `${mondayOf(story.day).slice(5)} 至 ${shanghaiDay(dayStart(mondayOf(story.day)) + 6 * DAY_MS).slice(5)}`;
+    assert.equal(
+      (await page.locator('[data-test="week-count"]').textContent()).trim(),
+      count >= story.activity.max_per_week
+        ? `这一周（${week}）您家已约满 ${story.activity.max_per_week} 次，请选下一周的日子。`
+        : `这一周（${week}）您家已约 ${count} 次，每周最多 ${story.activity.max_per_week} 次。`,
+    );
     // The slots are read again: the hour is the household's own.
     assert.equal(await slot.getAttribute('data-state'), 'mine');
     assert.equal(await page.locator(`[data-test="slot"][data-start="${clock(story.start + 30 * 60_000)}"]`).getAttribute('data-state'), 'mine');
@@ -342,6 +352,35 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
     await phonePage.locator('[data-test="week-day"]').first().waitFor();
     assert.ok(await phonePage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
     await screenshotView(phonePage, 'bookings-week-phone');
+    assert.deepEqual(unexpected(problems), []);
+  });
+
+  it('lets staff book for zhuliren’s household at the desk, found by its code', async () => {
+    const host = await apiAs(server.baseUrl, 'zhuliren');
+    const me = await host.get('/api/v1/me');
+    const household = await host.get(`/api/v1/households/${me.user.household_id}`);
+    const { page, problems } = await openAs('staff', desktop);
+    await page.goto('/staff/rooms');
+    await page.locator('[data-test="rooms-tab"][data-tab="desk"]').click();
+    const desk = page.locator('[data-test="desk-booking"]');
+    await desk.getByLabel('居民户（户主姓名、门牌或户号）').fill(household.code);
+    await desk.locator('[data-test="household-choice"]').filter({ hasText: household.code }).first().click();
+    await desk.getByRole('button', { name: '社区活动室' }).click();
+    await desk.locator(`[data-test="day"][data-day="${story.day}"]`).click();
+    // A free half hour of that day, read from the page itself.
+    const free = desk.locator('[data-test="slot"][data-state="free"]').last();
+    const start = await free.getAttribute('data-start');
+    await free.click();
+    await desk.getByLabel('用途').fill('独居老人生日会');
+    await desk.getByLabel('人数').fill('12');
+    await desk.locator('[data-test="book-submit"]').click();
+    const done = desk.locator('[data-test="desk-done"]');
+    await done.waitFor();
+    assert.match(await done.textContent(), new RegExp(`^已为 .+ 预约：社区活动室，${story.day.slice(5)} 周. ${start}–`));
+    await screenshot(page, 'bookings-desk-desktop');
+    const theirs = (await host.get('/api/v1/bookings?mine=true&upcoming=true')).items;
+    assert.ok(theirs.some((b) => b.purpose === '独居老人生日会' && Date.parse(b.starts_at) === Date.parse(`${story.day}T${start}:00+08:00`)), 'the household holds the booking');
+    await host.dispose();
     assert.deepEqual(unexpected(problems), []);
   });
 

@@ -65,6 +65,8 @@ export interface NewBooking {
   ends_at: string;
   purpose: string;
   attendees: number;
+  /** Guides and staff booking at the desk or on the phone for a household of the community. */
+  household_id?: number;
 }
 
 export interface BookingQuery {

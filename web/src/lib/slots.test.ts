@@ -8,6 +8,7 @@ import {
   clockToMinutes,
   dayStartMs,
   daySlots,
+  householdWeekCount,
   isFree,
   minutesToClock,
   mondayOf,
@@ -126,5 +127,32 @@ describe('the lengths a booking may have', () => {
   it('gives the span of the chosen start and length in Shanghai time', () => {
     const slots = daySlots(room, '2026-12-10', [], earlier);
     expect(bookingSpan(slots, 2, 3)).toEqual({ starts_at: '2026-12-10T09:00:00+08:00', ends_at: '2026-12-10T10:30:00+08:00' });
+  });
+});
+
+describe('the weekly limit', () => {
+  const span = (id: number, day: string, status = 'approved', mine = true): BookedSpan => ({
+    id,
+    starts_at: `${day}T09:00:00+08:00`,
+    ends_at: `${day}T10:00:00+08:00`,
+    status,
+    mine,
+  });
+  it('counts the household’s held bookings starting Monday to Sunday of the day’s week', () => {
+    const bookings = [
+      span(1, '2026-12-07'),
+      span(2, '2026-12-13', 'pending'),
+      span(3, '2026-12-14'),
+      span(4, '2026-12-06'),
+      span(5, '2026-12-09', 'cancelled'),
+      span(6, '2026-12-10', 'approved', false),
+    ];
+    expect(householdWeekCount(bookings, '2026-12-10')).toBe(2);
+    expect(householdWeekCount(bookings, '2026-12-14')).toBe(1);
+  });
+  it('puts a booking at 00:30 on Monday in Shanghai into that Monday’s week', () => {
+    const early = { id: 1, starts_at: '2026-12-06T16:30:00Z', ends_at: '2026-12-06T17:30:00Z', status: 'approved', mine: true };
+    expect(householdWeekCount([early], '2026-12-07')).toBe(1);
+    expect(householdWeekCount([early], '2026-12-06')).toBe(0);
   });
 });

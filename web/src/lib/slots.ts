@@ -147,3 +147,12 @@ export function bookingsOfDay<T extends { starts_at: string }>(bookings: T[], da
     .filter((b) => shanghaiDate(Date.parse(b.starts_at)) === day)
     .sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
 }
+
+/**
+ * How many of the household's bookings holding a slot start in the Monday-to-Sunday week of
+ * `day` (Shanghai): what the room's weekly limit counts, for the bookings of one room.
+ */
+export function householdWeekCount(bookings: BookedSpan[], day: string): number {
+  const monday = mondayOf(day);
+  return bookings.filter((b) => b.mine && holdsSlot(b.status) && mondayOf(shanghaiDate(Date.parse(b.starts_at))) === monday).length;
+}

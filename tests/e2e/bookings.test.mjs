@@ -275,6 +275,11 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
 
   it('lets staff on a desktop approve it in the queue, and the resident then sees 已预约', async () => {
     const { page, problems } = await openAs('staff', desktop);
+    // Staff were told of the request; its message opens this queue.
+    const told = await (await page.request.get('/api/v1/notifications?limit=200')).json();
+    const request = told.items.find((n) => n.kind === 'booking.requested' && Number(n.object_id) === story.childBookingId);
+    assert.ok(request, 'staff are told of a booking to approve');
+    assert.equal(request.object_type, 'booking');
     await clickMenuLink(page, '场地管理');
     await page.waitForURL(/\/staff\/rooms/);
     const card = page.locator(`[data-test="pending-booking"][data-booking="${story.childBookingId}"]`);

@@ -449,4 +449,27 @@ describe('场地预约: residents book rooms, staff approve and keep the rules',
     await screenshotView(phonePage, 'bookings-use-phone');
     assert.deepEqual(unexpected(problems), []);
   });
+
+  it('lets the resident cancel a booking before it starts, which then shows as 已取消', async () => {
+    const { page, problems } = await openAs('resident', phone);
+    await page.goto('/resident/bookings');
+    const item = page.locator(`[data-test="upcoming"] [data-booking="${story.bookingId}"]`);
+    await item.locator('[data-test="cancel-booking"]').click();
+    await item.getByText('确定取消这次预约吗？').waitFor();
+    await item.locator('[data-test="cancel-yes"]').click();
+    assert.equal((await page.locator('[data-test="done"]').textContent()).trim(), `已取消：社区活动室，${story.when}`);
+    await page.reload();
+    const past = page.locator(`[data-test="past"] [data-booking="${story.bookingId}"]`);
+    await past.waitFor();
+    assert.equal((await past.locator('[data-test="booking-status"]').textContent()).trim(), '已取消');
+    assert.equal(await past.locator('[data-test="cancel-booking"]').count(), 0);
+    assert.equal(await page.locator(`[data-test="upcoming"] [data-booking="${story.bookingId}"]`).count(), 0);
+    const mine = await (await page.request.get('/api/v1/bookings?mine=true&status=cancelled&limit=200')).json();
+    assert.ok(mine.items.some((b) => b.id === story.bookingId), 'cancelled on the server');
+    // The hour is free again for everyone.
+    await page.goto(`/resident/rooms/${story.activity.id}`);
+    await page.locator(`[data-test="day"][data-day="${story.day}"]`).click();
+    assert.equal(await page.locator(`[data-test="slot"][data-start="${clock(story.start)}"]`).getAttribute('data-state'), 'free');
+    assert.deepEqual(unexpected(problems), []);
+  });
 });

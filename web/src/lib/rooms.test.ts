@@ -43,11 +43,19 @@ describe('bookings', () => {
     ends_at: `2026-12-${to}:00+08:00`,
     status,
   });
-  it('splits a household’s bookings into upcoming (soonest first) and past (latest first)', () => {
-    const items = [booking(1, '09T09:00', '09T10:00'), booking(2, '12T09:00', '12T10:00'), booking(3, '10T09:30', '10T10:30'), booking(4, '01T09:00', '01T10:00')];
+  it('splits a household’s bookings into those coming up (soonest first) and the rest (latest first)', () => {
+    const items = [
+      booking(1, '09T09:00', '09T10:00'),
+      booking(2, '12T09:00', '12T10:00', 'pending'),
+      booking(3, '10T09:30', '10T10:30'),
+      booking(4, '01T09:00', '01T10:00'),
+      booking(5, '11T09:00', '11T10:00', 'cancelled'),
+      booking(6, '13T09:00', '13T10:00', 'rejected'),
+    ];
     const { upcoming, past } = splitBookings(items, now);
     expect(upcoming.map((b) => b.id)).toEqual([3, 2]);
-    expect(past.map((b) => b.id)).toEqual([1, 4]);
+    // Cancelled and declined ones are not coming up, whenever they were for.
+    expect(past.map((b) => b.id)).toEqual([6, 5, 1, 4]);
   });
   it('lets the booker cancel before the start and staff before the end', () => {
     const running = booking(1, '10T09:30', '10T10:30');

@@ -1,7 +1,7 @@
 // The rest of 场地预约's pure logic: what a room form lacks before it goes to the server (the
 // same limits as bookings.hpp), the times a form offers, a household's bookings split into
 // upcoming and past, which may still be cancelled, and use figures as percentages.
-import type { Booking, RoomInput } from '../api/bookings';
+import type { RoomInput } from '../api/bookings';
 import { ROOM_KINDS } from '../api/bookings';
 import { holdsSlot } from './slots';
 
@@ -62,10 +62,14 @@ export function roomProblems(room: RoomInput): string[] {
   return problems;
 }
 
-/** A household's bookings: those not over yet (soonest first) and the rest (latest first). */
-export function splitBookings<T extends Pick<Booking, 'starts_at' | 'ends_at'>>(bookings: T[], nowMs: number): { upcoming: T[]; past: T[] } {
-  const upcoming = bookings.filter((b) => Date.parse(b.ends_at) > nowMs).sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
-  const past = bookings.filter((b) => Date.parse(b.ends_at) <= nowMs).sort((a, b) => Date.parse(b.starts_at) - Date.parse(a.starts_at));
+/**
+ * A household's bookings: those still to come that hold their slot (soonest first), and the
+ * rest — over, cancelled or declined — latest first.
+ */
+export function splitBookings<T extends { starts_at: string; ends_at: string; status: string }>(bookings: T[], nowMs: number): { upcoming: T[]; past: T[] } {
+  const coming = (b: T) => Date.parse(b.ends_at) > nowMs && holdsSlot(b.status);
+  const upcoming = bookings.filter(coming).sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
+  const past = bookings.filter((b) => !coming(b)).sort((a, b) => Date.parse(b.starts_at) - Date.parse(a.starts_at));
   return { upcoming, past };
 }
 

@@ -148,7 +148,27 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/resident/NoticeView.vue'),
     meta: { roles: resident, title: 'announcements.title' },
   },
+  {
+    path: '/resident/rooms',
+    component: () => import('./views/resident/RoomsView.vue'),
+    meta: { roles: resident, title: 'bookings.title' },
+  },
+  {
+    path: '/resident/rooms/:id(\\d+)',
+    component: () => import('./views/resident/RoomBookView.vue'),
+    meta: { roles: resident, title: 'bookings.title' },
+  },
+  {
+    path: '/resident/bookings',
+    component: () => import('./views/resident/MyBookingsView.vue'),
+    meta: { roles: resident, title: 'bookings.mineTitle' },
+  },
   { path: '/staff', redirect: '/staff/queue' },
+  {
+    path: '/staff/rooms',
+    component: () => import('./views/staff/RoomsAdminView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'bookings.staffTitle' },
+  },
   {
     path: '/staff/announcements',
     component: () => import('./views/staff/AnnouncementsView.vue'),

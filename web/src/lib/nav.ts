@@ -52,6 +52,7 @@ const STAFF_GROUPS: NavGroup[] = [
     label: 'nav.group.participation',
     links: [
       { to: '/staff/announcements', label: 'announcements.nav' },
+      { to: '/staff/rooms', label: 'bookings.nav.staff' },
       { to: '/staff/meetings', label: 'part.nav.meetings' },
       { to: '/staff/hosting', label: 'hosts.nav' },
       { to: '/staff/surveys', label: 'civic.nav.surveys', section: '/staff/surveys' },
@@ -102,6 +103,8 @@ const RESIDENT_MAIN: NavLink[] = [
 ];
 const RESIDENT_MORE: NavLink[] = [
   { to: '/resident/notices', label: 'announcements.nav' },
+  { to: '/resident/rooms', label: 'bookings.nav.rooms' },
+  { to: '/resident/bookings', label: 'bookings.nav.mine' },
   { to: '/resident/activities', label: 'part.nav.activities' },
   { to: '/resident/proposals', label: 'part.nav.proposals' },
   { to: '/resident/surveys', label: 'part.nav.surveys' },

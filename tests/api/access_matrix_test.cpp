@@ -271,6 +271,7 @@ const std::vector<Row> kMatrix = {
   {"GET", "/api/v1/indicators/targets", "/api/v1/indicators/targets?community_id={C}", "", "UFAAAA"},
   {"PUT", "/api/v1/indicators/targets", "/api/v1/indicators/targets?community_id={C}", R"({"targets":{"complaint_rate":0.02}})", "UFFAFA"},
   {"GET", "/api/v1/indicators", "/api/v1/indicators?community_id={C}&period=2026Q3", "", "UFAAAA"},
+  {"GET", "/api/v1/indicators/participation", "/api/v1/indicators/participation?community_id={C}&period=2026Q3", "", "UFAAAA"},
   // the quarterly report (residents 403; a community the caller is not in 404)
   {"GET", "/api/v1/reports/{period}", "/api/v1/reports/2026Q3?community_id={C}", "", "UFAAAA"},
   {"GET", "/api/v1/reports/{period}", "/api/v1/reports/2026Q3?community_id={O}&format=csv", "", "UFNNAA"},

@@ -115,6 +115,50 @@ TEST_P(IndicatorsTest, ACommunitysFiguresShowTheHandCountedCounts) {
   }
 }
 
+// The seed's per-group measure: who took part by resident group, and through which channel.
+TEST_P(IndicatorsTest, ParticipationIsMeasuredByResidentGroupAndChannel) {
+  auto response =
+      s().staff.get("/api/v1/indicators/participation?community_id=" + std::to_string(s().east) +
+                    "&period=" + this_year());
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto body = response.json();
+  EXPECT_EQ(body.at("previous_period").as_string(), std::to_string(std::stoi(this_year()) - 1));
+  std::map<std::string, boost::json::object> groups;
+  for (const auto& item : body.at("groups").as_array()) {
+    groups[std::string(item.at("group").as_string())] = item.as_object();
+  }
+  // E-1 (tagged elderly, a member born 1945) and E-2 (a member born 1990) attended; E-3 is a
+  // tenant who did not; nobody is a migrant.
+  EXPECT_EQ(groups["elderly"].at("households").as_int64(), 1);
+  EXPECT_EQ(groups["elderly"].at("participating").as_int64(), 1);
+  EXPECT_EQ(number(groups["elderly"].at("rate")), 1.0);
+  EXPECT_EQ(groups["young_workers"].at("households").as_int64(), 1);
+  EXPECT_EQ(groups["young_workers"].at("participating").as_int64(), 1);
+  EXPECT_EQ(groups["tenants"].at("households").as_int64(), 1);
+  EXPECT_EQ(number(groups["tenants"].at("rate")), 0.0);
+  EXPECT_TRUE(groups["migrants"].at("rate").is_null());
+  // Nobody took part the year before: no gain can be stated.
+  EXPECT_TRUE(groups["elderly"].at("gain").is_null());
+  std::int64_t reached = 0, elderly_reached = 0;
+  for (const auto& channel : body.at("channels").as_array()) {
+    reached += channel.at("households").as_int64();
+    elderly_reached += channel.at("households_by_group").at("elderly").as_int64();
+  }
+  EXPECT_EQ(reached, 2);
+  EXPECT_EQ(elderly_reached, 1);
+  EXPECT_EQ(body.at("channels").as_array().size(), 4u);
+  // Residents may not; a bad period is refused.
+  EXPECT_EQ(
+      s().resident.get("/api/v1/indicators/participation?community_id=" + std::to_string(s().east))
+          .status,
+      403);
+  EXPECT_EQ(s().staff
+                .get("/api/v1/indicators/participation?community_id=" + std::to_string(s().east) +
+                     "&period=soon")
+                .status,
+            400);
+}
+
 TEST_P(IndicatorsTest, AStreetQueryAddsUpItsCommunities) {
   auto response = s().street.get(
       "/api/v1/indicators?street_id=" + std::string("%E6%B5%8B%E8%AF%95%E8%A1%97%E9%81%93") +

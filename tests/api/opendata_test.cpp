@@ -20,14 +20,13 @@ struct Open {
     staff = world.community_user("staff", "staff", {community_id});
     household = world.household(community_id, "1-101");
     for (int i = 0; i < 3; ++i) {
-      auto made = staff.post("/api/v1/requests",
-                             {{"community_id", community_id},
-                              {"household_id", household},
-                              {"category", "public_facility"},
-                              {"description", "路灯坏了，联系电话13912345678"},
-                              {"location", "1号楼北侧"},
-                              {"contact_name", "秘密先生"},
-                              {"contact_phone", "13912345678"}});
+      auto made = staff.post("/api/v1/requests", {{"community_id", community_id},
+                                                  {"household_id", household},
+                                                  {"category", "public_facility"},
+                                                  {"description", "路灯坏了，联系电话13912345678"},
+                                                  {"location", "1号楼北侧"},
+                                                  {"contact_name", "秘密先生"},
+                                                  {"contact_phone", "13912345678"}});
       codes.emplace_back(made.json().at("tracking_code").as_string());
     }
     // One request of a rare category: reported as other.
@@ -71,16 +70,18 @@ TEST_P(OpenDataTest, AnyoneReadsAQuarterWithoutAnythingThatIdentifiesAHousehold)
   EXPECT_EQ(other, 1);
   EXPECT_EQ(body.at("indicators").as_array().empty(), false);
   // Nothing that points at a household or a person.
-  for (const std::string& leak : {std::string("13912345678"), std::string("秘密先生"),
-                                  std::string("1号楼北侧"), std::string("路灯坏了"),
-                                  std::string("1-101"), o().codes.at(0),
-                                  std::string("household_id"), std::string("elderly_unreachable")}) {
+  for (const std::string& leak :
+       {std::string("13912345678"), std::string("秘密先生"), std::string("1号楼北侧"),
+        std::string("路灯坏了"), std::string("1-101"), o().codes.at(0), std::string("household_id"),
+        std::string("elderly_unreachable")}) {
     EXPECT_EQ(dataset.body.find(leak), std::string::npos) << leak;
   }
   // Each table as CSV, with the schema's header.
   auto csv = anyone.get("/api/v1/public/open-data/requests.csv" + query());
   ASSERT_EQ(csv.status, 200) << csv.body;
-  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "received_date,category,priority,channel,status", 0),
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF"
+                           "received_date,category,priority,channel,status",
+                           0),
             0u);
   EXPECT_EQ(csv.body.find("13912345678"), std::string::npos);
   EXPECT_NE(csv.body.find("2026-11-20,public_facility"), std::string::npos) << csv.body;
@@ -101,8 +102,7 @@ TEST_P(OpenDataTest, BadQuartersTablesAndCommunitiesAreRefused) {
   EXPECT_EQ(anyone.get("/api/v1/public/open-data" + query("2027Q2")).error_code(),
             "invalid_quarter");
   EXPECT_EQ(anyone.get("/api/v1/public/open-data?quarter=2026Q4").status, 400);
-  EXPECT_EQ(anyone.get("/api/v1/public/open-data?community_id=999999&quarter=2026Q4").status,
-            404);
+  EXPECT_EQ(anyone.get("/api/v1/public/open-data?community_id=999999&quarter=2026Q4").status, 404);
   EXPECT_EQ(anyone.get("/api/v1/public/open-data/households.csv" + query()).status, 404);
   // An earlier quarter is complete and empty here.
   auto earlier = anyone.get("/api/v1/public/open-data" + query("2026Q3"));

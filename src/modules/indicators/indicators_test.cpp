@@ -208,3 +208,40 @@ TEST(Indicators, an_empty_community_has_no_data_rather_than_zero) {
 
 }  // namespace
 }  // namespace gz::indicators
+
+namespace gz::indicators {
+namespace {
+
+TEST(GroupParticipation, GroupsOverlapAndTheGainIsAgainstThePeriodBefore) {
+  std::map<std::int64_t, HouseholdGroups> households;
+  households[1].elderly = true;
+  households[2].elderly = true;
+  households[2].tenants = true;
+  households[3].young_workers = true;
+  households[3].tenants = true;
+  households[3].migrants = true;
+  households[4].young_workers = true;
+  auto lines = group_participation(households, {1, 2, 3}, {1});
+  ASSERT_EQ(lines.size(), 4u);
+  const auto& elderly = lines[0];
+  EXPECT_EQ(elderly.group, "elderly");
+  EXPECT_EQ(elderly.households, 2);
+  EXPECT_EQ(elderly.participating, 2);
+  EXPECT_DOUBLE_EQ(*elderly.rate, 1.0);
+  EXPECT_DOUBLE_EQ(*elderly.previous_rate, 0.5);
+  EXPECT_DOUBLE_EQ(*elderly.gain, 1.0);  // doubled: +100%
+  const auto& young = lines[1];
+  EXPECT_EQ(young.households, 2);
+  EXPECT_DOUBLE_EQ(*young.rate, 0.5);
+  EXPECT_FALSE(young.gain.has_value());  // nobody took part before: no ratio
+  const auto& tenants = lines[2];
+  EXPECT_EQ(tenants.households, 2);
+  EXPECT_EQ(tenants.participating, 2);
+  const auto& migrants = lines[3];
+  EXPECT_EQ(migrants.households, 1);
+  auto none = group_participation({}, {}, {});
+  EXPECT_FALSE(none[0].rate.has_value());
+}
+
+}  // namespace
+}  // namespace gz::indicators

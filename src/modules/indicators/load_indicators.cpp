@@ -9,6 +9,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/indicators/input_cache.hpp"
 #include "modules/indicators/permissions.hpp"
+#include "modules/indicators/scope.hpp"
 #include "storage/transact.hpp"
 
 #include "modules/civic/civic.hpp"
@@ -16,7 +17,6 @@
 #include "modules/requests/requests.hpp"
 
 namespace gz::indicators {
-namespace {
 
 Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, const Actor& actor,
                                                        const Scope& scope) {
@@ -36,8 +36,6 @@ Result<std::vector<std::int64_t>> communities_in_scope(storage::Connection& db, 
   if (ids.empty()) return not_found("no street " + *scope.street);
   return ids;
 }
-
-}  // namespace
 
 namespace {
 

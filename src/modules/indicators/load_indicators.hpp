@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,5 +49,51 @@ Result<Targets> set_targets(storage::Connection& db, const Actor& actor, std::in
                             std::int64_t now_ms);
 // The targets as key → value, in the indicators' order (and the hourly value last).
 std::vector<std::pair<std::string, double>> target_values(const Targets& targets);
+
+// Participation by resident group and by channel (the seed's 分层分类: 上班族 in the online
+// hall, the elderly at the building corner, tenants through their representatives), for a
+// period and the one before it, so each group's gain can be measured. Groups overlap (a
+// household is in each that fits, from today's registry; it keeps no history):
+//   elderly: tag elderly, elderly_alone or empty_nest, or a member aged 60 or more at the
+//     period's end;
+//   young_workers: a member aged 18-44 and none aged 60 or more (the registry records no
+//     occupation: working age stands for 上班族);
+//   tenants: housing type or tag tenant;
+//   migrants: a member registered as migrant (流动人口) or tag migrant.
+// A household participates when a member attended an activity or meeting in the period.
+struct GroupParticipation {
+  std::string group;
+  std::int64_t households = 0;
+  std::int64_t participating = 0;
+  std::int64_t previous_participating = 0;
+  std::optional<double> rate;           // participating / households
+  std::optional<double> previous_rate;  // the period before
+  std::optional<double> gain;           // rate / previous_rate - 1 (the seed's "+40%")
+};
+struct ChannelParticipation {
+  std::string channel;  // online_hall, building_corner, tenant_reps, community
+  std::int64_t activities = 0;
+  std::int64_t attendances = 0;
+  std::int64_t households = 0;
+  std::vector<std::pair<std::string, std::int64_t>> households_by_group;
+};
+struct ParticipationBreakdown {
+  Period period;
+  std::string previous_period;
+  std::vector<std::int64_t> community_ids;
+  std::vector<GroupParticipation> groups;
+  std::vector<ChannelParticipation> channels;
+};
+// As load_indicators for who may ask and the scope.
+Result<ParticipationBreakdown> participation_breakdown(storage::Connection& db, const Actor& actor,
+                                                       const Scope& scope, const Period& period);
+
+// The pure part: each household's groups, and the households that took part now and before.
+struct HouseholdGroups {
+  bool elderly = false, young_workers = false, tenants = false, migrants = false;
+};
+std::vector<GroupParticipation> group_participation(
+    const std::map<std::int64_t, HouseholdGroups>& households,
+    const std::set<std::int64_t>& participating, const std::set<std::int64_t>& before);
 
 }  // namespace gz::indicators

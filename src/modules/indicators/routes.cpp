@@ -100,9 +100,60 @@ Result<Response> targets_put_route(RequestContext& context) {
   return http::json_response(200, targets_json(*community, *result));
 }
 
+Result<Response> participation_route(RequestContext& context) {
+  auto community_id = context.int_query("community_id");
+  if (!community_id) return community_id.error();
+  Scope scope;
+  scope.community_id = *community_id;
+  if (auto street = context.request.query_param("street_id"); street && !street->empty()) {
+    scope.street = *street;
+  }
+  std::string label = context.request.query_param("period").value_or(quarter_of(now_epoch_ms()));
+  GZ_ASSIGN_OR_RETURN(auto period, parse_period(label));
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto breakdown,
+                      participation_breakdown(*lease, context.user(), scope, period));
+  boost::json::array groups, channels;
+  for (const auto& group : breakdown.groups) {
+    groups.push_back(boost::json::object{{"group", group.group},
+                                         {"households", group.households},
+                                         {"participating", group.participating},
+                                         {"rate", number_or_null(group.rate)},
+                                         {"previous_participating", group.previous_participating},
+                                         {"previous_rate", number_or_null(group.previous_rate)},
+                                         {"gain", number_or_null(group.gain)}});
+  }
+  for (const auto& channel : breakdown.channels) {
+    boost::json::object by_group;
+    for (const auto& [group, count] : channel.households_by_group) by_group[group] = count;
+    channels.push_back(boost::json::object{{"channel", channel.channel},
+                                           {"activities", channel.activities},
+                                           {"attendances", channel.attendances},
+                                           {"households", channel.households},
+                                           {"households_by_group", std::move(by_group)}});
+  }
+  boost::json::array communities;
+  for (auto id : breakdown.community_ids) communities.push_back(id);
+  return http::json_response(200,
+                             boost::json::object{{"period", breakdown.period.label},
+                                                 {"previous_period", breakdown.previous_period},
+                                                 {"community_ids", std::move(communities)},
+                                                 {"groups", std::move(groups)},
+                                                 {"channels", std::move(channels)}});
+}
+
 }  // namespace
 
 void register_routes(http::Router& router) {
+  router.add(
+      {"GET",
+       "/api/v1/indicators/participation",
+       http::Access::login,
+       participation_route,
+       {"Participation by resident group (elderly, young workers, tenants, migrants) with "
+        "the gain over the period before, and by channel (online hall, building corner, "
+        "tenant representatives)",
+        "indicators", "guide, staff, street, admin", "", "community_id, street_id, period"}});
   router.add({"GET",
               "/api/v1/indicators/targets",
               http::Access::login,

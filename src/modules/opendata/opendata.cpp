@@ -36,15 +36,17 @@ struct Field {
 
 constexpr Field kRequestFields[] = {
     {"received_date", "date", "the day the request was received (Asia/Shanghai)"},
-    {"category", "string", "request category code (categories with fewer than 3 requests in "
-                           "the quarter are reported as other)"},
+    {"category", "string",
+     "request category code (categories with fewer than 3 requests in "
+     "the quarter are reported as other)"},
     {"priority", "string", "red (urgent), yellow (important) or blue (routine)"},
     {"channel", "string", "app, web, phone, counter, building_corner or open311"},
     {"status", "string", "the request's state when the data was built"},
     {"response_hours", "number", "hours from receipt to the first response, one decimal"},
     {"resolution_hours", "number", "hours from receipt to resolution, one decimal"},
-    {"responded_on_time", "boolean", "first response within its deadline; empty while still "
-                                     "inside it"},
+    {"responded_on_time", "boolean",
+     "first response within its deadline; empty while still "
+     "inside it"},
     {"resolved_on_time", "boolean", "resolved within its deadline; empty while still inside it"},
     {"referred", "boolean", "referred to the street or a department"},
     {"rating", "integer", "the resident's rating 1-5, empty when not rated"},
@@ -187,8 +189,9 @@ std::string schema_json() {
       {"licence", kLicence},
       {"licence_url", kLicenceUrl},
       {"attribution", "共治社区服务平台，{community} {quarter}"},
-      {"granularity", "one dataset per community and quarter; JSON with every table, or one CSV "
-                      "per table"},
+      {"granularity",
+       "one dataset per community and quarter; JSON with every table, or one CSV "
+       "per table"},
       {"anonymisation",
        boost::json::array{
            "no tracking codes, descriptions, places, households, residents, handlers or names",

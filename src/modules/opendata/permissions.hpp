@@ -5,6 +5,8 @@
 
 namespace gz::opendata {
 
-constexpr bool may_read_open_data() { return true; }
+constexpr bool may_read_open_data() {
+  return true;
+}
 
 }  // namespace gz::opendata

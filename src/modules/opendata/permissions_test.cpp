@@ -5,7 +5,9 @@
 namespace gz::opendata {
 namespace {
 
-TEST(OpenDataPermissions, anyone_reads_open_data) { EXPECT_TRUE(may_read_open_data()); }
+TEST(OpenDataPermissions, anyone_reads_open_data) {
+  EXPECT_TRUE(may_read_open_data());
+}
 
 }  // namespace
 }  // namespace gz::opendata

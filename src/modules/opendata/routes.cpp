@@ -77,21 +77,20 @@ Result<Response> dataset_route(RequestContext& context) {
                                              {"numerator", number_or_null(i.numerator)},
                                              {"denominator", number_or_null(i.denominator)}});
   }
-  auto response = http::json_response(
-      200, boost::json::object{{"community_id", dataset.community_id},
-                               {"community_name", dataset.community_name},
-                               {"street", http::json_or_null(dataset.street)},
-                               {"quarter", dataset.quarter},
-                               {"partial", dataset.partial},
-                               {"licence", kLicence},
-                               {"licence_url", kLicenceUrl},
-                               {"schema", "/api/v1/public/open-data/schema"},
-                               {"requests", std::move(requests)},
-                               {"plan_lines", std::move(lines)},
-                               {"indicators", std::move(indicators)}});
-  response.headers.emplace_back(
-      "Content-Disposition",
-      "inline; filename=\"" + file_name(dataset, "all", ".json") + "\"");
+  auto response =
+      http::json_response(200, boost::json::object{{"community_id", dataset.community_id},
+                                                   {"community_name", dataset.community_name},
+                                                   {"street", http::json_or_null(dataset.street)},
+                                                   {"quarter", dataset.quarter},
+                                                   {"partial", dataset.partial},
+                                                   {"licence", kLicence},
+                                                   {"licence_url", kLicenceUrl},
+                                                   {"schema", "/api/v1/public/open-data/schema"},
+                                                   {"requests", std::move(requests)},
+                                                   {"plan_lines", std::move(lines)},
+                                                   {"indicators", std::move(indicators)}});
+  response.headers.emplace_back("Content-Disposition",
+                                "inline; filename=\"" + file_name(dataset, "all", ".json") + "\"");
   return response;
 }
 
@@ -102,15 +101,15 @@ Result<Response> table_route(RequestContext& context) {
                          ? file.substr(0, file.size() - 4)
                          : std::string();
   auto table = parse_table(name);
-  if (!table) return not_found("no table " + file + " (requests.csv, plan_lines.csv, indicators.csv)");
+  if (!table)
+    return not_found("no table " + file + " (requests.csv, plan_lines.csv, indicators.csv)");
   GZ_ASSIGN_OR_RETURN(auto dataset, dataset_of(context, now_epoch_ms()));
   Response response;
   response.status = 200;
   response.content_type = "text/csv; charset=utf-8";
   response.body = to_csv(dataset, *table);
   response.headers.emplace_back(
-      "Content-Disposition",
-      "attachment; filename=\"" + file_name(dataset, name, ".csv") + "\"");
+      "Content-Disposition", "attachment; filename=\"" + file_name(dataset, name, ".csv") + "\"");
   return response;
 }
 

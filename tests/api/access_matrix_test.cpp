@@ -237,6 +237,7 @@ const std::vector<Row> kMatrix = {
   // discussion: members read and write threads; residents flag; staff moderate
   {"GET", "/api/v1/comments", "/api/v1/comments?subject_type=proposal&subject_id=999999", "", "UAAAAA"},
   {"POST", "/api/v1/comments", "/api/v1/comments", R"({"subject_type":"proposal","subject_id":999999,"body":"矩阵"})", "UAAAAA"},
+  {"GET", "/api/v1/comments/{id}", "/api/v1/comments/999999", "", "UAAAAA"},
   {"POST", "/api/v1/comments/{id}/flags", "/api/v1/comments/999999/flags", R"({"reason":"spam"})", "UAAAAA"},
   {"POST", "/api/v1/comments/{id}/moderation", "/api/v1/comments/999999/moderation", R"({"action":"restore"})", "UXXAXA"},
   {"GET", "/api/v1/comments/moderation", "/api/v1/comments/moderation?community_id={C}", "", "UFFAFA"},

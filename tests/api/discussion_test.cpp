@@ -80,6 +80,7 @@ TEST_P(DiscussionTest, ResidentsCommentStaffReplyInAThreadOneLevelDeep) {
     found = true;
     EXPECT_EQ(comment.at("author_building").as_string(), "3号楼");
     EXPECT_FALSE(comment.as_object().contains("flags"));
+    EXPECT_TRUE(comment.at("may_flag").as_bool());
     ASSERT_EQ(comment.at("replies").as_array().size(), 1u);
     EXPECT_EQ(comment.at("replies").at(0).at("author_role").as_string(), "staff");
   }
@@ -150,6 +151,12 @@ TEST_P(DiscussionTest, FlagsHideACommentUntilStaffLookAndStaffHideWithAPublicRea
   EXPECT_EQ(public_view.body.find("脑子有问题"), std::string::npos);
   EXPECT_NE(f().residents[0].get("/api/v1/notifications?limit=20").body.find("comment.hidden"),
             std::string::npos);
+  // The notification's comment leads to its subject.
+  auto one = f().residents[0].get("/api/v1/comments/" + std::to_string(id));
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.json().at("subject_type").as_string(), "proposal");
+  EXPECT_EQ(one.json().at("subject_id").as_int64(), f().proposal);
+  EXPECT_EQ(f().stranger.get("/api/v1/comments/" + std::to_string(id)).status, 404);
   // Reviewed: out of the queue. Restored, it reads again.
   EXPECT_EQ(
       f().staff.get("/api/v1/comments/moderation?community_id=" + std::to_string(f().community_id))

@@ -104,6 +104,8 @@ class Reader {
     }
     comment.body = comment.status == "visible" || official_ || comment.mine ? row.text(7) : "";
     if (official_) comment.flags = row.integer(13);
+    comment.may_flag = gz::discussion::may_flag(actor_, comment.community_id, household) &&
+                       comment.status == "visible";
     comment.flagged_by_me =
         db_.query_one("SELECT 1 FROM comment_flags WHERE comment_id = ? AND user_id = ?",
                       {comment.id, actor_.user_id})
@@ -192,6 +194,13 @@ Result<Thread> thread(storage::Connection& db, const Actor& actor, const std::st
     }
   }
   return out;
+}
+
+Result<Comment> get_comment(storage::Connection& db, const Actor& actor, std::int64_t id,
+                            std::int64_t now_ms) {
+  GZ_ASSIGN_OR_RETURN(auto row, comment_row(db, actor, id, now_ms));
+  Reader reader(db, actor, row.integer(1));
+  return reader.present(row);
 }
 
 Result<Comment> post_comment(storage::Connection& db, const Actor& actor, const NewComment& input,

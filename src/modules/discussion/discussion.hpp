@@ -43,6 +43,7 @@ struct Comment {
   bool hidden_by_flags = false;       // hidden by residents' flags, staff not yet looked
   std::optional<std::int64_t> flags;  // officials only
   bool flagged_by_me = false;
+  bool may_flag = false;  // the reader may flag it (a resident, another household's comment)
   std::int64_t created_ms = 0;
   std::vector<Comment> replies;  // top-level comments only, oldest first
 };
@@ -57,6 +58,11 @@ struct Thread {
 // 404 for a subject the actor may not see.
 Result<Thread> thread(storage::Connection& db, const Actor& actor, const std::string& subject_type,
                       std::int64_t subject_id, std::int64_t now_ms);
+
+// One comment as the thread shows it (to find its subject from a notification); 404 as the
+// thread.
+Result<Comment> get_comment(storage::Connection& db, const Actor& actor, std::int64_t id,
+                            std::int64_t now_ms);
 
 struct NewComment {
   std::string subject_type;

@@ -31,6 +31,7 @@ boost::json::object comment_json(const Comment& comment) {
                           {"hidden_reason", http::json_or_null(comment.hidden_reason)},
                           {"hidden_by_flags", comment.hidden_by_flags},
                           {"flagged_by_me", comment.flagged_by_me},
+                          {"may_flag", comment.may_flag},
                           {"created_at", format_iso8601(comment.created_ms)},
                           {"replies", std::move(replies)}};
   if (comment.flags) out["flags"] = *comment.flags;
@@ -58,6 +59,13 @@ Result<Response> thread_route(RequestContext& context) {
                                                       {"open", found.open},
                                                       {"count", count},
                                                       {"comments", std::move(comments)}});
+}
+
+Result<Response> get_route(RequestContext& context) {
+  GZ_ASSIGN_OR_RETURN(auto id, context.id_param("id"));
+  auto lease = context.pool.lease();
+  GZ_ASSIGN_OR_RETURN(auto comment, get_comment(*lease, context.user(), id, now_epoch_ms()));
+  return http::json_response(200, comment_json(comment));
 }
 
 Result<Response> post_route(RequestContext& context) {
@@ -149,6 +157,12 @@ void register_routes(http::Router& router) {
         "discussion", "resident, guide, staff, admin",
         R"({"subject_type":"proposal","subject_id":7,"body":"建议把健身器材放在3号楼旁边的空地"})",
         ""}});
+  router.add({"GET",
+              "/api/v1/comments/{id}",
+              Access::login,
+              get_route,
+              {"One comment with its subject (what a notification about it points to)",
+               "discussion", "members of the community", "", ""}});
   router.add({"POST",
               "/api/v1/comments/{id}/flags",
               Access::login,

@@ -62,9 +62,8 @@ std::vector<GroupParticipation> group_participation(
   return out;
 }
 
-Result<ParticipationBreakdown> participation_breakdown(storage::Connection& db,
-                                                       const Actor& actor, const Scope& scope,
-                                                       const Period& period) {
+Result<ParticipationBreakdown> participation_breakdown(storage::Connection& db, const Actor& actor,
+                                                       const Scope& scope, const Period& period) {
   GZ_ASSIGN_OR_RETURN(auto ids, communities_in_scope(db, actor, scope));
   ParticipationBreakdown out;
   out.period = period;
@@ -89,25 +88,28 @@ Result<ParticipationBreakdown> participation_breakdown(storage::Connection& db,
   {
     std::vector<storage::Value> params;
     std::string where = storage::in_list("community_id", ids, params);
-    for (const auto& row : db.query("SELECT household_id, value FROM household_labels WHERE " +
-                                        where +
-                                        " AND kind = 'tag' AND value IN ('elderly', "
-                                        "'elderly_alone', 'empty_nest', 'tenant', 'migrant')",
-                                    params)) {
+    for (const auto& row :
+         db.query("SELECT household_id, value FROM household_labels WHERE " + where +
+                      " AND kind = 'tag' AND value IN ('elderly', "
+                      "'elderly_alone', 'empty_nest', 'tenant', 'migrant')",
+                  params)) {
       auto found = households.find(row.integer(0));
       if (found == households.end()) continue;
       const std::string tag = row.text(1);
-      if (tag == "tenant") found->second.tenants = true;
-      else if (tag == "migrant") found->second.migrants = true;
-      else found->second.elderly = true;
+      if (tag == "tenant")
+        found->second.tenants = true;
+      else if (tag == "migrant")
+        found->second.migrants = true;
+      else
+        found->second.elderly = true;
     }
   }
   {
     std::vector<storage::Value> params;
     std::string where = storage::in_list("community_id", ids, params);
-    for (const auto& row : db.query(
-             "SELECT household_id, birth_date, registration FROM residents WHERE " + where,
-             params)) {
+    for (const auto& row :
+         db.query("SELECT household_id, birth_date, registration FROM residents WHERE " + where,
+                  params)) {
       auto found = households.find(row.integer(0));
       if (found == households.end()) continue;
       if (row.text(2) == "migrant") found->second.migrants = true;

@@ -52,6 +52,7 @@ const STAFF_GROUPS: NavGroup[] = [
     label: 'nav.group.participation',
     links: [
       { to: '/staff/announcements', label: 'announcements.nav' },
+      { to: '/staff/moderation', label: 'discussion.moderation.nav', section: '/staff/proposals/', roles: ['staff', 'admin'] },
       { to: '/staff/meetings', label: 'part.nav.meetings' },
       { to: '/staff/hosting', label: 'hosts.nav' },
       { to: '/staff/surveys', label: 'civic.nav.surveys', section: '/staff/surveys' },

@@ -175,6 +175,16 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'announcements.title' },
   },
   {
+    path: '/staff/moderation',
+    component: () => import('./views/staff/ModerationView.vue'),
+    meta: { roles: ['staff', 'admin'], title: 'discussion.moderation.title' },
+  },
+  {
+    path: '/staff/proposals/:id(\\d+)',
+    component: () => import('./views/staff/ProposalDiscussionView.vue'),
+    meta: { roles: STAFF_ROLES, title: 'discussion.proposal.title' },
+  },
+  {
     path: '/inbox',
     component: () => import('./views/inbox/InboxView.vue'),
     meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },

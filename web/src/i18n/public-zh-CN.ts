@@ -7,7 +7,7 @@
 import { bySection } from './sections';
 
 export const zhCNPublic = bySection(
-  import.meta.glob('./zh-CN/{admin,announcements,app,assistant,board,boardScope,by,category,common,decisions,errors,event,forbidden,funding,home,inbox,login,menu,nav,notFound,payee,planAction,planErrors,planStaff,priority,property,propertyFund,propertyStaff,pwa,referralEvents,register,request,reset,resident,serviceCategory,staff,stage,status,track}.json', {
+  import.meta.glob('./zh-CN/{admin,announcements,app,assistant,board,boardScope,by,category,common,decisions,discussion,errors,event,forbidden,funding,home,inbox,login,menu,nav,notFound,payee,planAction,planErrors,planStaff,priority,property,propertyFund,propertyStaff,pwa,referralEvents,register,request,reset,resident,serviceCategory,staff,stage,status,track}.json', {
     eager: true,
     import: 'default',
   }),

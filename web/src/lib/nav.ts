@@ -53,6 +53,7 @@ const STAFF_GROUPS: NavGroup[] = [
     links: [
       { to: '/staff/announcements', label: 'announcements.nav' },
       { to: '/staff/rooms', label: 'bookings.nav.staff' },
+      { to: '/staff/moderation', label: 'discussion.moderation.nav', section: '/staff/proposals/', roles: ['staff', 'admin'] },
       { to: '/staff/meetings', label: 'part.nav.meetings' },
       { to: '/staff/hosting', label: 'hosts.nav' },
       { to: '/staff/surveys', label: 'civic.nav.surveys', section: '/staff/surveys' },

@@ -185,6 +185,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF_ROLES, title: 'discussion.proposal.title' },
   },
   {
+    path: '/comments/:id(\\d+)',
+    component: () => import('./views/CommentLinkView.vue'),
+    meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },
+  },
+  {
     path: '/inbox',
     component: () => import('./views/inbox/InboxView.vue'),
     meta: { roles: [...resident, ...STAFF_ROLES], title: 'inbox.title' },

@@ -31,6 +31,8 @@ export interface Comment {
   /** Hidden by three households' flags, staff not yet looked. */
   hidden_by_flags: boolean;
   flagged_by_me: boolean;
+  /** The reader may flag it: a resident reading another household's visible comment. */
+  may_flag: boolean;
   /** ISO-8601 instant. */
   created_at: string;
   /** Top-level comments only, oldest first. */
@@ -65,9 +67,10 @@ export const discussionApi = {
   thread: (subjectType: SubjectType, subjectId: number) =>
     request<Thread>('/comments', { query: { subject_type: subjectType, subject_id: subjectId } }),
   post: (input: NewComment) => request<Comment>('/comments', { body: input }),
+  get: (id: number) => request<Comment>(`/comments/${id}`),
   flag: (id: number, reason: FlagReason, note?: string) =>
     request<Comment>(`/comments/${id}/flags`, { body: note ? { reason, note } : { reason } }),
-  moderate: (id: number, action: 'hide' | 'restore', reason?: string) =>
+  moderate: (id: number, action: 'hide' | 'restore' | 'keep', reason?: string) =>
     request<Comment>(`/comments/${id}/moderation`, { body: reason ? { action, reason } : { action } }),
   queue: (communityId: number) =>
     request<{ items: QueueItem[] }>('/comments/moderation', { query: { community_id: communityId } }),

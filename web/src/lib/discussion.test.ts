@@ -27,6 +27,7 @@ function comment(over: Partial<Comment> = {}): Comment {
     hidden_reason: null,
     hidden_by_flags: false,
     flagged_by_me: false,
+    may_flag: true,
     created_at: '2026-12-01T10:00:00.000+08:00',
     replies: [],
     ...over,
@@ -49,6 +50,8 @@ describe('who sees which button on a comment', () => {
     expect(commentActions(comment(), open).flag).toBe(true);
     expect(commentActions(comment({ mine: true }), open).flag).toBe(false);
     expect(commentActions(comment({ flagged_by_me: true }), open).flag).toBe(false);
+    // The server says a comment is the reader's own household's.
+    expect(commentActions(comment({ may_flag: false }), open).flag).toBe(false);
     expect(commentActions(comment({ status: 'hidden', body: '' }), open).flag).toBe(false);
     expect(commentActions(comment(), { role: 'staff', open: true }).flag).toBe(false);
     // Flags count after the notice closed too.

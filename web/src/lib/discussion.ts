@@ -36,8 +36,9 @@ export function commentActions(comment: Comment, viewer: Viewer): CommentActions
   return {
     // Threads are one level deep: replies answer a top-level comment.
     reply: viewer.open && mayWrite(viewer.role) && comment.parent_id === null && visible,
-    // Residents flag others' comments once each (the server also refuses their household's).
-    flag: viewer.role === 'resident' && !comment.mine && !comment.flagged_by_me && visible,
+    // Residents flag another household's comment once each (the server says which: may_flag).
+    flag:
+      viewer.role === 'resident' && !comment.mine && comment.may_flag && !comment.flagged_by_me && visible,
     // A comment hidden by flags waits for staff: they hide it for good with a reason, or restore it.
     hide: mayModerate(viewer.role) && (visible || comment.hidden_by_flags),
     restore: mayModerate(viewer.role) && !visible,
@@ -87,6 +88,14 @@ export function reasonCounts(reasons: FlagReason[]): { reason: FlagReason; count
   const counts = new Map<FlagReason, number>();
   for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
+/** Where a resident reads a subject's discussion; officials go where staff read it. */
+export function readerSubjectLink(type: SubjectType, id: number, role: ViewerRole | undefined): string {
+  if (role !== 'resident') return subjectLink(type, id);
+  if (type === 'proposal') return `/resident/proposals/${id}`;
+  if (type === 'plan') return `/board/plans/${id}`;
+  return `/resident/notices/${id}`;
 }
 
 /** Where staff read a subject's discussion: a proposal's, a plan's or a notice's page. */

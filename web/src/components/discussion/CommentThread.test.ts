@@ -12,6 +12,7 @@ const base = {
   hidden_reason: null,
   hidden_by_flags: false,
   flagged_by_me: false,
+  may_flag: true,
   created_at: '2026-12-01T10:00:00.000+08:00',
   replies: [],
 };

@@ -64,7 +64,7 @@ describe('minutes', () => {
     const steps = minuteSteps();
     expect(steps[0]).toBe(15);
     expect(steps[1]).toBe(30);
-    expect(steps.at(-1)).toBe(720);
+    expect(steps[steps.length - 1]).toBe(720);
     expect(steps).toHaveLength(48);
     expect(steps.every((m) => m % 15 === 0)).toBe(true);
   });

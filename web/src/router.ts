@@ -172,7 +172,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/staff/timebank',
     component: () => import('./views/staff/MarketAdminView.vue'),
-    meta: { roles: ['staff', 'guide', 'admin'], title: 'market.staff.title' },
+    meta: { roles: ['staff', 'guide', 'admin'], title: 'timeMarket.staff.title' },
   },
   {
     path: '/staff/settings',

@@ -46,13 +46,13 @@ describe('postQuery', () => {
 
 describe('age bands', () => {
   it('words the four bands and nothing else', () => {
-    expect(ageBandKey('60s')).toBe('market.age.60s');
-    expect(ageBandKey('80_plus')).toBe('market.age.80_plus');
+    expect(ageBandKey('60s')).toBe('timeMarket.age.60s');
+    expect(ageBandKey('80_plus')).toBe('timeMarket.age.80_plus');
     expect(ageBandKey(null)).toBeNull();
     expect(ageBandKey('90s')).toBeNull();
   });
   it('builds the neighbour line from the parts that are known', () => {
-    const label = (key: string) => ({ 'market.age.60s': '60多岁' })[key] ?? key;
+    const label = (key: string) => ({ 'timeMarket.age.60s': '60多岁' })[key] ?? key;
     expect(neighbourLine('周**', '3号楼', '60s', label)).toBe('周** · 3号楼 · 60多岁');
     expect(neighbourLine('周**', null, null, label)).toBe('周**');
     expect(neighbourLine('周**', '', '60s', label)).toBe('周** · 60多岁');

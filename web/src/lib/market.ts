@@ -20,9 +20,9 @@ export function postQuery(communityId: number, filter: MarketFilter, limit = 50)
   return query;
 }
 
-/** The i18n key of an age band (market.age.*), or null when the server knows no birth year. */
+/** The i18n key of an age band (timeMarket.age.*), or null when the server knows no birth year. */
 export function ageBandKey(band: AgeBand | string | null | undefined): string | null {
-  if (band === 'under_60' || band === '60s' || band === '70s' || band === '80_plus') return `market.age.${band}`;
+  if (band === 'under_60' || band === '60s' || band === '70s' || band === '80_plus') return `timeMarket.age.${band}`;
   return null;
 }
 

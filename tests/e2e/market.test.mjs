@@ -152,7 +152,8 @@ describe('互助集市: an offer answered, accepted, recorded and confirmed', { 
     await page.locator('[data-test="inbox-item"]', { hasText: story.title }).first().click();
     await page.waitForURL(/\/resident\/timebank\?tab=mine/);
     const card = page.locator('[data-test="my-posts"] [data-test="market-post"]', { hasText: story.title });
-    await card.getByText(`为 ${story.member.name} 发布`).waitFor();
+    // Our own household reads the member's full name.
+    await card.locator('[data-test="post-neighbour"]').filter({ hasText: story.member.name }).waitFor();
     const response = card.locator('[data-test="post-response"]');
     await response.getByText(story.helper.name).waitFor();
     await response.getByText('我家老人想学手机挂号').waitFor();
@@ -238,7 +239,9 @@ describe('互助集市: an offer answered, accepted, recorded and confirmed', { 
     await clickMenuLink(page, '时间银行集市');
     await page.waitForURL(/\/staff\/timebank/);
     const card = page.locator('[data-test="market-post"]', { hasText: story.title });
-    await card.getByText(`发布人：${story.member.name}`).waitFor();
+    // Officials read the poster's full name.
+    const line = [story.member.name, story.building, AGE[story.ageBand]].filter(Boolean).join(' · ');
+    await card.locator('[data-test="post-neighbour"]').filter({ hasText: line }).waitFor();
     await screenshot(page, 'market-staff-desktop');
     await card.getByRole('button', { name: '下架' }).click();
     await card.waitFor({ state: 'detached' });

@@ -254,4 +254,43 @@ describe('互助集市: an offer answered, accepted, recorded and confirmed', { 
     await screenshot(page, 'market-matches-desktop');
     assert.deepEqual(unexpected(problems), []);
   });
+  it('lets a guide on a phone, in large type, post a request for an elderly resident found by name', async () => {
+    // An elderly resident of the demo who posted before (officials read the poster's number).
+    const staffApi = await apiAs(server.baseUrl, 'staff');
+    const posts = await staffApi.get(`/api/v1/timebank/posts?community_id=${COMMUNITY}&kind=request&include_closed=true&limit=200`);
+    const elder = posts.items.find((item) => item.age_band === '80_plus' && item.resident_id);
+    assert.ok(elder, 'the demo has an elderly poster');
+    // The guide knows her door: two neighbours may share a name.
+    const found = await staffApi.get(`/api/v1/households?community_id=${COMMUNITY}&q=${encodeURIComponent(elder.poster_name)}&page_size=20`);
+    let door = '';
+    for (const household of found.items) {
+      const file = await staffApi.get(`/api/v1/households/${household.id}`);
+      if (file.residents.some((resident) => resident.id === elder.resident_id)) door = file.address || file.code;
+    }
+    assert.ok(door, 'her household is found by her name');
+    const { page, problems } = await openAs('guide1', phone);
+    await page.goto('/staff/timebank?tab=publish');
+    await page.getByRole('button', { name: '大字模式' }).click();
+    const form = page.locator('[data-test="post-form"]');
+    await form.getByLabel('按姓名或门牌找居民').fill(elder.poster_name);
+    const choices = form.locator('[data-test="picker-choice"]', { hasText: elder.poster_name });
+    await choices.first().waitFor();
+    await choices.filter({ hasText: door }).first().click();
+    await form.locator('[data-test="post-picked"]').filter({ hasText: elder.poster_name }).waitFor();
+    await form.getByRole('button', { name: '我需要帮忙' }).click();
+    await form.getByLabel('服务内容').selectOption({ label: '陪同就医' });
+    await form.getByLabel('标题').fill('想请人陪同去医院复查');
+    await form.getByLabel('方便的时间').fill('下周二上午');
+    await form.getByRole('button', { name: '发布', exact: true }).click();
+    await form.locator('[data-test="post-done"]').waitFor();
+    await screenshot(page, 'market-guide-phone');
+    const after = await staffApi.get(`/api/v1/timebank/posts?community_id=${COMMUNITY}&kind=request&service_type=escort_to_hospital`);
+    const made = after.items.find((item) => item.title === '想请人陪同去医院复查');
+    assert.ok(made, 'the request is open');
+    assert.equal(made.poster_name, elder.poster_name);
+    assert.equal(made.building, elder.building);
+    assert.equal(made.resident_id, elder.resident_id);
+    await staffApi.dispose();
+    assert.deepEqual(unexpected(problems), []);
+  });
 });

@@ -6,7 +6,8 @@
 // 60 minutes from the match (nobody types a resident number); `zhuliren` confirms the service
 // under 我的时间 and the minutes show in the member's balance (the page after a reload, and the
 // API); a request accepted by its poster disappears from the open list; staff on a desktop see
-// the community's posts with the poster's name and take one down.
+// the community's posts with the poster's name and take one down; a guide on a phone, in large
+// type, posts a request and answers an offer for an elderly resident found by name and door.
 //
 // Names, buildings and balances come from the API, so the test holds at any GONGZHI_NOW. Pages
 // are saved to tests/e2e/screenshots/market-*.png.
@@ -254,7 +255,7 @@ describe('互助集市: an offer answered, accepted, recorded and confirmed', { 
     await screenshot(page, 'market-matches-desktop');
     assert.deepEqual(unexpected(problems), []);
   });
-  it('lets a guide on a phone, in large type, post a request for an elderly resident found by name', async () => {
+  it('lets a guide on a phone, in large type, post a request and answer an offer for an elderly resident found by name', async () => {
     // An elderly resident of the demo who posted before (officials read the poster's number).
     const staffApi = await apiAs(server.baseUrl, 'staff');
     const posts = await staffApi.get(`/api/v1/timebank/posts?community_id=${COMMUNITY}&kind=request&include_closed=true&limit=200`);
@@ -290,6 +291,23 @@ describe('互助集市: an offer answered, accepted, recorded and confirmed', { 
     assert.equal(made.poster_name, elder.poster_name);
     assert.equal(made.building, elder.building);
     assert.equal(made.resident_id, elder.resident_id);
+
+    // She would like company too: the guide answers an open offer for her.
+    const offers = await staffApi.get(`/api/v1/timebank/posts?community_id=${COMMUNITY}&kind=offer`);
+    const offer = offers.items.find((item) => item.resident_id !== elder.resident_id);
+    assert.ok(offer, 'an open offer in the demo');
+    await page.getByRole('tab', { name: '集市信息' }).click();
+    const card = page.locator(`[data-post="${offer.id}"]`);
+    await card.getByRole('button', { name: '代居民响应' }).click();
+    const answer = card.locator('[data-test="respond-form"]');
+    await answer.getByLabel('代哪位居民响应').fill(elder.poster_name);
+    await answer.locator('[data-test="picker-choice"]', { hasText: door }).first().click();
+    await answer.locator('[data-test="respond-picked"]').filter({ hasText: elder.poster_name }).waitFor();
+    await answer.getByLabel('留言（选填）').fill('指导员代为响应，老人白天在家');
+    await answer.getByRole('button', { name: '发送响应' }).click();
+    await card.locator('[data-test="post-notice"]').waitFor();
+    const answers = await staffApi.get(`/api/v1/timebank/responses?post_id=${offer.id}`);
+    assert.ok(answers.items.some((match) => match.responder_resident_id === elder.resident_id && match.status === 'proposed'));
     await staffApi.dispose();
     assert.deepEqual(unexpected(problems), []);
   });

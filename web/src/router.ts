@@ -205,6 +205,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['staff', 'guide', 'admin'], title: 'pointsAdmin.title' },
   },
   {
+    path: '/staff/timebank',
+    component: () => import('./views/staff/MarketAdminView.vue'),
+    meta: { roles: ['staff', 'guide', 'admin'], title: 'timeMarket.staff.title' },
+  },
+  {
     path: '/staff/settings',
     component: () => import('./views/staff/SettingsView.vue'),
     meta: { roles: ['staff', 'admin'], title: 'settings.title' },

@@ -60,6 +60,7 @@ const STAFF_GROUPS: NavGroup[] = [
       { to: '/staff/representatives', label: 'civic.nav.reps' },
       { to: '/staff/leaders', label: 'civic.nav.leaders' },
       { to: '/staff/points', label: 'pointsAdmin.nav', roles: ['guide', 'staff', 'admin'] },
+      { to: '/staff/timebank', label: 'timeMarket.staff.nav', roles: ['guide', 'staff', 'admin'] },
     ],
   },
   {

@@ -75,7 +75,7 @@ e2e: web build tests/e2e/node_modules/.installed
 	  insight.test.mjs pb.test.mjs points.test.mjs civic.test.mjs property.test.mjs \
 	  vouchers.test.mjs households.test.mjs workbench.test.mjs decisions.test.mjs \
 	  onlinehall.test.mjs cofund.test.mjs propertyfund.test.mjs hosts.test.mjs pwa.test.mjs \
-	  announcements.test.mjs referrals.test.mjs bookings.test.mjs discussion.test.mjs
+	  announcements.test.mjs referrals.test.mjs bookings.test.mjs discussion.test.mjs market.test.mjs
 
 # The Debian package (binary stripped, web application, systemd unit, settings, nginx example),
 # made from the build that is already there; deb-test installs it into a clean Debian 12 chroot

@@ -80,7 +80,7 @@ Result<Room> read_room(RequestContext& context, bool with_community) {
     room.community_id = reader.integer("community_id", Need::required, 1).value_or(0);
   room.name = reader.text("name", Need::required, 40).value_or("");
   room.kind = reader.text("kind", Need::required, 20).value_or("");
-  room.capacity = reader.integer("capacity", Need::required, 1, 500).value_or(0);
+  room.capacity = reader.amount("capacity", Need::required, 1, 500).value_or(0);
   room.opens_minute = reader.integer("opens_minute", Need::required, 0, 1440).value_or(0);
   room.closes_minute = reader.integer("closes_minute", Need::required, 0, 1440).value_or(0);
   room.slot_minutes = reader.integer("slot_minutes", Need::required, 15, 60).value_or(0);
@@ -265,7 +265,9 @@ void register_routes(http::Router& router) {
        "/api/v1/rooms/{id}",
        Access::login,
        update_room_route,
-       {"Change a room's rules (all fields)", "bookings", "staff, admin", kRoomExample, ""}});
+       {"Change a room's rules (all fields)", "bookings", "staff, admin",
+        R"({"name":"社区活动室","kind":"activity_room","capacity":30,"opens_minute":480,"closes_minute":1320,"slot_minutes":30,"max_minutes":180,"max_per_week":2,"advance_days":14,"open_to":"residents","needs_approval":false,"active":true,"description":"一楼，有投影"})",
+        ""}});
   router.add({"GET",
               "/api/v1/rooms/use",
               Access::login,

@@ -253,7 +253,7 @@ Result<Response> match_service_route(RequestContext& context) {
   http::JsonReader reader(body);
   reader.only({"service_date", "minutes", "note"});
   auto date = reader.text("service_date", Need::required, 10);
-  auto minutes = reader.integer("minutes", Need::required, 1, 24 * 60);
+  auto minutes = reader.amount("minutes", Need::required, 1, 24 * 60);
   auto note = reader.text("note", Need::optional, 200);
   if (!reader.ok()) return reader.error();
   auto lease = context.pool.lease();

@@ -1284,6 +1284,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/timebank/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open offers and requests of the community, newest first (neighbours masked)
+         * @description Roles: members of the community
+         */
+        get: operations["GET /api/v1/timebank/posts"];
+        put?: never;
+        /**
+         * Post an offer or a request of time-bank help for a member of one's household
+         * @description Roles: the member's household, guide, staff
+         */
+        post: operations["POST /api/v1/timebank/posts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timebank/posts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a post (its household, or staff taking it down)
+         * @description Roles: the poster's household, staff
+         */
+        post: operations["POST /api/v1/timebank/posts/{id}/close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timebank/posts/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a neighbour's post for a member of one's household
+         * @description Roles: resident, guide, staff
+         */
+        post: operations["POST /api/v1/timebank/posts/{id}/responses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timebank/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The answers to a post (post_id), or one's household's answers and the answers to its posts
+         * @description Roles: the households involved, officials
+         */
+        get: operations["GET /api/v1/timebank/responses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timebank/responses/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline an answer (accepting closes a request)
+         * @description Roles: the poster's household
+         */
+        post: operations["POST /api/v1/timebank/responses/{id}/decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timebank/responses/{id}/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the service of an accepted match; the recipient then confirms it
+         * @description Roles: the provider's household, guide, staff
+         */
+        post: operations["POST /api/v1/timebank/responses/{id}/service"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/needs/weights": {
         parameters: {
             query?: never;
@@ -1842,6 +1966,26 @@ export interface paths {
          * @description Roles: anyone
          */
         post: operations["POST /open311/v2/{resource}"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participation by resident group (elderly, young workers, tenants, migrants) with the gain over the period before, and by channel (online hall, building corner, tenant representatives)
+         * @description Roles: guide, staff, street, admin
+         */
+        get: operations["GET /api/v1/indicators/participation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3652,6 +3796,318 @@ export interface paths {
          * @description Roles: guide, staff, street, admin
          */
         get: operations["GET /api/v1/announcements/{id}/reads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The community's rooms with their booking rules
+         * @description Roles: members of the community
+         */
+        get: operations["GET /api/v1/rooms"];
+        put?: never;
+        /**
+         * Add a room with its rules
+         * @description Roles: staff, admin
+         */
+        post: operations["POST /api/v1/rooms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a room's rules (all fields)
+         * @description Roles: staff, admin
+         */
+        put: operations["PUT /api/v1/rooms/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How much the rooms are used: approved hours booked / hours open, per room
+         * @description Roles: guide, staff, street, admin
+         */
+        get: operations["GET /api/v1/rooms/use"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A room's pending and approved bookings over days (others' without details)
+         * @description Roles: members of the community
+         */
+        get: operations["GET /api/v1/rooms/{id}/schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bookings: the caller's (mine=true), or a community's for its officials
+         * @description Roles: any logged-in user
+         */
+        get: operations["GET /api/v1/bookings"];
+        put?: never;
+        /**
+         * Book a room (approved at once, or pending when the room needs approval); 409 slot_taken, weekly_limit
+         * @description Roles: resident, guide, staff, admin
+         */
+        post: operations["POST /api/v1/bookings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a booking (the booker before it starts; staff with a reason)
+         * @description Roles: the booker, staff, admin
+         */
+        post: operations["POST /api/v1/bookings/{id}/cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a pending booking (a reason to reject)
+         * @description Roles: staff, admin
+         */
+        post: operations["POST /api/v1/bookings/{id}/decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The discussion of a proposal, a plan or an announcement: top-level comments oldest first, each with its replies
+         * @description Roles: members of the community
+         */
+        get: operations["GET /api/v1/comments"];
+        put?: never;
+        /**
+         * Comment, or reply to a top-level comment (429 too_many_comments past a household's pace)
+         * @description Roles: resident, guide, staff, admin
+         */
+        post: operations["POST /api/v1/comments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One comment with its subject (what a notification about it points to)
+         * @description Roles: members of the community
+         */
+        get: operations["GET /api/v1/comments/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag a comment (three households' flags hide it until staff look)
+         * @description Roles: resident
+         */
+        post: operations["POST /api/v1/comments/{id}/flags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a comment with a public reason, restore it, or keep a flagged one as it is
+         * @description Roles: staff, admin
+         */
+        post: operations["POST /api/v1/comments/{id}/moderation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flagged comments staff have not reviewed, the most flagged first
+         * @description Roles: staff, admin
+         */
+        get: operations["GET /api/v1/comments/moderation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A community's anonymised open data for a quarter: requests, plan lines, indicators (CC BY 4.0)
+         * @description Roles: anyone
+         */
+        get: operations["GET /api/v1/public/open-data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/open-data/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open data's tables, fields, anonymisation rules and licence
+         * @description Roles: anyone
+         */
+        get: operations["GET /api/v1/public/open-data/schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/open-data/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One table of a community's quarter as CSV (requests, plan_lines, indicators)
+         * @description Roles: anyone
+         */
+        get: operations["GET /api/v1/public/open-data/{file}"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8348,15 +8804,10 @@ export interface operations {
                 assignee?: number;
                 household_id?: number;
                 category?: string;
-                "referral (pending"?: string;
-                accepted?: string;
-                returned?: string;
-                "open)"?: string;
-                "q (code"?: string;
-                "location; staff: phone or name)"?: string;
+                referral?: string;
+                q?: string;
                 page?: number;
                 page_size?: number;
-                q?: string;
             };
             header?: never;
             path?: never;
@@ -8981,9 +9432,11 @@ export interface operations {
     "GET /api/v1/requests/league": {
         parameters: {
             query?: {
-                street_id?: string;
+                street_id?: number;
                 "month (YYYY-MM)"?: string;
                 "months (1-12)"?: string;
+                month?: string;
+                months?: number;
             };
             header?: never;
             path?: never;
@@ -8996,7 +9449,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        months: {
+                            month: string;
+                            rows: {
+                                community_id: number;
+                                community_name: string;
+                                overdue: number;
+                                rank: number;
+                                received: number;
+                                referrals_returned: number;
+                                referred: number;
+                                resolution_rate: {
+                                    denominator: number;
+                                    numerator: number;
+                                    value: number | null;
+                                };
+                                response_rate: {
+                                    denominator: number;
+                                    numerator: number;
+                                    value: number | null;
+                                };
+                                satisfaction_rate: {
+                                    denominator: number;
+                                    numerator: number;
+                                    value: number | null;
+                                };
+                                score: number | null;
+                            }[];
+                        }[];
+                        street_id: number;
+                        street_name: string;
+                        weights: {
+                            resolution: number;
+                            response: number;
+                            satisfaction: number;
+                        };
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -9081,7 +9572,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        assignee_department: null;
+                        assignee_department: string | null;
                         assignee_name: string | null;
                         assignee_user_id: number | null;
                         category: string;
@@ -9131,6 +9622,19 @@ export interface operations {
                         rating_comment: string | null;
                         /** Format: date-time */
                         received_at: string;
+                        referrals: {
+                            answer_note: string | null;
+                            /** Format: date-time */
+                            answered_at: string | null;
+                            department: string | null;
+                            id: number;
+                            level: string;
+                            reason: string;
+                            receiver: string;
+                            /** Format: date-time */
+                            referred_at: string;
+                            status: string;
+                        }[];
                         /** Format: date-time */
                         resolution_due_at: string;
                         /** Format: date-time */
@@ -9237,6 +9741,7 @@ export interface operations {
                     action: string;
                     assignee?: number;
                     department?: string;
+                    level?: string;
                     note?: string;
                     version?: number;
                     duplicate_of?: number;
@@ -12494,7 +12999,7 @@ export interface operations {
                         expires_at: string;
                         id: number;
                         minutes: number;
-                        note: null;
+                        note: string | null;
                         posting_id: number;
                         provider_resident_id: number;
                         recipient_resident_id: number;
@@ -12858,6 +13363,887 @@ export interface operations {
                         memo: string;
                         reference: null;
                         rule: null;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/timebank/posts": {
+        parameters: {
+            query?: {
+                community_id?: number;
+                kind?: string;
+                service_type?: string;
+                building_id?: number;
+                mine?: string;
+                include_closed?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            age_band: string;
+                            availability: string;
+                            building: string | null;
+                            community_id: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            details: string;
+                            id: number;
+                            kind: string;
+                            mine: boolean;
+                            poster_name: string;
+                            resident_id: number | null;
+                            responses: number;
+                            service_type: string;
+                            status: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/timebank/posts": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resident_id": 12,
+                 *       "kind": "offer",
+                 *       "service_type": "companionship",
+                 *       "title": "陪老人聊天",
+                 *       "details": "退休教师，喜欢下棋",
+                 *       "availability": "工作日下午"
+                 *     }
+                 */
+                "application/json": {
+                    availability?: string;
+                    kind: string;
+                    resident_id: number;
+                    service_type: string;
+                    title: string;
+                    details?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        age_band: string;
+                        availability: string;
+                        building: string | null;
+                        community_id: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        details: string;
+                        id: number;
+                        kind: string;
+                        mine: boolean;
+                        poster_name: string;
+                        resident_id: number;
+                        responses: number;
+                        service_type: string;
+                        status: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/timebank/posts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        age_band: string;
+                        availability: string;
+                        building: string;
+                        community_id: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        details: string;
+                        id: number;
+                        kind: string;
+                        mine: boolean;
+                        poster_name: string;
+                        resident_id: number;
+                        responses: number;
+                        service_type: string;
+                        status: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/timebank/posts/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resident_id": 34,
+                 *       "message": "我周三下午有空"
+                 *     }
+                 */
+                "application/json": {
+                    message?: string;
+                    resident_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        id: number;
+                        message: string;
+                        post_id: number;
+                        post_kind: string;
+                        post_title: string;
+                        responder_age_band: string;
+                        responder_building: string;
+                        responder_name: string;
+                        responder_resident_id: number;
+                        service_id: null;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/timebank/responses": {
+        parameters: {
+            query?: {
+                post_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: number;
+                            message: string;
+                            post_id: number;
+                            post_kind: string;
+                            post_title: string;
+                            responder_age_band: string;
+                            responder_building: string;
+                            responder_name: string;
+                            responder_resident_id: number;
+                            service_id: null;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/timebank/responses/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accept": true
+                 *     }
+                 */
+                "application/json": {
+                    accept: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        id: number;
+                        message: string;
+                        post_id: number;
+                        post_kind: string;
+                        post_title: string;
+                        responder_age_band: string;
+                        responder_building: string;
+                        responder_name: string;
+                        responder_resident_id: number;
+                        service_id: null;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/timebank/responses/{id}/service": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service_date": "2026-12-05",
+                 *       "minutes": 90
+                 *     }
+                 */
+                "application/json": {
+                    minutes: number;
+                    /** Format: date */
+                    service_date: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        community_id: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        id: number;
+                        minutes: number;
+                        note: string;
+                        posting_id: null;
+                        provider_resident_id: number;
+                        recipient_resident_id: number;
+                        /** Format: date */
+                        service_date: string;
+                        service_type: string;
+                        status: string;
                     };
                 };
             };
@@ -16410,6 +17796,118 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/indicators/participation": {
+        parameters: {
+            query?: {
+                community_id?: number;
+                street_id?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            activities: number;
+                            attendances: number;
+                            channel: string;
+                            households: number;
+                            households_by_group: {
+                                elderly: number;
+                                migrants: number;
+                                tenants: number;
+                                young_workers: number;
+                            };
+                        }[];
+                        community_ids: number[];
+                        groups: {
+                            gain: null;
+                            group: string;
+                            households: number;
+                            participating: number;
+                            previous_participating: number;
+                            previous_rate: number | null;
+                            rate: number | null;
+                        }[];
+                        period: string;
+                        previous_period: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -29543,9 +31041,9 @@ export interface operations {
     "GET /api/v1/announcements": {
         parameters: {
             query?: {
-                community_id?: string;
+                community_id?: number;
                 include?: string;
-                limit?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -29558,7 +31056,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            author_name?: string;
+                            body: string;
+                            buildings: {
+                                id: number;
+                                name: string;
+                            }[];
+                            community_id: number;
+                            id: number;
+                            kind: string;
+                            pinned: boolean;
+                            /** Format: date-time */
+                            published_at: string;
+                            read?: boolean;
+                            reads?: number;
+                            title: string;
+                            urgent: boolean;
+                            /** Format: date-time */
+                            valid_until: string | null;
+                            /** Format: date-time */
+                            withdrawn_at: string | null;
+                            withdrawn_reason: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -29650,16 +31174,48 @@ export interface operations {
                  *       "valid_until": "2026-12-09"
                  *     }
                  */
-                "application/json": unknown;
+                "application/json": {
+                    body?: string;
+                    building_ids?: number[];
+                    community_id?: number;
+                    kind?: string;
+                    pinned?: boolean;
+                    title?: string;
+                    urgent?: boolean;
+                    /** Format: date */
+                    valid_until?: string;
+                };
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        author_name: string;
+                        body: string;
+                        buildings: {
+                            id: number;
+                            name: string;
+                        }[];
+                        community_id: number;
+                        id: number;
+                        kind: string;
+                        pinned: boolean;
+                        /** Format: date-time */
+                        published_at: string;
+                        reads: number;
+                        title: string;
+                        urgent: boolean;
+                        /** Format: date-time */
+                        valid_until: string | null;
+                        withdrawn_at: null;
+                        withdrawn_reason: null;
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -29747,8 +31303,8 @@ export interface operations {
     "GET /api/v1/public/announcements": {
         parameters: {
             query?: {
-                community_id?: string;
-                limit?: string;
+                community_id?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -29761,7 +31317,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            body: string;
+                            buildings: unknown[];
+                            community_id: number;
+                            id: number;
+                            kind: string;
+                            pinned: boolean;
+                            /** Format: date-time */
+                            published_at: string;
+                            title: string;
+                            urgent: boolean;
+                            valid_until: null;
+                            withdrawn_at: null;
+                            withdrawn_reason: null;
+                        }[];
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -29815,7 +31389,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -29826,7 +31400,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        body: string;
+                        buildings: {
+                            id: number;
+                            name: string;
+                        }[];
+                        community_id: number;
+                        id: number;
+                        kind: string;
+                        pinned: boolean;
+                        /** Format: date-time */
+                        published_at: string;
+                        read: boolean;
+                        title: string;
+                        urgent: boolean;
+                        /** Format: date-time */
+                        valid_until: string;
+                        /** Format: date-time */
+                        withdrawn_at: string;
+                        withdrawn_reason: string;
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -29901,7 +31497,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -29913,7 +31509,10 @@ export interface operations {
                  *       "valid_until": "2026-12-31"
                  *     }
                  */
-                "application/json": unknown;
+                "application/json": {
+                    pinned?: boolean;
+                    valid_until?: string;
+                };
             };
         };
         responses: {
@@ -29922,7 +31521,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        author_name: string;
+                        body: string;
+                        buildings: unknown[];
+                        community_id: number;
+                        id: number;
+                        kind: string;
+                        pinned: boolean;
+                        /** Format: date-time */
+                        published_at: string;
+                        reads: number;
+                        title: string;
+                        urgent: boolean;
+                        valid_until: null;
+                        withdrawn_at: null;
+                        withdrawn_reason: null;
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -30015,18 +31632,45 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        author_name?: string;
+                        body: string;
+                        buildings: {
+                            id: number;
+                            name: string;
+                        }[];
+                        community_id: number;
+                        id: number;
+                        kind: string;
+                        pinned: boolean;
+                        /** Format: date-time */
+                        published_at: string;
+                        read?: boolean;
+                        reads?: number;
+                        title: string;
+                        urgent: boolean;
+                        /** Format: date-time */
+                        valid_until: string;
+                        withdrawn_at: null;
+                        withdrawn_reason: null;
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -30119,18 +31763,522 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 /**
                  * @example {
                  *       "reason": "停水时间改期，另行通知"
                  *     }
                  */
-                "application/json": unknown;
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author_name: string;
+                        body: string;
+                        buildings: {
+                            id: number;
+                            name: string;
+                        }[];
+                        community_id: number;
+                        id: number;
+                        kind: string;
+                        pinned: boolean;
+                        /** Format: date-time */
+                        published_at: string;
+                        reads: number;
+                        title: string;
+                        urgent: boolean;
+                        /** Format: date-time */
+                        valid_until: string | null;
+                        /** Format: date-time */
+                        withdrawn_at: string;
+                        withdrawn_reason: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/announcements/{id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        announcement_id: number;
+                        buildings: {
+                            building_id: number;
+                            building_name: string;
+                            households: number;
+                            households_read: number;
+                            residents_read: number;
+                        }[];
+                        households: number;
+                        households_read: number;
+                        residents_read: number;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/rooms": {
+        parameters: {
+            query?: {
+                community_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: unknown[];
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/rooms": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "community_id": 1,
+                 *       "name": "社区活动室",
+                 *       "kind": "activity_room",
+                 *       "capacity": 30,
+                 *       "opens_minute": 480,
+                 *       "closes_minute": 1260,
+                 *       "slot_minutes": 30,
+                 *       "max_minutes": 180,
+                 *       "max_per_week": 2,
+                 *       "advance_days": 14,
+                 *       "open_to": "residents",
+                 *       "needs_approval": false,
+                 *       "description": "一楼，有投影"
+                 *     }
+                 */
+                "application/json": {
+                    advance_days: number;
+                    capacity: number;
+                    closes_minute: number;
+                    community_id: number;
+                    description?: string;
+                    kind: string;
+                    max_minutes: number;
+                    max_per_week: number;
+                    name: string;
+                    needs_approval: boolean;
+                    open_to: string;
+                    opens_minute: number;
+                    slot_minutes: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        advance_days: number;
+                        capacity: number;
+                        closes_minute: number;
+                        community_id: number;
+                        description: string;
+                        id: number;
+                        kind: string;
+                        max_minutes: number;
+                        max_per_week: number;
+                        name: string;
+                        needs_approval: boolean;
+                        open_to: string;
+                        opens_minute: number;
+                        slot_minutes: number;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PUT /api/v1/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "社区活动室",
+                 *       "kind": "activity_room",
+                 *       "capacity": 30,
+                 *       "opens_minute": 480,
+                 *       "closes_minute": 1320,
+                 *       "slot_minutes": 30,
+                 *       "max_minutes": 180,
+                 *       "max_per_week": 2,
+                 *       "advance_days": 14,
+                 *       "open_to": "residents",
+                 *       "needs_approval": false,
+                 *       "active": true,
+                 *       "description": "一楼，有投影"
+                 *     }
+                 */
+                "application/json": {
+                    active?: boolean;
+                    advance_days: number;
+                    capacity: number;
+                    closes_minute: number;
+                    description?: string;
+                    kind: string;
+                    max_minutes: number;
+                    max_per_week: number;
+                    name: string;
+                    needs_approval: boolean;
+                    open_to: string;
+                    opens_minute: number;
+                    slot_minutes: number;
+                };
             };
         };
         responses: {
@@ -30224,13 +32372,14 @@ export interface operations {
             };
         };
     };
-    "GET /api/v1/announcements/{id}/reads": {
+    "GET /api/v1/rooms/use": {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query?: {
+                community_id?: number;
+                period?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -30240,7 +32389,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        booked_minutes: number;
+                        bookings: number;
+                        community_id: number;
+                        households: number;
+                        open_minutes: number;
+                        period: string;
+                        rooms: {
+                            booked_minutes: number;
+                            bookings: number;
+                            households: number;
+                            open_minutes: number;
+                            room_id: number;
+                            room_name: string;
+                            utilization: number;
+                        }[];
+                        utilization: number;
+                    };
+                };
             };
             /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
             400: {
@@ -30262,6 +32430,1691 @@ export interface operations {
             };
             /** @description This role or user may not do this, or a cookie write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/rooms/{id}/schedule": {
+        parameters: {
+            query?: {
+                "from (YYYY-MM-DD)"?: string;
+                "days (1-31)"?: string;
+                days?: number;
+                from?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        items: {
+                            attendees: number | null;
+                            booker_name: string;
+                            community_id: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_at: null;
+                            decision_note: null;
+                            /** Format: date-time */
+                            ends_at: string;
+                            household_code: string | null;
+                            id: number;
+                            mine: boolean;
+                            purpose: string;
+                            room_id: number;
+                            room_name: string;
+                            /** Format: date-time */
+                            starts_at: string;
+                            status: string;
+                        }[];
+                        room: {
+                            active: boolean;
+                            advance_days: number;
+                            capacity: number;
+                            closes_minute: number;
+                            community_id: number;
+                            description: string;
+                            id: number;
+                            kind: string;
+                            max_minutes: number;
+                            max_per_week: number;
+                            name: string;
+                            needs_approval: boolean;
+                            open_to: string;
+                            opens_minute: number;
+                            slot_minutes: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/bookings": {
+        parameters: {
+            query?: {
+                community_id?: number;
+                status?: string;
+                mine?: string;
+                upcoming?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attendees: number;
+                            booker_name: string;
+                            community_id: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            decision_note: string | null;
+                            /** Format: date-time */
+                            ends_at: string;
+                            household_code: string;
+                            id: number;
+                            mine: boolean;
+                            purpose: string;
+                            room_id: number;
+                            room_name: string;
+                            /** Format: date-time */
+                            starts_at: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "room_id": 1,
+                 *       "starts_at": "2026-12-09T14:00:00+08:00",
+                 *       "ends_at": "2026-12-09T16:00:00+08:00",
+                 *       "purpose": "楼栋议事会",
+                 *       "attendees": 12
+                 *     }
+                 */
+                "application/json": {
+                    attendees?: number;
+                    /** Format: date-time */
+                    ends_at: string;
+                    household_id?: number;
+                    purpose: string;
+                    room_id: number;
+                    /** Format: date-time */
+                    starts_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: number;
+                        booker_name: string;
+                        community_id: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        decided_at: null;
+                        decision_note: null;
+                        /** Format: date-time */
+                        ends_at: string;
+                        household_code: string | null;
+                        id: number;
+                        mine: boolean;
+                        purpose: string;
+                        room_id: number;
+                        room_name: string;
+                        /** Format: date-time */
+                        starts_at: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "活动改期"
+                 *     }
+                 */
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: number;
+                        booker_name: string;
+                        community_id: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        decided_at: string;
+                        decision_note: null;
+                        /** Format: date-time */
+                        ends_at: string;
+                        household_code: string;
+                        id: number;
+                        mine: boolean;
+                        purpose: string;
+                        room_id: number;
+                        room_name: string;
+                        /** Format: date-time */
+                        starts_at: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/bookings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": false,
+                 *       "note": "该时段已安排社区活动"
+                 *     }
+                 */
+                "application/json": {
+                    approve: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: number;
+                        booker_name: string;
+                        community_id: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        decided_at: string;
+                        decision_note: string;
+                        /** Format: date-time */
+                        ends_at: string;
+                        household_code: string;
+                        id: number;
+                        mine: boolean;
+                        purpose: string;
+                        room_id: number;
+                        room_name: string;
+                        /** Format: date-time */
+                        starts_at: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/comments": {
+        parameters: {
+            query?: {
+                subject_type?: string;
+                subject_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comments: {
+                            author_building: string;
+                            author_name: string;
+                            author_role: string;
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            flagged_by_me: boolean;
+                            flags?: number;
+                            hidden_by_flags: boolean;
+                            hidden_reason: string | null;
+                            id: number;
+                            may_flag: boolean;
+                            mine: boolean;
+                            parent_id: null;
+                            replies: {
+                                author_building: null;
+                                author_name: string;
+                                author_role: string;
+                                body: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                flagged_by_me: boolean;
+                                flags?: number;
+                                hidden_by_flags: boolean;
+                                hidden_reason: null;
+                                id: number;
+                                may_flag: boolean;
+                                mine: boolean;
+                                parent_id: number;
+                                replies: unknown[];
+                                status: string;
+                                subject_id: number;
+                                subject_type: string;
+                            }[];
+                            status: string;
+                            subject_id: number;
+                            subject_type: string;
+                        }[];
+                        count: number;
+                        open: boolean;
+                        subject_id: number;
+                        subject_type: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "subject_type": "proposal",
+                 *       "subject_id": 7,
+                 *       "body": "建议把健身器材放在3号楼旁边的空地"
+                 *     }
+                 */
+                "application/json": {
+                    body: string;
+                    parent_id?: number;
+                    subject_id: number;
+                    subject_type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author_building: string | null;
+                        author_name: string;
+                        author_role: string;
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        flagged_by_me: boolean;
+                        flags?: number;
+                        hidden_by_flags: boolean;
+                        hidden_reason: null;
+                        id: number;
+                        may_flag: boolean;
+                        mine: boolean;
+                        parent_id: number | null;
+                        replies: unknown[];
+                        status: string;
+                        subject_id: number;
+                        subject_type: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author_building: string;
+                        author_name: string;
+                        author_role: string;
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        flagged_by_me: boolean;
+                        hidden_by_flags: boolean;
+                        hidden_reason: string;
+                        id: number;
+                        may_flag: boolean;
+                        mine: boolean;
+                        parent_id: null;
+                        replies: unknown[];
+                        status: string;
+                        subject_id: number;
+                        subject_type: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/comments/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "abuse",
+                 *       "note": "人身攻击"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author_building: string;
+                        author_name: string;
+                        author_role: string;
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        flagged_by_me: boolean;
+                        hidden_by_flags: boolean;
+                        hidden_reason: string | null;
+                        id: number;
+                        may_flag: boolean;
+                        mine: boolean;
+                        parent_id: null;
+                        replies: unknown[];
+                        status: string;
+                        subject_id: number;
+                        subject_type: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/comments/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-128 characters; the same key from the same user replays the first answer instead of doing the work twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "hide",
+                 *       "reason": "含有他人电话号码，已隐藏"
+                 *     }
+                 */
+                "application/json": {
+                    action: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author_building: string;
+                        author_name: string;
+                        author_role: string;
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        flagged_by_me: boolean;
+                        flags: number;
+                        hidden_by_flags: boolean;
+                        hidden_reason: string | null;
+                        id: number;
+                        may_flag: boolean;
+                        mine: boolean;
+                        parent_id: null;
+                        replies: unknown[];
+                        status: string;
+                        subject_id: number;
+                        subject_type: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (the error's code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/comments/moderation": {
+        parameters: {
+            query?: {
+                community_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            author_building: string;
+                            author_name: string;
+                            author_role: string;
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            flag_reasons: string[];
+                            flagged_by_me: boolean;
+                            flags: number;
+                            hidden_by_flags: boolean;
+                            hidden_reason: string | null;
+                            id: number;
+                            may_flag: boolean;
+                            mine: boolean;
+                            parent_id: null;
+                            replies: unknown[];
+                            status: string;
+                            subject_id: number;
+                            subject_title: string;
+                            subject_type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This role or user may not do this, or a cookie write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/public/open-data": {
+        parameters: {
+            query?: {
+                community_id?: number;
+                quarter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        community_id: number;
+                        community_name: string;
+                        indicators: {
+                            denominator: number | null;
+                            key: string;
+                            numerator: number | null;
+                            status: string;
+                            target: number;
+                            value: number | null;
+                        }[];
+                        licence: string;
+                        licence_url: string;
+                        partial: boolean;
+                        plan_lines: unknown[];
+                        quarter: string;
+                        requests: {
+                            category: string;
+                            channel: string;
+                            priority: string;
+                            rating: number | null;
+                            /** Format: date */
+                            received_date: string;
+                            referred: boolean;
+                            resolution_hours: number | null;
+                            resolved_on_time: boolean | null;
+                            responded_on_time: boolean | null;
+                            response_hours: number | null;
+                            status: string;
+                        }[];
+                        schema: string;
+                        street: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/public/open-data/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        anonymisation: string[];
+                        attribution: string;
+                        granularity: string;
+                        licence: string;
+                        licence_url: string;
+                        tables: {
+                            indicators: {
+                                meaning: string;
+                                name: string;
+                                type: string;
+                            }[];
+                            plan_lines: {
+                                meaning: string;
+                                name: string;
+                                type: string;
+                            }[];
+                            requests: {
+                                meaning: string;
+                                name: string;
+                                type: string;
+                            }[];
+                        };
+                        title: string;
+                    };
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not this caller's to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path (Allow lists the methods) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error; the message carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/public/open-data/{file}": {
+        parameters: {
+            query?: {
+                community_id?: number;
+                quarter?: string;
+            };
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the error's code names the problem (missing_field, invalid_field, …) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -200,7 +200,8 @@ describe('转办: staff refer a case, the street signs for it and resolves or re
     await page.goto(`/track/${story.code}`);
     const track = page.locator('[data-test="timeline"]');
     await track.waitFor();
-    assert.match(await track.locator('li[data-action="refer"]').textContent(), /已转上级部门办理/);
+    // The referral's public note names the receiver, so the tracking page does too.
+    assert.match(await track.locator('li[data-action="refer"]').textContent(), /已转至北山街道办理/);
     assert.match(await track.locator('li[data-action="refer"]').textContent(), new RegExp(`原因：${REASON}`));
     assert.match(await track.locator('li[data-action="accept_referral"]').textContent(), /街道已签收/);
     await screenshot(page, 'referrals-track-phone');

@@ -10,6 +10,7 @@ import {
   referralOfEvent,
   shanghaiMonth,
   streetActions,
+  splitReferNote,
 } from './referrals';
 import zh from '../i18n/zh-CN/referrals.json';
 import en from '../i18n/en/referrals.json';
@@ -128,5 +129,14 @@ describe('league figures', () => {
   it('takes the month in Shanghai', () => {
     expect(shanghaiMonth(Date.parse('2026-11-30T17:00:00Z'))).toBe('2026-12');
     expect(shanghaiMonth(Date.parse('2026-11-30T15:00:00Z'))).toBe('2026-11');
+  });
+});
+
+describe('splitReferNote', () => {
+  it('reads whom a referral went to and why from its public note', () => {
+    expect(splitReferNote('转至北山街道办理：路灯属市政设施')).toEqual({ receiver: '北山街道', reason: '路灯属市政设施' });
+    expect(splitReferNote('转至房管所办理：公房维修')).toEqual({ receiver: '房管所', reason: '公房维修' });
+    expect(splitReferNote('只是原因')).toEqual({ receiver: null, reason: '只是原因' });
+    expect(splitReferNote(null)).toEqual({ receiver: null, reason: '' });
   });
 });

@@ -104,3 +104,13 @@ export function referralOfEvent(event: RequestEvent, referrals: Referral[] | und
   for (const referral of referrals) if (Date.parse(referral.referred_at) <= at + 1) found = referral;
   return found;
 }
+
+/**
+ * A referral's public note as the server writes it, "转至北山街道办理：<reason>": whom it went to
+ * and why (the tracking page has only this). A note of another shape is all reason.
+ */
+export function splitReferNote(note: string | null | undefined): { receiver: string | null; reason: string } {
+  const text = note ?? '';
+  const match = /^转至(.+?)办理：([\s\S]*)$/.exec(text);
+  return match ? { receiver: match[1], reason: match[2] } : { receiver: null, reason: text };
+}

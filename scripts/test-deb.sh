@@ -10,7 +10,8 @@
 set -euo pipefail
 
 build=${1:-build}
-deb=$(ls -t "$build"/gongzhi_*_amd64.deb | head -1)
+debs=("$build"/gongzhi_*_amd64.deb)
+deb=${debs[-1]}
 version=$(dpkg-deb -f "$deb" Version)
 root=$(mktemp -d /var/tmp/gongzhi-deb-root.XXXXXX)
 log=$(mktemp /tmp/gongzhi-deb-test.XXXXXX)
@@ -101,11 +102,16 @@ done
 health=$(curl -fs "http://127.0.0.1:$port/healthz") || fail "/healthz"
 grep -q '"status":"ok"' <<< "$health" || fail "/healthz said $health"
 grep -q "\"version\":\"$version\"" <<< "$health" || fail "/healthz version: $health"
-curl -fs "http://127.0.0.1:$port/" | grep -q 'id="app"' || fail "the web application at /"
-asset=$(cd "$root/usr/share/gongzhi/web" && ls assets/*.js | head -1)
+# Whole answers, then grep: a reader that stops early (grep -q, head) would kill the writer
+# with SIGPIPE under pipefail once the output passes a pipe's buffer.
+page=$(curl -fs "http://127.0.0.1:$port/") || fail "the web application at /"
+grep -q 'id="app"' <<< "$page" || fail "the web application at /"
+assets=("$root"/usr/share/gongzhi/web/assets/*.js)
+asset=assets/$(basename "${assets[0]}")
 if [[ -f $root/usr/share/gongzhi/web/$asset.br ]]; then
-  curl -fsI -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:$port/$asset" |
-    grep -qi '^content-encoding: br' || fail "$asset is not sent as brotli"
+  headers=$(curl -fsI -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:$port/$asset") ||
+    fail "$asset"
+  grep -qi '^content-encoding: br' <<< "$headers" || fail "$asset is not sent as brotli"
 fi
 [[ $(in_root stat -c '%U %a' /var/lib/gongzhi/gongzhi.db) == "gongzhi 600" ]] ||
   fail "the database file (owner, mode)"
